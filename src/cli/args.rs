@@ -1,0 +1,101 @@
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "brief",
+    version,
+    about = "A terminal reader for structured briefings, right-to-left text included",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate briefing files and folders; print one line per problem
+    Check(CheckArgs),
+    /// Print a briefing laid out by the text engine, without the reader
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// A briefing file or a folder of them [default: $BRIEF_DIR, else ./briefings]
+    pub path: Option<PathBuf>,
+    #[command(flatten)]
+    pub layout: LayoutArgs,
+    /// When to use colour (NO_COLOR in the environment means never)
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+    /// Refuse briefing files larger than this many bytes
+    #[arg(long, value_name = "BYTES", default_value_t = brief::briefing::DEFAULT_MAX_SIZE)]
+    pub max_size: u64,
+}
+
+#[derive(Debug, Clone, Copy, Args)]
+pub struct LayoutArgs {
+    /// Who reorders right-to-left text: this program (app) or the terminal (terminal)
+    #[arg(long, value_enum, default_value_t = BidiArg::App)]
+    pub bidi: BidiArg,
+    /// Arabic presentation-form shaping, for terminals that do not shape
+    #[arg(long, value_enum, default_value_t = Switch::On)]
+    pub shaping: Switch,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Briefing files or folders
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    #[arg(long, value_name = "BYTES", default_value_t = brief::briefing::DEFAULT_MAX_SIZE)]
+    pub max_size: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The briefing file to print
+    pub file: PathBuf,
+    /// Width in cells [default: the terminal's width, else 80]
+    #[arg(long)]
+    pub width: Option<u16>,
+    /// Print text in logical order (for screen readers and pipes)
+    #[arg(long)]
+    pub logical: bool,
+    #[command(flatten)]
+    pub layout: LayoutArgs,
+    #[arg(long, value_name = "BYTES", default_value_t = brief::briefing::DEFAULT_MAX_SIZE)]
+    pub max_size: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BidiArg {
+    App,
+    Terminal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Switch {
+    On,
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}

@@ -1,0 +1,4 @@
+pub mod args;
+pub mod check;
+pub mod show;
+pub mod tui;

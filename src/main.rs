@@ -1,0 +1,23 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+
+mod cli;
+
+use cli::args::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Some(Command::Check(args)) => cli::check::run(args),
+        Some(Command::Show(args)) => cli::show::run(args),
+        None => cli::tui::run(&cli.read),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("brief: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
