@@ -28,19 +28,98 @@ impl fmt::Display for Severity {
     }
 }
 
+impl Diagnostic {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Problems with the file as a whole (too large, unreadable) have no position; they
+    /// carry line and column 0.
+    pub fn has_position(&self) -> bool {
+        self.line > 0
+    }
+}
+
+/// `path:line:column: severity: json_path: message`, with control and bidi-override
+/// characters from file names, keys and values shown as `\u{..}` escapes, since this
+/// line goes straight to a terminal.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}: ",
-            self.path.display(),
-            self.line,
-            self.column,
-            self.severity
-        )?;
-        if let Some(json_path) = &self.json_path {
-            write!(f, "{json_path}: ")?;
+        let mut line = self.path.display().to_string();
+        if self.has_position() {
+            line.push_str(&format!(":{}:{}", self.line, self.column));
         }
-        f.write_str(&self.message)
+        line.push_str(&format!(": {}: ", self.severity));
+        if let Some(json_path) = &self.json_path {
+            line.push_str(json_path);
+            line.push_str(": ");
+        }
+        line.push_str(&self.message);
+        f.write_str(&escape_controls(&line))
+    }
+}
+
+pub(crate) fn escape_controls(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_hazard(c) {
+            escaped.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped
+}
+
+fn is_hazard(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A value from the file, quoted for a message and cut short when long.
+pub(crate) fn quoted(value: &str) -> String {
+    const LIMIT: usize = 60;
+    let mut shown: String = value.chars().take(LIMIT).collect();
+    if value.chars().nth(LIMIT).is_some() {
+        shown.push('…');
+    }
+    format!("\"{shown}\"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn diagnostic(line: usize, message: &str) -> Diagnostic {
+        Diagnostic {
+            path: PathBuf::from("a/b.json"),
+            line,
+            column: 7,
+            severity: Severity::Error,
+            json_path: Some("quotes[2].speaker".into()),
+            message: message.into(),
+        }
+    }
+
+    #[test]
+    fn displays_like_a_compiler() {
+        assert_eq!(
+            diagnostic(3, "expected a string").to_string(),
+            "a/b.json:3:7: error: quotes[2].speaker: expected a string"
+        );
+        assert_eq!(diagnostic(0, "too large").to_string(), "a/b.json: error: quotes[2].speaker: too large");
+    }
+
+    #[test]
+    fn terminal_controls_are_escaped() {
+        let shown = diagnostic(1, "found \"\u{1b}[31m\u{202e}x\u{200c}\"").to_string();
+        assert!(shown.ends_with("found \"\\u{1b}[31m\\u{202e}x\u{200c}\""), "{shown}");
+    }
+
+    #[test]
+    fn long_values_are_cut() {
+        assert_eq!(quoted("abc"), "\"abc\"");
+        let long = "ب".repeat(61);
+        assert_eq!(quoted(&long), format!("\"{}…\"", "ب".repeat(60)));
     }
 }

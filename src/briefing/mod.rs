@@ -1,10 +1,24 @@
+mod checker;
+mod date;
 mod diagnostic;
+mod discover;
+mod json_path;
 mod library;
+mod load;
+mod locate;
 mod model;
+mod parse;
+mod parts;
+mod report;
+mod validate;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use library::{Library, LoadFailure, Loaded};
-pub use model::{Actor, Block, Briefing, Direction, Quote, Source};
+pub use discover::{default_path, discover};
+pub use library::{Library, LoadFailure, Loaded, load_path, reading_order};
+pub use load::{LoadOptions, load_bytes, load_file};
+pub use model::{Actor, Block, Briefing, Direction, PointGroup, Quote, Source};
+pub use report::MAX_DIAGNOSTICS_PER_FILE;
+pub use validate::FORMAT_VERSION;
 
 /// Files larger than this are refused without being read whole (`--max-size`).
 pub const DEFAULT_MAX_SIZE: u64 = 16 * 1024 * 1024;

@@ -59,3 +59,54 @@ pub struct Briefing {
     pub quotes: Vec<Quote>,
     pub actors: Vec<Actor>,
 }
+
+/// A list of key points as the reader presents it: the briefing's `points`, or one of the
+/// body's bullet lists with its lead sentence and the nearest heading above it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PointGroup {
+    pub heading: Option<String>,
+    pub lead: Option<String>,
+    pub items: Vec<String>,
+}
+
+impl Briefing {
+    /// The actor a quote's speaker names, by id, then name, then alias, ignoring case and
+    /// surrounding spaces. `None` means the speaker is a free name.
+    pub fn find_actor(&self, speaker: &str) -> Option<&Actor> {
+        let wanted = speaker.trim().to_lowercase();
+        let same = |candidate: &str| candidate.trim().to_lowercase() == wanted;
+        self.actors
+            .iter()
+            .find(|actor| same(&actor.id))
+            .or_else(|| self.actors.iter().find(|actor| same(&actor.name)))
+            .or_else(|| {
+                self.actors
+                    .iter()
+                    .find(|actor| actor.aliases.iter().any(|alias| same(alias)))
+            })
+    }
+
+    pub fn point_groups(&self) -> Vec<PointGroup> {
+        if !self.points.is_empty() {
+            return vec![PointGroup {
+                heading: None,
+                lead: None,
+                items: self.points.clone(),
+            }];
+        }
+        let mut heading = None;
+        let mut groups = Vec::new();
+        for block in &self.body {
+            match block {
+                Block::Heading(text) => heading = Some(text.clone()),
+                Block::Bullets { lead, items } => groups.push(PointGroup {
+                    heading: heading.clone(),
+                    lead: lead.clone(),
+                    items: items.clone(),
+                }),
+                Block::Paragraph(_) => {}
+            }
+        }
+        groups
+    }
+}

@@ -36,6 +36,13 @@ pub struct ReadArgs {
     /// Refuse briefing files larger than this many bytes
     #[arg(long, value_name = "BYTES", default_value_t = brief::briefing::DEFAULT_MAX_SIZE)]
     pub max_size: u64,
+    /// Start even if the locale is not UTF-8 (also BRIEF_ASSUME_UTF8=1), for a UTF-8
+    /// terminal whose locale did not reach brief, e.g. over SSH without SendEnv
+    #[arg(long)]
+    pub assume_utf8: bool,
+    /// Leave the mouse to the terminal (its own text selection) instead of wheel scrolling
+    #[arg(long)]
+    pub no_mouse: bool,
 }
 
 #[derive(Debug, Clone, Copy, Args)]

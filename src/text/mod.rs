@@ -7,14 +7,26 @@
 //!   paragraph break; each paragraph gets its own direction and lines.
 //! - `VisualLine::glyphs` are in left-to-right screen order; `width` is the sum of glyph
 //!   widths; `rtl` says the line belongs to an RTL paragraph (right-align it with `pad_left`).
+//! - Styles go by source: a glyph is styled if `Glyph::source` overlaps a styled byte range
+//!   of the logical text, so a highlighted word stays highlighted wherever it lands.
 //!
-//! The implementation below is a naive placeholder (no bidi, no shaping) that the engine
-//! work replaces.
+//! Pipeline per paragraph: direction, bidi levels of the whole paragraph, shaping in
+//! logical order, wrapping in logical order, then per line reordering and mirroring.
+
+mod cluster;
+mod direction;
+mod reorder;
+mod sanitize;
+mod shape;
+mod wrap;
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_bidi::{Level, ParagraphBidiInfo};
+
+pub use cluster::measure;
+pub use direction::{first_strong, resolve_direction};
+pub use sanitize::{has_bidi_controls, is_explicit_bidi_control, sanitize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum BaseDirection {
@@ -37,6 +49,9 @@ pub enum BidiMode {
 pub struct LayoutOptions {
     pub width: usize,
     pub direction: BaseDirection,
+    /// Direction of an `Auto` paragraph with no strong character (e.g. from the
+    /// briefing's language); `Auto` here means LTR, as in rule P3.
+    pub fallback: BaseDirection,
     pub shaping: bool,
     pub mode: BidiMode,
 }
@@ -46,6 +61,7 @@ impl Default for LayoutOptions {
         Self {
             width: usize::MAX,
             direction: BaseDirection::Auto,
+            fallback: BaseDirection::Auto,
             shaping: true,
             mode: BidiMode::App,
         }
@@ -68,6 +84,12 @@ pub struct Glyph {
     pub width: usize,
     /// Byte range in `Sanitized::text` this glyph stands for.
     pub source: Range<usize>,
+}
+
+impl Glyph {
+    pub fn overlaps(&self, range: &Range<usize>) -> bool {
+        self.source.start < range.end && range.start < self.source.end
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -93,37 +115,82 @@ impl VisualLine {
     }
 }
 
-pub fn sanitize(raw: &str) -> Sanitized {
-    let text = raw
-        .chars()
-        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
-        .collect();
-    Sanitized {
-        text,
-        has_bidi_controls: false,
-    }
+/// A laid-out line with the bidi level of each glyph (`levels[i]` is `glyphs[i]`'s):
+/// for tests against the Unicode data, and for a UI that needs run directions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeveledLine {
+    pub line: VisualLine,
+    pub levels: Vec<u8>,
 }
 
 pub fn layout(text: &str, options: &LayoutOptions) -> Vec<VisualLine> {
-    let width = options.width.max(1);
+    layout_with_levels(text, options)
+        .into_iter()
+        .map(|l| l.line)
+        .collect()
+}
+
+pub fn layout_with_levels(text: &str, options: &LayoutOptions) -> Vec<LeveledLine> {
     let mut lines = Vec::new();
     let mut offset = 0;
     for paragraph in text.split('\n') {
-        let mut line = VisualLine::default();
-        for (start, g) in paragraph.grapheme_indices(true) {
-            let w = g.width();
-            if line.width + w > width && !line.glyphs.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            line.width += w;
-            line.glyphs.push(Glyph {
-                text: g.to_string(),
-                width: w,
-                source: offset + start..offset + start + g.len(),
-            });
-        }
-        lines.push(line);
+        layout_paragraph(paragraph, offset, options, &mut lines);
         offset += paragraph.len() + 1;
     }
     lines
 }
+
+fn layout_paragraph(paragraph: &str, offset: usize, options: &LayoutOptions, out: &mut Vec<LeveledLine>) {
+    let width = options.width.max(1);
+    let rtl = resolve_direction(paragraph, options.direction, options.fallback) == BaseDirection::Rtl;
+    let level = if rtl { Level::rtl() } else { Level::ltr() };
+    let bidi = ParagraphBidiInfo::new(paragraph, Some(level));
+    let mut clusters = cluster::clusters(paragraph);
+    if options.shaping {
+        shape::shape(paragraph, &bidi.levels, &mut clusters);
+    }
+    cluster::base_orphan_marks(&mut clusters);
+    cluster::fit(&mut clusters, width);
+    for line in wrap::wrap(paragraph, &clusters, width) {
+        let placed: Vec<(usize, Option<Level>)> = match options.mode {
+            BidiMode::App => reorder::visual_order(&bidi, &clusters, line)
+                .into_iter()
+                .map(|(i, l)| (i, Some(l)))
+                .collect(),
+            BidiMode::Logical => line.map(|i| (i, None)).collect(),
+        };
+        let mut leveled = LeveledLine {
+            line: VisualLine { rtl, ..VisualLine::default() },
+            levels: Vec::with_capacity(placed.len()),
+        };
+        for (i, l) in placed {
+            let c = &clusters[i];
+            leveled.line.width += c.width;
+            leveled.line.glyphs.push(Glyph {
+                text: reorder::glyph_text(c, l, options.mode),
+                width: c.width,
+                source: offset + c.range.start..offset + c.range.end,
+            });
+            leveled.levels.push(l.unwrap_or(level).number());
+        }
+        out.push(leveled);
+    }
+}
+
+/// Reads a Unicode data file from Debian's unicode-data. Missing is a loud skip on a
+/// developer machine and a failure in CI, where `.ci/run` installs it.
+#[cfg(test)]
+pub(crate) fn oracle_file(name: &str) -> Option<String> {
+    let path = format!("/usr/share/unicode/{name}");
+    match std::fs::read_to_string(&path) {
+        Ok(s) => Some(s),
+        Err(e) if std::env::var_os("CI").is_none() => {
+            eprintln!("SKIPPED: {path} unreadable ({e}); install Debian package unicode-data");
+            None
+        }
+        Err(e) => panic!("{path} unreadable in CI ({e}): install unicode-data"),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -4,6 +4,19 @@
 
 mod action;
 mod app;
+mod briefing_keys;
+pub mod content;
+mod help;
+pub mod keys;
+mod layout;
+mod library;
+pub mod panes;
+mod reader;
+mod render;
+pub mod screen;
+pub mod search;
+mod theme;
+mod view;
 
 pub use action::Action;
-pub use app::{App, Effect, UiOptions};
+pub use app::{App, Effect, Screen, UiOptions};

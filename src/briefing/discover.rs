@@ -1,0 +1,138 @@
+//! Finding briefing files: a folder's `*.json` files at any depth, or one named file.
+
+use std::collections::HashSet;
+use std::ffi::OsStr;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::LoadFailure;
+use super::load::{describe_io, whole_file_error};
+
+/// `$BRIEF_DIR` when set and not empty, else `./briefings`.
+pub fn default_path() -> PathBuf {
+    std::env::var_os("BRIEF_DIR")
+        .filter(|dir| !dir.is_empty())
+        .map_or_else(|| PathBuf::from("briefings"), PathBuf::from)
+}
+
+/// A named file is taken whatever its name; in folders, files and folders whose names
+/// start with `.` are skipped and `*.schema.json` files are not briefings. Entries that are
+/// not regular files are still listed, so loading them reports why they were refused.
+pub fn discover(path: &Path) -> (Vec<PathBuf>, Vec<LoadFailure>) {
+    let mut found = Found::default();
+    match fs::metadata(path) {
+        Err(error) => found.fail(path, describe_io("cannot open", &error)),
+        Ok(metadata) if metadata.is_dir() => found.walk(path),
+        Ok(_) => found.files.push(path.to_path_buf()),
+    }
+    found.files.sort();
+    found.failures.sort_by(|a, b| a.path.cmp(&b.path));
+    (found.files, found.failures)
+}
+
+pub(crate) fn is_briefing_name(name: &OsStr) -> bool {
+    let name = name.to_string_lossy().to_lowercase();
+    name.ends_with(".json") && !name.ends_with(".schema.json") && !name.starts_with('.')
+}
+
+#[derive(Default)]
+struct Found {
+    files: Vec<PathBuf>,
+    failures: Vec<LoadFailure>,
+    /// Canonical paths of folders already listed: each is read once, however reached.
+    visited: HashSet<PathBuf>,
+}
+
+impl Found {
+    fn fail(&mut self, path: &Path, message: String) {
+        self.failures.push(LoadFailure {
+            path: path.to_path_buf(),
+            diagnostics: vec![whole_file_error(path, message)],
+        });
+    }
+
+    fn walk(&mut self, root: &Path) {
+        let canonical = match fs::canonicalize(root) {
+            Ok(canonical) => canonical,
+            Err(error) => return self.fail(root, describe_io("cannot open", &error)),
+        };
+        self.visited.insert(canonical.clone());
+        let mut pending = vec![(root.to_path_buf(), canonical)];
+        while let Some((folder, canonical)) = pending.pop() {
+            let entries = match fs::read_dir(&folder) {
+                Ok(entries) => entries,
+                Err(error) => {
+                    self.fail(&folder, describe_io("cannot list folder", &error));
+                    continue;
+                }
+            };
+            for entry in entries {
+                match entry {
+                    Ok(entry) => {
+                        if let Some(subfolder) = self.entry(&entry, &canonical) {
+                            pending.push(subfolder);
+                        }
+                    }
+                    Err(error) => self.fail(&folder, describe_io("cannot list folder", &error)),
+                }
+            }
+        }
+    }
+
+    /// Records a file entry; returns a folder entry still to be walked.
+    fn entry(&mut self, entry: &fs::DirEntry, parent: &Path) -> Option<(PathBuf, PathBuf)> {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            return None;
+        }
+        let path = entry.path();
+        let is_link = entry.file_type().is_ok_and(|kind| kind.is_symlink());
+        let metadata = match fs::metadata(&path) {
+            Ok(metadata) => metadata,
+            Err(error) => {
+                if is_briefing_name(&name) || is_link_loop(&error) {
+                    let what = if is_link { "broken symbolic link" } else { "cannot open" };
+                    self.fail(&path, describe_io(what, &error));
+                }
+                return None;
+            }
+        };
+        if !metadata.is_dir() {
+            if is_briefing_name(&name) {
+                self.files.push(path);
+            }
+            return None;
+        }
+        let canonical = match fs::canonicalize(&path) {
+            Ok(canonical) => canonical,
+            Err(error) => {
+                self.fail(&path, describe_io("cannot open", &error));
+                return None;
+            }
+        };
+        if self.visited.insert(canonical.clone()) {
+            return Some((path, canonical));
+        }
+        if is_link && parent.starts_with(&canonical) {
+            let message = format!(
+                "symbolic link loop: it leads back to {}, which is already being read",
+                canonical.display()
+            );
+            self.fail(&path, message);
+        }
+        None
+    }
+}
+
+fn is_link_loop(error: &io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        error.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = error;
+        false
+    }
+}

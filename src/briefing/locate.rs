@@ -1,0 +1,278 @@
+//! Finds where values sit in the source text, since serde_json's `Value` forgets it. Runs
+//! only on text that serde_json already parsed, but stops quietly on anything unexpected.
+
+use std::collections::{HashMap, HashSet};
+
+use super::json_path::{JsonPath, Segment};
+
+/// 1-based line and column; columns count characters, not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    pub(crate) const START: Position = Position { line: 1, column: 1 };
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Located {
+    /// Where the member's key starts, for values inside objects.
+    pub key: Option<Position>,
+    pub value: Position,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Scan {
+    pub found: HashMap<JsonPath, Located>,
+    /// Keys that repeat within one object, at the repeat; serde_json keeps the last one.
+    pub duplicates: Vec<(JsonPath, Position)>,
+}
+
+/// The position of byte `offset` in `text`; an offset inside a character counts as that
+/// character, one past the end as the column after the last character.
+pub(crate) fn position_at_byte(text: &str, offset: usize) -> Position {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = text.as_bytes().get(..offset).unwrap_or_default();
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |newline| newline + 1);
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let column = 1 + before[line_start..]
+        .iter()
+        .filter(|&&b| !is_continuation(b))
+        .count();
+    Position { line, column }
+}
+
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
+}
+
+pub(crate) fn scan(text: &str, wanted: &HashSet<JsonPath>) -> Scan {
+    let mut scanner = Scanner {
+        bytes: text.as_bytes(),
+        offset: 0,
+        here: Position::START,
+        wanted,
+        path: JsonPath::root(),
+        result: Scan::default(),
+    };
+    // `None` only means the text ended early or oddly; what was found so far stands.
+    let _ = scanner.document();
+    scanner.result
+}
+
+enum Frame {
+    Object { keys: HashSet<String> },
+    Array { index: usize },
+}
+
+struct Scanner<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    here: Position,
+    wanted: &'a HashSet<JsonPath>,
+    path: JsonPath,
+    result: Scan,
+}
+
+impl Scanner<'_> {
+    fn document(&mut self) -> Option<()> {
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut key_at = None;
+        loop {
+            self.skip_whitespace();
+            self.record(key_at.take());
+            match self.peek()? {
+                b'{' => {
+                    self.bump();
+                    self.skip_whitespace();
+                    if self.peek()? != b'}' {
+                        let mut keys = HashSet::new();
+                        key_at = Some(self.member_key(&mut keys)?);
+                        stack.push(Frame::Object { keys });
+                        continue;
+                    }
+                    self.bump();
+                }
+                b'[' => {
+                    self.bump();
+                    self.skip_whitespace();
+                    if self.peek()? != b']' {
+                        stack.push(Frame::Array { index: 0 });
+                        self.path.push(Segment::Index(0));
+                        continue;
+                    }
+                    self.bump();
+                }
+                b'"' => self.skip_string()?,
+                _ => self.skip_scalar(),
+            }
+            key_at = self.close_containers(&mut stack)?;
+        }
+    }
+
+    /// After a value: consume `,` `}` `]` until the next value starts. Returns the next
+    /// member's key position (`None` inside arrays); `None` overall when the document ends.
+    fn close_containers(&mut self, stack: &mut Vec<Frame>) -> Option<Option<Position>> {
+        loop {
+            self.skip_whitespace();
+            let frame = stack.last_mut()?;
+            self.path.pop();
+            let byte = self.peek()?;
+            self.bump();
+            match (frame, byte) {
+                (Frame::Object { keys }, b',') => return Some(Some(self.member_key(keys)?)),
+                (Frame::Array { index }, b',') => {
+                    *index += 1;
+                    self.path.push(Segment::Index(*index));
+                    return Some(None);
+                }
+                (Frame::Object { .. }, b'}') | (Frame::Array { .. }, b']') => {
+                    stack.pop();
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// Reads `"key":`, pushes the key on the path and returns where the key starts.
+    fn member_key(&mut self, keys: &mut HashSet<String>) -> Option<Position> {
+        self.skip_whitespace();
+        let key_at = self.here;
+        let start = self.offset;
+        self.skip_string()?;
+        let raw = std::str::from_utf8(self.bytes.get(start..self.offset)?).ok()?;
+        let key: String = serde_json::from_str(raw).ok()?;
+        self.path.push(Segment::Key(key.clone()));
+        if !keys.insert(key) {
+            self.result.duplicates.push((self.path.clone(), key_at));
+        }
+        self.skip_whitespace();
+        (self.peek()? == b':').then(|| self.bump())?;
+        Some(key_at)
+    }
+
+    fn record(&mut self, key: Option<Position>) {
+        if self.wanted.contains(&self.path) {
+            let located = Located {
+                key,
+                value: self.here,
+            };
+            self.result.found.insert(self.path.clone(), located);
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.offset).copied()
+    }
+
+    fn bump(&mut self) {
+        if let Some(&byte) = self.bytes.get(self.offset) {
+            self.offset += 1;
+            if byte == b'\n' {
+                self.here = Position {
+                    line: self.here.line + 1,
+                    column: 1,
+                };
+            } else if !is_continuation(byte) {
+                self.here.column += 1;
+            }
+        }
+    }
+
+    fn skip_whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.bump();
+        }
+    }
+
+    fn skip_string(&mut self) -> Option<()> {
+        (self.peek()? == b'"').then(|| self.bump())?;
+        loop {
+            let byte = self.peek()?;
+            self.bump();
+            match byte {
+                b'"' => return Some(()),
+                b'\\' => self.bump(),
+                _ => {}
+            }
+        }
+    }
+
+    fn skip_scalar(&mut self) {
+        while let Some(byte) = self.peek() {
+            if matches!(byte, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                break;
+            }
+            self.bump();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn locate(text: &str, path: &JsonPath) -> Option<Located> {
+        let wanted = HashSet::from([path.clone()]);
+        scan(text, &wanted).found.get(path).copied()
+    }
+
+    fn at(line: usize, column: usize) -> Position {
+        Position { line, column }
+    }
+
+    #[test]
+    fn finds_nested_values_and_their_keys() {
+        let text = "{\n  \"quotes\": [\n    {\"text\": \"x\"},\n    {\"text\": \"y\", \"speaker\": 3}\n  ]\n}";
+        let path = JsonPath::root().key("quotes").index(1).key("speaker");
+        let located = locate(text, &path).expect("speaker is in the text");
+        assert_eq!(located.value, at(4, 30));
+        assert_eq!(located.key, Some(at(4, 19)));
+        let item = JsonPath::root().key("quotes").index(1);
+        assert_eq!(locate(text, &item).map(|l| l.value), Some(at(4, 5)));
+        assert_eq!(locate(text, &JsonPath::root()).map(|l| l.value), Some(at(1, 1)));
+    }
+
+    #[test]
+    fn columns_count_characters_and_escaped_keys_match() {
+        let text = "{\"عنوان\": \"نص\", \"\\u0068eadline\": 1}";
+        let path = JsonPath::root().key("headline");
+        let located = locate(text, &path).expect("escaped key is decoded");
+        assert_eq!(located.key, Some(at(1, 17)));
+        assert_eq!(located.value, at(1, 34));
+    }
+
+    #[test]
+    fn crlf_and_empty_containers() {
+        let text = "{\r\n\"a\": [],\r\n\"b\": {},\r\n\"c\": [[], [true, null]]\r\n}";
+        let path = JsonPath::root().key("c").index(1).index(1);
+        assert_eq!(locate(text, &path).map(|l| l.value), Some(at(4, 18)));
+    }
+
+    #[test]
+    fn repeated_keys_are_reported_and_the_last_one_located() {
+        let text = "{\"a\": 1, \"b\": {\"a\": 2}, \"a\": 3}";
+        let path = JsonPath::root().key("a");
+        let result = scan(text, &HashSet::from([path.clone()]));
+        assert_eq!(result.duplicates, vec![(path.clone(), at(1, 25))]);
+        assert_eq!(result.found.get(&path).map(|l| l.value), Some(at(1, 30)));
+    }
+
+    #[test]
+    fn byte_offsets_become_character_columns() {
+        let text = "ab\nعر x";
+        assert_eq!(position_at_byte(text, 0), at(1, 1));
+        assert_eq!(position_at_byte(text, 3), at(2, 1));
+        assert_eq!(position_at_byte(text, 7), at(2, 3));
+        assert_eq!(position_at_byte(text, 4), at(2, 1));
+        assert_eq!(position_at_byte(text, 100), at(2, 5));
+    }
+}

@@ -1,0 +1,160 @@
+//! Turns a parsed JSON document into a `Briefing`, recording every problem on the way.
+
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use super::checker::{Anchor, Checker};
+use super::date;
+use super::diagnostic::quoted;
+use super::json_path::JsonPath;
+use super::model::{Briefing, Direction};
+use super::parts;
+
+pub const FORMAT_VERSION: u64 = 1;
+
+const FIELDS: &[&str] = &[
+    "format",
+    "id",
+    "headline",
+    "summary",
+    "language",
+    "direction",
+    "date",
+    "location",
+    "source",
+    "classification",
+    "tags",
+    "body",
+    "points",
+    "quotes",
+    "actors",
+];
+
+/// The briefing as far as it could be read; it is only usable when `checker` holds no
+/// errors afterwards.
+pub(crate) fn briefing(checker: &mut Checker, root: &Value, file: &Path) -> Option<Briefing> {
+    let path = JsonPath::root();
+    let map = checker.object(root, &path, FIELDS)?;
+    check_format(checker, map);
+    let headline = headline(checker, map);
+    let language = checker.optional_string(map, &path, "language");
+    if let Some(tag) = language.as_deref().filter(|tag| !is_language_tag(tag)) {
+        let message = format!(r#"expected a BCP 47 language tag such as "ar" or "fa-IR", found {}"#, quoted(tag));
+        checker.error(&path.key("language"), Anchor::Value, message);
+    }
+    let date = checker.optional_string(map, &path, "date");
+    if let Some(text) = date.as_deref().filter(|text| date::instant(text).is_none()) {
+        let message = format!("expected a date as YYYY-MM-DD or an RFC 3339 date-time, found {}", quoted(text));
+        checker.error(&path.key("date"), Anchor::Value, message);
+    }
+    let field = |key: &str| map.get(key).map(|value| (value, path.key(key)));
+    let actors = field("actors").map(|(v, p)| parts::actors(checker, v, &p)).unwrap_or_default();
+    let quotes = field("quotes").map(|(v, p)| parts::quotes(checker, v, &p)).unwrap_or_default();
+    let briefing = Briefing {
+        path: file.to_path_buf(),
+        id: id(checker, map, file),
+        headline: headline.unwrap_or_default(),
+        summary: checker.optional_string(map, &path, "summary"),
+        language,
+        direction: direction(checker, map),
+        date,
+        location: checker.optional_string(map, &path, "location"),
+        source: field("source").and_then(|(v, p)| parts::source(checker, v, &p)),
+        classification: checker.optional_string(map, &path, "classification"),
+        tags: checker.optional_strings(map, &path, "tags"),
+        body: field("body").map(|(v, p)| parts::body(checker, v, &p)).unwrap_or_default(),
+        points: checker.optional_strings(map, &path, "points"),
+        quotes: quotes.iter().map(|(_, quote)| quote.clone()).collect(),
+        actors,
+    };
+    parts::check_speakers(checker, &briefing, &quotes);
+    Some(briefing)
+}
+
+fn check_format(checker: &mut Checker, map: &Map<String, Value>) {
+    let Some(value) = map.get("format") else {
+        return;
+    };
+    let path = JsonPath::root().key("format");
+    // JSON Schema counts 1.0 as the integer 1; so does this.
+    match value.as_f64() {
+        Some(version) if version.fract() == 0.0 => {
+            if version != FORMAT_VERSION as f64 {
+                let message = format!("unsupported format version {value}");
+                checker.error(&path, Anchor::Value, message);
+            }
+        }
+        _ => checker.wrong_type(&path, "an integer", value),
+    }
+}
+
+fn headline(checker: &mut Checker, map: &Map<String, Value>) -> Option<String> {
+    let headline = checker.required_string(map, &JsonPath::root(), "headline")?;
+    if headline.trim().is_empty() {
+        let path = JsonPath::root().key("headline");
+        checker.error(&path, Anchor::Value, "must not be blank".to_owned());
+    }
+    Some(headline)
+}
+
+fn id(checker: &mut Checker, map: &Map<String, Value>, file: &Path) -> String {
+    let file_name = file.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
+    let stem = file_name.strip_suffix(".json").unwrap_or(&file_name).to_owned();
+    match checker.optional_string(map, &JsonPath::root(), "id") {
+        Some(id) if id.trim().is_empty() => {
+            let message = format!("blank id; the file name {} stands in", quoted(&stem));
+            checker.warning(&JsonPath::root().key("id"), Anchor::Value, message);
+            stem
+        }
+        Some(id) => id,
+        None => stem,
+    }
+}
+
+fn direction(checker: &mut Checker, map: &Map<String, Value>) -> Direction {
+    let Some(text) = checker.optional_string(map, &JsonPath::root(), "direction") else {
+        return Direction::Auto;
+    };
+    match text.as_str() {
+        "rtl" => Direction::Rtl,
+        "ltr" => Direction::Ltr,
+        "auto" => Direction::Auto,
+        other => {
+            let message = format!(r#"expected "rtl", "ltr" or "auto", found {}"#, quoted(other));
+            checker.error(&JsonPath::root().key("direction"), Anchor::Value, message);
+            Direction::Auto
+        }
+    }
+}
+
+/// BCP 47 syntax, loosely: a 2–8 letter language subtag (or `x`/`i` and more subtags),
+/// then subtags of 1–8 letters or digits.
+fn is_language_tag(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    let Some(first) = subtags.next() else {
+        return false;
+    };
+    let rest: Vec<&str> = subtags.collect();
+    let first_ok = first.chars().all(|c| c.is_ascii_alphabetic())
+        && (matches!(first.len(), 2..=8) || (matches!(first, "x" | "X" | "i" | "I") && !rest.is_empty()));
+    first_ok
+        && rest
+            .iter()
+            .all(|subtag| matches!(subtag.len(), 1..=8) && subtag.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_tags() {
+        for good in ["ar", "en", "he", "fa-IR", "zh-Hant-TW", "ar-001", "x-klingon", "sr-Latn"] {
+            assert!(is_language_tag(good), "{good}");
+        }
+        for bad in ["", "a", "english language", "fa_IR", "ar-", "-ar", "x", "ar-toolongsubtag", "عربي"] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Every way out that does not pass through the main loop: signals, a hung-up terminal,
+//! panics. Each restores the terminal and ends the process with a status that says what
+//! happened. They cannot rely on the main thread: it may be blocked in `event::read`, or
+//! spinning there once the tty is gone (crossterm#793, `read` keeps returning 0).
+
+use std::fs::File;
+use std::io::{self, IsTerminal};
+use std::os::fd::{AsFd, OwnedFd};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use rustix::event::{PollFd, PollFlags, poll};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+use super::terminal;
+
+/// Exit status for a panic: what Rust itself uses, and not a signal's 128+n.
+pub const PANIC_STATUS: u8 = 101;
+/// Exit status when the terminal hangs up without a SIGHUP reaching us: the same as SIGHUP.
+pub const HANGUP_STATUS: u8 = 128 + SIGHUP as u8;
+
+/// Set by the first thread that starts ending the process, so one status wins.
+static EXITING: AtomicBool = AtomicBool::new(false);
+
+/// Restores the terminal and exits with `status`. Only the first caller proceeds; any
+/// later one waits here for the process to end. A watchdog ends the process anyway if
+/// restoring blocks (a stalled link whose buffer is full), so nothing is left behind.
+pub fn shutdown(status: u8) -> ! {
+    if EXITING.swap(true, Ordering::SeqCst) {
+        park_forever();
+    }
+    start_watchdog(status);
+    let _ = terminal::leave();
+    std::process::exit(status.into())
+}
+
+fn park_forever() -> ! {
+    loop {
+        std::thread::park();
+    }
+}
+
+fn start_watchdog(status: u8) {
+    let _ = std::thread::Builder::new()
+        .name("exit-watchdog".into())
+        .spawn(move || {
+            std::thread::sleep(Duration::from_secs(3));
+            std::process::exit(status.into())
+        });
+}
+
+/// SIGHUP (link dropped), SIGTERM and SIGINT: restore and exit 128+signo. SIGINT only
+/// comes from `kill`: in raw mode Ctrl-C is a key.
+pub fn spawn_signal_thread() -> io::Result<()> {
+    let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                // signo is small and positive for these three.
+                shutdown(128u8.saturating_add(u8::try_from(signal).unwrap_or(0)));
+            }
+        })?;
+    Ok(())
+}
+
+/// The terminal brief reads from, as crossterm picks it: standard input if it is a
+/// terminal, else /dev/tty.
+fn input_tty() -> io::Result<OwnedFd> {
+    let stdin = io::stdin();
+    if stdin.is_terminal() {
+        return stdin.as_fd().try_clone_to_owned();
+    }
+    Ok(File::open("/dev/tty")?.into())
+}
+
+/// Waits, blocked in poll(2) asking for no events, for the terminal to hang up (POLLHUP
+/// is reported regardless). That covers a tty that goes away with no SIGHUP sent to us,
+/// e.g. when it is not our controlling terminal: crossterm would spin forever.
+pub fn spawn_hangup_watcher() -> io::Result<()> {
+    let fd = input_tty()?;
+    std::thread::Builder::new()
+        .name("hangup-watcher".into())
+        .spawn(move || {
+            if wait_for_hangup(&fd) {
+                shutdown(HANGUP_STATUS);
+            }
+        })?;
+    Ok(())
+}
+
+/// True once the terminal has hung up; false if poll itself fails (then nothing to watch).
+fn wait_for_hangup(fd: &OwnedFd) -> bool {
+    loop {
+        let mut fds = [PollFd::new(fd, PollFlags::empty())];
+        match poll(&mut fds, None) {
+            Ok(_) => {
+                let flags = fds[0].revents();
+                if flags.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
+                    return true;
+                }
+            }
+            Err(rustix::io::Errno::INTR) => {}
+            Err(_) => return false,
+        }
+    }
+}
+
+/// Whether the terminal has hung up, without waiting: the main thread asks this when a
+/// read or write fails, so a dropped link ends with the hang-up status, not an error.
+pub fn terminal_hung_up() -> bool {
+    let Ok(fd) = input_tty() else {
+        return true;
+    };
+    let mut fds = [PollFd::new(&fd, PollFlags::empty())];
+    let zero = rustix::event::Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    match poll(&mut fds, Some(&zero)) {
+        Ok(_) => fds[0].revents().intersects(PollFlags::HUP | PollFlags::ERR),
+        Err(_) => false,
+    }
+}
+
+/// Restores the terminal before the panic message is printed (so it lands on the normal
+/// screen, not the alternate one that is about to vanish), then exits 101. Exiting from
+/// the hook makes the outcome the same with `panic = "abort"`, where no destructor runs.
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if EXITING.swap(true, Ordering::SeqCst) {
+            // Another thread is already ending the process (or this one panicked while
+            // doing so): say what happened and let that path, or its watchdog, finish.
+            previous(info);
+            park_forever();
+        }
+        start_watchdog(PANIC_STATUS);
+        let _ = terminal::leave();
+        previous(info);
+        std::process::exit(PANIC_STATUS.into());
+    }));
+}

@@ -1,0 +1,111 @@
+//! Grapheme clusters: the unit that is wrapped, reordered and put into cells.
+
+use std::ops::Range;
+
+use icu_properties::CodePointMapData;
+use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Shown in place of a grapheme wider than the whole line (a wide character at width 1).
+const TOO_WIDE: &str = "\u{2026}";
+/// The conventional base for a combining mark that has none.
+const DOTTED_CIRCLE: char = '\u{25CC}';
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Cluster {
+    /// Byte range in the paragraph.
+    pub range: Range<usize>,
+    /// What the cells show, before mirroring.
+    pub text: String,
+    pub width: usize,
+}
+
+impl Cluster {
+    pub fn new(range: Range<usize>, text: String) -> Self {
+        let width = text.width();
+        Self { range, text, width }
+    }
+
+    pub fn is_space(&self) -> bool {
+        !self.text.is_empty() && self.text.chars().all(is_breaking_space)
+    }
+}
+
+/// Spaces that a line may end on and lose; no-break spaces are content.
+fn is_breaking_space(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}')
+}
+
+pub(crate) fn clusters(paragraph: &str) -> Vec<Cluster> {
+    paragraph
+        .grapheme_indices(true)
+        .map(|(start, g)| Cluster::new(start..start + g.len(), g.to_string()))
+        .collect()
+}
+
+/// A terminal would put a lone combining mark on whatever cell came before it: padding,
+/// a border, another line's letter. Give it the conventional dotted circle instead.
+pub(crate) fn base_orphan_marks(clusters: &mut [Cluster]) {
+    for c in clusters.iter_mut().filter(|c| starts_with_mark(&c.text)) {
+        *c = Cluster::new(c.range.clone(), format!("{DOTTED_CIRCLE}{}", c.text));
+    }
+}
+
+pub(crate) fn is_mark(c: char) -> bool {
+    GeneralCategoryGroup::Mark.contains(CodePointMapData::<GeneralCategory>::new().get(c))
+}
+
+fn starts_with_mark(g: &str) -> bool {
+    g.chars().next().is_some_and(is_mark)
+}
+
+/// No line may be wider than `width`, so a grapheme that cannot fit even alone is
+/// replaced by a one-cell mark (its source range still says what it was).
+pub(crate) fn fit(clusters: &mut [Cluster], width: usize) {
+    for c in clusters.iter_mut().filter(|c| c.width > width) {
+        *c = Cluster::new(c.range.clone(), TOO_WIDE.to_string());
+    }
+}
+
+/// Display width in cells as ratatui places it and a terminal draws it: the sum of the
+/// widths of the graphemes. `UnicodeWidthStr::width` on the whole string is not that
+/// (it counts "لا" as one cell).
+pub fn measure(text: &str) -> usize {
+    text.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lam_alef_is_two_cells_when_measured_per_grapheme() {
+        assert_eq!("لا".width(), 1, "the unicode-width trap this guards against");
+        assert_eq!(measure("لا"), 2);
+        assert_eq!(measure("بَيت"), 3);
+        assert_eq!(measure("日本"), 4);
+        assert_eq!(measure(""), 0);
+    }
+
+    #[test]
+    fn harakat_stay_in_their_letter_and_lone_marks_get_a_base() {
+        let mut c = clusters("\u{064E}بَ");
+        base_orphan_marks(&mut c);
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].text, "\u{25CC}\u{064E}");
+        assert_eq!(c[0].width, 1);
+        assert_eq!(c[1].text, "بَ");
+        assert_eq!(c[1].range, 2..6);
+    }
+
+    #[test]
+    fn too_wide_graphemes_are_replaced() {
+        let mut c = clusters("日a");
+        fit(&mut c, 1);
+        assert_eq!(c[0].text, TOO_WIDE);
+        assert_eq!(c[0].width, 1);
+        assert_eq!(c[0].range, 0..3);
+        assert_eq!(c[1].text, "a");
+    }
+}

@@ -1,0 +1,96 @@
+//! Per line: the paragraph's levels for the line's range (rule L1 applied per line),
+//! reordering of whole clusters (L2, and L3: a mark stays after its base because a
+//! terminal attaches a mark to the cell before it) and mirroring at odd levels (L4).
+
+use std::ops::Range;
+
+use icu_properties::CodePointMapData;
+use icu_properties::props::BidiMirroringGlyph;
+use unicode_bidi::{Level, ParagraphBidiInfo};
+
+use super::BidiMode;
+use super::cluster::Cluster;
+use super::sanitize::is_explicit_bidi_control;
+
+/// The clusters of `line` (indices into `clusters`) in left-to-right screen order, each
+/// with its bidi level.
+pub(crate) fn visual_order(
+    bidi: &ParagraphBidiInfo,
+    clusters: &[Cluster],
+    line: Range<usize>,
+) -> Vec<(usize, Level)> {
+    let (Some(first), Some(last)) = (clusters.get(line.start), line.end.checked_sub(1)) else {
+        return Vec::new();
+    };
+    let Some(last) = clusters.get(last) else {
+        return Vec::new();
+    };
+    let levels = bidi.reordered_levels(first.range.start..last.range.end);
+    let line_levels: Vec<Level> = clusters[line.clone()]
+        .iter()
+        .map(|c| levels.get(c.range.start).copied().unwrap_or(bidi.paragraph_level))
+        .collect();
+    ParagraphBidiInfo::reorder_visual(&line_levels)
+        .into_iter()
+        .map(|k| (line.start + k, line_levels[k]))
+        .collect()
+}
+
+/// What a cluster puts in its cells: formatting characters whose work is done are left
+/// out (in logical mode the terminal still needs the marks, but never the embeddings,
+/// overrides and isolates: they could act beyond the field), and at odd levels
+/// Bidi_Mirrored characters are replaced by their mirror.
+pub(crate) fn glyph_text(cluster: &Cluster, level: Option<Level>, mode: BidiMode) -> String {
+    let mirror = level.is_some_and(|l| l.is_rtl());
+    cluster
+        .text
+        .chars()
+        .filter(|&c| !is_explicit_bidi_control(c))
+        .filter(|&c| mode == BidiMode::Logical || !is_bidi_mark(c))
+        .map(|c| if mirror { mirrored(c) } else { c })
+        .collect()
+}
+
+fn is_bidi_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+pub(crate) fn mirrored(c: char) -> char {
+    let m = CodePointMapData::<BidiMirroringGlyph>::new().get(c);
+    match m.mirroring_glyph {
+        Some(g) if m.mirrored => g,
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mirrors_every_pair_both_ways() {
+        for (a, b) in [('(', ')'), ('[', ']'), ('«', '»'), ('≤', '≥'), ('<', '>')] {
+            assert_eq!(mirrored(a), b);
+            assert_eq!(mirrored(b), a);
+        }
+        assert_eq!(mirrored('a'), 'a');
+    }
+
+    #[test]
+    fn against_bidi_mirroring_txt() {
+        let Some(data) = crate::text::oracle_file("BidiMirroring.txt") else {
+            return;
+        };
+        let mut pairs = 0;
+        for line in data.lines().map(|l| l.split('#').next().unwrap_or("")) {
+            let mut f = line.split(';').map(|s| u32::from_str_radix(s.trim(), 16).ok());
+            if let (Some(Some(a)), Some(Some(b))) = (f.next(), f.next()) {
+                let (a, b) = (char::from_u32(a), char::from_u32(b));
+                let (Some(a), Some(b)) = (a, b) else { continue };
+                assert_eq!(mirrored(a), b, "U+{:04X}", a as u32);
+                pairs += 1;
+            }
+        }
+        assert!(pairs > 400, "only {pairs} pairs read");
+    }
+}

@@ -1,0 +1,202 @@
+//! Arabic shaping to presentation forms, in logical order, for terminals that draw each
+//! cell's character as is. Harakat are kept (they stay in their letter's cluster) and the
+//! only ligature is the mandatory lam-alef; no Allah ligature.
+//!
+//! The forms come from ar-reshaper's letter table (it matches UnicodeData's <isolated>,
+//! <initial>, <medial>, <final> decompositions for U+0600..U+06FF). Its `reshape()` is not
+//! used: it returns a bare string with no map back to source bytes, and with harakat kept
+//! it subtracts 1 from an empty output when a field starts with a haraka.
+//! Joining follows Unicode's Joining_Type as FriBidi does: transparent characters are
+//! skipped, and two letters join only at the same bidi level.
+
+use ar_reshaper::form::Forms;
+use ar_reshaper::letters::letters_db::LETTERS_ARABIC;
+use icu_properties::CodePointMapData;
+use icu_properties::props::JoiningType;
+use unicode_bidi::Level;
+
+use super::cluster::Cluster;
+
+const LAM: char = '\u{0644}';
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Subst {
+    Keep,
+    Char(char),
+    /// Absorbed into the ligature on the character before.
+    Absorbed,
+}
+
+/// Reshapes `clusters` (graphemes of `paragraph`, in order) in place. `levels` are the
+/// paragraph's resolved bidi levels, one per byte.
+pub(crate) fn shape(paragraph: &str, levels: &[Level], clusters: &mut Vec<Cluster>) {
+    let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
+    let level = |i: usize| levels.get(chars[i].0).copied();
+    let (joins_prev, joins_next) = joins(&chars, &level);
+    let mut subst: Vec<Subst> = chars
+        .iter()
+        .enumerate()
+        .map(|(i, &(_, c))| form(c, joins_prev[i], joins_next[i]).map_or(Subst::Keep, Subst::Char))
+        .collect();
+    for i in 1..chars.len() {
+        let rtl = level(i).is_some_and(|l| l.is_rtl()) && level(i) == level(i - 1);
+        if chars[i - 1].1 == LAM && joins_next[i - 1] && rtl {
+            if let Some(lig) = lam_alef(chars[i].1, joins_prev[i - 1]) {
+                subst[i - 1] = Subst::Char(lig);
+                subst[i] = Subst::Absorbed;
+            }
+        }
+    }
+    rebuild(paragraph, &chars, &subst, clusters);
+}
+
+fn joining_type(c: char) -> JoiningType {
+    CodePointMapData::<JoiningType>::new().get(c)
+}
+
+/// For each character: does it join the previous / next non-transparent one?
+fn joins(
+    chars: &[(usize, char)],
+    level: &dyn Fn(usize) -> Option<Level>,
+) -> (Vec<bool>, Vec<bool>) {
+    let mut prev_joins = vec![false; chars.len()];
+    let mut next_joins = vec![false; chars.len()];
+    let mut prev: Option<(usize, JoiningType)> = None;
+    for (i, &(_, c)) in chars.iter().enumerate() {
+        let jt = joining_type(c);
+        if jt == JoiningType::Transparent {
+            continue;
+        }
+        if let Some((p, pjt)) = prev {
+            let forward = matches!(
+                pjt,
+                JoiningType::DualJoining | JoiningType::LeftJoining | JoiningType::JoinCausing
+            );
+            let backward = matches!(
+                jt,
+                JoiningType::DualJoining | JoiningType::RightJoining | JoiningType::JoinCausing
+            );
+            if forward && backward && level(p) == level(i) {
+                next_joins[p] = true;
+                prev_joins[i] = true;
+            }
+        }
+        prev = Some((i, jt));
+    }
+    (prev_joins, next_joins)
+}
+
+fn forms(c: char) -> Option<&'static Forms> {
+    LETTERS_ARABIC.iter().find(|(k, _)| *k == c).map(|(_, f)| f)
+}
+
+/// Non-joining letters (hamza) keep their base code point, as in FriBidi: only letters
+/// that can join have a shape to choose.
+fn form(c: char, joins_prev: bool, joins_next: bool) -> Option<char> {
+    if joining_type(c) == JoiningType::NonJoining {
+        return None;
+    }
+    let f = forms(c)?;
+    let shaped = match (joins_prev, joins_next) {
+        (false, false) => f.isolated,
+        (false, true) => f.initial,
+        (true, true) => f.medial,
+        (true, false) => f.end,
+    };
+    (shaped != '\0' && shaped != c).then_some(shaped)
+}
+
+/// The lam-alef ligature for an alef following a joined lam: isolated form when the lam
+/// starts a joined group, final form when a letter before it joins the lam.
+fn lam_alef(alef: char, lam_joins_prev: bool) -> Option<char> {
+    let (isolated, end) = match alef {
+        '\u{0622}' => ('\u{FEF5}', '\u{FEF6}'),
+        '\u{0623}' => ('\u{FEF7}', '\u{FEF8}'),
+        '\u{0625}' => ('\u{FEF9}', '\u{FEFA}'),
+        '\u{0627}' => ('\u{FEFB}', '\u{FEFC}'),
+        _ => return None,
+    };
+    Some(if lam_joins_prev { end } else { isolated })
+}
+
+fn rebuild(paragraph: &str, chars: &[(usize, char)], subst: &[Subst], clusters: &mut Vec<Cluster>) {
+    let mut out: Vec<Cluster> = Vec::with_capacity(clusters.len());
+    let mut ci = 0;
+    for cluster in clusters.drain(..) {
+        let mut text = String::with_capacity(cluster.text.len());
+        let mut absorbed = false;
+        for c in paragraph[cluster.range.clone()].chars() {
+            match subst.get(ci) {
+                Some(Subst::Char(s)) => text.push(*s),
+                Some(Subst::Absorbed) => absorbed = true,
+                _ => text.push(c),
+            }
+            ci += 1;
+        }
+        match out.last_mut() {
+            // The alef (and its harakat) become part of the lam's cell.
+            Some(prev) if absorbed => {
+                let merged = format!("{}{text}", prev.text);
+                *prev = Cluster::new(prev.range.start..cluster.range.end, merged);
+            }
+            _ => out.push(Cluster::new(cluster.range, text)),
+        }
+    }
+    debug_assert_eq!(ci, chars.len());
+    *clusters = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::cluster::clusters;
+    use unicode_bidi::ParagraphBidiInfo;
+
+    fn shaped(text: &str) -> Vec<Cluster> {
+        let bidi = ParagraphBidiInfo::new(text, Some(Level::rtl()));
+        let mut c = clusters(text);
+        shape(text, &bidi.levels, &mut c);
+        c
+    }
+
+    fn texts(c: &[Cluster]) -> Vec<&str> {
+        c.iter().map(|c| c.text.as_str()).collect()
+    }
+
+    #[test]
+    fn letters_take_their_joining_forms() {
+        // beh initial, yeh medial, teh final; alone: lam isolated.
+        assert_eq!(texts(&shaped("بيت")), ["\u{FE91}", "\u{FEF4}", "\u{FE96}"]);
+        assert_eq!(texts(&shaped("ل")), ["\u{FEDD}"]);
+    }
+
+    #[test]
+    fn lam_alef_is_one_cell_covering_both_letters() {
+        let c = shaped("لا");
+        assert_eq!(texts(&c), ["\u{FEFB}"]);
+        assert_eq!(c[0].range, 0..4);
+        assert_eq!(c[0].width, 1);
+        // After a joining letter the ligature takes its final form.
+        assert_eq!(texts(&shaped("كلا")), ["\u{FEDB}", "\u{FEFC}"]);
+    }
+
+    #[test]
+    fn harakat_are_kept_and_do_not_break_joining() {
+        let c = shaped("بَيت");
+        assert_eq!(texts(&c), ["\u{FE91}\u{064E}", "\u{FEF4}", "\u{FE96}"]);
+    }
+
+    #[test]
+    fn no_allah_ligature_and_zwnj_stops_joining() {
+        assert_eq!(
+            texts(&shaped("الله")),
+            ["\u{FE8D}", "\u{FEDF}", "\u{FEE0}", "\u{FEEA}"]
+        );
+        assert_eq!(texts(&shaped("ب\u{200C}ب")), ["\u{FE8F}\u{200C}", "\u{FE8F}"]);
+    }
+
+    #[test]
+    fn a_field_starting_with_a_haraka_does_not_panic() {
+        assert_eq!(texts(&shaped("\u{064E}ب")), ["\u{064E}", "\u{FE8F}"]);
+    }
+}

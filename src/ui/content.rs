@@ -1,0 +1,287 @@
+//! What a pane holds: fields (each a sanitized string with its direction, sanitized once
+//! when the briefing opens) and the rows they lay out into at the pane's width. The rows
+//! are computed in `update` and only read when drawing.
+
+use std::ops::Range;
+
+use crate::briefing::{Briefing, Direction};
+use crate::text::{BaseDirection, BidiMode, LayoutOptions, Sanitized, VisualLine, layout, sanitize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    Banner,
+    Headline,
+    Meta,
+    Tags,
+    Summary,
+    Heading,
+    Paragraph,
+    Lead,
+    Bullet,
+    Quote,
+    Attribution,
+    Context,
+    Name,
+    Detail,
+    Error,
+    /// Text of our own (a notice), not from the briefing.
+    Notice,
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub text: Sanitized,
+    pub direction: Directions,
+    pub kind: FieldKind,
+    /// The selectable item (quote, actor) this field belongs to.
+    pub item: Option<usize>,
+    /// Leave a blank row before this field.
+    pub gap: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// The field this row shows; `None` for blank rows and our own notices.
+    pub field: Option<usize>,
+    pub kind: FieldKind,
+    pub item: Option<usize>,
+    pub line: VisualLine,
+    /// Bullet marker on the row's reading-start side (right of an RTL line).
+    pub bullet: bool,
+    pub first_of_field: bool,
+}
+
+/// Cells a bullet marker takes ("• " or " •").
+pub const BULLET_WIDTH: usize = 2;
+
+/// How the layout engine is driven, the same for every pane and for `brief show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Engine {
+    pub mode: BidiMode,
+    pub shaping: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PaneText {
+    pub fields: Vec<Field>,
+    pub rows: Vec<Row>,
+    /// Width the rows were laid out at (`None`: not laid out yet).
+    pub width: Option<usize>,
+}
+
+impl PaneText {
+    pub fn new(fields: Vec<Field>) -> Self {
+        Self {
+            fields,
+            rows: Vec::new(),
+            width: None,
+        }
+    }
+
+    pub fn relayout(&mut self, width: usize, engine: Engine) {
+        if self.width == Some(width) {
+            return;
+        }
+        self.width = Some(width);
+        self.rows = layout_fields(&self.fields, width, engine);
+    }
+
+    /// The rows item `item` takes: where selecting it should scroll to.
+    pub fn item_rows(&self, item: usize) -> Option<Range<usize>> {
+        let start = self.rows.iter().position(|r| r.item == Some(item))?;
+        let end = self.rows.iter().rposition(|r| r.item == Some(item))? + 1;
+        Some(start..end)
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.fields
+            .iter()
+            .filter_map(|f| f.item)
+            .max()
+            .map_or(0, |last| last + 1)
+    }
+
+    /// First row showing `byte` of field `field`.
+    pub fn row_of(&self, field: usize, byte: usize) -> Option<usize> {
+        let mut first_of_field = None;
+        for (index, row) in self.rows.iter().enumerate() {
+            if row.field != Some(field) {
+                continue;
+            }
+            first_of_field.get_or_insert(index);
+            if row.line.glyphs.iter().any(|g| g.source.contains(&byte)) {
+                return Some(index);
+            }
+        }
+        first_of_field
+    }
+}
+
+/// Direction of each paragraph: the briefing's `direction` when forced; otherwise the
+/// paragraph's own first strong character, and for text with none (a date, a number) the
+/// script of the briefing's `language`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Directions {
+    pub direction: BaseDirection,
+    pub fallback: BaseDirection,
+}
+
+impl Directions {
+    pub fn of(briefing: &Briefing) -> Self {
+        let direction = match briefing.direction {
+            Direction::Rtl => BaseDirection::Rtl,
+            Direction::Ltr => BaseDirection::Ltr,
+            Direction::Auto => BaseDirection::Auto,
+        };
+        let rtl_language = briefing.language.as_deref().is_some_and(is_rtl_language);
+        let fallback = if rtl_language { BaseDirection::Rtl } else { BaseDirection::Ltr };
+        Self { direction, fallback }
+    }
+
+    /// For our own text (labels, notices, error messages): left to right unless it says
+    /// otherwise.
+    pub fn auto() -> Self {
+        Self {
+            direction: BaseDirection::Auto,
+            fallback: BaseDirection::Ltr,
+        }
+    }
+
+    pub fn ltr() -> Self {
+        Self {
+            direction: BaseDirection::Ltr,
+            fallback: BaseDirection::Ltr,
+        }
+    }
+}
+
+/// The text's first strong character is right-to-left.
+pub fn starts_rtl(text: &str) -> bool {
+    unicode_bidi::get_base_direction(text) == unicode_bidi::Direction::Rtl
+}
+
+fn is_rtl_language(tag: &str) -> bool {
+    let primary = tag.split(['-', '_']).next().unwrap_or(tag).to_ascii_lowercase();
+    let rtl_script = tag.split(['-', '_']).any(|sub| {
+        ["arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"].contains(&sub.to_ascii_lowercase().as_str())
+    });
+    rtl_script
+        || [
+            "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ku", "ps", "sd", "ug", "ur", "yi", "syr",
+        ]
+        .contains(&primary.as_str())
+}
+
+/// Builds a pane's fields, sanitizing each string once.
+pub struct Fields {
+    directions: Directions,
+    fields: Vec<Field>,
+    item: Option<usize>,
+}
+
+impl Fields {
+    pub fn new(directions: Directions) -> Self {
+        Self {
+            directions,
+            fields: Vec::new(),
+            item: None,
+        }
+    }
+
+    /// Fields pushed from now on belong to selectable item `item`.
+    pub fn item(&mut self, item: usize) {
+        self.item = Some(item);
+    }
+
+    pub fn push(&mut self, kind: FieldKind, raw: &str, gap: bool) {
+        self.push_sanitized(kind, sanitize(raw), gap);
+    }
+
+    /// Several strings shown as one line, each sanitized on its own so that controls in one
+    /// cannot reach into the next.
+    pub fn push_joined(&mut self, kind: FieldKind, parts: &[&str], separator: &str, gap: bool) {
+        let parts: Vec<Sanitized> = parts.iter().map(|p| sanitize(p)).collect();
+        let text = parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(separator);
+        let has_bidi_controls = parts.iter().any(|p| p.has_bidi_controls);
+        self.push_sanitized(kind, Sanitized { text, has_bidi_controls }, gap);
+    }
+
+    fn push_sanitized(&mut self, kind: FieldKind, text: Sanitized, gap: bool) {
+        self.fields.push(Field {
+            text,
+            direction: self.directions,
+            kind,
+            item: self.item,
+            gap,
+        });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    pub fn finish(self) -> Vec<Field> {
+        self.fields
+    }
+}
+
+pub const BIDI_CONTROL_NOTICE: &str = "⚠ the next field holds bidi control characters";
+
+pub fn layout_fields(fields: &[Field], width: usize, engine: Engine) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (index, field) in fields.iter().enumerate() {
+        if field.gap && !rows.is_empty() {
+            // A gap inside an item belongs to it; a gap between items to neither.
+            let inside = rows.last().is_some_and(|r: &Row| r.item == field.item);
+            rows.push(blank_row(if inside { field.item } else { None }));
+        }
+        if field.text.has_bidi_controls {
+            let options = options(width, Directions::ltr(), engine);
+            for line in layout(BIDI_CONTROL_NOTICE, &options) {
+                rows.push(Row {
+                    field: None,
+                    kind: FieldKind::Notice,
+                    item: field.item,
+                    line,
+                    bullet: false,
+                    first_of_field: false,
+                });
+            }
+        }
+        let bullet = field.kind == FieldKind::Bullet;
+        let text_width = if bullet { width.saturating_sub(BULLET_WIDTH) } else { width };
+        let lines = layout(&field.text.text, &options(text_width, field.direction, engine));
+        for (n, line) in lines.into_iter().enumerate() {
+            rows.push(Row {
+                field: Some(index),
+                kind: field.kind,
+                item: field.item,
+                line,
+                bullet: bullet && n == 0,
+                first_of_field: n == 0,
+            });
+        }
+    }
+    rows
+}
+
+pub fn options(width: usize, directions: Directions, engine: Engine) -> LayoutOptions {
+    LayoutOptions {
+        width: width.max(1),
+        direction: directions.direction,
+        fallback: directions.fallback,
+        shaping: engine.shaping,
+        mode: engine.mode,
+    }
+}
+
+fn blank_row(item: Option<usize>) -> Row {
+    Row {
+        field: None,
+        kind: FieldKind::Paragraph,
+        item,
+        line: VisualLine::default(),
+        bullet: false,
+        first_of_field: false,
+    }
+}

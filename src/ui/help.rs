@@ -1,0 +1,60 @@
+//! The help screen, generated from the key table that dispatches keys.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Widget};
+
+use super::app::App;
+use super::keys::KeyTable;
+
+const KEYS_WIDTH: usize = 22;
+
+/// One line per bindable action: its keys, then what it does.
+pub fn key_lines(keys: &KeyTable) -> Vec<String> {
+    keys.bindings()
+        .map(|(action, bound)| {
+            let names: Vec<String> = bound.iter().map(ToString::to_string).collect();
+            let names = if names.is_empty() { "(unbound)".to_string() } else { names.join(" ") };
+            format!("{names:<KEYS_WIDTH$} {}", action.describe())
+        })
+        .collect()
+}
+
+fn lines(app: &App) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(problem) = &app.key_problem {
+        lines.push(format!("Key file ignored, defaults in use: {problem}"));
+        lines.push(String::new());
+    }
+    lines.extend(key_lines(&app.keys));
+    lines.push(String::new());
+    lines.push("At the / prompt: type to search, Backspace, Enter goes to the first".into());
+    lines.push("match, Esc cancels. Matching ignores case, Arabic vowel marks and".into());
+    lines.push("tatweel, and reads the hamza forms of alef as plain alef.".into());
+    lines.push("Keys can be rebound in ~/.config/brief/keys.toml (action = [keys]).".into());
+    lines
+}
+
+pub fn line_count(app: &App) -> usize {
+    lines(app).len()
+}
+
+pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let block = Block::bordered()
+        .border_style(theme.border_focused)
+        .title(Line::styled(" Help: keys (? or Esc closes) ", theme.title_focused));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let all = lines(app);
+    let total = all.len();
+    for (line, y) in all.into_iter().skip(scroll).zip(inner.y..inner.bottom()) {
+        // Only our own text and key names here, all left to right: plain drawing is right.
+        buf.set_stringn(inner.x, y, line, usize::from(inner.width), ratatui::style::Style::new());
+    }
+    if total > usize::from(inner.height) {
+        let position = format!(" {}/{} ", scroll + 1, total);
+        buf.set_string(area.right().saturating_sub(position.len() as u16 + 1), area.bottom().saturating_sub(1), position, theme.title);
+    }
+}

@@ -1,0 +1,211 @@
+//! The library screen: one row per briefing (date, classification, language, headline
+//! right-aligned when RTL), then the files that failed to load; below, the selected
+//! entry's summary or its full error.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Widget};
+
+use super::content::{Directions, Engine, FieldKind, Fields, PaneText, Row, options};
+use super::layout::{inner_height, split_status};
+use super::theme::Theme;
+use super::view::{PaneFrame, draw_row};
+use crate::briefing::Library;
+use crate::text::{VisualLine, layout, sanitize};
+
+const DATE_WIDTH: usize = 10;
+const CLASS_WIDTH: usize = 10;
+const LANG_WIDTH: usize = 5;
+/// Narrower than this, a row shows the headline alone.
+const COLUMNS_FROM: usize = 50;
+
+#[derive(Debug, Clone, Default)]
+pub struct LibraryView {
+    pub selected: usize,
+    pub scroll: usize,
+    rows: Vec<EntryRow>,
+    detail: PaneText,
+}
+
+#[derive(Debug, Clone)]
+struct EntryRow {
+    date: String,
+    class: VisualLine,
+    lang: String,
+    title: Row,
+    failed: bool,
+}
+
+pub fn counts(library: &Library) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}",
+        plural(library.briefings.len(), "briefing"),
+        plural(library.failures.len(), "error")
+    )
+}
+
+impl LibraryView {
+    pub fn entries(library: &Library) -> usize {
+        library.briefings.len() + library.failures.len()
+    }
+
+    /// Lays the rows out for this screen size and the detail of the selected entry.
+    pub fn relayout(&mut self, library: &Library, area: Rect, engine: Engine) {
+        let (list, _) = areas(area);
+        let width = usize::from(list.width.saturating_sub(3));
+        let columns = width >= COLUMNS_FROM;
+        let title_width = if columns {
+            width.saturating_sub(DATE_WIDTH + CLASS_WIDTH + LANG_WIDTH + 3)
+        } else {
+            width
+        };
+        let first_line = |text: &str, width: usize, direction| {
+            let lines = layout(text, &options(width, direction, engine));
+            let more = lines.len() > 1;
+            let mut line = lines.into_iter().next().unwrap_or_default();
+            if more {
+                ellipsize(&mut line, width);
+            }
+            line
+        };
+        self.rows = library
+            .briefings
+            .iter()
+            .map(|loaded| {
+                let b = &loaded.briefing;
+                let headline = sanitize(&b.headline).text;
+                let direction = Directions::of(b);
+                let class = b.classification.as_deref().map(|c| sanitize(c).text).unwrap_or_default();
+                EntryRow {
+                    date: b.date.as_deref().map(|d| d.chars().take(DATE_WIDTH).collect()).unwrap_or_default(),
+                    class: first_line(&class, CLASS_WIDTH, Directions::auto()),
+                    lang: b.language.as_deref().map(|l| sanitize(l).text.chars().take(LANG_WIDTH).collect()).unwrap_or_default(),
+                    title: title_row(first_line(&headline, title_width, direction), FieldKind::Headline),
+                    failed: false,
+                }
+            })
+            .chain(library.failures.iter().map(|failure| {
+                let path = sanitize(&failure.path.display().to_string()).text;
+                EntryRow {
+                    date: "✗ ERROR".into(),
+                    class: VisualLine::default(),
+                    lang: String::new(),
+                    title: title_row(first_line(&path, title_width, Directions::ltr()), FieldKind::Error),
+                    failed: true,
+                }
+            }))
+            .collect();
+        self.select(library, self.selected, area, engine);
+    }
+
+    /// Selects entry `index` (clamped), keeps it in view and shows its detail.
+    pub fn select(&mut self, library: &Library, index: usize, area: Rect, engine: Engine) {
+        let (list, detail) = areas(area);
+        let page = inner_height(list).max(1);
+        self.selected = index.min(self.rows.len().saturating_sub(1));
+        self.scroll = self.scroll.min(self.selected).max((self.selected + 1).saturating_sub(page));
+        self.detail = PaneText::new(detail_fields(library, self.selected));
+        self.detail.relayout(usize::from(detail.width.saturating_sub(2)).max(1), engine);
+    }
+
+    pub fn page(area: Rect) -> usize {
+        inner_height(areas(area).0).max(1)
+    }
+
+    pub fn render(&self, library: &Library, area: Rect, buf: &mut Buffer, theme: &Theme) {
+        let (list, detail) = areas(area);
+        let block = Block::bordered()
+            .border_style(theme.border_focused)
+            .title(Line::styled(format!(" Library: {} ", counts(library)), theme.title_focused));
+        let inner = block.inner(list);
+        block.render(list, buf);
+        let columns = usize::from(inner.width.saturating_sub(1)) >= COLUMNS_FROM;
+        let visible = self.rows.iter().enumerate().skip(self.scroll).take(usize::from(inner.height));
+        for ((index, row), y) in visible.zip(inner.y..) {
+            let selected = index == self.selected;
+            let style = if row.failed { theme.error } else { ratatui::style::Style::new() };
+            let style = if selected { style.patch(theme.selected) } else { style };
+            if selected {
+                buf.set_string(inner.x, y, "▌", theme.selected);
+            }
+            let mut x = inner.x + 1;
+            if columns || row.failed {
+                let date_style = if row.failed { style } else { style.patch(theme.dim) };
+                buf.set_string(x, y, &row.date, date_style);
+                x += DATE_WIDTH as u16 + 1;
+            }
+            if columns {
+                let cell = Rect { x, y, width: CLASS_WIDTH as u16, height: 1 };
+                draw_row(buf, cell, &title_row(row.class.clone(), FieldKind::Banner), style.patch(theme.error), &[]);
+                x += CLASS_WIDTH as u16 + 1;
+                buf.set_string(x, y, &row.lang, style.patch(theme.dim));
+                x += LANG_WIDTH as u16 + 1;
+            }
+            let cell = Rect { x, y, width: inner.right().saturating_sub(x), height: 1 };
+            draw_row(buf, cell, &row.title, style, &[]);
+        }
+        let title = if self.selected >= library.briefings.len() { "Error" } else { "Summary" };
+        PaneFrame {
+            title: title.into(),
+            focused: false,
+            text: &self.detail,
+            scroll: 0,
+            selected: None,
+            marks: &[],
+            theme,
+        }
+        .render(detail, buf);
+    }
+}
+
+/// The list, and below it the detail of the selected entry (none on very short screens).
+fn areas(area: Rect) -> (Rect, Rect) {
+    let (main, _) = split_status(area);
+    let detail_height = if main.height >= 12 { main.height / 3 } else { 0 };
+    let [list, detail] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_height)]).areas(main);
+    (list, detail)
+}
+
+fn detail_fields(library: &Library, selected: usize) -> Vec<super::content::Field> {
+    if let Some(loaded) = library.briefings.get(selected) {
+        let briefing = &loaded.briefing;
+        let mut fields = Fields::new(Directions::of(briefing));
+        if let Some(summary) = &briefing.summary {
+            fields.push(FieldKind::Summary, summary, false);
+        }
+        fields.push(FieldKind::Meta, &briefing.path.display().to_string(), false);
+        for warning in &loaded.warnings {
+            fields.push(FieldKind::Notice, &warning.to_string(), false);
+        }
+        return fields.finish();
+    }
+    let mut fields = Fields::new(Directions::auto());
+    if let Some(failure) = library.failures.get(selected.saturating_sub(library.briefings.len())) {
+        for diagnostic in &failure.diagnostics {
+            fields.push(FieldKind::Error, &diagnostic.to_string(), false);
+        }
+    }
+    fields.finish()
+}
+
+fn title_row(line: VisualLine, kind: FieldKind) -> Row {
+    Row { field: None, kind, item: None, line, bullet: false, first_of_field: true }
+}
+
+/// Marks a cut line with "…" at its reading end: the right for LTR, the left for RTL.
+fn ellipsize(line: &mut VisualLine, width: usize) {
+    let ellipsis = crate::text::Glyph { text: "…".into(), width: 1, source: 0..0 };
+    while line.width + 1 > width && !line.glyphs.is_empty() {
+        let removed = if line.rtl { line.glyphs.remove(0) } else { line.glyphs.pop().unwrap_or(ellipsis.clone()) };
+        line.width = line.width.saturating_sub(removed.width);
+    }
+    if line.rtl {
+        line.glyphs.insert(0, ellipsis);
+    } else {
+        line.glyphs.push(ellipsis);
+    }
+    line.width += 1;
+}

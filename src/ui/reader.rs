@@ -1,0 +1,209 @@
+//! The open briefing: its panes' text (laid out at the current size), focus, scroll
+//! positions and selections. Scrolling uses saturating arithmetic and is clamped to the
+//! text, so no key sequence can push a pane past its content.
+
+use std::ops::Range;
+
+use ratatui::layout::Rect;
+
+use super::content::{Directions, Engine, PaneText};
+use super::layout::{PaneRects, briefing_panes, inner_height, pane_text_widths, split_status};
+use super::panes::{self, PaneId};
+use crate::briefing::Briefing;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PaneView {
+    pub scroll: usize,
+    /// The selected item (quote or actor) in selectable panes.
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Reader {
+    /// Index of the briefing in `library.briefings`.
+    pub index: usize,
+    pub focus: PaneId,
+    pub zoom: bool,
+    pub views: [PaneView; 5],
+    pub texts: [PaneText; 5],
+    /// The quotations the quotes pane shows, as indices into `briefing.quotes`.
+    pub quotes_shown: Vec<usize>,
+    /// The actor whose quotations alone are shown and whose names are marked in the body.
+    pub actor_filter: Option<usize>,
+    /// Where the filtered actor is named in the body: (field, bytes).
+    pub actor_marks: Vec<(usize, Range<usize>)>,
+    /// Where the quotation last looked up with Enter stands in the body.
+    pub quote_mark: Option<(usize, Range<usize>)>,
+    directions: Directions,
+}
+
+impl Reader {
+    pub fn open(briefing: &Briefing, index: usize) -> Self {
+        let directions = Directions::of(briefing);
+        let quotes = panes::quotes::fields(briefing, directions, None);
+        Self {
+            index,
+            focus: PaneId::Body,
+            zoom: false,
+            views: [PaneView::default(); 5],
+            texts: [
+                PaneText::new(panes::headline::fields(briefing, directions)),
+                PaneText::new(panes::body::fields(briefing, directions)),
+                PaneText::new(quotes.fields),
+                PaneText::new(panes::points::fields(briefing, directions)),
+                PaneText::new(panes::actors::fields(briefing, directions)),
+            ],
+            quotes_shown: quotes.shown,
+            actor_filter: None,
+            actor_marks: Vec::new(),
+            quote_mark: None,
+            directions,
+        }
+    }
+
+    /// Lays every pane out at the width it has at this size; keeps each pane's top row on
+    /// the same field it showed before.
+    pub fn relayout(&mut self, area: Rect, engine: Engine) {
+        let widths = pane_text_widths(area, self.focus, self.zoom);
+        for pane in PaneId::ALL {
+            let text = &mut self.texts[pane.index()];
+            let view = &mut self.views[pane.index()];
+            let top_field = text.rows.get(view.scroll).and_then(|row| row.field);
+            text.relayout(widths[pane.index()], engine);
+            if let Some(field) = top_field {
+                let first = text.rows.iter().position(|r| r.field == Some(field));
+                view.scroll = first.unwrap_or(0);
+            }
+        }
+        for pane in PaneId::ALL {
+            self.clamp(pane, area);
+        }
+    }
+
+    pub fn rects(&self, area: Rect) -> PaneRects {
+        let headline_rows = self.texts[PaneId::Headline.index()].rows.len();
+        briefing_panes(area, self.focus, self.zoom, headline_rows)
+    }
+
+    /// Rows the pane shows at once: in its own rect, or the full screen when it is hidden
+    /// now (it is shown alone once it gets focus on a small terminal).
+    pub fn page(&self, pane: PaneId, area: Rect) -> usize {
+        let rect = self.rects(area)[pane.index()].unwrap_or(split_status(area).0);
+        inner_height(rect).max(1)
+    }
+
+    fn max_scroll(&self, pane: PaneId, area: Rect) -> usize {
+        let rows = self.texts[pane.index()].rows.len();
+        rows.saturating_sub(self.page(pane, area))
+    }
+
+    pub fn clamp(&mut self, pane: PaneId, area: Rect) {
+        let max = self.max_scroll(pane, area);
+        let items = self.texts[pane.index()].item_count();
+        let view = &mut self.views[pane.index()];
+        view.scroll = view.scroll.min(max);
+        view.selected = view.selected.min(items.saturating_sub(1));
+    }
+
+    pub fn scroll_to(&mut self, pane: PaneId, row: usize, area: Rect) {
+        self.views[pane.index()].scroll = row;
+        self.clamp(pane, area);
+    }
+
+    /// Scrolls so that `rows` are in view, moving as little as possible.
+    pub fn reveal(&mut self, pane: PaneId, rows: Range<usize>, area: Rect) {
+        let page = self.page(pane, area);
+        let view = &mut self.views[pane.index()];
+        if rows.start < view.scroll {
+            view.scroll = rows.start;
+        } else if rows.end > view.scroll + page {
+            view.scroll = rows.end.saturating_sub(page).min(rows.start);
+        }
+        self.clamp(pane, area);
+    }
+
+    /// Down (positive) or up by `rows`; in selectable panes by `rows` items instead.
+    pub fn step(&mut self, pane: PaneId, delta: isize, area: Rect) {
+        if pane.selectable() {
+            let items = self.texts[pane.index()].item_count();
+            let view = &mut self.views[pane.index()];
+            view.selected = view
+                .selected
+                .saturating_add_signed(delta)
+                .min(items.saturating_sub(1));
+            self.reveal_selected(pane, area);
+        } else {
+            let view = &mut self.views[pane.index()];
+            view.scroll = view.scroll.saturating_add_signed(delta);
+            self.clamp(pane, area);
+        }
+    }
+
+    /// A page down or up; in selectable panes the selection follows to the first item that
+    /// starts in view.
+    pub fn page_by(&mut self, pane: PaneId, pages: isize, area: Rect) {
+        let delta = pages.saturating_mul(self.page(pane, area).try_into().unwrap_or(isize::MAX));
+        let view = &mut self.views[pane.index()];
+        view.scroll = view.scroll.saturating_add_signed(delta);
+        self.clamp(pane, area);
+        if pane.selectable() {
+            let scroll = self.views[pane.index()].scroll;
+            let text = &self.texts[pane.index()];
+            let item = text.rows.iter().skip(scroll).find_map(|r| r.item);
+            if let Some(item) = item {
+                self.views[pane.index()].selected = item;
+            }
+        }
+    }
+
+    pub fn jump(&mut self, pane: PaneId, to_end: bool, area: Rect) {
+        let items = self.texts[pane.index()].item_count();
+        let view = &mut self.views[pane.index()];
+        if to_end {
+            view.scroll = usize::MAX;
+            view.selected = items.saturating_sub(1);
+        } else {
+            view.scroll = 0;
+            view.selected = 0;
+        }
+        self.clamp(pane, area);
+    }
+
+    pub fn reveal_selected(&mut self, pane: PaneId, area: Rect) {
+        let selected = self.views[pane.index()].selected;
+        if let Some(rows) = self.texts[pane.index()].item_rows(selected) {
+            self.reveal(pane, rows, area);
+        }
+    }
+
+    /// Shows only `actor`'s quotations (or all of them again) and marks where the actor is
+    /// named in the body.
+    pub fn filter_by_actor(&mut self, briefing: &Briefing, actor: Option<usize>) {
+        self.actor_filter = actor;
+        let quotes = panes::quotes::fields(briefing, self.directions, actor);
+        self.texts[PaneId::Quotes.index()] = PaneText::new(quotes.fields);
+        self.quotes_shown = quotes.shown;
+        self.views[PaneId::Quotes.index()] = PaneView::default();
+        self.actor_marks.clear();
+        let Some(actor) = actor.and_then(|a| briefing.actors.get(a)) else {
+            return;
+        };
+        let names: Vec<String> = panes::actors::names(actor)
+            .into_iter()
+            .map(|name| super::search::normalize(name).text)
+            .collect();
+        for (index, field) in self.texts[PaneId::Body.index()].fields.iter().enumerate() {
+            for name in &names {
+                for range in super::search::find(&field.text.text, name) {
+                    let taken = self.actor_marks.iter().any(|(f, r)| {
+                        *f == index && r.start < range.end && range.start < r.end
+                    });
+                    if !taken {
+                        self.actor_marks.push((index, range));
+                    }
+                }
+            }
+        }
+        self.actor_marks.sort_by_key(|(field, range)| (*field, range.start));
+    }
+}

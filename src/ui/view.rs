@@ -1,0 +1,119 @@
+//! Drawing laid-out rows into the buffer, glyph by glyph at the cell the engine measured,
+//! since ratatui's own measure of a line disagrees with its placement on reordered Arabic.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Widget};
+
+use super::content::{BULLET_WIDTH, FieldKind, PaneText, Row};
+use super::theme::Theme;
+
+/// A byte range of one field drawn in a style of its own (a search match, an actor name).
+#[derive(Debug, Clone)]
+pub struct Mark {
+    pub field: usize,
+    pub range: Range<usize>,
+    pub style: Style,
+}
+
+pub fn draw_row(buf: &mut Buffer, area: Rect, row: &Row, base: Style, marks: &[Mark]) {
+    let width = usize::from(area.width);
+    let bulleted = row.kind == FieldKind::Bullet;
+    let text_width = if bulleted { width.saturating_sub(BULLET_WIDTH) } else { width };
+    let right = usize::from(area.x) + width;
+    let (text_x, marker_x) = if row.line.rtl {
+        let x = usize::from(area.x) + row.line.pad_left(text_width);
+        (x, usize::from(area.x) + text_width)
+    } else if bulleted {
+        (usize::from(area.x) + BULLET_WIDTH, usize::from(area.x))
+    } else {
+        (usize::from(area.x), usize::from(area.x))
+    };
+    if row.bullet && width > BULLET_WIDTH {
+        let marker = if row.line.rtl { " •" } else { "• " };
+        put(buf, marker_x, area.y, marker, base);
+    }
+    let mut x = text_x;
+    for glyph in &row.line.glyphs {
+        if x + glyph.width > right {
+            break;
+        }
+        if glyph.width > 0 {
+            let mark = row.field.and_then(|field| {
+                marks.iter().find(|m| {
+                    m.field == field && m.range.start < glyph.source.end && glyph.source.start < m.range.end
+                })
+            });
+            let style = mark.map_or(base, |m| base.patch(m.style));
+            put(buf, x, area.y, &glyph.text, style);
+        }
+        x += glyph.width;
+    }
+}
+
+fn put(buf: &mut Buffer, x: usize, y: u16, text: &str, style: Style) {
+    if let Ok(x) = u16::try_from(x) {
+        buf.set_string(x, y, text, style);
+    }
+}
+
+pub struct PaneFrame<'a> {
+    pub title: String,
+    pub focused: bool,
+    pub text: &'a PaneText,
+    pub scroll: usize,
+    /// The selected item, in panes that have a selection.
+    pub selected: Option<usize>,
+    pub marks: &'a [Mark],
+    pub theme: &'a Theme,
+}
+
+/// Columns a pane's border and selection gutter take from its width.
+pub fn chrome_width(selectable: bool) -> u16 {
+    if selectable { 3 } else { 2 }
+}
+
+impl Widget for PaneFrame<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let (border_type, border_style, title_style, title) = if self.focused {
+            let title = format!("▶ {} ◀", self.title);
+            (BorderType::Thick, theme.border_focused, theme.title_focused, title)
+        } else {
+            (BorderType::Plain, theme.border, theme.title, format!(" {} ", self.title))
+        };
+        let mut block = Block::bordered()
+            .border_type(border_type)
+            .border_style(border_style)
+            .title(Line::styled(title, title_style));
+        let inner_height = usize::from(area.height.saturating_sub(2));
+        let total = self.text.rows.len();
+        if total > inner_height {
+            let last = (self.scroll + inner_height).min(total);
+            let position = format!(" {}-{}/{} ", self.scroll + 1, last, total);
+            block = block.title_bottom(Line::styled(position, title_style).right_aligned());
+        }
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let gutter = u16::from(self.selected.is_some());
+        let text_area = Rect {
+            x: inner.x + gutter,
+            width: inner.width.saturating_sub(gutter),
+            ..inner
+        };
+        let rows = self.text.rows.iter().skip(self.scroll).take(usize::from(inner.height));
+        for (y, row) in (inner.y..).zip(rows) {
+            let selected = self.selected.is_some() && row.item == self.selected;
+            if selected && gutter > 0 {
+                buf.set_string(inner.x, y, "▌", theme.selected);
+            }
+            let base = theme.field(row.kind);
+            let base = if selected { base.patch(theme.selected) } else { base };
+            draw_row(buf, Rect { y, height: 1, ..text_area }, row, base, self.marks);
+        }
+    }
+}
