@@ -97,7 +97,15 @@ impl Row {
 }
 
 fn main() -> ExitCode {
-    match run() {
+    let args: Vec<String> = std::env::args().collect();
+    let result = match args.iter().position(|a| a == "--load-only") {
+        Some(i) => match args.get(i + 1) {
+            Some(path) => load_only_main(Path::new(path)),
+            None => Err(anyhow::anyhow!("--load-only needs a path")),
+        },
+        None => run(),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("bench terminal: {e:#}");
@@ -122,12 +130,25 @@ fn run() -> Result<()> {
     let home = corpus.dir.path().join("home");
     std::fs::create_dir_all(&home)?;
 
+    // BRIEF_BENCH_ONLY="1 3" measures only those figures (all by default).
+    let only = std::env::var("BRIEF_BENCH_ONLY").unwrap_or_default();
+    let want = |n: &str| only.trim().is_empty() || only.split([' ', ',']).any(|w| w == n);
     let mut rows = Vec::new();
-    rows.push(layout_throughput(&cfg, &corpus.arabic_5mb));
-    rows.extend(startup(&cfg, &corpus, &home));
-    rows.extend(keystrokes(&cfg, &corpus, &home));
-    rows.extend(scroll_bytes(&cfg, &corpus, &home));
-    rows.push(idle(&cfg, &corpus, &home));
+    if want("1") {
+        rows.push(layout_throughput(&cfg, &corpus.arabic_5mb));
+    }
+    if want("2") {
+        rows.extend(startup(&cfg, &corpus, &home));
+    }
+    if want("3") {
+        rows.extend(keystrokes(&cfg, &corpus, &home));
+    }
+    if want("4") {
+        rows.extend(scroll_bytes(&cfg, &corpus, &home));
+    }
+    if want("5") {
+        rows.push(idle(&cfg, &corpus, &home));
+    }
 
     println!();
     println!("{}", machine());
@@ -141,6 +162,10 @@ fn run() -> Result<()> {
     );
     println!();
     print!("{}", table(&rows));
+    if std::env::var_os("BRIEF_BENCH_KEEP").is_some_and(|v| v != "0") {
+        let kept = corpus.dir.keep();
+        eprintln!("bench terminal: test data kept in {}", kept.display());
+    }
     Ok(())
 }
 
@@ -271,6 +296,7 @@ fn layout_throughput(cfg: &Config, path: &Path) -> Row {
     };
     let mut times = Vec::new();
     let mut lines = 0;
+    let cpu0 = stat_ticks("/proc/thread-self/stat", 11);
     for _ in 0..cfg.layout_runs {
         let t = Instant::now();
         let sanitized = brief::text::sanitize(black_box(&text));
@@ -280,12 +306,29 @@ fn layout_throughput(cfg: &Config, path: &Path) -> Row {
         drop(laid);
         times.push(dt);
     }
+    // CPU time as well as wall time: on a busy machine it scatters less.
+    let cpu_rate = |ticks: Option<u64>, runs: usize| {
+        ticks
+            .filter(|&t| t > 0)
+            .map(|t| bytes * runs as f64 / data::MB / (t as f64 / 100.0))
+    };
+    let ours_cpu = cpu_rate(
+        stat_ticks("/proc/thread-self/stat", 11)
+            .zip(cpu0)
+            .map(|(b, a)| b - a),
+        times.len(),
+    );
     let ours = median(&mut times).map(|d| bytes / data::MB / d.as_secs_f64());
     if let Some(mbs) = ours {
-        row.brief = format!("{mbs:.1} MB/s ({lines} lines)");
+        row.brief = format!(
+            "{mbs:.1} MB/s ({lines} lines; CPU time: {})",
+            ours_cpu.map_or("n/a".into(), |c| format!("{c:.1} MB/s"))
+        );
     }
     let mut fribidi_times = Vec::new();
     let mut fribidi_error = None;
+    // cutime+cstime: CPU time of the children waited for.
+    let children0 = stat_ticks("/proc/self/stat", 13);
     for _ in 0..cfg.layout_runs {
         let t = Instant::now();
         let status = Command::new(FRIBIDI)
@@ -302,10 +345,19 @@ fn layout_throughput(cfg: &Config, path: &Path) -> Row {
             Err(e) => fribidi_error = Some(format!("{FRIBIDI}: {e}")),
         }
     }
+    let theirs_cpu = cpu_rate(
+        stat_ticks("/proc/self/stat", 13)
+            .zip(children0)
+            .map(|(b, a)| b - a),
+        fribidi_times.len(),
+    );
     let theirs = median(&mut fribidi_times).map(|d| bytes / data::MB / d.as_secs_f64());
     match (ours, theirs) {
         (Some(o), Some(f)) => {
-            row.reference = format!("FriBidi CLI: {f:.1} MB/s");
+            row.reference = format!(
+                "FriBidi CLI: {f:.1} MB/s (CPU time: {})",
+                theirs_cpu.map_or("n/a".into(), |c| format!("{c:.1} MB/s"))
+            );
             row.verdict = verdict(o >= 2.0 * f, format!("{:.2}× FriBidi", o / f));
         }
         (_, None) => {
@@ -315,6 +367,16 @@ fn layout_throughput(cfg: &Config, path: &Path) -> Row {
         (None, Some(f)) => row.reference = format!("FriBidi CLI: {f:.1} MB/s"),
     }
     row
+}
+
+/// The sum of two adjacent fields of a /proc stat file, counted after the command name:
+/// `first` = 11 is utime (+stime), 13 is cutime (+cstime); in clock ticks of 10 ms.
+fn stat_ticks(path: &str, first: usize) -> Option<u64> {
+    let stat = std::fs::read_to_string(path).ok()?;
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let a: u64 = fields.get(first)?.parse().ok()?;
+    let b: u64 = fields.get(first + 1)?.parse().ok()?;
+    Some(a + b)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -343,7 +405,9 @@ fn brief_start(args: &[&str], home: &Path, cols: u16, rows: u16, quiet: Duration
         );
     };
     let first_frame = first - s.started;
+    s.dump(&format!("first frame of brief {args:?}"));
     s.settle(quiet, Duration::from_secs(60));
+    s.dump(&format!("brief {args:?} settled"));
     let settled = s.last_frame_end.map(|t| t - s.started);
     let peak_rss = s.peak_rss();
     let frames = s.frames;
@@ -370,6 +434,7 @@ fn less_start(file: &Path, home: &Path, cols: u16, rows: u16) -> Result<Duration
         .settle(Duration::from_millis(300), Duration::from_secs(10))
         .context("less wrote nothing")?;
     let d = last - s.started;
+    s.dump("less settled");
     s.quit(b"q");
     Ok(d)
 }
@@ -377,30 +442,57 @@ fn less_start(file: &Path, home: &Path, cols: u16, rows: u16) -> Result<Duration
 fn startup(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
     eprintln!("bench terminal: 2. start to first frame...");
     let (cols, rows) = (120, 40);
-    let mut less_times = Vec::new();
-    let mut less_err = None;
-    for _ in 0..cfg.startup_runs {
-        match less_start(&c.seed_text, home, cols, rows) {
-            Ok(d) => less_times.push(d),
-            Err(e) => less_err = Some(format!("less: {e:#}")),
+    let less_ref = |file: &Path, name: &str| {
+        let mut times = Vec::new();
+        let mut err = None;
+        for _ in 0..cfg.startup_runs {
+            match less_start(file, home, cols, rows) {
+                Ok(d) => times.push(d),
+                Err(e) => err = Some(format!("less: {e:#}")),
+            }
         }
-    }
-    let less = median(&mut less_times);
-    let less_cell = less.map_or_else(
-        || less_err.clone().unwrap_or_default(),
-        |d| format!("less seed.txt: {}", ms(d)),
-    );
+        let less = median(&mut times);
+        let cell = less.map_or_else(
+            || err.unwrap_or_default(),
+            |d| format!("less {name}: {}", ms(d)),
+        );
+        (less, cell)
+    };
+    let (less_seed, less_seed_cell) = less_ref(&c.seed_text, "seed.txt");
+    let (less_big, less_big_cell) = less_ref(&c.big_text, "2 MB text");
 
     let mut out = Vec::new();
     let samples = PathBuf::from(SAMPLES);
-    for (id, what, target_path) in [
-        ("2a", "bundled samples (briefings/)", samples.as_path()),
-        ("2b", "seed briefing (seed.json)", c.seed_briefing.as_path()),
+    for (id, what, target_path, judged, less, less_cell) in [
+        (
+            "2a",
+            "bundled samples (briefings/)",
+            samples.as_path(),
+            true,
+            less_seed,
+            &less_seed_cell,
+        ),
+        (
+            "2b",
+            "seed briefing (seed.json)",
+            c.seed_briefing.as_path(),
+            true,
+            less_seed,
+            &less_seed_cell,
+        ),
+        (
+            "2c",
+            "2 MB Arabic briefing",
+            c.big_briefing.as_path(),
+            false,
+            less_big,
+            &less_big_cell,
+        ),
     ] {
         let mut row = Row::new(
             id,
             format!("Start to first frame, {what}, {cols}×{rows}"),
-            "≤ 2× less",
+            if judged { "≤ 2× less" } else { "reported" },
         );
         let path = target_path.to_string_lossy().into_owned();
         let mut times = Vec::new();
@@ -415,10 +507,12 @@ fn startup(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
         match (median(&mut times), less) {
             (Some(t), Some(l)) => {
                 row.brief = ms(t);
-                row.verdict = verdict(
-                    t.as_secs_f64() <= 2.0 * l.as_secs_f64(),
-                    format!("{:.2}× less", t.as_secs_f64() / l.as_secs_f64()),
-                );
+                let ratio = format!("{:.2}× less", t.as_secs_f64() / l.as_secs_f64());
+                row.verdict = if judged {
+                    verdict(t.as_secs_f64() <= 2.0 * l.as_secs_f64(), ratio)
+                } else {
+                    ratio
+                };
             }
             (Some(t), None) => {
                 row.brief = ms(t);
@@ -433,17 +527,17 @@ fn startup(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
     let archive = c.archive.to_string_lossy().into_owned();
     let n = c.archive_files;
     let mut first = Row::new(
-        "2c",
+        "2d",
         format!("Start to first frame, {n}-briefing archive"),
         "≤ 100 ms",
     );
     let mut indexed = Row::new(
-        "2d",
+        "2e",
         format!("Archive fully indexed (last frame before 1 s of quiet), {n} briefings"),
         "≤ 1 s",
     );
     let mut memory = Row::new(
-        "2e",
+        "2f",
         format!(
             "Peak memory (VmHWM), archive of {} on disk",
             data::human_bytes(c.archive_bytes)
@@ -510,7 +604,77 @@ fn startup(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
         None => memory.verdict = err.unwrap_or_default(),
     }
     out.extend([first, indexed, memory]);
+
+    // Diagnosis: the loader alone, in a fresh process (this harness run again with
+    // `--load-only`): its time, and its peak memory with the library still held.
+    let mut load = Row::new(
+        "2g",
+        format!("(diagnosis) loader alone: load_path of the {n}-briefing archive, fresh process"),
+        "—",
+    );
+    match load_only(&c.archive) {
+        Ok((dt, loaded, peak)) => {
+            load.brief = format!("{} ({loaded} loaded)", ms(dt));
+            load.reference = format!("peak memory: {}", data::human_bytes(peak));
+            load.verdict = format!(
+                "{:.0} MB/s; peak {:.2}× on disk",
+                c.archive_bytes as f64 / data::MB / dt.as_secs_f64(),
+                peak as f64 / c.archive_bytes as f64
+            );
+        }
+        Err(e) => load.verdict = format!("{e:#}"),
+    }
+    out.push(load);
     out
+}
+
+/// Runs this harness again as `--load-only PATH` and reads what it prints.
+fn load_only(archive: &Path) -> Result<(Duration, usize, u64)> {
+    let exe = std::env::current_exe()?;
+    let out = Command::new(exe)
+        .arg("--load-only")
+        .arg(archive)
+        .stdin(Stdio::null())
+        .output()?;
+    if !out.status.success() {
+        bail!(
+            "--load-only failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut words = text.split_whitespace();
+    let mut next = |what: &str| -> Result<u64> {
+        words
+            .next()
+            .and_then(|w| w.parse().ok())
+            .with_context(|| format!("--load-only printed no {what}: {text:?}"))
+    };
+    let micros = next("time")?;
+    let loaded = next("count")?;
+    let peak = next("peak")?;
+    Ok((Duration::from_micros(micros), loaded as usize, peak))
+}
+
+/// `--load-only PATH`: loads the folder, prints "MICROSECONDS LOADED PEAK_BYTES".
+fn load_only_main(path: &Path) -> Result<()> {
+    let t = Instant::now();
+    let library = brief::briefing::load_path(path, &brief::briefing::LoadOptions::default());
+    let dt = t.elapsed();
+    let status = std::fs::read_to_string("/proc/self/status")?;
+    let peak_kb: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .context("no VmHWM in /proc/self/status")?;
+    println!(
+        "{} {} {}",
+        dt.as_micros(),
+        black_box(&library).briefings.len(),
+        peak_kb * 1024
+    );
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------
@@ -531,9 +695,13 @@ fn keystroke_run(file: &Path, home: &Path, count: usize) -> Result<Keys> {
     let path = file.to_string_lossy();
     let mut s = Session::spawn(pty::command(Path::new(BRIEF), &[&path], home), 200, 60)?;
     if s.wait_frames(1, Duration::from_secs(60)).is_none() {
-        bail!("no first frame within 60 s ({} bytes written)", s.total_bytes);
+        bail!(
+            "no first frame within 60 s ({} bytes written)",
+            s.total_bytes
+        );
     }
     s.settle(Duration::from_millis(300), Duration::from_secs(30));
+    s.dump("keystrokes: before the first key");
     let mut times = Vec::with_capacity(count);
     let (mut no_frame, mut unchanged, mut flips) = (0, 0, 0);
     let mut key = b'j';
@@ -561,6 +729,7 @@ fn keystroke_run(file: &Path, home: &Path, count: usize) -> Result<Keys> {
             bail!("brief exited during the run");
         }
     }
+    s.dump("keystrokes: after the last key");
     s.quit(b"q");
     times.sort();
     Ok(Keys {
@@ -659,6 +828,7 @@ fn scroll_bytes(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
             bail!("less showed no text");
         }
         let r = bytes_per_key(&mut s, b"j", cfg.scroll_lines);
+        s.dump("less after scrolling");
         s.quit(b"q");
         r
     })();
@@ -684,7 +854,10 @@ fn scroll_bytes(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
         if s.wait_frames(1, Duration::from_secs(60)).is_none() {
             bail!("no first frame");
         }
-        match bytes_per_key(&mut s, b"j", cfg.scroll_lines) {
+        s.dump("scroll: before");
+        let r = bytes_per_key(&mut s, b"j", cfg.scroll_lines);
+        s.dump("scroll: after");
+        match r {
             Ok((b, n)) => {
                 plain.brief = format!("{b:.0} B (mean of {n})");
                 plain.verdict = match &less {
@@ -703,6 +876,7 @@ fn scroll_bytes(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
         }
         s.send(b"g")?;
         s.settle(Duration::from_millis(100), Duration::from_secs(5));
+        s.dump("zoomed, at the top");
         match bytes_per_key(&mut s, b"j", cfg.scroll_lines) {
             Ok((b, n)) => {
                 zoomed.brief = format!("{b:.0} B (mean of {n})");

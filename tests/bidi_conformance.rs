@@ -132,6 +132,13 @@ fn bidi_character_test_visual_order() {
         &exceptions[..exceptions.len().min(10)],
         failures.len()
     );
-    assert!(pass > 90_000, "only {pass} lines passed: is the file complete?");
-    assert!(failures.is_empty(), "{}", failures[..failures.len().min(20)].join("\n"));
+    assert!(
+        pass > 90_000,
+        "only {pass} lines passed: is the file complete?"
+    );
+    assert!(
+        failures.is_empty(),
+        "{}",
+        failures[..failures.len().min(20)].join("\n")
+    );
 }

@@ -4,6 +4,11 @@
 //! shaped, and unshaped (FriBidi's presentation forms mapped back to letters with
 //! UnicodeData.txt's decompositions).
 
+#![allow(
+    clippy::expect_used,
+    reason = "test helpers: a failed expectation is a failed test"
+)]
+
 use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -13,7 +18,9 @@ use unicode_bidi::{BidiClass, bidi_class};
 
 const LANGS: [&str; 4] = ["ar", "fa", "he", "ur"];
 
-fn corpus() -> Vec<String> {
+/// The lines, and how many catalogues they came from.
+fn corpus() -> (Vec<String>, usize) {
+    let mut catalogues = 0;
     let mut lines = BTreeSet::new();
     let mut add = |text: &str| {
         for line in sanitize(text).text.lines() {
@@ -29,6 +36,7 @@ fn corpus() -> Vec<String> {
         };
         for path in entries.filter_map(|e| e.ok()).map(|e| e.path()) {
             if path.extension().is_some_and(|e| e == "mo") {
+                catalogues += 1;
                 let bytes = std::fs::read(&path).expect("readable .mo file");
                 for msg in mo_messages(&bytes).unwrap_or_else(|e| panic!("{path:?}: {e}")) {
                     add(&msg);
@@ -37,7 +45,7 @@ fn corpus() -> Vec<String> {
         }
     }
     add(include_str!("data/seed-article.txt"));
-    lines.into_iter().collect()
+    (lines.into_iter().collect(), catalogues)
 }
 
 fn direction(line: &str) -> BaseDirection {
@@ -72,7 +80,10 @@ fn ours(line: &str, shaping: bool) -> String {
         .map(|g| {
             // The dotted circle is the engine's base for a lone mark; FriBidi has none.
             let added = !line[g.source.clone()].starts_with('\u{25CC}');
-            g.text.strip_prefix('\u{25CC}').filter(|_| added).unwrap_or(&g.text)
+            g.text
+                .strip_prefix('\u{25CC}')
+                .filter(|_| added)
+                .unwrap_or(&g.text)
         })
         .collect();
     comparable(&text)
@@ -86,7 +97,12 @@ fn code_points(s: &str) -> String {
 fn matches_fribidi_shaped_and_unshaped() {
     let Some(unshape) = unshape_map() else { return };
     let unshape = |s: &str| unshape_visual(&unshape, s);
-    let lines = corpus();
+    let (lines, catalogues) = corpus();
+    if catalogues == 0 {
+        return missing(
+            "RTL gettext catalogues in /usr/share/locale/{ar,fa,he,ur} (Debian iso-codes)",
+        );
+    }
     let (rtl, ltr): (Vec<&str>, Vec<&str>) = lines
         .iter()
         .map(String::as_str)
@@ -116,14 +132,23 @@ fn matches_fribidi_shaped_and_unshaped() {
         }
     }
     eprintln!(
-        "fribidi differential: {} lines ({} RTL, {} LTR base); equal shaped {shaped}, unshaped {unshaped}; {} mismatches",
+        "fribidi differential: {} lines from {catalogues} catalogues and the seed article ({} RTL, {} LTR base); equal shaped {shaped}, unshaped {unshaped}; {} mismatches",
         lines.len(),
         rtl.len(),
         ltr.len(),
         failures.len()
     );
-    assert!(lines.len() >= 300, "only {} real RTL lines found", lines.len());
-    assert!(failures.is_empty(), "{}\n{} mismatches", failures[..failures.len().min(15)].join("\n"), failures.len());
+    assert!(
+        lines.len() >= 300,
+        "only {} real RTL lines found",
+        lines.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{}\n{} mismatches",
+        failures[..failures.len().min(15)].join("\n"),
+        failures.len()
+    );
 }
 
 fn has_rtl_letter(s: &str) -> bool {
@@ -155,7 +180,10 @@ fn fribidi(lines: &[&str], direction: &str) -> Option<Vec<String>> {
     let mut stdin = child.stdin.take().expect("piped stdin");
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
     let out = child.wait_with_output().expect("fribidi runs");
-    writer.join().expect("writer thread").expect("write to fribidi");
+    writer
+        .join()
+        .expect("writer thread")
+        .expect("write to fribidi");
     assert!(out.status.success(), "fribidi {args:?} failed");
     let text = String::from_utf8(out.stdout).expect("fribidi writes UTF-8");
     let result: Vec<String> = text.lines().map(str::to_string).collect();
@@ -175,7 +203,9 @@ fn unshape_map() -> Option<HashMap<char, Vec<char>>> {
     let mut map = HashMap::new();
     for line in data.lines() {
         let f: Vec<&str> = line.split(';').collect();
-        let Some(decomposition) = f.get(5) else { continue };
+        let Some(decomposition) = f.get(5) else {
+            continue;
+        };
         let mut parts = decomposition.split_whitespace();
         if !matches!(
             parts.next(),
@@ -188,7 +218,10 @@ fn unshape_map() -> Option<HashMap<char, Vec<char>>> {
             map.insert(form, letters);
         }
     }
-    assert!(map.len() > 500, "UnicodeData.txt has too few presentation forms");
+    assert!(
+        map.len() > 500,
+        "UnicodeData.txt has too few presentation forms"
+    );
     Some(map)
 }
 
@@ -221,25 +254,37 @@ fn mo_messages(bytes: &[u8]) -> Result<Vec<String>, String> {
             .get(at..at + 4)
             .and_then(|s| s.try_into().ok())
             .ok_or(format!("truncated at {at}"))?;
-        Ok(if little { u32::from_le_bytes(b) } else { u32::from_be_bytes(b) } as usize)
+        Ok(if little {
+            u32::from_le_bytes(b)
+        } else {
+            u32::from_be_bytes(b)
+        } as usize)
     };
     let little = match word(0, true)? {
         0x9504_12de => true,
         0xde12_0495 => false,
         m => return Err(format!("bad magic {m:x}")),
     };
-    let (count, originals, translations) =
-        (word(8, little)?, word(12, little)?, word(16, little)?);
+    let (count, originals, translations) = (word(8, little)?, word(12, little)?, word(16, little)?);
     let mut messages = Vec::new();
     for i in 0..count {
         // The entry with an empty msgid is the catalogue's header, not a message.
         if word(originals + 8 * i, little)? == 0 {
             continue;
         }
-        let (len, at) = (word(translations + 8 * i, little)?, word(translations + 8 * i + 4, little)?);
-        let raw = bytes.get(at..at + len).ok_or(format!("string {i} out of bounds"))?;
+        let (len, at) = (
+            word(translations + 8 * i, little)?,
+            word(translations + 8 * i + 4, little)?,
+        );
+        let raw = bytes
+            .get(at..at + len)
+            .ok_or(format!("string {i} out of bounds"))?;
         let text = String::from_utf8_lossy(raw);
-        messages.extend(text.split('\0').filter(|s| !s.is_empty()).map(str::to_string));
+        messages.extend(
+            text.split('\0')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string),
+        );
     }
     Ok(messages)
 }

@@ -5,12 +5,16 @@
 //! (the text shown with visible symbols, pane borders straight, and no window title,
 //! clipboard write, bell or resize request).
 
+// Tests fail by panicking: `expect` says what was being done when it failed.
+#![allow(clippy::expect_used)]
+
 mod support_hostile;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use support_hostile::{
-    Allow, Pty, Spawn, TIMEOUT, assert_layout_holds, audit, control_chars_on_screen, corpus_dir,
+    Allow, Pty, REPLACEMENT_STAND_IN, Spawn, TIMEOUT, assert_layout_holds, audit,
+    control_chars_on_screen, corpus_dir,
 };
 
 const COLS: u16 = 200;
@@ -20,7 +24,7 @@ fn corpus(name: &str) -> PathBuf {
     corpus_dir().join(name)
 }
 
-fn open(file: &PathBuf) -> Pty {
+fn open(file: &Path) -> Pty {
     Spawn::brief(&[file.to_str().expect("utf-8 path")])
         .size(COLS, ROWS)
         .start()
@@ -38,12 +42,18 @@ fn assert_raw_clean(pty: &Pty, what: &str, allow: Allow) {
         pty.contents()
     );
     let attacks = pty.recorder().attacks_seen();
-    assert!(attacks.is_empty(), "{what}: the terminal was acted on: {attacks:#?}");
+    assert!(
+        attacks.is_empty(),
+        "{what}: the terminal was acted on: {attacks:#?}"
+    );
 }
 
 fn assert_no_controls_on_screen(pty: &Pty, what: &str) {
     let found = pty.with_screen(control_chars_on_screen);
-    assert!(found.is_empty(), "{what}: control characters in cells: {found:?}");
+    assert!(
+        found.is_empty(),
+        "{what}: control characters in cells: {found:?}"
+    );
 }
 
 /// Which visible stand-ins must be on screen, judged from the file's raw JSON: ESC as
@@ -104,15 +114,26 @@ fn injection(file: &str) {
         missing.is_empty(),
         "{file}: fields not shown (their text was lost with the controls, or a control moved it): {missing:?}\n--- screen ---\n{screen}"
     );
+    let raw_text = String::from_utf8_lossy(&pty.raw()).into_owned();
     for symbol in expected_symbols(&raw_json) {
+        // C1 controls are shown as U+FFFD, which the parser sees as its stand-in; the
+        // bytes written must hold the real one, once for each of the 32 controls.
+        let shown = if symbol == '\u{fffd}' {
+            raw_text.matches(symbol).count() >= 32 && screen.contains(REPLACEMENT_STAND_IN)
+        } else {
+            screen.contains(symbol)
+        };
         assert!(
-            screen.contains(symbol),
+            shown,
             "{file}: visible symbol U+{:04X} missing\n--- screen ---\n{screen}",
             symbol as u32
         );
     }
     pty.with_screen(|s| {
-        assert!(s.alternate_screen(), "{file}: the alternate screen was left");
+        assert!(
+            s.alternate_screen(),
+            "{file}: the alternate screen was left"
+        );
         assert_layout_holds(s, file);
     });
     assert_no_controls_on_screen(&pty, file);
@@ -123,7 +144,11 @@ fn injection(file: &str) {
         pty.send(key.as_bytes());
     }
     pty.settle();
-    assert_raw_clean(&pty, &format!("{file} after moving through the panes"), Allow::default());
+    assert_raw_clean(
+        &pty,
+        &format!("{file} after moving through the panes"),
+        Allow::default(),
+    );
 
     let status = pty.quit();
     assert!(status.success(), "{file}: exit status {status:?}");
@@ -137,7 +162,10 @@ fn injection(file: &str) {
         },
     );
     pty.with_screen(|s| {
-        assert!(!s.alternate_screen(), "{file}: alternate screen not left at exit");
+        assert!(
+            !s.alternate_screen(),
+            "{file}: alternate screen not left at exit"
+        );
         assert!(!s.hide_cursor(), "{file}: cursor left hidden at exit");
     });
 }
@@ -170,7 +198,10 @@ injection_tests! {
 #[test]
 fn audit_catches_every_payload_written_raw() {
     let frame = b"\x1b[?1049h\x1b[?25l\x1b[2J\x1b[1;1H\x1b[1mHello\x1b[0m\x1b[8l";
-    assert!(audit(frame, Allow::default()).is_empty(), "a clean frame is flagged");
+    assert!(
+        audit(frame, Allow::default()).is_empty(),
+        "a clean frame is flagged"
+    );
     let payloads: [&[u8]; 14] = [
         b"\x1b]0;PWNED\x07",
         b"\x1b]2;PWNED\x1b\\",
@@ -197,7 +228,16 @@ fn audit_catches_every_payload_written_raw() {
         );
     }
     assert!(!audit(b"\x1b[?1049l", Allow::default()).is_empty());
-    assert!(audit(b"\x1b[?1049l", Allow { exit_sequences: true, ..Allow::default() }).is_empty());
+    assert!(
+        audit(
+            b"\x1b[?1049l",
+            Allow {
+                exit_sequences: true,
+                ..Allow::default()
+            }
+        )
+        .is_empty()
+    );
 }
 
 /// `y` copies the selected quotation through OSC 52: the only OSC brief may write, and
@@ -206,7 +246,11 @@ fn audit_catches_every_payload_written_raw() {
 fn copying_a_hostile_quotation_copies_no_control() {
     for file in ["osc-clipboard.json", "esc-csi.json", "c1-raw.json"] {
         let mut pty = open(&corpus(file));
-        assert!(pty.wait_text("QT2"), "{file}: quotes not shown\n{}", pty.contents());
+        assert!(
+            pty.wait_text("QT2"),
+            "{file}: quotes not shown\n{}",
+            pty.contents()
+        );
         pty.send(b"3");
         pty.settle();
         pty.send(b"y");
@@ -222,13 +266,22 @@ fn copying_a_hostile_quotation_copies_no_control() {
             .decode(data)
             .unwrap_or_else(|e| panic!("{file}: clipboard data is not base64: {e}"));
         let text = String::from_utf8(decoded).expect("clipboard text is UTF-8");
-        assert!(text.contains("QT1") && text.contains("QT2"), "{file}: copied {text:?}");
+        assert!(
+            text.contains("QT1") && text.contains("QT2"),
+            "{file}: copied {text:?}"
+        );
         assert!(
             !text.chars().any(|c| c.is_control()),
             "{file}: the clipboard got control characters: {text:?}"
         );
         let raw = pty.raw();
-        let found = audit(&raw, Allow { osc52: true, ..Allow::default() });
+        let found = audit(
+            &raw,
+            Allow {
+                osc52: true,
+                ..Allow::default()
+            },
+        );
         assert!(found.is_empty(), "{file}: {found:#?}");
         let status = pty.quit();
         assert!(status.success(), "{file}: {status:?}");
@@ -251,4 +304,36 @@ fn escapes_in_a_source_url() {
     assert_raw_clean(&pty, "source-url.json", Allow::default());
     pty.with_screen(|s| assert_layout_holds(s, "source-url.json"));
     assert!(pty.quit().success());
+}
+
+/// The harness itself can fail: a "reader" that writes a briefing's bytes raw (a shell
+/// printf standing in for brief) is caught by the byte audit and by vt100's callbacks.
+#[test]
+fn the_harness_catches_a_reader_that_leaks() {
+    let mut pty = Spawn {
+        program: PathBuf::from("/bin/sh"),
+        args: vec![
+            "-c".into(),
+            r"printf '\033[?1049hHL1 \033]0;PWNED-TITLE\007\033]52;c;UFdORUQ=\007\033[2J HL2\n'; read x".into(),
+        ],
+        cols: 80,
+        rows: 24,
+        env: Vec::new(),
+        cwd: None,
+    }
+    .start();
+    assert!(pty.wait_text("HL2"), "{}", pty.contents());
+    let found = audit(&pty.raw(), Allow::default());
+    assert!(found.iter().any(|f| f.what.starts_with("OSC")), "{found:?}");
+    let recorder = pty.recorder();
+    assert_eq!(recorder.titles, vec![b"PWNED-TITLE".to_vec()]);
+    assert_eq!(recorder.clipboard_writes.len(), 1);
+    assert_eq!(
+        recorder.attacks_seen().len(),
+        3,
+        "{:?}",
+        recorder.attacks_seen()
+    );
+    pty.send(b"\n");
+    assert!(pty.wait_exit(TIMEOUT).is_some_and(|s| s.success()));
 }

@@ -114,8 +114,18 @@ const EN_HEADINGS: &[&str] = &[
     "Risks",
 ];
 const EN_TAGS: &[&str] = &[
-    "water", "ports", "elections", "health", "economy", "energy", "education", "courts",
-    "media", "transport", "aid", "agriculture",
+    "water",
+    "ports",
+    "elections",
+    "health",
+    "economy",
+    "energy",
+    "education",
+    "courts",
+    "media",
+    "transport",
+    "aid",
+    "agriculture",
 ];
 const AR_TAGS: &[&str] = &[
     "ليبيا",
@@ -126,10 +136,22 @@ const AR_TAGS: &[&str] = &[
     "الإصلاح",
 ];
 const PEOPLE: &[(&str, &str, &str)] = &[
-    ("الطاهر الباعور", "Acting foreign minister", "Government of National Unity"),
+    (
+        "الطاهر الباعور",
+        "Acting foreign minister",
+        "Government of National Unity",
+    ),
     ("فولكر تورك", "High Commissioner for Human Rights", "OHCHR"),
-    ("Mariam Haddad", "Director of operations", "Regional Water Authority"),
-    ("Jonas Lindqvist", "Head of mission", "Electoral observation mission"),
+    (
+        "Mariam Haddad",
+        "Director of operations",
+        "Regional Water Authority",
+    ),
+    (
+        "Jonas Lindqvist",
+        "Head of mission",
+        "Electoral observation mission",
+    ),
     ("Samira Ben Ali", "Spokesperson", "Ministry of Health"),
     ("Karim Mansour", "Governor", "Central Bank"),
 ];
@@ -251,7 +273,7 @@ pub fn big_arabic_briefing(bytes: usize) -> Value {
 
 /// The seed article as a briefing (what a user would open): its own paragraphs,
 /// headings and bullet lists in order.
-pub fn seed_briefing() -> Value {
+pub fn seed_briefing_json() -> Value {
     let mut body = Vec::new();
     let mut bullets: Vec<&str> = Vec::new();
     let mut lead: Option<&str> = None;
@@ -312,6 +334,8 @@ pub struct Corpus {
     pub seed_text: PathBuf,
     /// The 2 MB Arabic briefing.
     pub big_briefing: PathBuf,
+    /// About 2 MB of Arabic text (the seed repeated), for `less` beside the 2 MB briefing.
+    pub big_text: PathBuf,
     /// The 5 MB Arabic text, for the layout figure and FriBidi.
     pub arabic_5mb: PathBuf,
 }
@@ -334,13 +358,23 @@ pub fn corpus(archive_files: usize) -> io::Result<Corpus> {
         let b = briefing(&mut rng, i, 10_000);
         archive_bytes += write_json(&archive.join(format!("{i:05}.json")), &b)?;
     }
-    let seed_briefing = dir.path().join("seed.json");
-    write_json(&seed_briefing, &seed_briefing_value())?;
-    let seed_text = dir.path().join("seed.txt");
-    fs::write(&seed_text, SEED_AR)?;
-    let big_briefing = dir.path().join("big-arabic.json");
+    // brief opens a file inside the library of its folder: each briefing gets a folder of
+    // its own, so that opening it loads nothing else.
+    let sub = |name: &str| -> io::Result<PathBuf> {
+        let path = dir.path().join(name);
+        fs::create_dir(&path)?;
+        Ok(path)
+    };
+    let seed_briefing = sub("seed")?.join("seed.json");
+    write_json(&seed_briefing, &seed_briefing_json())?;
+    let big_briefing = sub("big")?.join("big-arabic.json");
     write_json(&big_briefing, &big_arabic_briefing(2_000_000))?;
-    let arabic_5mb = dir.path().join("arabic-5mb.txt");
+    let text = sub("text")?;
+    let seed_text = text.join("seed.txt");
+    fs::write(&seed_text, SEED_AR)?;
+    let big_text = text.join("arabic-2mb.txt");
+    fs::write(&big_text, arabic_text(2_000_000))?;
+    let arabic_5mb = text.join("arabic-5mb.txt");
     fs::write(&arabic_5mb, arabic_text(5_000_000))?;
     Ok(Corpus {
         dir,
@@ -350,12 +384,9 @@ pub fn corpus(archive_files: usize) -> io::Result<Corpus> {
         seed_briefing,
         seed_text,
         big_briefing,
+        big_text,
         arabic_5mb,
     })
-}
-
-fn seed_briefing_value() -> Value {
-    seed_briefing()
 }
 
 /// A one-line description of a size, for the table.

@@ -21,6 +21,8 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 /// End of a synchronized update (DEC private mode 2026): the end of one `brief` frame.
 pub const FRAME_END: &[u8] = b"\x1b[?2026l";
+/// Start of a synchronized update.
+pub const FRAME_BEGIN: &[u8] = b"\x1b[?2026h";
 
 pub struct Chunk {
     pub at: Instant,
@@ -42,6 +44,7 @@ pub struct Session {
     /// Frame ends seen so far, and the instant of the last one.
     pub frames: usize,
     pub last_frame_end: Option<Instant>,
+    in_frame: bool,
     pub last_output: Option<Instant>,
     pub exited: bool,
 }
@@ -123,6 +126,7 @@ impl Session {
             total_bytes: 0,
             frames: 0,
             last_frame_end: None,
+            in_frame: false,
             last_output: None,
             exited: false,
         })
@@ -134,18 +138,32 @@ impl Session {
         self.last_output = Some(chunk.at);
         let mut scan = std::mem::take(&mut self.tail);
         scan.extend_from_slice(&chunk.bytes);
-        let found = count(&scan, FRAME_END);
-        if found > 0 {
-            self.frames += found;
-            self.last_frame_end = Some(chunk.at);
+        // A frame is a begin (ESC[?2026h) followed by an end (ESC[?2026l); an end with no
+        // begin (the reset brief sends when it restores the terminal) is no frame.
+        let mut i = 0;
+        let mut last_end = 0;
+        while i + FRAME_END.len() <= scan.len() {
+            let window = &scan[i..i + FRAME_END.len()];
+            if window == FRAME_BEGIN {
+                self.in_frame = true;
+                i += FRAME_BEGIN.len();
+                last_end = i;
+            } else if window == FRAME_END {
+                if self.in_frame {
+                    self.frames += 1;
+                    self.last_frame_end = Some(chunk.at);
+                }
+                self.in_frame = false;
+                i += FRAME_END.len();
+                last_end = i;
+            } else {
+                i += 1;
+            }
         }
-        // Keep just enough to find a marker split across reads, without counting a
-        // marker twice.
-        let keep_from = match find_last(&scan, FRAME_END) {
-            Some(i) => (i + FRAME_END.len()).max(scan.len().saturating_sub(FRAME_END.len() - 1)),
-            None => scan.len().saturating_sub(FRAME_END.len() - 1),
-        };
-        self.tail = scan[keep_from.min(scan.len())..].to_vec();
+        // Keep what could be the start of a marker split across two reads (shorter than a
+        // marker, after the last one found, so nothing is counted twice).
+        let keep_from = last_end.max(scan.len().saturating_sub(FRAME_END.len() - 1));
+        self.tail = scan[keep_from..].to_vec();
     }
 
     /// Reads one chunk, waiting until `deadline`; false when nothing came.
@@ -221,6 +239,19 @@ impl Session {
         Ok(at)
     }
 
+    /// With `BRIEF_BENCH_SCREENS=1`, prints the screen to stderr (to check what a figure
+    /// measures).
+    pub fn dump(&self, label: &str) {
+        if std::env::var_os("BRIEF_BENCH_SCREENS").is_some_and(|v| v != "0") {
+            eprintln!(
+                "--- screen: {label} ({} bytes so far, {} frames) ---\n{}\n---",
+                self.total_bytes,
+                self.frames,
+                self.contents()
+            );
+        }
+    }
+
     pub fn contents(&self) -> String {
         self.screen.screen().contents()
     }
@@ -240,18 +271,22 @@ impl Session {
         let utime: u64 = fields.get(11)?.parse().ok()?;
         let stime: u64 = fields.get(12)?.parse().ok()?;
         let mut ns = 0u64;
+        let mut read_any = false;
         for task in std::fs::read_dir(format!("/proc/{}/task", self.pid)).ok()? {
             let Ok(task) = task else { continue };
             let Ok(s) = std::fs::read_to_string(task.path().join("schedstat")) else {
                 continue;
             };
-            ns += s
+            if let Some(v) = s
                 .split_whitespace()
                 .next()
                 .and_then(|v| v.parse::<u64>().ok())
-                .unwrap_or(0);
+            {
+                ns += v;
+                read_any = true;
+            }
         }
-        Some((utime + stime, ns))
+        read_any.then_some((utime + stime, ns))
     }
 
     /// Asks the program to quit with `keys`, then makes sure it is gone.
@@ -288,10 +323,6 @@ fn proc_status_kb(pid: u32, key: &str) -> Option<u64> {
 
 fn count(hay: &[u8], needle: &[u8]) -> usize {
     hay.windows(needle.len()).filter(|w| *w == needle).count()
-}
-
-fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).rposition(|w| w == needle)
 }
 
 /// Answers the queries a terminal answers: DSR cursor position (`ESC[6n`) and primary

@@ -107,13 +107,19 @@ mod tests {
             diagnostic(3, "expected a string").to_string(),
             "a/b.json:3:7: error: quotes[2].speaker: expected a string"
         );
-        assert_eq!(diagnostic(0, "too large").to_string(), "a/b.json: error: quotes[2].speaker: too large");
+        assert_eq!(
+            diagnostic(0, "too large").to_string(),
+            "a/b.json: error: quotes[2].speaker: too large"
+        );
     }
 
     #[test]
     fn terminal_controls_are_escaped() {
         let shown = diagnostic(1, "found \"\u{1b}[31m\u{202e}x\u{200c}\"").to_string();
-        assert!(shown.ends_with("found \"\\u{1b}[31m\\u{202e}x\u{200c}\""), "{shown}");
+        assert!(
+            shown.ends_with("found \"\\u{1b}[31m\\u{202e}x\u{200c}\""),
+            "{shown}"
+        );
     }
 
     #[test]

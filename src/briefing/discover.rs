@@ -3,11 +3,10 @@
 use std::collections::HashSet;
 use std::ffi::OsStr;
 use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
 
 use super::LoadFailure;
-use super::load::{describe_io, whole_file_error};
+use super::load::{describe_io, is_link_loop, whole_file_error};
 
 /// `$BRIEF_DIR` when set and not empty, else `./briefings`.
 pub fn default_path() -> PathBuf {
@@ -91,8 +90,15 @@ impl Found {
         let metadata = match fs::metadata(&path) {
             Ok(metadata) => metadata,
             Err(error) => {
-                if is_briefing_name(&name) || is_link_loop(&error) {
-                    let what = if is_link { "broken symbolic link" } else { "cannot open" };
+                if is_link_loop(&error) {
+                    let message = "symbolic link loop: it never reaches a file or folder";
+                    self.fail(&path, message.to_owned());
+                } else if is_briefing_name(&name) {
+                    let what = if is_link {
+                        "broken symbolic link"
+                    } else {
+                        "cannot open"
+                    };
                     self.fail(&path, describe_io(what, &error));
                 }
                 return None;
@@ -122,17 +128,5 @@ impl Found {
             self.fail(&path, message);
         }
         None
-    }
-}
-
-fn is_link_loop(error: &io::Error) -> bool {
-    #[cfg(unix)]
-    {
-        error.raw_os_error() == Some(libc::ELOOP)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = error;
-        false
     }
 }

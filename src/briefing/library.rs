@@ -10,8 +10,10 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// A file that failed to load; `diagnostics` holds at least one error.
-#[derive(Debug, Clone)]
+/// A file that failed to load; `diagnostics` holds at least one error. Shown as one
+/// diagnostic per line.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}", lines(.diagnostics))]
 pub struct LoadFailure {
     pub path: PathBuf,
     pub diagnostics: Vec<Diagnostic>,
@@ -23,6 +25,11 @@ pub struct LoadFailure {
 pub struct Library {
     pub briefings: Vec<Loaded>,
     pub failures: Vec<LoadFailure>,
+}
+
+fn lines(diagnostics: &[Diagnostic]) -> String {
+    let lines: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+    lines.join("\n")
 }
 
 pub fn load_path(path: &Path, options: &LoadOptions) -> Library {

@@ -150,10 +150,25 @@ fn describe_type(file_type: &FileType) -> &'static str {
 }
 
 pub(crate) fn describe_io(doing: &str, error: &io::Error) -> String {
+    if is_link_loop(error) {
+        return format!("{doing}: symbolic link loop");
+    }
     match error.kind() {
         io::ErrorKind::NotFound => format!("{doing}: no such file or directory"),
         io::ErrorKind::PermissionDenied => format!("{doing}: permission denied"),
         _ => format!("{doing}: {error}"),
+    }
+}
+
+pub(crate) fn is_link_loop(error: &io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        error.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = error;
+        false
     }
 }
 
@@ -164,8 +179,14 @@ mod tests {
     #[test]
     fn io_errors_read_plainly() {
         let denied = io::Error::from(io::ErrorKind::PermissionDenied);
-        assert_eq!(describe_io("cannot open", &denied), "cannot open: permission denied");
+        assert_eq!(
+            describe_io("cannot open", &denied),
+            "cannot open: permission denied"
+        );
         let missing = io::Error::from(io::ErrorKind::NotFound);
-        assert_eq!(describe_io("cannot open", &missing), "cannot open: no such file or directory");
+        assert_eq!(
+            describe_io("cannot open", &missing),
+            "cannot open: no such file or directory"
+        );
     }
 }

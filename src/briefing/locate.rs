@@ -149,7 +149,10 @@ impl Scanner<'_> {
         let start = self.offset;
         self.skip_string()?;
         let raw = std::str::from_utf8(self.bytes.get(start..self.offset)?).ok()?;
-        let key: String = serde_json::from_str(raw).ok()?;
+        let key: String = match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+            Some(plain) if !plain.contains('\\') => plain.to_owned(),
+            _ => serde_json::from_str(raw).ok()?,
+        };
         self.path.push(Segment::Key(key.clone()));
         if !keys.insert(key) {
             self.result.duplicates.push((self.path.clone(), key_at));
@@ -217,6 +220,7 @@ impl Scanner<'_> {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used, reason = "a failed expectation is a failed test")]
 mod tests {
     use super::*;
 
@@ -238,7 +242,10 @@ mod tests {
         assert_eq!(located.key, Some(at(4, 19)));
         let item = JsonPath::root().key("quotes").index(1);
         assert_eq!(locate(text, &item).map(|l| l.value), Some(at(4, 5)));
-        assert_eq!(locate(text, &JsonPath::root()).map(|l| l.value), Some(at(1, 1)));
+        assert_eq!(
+            locate(text, &JsonPath::root()).map(|l| l.value),
+            Some(at(1, 1))
+        );
     }
 
     #[test]

@@ -110,3 +110,49 @@ impl Briefing {
         groups
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(id: &str, name: &str, aliases: &[&str]) -> Actor {
+        Actor {
+            id: id.into(),
+            name: name.into(),
+            role: None,
+            organization: None,
+            country: None,
+            aliases: aliases.iter().map(|alias| (*alias).into()).collect(),
+        }
+    }
+
+    #[test]
+    fn an_id_beats_a_name_and_a_name_beats_an_alias() {
+        let briefing = Briefing {
+            path: PathBuf::from("x.json"),
+            id: "x".into(),
+            headline: "h".into(),
+            summary: None,
+            language: None,
+            direction: Direction::Auto,
+            date: None,
+            location: None,
+            source: None,
+            classification: None,
+            tags: Vec::new(),
+            body: Vec::new(),
+            points: Vec::new(),
+            quotes: Vec::new(),
+            actors: vec![
+                actor("a", "Envoy", &["chair"]),
+                actor("b", "Chair", &["envoy"]),
+                actor("envoy", "Someone", &[]),
+            ],
+        };
+        let id_of = |speaker: &str| briefing.find_actor(speaker).map(|a| a.id.as_str());
+        assert_eq!(id_of("envoy"), Some("envoy"));
+        assert_eq!(id_of("CHAIR"), Some("b"));
+        assert_eq!(id_of("someone"), Some("envoy"));
+        assert_eq!(id_of(""), None);
+    }
+}

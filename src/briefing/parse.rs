@@ -28,12 +28,22 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<(&str, Value), ParseError> {
             "the file is UTF-16 (it starts with a UTF-16 byte-order mark); briefings are UTF-8",
         ));
     }
-    let bom = if bytes.starts_with(UTF8_BOM) { UTF8_BOM.len() } else { 0 };
+    let bom = if bytes.starts_with(UTF8_BOM) {
+        UTF8_BOM.len()
+    } else {
+        0
+    };
     let content = bytes.get(bom..).unwrap_or_default();
     let text = std::str::from_utf8(content).map_err(|error| invalid_utf8(content, bom, &error))?;
     if text.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
-        let what = if text.is_empty() { "empty file" } else { "the file holds only white space" };
-        return Err(ParseError::at_start(&format!("{what}; a briefing is a JSON object")));
+        let what = if text.is_empty() {
+            "empty file"
+        } else {
+            "the file holds only white space"
+        };
+        return Err(ParseError::at_start(&format!(
+            "{what}; a briefing is a JSON object"
+        )));
     }
     let value = serde_json::from_str(text).map_err(|error| syntax_error(text, &error))?;
     Ok((text, value))
@@ -42,7 +52,10 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<(&str, Value), ParseError> {
 fn invalid_utf8(content: &[u8], bom: usize, error: &std::str::Utf8Error) -> ParseError {
     let valid = content.get(..error.valid_up_to()).unwrap_or_default();
     let valid = std::str::from_utf8(valid).unwrap_or_default();
-    let byte = content.get(error.valid_up_to()).copied().unwrap_or_default();
+    let byte = content
+        .get(error.valid_up_to())
+        .copied()
+        .unwrap_or_default();
     ParseError {
         position: position_at_byte(valid, valid.len()),
         message: format!(
@@ -54,18 +67,20 @@ fn invalid_utf8(content: &[u8], bom: usize, error: &std::str::Utf8Error) -> Pars
 
 fn syntax_error(text: &str, error: &serde_json::Error) -> ParseError {
     // serde_json counts columns in bytes; the column is that of the last byte it read.
-    let line_start = text
-        .match_indices('\n')
-        .nth(error.line().saturating_sub(2))
-        .map_or(0, |(newline, _)| newline + 1);
-    let line_start = if error.line() <= 1 { 0 } else { line_start };
+    let line_start = match error.line() {
+        0 | 1 => 0,
+        line => text
+            .match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(newline, _)| newline + 1),
+    };
     let position = position_at_byte(text, line_start + error.column().saturating_sub(1));
     let full = error.to_string();
     let message = full
         .rsplit_once(" at line ")
         .map_or(full.as_str(), |(message, _)| message);
     let message = if message == "recursion limit exceeded" {
-        "nesting too deep: serde_json's recursion limit (128 levels) exceeded".to_owned()
+        "nesting too deep: arrays and objects nest at most 127 levels (serde_json's recursion limit)".to_owned()
     } else {
         format!("invalid JSON: {message}")
     };
@@ -73,6 +88,7 @@ fn syntax_error(text: &str, error: &serde_json::Error) -> ParseError {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used, reason = "a failed expectation is a failed test")]
 mod tests {
     use super::*;
 
@@ -94,7 +110,10 @@ mod tests {
     fn utf8_errors_give_offset_and_position() {
         let (line, column, message) = error_of(b"\xEF\xBB\xBF{\n\"h\": \"\xC3\xA9\xFF\"}");
         assert_eq!((line, column), (2, 8));
-        assert_eq!(message, "invalid UTF-8 at byte offset 13 (byte 0xFF); briefings are UTF-8");
+        assert_eq!(
+            message,
+            "invalid UTF-8 at byte offset 13 (byte 0xFF); briefings are UTF-8"
+        );
     }
 
     #[test]
@@ -103,15 +122,19 @@ mod tests {
         assert_eq!(text, "{\"a\": 1}");
         assert_eq!(value["a"], 1);
         assert_eq!(error_of(b"").2, "empty file; a briefing is a JSON object");
-        assert_eq!(error_of(b" \r\n").2, "the file holds only white space; a briefing is a JSON object");
+        assert_eq!(
+            error_of(b" \r\n").2,
+            "the file holds only white space; a briefing is a JSON object"
+        );
         assert!(error_of(b"\xFF\xFE{\x00}\x00").2.contains("UTF-16"));
     }
 
     #[test]
     fn deep_nesting_is_an_error() {
-        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
-        let (line, column, message) = error_of(deep.as_bytes());
-        assert_eq!((line, column), (1, 129));
-        assert!(message.contains("recursion limit"), "{message}");
+        let nested = |depth| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        assert!(parse(nested(127).as_bytes()).is_ok());
+        let (line, column, message) = error_of(nested(128).as_bytes());
+        assert_eq!((line, column), (1, 128));
+        assert!(message.starts_with("nesting too deep"), "{message}");
     }
 }

@@ -64,13 +64,24 @@ pub(crate) fn quotes(checker: &mut Checker, value: &Value, path: &JsonPath) -> V
         let speaker = checker.required_string(map, &path, "speaker");
         let context = checker.optional_string(map, &path, "context");
         if let (Some(text), Some(speaker)) = (text, speaker) {
-            quotes.push((index, Quote { text, speaker, context }));
+            quotes.push((
+                index,
+                Quote {
+                    text,
+                    speaker,
+                    context,
+                },
+            ));
         }
     }
     quotes
 }
 
-pub(crate) fn check_speakers(checker: &mut Checker, briefing: &Briefing, quotes: &[(usize, Quote)]) {
+pub(crate) fn check_speakers(
+    checker: &mut Checker,
+    briefing: &Briefing,
+    quotes: &[(usize, Quote)],
+) {
     for (index, quote) in quotes {
         if briefing.find_actor(&quote.speaker).is_none() {
             let path = JsonPath::root().key("quotes").index(*index).key("speaker");
@@ -97,8 +108,15 @@ pub(crate) fn actors(checker: &mut Checker, value: &Value, path: &JsonPath) -> V
             continue;
         };
         if let Some(first) = actors.iter().position(|other| other.id == actor.id) {
-            let at = if map.contains_key("id") { path.key("id") } else { path };
-            let message = format!("actor id {} is also used by actors[{first}]", quoted(&actor.id));
+            let at = if map.contains_key("id") {
+                path.key("id")
+            } else {
+                path
+            };
+            let message = format!(
+                "actor id {} is also used by actors[{first}]",
+                quoted(&actor.id)
+            );
             checker.warning(&at, Anchor::Value, message);
         }
         actors.push(actor);
@@ -106,7 +124,12 @@ pub(crate) fn actors(checker: &mut Checker, value: &Value, path: &JsonPath) -> V
     actors
 }
 
-fn actor(checker: &mut Checker, map: &Map<String, Value>, path: &JsonPath, index: usize) -> Option<Actor> {
+fn actor(
+    checker: &mut Checker,
+    map: &Map<String, Value>,
+    path: &JsonPath,
+    index: usize,
+) -> Option<Actor> {
     let name = checker.required_string(map, path, "name");
     let id = checker.optional_string(map, path, "id");
     let role = checker.optional_string(map, path, "role");
@@ -115,7 +138,14 @@ fn actor(checker: &mut Checker, map: &Map<String, Value>, path: &JsonPath, index
     let aliases = checker.optional_strings(map, path, "aliases");
     let name = name?;
     let id = id.unwrap_or_else(|| slug(&name).unwrap_or_else(|| format!("actor-{}", index + 1)));
-    Some(Actor { id, name, role, organization, country, aliases })
+    Some(Actor {
+        id,
+        name,
+        role,
+        organization,
+        country,
+        aliases,
+    })
 }
 
 /// Lower-case letters and digits of any script, other runs joined by one `-`.
@@ -134,7 +164,10 @@ pub(crate) fn slug(name: &str) -> Option<String> {
 
 pub(crate) fn source(checker: &mut Checker, value: &Value, path: &JsonPath) -> Option<Source> {
     match value {
-        Value::String(name) => Some(Source { name: Some(name.clone()), url: None }),
+        Value::String(name) => Some(Source {
+            name: Some(name.clone()),
+            url: None,
+        }),
         Value::Object(_) => {
             let map = checker.object(value, path, &["name", "url"])?;
             let name = checker.optional_string(map, path, "name");

@@ -41,8 +41,14 @@ pub(crate) fn diagnostics(path: &Path, text: &str, problems: &[Problem]) -> Vec<
         };
         located.push((*position, diagnostic(path, *position, &problem)));
     }
-    located.sort_by(|a, b| (a.0, a.1.severity).cmp(&(b.0, b.1.severity)));
-    cap(path, located.into_iter().map(|(_, diagnostic)| diagnostic).collect())
+    located.sort_by_key(|(position, diagnostic)| (*position, diagnostic.severity));
+    cap(
+        path,
+        located
+            .into_iter()
+            .map(|(_, diagnostic)| diagnostic)
+            .collect(),
+    )
 }
 
 fn anchor_path(problem: &Problem) -> JsonPath {
@@ -74,7 +80,11 @@ fn cap(path: &Path, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         path: path.to_path_buf(),
         line: first.0,
         column: first.1,
-        severity: if errors > 0 { Severity::Error } else { Severity::Warning },
+        severity: if errors > 0 {
+            Severity::Error
+        } else {
+            Severity::Warning
+        },
         json_path: None,
         message: format!(
             "{} more problems from here on are not shown ({errors} errors, {} warnings)",

@@ -38,19 +38,15 @@ pub(crate) fn briefing(checker: &mut Checker, root: &Value, file: &Path) -> Opti
     let map = checker.object(root, &path, FIELDS)?;
     check_format(checker, map);
     let headline = headline(checker, map);
-    let language = checker.optional_string(map, &path, "language");
-    if let Some(tag) = language.as_deref().filter(|tag| !is_language_tag(tag)) {
-        let message = format!(r#"expected a BCP 47 language tag such as "ar" or "fa-IR", found {}"#, quoted(tag));
-        checker.error(&path.key("language"), Anchor::Value, message);
-    }
-    let date = checker.optional_string(map, &path, "date");
-    if let Some(text) = date.as_deref().filter(|text| date::instant(text).is_none()) {
-        let message = format!("expected a date as YYYY-MM-DD or an RFC 3339 date-time, found {}", quoted(text));
-        checker.error(&path.key("date"), Anchor::Value, message);
-    }
+    let language = language(checker, map);
+    let date = date(checker, map);
     let field = |key: &str| map.get(key).map(|value| (value, path.key(key)));
-    let actors = field("actors").map(|(v, p)| parts::actors(checker, v, &p)).unwrap_or_default();
-    let quotes = field("quotes").map(|(v, p)| parts::quotes(checker, v, &p)).unwrap_or_default();
+    let actors = field("actors")
+        .map(|(v, p)| parts::actors(checker, v, &p))
+        .unwrap_or_default();
+    let quotes = field("quotes")
+        .map(|(v, p)| parts::quotes(checker, v, &p))
+        .unwrap_or_default();
     let briefing = Briefing {
         path: file.to_path_buf(),
         id: id(checker, map, file),
@@ -63,7 +59,9 @@ pub(crate) fn briefing(checker: &mut Checker, root: &Value, file: &Path) -> Opti
         source: field("source").and_then(|(v, p)| parts::source(checker, v, &p)),
         classification: checker.optional_string(map, &path, "classification"),
         tags: checker.optional_strings(map, &path, "tags"),
-        body: field("body").map(|(v, p)| parts::body(checker, v, &p)).unwrap_or_default(),
+        body: field("body")
+            .map(|(v, p)| parts::body(checker, v, &p))
+            .unwrap_or_default(),
         points: checker.optional_strings(map, &path, "points"),
         quotes: quotes.iter().map(|(_, quote)| quote.clone()).collect(),
         actors,
@@ -89,6 +87,31 @@ fn check_format(checker: &mut Checker, map: &Map<String, Value>) {
     }
 }
 
+fn language(checker: &mut Checker, map: &Map<String, Value>) -> Option<String> {
+    let tag = checker.optional_string(map, &JsonPath::root(), "language")?;
+    if !is_language_tag(&tag) {
+        let message = format!(
+            r#"expected a BCP 47 language tag such as "ar" or "fa-IR", found {}"#,
+            quoted(&tag)
+        );
+        checker.error(&JsonPath::root().key("language"), Anchor::Value, message);
+    }
+    Some(tag)
+}
+
+/// The date as written; it is checked here and parsed again only for sorting.
+fn date(checker: &mut Checker, map: &Map<String, Value>) -> Option<String> {
+    let text = checker.optional_string(map, &JsonPath::root(), "date")?;
+    if date::instant(&text).is_none() {
+        let message = format!(
+            "expected a date as YYYY-MM-DD or an RFC 3339 date-time, found {}",
+            quoted(&text)
+        );
+        checker.error(&JsonPath::root().key("date"), Anchor::Value, message);
+    }
+    Some(text)
+}
+
 fn headline(checker: &mut Checker, map: &Map<String, Value>) -> Option<String> {
     let headline = checker.required_string(map, &JsonPath::root(), "headline")?;
     if headline.trim().is_empty() {
@@ -99,8 +122,14 @@ fn headline(checker: &mut Checker, map: &Map<String, Value>) -> Option<String> {
 }
 
 fn id(checker: &mut Checker, map: &Map<String, Value>, file: &Path) -> String {
-    let file_name = file.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
-    let stem = file_name.strip_suffix(".json").unwrap_or(&file_name).to_owned();
+    let file_name = file
+        .file_name()
+        .map(|name| name.to_string_lossy())
+        .unwrap_or_default();
+    let stem = file_name
+        .strip_suffix(".json")
+        .unwrap_or(&file_name)
+        .to_owned();
     match checker.optional_string(map, &JsonPath::root(), "id") {
         Some(id) if id.trim().is_empty() => {
             let message = format!("blank id; the file name {} stands in", quoted(&stem));
@@ -121,7 +150,10 @@ fn direction(checker: &mut Checker, map: &Map<String, Value>) -> Direction {
         "ltr" => Direction::Ltr,
         "auto" => Direction::Auto,
         other => {
-            let message = format!(r#"expected "rtl", "ltr" or "auto", found {}"#, quoted(other));
+            let message = format!(
+                r#"expected "rtl", "ltr" or "auto", found {}"#,
+                quoted(other)
+            );
             checker.error(&JsonPath::root().key("direction"), Anchor::Value, message);
             Direction::Auto
         }
@@ -137,11 +169,12 @@ fn is_language_tag(tag: &str) -> bool {
     };
     let rest: Vec<&str> = subtags.collect();
     let first_ok = first.chars().all(|c| c.is_ascii_alphabetic())
-        && (matches!(first.len(), 2..=8) || (matches!(first, "x" | "X" | "i" | "I") && !rest.is_empty()));
+        && (matches!(first.len(), 2..=8)
+            || (matches!(first, "x" | "X" | "i" | "I") && !rest.is_empty()));
     first_ok
-        && rest
-            .iter()
-            .all(|subtag| matches!(subtag.len(), 1..=8) && subtag.chars().all(|c| c.is_ascii_alphanumeric()))
+        && rest.iter().all(|subtag| {
+            matches!(subtag.len(), 1..=8) && subtag.chars().all(|c| c.is_ascii_alphanumeric())
+        })
 }
 
 #[cfg(test)]
@@ -150,10 +183,29 @@ mod tests {
 
     #[test]
     fn language_tags() {
-        for good in ["ar", "en", "he", "fa-IR", "zh-Hant-TW", "ar-001", "x-klingon", "sr-Latn"] {
+        for good in [
+            "ar",
+            "en",
+            "he",
+            "fa-IR",
+            "zh-Hant-TW",
+            "ar-001",
+            "x-klingon",
+            "sr-Latn",
+        ] {
             assert!(is_language_tag(good), "{good}");
         }
-        for bad in ["", "a", "english language", "fa_IR", "ar-", "-ar", "x", "ar-toolongsubtag", "عربي"] {
+        for bad in [
+            "",
+            "a",
+            "english language",
+            "fa_IR",
+            "ar-",
+            "-ar",
+            "x",
+            "ar-toolongsubtag",
+            "عربي",
+        ] {
             assert!(!is_language_tag(bad), "{bad}");
         }
     }

@@ -1,5 +1,105 @@
+use std::io::{self, Write};
 use std::process::ExitCode;
 
-pub fn run(_args: &crate::cli::args::CheckArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("brief: 'check' is not built yet")
+use anyhow::Context;
+use brief::briefing::{Diagnostic, LoadOptions, discover, load_file};
+use serde::Serialize;
+
+use crate::cli::args::{CheckArgs, CheckFormat};
+
+pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    let (files, diagnostics) = check_paths(args);
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let written = match args.format {
+        CheckFormat::Text => write_text(&diagnostics),
+        CheckFormat::Json => write_json(&diagnostics),
+    };
+    match written {
+        // Whoever reads stopped listening (`brief check | head`); the verdict stands.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {}
+        other => other.context("cannot write the report")?,
+    }
+    if args.format == CheckFormat::Text {
+        let warnings = diagnostics.len() - errors;
+        eprintln!(
+            "brief: checked {}: {}, {}",
+            counted(files, "file"),
+            counted(errors, "error"),
+            counted(warnings, "warning")
+        );
+    }
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn counted(n: usize, thing: &str) -> String {
+    if n == 1 {
+        format!("1 {thing}")
+    } else {
+        format!("{n} {thing}s")
+    }
+}
+
+/// Every problem under the given paths, grouped by file in path order, and the number of
+/// files checked.
+fn check_paths(args: &CheckArgs) -> (usize, Vec<Diagnostic>) {
+    let options = LoadOptions {
+        max_size: args.max_size,
+    };
+    let mut files = 0;
+    let mut diagnostics = Vec::new();
+    for path in &args.paths {
+        let (found, failures) = discover(path);
+        diagnostics.extend(failures.into_iter().flat_map(|failure| failure.diagnostics));
+        for file in found {
+            files += 1;
+            match load_file(&file, &options) {
+                Ok(loaded) => diagnostics.extend(loaded.warnings),
+                Err(failure) => diagnostics.extend(failure.diagnostics),
+            }
+        }
+    }
+    diagnostics.sort_by(|a, b| a.path.cmp(&b.path));
+    (files, diagnostics)
+}
+
+fn write_text(diagnostics: &[Diagnostic]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    for diagnostic in diagnostics {
+        writeln!(out, "{diagnostic}")?;
+    }
+    out.flush()
+}
+
+#[derive(Serialize)]
+struct JsonEntry<'a> {
+    path: std::borrow::Cow<'a, str>,
+    line: Option<usize>,
+    column: Option<usize>,
+    severity: String,
+    json_path: Option<&'a str>,
+    message: &'a str,
+}
+
+fn write_json(diagnostics: &[Diagnostic]) -> io::Result<()> {
+    // Problems with a whole file (too large, unreadable) have no position: null.
+    let position = |n: usize| (n > 0).then_some(n);
+    let entries: Vec<JsonEntry> = diagnostics
+        .iter()
+        .map(|d| JsonEntry {
+            path: d.path.to_string_lossy(),
+            line: position(d.line),
+            column: position(d.column),
+            severity: d.severity.to_string(),
+            json_path: d.json_path.as_deref(),
+            message: &d.message,
+        })
+        .collect();
+    let mut out = io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &entries)?;
+    writeln!(out)?;
+    out.flush()
 }

@@ -1,5 +1,70 @@
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-pub fn run(_args: &crate::cli::args::ShowArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("brief: 'show' is not built yet")
+use brief::briefing::{LoadOptions, load_file};
+use brief::text::BidiMode;
+use brief::ui::content::{Engine, FieldKind};
+use brief::ui::print::{PrintedLine, briefing_lines};
+
+use crate::cli::args::{BidiArg, ShowArgs, Switch};
+
+pub fn run(args: &ShowArgs) -> anyhow::Result<ExitCode> {
+    let options = LoadOptions {
+        max_size: args.max_size,
+    };
+    let loaded = match load_file(&args.file, &options) {
+        Ok(loaded) => loaded,
+        Err(failure) => {
+            for diagnostic in &failure.diagnostics {
+                eprintln!("{diagnostic}");
+            }
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let stdout = std::io::stdout();
+    let terminal = stdout.is_terminal();
+    let width = args
+        .width
+        .or_else(|| {
+            terminal
+                .then(|| crossterm::terminal::size().ok().map(|(w, _)| w))
+                .flatten()
+        })
+        .map_or(80, usize::from);
+    let logical = args.logical || args.layout.bidi == BidiArg::Terminal;
+    let engine = Engine {
+        mode: if logical {
+            BidiMode::Logical
+        } else {
+            BidiMode::App
+        },
+        // Presentation forms read badly in screen readers: logical output keeps letters.
+        shaping: args.layout.shaping == Switch::On && !args.logical,
+    };
+    let color = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let lines = briefing_lines(&loaded.briefing, width, engine, !args.logical);
+    match print(&mut stdout.lock(), &lines, color) {
+        // A pager or `head` that stops reading early is not an error.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        result => result.map(|()| ExitCode::SUCCESS).map_err(Into::into),
+    }
+}
+
+fn print(out: &mut impl Write, lines: &[PrintedLine], color: bool) -> std::io::Result<()> {
+    for line in lines {
+        match sgr(line.kind).filter(|_| color) {
+            Some(code) => writeln!(out, "\x1b[{code}m{}\x1b[0m", line.text)?,
+            None => writeln!(out, "{}", line.text)?,
+        }
+    }
+    out.flush()
+}
+
+fn sgr(kind: FieldKind) -> Option<&'static str> {
+    match kind {
+        FieldKind::Banner => Some("7;1"),
+        FieldKind::Headline | FieldKind::Name | FieldKind::Heading => Some("1"),
+        FieldKind::Meta | FieldKind::Tags | FieldKind::Context | FieldKind::Notice => Some("2"),
+        _ => None,
+    }
 }

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use rustix::event::{PollFd, PollFlags, poll};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use super::terminal;
@@ -50,15 +50,15 @@ fn start_watchdog(status: u8) {
         });
 }
 
-/// SIGHUP (link dropped), SIGTERM and SIGINT: restore and exit 128+signo. SIGINT only
-/// comes from `kill`: in raw mode Ctrl-C is a key.
+/// SIGHUP (link dropped), SIGTERM, SIGINT and SIGQUIT: restore and exit 128+signo. The
+/// last two only come from `kill`: in raw mode Ctrl-C and Ctrl-backslash are keys.
 pub fn spawn_signal_thread() -> io::Result<()> {
-    let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT])?;
+    let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                // signo is small and positive for these three.
+                // signo is small and positive for these four.
                 shutdown(128u8.saturating_add(u8::try_from(signal).unwrap_or(0)));
             }
         })?;

@@ -78,7 +78,12 @@ pub fn enter(modes: Modes) -> io::Result<()> {
     // Recorded before writing, so a failed write is still undone on exit.
     tty.entered = Some(modes);
     let mut seq = Vec::new();
-    queue!(seq, EnterAlternateScreen, cursor::Hide, Clear(ClearType::All))?;
+    queue!(
+        seq,
+        EnterAlternateScreen,
+        cursor::Hide,
+        Clear(ClearType::All)
+    )?;
     if modes.mouse {
         queue!(seq, EnableMouseCapture)?;
     }
@@ -99,7 +104,10 @@ pub fn leave() -> io::Result<()> {
     let Some(modes) = tty.entered.take() else {
         return Ok(());
     };
-    let written = tty.out.write_all(&restore_sequence(modes)).and_then(|()| tty.out.flush());
+    let written = tty
+        .out
+        .write_all(&restore_sequence(modes))
+        .and_then(|()| tty.out.flush());
     let raw = crossterm::terminal::disable_raw_mode();
     written.and(raw)
 }

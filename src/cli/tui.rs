@@ -10,7 +10,7 @@ use std::time::Duration;
 use brief::briefing::{self, Library, LoadOptions};
 use brief::text::BidiMode;
 use brief::ui::{Action, App, Effect, UiOptions};
-use crossterm::event::{self, Event, KeyEventKind, MouseEvent, MouseEventKind};
+use crossterm::event::{self, Event, KeyEventKind};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
 use ratatui::Terminal;
@@ -35,12 +35,20 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
         eprintln!("brief: {message}");
         return Ok(ExitCode::from(ERROR_STATUS));
     }
+    let path = args.path.clone().unwrap_or_else(briefing::default_path);
+    if !path.exists() {
+        // A typo should not open a full screen that lists one error.
+        anyhow::bail!(
+            "{}: no such file or folder (give a briefing file or folder, or set BRIEF_DIR)",
+            path.display()
+        );
+    }
     terminal::install()?;
     signals::install_panic_hook();
     // Before loading, so a signal during a slow load still ends the process cleanly.
     signals::spawn_signal_thread()?;
     signals::spawn_hangup_watcher()?;
-    let (library, opened) = load(args);
+    let (library, opened) = load(&path, args.max_size);
     let mut app = App::new(library, opened, ui_options(args));
     let modes = Modes {
         explicit_bidi: args.layout.bidi == BidiArg::App,
@@ -62,20 +70,17 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
 
 /// A file opens that briefing inside the library of its folder (Esc shows the rest); a
 /// folder opens the library; no path, the default folder.
-fn load(args: &ReadArgs) -> (Library, Option<PathBuf>) {
-    let options = LoadOptions {
-        max_size: args.max_size,
-    };
-    let path = args.path.clone().unwrap_or_else(briefing::default_path);
+fn load(path: &Path, max_size: u64) -> (Library, Option<PathBuf>) {
+    let options = LoadOptions { max_size };
     if !path.is_file() {
-        return (briefing::load_path(&path, &options), None);
+        return (briefing::load_path(path, &options), None);
     }
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     };
     let mut library = briefing::load_path(&folder, &options);
-    let opened = find_or_add(&mut library, &path, &options);
+    let opened = find_or_add(&mut library, path, &options);
     (library, Some(opened))
 }
 
@@ -141,7 +146,7 @@ fn session(app: &mut App, modes: Modes) -> anyhow::Result<()> {
 fn apply(app: &mut App, event: Event) -> bool {
     let action = match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => app.action_for_key(key),
-        Event::Mouse(mouse) => wheel(mouse),
+        Event::Mouse(mouse) => app.action_for_mouse(mouse),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
     };
@@ -150,20 +155,6 @@ fn apply(app: &mut App, event: Event) -> bool {
     };
     app.update(action);
     true
-}
-
-/// Only the wheel means something; clicks and drags are ignored.
-fn wheel(mouse: MouseEvent) -> Option<Action> {
-    let down = match mouse.kind {
-        MouseEventKind::ScrollDown => true,
-        MouseEventKind::ScrollUp => false,
-        _ => return None,
-    };
-    Some(Action::Wheel {
-        column: mouse.column,
-        row: mouse.row,
-        down,
-    })
 }
 
 /// Clipboard writes and suspension; true if the screen must be drawn again.

@@ -45,7 +45,10 @@ mod tests {
 
     #[test]
     fn isolates_are_skipped_when_looking_for_the_first_strong() {
-        assert_eq!(resolve_direction("\u{2067}abc\u{2069} שלום", Auto, Ltr), Rtl);
+        assert_eq!(
+            resolve_direction("\u{2067}abc\u{2069} שלום", Auto, Ltr),
+            Rtl
+        );
     }
 
     #[test]

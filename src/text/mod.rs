@@ -140,9 +140,15 @@ pub fn layout_with_levels(text: &str, options: &LayoutOptions) -> Vec<LeveledLin
     lines
 }
 
-fn layout_paragraph(paragraph: &str, offset: usize, options: &LayoutOptions, out: &mut Vec<LeveledLine>) {
+fn layout_paragraph(
+    paragraph: &str,
+    offset: usize,
+    options: &LayoutOptions,
+    out: &mut Vec<LeveledLine>,
+) {
     let width = options.width.max(1);
-    let rtl = resolve_direction(paragraph, options.direction, options.fallback) == BaseDirection::Rtl;
+    let rtl =
+        resolve_direction(paragraph, options.direction, options.fallback) == BaseDirection::Rtl;
     let level = if rtl { Level::rtl() } else { Level::ltr() };
     let bidi = ParagraphBidiInfo::new(paragraph, Some(level));
     let mut clusters = cluster::clusters(paragraph);
@@ -160,7 +166,10 @@ fn layout_paragraph(paragraph: &str, offset: usize, options: &LayoutOptions, out
             BidiMode::Logical => line.map(|i| (i, None)).collect(),
         };
         let mut leveled = LeveledLine {
-            line: VisualLine { rtl, ..VisualLine::default() },
+            line: VisualLine {
+                rtl,
+                ..VisualLine::default()
+            },
             levels: Vec::with_capacity(placed.len()),
         };
         for (i, l) in placed {

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use icu_properties::CodePointMapData;
 use icu_properties::props::BidiMirroringGlyph;
-use unicode_bidi::{Level, ParagraphBidiInfo};
+use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
 
 use super::BidiMode;
 use super::cluster::Cluster;
@@ -25,15 +25,54 @@ pub(crate) fn visual_order(
     let Some(last) = clusters.get(last) else {
         return Vec::new();
     };
-    let levels = bidi.reordered_levels(first.range.start..last.range.end);
+    let start = first.range.start;
+    let levels = line_levels(bidi, start..last.range.end);
     let line_levels: Vec<Level> = clusters[line.clone()]
         .iter()
-        .map(|c| levels.get(c.range.start).copied().unwrap_or(bidi.paragraph_level))
+        .map(|c| levels[c.range.start - start])
         .collect();
     ParagraphBidiInfo::reorder_visual(&line_levels)
         .into_iter()
         .map(|k| (line.start + k, line_levels[k]))
         .collect()
+}
+
+/// Rule L1 on one line's bytes. `ParagraphBidiInfo::reordered_levels` does the same but
+/// copies the whole paragraph's levels for every line, which is quadratic on a long
+/// field; this is its private `reorder_levels` applied to the line's slice only.
+fn line_levels(bidi: &ParagraphBidiInfo, line: Range<usize>) -> Vec<Level> {
+    use BidiClass::*;
+    let para = bidi.paragraph_level;
+    let mut levels = bidi.levels[line.clone()].to_vec();
+    let classes = &bidi.original_classes[line.clone()];
+    let (mut reset_from, mut reset_to) = (Some(0), None);
+    let mut prev_level = para;
+    for (i, c) in bidi.text[line].char_indices() {
+        match classes[i] {
+            B | S => {
+                reset_to = Some(i + c.len_utf8());
+                reset_from.get_or_insert(i);
+            }
+            WS | FSI | LRI | RLI | PDI => {
+                reset_from.get_or_insert(i);
+            }
+            // Characters removed by X9 take the level before them (UAX #9 section 5.2).
+            RLE | LRE | RLO | LRO | PDF | BN => {
+                reset_from.get_or_insert(i);
+                levels[i..i + c.len_utf8()].fill(prev_level);
+            }
+            _ => reset_from = None,
+        }
+        if let (Some(from), Some(to)) = (reset_from, reset_to) {
+            levels[from..to].fill(para);
+            (reset_from, reset_to) = (None, None);
+        }
+        prev_level = levels[i];
+    }
+    if let Some(from) = reset_from {
+        levels[from..].fill(para);
+    }
+    levels
 }
 
 /// What a cluster puts in its cells: formatting characters whose work is done are left
@@ -83,7 +122,9 @@ mod tests {
         };
         let mut pairs = 0;
         for line in data.lines().map(|l| l.split('#').next().unwrap_or("")) {
-            let mut f = line.split(';').map(|s| u32::from_str_radix(s.trim(), 16).ok());
+            let mut f = line
+                .split(';')
+                .map(|s| u32::from_str_radix(s.trim(), 16).ok());
             if let (Some(Some(a)), Some(Some(b))) = (f.next(), f.next()) {
                 let (a, b) = (char::from_u32(a), char::from_u32(b));
                 let (Some(a), Some(b)) = (a, b) else { continue };

@@ -64,7 +64,10 @@ mod tests {
     #[test]
     fn controls_become_visible_and_breaks_become_newlines() {
         let s = sanitize("a\u{1b}[31mb\u{7f}\u{9b}c\r\nd\re\u{2028}f\u{2029}g\th\u{0}");
-        assert_eq!(s.text, "a\u{241b}[31mb\u{2421}\u{fffd}c\nd\ne\nf\ng    h\u{2400}");
+        assert_eq!(
+            s.text,
+            "a\u{241b}[31mb\u{2421}\u{fffd}c\nd\ne\nf\ng    h\u{2400}"
+        );
         assert!(!s.has_bidi_controls);
     }
 

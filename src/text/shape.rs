@@ -5,7 +5,8 @@
 //! The forms come from ar-reshaper's letter table (it matches UnicodeData's <isolated>,
 //! <initial>, <medial>, <final> decompositions for U+0600..U+06FF). Its `reshape()` is not
 //! used: it returns a bare string with no map back to source bytes, and with harakat kept
-//! it subtracts 1 from an empty output when a field starts with a haraka.
+//! it subtracts 1 from an empty output when a field starts with a haraka (a panic in
+//! debug builds).
 //! Joining follows Unicode's Joining_Type as FriBidi does: transparent characters are
 //! skipped, and two letters join only at the same bidi level.
 
@@ -40,11 +41,13 @@ pub(crate) fn shape(paragraph: &str, levels: &[Level], clusters: &mut Vec<Cluste
         .collect();
     for i in 1..chars.len() {
         let rtl = level(i).is_some_and(|l| l.is_rtl()) && level(i) == level(i - 1);
-        if chars[i - 1].1 == LAM && joins_next[i - 1] && rtl {
-            if let Some(lig) = lam_alef(chars[i].1, joins_prev[i - 1]) {
-                subst[i - 1] = Subst::Char(lig);
-                subst[i] = Subst::Absorbed;
-            }
+        if chars[i - 1].1 == LAM
+            && joins_next[i - 1]
+            && rtl
+            && let Some(lig) = lam_alef(chars[i].1, joins_prev[i - 1])
+        {
+            subst[i - 1] = Subst::Char(lig);
+            subst[i] = Subst::Absorbed;
         }
     }
     rebuild(paragraph, &chars, &subst, clusters);
@@ -192,7 +195,10 @@ mod tests {
             texts(&shaped("الله")),
             ["\u{FE8D}", "\u{FEDF}", "\u{FEE0}", "\u{FEEA}"]
         );
-        assert_eq!(texts(&shaped("ب\u{200C}ب")), ["\u{FE8F}\u{200C}", "\u{FE8F}"]);
+        assert_eq!(
+            texts(&shaped("ب\u{200C}ب")),
+            ["\u{FE8F}\u{200C}", "\u{FE8F}"]
+        );
     }
 
     #[test]

@@ -1,1 +1,190 @@
+//! The known traps, laid out through the public entry points. Expected visual strings
+//! were checked against `fribidi --nobreak --clean --nopad --rtl` (shaped output) and by
+//! eye (unshaped).
+
 use super::*;
+
+fn options(width: usize, direction: BaseDirection, shaping: bool) -> LayoutOptions {
+    LayoutOptions {
+        width,
+        direction,
+        shaping,
+        ..LayoutOptions::default()
+    }
+}
+
+fn plain(text: &str, o: &LayoutOptions) -> Vec<String> {
+    layout(&sanitize(text).text, o)
+        .iter()
+        .map(VisualLine::to_plain)
+        .collect()
+}
+
+fn unshaped(text: &str) -> String {
+    plain(text, &options(usize::MAX, BaseDirection::Auto, false)).join("\n")
+}
+
+fn shaped(text: &str) -> String {
+    plain(text, &options(usize::MAX, BaseDirection::Auto, true)).join("\n")
+}
+
+#[test]
+fn lam_alef_and_the_reversed_article() {
+    // Reversed "ال" is "لا", which unicode-width counts as one cell: it is two.
+    let lines = layout("ال", &options(10, BaseDirection::Auto, false));
+    assert_eq!(lines[0].to_plain(), "لا");
+    assert_eq!(lines[0].width, 2);
+    assert_eq!(lines[0].pad_left(10), 8);
+    assert_eq!(unshaped("لا"), "ال");
+    // Shaped, lam-alef is one cell standing for both letters.
+    let lines = layout("لا", &options(10, BaseDirection::Auto, true));
+    assert_eq!(lines[0].to_plain(), "\u{FEFB}");
+    assert_eq!(
+        (lines[0].width, lines[0].glyphs[0].source.clone()),
+        (1, 0..4)
+    );
+    assert_eq!(shaped("ال"), "\u{FEDD}\u{FE8D}");
+}
+
+#[test]
+fn digits_and_the_arabic_comma() {
+    assert_eq!(unshaped("عدد 123، و 45"), "45 و ،123 ددع");
+    assert_eq!(shaped("عدد 123، و 45"), "45 ﻭ ،123 ﺩﺪﻋ");
+    // Arabic-Indic digits are numbers too: they keep their order.
+    assert_eq!(unshaped("العدد ١٢٣"), "١٢٣ ددعلا");
+}
+
+#[test]
+fn brackets_and_guillemets_are_mirrored_in_arabic() {
+    assert_eq!(unshaped("قال (مرحبا) «نص» ≤ 5"), "5 ≥ «صن» (ابحرم) لاق");
+    assert_eq!(shaped("(أ) [ب] {ج} <د>"), "<ﺩ> {ﺝ} [ﺏ] (ﺃ)");
+    // Not mirrored in logical mode: the terminal does that itself.
+    let logical = LayoutOptions {
+        mode: BidiMode::Logical,
+        ..options(usize::MAX, BaseDirection::Auto, false)
+    };
+    assert_eq!(plain("قال (مرحبا)", &logical), ["قال (مرحبا)"]);
+}
+
+#[test]
+fn a_latin_word_starting_a_line_of_an_rtl_paragraph() {
+    let lines = layout("Linux هو نواة", &options(100, BaseDirection::Rtl, false));
+    assert_eq!(lines[0].to_plain(), "ةاون وه Linux");
+    assert!(lines[0].rtl);
+    // Auto: the first strong character is Latin, so the paragraph is LTR.
+    assert_eq!(unshaped("Linux هو نواة"), "Linux ةاون وه");
+    // Wrapped: the second line starts with a Latin word, yet stays in the RTL paragraph.
+    let text = "نظام التشغيل Linux 6.1 مستقر";
+    let lines = layout(text, &options(14, BaseDirection::Auto, false));
+    let got: Vec<(String, bool)> = lines.iter().map(|l| (l.to_plain(), l.rtl)).collect();
+    let want = [("ليغشتلا ماظن", true), ("Linux 6.1", true), ("رقتسم", true)];
+    assert_eq!(got, want.map(|(s, r)| (s.to_string(), r)));
+    assert_eq!(lines[1].pad_left(14), 5);
+}
+
+#[test]
+fn a_url_in_arabic_text_stays_whole_and_in_order() {
+    assert_eq!(
+        unshaped("زوروا https://example.com/a?b=1 الآن"),
+        "نآلا https://example.com/a?b=1 اوروز"
+    );
+    assert_eq!(
+        shaped("زوروا https://example.com/a?b=1 الآن"),
+        "ﻥﻵﺍ https://example.com/a?b=1 ﺍﻭﺭﻭﺯ"
+    );
+}
+
+#[test]
+fn percentages_and_dates() {
+    assert_eq!(unshaped("نسبة 50% في 2024/11/29"), "2024/11/29 يف %50 ةبسن");
+    assert_eq!(
+        shaped("بلغت النسبة \u{200E}-12.5%\u{200E} يوم 29-11-2026"),
+        "2026-11-29 ﻡﻮﻳ -12.5% ﺔﺒﺴﻨﻟﺍ ﺖﻐﻠﺑ"
+    );
+}
+
+#[test]
+fn empty_and_whitespace_only_fields() {
+    let empty = layout("", &options(10, BaseDirection::Auto, true));
+    assert_eq!(empty, [VisualLine::default()]);
+    let spaces = layout("   ", &options(10, BaseDirection::Rtl, true));
+    assert_eq!((spaces.len(), spaces[0].width, spaces[0].rtl), (1, 3, true));
+    let breaks = layout("\n\n", &options(10, BaseDirection::Auto, true));
+    assert_eq!(breaks.len(), 3);
+    assert!(breaks.iter().all(|l| l.glyphs.is_empty()));
+    // Wider than the line, spaces are cut to fit rather than overflow.
+    assert_eq!(
+        layout("      ", &options(2, BaseDirection::Auto, true))[0].width,
+        2
+    );
+}
+
+#[test]
+fn width_one() {
+    let text = "بَيتٌ جميلٌ 日本";
+    let lines = layout(text, &options(1, BaseDirection::Auto, true));
+    assert!(lines.iter().all(|l| l.width <= 1 && l.glyphs.len() <= 1));
+    let sources: Vec<_> = lines
+        .iter()
+        .flat_map(|l| &l.glyphs)
+        .map(|g| g.source.clone())
+        .collect();
+    // Every grapheme except the space dropped at a break, each once, in order.
+    let words: String = sources.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(words, "بَيتٌجميلٌ日本");
+    // A wide character that cannot fit even alone is shown as one cell.
+    assert_eq!(
+        lines.last().map(VisualLine::to_plain).as_deref(),
+        Some("\u{2026}")
+    );
+}
+
+#[test]
+fn harakat_stay_after_their_letter() {
+    assert_eq!(unshaped("بَيتٌ"), "تٌيبَ");
+    assert_eq!(shaped("بَيتٌ"), "\u{FE96}\u{064C}\u{FEF4}\u{FE91}\u{064E}");
+}
+
+#[test]
+fn sources_map_glyphs_back_for_highlighting() {
+    let s = sanitize("a\u{1b}b\nسلام world");
+    let lines = layout(&s.text, &options(usize::MAX, BaseDirection::Auto, true));
+    let match_range = s.text.len() - 5..s.text.len();
+    assert_eq!(&s.text[match_range.clone()], "world");
+    let lit: String = lines[1]
+        .glyphs
+        .iter()
+        .filter(|g| g.overlaps(&match_range))
+        .map(|g| g.text.as_str())
+        .collect();
+    assert_eq!(lit, "world");
+    assert_eq!(lines[0].to_plain(), "a\u{241B}b");
+}
+
+#[test]
+fn overrides_act_only_inside_their_paragraph() {
+    let s = sanitize("\u{202E}abc\nabc");
+    assert!(s.has_bidi_controls);
+    let lines = layout(&s.text, &LayoutOptions::default());
+    assert_eq!(lines[0].to_plain(), "cba");
+    assert_eq!(lines[1].to_plain(), "abc");
+    assert!(!has_bidi_controls("abc"));
+    // The control itself never reaches the terminal, in either mode.
+    let logical = LayoutOptions {
+        mode: BidiMode::Logical,
+        ..LayoutOptions::default()
+    };
+    assert_eq!(layout(&s.text, &logical)[0].to_plain(), "abc");
+}
+
+#[test]
+fn fallback_direction_for_paragraphs_without_strong_characters() {
+    let o = LayoutOptions {
+        fallback: BaseDirection::Rtl,
+        ..LayoutOptions::default()
+    };
+    let lines = layout("123 - 456\nabc", &o);
+    assert!(lines[0].rtl);
+    assert_eq!(lines[0].to_plain(), "456 - 123");
+    assert!(!lines[1].rtl);
+}

@@ -65,7 +65,12 @@ pub(crate) fn wrap(paragraph: &str, clusters: &[Cluster], width: usize) -> Vec<R
 /// A soft break drops the line's trailing spaces, and a line that was only spaces (leading
 /// spaces before a word too long for them) is not a line. At a hard break (end of the
 /// paragraph, mandatory break) trailing spaces are kept as far as they fit.
-fn push_line(lines: &mut Vec<Range<usize>>, clusters: &[Cluster], range: Range<usize>, width: Option<usize>) {
+fn push_line(
+    lines: &mut Vec<Range<usize>>,
+    clusters: &[Cluster],
+    range: Range<usize>,
+    width: Option<usize>,
+) {
     let mut end = range.end;
     while end > range.start && clusters[end - 1].is_space() {
         end -= 1;

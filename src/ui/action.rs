@@ -33,10 +33,17 @@ pub enum Action {
     SearchNext,
     SearchPrev,
     #[serde(skip)]
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// Wheel scrolling over whatever pane is at this cell.
     #[serde(skip)]
-    Wheel { column: u16, row: u16, down: bool },
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
     #[serde(skip)]
     SearchInput(char),
     #[serde(skip)]
@@ -82,8 +89,8 @@ impl Action {
             Action::Quit => "quit",
             Action::Suspend => "suspend to the shell (fg resumes)",
             Action::Help => "show or hide this help",
-            Action::Back => "back: clear filter and search, then to the library",
-            Action::Select => "open briefing; filter quotes by actor; find quote in body",
+            Action::Back => "back: clear filter, search, zoom; then the library",
+            Action::Select => "open; on an actor: filter quotes; on a quote: find it",
             Action::FocusNext => "focus the next pane",
             Action::FocusPrev => "focus the previous pane",
             Action::FocusHeadline => "focus the headline pane",

@@ -67,6 +67,7 @@ impl App {
         keys: KeyTable,
         key_problem: Option<KeyFileError>,
     ) -> Self {
+        let library_view = LibraryView::new(&library);
         let mut app = Self {
             library,
             engine: Engine {
@@ -75,18 +76,21 @@ impl App {
             },
             theme: Theme::new(options.color),
             keys,
-            message: key_problem.as_ref().map(|p| format!("key file ignored: {p}")),
+            message: key_problem
+                .as_ref()
+                .map(|p| format!("key file ignored: {p}")),
             key_problem,
             area: Rect::new(0, 0, 80, 24),
             screen: Screen::Library,
             help: None,
-            library_view: LibraryView::default(),
+            library_view,
             reader: None,
             search: Search::default(),
             effects: Vec::new(),
             quit: false,
         };
-        app.library_view.relayout(&app.library, app.area, app.engine);
+        app.library_view
+            .relayout(&app.library, app.area, app.engine);
         if let Some(path) = opened {
             app.open_path(&path);
         }
@@ -96,11 +100,19 @@ impl App {
     fn open_path(&mut self, path: &Path) {
         let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
         let wanted = canonical(path);
-        let same = |p: &Path| p == path || canonical(p) == wanted;
-        let briefings = self.library.briefings.iter().map(|l| l.briefing.path.as_path());
+        let same = |p: &Path| canonical(p) == wanted;
+        let briefings = self
+            .library
+            .briefings
+            .iter()
+            .map(|l| l.briefing.path.as_path());
         let failures = self.library.failures.iter().map(|f| f.path.as_path());
-        if let Some(index) = briefings.chain(failures).position(same) {
-            self.library_view.select(&self.library, index, self.area, self.engine);
+        let paths: Vec<&Path> = briefings.chain(failures).collect();
+        // The path as typed usually matches; resolving every path is the slow fallback.
+        let found = paths.iter().position(|p| *p == path);
+        if let Some(index) = found.or_else(|| paths.iter().position(|p| same(p))) {
+            self.library_view
+                .select(&self.library, index, self.area, self.engine);
             if index < self.library.briefings.len() {
                 self.open_briefing(index);
             }
@@ -131,7 +143,10 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize { .. } | Action::SearchInput(_) | Action::SearchBackspace) {
+        if !matches!(
+            action,
+            Action::Resize { .. } | Action::SearchInput(_) | Action::SearchBackspace
+        ) {
             self.message = None;
         }
         if self.help.is_some() && self.update_help(action) {
@@ -173,7 +188,8 @@ impl App {
 
     fn resize(&mut self, width: u16, height: u16) {
         self.area = Rect::new(0, 0, width, height);
-        self.library_view.relayout(&self.library, self.area, self.engine);
+        self.library_view
+            .relayout(&self.library, self.area, self.engine);
         if let Some(reader) = self.reader.as_mut() {
             reader.relayout(self.area, self.engine);
         }
@@ -190,6 +206,8 @@ impl App {
             Action::PageUp => selected.saturating_sub(page),
             Action::Top => 0,
             Action::Bottom => last,
+            Action::Wheel { down: true, .. } => selected.saturating_add(3),
+            Action::Wheel { down: false, .. } => selected.saturating_sub(3),
             Action::Select if selected < self.library.briefings.len() => {
                 self.open_briefing(selected);
                 return;
@@ -204,7 +222,8 @@ impl App {
             }
             _ => return,
         };
-        self.library_view.select(&self.library, target, self.area, self.engine);
+        self.library_view
+            .select(&self.library, target, self.area, self.engine);
     }
 
     pub(super) fn open_briefing(&mut self, index: usize) {
@@ -219,7 +238,8 @@ impl App {
         reader.relayout(self.area, self.engine);
         self.reader = Some(reader);
         self.screen = Screen::Briefing;
-        self.library_view.select(&self.library, index, self.area, self.engine);
+        self.library_view
+            .select(&self.library, index, self.area, self.engine);
         self.search.prompt = None;
         self.refresh_search();
     }
@@ -259,6 +279,7 @@ impl App {
 fn prompt_action(key: KeyEvent) -> Option<Action> {
     match (key.code, key.modifiers) {
         (KeyCode::Char('c'), KeyModifiers::CONTROL) => Some(Action::SearchCancel),
+        (KeyCode::Char('z'), KeyModifiers::CONTROL) => Some(Action::Suspend),
         (KeyCode::Char(_), m) if m.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => None,
         (KeyCode::Char(c), _) => Some(Action::SearchInput(c)),
         (KeyCode::Backspace, _) => Some(Action::SearchBackspace),

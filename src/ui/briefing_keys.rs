@@ -4,8 +4,8 @@
 use super::Action;
 use super::app::App;
 use super::layout::is_multi;
+use super::library::plural;
 use super::panes::{self, PaneId};
-use super::reader::Reader;
 
 impl App {
     pub(super) fn update_briefing(&mut self, action: Action) {
@@ -29,27 +29,9 @@ impl App {
             Action::PageUp => reader.page_by(focus, -1, area),
             Action::Top => reader.jump(focus, false, area),
             Action::Bottom => reader.jump(focus, true, area),
-            Action::Wheel { column, row, down } => {
-                let hit = reader.rects(area).iter().position(|rect| {
-                    rect.is_some_and(|r| r.contains(ratatui::layout::Position::new(column, row)))
-                });
-                if let Some(pane) = hit.and_then(|i| PaneId::ALL.get(i)) {
-                    let view = &mut reader.views[pane.index()];
-                    view.scroll = if down { view.scroll.saturating_add(3) } else { view.scroll.saturating_sub(3) };
-                    reader.clamp(*pane, area);
-                }
-            }
-            Action::PrevBriefing | Action::NextBriefing => {
-                let count = self.library.briefings.len();
-                let index = reader.index;
-                let next = if action == Action::NextBriefing { index + 1 } else { index.wrapping_sub(1) };
-                if next < count {
-                    self.open_briefing(next);
-                } else {
-                    let end = if action == Action::NextBriefing { "last" } else { "first" };
-                    self.set_message(format!("this is the {end} briefing"));
-                }
-            }
+            Action::Wheel { column, row, down } => reader.wheel(column, row, down, area),
+            Action::PrevBriefing => self.step_briefing(false),
+            Action::NextBriefing => self.step_briefing(true),
             Action::Back => self.back(),
             Action::Select => self.select(),
             Action::CopyQuote => self.copy_quote(),
@@ -57,27 +39,33 @@ impl App {
                 reader.zoom = !reader.zoom;
                 reader.relayout(area, self.engine);
             }
-            Action::SearchStart => self.search.prompt = Some(String::new()),
-            Action::SearchInput(c) => {
-                if let Some(prompt) = self.search.prompt.as_mut() {
-                    prompt.push(c);
-                }
-                self.search_live();
-            }
-            Action::SearchBackspace => {
-                if let Some(prompt) = self.search.prompt.as_mut() {
-                    prompt.pop();
-                }
-                self.search_live();
-            }
-            Action::SearchSubmit => {
-                self.search.prompt = None;
-                self.next_match(true);
-            }
-            Action::SearchCancel => self.search.clear(),
-            Action::SearchNext => self.next_match(true),
-            Action::SearchPrev => self.next_match(false),
+            Action::SearchStart
+            | Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchSubmit
+            | Action::SearchCancel
+            | Action::SearchNext
+            | Action::SearchPrev => self.update_search(action),
             _ => {}
+        }
+    }
+
+    /// `[` and `]`: the neighbouring briefing in library order, without the library.
+    fn step_briefing(&mut self, forward: bool) {
+        let Some(index) = self.reader.as_ref().map(|r| r.index) else {
+            return;
+        };
+        let next = if forward {
+            index.checked_add(1)
+        } else {
+            index.checked_sub(1)
+        };
+        match next.filter(|&n| n < self.library.briefings.len()) {
+            Some(next) => self.open_briefing(next),
+            None => {
+                let end = if forward { "last" } else { "first" };
+                self.set_message(format!("this is the {end} briefing"));
+            }
         }
     }
 
@@ -144,7 +132,8 @@ impl App {
                     let row = reader.texts[PaneId::Body.index()].row_of(*field, range.start);
                     reader.scroll_to(PaneId::Body, row.unwrap_or(0), area);
                 }
-                format!("{shown} quotation(s) by this actor; named {marks} time(s) in the body (Esc clears)")
+                let (shown, marks) = (plural(shown, "quote"), plural(marks, "mention"));
+                format!("{shown}, {marks} marked in the body (Esc clears)")
             }
             None => "showing every quotation".into(),
         };
@@ -159,7 +148,12 @@ impl App {
         };
         let selected = reader.views[PaneId::Quotes.index()].selected;
         let Some(quote) = reader.quotes_shown.get(selected).and_then(|&q| {
-            self.library.briefings.get(reader.index)?.briefing.quotes.get(q)
+            self.library
+                .briefings
+                .get(reader.index)?
+                .briefing
+                .quotes
+                .get(q)
         }) else {
             self.set_message("no quotation selected");
             return;
@@ -167,7 +161,9 @@ impl App {
         let needle = super::search::normalize(&crate::text::sanitize(&quote.text).text).text;
         let body = &reader.texts[PaneId::Body.index()];
         let found = body.fields.iter().enumerate().find_map(|(index, field)| {
-            super::search::find(&field.text.text, &needle).next().map(|range| (index, range))
+            super::search::find(&field.text.text, &needle)
+                .next()
+                .map(|range| (index, range))
         });
         let Some((field, range)) = found else {
             self.set_message("this quotation is not in the body text");
@@ -192,70 +188,19 @@ impl App {
             return;
         };
         let briefing = &loaded.briefing;
-        let Some(quote) = reader.quotes_shown.get(selected).and_then(|&q| briefing.quotes.get(q)) else {
+        let Some(quote) = reader
+            .quotes_shown
+            .get(selected)
+            .and_then(|&q| briefing.quotes.get(q))
+        else {
             self.set_message("no quotation to copy");
             return;
         };
         let text = panes::quotes::attributed(briefing, quote);
         self.copy(text);
-        self.set_message(format!("copied quotation {} with attribution to the clipboard", selected + 1));
+        self.set_message(format!(
+            "copied quotation {} with attribution to the clipboard",
+            selected + 1
+        ));
     }
-
-    /// Re-finds the current query (the briefing or its quotes pane changed).
-    pub(super) fn refresh_search(&mut self) {
-        let Some(reader) = self.reader.as_ref() else {
-            return;
-        };
-        let panes = PaneId::ALL.into_iter().map(|p| (p, reader.texts[p.index()].fields.as_slice()));
-        self.search.find_in(panes);
-    }
-
-    fn search_live(&mut self) {
-        self.search.query = self.search.prompt.clone().unwrap_or_default();
-        self.refresh_search();
-    }
-
-    /// Moves to the next (or previous) match, wrapping, and scrolls its pane there.
-    fn next_match(&mut self, forward: bool) {
-        let total = self.search.matches.len();
-        if total == 0 {
-            let message = self.search.status().unwrap_or_else(|| "no search: press / to search".into());
-            self.set_message(message);
-            return;
-        }
-        let current = match (self.search.current, forward) {
-            (None, true) => 0,
-            (None, false) => total - 1,
-            (Some(c), true) => (c + 1) % total,
-            (Some(c), false) => (c + total - 1) % total,
-        };
-        self.search.current = Some(current);
-        let found = self.search.matches[current].clone();
-        if let Some(reader) = self.reader.as_mut() {
-            show_match(reader, found.pane, found.field, found.range.start, self.area, self.engine);
-        }
-    }
-}
-
-fn show_match(
-    reader: &mut Reader,
-    pane: PaneId,
-    field: usize,
-    byte: usize,
-    area: ratatui::layout::Rect,
-    engine: super::content::Engine,
-) {
-    if reader.focus != pane {
-        reader.focus = pane;
-        if reader.zoom {
-            reader.relayout(area, engine);
-        }
-    }
-    let text = &reader.texts[pane.index()];
-    let row = text.row_of(field, byte).unwrap_or(0);
-    let item = text.rows.get(row).and_then(|r| r.item);
-    if let Some(item) = item.filter(|_| pane.selectable()) {
-        reader.views[pane.index()].selected = item;
-    }
-    reader.reveal(pane, row..row + 1, area);
 }

@@ -5,7 +5,9 @@
 use std::ops::Range;
 
 use crate::briefing::{Briefing, Direction};
-use crate::text::{BaseDirection, BidiMode, LayoutOptions, Sanitized, VisualLine, layout, sanitize};
+use crate::text::{
+    BaseDirection, BidiMode, LayoutOptions, Sanitized, VisualLine, first_strong, layout, sanitize,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {
@@ -31,7 +33,7 @@ pub enum FieldKind {
 #[derive(Debug, Clone)]
 pub struct Field {
     pub text: Sanitized,
-    pub direction: Directions,
+    pub directions: Directions,
     pub kind: FieldKind,
     /// The selectable item (quote, actor) this field belongs to.
     pub item: Option<usize>,
@@ -48,7 +50,6 @@ pub struct Row {
     pub line: VisualLine,
     /// Bullet marker on the row's reading-start side (right of an RTL line).
     pub bullet: bool,
-    pub first_of_field: bool,
 }
 
 /// Cells a bullet marker takes ("• " or " •").
@@ -134,8 +135,15 @@ impl Directions {
             Direction::Auto => BaseDirection::Auto,
         };
         let rtl_language = briefing.language.as_deref().is_some_and(is_rtl_language);
-        let fallback = if rtl_language { BaseDirection::Rtl } else { BaseDirection::Ltr };
-        Self { direction, fallback }
+        let fallback = if rtl_language {
+            BaseDirection::Rtl
+        } else {
+            BaseDirection::Ltr
+        };
+        Self {
+            direction,
+            fallback,
+        }
     }
 
     /// For our own text (labels, notices, error messages): left to right unless it says
@@ -157,13 +165,18 @@ impl Directions {
 
 /// The text's first strong character is right-to-left.
 pub fn starts_rtl(text: &str) -> bool {
-    unicode_bidi::get_base_direction(text) == unicode_bidi::Direction::Rtl
+    first_strong(text) == Some(BaseDirection::Rtl)
 }
 
 fn is_rtl_language(tag: &str) -> bool {
-    let primary = tag.split(['-', '_']).next().unwrap_or(tag).to_ascii_lowercase();
+    let primary = tag
+        .split(['-', '_'])
+        .next()
+        .unwrap_or(tag)
+        .to_ascii_lowercase();
     let rtl_script = tag.split(['-', '_']).any(|sub| {
-        ["arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"].contains(&sub.to_ascii_lowercase().as_str())
+        ["arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"]
+            .contains(&sub.to_ascii_lowercase().as_str())
     });
     rtl_script
         || [
@@ -201,15 +214,26 @@ impl Fields {
     /// cannot reach into the next.
     pub fn push_joined(&mut self, kind: FieldKind, parts: &[&str], separator: &str, gap: bool) {
         let parts: Vec<Sanitized> = parts.iter().map(|p| sanitize(p)).collect();
-        let text = parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(separator);
+        let text = parts
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join(separator);
         let has_bidi_controls = parts.iter().any(|p| p.has_bidi_controls);
-        self.push_sanitized(kind, Sanitized { text, has_bidi_controls }, gap);
+        self.push_sanitized(
+            kind,
+            Sanitized {
+                text,
+                has_bidi_controls,
+            },
+            gap,
+        );
     }
 
     fn push_sanitized(&mut self, kind: FieldKind, text: Sanitized, gap: bool) {
         self.fields.push(Field {
             text,
-            direction: self.directions,
+            directions: self.directions,
             kind,
             item: self.item,
             gap,
@@ -244,13 +268,19 @@ pub fn layout_fields(fields: &[Field], width: usize, engine: Engine) -> Vec<Row>
                     item: field.item,
                     line,
                     bullet: false,
-                    first_of_field: false,
                 });
             }
         }
         let bullet = field.kind == FieldKind::Bullet;
-        let text_width = if bullet { width.saturating_sub(BULLET_WIDTH) } else { width };
-        let lines = layout(&field.text.text, &options(text_width, field.direction, engine));
+        let text_width = if bullet {
+            width.saturating_sub(BULLET_WIDTH)
+        } else {
+            width
+        };
+        let lines = layout(
+            &field.text.text,
+            &options(text_width, field.directions, engine),
+        );
         for (n, line) in lines.into_iter().enumerate() {
             rows.push(Row {
                 field: Some(index),
@@ -258,7 +288,6 @@ pub fn layout_fields(fields: &[Field], width: usize, engine: Engine) -> Vec<Row>
                 item: field.item,
                 line,
                 bullet: bullet && n == 0,
-                first_of_field: n == 0,
             });
         }
     }
@@ -282,6 +311,5 @@ fn blank_row(item: Option<usize>) -> Row {
         item,
         line: VisualLine::default(),
         bullet: false,
-        first_of_field: false,
     }
 }

@@ -8,14 +8,18 @@ use ratatui::widgets::{Block, Widget};
 use super::app::App;
 use super::keys::KeyTable;
 
-const KEYS_WIDTH: usize = 22;
+const KEYS_WIDTH: usize = 16;
 
 /// One line per bindable action: its keys, then what it does.
 pub fn key_lines(keys: &KeyTable) -> Vec<String> {
     keys.bindings()
         .map(|(action, bound)| {
             let names: Vec<String> = bound.iter().map(ToString::to_string).collect();
-            let names = if names.is_empty() { "(unbound)".to_string() } else { names.join(" ") };
+            let names = if names.is_empty() {
+                "(unbound)".to_string()
+            } else {
+                names.join(" ")
+            };
             format!("{names:<KEYS_WIDTH$} {}", action.describe())
         })
         .collect()
@@ -44,17 +48,31 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let block = Block::bordered()
         .border_style(theme.border_focused)
-        .title(Line::styled(" Help: keys (? or Esc closes) ", theme.title_focused));
+        .title(Line::styled(
+            " Help: keys (? or Esc closes) ",
+            theme.title_focused,
+        ));
     let inner = block.inner(area);
     block.render(area, buf);
     let all = lines(app);
     let total = all.len();
     for (line, y) in all.into_iter().skip(scroll).zip(inner.y..inner.bottom()) {
         // Only our own text and key names here, all left to right: plain drawing is right.
-        buf.set_stringn(inner.x, y, line, usize::from(inner.width), ratatui::style::Style::new());
+        buf.set_stringn(
+            inner.x,
+            y,
+            line,
+            usize::from(inner.width),
+            ratatui::style::Style::new(),
+        );
     }
     if total > usize::from(inner.height) {
         let position = format!(" {}/{} ", scroll + 1, total);
-        buf.set_string(area.right().saturating_sub(position.len() as u16 + 1), area.bottom().saturating_sub(1), position, theme.title);
+        buf.set_string(
+            area.right().saturating_sub(position.len() as u16 + 1),
+            area.bottom().saturating_sub(1),
+            position,
+            theme.title,
+        );
     }
 }

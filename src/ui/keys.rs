@@ -148,10 +148,11 @@ fn parse_table(path: &Path, text: &str) -> Result<Entries, KeyFileError> {
     entries
         .into_iter()
         .map(|(name, keys)| {
-            let action = Action::deserialize(name.get_ref().as_str().into_deserializer())
-                .map_err(|e: serde::de::value::Error| {
+            let action = Action::deserialize(name.get_ref().as_str().into_deserializer()).map_err(
+                |e: serde::de::value::Error| {
                     error_at(name.span().start, format!("unknown action: {e}"))
-                })?;
+                },
+            )?;
             let keys = keys
                 .into_inner()
                 .into_iter()
@@ -189,11 +190,13 @@ impl KeyBinding {
     /// Terminals report "G" as Char('G') with or without Shift, and Shift-Tab as BackTab
     /// with Shift: fold those so the table matches whatever the terminal sends.
     fn normalized(code: KeyCode, modifiers: KeyModifiers) -> Self {
-        let modifiers = modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let modifiers =
+            modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
         let (code, modifiers) = match code {
-            KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
-                (KeyCode::Char(c.to_ascii_lowercase()), modifiers - KeyModifiers::SHIFT)
-            }
+            KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => (
+                KeyCode::Char(c.to_ascii_lowercase()),
+                modifiers - KeyModifiers::SHIFT,
+            ),
             KeyCode::Char(_) => (code, modifiers - KeyModifiers::SHIFT),
             KeyCode::BackTab => (code, modifiers - KeyModifiers::SHIFT),
             KeyCode::Tab if modifiers.contains(KeyModifiers::SHIFT) => {
@@ -228,7 +231,13 @@ fn parse_code(name: &str) -> Option<KeyCode> {
         "end" => KeyCode::End,
         "delete" | "del" => KeyCode::Delete,
         "insert" => KeyCode::Insert,
-        _ => KeyCode::F(lower.strip_prefix('f')?.parse().ok().filter(|n| (1..=12).contains(n))?),
+        _ => KeyCode::F(
+            lower
+                .strip_prefix('f')?
+                .parse()
+                .ok()
+                .filter(|n| (1..=12).contains(n))?,
+        ),
     };
     Some(code)
 }
@@ -288,7 +297,10 @@ mod tests {
         assert_eq!(table.action_for(back_tab), Some(Action::FocusPrev));
         let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(table.action_for(ctrl_c), Some(Action::Quit));
-        assert_eq!(table.action_for(key(KeyCode::Char('c'), KeyModifiers::NONE)), None);
+        assert_eq!(
+            table.action_for(key(KeyCode::Char('c'), KeyModifiers::NONE)),
+            None
+        );
     }
 
     #[test]
@@ -310,23 +322,56 @@ mod tests {
     fn bad_user_file_names_file_and_line() {
         let path = Path::new("/home/a/keys.toml");
         let text = "quit = [\"q\"]\n\nfly = [\"f\"]\n";
-        let error = KeyTable::with_user_file(path, text).map(|_| ()).map_err(|e| e.to_string());
-        assert_eq!(error, Err("/home/a/keys.toml:3: unknown action: unknown variant `fly`, expected one of `quit`, `suspend`, `help`, `back`, `select`, `focus_next`, `focus_prev`, `focus_headline`, `focus_body`, `focus_quotes`, `focus_points`, `focus_actors`, `down`, `up`, `page_down`, `page_up`, `top`, `bottom`, `prev_briefing`, `next_briefing`, `copy_quote`, `zoom`, `search_start`, `search_next`, `search_prev`".into()));
+        let error = KeyTable::with_user_file(path, text)
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        let expected = "/home/a/keys.toml:3: unknown action: unknown variant `fly`, \
+                        expected one of `quit`, `suspend`, `help`";
+        assert!(
+            error.as_ref().is_err_and(|e| e.starts_with(expected)),
+            "{error:?}"
+        );
         let text = "quit = [\"q\"]\nzoom = [\"hyper-x\"]\n";
-        let error = KeyTable::with_user_file(path, text).map(|_| ()).map_err(|e| e.to_string());
-        assert_eq!(error, Err("/home/a/keys.toml:2: unknown key \"hyper-x\"".into()));
+        let error = KeyTable::with_user_file(path, text)
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        assert_eq!(
+            error,
+            Err("/home/a/keys.toml:2: unknown key \"hyper-x\"".into())
+        );
         let text = "quit = [\"q\"\n";
-        let error = KeyTable::with_user_file(path, text).map(|_| ()).map_err(|e| e.to_string());
-        assert!(error.as_ref().is_err_and(|e| e.starts_with("/home/a/keys.toml:1: ")), "{error:?}");
+        let error = KeyTable::with_user_file(path, text)
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        assert!(
+            error
+                .as_ref()
+                .is_err_and(|e| e.starts_with("/home/a/keys.toml:1: ")),
+            "{error:?}"
+        );
     }
 
     #[test]
     fn key_names_round_trip_for_help() {
-        let names = ["ctrl-c", "backtab", "G", "space", "pagedown", "f1", "-", "ctrl--"];
+        let names = [
+            "ctrl-c", "backtab", "G", "space", "pagedown", "f1", "-", "ctrl--",
+        ];
         let shown: Vec<String> = names
             .iter()
             .map(|n| KeyBinding::parse(n).map_or_else(|e| e, |k| k.to_string()))
             .collect();
-        assert_eq!(shown, ["Ctrl-C", "Shift-Tab", "G", "Space", "PgDn", "F1", "-", "Ctrl--"]);
+        assert_eq!(
+            shown,
+            [
+                "Ctrl-C",
+                "Shift-Tab",
+                "G",
+                "Space",
+                "PgDn",
+                "F1",
+                "-",
+                "Ctrl--"
+            ]
+        );
     }
 }

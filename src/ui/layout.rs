@@ -39,7 +39,10 @@ pub fn briefing_panes(area: Rect, focus: PaneId, zoom: bool, headline_rows: usiz
         return rects;
     }
     let most = (main.height / 5).max(2);
-    let headline_height = u16::try_from(headline_rows).unwrap_or(u16::MAX).clamp(1, most) + 2;
+    let headline_height = u16::try_from(headline_rows)
+        .unwrap_or(u16::MAX)
+        .clamp(1, most)
+        + 2;
     let [top, rest] =
         Layout::vertical([Constraint::Length(headline_height), Constraint::Fill(1)]).areas(main);
     let [body, side] =
@@ -50,7 +53,10 @@ pub fn briefing_panes(area: Rect, focus: PaneId, zoom: bool, headline_rows: usiz
         Constraint::Percentage(30),
     ])
     .areas(side);
-    for (pane, rect) in PaneId::ALL.into_iter().zip([top, body, quotes, points, actors]) {
+    for (pane, rect) in PaneId::ALL
+        .into_iter()
+        .zip([top, body, quotes, points, actors])
+    {
         rects[pane.index()] = Some(rect);
     }
     rects
@@ -73,4 +79,53 @@ pub fn pane_text_widths(area: Rect, focus: PaneId, zoom: bool) -> [usize; 5] {
 /// Rows of text inside a pane drawn in `rect`.
 pub fn inner_height(rect: Rect) -> usize {
     usize::from(rect.height.saturating_sub(2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn five_panes_tile_the_screen_from_80x24() {
+        for (width, height) in [(80, 24), (120, 40), (200, 60)] {
+            let area = Rect::new(0, 0, width, height);
+            let rects: Vec<Rect> = briefing_panes(area, PaneId::Body, false, 3)
+                .into_iter()
+                .flatten()
+                .collect();
+            assert_eq!(rects.len(), 5);
+            let covered: u32 = rects
+                .iter()
+                .map(|r| u32::from(r.width) * u32::from(r.height))
+                .sum();
+            assert_eq!(
+                covered,
+                u32::from(width) * u32::from(height - 1),
+                "all but the status line"
+            );
+            for (i, a) in rects.iter().enumerate() {
+                assert!(
+                    rects[i + 1..].iter().all(|b| !a.intersects(*b)),
+                    "{a:?} overlaps"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn smaller_screens_and_zoom_show_the_focused_pane_alone() {
+        let small = Rect::new(0, 0, 79, 24);
+        let shown: Vec<_> = briefing_panes(small, PaneId::Actors, false, 3)
+            .iter()
+            .map(Option::is_some)
+            .collect();
+        assert_eq!(shown, [false, false, false, false, true]);
+        let zoomed = briefing_panes(Rect::new(0, 0, 120, 40), PaneId::Quotes, true, 3);
+        assert_eq!(
+            zoomed[PaneId::Quotes.index()],
+            Some(Rect::new(0, 0, 120, 39))
+        );
+        assert!(too_small(Rect::new(0, 0, 19, 5)) && too_small(Rect::new(0, 0, 20, 4)));
+        assert!(!too_small(Rect::new(0, 0, 20, 5)));
+    }
 }

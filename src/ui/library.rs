@@ -24,21 +24,38 @@ const COLUMNS_FROM: usize = 50;
 pub struct LibraryView {
     pub selected: usize,
     pub scroll: usize,
+    entries: Vec<Entry>,
     rows: Vec<EntryRow>,
     detail: PaneText,
 }
 
+/// A library entry's text, sanitized.
+#[derive(Debug, Clone)]
+struct Entry {
+    date: String,
+    class: String,
+    lang: String,
+    title: String,
+    directions: Directions,
+    failed: bool,
+}
+
+/// An entry laid out at the current width.
 #[derive(Debug, Clone)]
 struct EntryRow {
     date: String,
-    class: VisualLine,
+    class: Row,
     lang: String,
     title: Row,
     failed: bool,
 }
 
+/// "1 error", "2 errors".
+pub fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 pub fn counts(library: &Library) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     format!(
         "{}, {}",
         plural(library.briefings.len(), "briefing"),
@@ -46,68 +63,79 @@ pub fn counts(library: &Library) -> String {
     )
 }
 
+/// For narrow status lines: "5 ok, 1 bad".
+pub fn short_counts(library: &Library) -> String {
+    format!(
+        "{} ok, {} bad",
+        library.briefings.len(),
+        library.failures.len()
+    )
+}
+
 impl LibraryView {
+    /// Sanitizes what the rows show, once; `relayout` lays it out for each size.
+    pub fn new(library: &Library) -> Self {
+        let briefings = library.briefings.iter().map(|loaded| {
+            let b = &loaded.briefing;
+            let clean = |text: Option<&str>, most: usize| {
+                let text = text.map(|t| sanitize(t).text).unwrap_or_default();
+                text.chars().take(most).collect()
+            };
+            Entry {
+                date: clean(b.date.as_deref(), DATE_WIDTH),
+                class: clean(b.classification.as_deref(), usize::MAX),
+                lang: clean(b.language.as_deref(), LANG_WIDTH),
+                title: sanitize(&b.headline).text,
+                directions: Directions::of(b),
+                failed: false,
+            }
+        });
+        let failures = library.failures.iter().map(|failure| Entry {
+            date: "✗ ERROR".into(),
+            class: String::new(),
+            lang: String::new(),
+            title: sanitize(&failure.path.display().to_string()).text,
+            directions: Directions::ltr(),
+            failed: true,
+        });
+        Self {
+            entries: briefings.chain(failures).collect(),
+            ..Self::default()
+        }
+    }
+
     pub fn entries(library: &Library) -> usize {
         library.briefings.len() + library.failures.len()
     }
 
-    /// Lays the rows out for this screen size and the detail of the selected entry.
+    /// Lays the visible rows out for this screen size, and the selected entry's detail.
     pub fn relayout(&mut self, library: &Library, area: Rect, engine: Engine) {
-        let (list, _) = areas(area);
+        self.select(library, self.selected, area, engine);
+    }
+
+    /// Selects entry `index` (clamped), keeps it in view and shows its detail. Only the
+    /// rows in view are laid out, so a library of thousands costs a screenful per key.
+    pub fn select(&mut self, library: &Library, index: usize, area: Rect, engine: Engine) {
+        let (list, detail) = areas(area);
+        let page = inner_height(list).max(1);
+        self.selected = index.min(self.entries.len().saturating_sub(1));
+        self.scroll = self
+            .scroll
+            .min(self.selected)
+            .max((self.selected + 1).saturating_sub(page));
         let width = usize::from(list.width.saturating_sub(3));
-        let columns = width >= COLUMNS_FROM;
-        let title_width = if columns {
+        let title_width = if width >= COLUMNS_FROM {
             width.saturating_sub(DATE_WIDTH + CLASS_WIDTH + LANG_WIDTH + 3)
         } else {
             width
         };
-        let first_line = |text: &str, width: usize, direction| {
-            let lines = layout(text, &options(width, direction, engine));
-            let more = lines.len() > 1;
-            let mut line = lines.into_iter().next().unwrap_or_default();
-            if more {
-                ellipsize(&mut line, width);
-            }
-            line
-        };
-        self.rows = library
-            .briefings
-            .iter()
-            .map(|loaded| {
-                let b = &loaded.briefing;
-                let headline = sanitize(&b.headline).text;
-                let direction = Directions::of(b);
-                let class = b.classification.as_deref().map(|c| sanitize(c).text).unwrap_or_default();
-                EntryRow {
-                    date: b.date.as_deref().map(|d| d.chars().take(DATE_WIDTH).collect()).unwrap_or_default(),
-                    class: first_line(&class, CLASS_WIDTH, Directions::auto()),
-                    lang: b.language.as_deref().map(|l| sanitize(l).text.chars().take(LANG_WIDTH).collect()).unwrap_or_default(),
-                    title: title_row(first_line(&headline, title_width, direction), FieldKind::Headline),
-                    failed: false,
-                }
-            })
-            .chain(library.failures.iter().map(|failure| {
-                let path = sanitize(&failure.path.display().to_string()).text;
-                EntryRow {
-                    date: "✗ ERROR".into(),
-                    class: VisualLine::default(),
-                    lang: String::new(),
-                    title: title_row(first_line(&path, title_width, Directions::ltr()), FieldKind::Error),
-                    failed: true,
-                }
-            }))
+        let visible = self.entries.iter().skip(self.scroll).take(page);
+        self.rows = visible
+            .map(|entry| entry_row(entry, title_width, engine))
             .collect();
-        self.select(library, self.selected, area, engine);
-    }
-
-    /// Selects entry `index` (clamped), keeps it in view and shows its detail.
-    pub fn select(&mut self, library: &Library, index: usize, area: Rect, engine: Engine) {
-        let (list, detail) = areas(area);
-        let page = inner_height(list).max(1);
-        self.selected = index.min(self.rows.len().saturating_sub(1));
-        self.scroll = self.scroll.min(self.selected).max((self.selected + 1).saturating_sub(page));
         self.detail = PaneText::new(detail_fields(library, self.selected));
-        self.detail.relayout(usize::from(detail.width.saturating_sub(2)).max(1), engine);
+        self.detail
+            .relayout(usize::from(detail.width.saturating_sub(2)).max(1), engine);
     }
 
     pub fn page(area: Rect) -> usize {
@@ -116,37 +144,72 @@ impl LibraryView {
 
     pub fn render(&self, library: &Library, area: Rect, buf: &mut Buffer, theme: &Theme) {
         let (list, detail) = areas(area);
-        let block = Block::bordered()
+        let mut block = Block::bordered()
             .border_style(theme.border_focused)
-            .title(Line::styled(format!(" Library: {} ", counts(library)), theme.title_focused));
+            .title(Line::styled(
+                format!(" Library: {} ", counts(library)),
+                theme.title_focused,
+            ));
+        if self.entries.len() > inner_height(list) {
+            let position = format!(" {}/{} ", self.selected + 1, self.entries.len());
+            block = block.title_bottom(Line::styled(position, theme.title_focused).right_aligned());
+        }
         let inner = block.inner(list);
         block.render(list, buf);
         let columns = usize::from(inner.width.saturating_sub(1)) >= COLUMNS_FROM;
-        let visible = self.rows.iter().enumerate().skip(self.scroll).take(usize::from(inner.height));
+        let visible = (self.scroll..)
+            .zip(&self.rows)
+            .take(usize::from(inner.height));
         for ((index, row), y) in visible.zip(inner.y..) {
             let selected = index == self.selected;
-            let style = if row.failed { theme.error } else { ratatui::style::Style::new() };
-            let style = if selected { style.patch(theme.selected) } else { style };
+            let style = if row.failed {
+                theme.error
+            } else {
+                ratatui::style::Style::new()
+            };
+            let style = if selected {
+                style.patch(theme.selected)
+            } else {
+                style
+            };
             if selected {
                 buf.set_string(inner.x, y, "▌", theme.selected);
             }
             let mut x = inner.x + 1;
             if columns || row.failed {
-                let date_style = if row.failed { style } else { style.patch(theme.dim) };
+                let date_style = if row.failed {
+                    style
+                } else {
+                    style.patch(theme.dim)
+                };
                 buf.set_string(x, y, &row.date, date_style);
                 x += DATE_WIDTH as u16 + 1;
             }
             if columns {
-                let cell = Rect { x, y, width: CLASS_WIDTH as u16, height: 1 };
-                draw_row(buf, cell, &title_row(row.class.clone(), FieldKind::Banner), style.patch(theme.error), &[]);
+                let cell = Rect {
+                    x,
+                    y,
+                    width: CLASS_WIDTH as u16,
+                    height: 1,
+                };
+                draw_row(buf, cell, &row.class, style.patch(theme.error), &[]);
                 x += CLASS_WIDTH as u16 + 1;
                 buf.set_string(x, y, &row.lang, style.patch(theme.dim));
                 x += LANG_WIDTH as u16 + 1;
             }
-            let cell = Rect { x, y, width: inner.right().saturating_sub(x), height: 1 };
+            let cell = Rect {
+                x,
+                y,
+                width: inner.right().saturating_sub(x),
+                height: 1,
+            };
             draw_row(buf, cell, &row.title, style, &[]);
         }
-        let title = if self.selected >= library.briefings.len() { "Error" } else { "Summary" };
+        let title = if self.selected >= library.briefings.len() {
+            "Error"
+        } else {
+            "Summary"
+        };
         PaneFrame {
             title: title.into(),
             focused: false,
@@ -163,7 +226,11 @@ impl LibraryView {
 /// The list, and below it the detail of the selected entry (none on very short screens).
 fn areas(area: Rect) -> (Rect, Rect) {
     let (main, _) = split_status(area);
-    let detail_height = if main.height >= 12 { main.height / 3 } else { 0 };
+    let detail_height = if main.height >= 12 {
+        main.height / 3
+    } else {
+        0
+    };
     let [list, detail] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_height)]).areas(main);
     (list, detail)
@@ -183,7 +250,10 @@ fn detail_fields(library: &Library, selected: usize) -> Vec<super::content::Fiel
         return fields.finish();
     }
     let mut fields = Fields::new(Directions::auto());
-    if let Some(failure) = library.failures.get(selected.saturating_sub(library.briefings.len())) {
+    if let Some(failure) = library
+        .failures
+        .get(selected.saturating_sub(library.briefings.len()))
+    {
         for diagnostic in &failure.diagnostics {
             fields.push(FieldKind::Error, &diagnostic.to_string(), false);
         }
@@ -191,15 +261,59 @@ fn detail_fields(library: &Library, selected: usize) -> Vec<super::content::Fiel
     fields.finish()
 }
 
+fn entry_row(entry: &Entry, title_width: usize, engine: Engine) -> EntryRow {
+    let first_line = |text: &str, width: usize, directions| {
+        let lines = layout(text, &options(width, directions, engine));
+        let more = lines.len() > 1;
+        let mut line = lines.into_iter().next().unwrap_or_default();
+        if more {
+            ellipsize(&mut line, width);
+        }
+        line
+    };
+    let kind = if entry.failed {
+        FieldKind::Error
+    } else {
+        FieldKind::Headline
+    };
+    EntryRow {
+        date: entry.date.clone(),
+        class: title_row(
+            first_line(&entry.class, CLASS_WIDTH, Directions::auto()),
+            FieldKind::Banner,
+        ),
+        lang: entry.lang.clone(),
+        title: title_row(
+            first_line(&entry.title, title_width, entry.directions),
+            kind,
+        ),
+        failed: entry.failed,
+    }
+}
+
 fn title_row(line: VisualLine, kind: FieldKind) -> Row {
-    Row { field: None, kind, item: None, line, bullet: false, first_of_field: true }
+    Row {
+        field: None,
+        kind,
+        item: None,
+        line,
+        bullet: false,
+    }
 }
 
 /// Marks a cut line with "…" at its reading end: the right for LTR, the left for RTL.
 fn ellipsize(line: &mut VisualLine, width: usize) {
-    let ellipsis = crate::text::Glyph { text: "…".into(), width: 1, source: 0..0 };
+    let ellipsis = crate::text::Glyph {
+        text: "…".into(),
+        width: 1,
+        source: 0..0,
+    };
     while line.width + 1 > width && !line.glyphs.is_empty() {
-        let removed = if line.rtl { line.glyphs.remove(0) } else { line.glyphs.pop().unwrap_or(ellipsis.clone()) };
+        let removed = if line.rtl {
+            line.glyphs.remove(0)
+        } else {
+            line.glyphs.pop().unwrap_or(ellipsis.clone())
+        };
         line.width = line.width.saturating_sub(removed.width);
     }
     if line.rtl {

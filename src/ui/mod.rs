@@ -11,12 +11,16 @@ pub mod keys;
 mod layout;
 mod library;
 pub mod panes;
+pub mod print;
 mod reader;
 mod render;
 pub mod screen;
 pub mod search;
+mod search_keys;
 mod theme;
 mod view;
 
 pub use action::Action;
 pub use app::{App, Effect, Screen, UiOptions};
+#[cfg(test)]
+mod tests;

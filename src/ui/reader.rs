@@ -139,6 +139,25 @@ impl Reader {
         }
     }
 
+    /// The mouse wheel scrolls whatever pane is under the pointer, focused or not.
+    pub fn wheel(&mut self, column: u16, row: u16, down: bool, area: Rect) {
+        let at = ratatui::layout::Position::new(column, row);
+        let hit = self
+            .rects(area)
+            .iter()
+            .position(|r| r.is_some_and(|r| r.contains(at)));
+        let Some(&pane) = hit.and_then(|i| PaneId::ALL.get(i)) else {
+            return;
+        };
+        let view = &mut self.views[pane.index()];
+        view.scroll = if down {
+            view.scroll.saturating_add(3)
+        } else {
+            view.scroll.saturating_sub(3)
+        };
+        self.clamp(pane, area);
+    }
+
     /// A page down or up; in selectable panes the selection follows to the first item that
     /// starts in view.
     pub fn page_by(&mut self, pane: PaneId, pages: isize, area: Rect) {
@@ -195,15 +214,17 @@ impl Reader {
         for (index, field) in self.texts[PaneId::Body.index()].fields.iter().enumerate() {
             for name in &names {
                 for range in super::search::find(&field.text.text, name) {
-                    let taken = self.actor_marks.iter().any(|(f, r)| {
-                        *f == index && r.start < range.end && range.start < r.end
-                    });
+                    let taken = self
+                        .actor_marks
+                        .iter()
+                        .any(|(f, r)| *f == index && r.start < range.end && range.start < r.end);
                     if !taken {
                         self.actor_marks.push((index, range));
                     }
                 }
             }
         }
-        self.actor_marks.sort_by_key(|(field, range)| (*field, range.start));
+        self.actor_marks
+            .sort_by_key(|(field, range)| (*field, range.start));
     }
 }

@@ -2,19 +2,19 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::app::{App, Screen};
-use super::layout::{split_status, too_small};
+use super::layout::{MIN_HEIGHT, MIN_WIDTH, split_status, too_small};
 use super::panes::PaneId;
 use super::reader::Reader;
-use super::view::{Mark, PaneFrame};
+use super::view::{Mark, PaneFrame, draw_row};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if too_small(area) {
-            Paragraph::new("terminal too small")
+            let needed = format!("terminal too small: needs {MIN_WIDTH}×{MIN_HEIGHT}");
+            Paragraph::new(needed)
                 .wrap(Wrap { trim: true })
                 .render(area, buf);
             return;
@@ -25,7 +25,9 @@ impl Widget for &App {
         } else {
             match (self.screen, &self.reader) {
                 (Screen::Briefing, Some(reader)) => self.render_briefing(reader, area, buf),
-                _ => self.library_view.render(&self.library, area, buf, &self.theme),
+                _ => self
+                    .library_view
+                    .render(&self.library, area, buf, &self.theme),
             }
         }
         self.render_status(status, buf);
@@ -74,7 +76,11 @@ impl App {
             .map(|(index, m)| Mark {
                 field: m.field,
                 range: m.range.clone(),
-                style: if Some(index) == self.search.current { theme.current_match } else { theme.matched },
+                style: if Some(index) == self.search.current {
+                    theme.current_match
+                } else {
+                    theme.matched
+                },
             })
             .collect();
         if pane == PaneId::Body {
@@ -97,27 +103,52 @@ impl App {
         let theme = &self.theme;
         buf.set_style(area, theme.status);
         let right = match (&self.reader, self.screen) {
+            // The prompt gets the whole line: what is typed matters most.
+            _ if self.search.prompt.is_some() => String::new(),
             (Some(reader), Screen::Briefing) => {
                 let position = format!("{}/{}", reader.index + 1, self.library.briefings.len());
                 match self.search.status() {
                     Some(search) => format!(" {search} · {position} "),
+                    None if area.width < 60 || self.message.is_some() => format!(" {position} "),
                     None => format!(" {position} · ? help "),
                 }
             }
+            _ if area.width < 60 => format!(" {} ", super::library::short_counts(&self.library)),
             _ => format!(" {} · ? help ", super::library::counts(&self.library)),
         };
-        let right_width = u16::try_from(right.chars().count()).unwrap_or(u16::MAX).min(area.width);
+        let right_width = u16::try_from(right.chars().count())
+            .unwrap_or(u16::MAX)
+            .min(area.width);
         let left_width = area.width.saturating_sub(right_width);
-        let left = match &self.search.prompt {
-            Some(prompt) => format!("/{prompt}▏"),
-            None => self.message.clone().unwrap_or_default(),
-        };
-        let left_style = if self.search.prompt.is_some() { theme.status.patch(theme.prompt) } else { theme.status };
-        // The prompt shows what is typed in logical order: the end stays visible.
-        let skip = left.chars().count().saturating_sub(usize::from(left_width));
-        let shown: String = if self.search.prompt.is_some() { left.chars().skip(skip).collect() } else { left };
-        buf.set_stringn(area.x, area.y, shown, usize::from(left_width), left_style);
-        buf.set_stringn(area.x + left_width, area.y, right, usize::from(right_width), theme.status);
-        let _ = Style::new();
+        if let Some(row) = &self.search.prompt_row {
+            let style = theme.status.patch(theme.prompt);
+            buf.set_string(area.x, area.y, "/", style);
+            let text_area = Rect {
+                x: area.x + 1,
+                width: left_width.saturating_sub(2),
+                ..area
+            };
+            draw_row(buf, text_area, row, style, &[]);
+            let cursor = text_area.x
+                + u16::try_from(row.line.width)
+                    .unwrap_or(0)
+                    .min(text_area.width);
+            buf.set_string(cursor, area.y, "▏", style);
+        } else if let Some(message) = &self.message {
+            buf.set_stringn(
+                area.x,
+                area.y,
+                message,
+                usize::from(left_width),
+                theme.status,
+            );
+        }
+        buf.set_stringn(
+            area.x + left_width,
+            area.y,
+            right,
+            usize::from(right_width),
+            theme.status,
+        );
     }
 }

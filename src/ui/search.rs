@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::content::{Field, FieldKind};
+use super::content::{Field, FieldKind, Row};
 use super::panes::PaneId;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +20,8 @@ pub struct Match {
 pub struct Search {
     /// What is being typed at the `/` prompt, while it is open.
     pub prompt: Option<String>,
+    /// The prompt's text laid out for the status line (visual order, its end in view).
+    pub prompt_row: Option<Row>,
     pub query: String,
     pub matches: Vec<Match>,
     pub current: Option<usize>,
@@ -43,9 +45,12 @@ impl Search {
                 if field.kind == FieldKind::Notice {
                     continue;
                 }
-                self.matches.extend(
-                    find(&field.text.text, &needle).map(|range| Match { pane, field: index, range }),
-                );
+                self.matches
+                    .extend(find(&field.text.text, &needle).map(|range| Match {
+                        pane,
+                        field: index,
+                        range,
+                    }));
             }
         }
     }
@@ -98,10 +103,21 @@ pub fn find<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = Rang
         .filter_map(|(start, found)| {
             let first = normalized.origin.get(start)?;
             let last = normalized.origin.get(start + found.len() - 1)?;
-            Some(first.start..last.end)
+            Some(first.start..with_marks(haystack, last.end))
         })
         .collect();
     ranges.into_iter()
+}
+
+/// Extends a match over the vowel marks that follow its last letter: they belong to it.
+fn with_marks(text: &str, end: usize) -> usize {
+    let rest = text.get(end..).unwrap_or_default();
+    let marks = rest
+        .chars()
+        .take_while(|&c| c != '\u{0640}' && is_ignored_mark(c))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    end + marks
 }
 
 fn is_ignored_mark(c: char) -> bool {
@@ -130,7 +146,9 @@ mod tests {
 
     fn found(haystack: &str, query: &str) -> Vec<String> {
         let needle = normalize(query).text;
-        find(haystack, &needle).map(|r| haystack[r].to_string()).collect()
+        find(haystack, &needle)
+            .map(|r| haystack[r].to_string())
+            .collect()
     }
 
     #[test]

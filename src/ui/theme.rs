@@ -21,6 +21,7 @@ pub struct Theme {
     pub prompt: Style,
     bold: Style,
     heading: Style,
+    lead: Style,
     quote: Style,
 }
 
@@ -38,16 +39,26 @@ impl Theme {
             title: Style::new(),
             title_focused: fg(bold.add_modifier(Modifier::REVERSED), Color::Yellow),
             selected: fg(bold, Color::Cyan),
-            matched: if_color(underlined.add_modifier(Modifier::BOLD), underlined.bg(Color::Yellow).fg(Color::Black)),
-            current_match: if_color(reversed.add_modifier(Modifier::BOLD), reversed.add_modifier(Modifier::BOLD).fg(Color::LightRed)),
+            matched: if_color(
+                underlined.add_modifier(Modifier::BOLD),
+                underlined.bg(Color::Yellow).fg(Color::Black),
+            ),
+            current_match: if_color(
+                reversed.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                reversed.add_modifier(Modifier::BOLD).fg(Color::LightRed),
+            ),
             actor_mark: if_color(underlined, underlined.fg(Color::LightCyan)),
-            banner: if_color(reversed.add_modifier(Modifier::BOLD), bold.bg(Color::Red).fg(Color::White)),
+            banner: if_color(
+                reversed.add_modifier(Modifier::BOLD),
+                bold.bg(Color::Red).fg(Color::White),
+            ),
             error: fg(bold, Color::LightRed),
             dim: fg(dim, Color::DarkGray),
             status: reversed,
             prompt: bold,
             bold,
             heading: fg(bold, Color::LightBlue),
+            lead: Style::new().add_modifier(Modifier::ITALIC),
             quote: fg(Style::new(), Color::LightGreen),
         }
     }
@@ -56,7 +67,8 @@ impl Theme {
         match kind {
             FieldKind::Banner => self.banner,
             FieldKind::Headline | FieldKind::Name => self.bold,
-            FieldKind::Heading | FieldKind::Lead => self.heading,
+            FieldKind::Heading => self.heading,
+            FieldKind::Lead => self.lead,
             FieldKind::Quote => self.quote,
             FieldKind::Meta | FieldKind::Tags | FieldKind::Context | FieldKind::Notice => self.dim,
             FieldKind::Error => self.error,

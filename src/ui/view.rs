@@ -23,9 +23,18 @@ pub struct Mark {
 pub fn draw_row(buf: &mut Buffer, area: Rect, row: &Row, base: Style, marks: &[Mark]) {
     let width = usize::from(area.width);
     let bulleted = row.kind == FieldKind::Bullet;
-    let text_width = if bulleted { width.saturating_sub(BULLET_WIDTH) } else { width };
+    let text_width = if bulleted {
+        width.saturating_sub(BULLET_WIDTH)
+    } else {
+        width
+    };
     let right = usize::from(area.x) + width;
-    let (text_x, marker_x) = if row.line.rtl {
+    let (text_x, marker_x) = if row.kind == FieldKind::Banner {
+        // A banner spans the pane, its marking centred, like a classification stamp.
+        buf.set_style(area, base);
+        let x = usize::from(area.x) + width.saturating_sub(row.line.width) / 2;
+        (x, x)
+    } else if row.line.rtl {
         let x = usize::from(area.x) + row.line.pad_left(text_width);
         (x, usize::from(area.x) + text_width)
     } else if bulleted {
@@ -44,9 +53,9 @@ pub fn draw_row(buf: &mut Buffer, area: Rect, row: &Row, base: Style, marks: &[M
         }
         if glyph.width > 0 {
             let mark = row.field.and_then(|field| {
-                marks.iter().find(|m| {
-                    m.field == field && m.range.start < glyph.source.end && glyph.source.start < m.range.end
-                })
+                marks
+                    .iter()
+                    .find(|m| m.field == field && glyph.overlaps(&m.range))
             });
             let style = mark.map_or(base, |m| base.patch(m.style));
             put(buf, x, area.y, &glyph.text, style);
@@ -82,9 +91,19 @@ impl Widget for PaneFrame<'_> {
         let theme = self.theme;
         let (border_type, border_style, title_style, title) = if self.focused {
             let title = format!("▶ {} ◀", self.title);
-            (BorderType::Thick, theme.border_focused, theme.title_focused, title)
+            (
+                BorderType::Thick,
+                theme.border_focused,
+                theme.title_focused,
+                title,
+            )
         } else {
-            (BorderType::Plain, theme.border, theme.title, format!(" {} ", self.title))
+            (
+                BorderType::Plain,
+                theme.border,
+                theme.title,
+                format!(" {} ", self.title),
+            )
         };
         let mut block = Block::bordered()
             .border_type(border_type)
@@ -105,15 +124,34 @@ impl Widget for PaneFrame<'_> {
             width: inner.width.saturating_sub(gutter),
             ..inner
         };
-        let rows = self.text.rows.iter().skip(self.scroll).take(usize::from(inner.height));
+        let rows = self
+            .text
+            .rows
+            .iter()
+            .skip(self.scroll)
+            .take(usize::from(inner.height));
         for (y, row) in (inner.y..).zip(rows) {
             let selected = self.selected.is_some() && row.item == self.selected;
             if selected && gutter > 0 {
                 buf.set_string(inner.x, y, "▌", theme.selected);
             }
             let base = theme.field(row.kind);
-            let base = if selected { base.patch(theme.selected) } else { base };
-            draw_row(buf, Rect { y, height: 1, ..text_area }, row, base, self.marks);
+            let base = if selected {
+                base.patch(theme.selected)
+            } else {
+                base
+            };
+            draw_row(
+                buf,
+                Rect {
+                    y,
+                    height: 1,
+                    ..text_area
+                },
+                row,
+                base,
+                self.marks,
+            );
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod pty;
 pub mod tmux;
 
 use std::ffi::OsString;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -79,23 +80,110 @@ pub fn require_tool(tool: &str, version_arg: &str, test: &str) -> anyhow::Result
     if std::env::var_os("CI").is_some() {
         anyhow::bail!("{test}: `{tool}` is not installed, and CI is set: .ci/run must install it");
     }
-    eprintln!("SKIPPED {test}: `{tool}` is not installed (install it to run this test)");
+    // Straight to stderr: eprintln! would be captured, and shown only if the test failed.
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED {test}: `{tool}` is not installed (install it to run this test)"
+    );
     Ok(false)
 }
 
-/// Whether a process with this id still exists (a zombie counts until it is reaped).
+/// Whether a process with this id is still running. A zombie has exited: whoever adopted
+/// it may not reap it soon (PID 1 in a container often never does).
 pub fn process_exists(pid: u32) -> bool {
-    let Some(pid) = i32::try_from(pid).ok().and_then(rustix::process::Pid::from_raw) else {
+    let Some(raw) = i32::try_from(pid)
+        .ok()
+        .and_then(rustix::process::Pid::from_raw)
+    else {
         return false;
     };
-    rustix::process::test_kill_process(pid).is_ok()
+    rustix::process::test_kill_process(raw).is_ok() && process_state(pid) != Some('Z')
+}
+
+/// The state letter from /proc/PID/stat (R, S, Z...).
+fn process_state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat[stat.rfind(')')? + 1..]
+        .split_whitespace()
+        .next()?
+        .chars()
+        .next()
 }
 
 /// Sends `signal` to the process `pid`.
 pub fn send_signal(pid: u32, signal: rustix::process::Signal) -> anyhow::Result<()> {
     let raw = i32::try_from(pid)?;
-    let pid = rustix::process::Pid::from_raw(raw)
-        .ok_or_else(|| anyhow::anyhow!("bad pid {raw}"))?;
+    let pid =
+        rustix::process::Pid::from_raw(raw).ok_or_else(|| anyhow::anyhow!("bad pid {raw}"))?;
     rustix::process::kill_process(pid, signal)?;
     Ok(())
+}
+
+/// A bundled sample briefing, parsed, for expectations derived from its text.
+pub fn sample(file: &str) -> anyhow::Result<serde_json::Value> {
+    let path = briefings_dir().join(file);
+    let text = std::fs::read_to_string(&path)?;
+    Ok(serde_json::from_str(&text)?)
+}
+
+/// The first `n` characters of a string field of `value`.
+pub fn field_prefix(value: &serde_json::Value, field: &str, n: usize) -> anyhow::Result<String> {
+    let text = value[field]
+        .as_str()
+        .ok_or_else(|| anyhow::anyhow!("no string field {field}"))?;
+    Ok(text.chars().take(n).collect())
+}
+
+/// What `y` must copy for quotation `index`, built from the JSON by the rule in issue 4:
+/// «text» — speaker, role, source, date. The speaker field is an actor's id, name or alias
+/// (compared without case); the name and role come from that actor; the source is its name,
+/// else its URL.
+pub fn expected_attribution(briefing: &serde_json::Value, index: usize) -> anyhow::Result<String> {
+    let quote = &briefing["quotes"][index];
+    let text = quote["text"]
+        .as_str()
+        .ok_or_else(|| anyhow::anyhow!("no quote {index}"))?;
+    let speaker = quote["speaker"].as_str().unwrap_or_default();
+    let wanted = speaker.trim().to_lowercase();
+    let actors = briefing["actors"].as_array().cloned().unwrap_or_default();
+    let actor = actors.iter().find(|actor| {
+        let names = ["id", "name"].map(|k| actor[k].as_str().unwrap_or_default().to_string());
+        let aliases = actor["aliases"].as_array().cloned().unwrap_or_default();
+        let aliases = aliases
+            .iter()
+            .filter_map(|a| a.as_str().map(str::to_string));
+        names
+            .into_iter()
+            .chain(aliases)
+            .any(|n| n.trim().to_lowercase() == wanted)
+    });
+    let name = actor.and_then(|a| a["name"].as_str()).unwrap_or(speaker);
+    let role = actor.and_then(|a| a["role"].as_str());
+    let source = &briefing["source"];
+    let source = source["name"].as_str().or(source["url"].as_str());
+    let date = briefing["date"].as_str();
+    let parts: Vec<&str> = [Some(name), role, source, date]
+        .into_iter()
+        .flatten()
+        .collect();
+    Ok(format!("«{text}» — {}", parts.join(", ")))
+}
+
+/// The processes whose parent is `pid`, found in /proc (procps may not be installed).
+pub fn children_of(pid: u32) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|&candidate| parent_of(candidate) == Some(pid))
+        .collect()
+}
+
+/// The parent process id, from /proc/PID/stat: the field after the `(name)`, which may
+/// itself hold spaces and parentheses, hence the last `)`.
+fn parent_of(pid: u32) -> Option<u32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let rest = &stat[stat.rfind(')')? + 1..];
+    rest.split_whitespace().nth(1)?.parse().ok()
 }

@@ -12,14 +12,18 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
-use super::{POLL, SYNC_BEGIN, SYNC_END, TIMEOUT, base_env, rfind_bytes};
+use super::{POLL, SYNC_BEGIN, SYNC_END, TIMEOUT, base_env};
 
 /// What the reader thread has seen.
 pub struct Output {
     pub parser: vt100::Parser,
     pub raw: Vec<u8>,
-    /// Frames finished so far (synchronized updates ended).
+    /// Frames finished so far (synchronized updates begun and ended).
     pub frames: usize,
+    /// A synchronized update is open: the screen may hold half a frame.
+    pub in_frame: bool,
+    /// Where the search for frame markers goes on from.
+    scanned: usize,
     /// The reader saw end of file or an error: the child and every copy of the slave closed.
     pub eof: bool,
 }
@@ -27,9 +31,23 @@ pub struct Output {
 impl Output {
     /// No synchronized update is open: the screen holds whole frames only.
     pub fn between_frames(&self) -> bool {
-        match rfind_bytes(&self.raw, SYNC_BEGIN) {
-            None => true,
-            Some(begin) => rfind_bytes(&self.raw, SYNC_END).is_some_and(|end| end > begin),
+        !self.in_frame
+    }
+
+    /// Follows the frame markers in the bytes not yet searched. An end with no begin (the
+    /// one brief sends when it restores the terminal, in case a frame was cut off) is not
+    /// a frame.
+    fn scan_markers(&mut self) {
+        let len = SYNC_BEGIN.len();
+        while self.scanned + len <= self.raw.len() {
+            let window = &self.raw[self.scanned..self.scanned + len];
+            if window == SYNC_BEGIN {
+                self.in_frame = true;
+            } else if window == SYNC_END && self.in_frame {
+                self.in_frame = false;
+                self.frames += 1;
+            }
+            self.scanned += 1;
         }
     }
 
@@ -54,14 +72,8 @@ impl Shared {
     /// Takes new bytes; true when the reader should stop now.
     fn feed(&self, bytes: &[u8]) -> bool {
         let mut out = self.lock();
-        // Count frame ends across read boundaries: look from just before the new bytes.
-        let from = out.raw.len().saturating_sub(SYNC_END.len() - 1);
         out.raw.extend_from_slice(bytes);
-        let ends = out.raw[from..]
-            .windows(SYNC_END.len())
-            .filter(|w| *w == SYNC_END)
-            .count();
-        out.frames += ends;
+        out.scan_markers();
         out.parser.process(bytes);
         self.changed.notify_all();
         out.frames >= self.stop_after.load(Ordering::SeqCst) && out.between_frames()
@@ -75,8 +87,13 @@ pub struct Launch {
     cols: u16,
     rows: u16,
     controlling_tty: bool,
+    through_shell: bool,
     home: tempfile::TempDir,
 }
+
+/// Runs brief, then shows the terminal's line discipline settings and brief's exit status
+/// on the screen: proof that raw mode was switched off, seen from the same terminal.
+const SHELL_AFTER: &str = r#""$0" "$@"; status=$?; stty -a; echo "exit=$status""#;
 
 impl Launch {
     /// `brief ARGS` at 100×30 in the repository root, with `base_env`.
@@ -88,6 +105,7 @@ impl Launch {
             cols: 100,
             rows: 30,
             controlling_tty: true,
+            through_shell: false,
             home,
         })
     }
@@ -120,6 +138,13 @@ impl Launch {
         self
     }
 
+    /// Runs brief under `sh -c`, which after it exits runs `stty -a` and prints `exit=N`
+    /// (see `stty_after_exit`). Signals sent to `Pty::pid` then go to the shell.
+    pub fn through_shell(mut self) -> Self {
+        self.through_shell = true;
+        self
+    }
+
     pub fn spawn(self) -> anyhow::Result<Pty> {
         let size = PtySize {
             rows: self.rows,
@@ -128,7 +153,13 @@ impl Launch {
             pixel_height: 0,
         };
         let pair = native_pty_system().openpty(size)?;
-        let mut cmd = CommandBuilder::new(super::brief_bin());
+        let mut cmd = if self.through_shell {
+            let mut cmd = CommandBuilder::new("sh");
+            cmd.args(["-c", SHELL_AFTER, super::brief_bin()]);
+            cmd
+        } else {
+            CommandBuilder::new(super::brief_bin())
+        };
         cmd.args(&self.args);
         cmd.env_clear();
         for (name, value) in &self.env {
@@ -164,9 +195,11 @@ impl Pty {
     ) -> anyhow::Result<Self> {
         let shared = Arc::new(Shared {
             output: Mutex::new(Output {
-                parser: vt100::Parser::new(rows, cols, 0),
+                parser: vt100::Parser::new(nonzero(rows)?, nonzero(cols)?, 0),
                 raw: Vec::new(),
                 frames: 0,
+                in_frame: false,
+                scanned: 0,
                 eof: false,
             }),
             changed: Condvar::new(),
@@ -185,7 +218,9 @@ impl Pty {
     }
 
     pub fn pid(&self) -> anyhow::Result<u32> {
-        self.child.process_id().context("the child has no process id")
+        self.child
+            .process_id()
+            .context("the child has no process id")
     }
 
     /// Writes bytes as if typed.
@@ -272,7 +307,12 @@ impl Pty {
     /// Resizes the emulated screen first, then the pty (which sends SIGWINCH), so no byte
     /// drawn for the new size is parsed at the old one.
     pub fn resize(&mut self, cols: u16, rows: u16) -> anyhow::Result<()> {
-        self.shared.lock().parser.screen_mut().set_size(rows, cols);
+        let size = (nonzero(rows)?, nonzero(cols)?);
+        self.shared
+            .lock()
+            .parser
+            .screen_mut()
+            .set_size(size.0, size.1);
         let master = self.master.as_ref().context("the pty was hung up")?;
         master.resize(PtySize {
             rows,
@@ -291,16 +331,14 @@ impl Pty {
     }
 
     /// Closes the master side, as a dropped SSH link does. The reader thread holds a copy of
-    /// the master and sits in a blocking read, so it is asked to stop and woken by a resize
-    /// (brief answers with a frame) before every copy is closed.
-    pub fn hang_up(&mut self) -> anyhow::Result<()> {
+    /// the master and sits in a blocking read, so it is asked to stop and woken by typed keys
+    /// (brief answers keys with a frame) before every copy is closed.
+    /// `wake`: keys that make brief draw (a resize would, but without a controlling
+    /// terminal there is no SIGWINCH).
+    pub fn hang_up(&mut self, wake: &[u8]) -> anyhow::Result<()> {
         let before = self.frames();
         self.shared.stop_after.store(before + 1, Ordering::SeqCst);
-        let (cols, rows) = self.with_output(|out| {
-            let (rows, cols) = out.parser.screen().size();
-            (cols, rows)
-        });
-        self.resize(cols.saturating_add(1), rows)?;
+        self.send(wake)?;
         self.wait_frame_after(before, "the frame that wakes the reader before hanging up")?;
         if let Some(reader) = self.reader.take() {
             let _ = reader.join();
@@ -341,6 +379,11 @@ impl Pty {
     }
 }
 
+/// vt100 has no 0-cell screens.
+fn nonzero(cells: u16) -> anyhow::Result<std::num::NonZeroU16> {
+    std::num::NonZeroU16::new(cells).context("vt100 cannot emulate a screen 0 cells wide or high")
+}
+
 fn spawn_reader(mut reader: Box<dyn Read + Send>, shared: Arc<Shared>) -> JoinHandle<()> {
     std::thread::spawn(move || {
         let mut buf = [0u8; 16 * 1024];
@@ -379,4 +422,36 @@ impl Drop for Pty {
 /// Where a file under the repository is, for arguments.
 pub fn repo_path(relative: &str) -> PathBuf {
     super::repo_root().join(relative)
+}
+
+/// What a `through_shell` run printed after brief exited: its exit status and whether
+/// `stty -a` shows the cooked mode that raw mode turns off (icanon, echo, isig).
+pub struct AfterExit {
+    pub status: i32,
+    pub cooked: bool,
+    pub stty: String,
+}
+
+/// Waits for the shell's `exit=N` line and reads it and the stty output above it.
+pub fn stty_after_exit(pty: &mut Pty) -> anyhow::Result<AfterExit> {
+    pty.wait_exit_and_output()?;
+    let screen = pty.screen_text();
+    let at = screen
+        .rfind("exit=")
+        .with_context(|| format!("no exit= line in:\n{screen}"))?;
+    let digits: String = screen[at + 5..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let status = digits.parse()?;
+    let stty = screen[..at].to_string();
+    let words: Vec<&str> = stty.split_whitespace().collect();
+    let cooked = ["icanon", "echo", "isig"]
+        .iter()
+        .all(|flag| words.contains(flag));
+    Ok(AfterExit {
+        status,
+        cooked,
+        stty,
+    })
 }

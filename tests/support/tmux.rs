@@ -49,10 +49,27 @@ impl Tmux {
         };
         let (cols, rows) = (cols.to_string(), rows.to_string());
         tmux.run(&[
-            "set-option", "-g", "remain-on-exit", "on", ";",
-            "set-option", "-g", "set-clipboard", "on", ";",
-            "new-session", "-d", "-s", "brief", "-x", &cols, "-y", &rows,
-            "-c", &super::repo_root().to_string_lossy(), command,
+            "set-option",
+            "-g",
+            "remain-on-exit",
+            "on",
+            ";",
+            "set-option",
+            "-g",
+            "set-clipboard",
+            "on",
+            ";",
+            "new-session",
+            "-d",
+            "-s",
+            "brief",
+            "-x",
+            &cols,
+            "-y",
+            &rows,
+            "-c",
+            &super::repo_root().to_string_lossy(),
+            command,
         ])?;
         Ok(Some(tmux))
     }
@@ -144,12 +161,22 @@ impl Tmux {
     }
 
     /// Waits for the pane's command to end (kept by remain-on-exit) and returns its status.
+    /// tmux marks the pane dead when its terminal closes, and learns the status a moment
+    /// later, so wait for both. (A dead pane reports its cursor hidden whatever the program
+    /// did: read the cursor from a live pane.)
     pub fn wait_dead(&self) -> anyhow::Result<i32> {
         self.wait_format("#{pane_dead}", "1")?;
-        let status = self.format("#{pane_dead_status}")?;
-        status
-            .parse()
-            .with_context(|| format!("pane_dead_status {status:?} (killed by a signal?)"))
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let status = self.format("#{pane_dead_status}")?;
+            if let Ok(status) = status.parse() {
+                return Ok(status);
+            }
+            if Instant::now() >= deadline {
+                bail!("no exit status for the dead pane (killed by a signal?)");
+            }
+            std::thread::sleep(POLL);
+        }
     }
 
     pub fn resize(&self, cols: u16, rows: u16) -> anyhow::Result<()> {

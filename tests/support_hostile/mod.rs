@@ -69,13 +69,7 @@ impl vt100::Callbacks for Recorder {
     fn unhandled_control(&mut self, _: &mut vt100::Screen, b: u8) {
         self.unhandled_control.push(b);
     }
-    fn unhandled_escape(
-        &mut self,
-        _: &mut vt100::Screen,
-        i1: Option<u8>,
-        i2: Option<u8>,
-        b: u8,
-    ) {
+    fn unhandled_escape(&mut self, _: &mut vt100::Screen, i1: Option<u8>, i2: Option<u8>, b: u8) {
         self.unhandled_escape.push((i1, i2, b));
     }
     fn unhandled_osc(&mut self, _: &mut vt100::Screen, params: &[&[u8]]) {
@@ -101,7 +95,10 @@ impl Recorder {
             seen.push("clipboard read requested".into());
         }
         if self.bells + self.visual_bells > 0 {
-            seen.push(format!("bell rung {} times", self.bells + self.visual_bells));
+            seen.push(format!(
+                "bell rung {} times",
+                self.bells + self.visual_bells
+            ));
         }
         if !self.resizes.is_empty() {
             seen.push(format!("window resize requested: {:?}", self.resizes));
@@ -118,6 +115,51 @@ fn lossy_all(items: &[Vec<u8>]) -> Vec<String> {
         .iter()
         .map(|b| String::from_utf8_lossy(b).into_owned())
         .collect()
+}
+
+/// What vt100 is shown in place of U+FFFD. vt100 drops U+FFFD (it takes it for a decoding
+/// error of its own), where a real terminal draws it in one cell; brief shows C1 controls as
+/// U+FFFD, so the parser gets this one-cell stand-in instead and the columns stay true.
+/// The raw bytes keep the real U+FFFD.
+pub const REPLACEMENT_STAND_IN: char = '\u{bf}';
+
+/// Rewrites U+FFFD to the stand-in in a byte stream that arrives in pieces.
+#[derive(Default)]
+struct ReplacementFeed {
+    carry: Vec<u8>,
+}
+
+impl ReplacementFeed {
+    const FFFD: &'static [u8] = "\u{fffd}".as_bytes();
+
+    fn push(&mut self, bytes: &[u8]) -> Vec<u8> {
+        let mut data = std::mem::take(&mut self.carry);
+        data.extend_from_slice(bytes);
+        // Hold back a tail that may be the start of a U+FFFD cut by the read.
+        let keep = (1..Self::FFFD.len())
+            .rev()
+            .find(|&k| data.len() >= k && data.ends_with(&Self::FFFD[..k]))
+            .unwrap_or(0);
+        self.carry = data.split_off(data.len() - keep);
+        let mut out = Vec::with_capacity(data.len());
+        let mut i = 0;
+        let mut stand_in = [0u8; 4];
+        let stand_in = REPLACEMENT_STAND_IN.encode_utf8(&mut stand_in).as_bytes();
+        while i < data.len() {
+            if data[i..].starts_with(Self::FFFD) {
+                out.extend_from_slice(stand_in);
+                i += Self::FFFD.len();
+            } else {
+                out.push(data[i]);
+                i += 1;
+            }
+        }
+        out
+    }
+
+    fn finish(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.carry)
+    }
 }
 
 struct Shared {
@@ -174,7 +216,9 @@ impl<'a> Spawn<'a> {
 
 fn lock(shared: &Mutex<Shared>) -> std::sync::MutexGuard<'_, Shared> {
     // A panic in another test thread must not hide this test's own outcome.
-    shared.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    shared
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn nonzero(n: u16) -> std::num::NonZeroU16 {
@@ -224,17 +268,22 @@ impl Pty {
         let sink = Arc::clone(&shared);
         let handle = std::thread::spawn(move || {
             let mut buf = [0u8; 65536];
+            let mut feed = ReplacementFeed::default();
             loop {
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
                         let mut s = lock(&sink);
                         s.raw.extend_from_slice(&buf[..n]);
-                        s.parser.process(&buf[..n]);
+                        let bytes = feed.push(&buf[..n]);
+                        s.parser.process(&bytes);
                     }
                 }
             }
-            lock(&sink).eof = true;
+            let mut s = lock(&sink);
+            let rest = feed.finish();
+            s.parser.process(&rest);
+            s.eof = true;
         });
         Pty {
             master: pair.master,
@@ -286,7 +335,9 @@ impl Pty {
     /// Resizes the pty (and the parser first, so nothing drawn for the new size is lost).
     /// vt100 cannot model a zero-sized screen, so its grid stays at least 1×1.
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        lock(&self.shared).parser.set_size(nonzero(rows), nonzero(cols));
+        lock(&self.shared)
+            .parser
+            .set_size(nonzero(rows), nonzero(cols));
         self.master
             .resize(PtySize {
                 rows,
@@ -301,7 +352,11 @@ impl Pty {
 
     /// Polls the screen until `pred` holds; returns false on timeout or when the child
     /// exited first (the screen can no longer change).
-    pub fn wait_for(&mut self, timeout: Duration, mut pred: impl FnMut(&vt100::Screen) -> bool) -> bool {
+    pub fn wait_for(
+        &mut self,
+        timeout: Duration,
+        mut pred: impl FnMut(&vt100::Screen) -> bool,
+    ) -> bool {
         let deadline = Instant::now() + timeout;
         loop {
             if self.with_screen(&mut pred) {
@@ -336,10 +391,10 @@ impl Pty {
     }
 
     pub fn try_wait(&mut self) -> Option<portable_pty::ExitStatus> {
-        if self.exit.is_none() {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                self.exit = Some(status);
-            }
+        if self.exit.is_none()
+            && let Ok(Some(status)) = self.child.try_wait()
+        {
+            self.exit = Some(status);
         }
         self.exit.clone()
     }
@@ -372,10 +427,8 @@ impl Pty {
     /// Quits with `q` and checks the exit: status 0, terminal restored.
     pub fn quit(&mut self) -> portable_pty::ExitStatus {
         self.send(b"q");
-        let status = self
-            .wait_exit(TIMEOUT)
-            .expect("brief did not exit within the timeout after q");
-        status
+        self.wait_exit(TIMEOUT)
+            .expect("brief did not exit within the timeout after q")
     }
 }
 
@@ -386,10 +439,10 @@ impl Drop for Pty {
             let _ = self.child.wait();
         }
         // The reader ends when the pty closes; the master is dropped with self after this.
-        if let Some(handle) = self.reader.take() {
-            if lock(&self.shared).eof {
-                let _ = handle.join();
-            }
+        if let Some(handle) = self.reader.take()
+            && lock(&self.shared).eof
+        {
+            let _ = handle.join();
         }
     }
 }
@@ -400,7 +453,10 @@ pub fn process_alive(pid: u32) -> bool {
         Ok(stat) => {
             // The state follows the command name in parentheses, which may hold spaces.
             let state = stat.rsplit_once(')').map(|(_, rest)| rest.trim_start());
-            !matches!(state.and_then(|s| s.chars().next()), Some('Z') | Some('X') | None)
+            !matches!(
+                state.and_then(|s| s.chars().next()),
+                Some('Z') | Some('X') | None
+            )
         }
         Err(_) => false,
     }
@@ -412,7 +468,11 @@ pub fn processes_running(exe: &Path) -> Vec<u32> {
     let mut found = Vec::new();
     if let Ok(entries) = std::fs::read_dir("/proc") {
         for entry in entries.flatten() {
-            let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
+            let Some(pid) = entry
+                .file_name()
+                .to_str()
+                .and_then(|s| s.parse::<u32>().ok())
+            else {
                 continue;
             };
             if let Ok(target) = std::fs::read_link(entry.path().join("exe")) {
@@ -475,7 +535,10 @@ fn show_bytes(bytes: &[u8]) -> String {
 }
 
 fn csi_allowed(private: &[u8], params: &str, inter: &[u8], fin: u8, allow: Allow) -> bool {
-    let numeric = |s: &str| s.split([';', ':']).all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    let numeric = |s: &str| {
+        s.split([';', ':'])
+            .all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    };
     match (private, inter, fin) {
         // Cursor position, colours and attributes, erase (crossterm's Clear).
         (b"", b"", b'H') => numeric(params) && params.split(';').count() <= 2,
@@ -492,7 +555,16 @@ fn csi_allowed(private: &[u8], params: &str, inter: &[u8], fin: u8, allow: Allow
             let mode = params;
             let ok_both = matches!(
                 mode,
-                "25" | "2026" | "1000" | "1002" | "1003" | "1006" | "1015" | "2004" | "1004" | "7" | "12"
+                "25" | "2026"
+                    | "1000"
+                    | "1002"
+                    | "1003"
+                    | "1006"
+                    | "1015"
+                    | "2004"
+                    | "1004"
+                    | "7"
+                    | "12"
             );
             ok_both || mode == "1049" && (fin == b'h' || allow.exit_sequences)
         }
@@ -538,7 +610,10 @@ pub fn audit(bytes: &[u8], allow: Allow) -> Vec<Finding> {
                     }
                     let inter = &bytes[is_..j];
                     if j >= n || !(0x40..=0x7e).contains(&bytes[j]) {
-                        push(start, format!("malformed CSI {}", show_bytes(&bytes[start..j.min(n)])));
+                        push(
+                            start,
+                            format!("malformed CSI {}", show_bytes(&bytes[start..j.min(n)])),
+                        );
                         i = j.max(i + 2);
                         continue;
                     }
@@ -571,16 +646,23 @@ pub fn audit(bytes: &[u8], allow: Allow) -> Vec<Finding> {
                     let seq = &bytes[start..end];
                     let body = &bytes[i + 2..end];
                     let ok = match kind {
-                        b']' => allow.osc52 && body.starts_with(b"52;c;") && {
-                            let payload = body
-                                .strip_suffix(b"\x07")
-                                .or_else(|| body.strip_suffix(b"\x1b\\"))
-                                .unwrap_or(body);
-                            payload[5..].iter().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
-                        },
+                        b']' => {
+                            allow.osc52 && body.starts_with(b"52;c;") && {
+                                let payload = body
+                                    .strip_suffix(b"\x07")
+                                    .or_else(|| body.strip_suffix(b"\x1b\\"))
+                                    .unwrap_or(body);
+                                payload[5..].iter().all(|b| {
+                                    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=')
+                                })
+                            }
+                        }
                         b'P' => {
                             allow.tmux_passthrough
-                                && matches!(seq, b"\x1bPtmux;\x1b\x1b[8l\x1b\\" | b"\x1bPtmux;\x1b\x1b[8h\x1b\\")
+                                && matches!(
+                                    seq,
+                                    b"\x1bPtmux;\x1b\x1b[8l\x1b\\" | b"\x1bPtmux;\x1b\x1b[8h\x1b\\"
+                                )
                         }
                         _ => false,
                     };
@@ -592,7 +674,10 @@ pub fn audit(bytes: &[u8], allow: Allow) -> Vec<Finding> {
                             b'^' => "PM",
                             _ => "SOS",
                         };
-                        push(start, format!("{name} {}", show_bytes(&seq[..seq.len().min(80)])));
+                        push(
+                            start,
+                            format!("{name} {}", show_bytes(&seq[..seq.len().min(80)])),
+                        );
                     }
                     i = end;
                 }
@@ -600,7 +685,10 @@ pub fn audit(bytes: &[u8], allow: Allow) -> Vec<Finding> {
                 b'(' if bytes.get(i + 2) == Some(&b'B') => i += 3,
                 _ => {
                     let end = (i + 3).min(n);
-                    push(start, format!("ESC sequence {}", show_bytes(&bytes[start..end])));
+                    push(
+                        start,
+                        format!("ESC sequence {}", show_bytes(&bytes[start..end])),
+                    );
                     i += 2;
                 }
             }
@@ -637,7 +725,10 @@ pub fn audit(bytes: &[u8], allow: Allow) -> Vec<Finding> {
             }
             Some(_) => i += len,
             None => {
-                push(i, format!("byte 0x{b:02x} that is not UTF-8 (a raw C1 control?)"));
+                push(
+                    i,
+                    format!("byte 0x{b:02x} that is not UTF-8 (a raw C1 control?)"),
+                );
                 i += 1;
             }
         }
@@ -665,7 +756,10 @@ pub fn control_chars_on_screen(screen: &vt100::Screen) -> Vec<(u16, u16, String)
 
 /// Runs `brief` with arguments outside a terminal (stdout a pipe) and returns
 /// (status, stdout, stderr), killing it if it outlives the timeout.
-pub fn run_piped(args: &[&str], timeout: Duration) -> (Option<std::process::ExitStatus>, Vec<u8>, Vec<u8>) {
+pub fn run_piped(
+    args: &[&str],
+    timeout: Duration,
+) -> (Option<std::process::ExitStatus>, Vec<u8>, Vec<u8>) {
     let mut child = std::process::Command::new(bin())
         .args(args)
         .env("LANG", "C.UTF-8")
@@ -726,7 +820,10 @@ pub fn plain_text_controls(bytes: &[u8]) -> Vec<Finding> {
     if let Some(offset) = invalid {
         found.push(Finding {
             offset,
-            what: format!("output is not UTF-8 from here: {}", show_bytes(&bytes[offset..(offset + 8).min(bytes.len())])),
+            what: format!(
+                "output is not UTF-8 from here: {}",
+                show_bytes(&bytes[offset..(offset + 8).min(bytes.len())])
+            ),
         });
     }
     found
@@ -746,7 +843,10 @@ const RIGHT_TEE: &[&str] = &["┤", "┫", "╣", "┥", "┨"];
 /// Boxes drawn on the screen, as (top, left, bottom, right), and every place where a box's
 /// side is broken: a row whose text pushed the right border out of its column (a grapheme
 /// wider on screen than the layout measured), or a row that overflowed into the border.
-pub fn boxes_and_faults(screen: &vt100::Screen) -> (Vec<(u16, u16, u16, u16)>, Vec<String>) {
+/// A box on screen: top row, left column, bottom row, right column.
+pub type Box4 = (u16, u16, u16, u16);
+
+pub fn boxes_and_faults(screen: &vt100::Screen) -> (Vec<Box4>, Vec<String>) {
     let (rows, cols) = screen.size();
     let (rows, cols) = (rows.get(), cols.get());
     let at = |r: u16, c: u16| {
@@ -763,8 +863,11 @@ pub fn boxes_and_faults(screen: &vt100::Screen) -> (Vec<(u16, u16, u16, u16)>, V
                 continue;
             }
             // The top edge runs right to the first top-right corner (a title may sit on it).
-            let Some(right) = (c + 1..cols).find(|&x| TOP_RIGHT.contains(&at(r, x).as_str())) else {
-                faults.push(format!("box at row {r} col {c}: no top-right corner on its row"));
+            let Some(right) = (c + 1..cols).find(|&x| TOP_RIGHT.contains(&at(r, x).as_str()))
+            else {
+                faults.push(format!(
+                    "box at row {r} col {c}: no top-right corner on its row"
+                ));
                 continue;
             };
             let mut bottom = None;
@@ -776,8 +879,10 @@ pub fn boxes_and_faults(screen: &vt100::Screen) -> (Vec<(u16, u16, u16, u16)>, V
                     bottom = Some(y);
                     break;
                 }
-                let left_ok = VERTICAL.contains(&left_cell.as_str()) || LEFT_TEE.contains(&left_cell.as_str());
-                let right_ok = VERTICAL.contains(&right_cell.as_str()) || RIGHT_TEE.contains(&right_cell.as_str());
+                let left_ok = VERTICAL.contains(&left_cell.as_str())
+                    || LEFT_TEE.contains(&left_cell.as_str());
+                let right_ok = VERTICAL.contains(&right_cell.as_str())
+                    || RIGHT_TEE.contains(&right_cell.as_str());
                 if !left_ok || !right_ok || left_end != right_end {
                     faults.push(format!(
                         "box at row {r} cols {c}..{right}: row {y} has {left_cell:?} at col {c} and {right_cell:?} at col {right}: {:?}",
@@ -798,8 +903,14 @@ pub fn boxes_and_faults(screen: &vt100::Screen) -> (Vec<(u16, u16, u16, u16)>, V
 pub fn assert_layout_holds(screen: &vt100::Screen, what: &str) {
     let (boxes, faults) = boxes_and_faults(screen);
     let shown = screen.contents();
-    assert!(faults.is_empty(), "{what}: layout broken: {faults:#?}\n--- screen ---\n{shown}");
-    assert!(!boxes.is_empty(), "{what}: no pane border on screen\n--- screen ---\n{shown}");
+    assert!(
+        faults.is_empty(),
+        "{what}: layout broken: {faults:#?}\n--- screen ---\n{shown}"
+    );
+    assert!(
+        !boxes.is_empty(),
+        "{what}: no pane border on screen\n--- screen ---\n{shown}"
+    );
 }
 
 /// The text inside each box, by the box's title (the text on its top edge, borders and

@@ -13,10 +13,14 @@ pub fn fields(briefing: &Briefing, directions: Directions) -> Vec<Field> {
         .source
         .as_ref()
         .and_then(|s| s.name.as_deref().or(s.url.as_deref()));
-    let meta: Vec<&str> = [briefing.date.as_deref(), briefing.location.as_deref(), source]
-        .into_iter()
-        .flatten()
-        .collect();
+    let meta: Vec<&str> = [
+        briefing.date.as_deref(),
+        briefing.location.as_deref(),
+        source,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     if !meta.is_empty() {
         fields.push_joined(FieldKind::Meta, &meta, SEPARATOR, false);
     }

@@ -1,5 +1,5 @@
 use crate::briefing::{Briefing, Quote};
-use crate::ui::content::{Directions, starts_rtl, Field, FieldKind, Fields};
+use crate::ui::content::{Directions, Field, FieldKind, Fields, starts_rtl};
 
 /// The quotations shown, as indices into `briefing.quotes` (all of them, or the filtered
 /// actor's), and their fields; item `n` is `shown[n]`.
@@ -27,7 +27,12 @@ pub fn fields(briefing: &Briefing, directions: Directions, actor: Option<usize>)
     for (item, &index) in shown.iter().enumerate() {
         let quote = &briefing.quotes[index];
         fields.item(item);
-        fields.push_joined(FieldKind::Quote, &["«", &quote.text, "»"], "", item > 0 || filter.is_some());
+        fields.push_joined(
+            FieldKind::Quote,
+            &["«", &quote.text, "»"],
+            "",
+            item > 0 || filter.is_some(),
+        );
         let (name, role) = speaker(briefing, quote);
         let separator = if starts_rtl(name) { "، " } else { ", " };
         let mut attribution = vec!["— ", name];

@@ -1,0 +1,160 @@
+//! A briefing as plain lines, for `brief show`: the same pane fields and layout the reader
+//! draws, one laid-out line per output line.
+
+use super::content::{BULLET_WIDTH, Directions, Engine, FieldKind, PaneText, Row};
+use super::panes::{self, PaneId};
+use crate::briefing::Briefing;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintedLine {
+    pub kind: FieldKind,
+    pub text: String,
+}
+
+/// `align`: pad right-to-left lines to the right edge (false for logical-order output,
+/// which is for screen readers and pipes).
+pub fn briefing_lines(
+    briefing: &Briefing,
+    width: usize,
+    engine: Engine,
+    align: bool,
+) -> Vec<PrintedLine> {
+    let directions = Directions::of(briefing);
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for pane in PaneId::ALL {
+        let fields = match pane {
+            PaneId::Headline => panes::headline::fields(briefing, directions),
+            PaneId::Body => panes::body::fields(briefing, directions),
+            PaneId::Quotes => panes::quotes::fields(briefing, directions, None).fields,
+            PaneId::Points => panes::points::fields(briefing, directions),
+            PaneId::Actors => panes::actors::fields(briefing, directions),
+        };
+        if pane != PaneId::Headline {
+            out.push(PrintedLine {
+                kind: FieldKind::Notice,
+                text: String::new(),
+            });
+            let rule = "─".repeat(width.saturating_sub(pane.title().len() + 4));
+            let text = format!("── {} {rule}", pane.title());
+            out.push(PrintedLine {
+                kind: FieldKind::Notice,
+                text,
+            });
+        }
+        let mut text = PaneText::new(fields);
+        text.relayout(width, engine);
+        out.extend(text.rows.iter().map(|row| PrintedLine {
+            kind: row.kind,
+            text: row_text(row, width, align),
+        }));
+    }
+    out
+}
+
+/// A row as the reader draws it: padded so RTL lines end at the right edge, with the
+/// bullet on the side where the line starts reading.
+pub fn row_text(row: &Row, width: usize, align: bool) -> String {
+    let bulleted = row.kind == FieldKind::Bullet;
+    let marker = match (row.bullet, row.line.rtl && align) {
+        (true, true) => " •",
+        (true, false) => "• ",
+        (false, _) if bulleted => "  ",
+        (false, _) => "",
+    };
+    let text = row.line.to_plain();
+    let line = if row.kind == FieldKind::Banner {
+        let pad = " ".repeat(width.saturating_sub(row.line.width) / 2);
+        format!("{pad}{text}")
+    } else if row.line.rtl && align {
+        let text_width = if bulleted {
+            width.saturating_sub(BULLET_WIDTH)
+        } else {
+            width
+        };
+        let pad = " ".repeat(row.line.pad_left(text_width));
+        format!("{pad}{text}{marker}")
+    } else {
+        format!("{marker}{text}")
+    };
+    line.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{BaseDirection, BidiMode, Glyph, VisualLine};
+
+    fn row(text: &str, rtl: bool, kind: FieldKind, bullet: bool) -> Row {
+        let glyphs: Vec<Glyph> = text
+            .char_indices()
+            .map(|(i, c)| Glyph {
+                text: c.to_string(),
+                width: 1,
+                source: i..i + c.len_utf8(),
+            })
+            .collect();
+        let line = VisualLine {
+            width: glyphs.len(),
+            glyphs,
+            rtl,
+        };
+        Row {
+            field: Some(0),
+            kind,
+            item: None,
+            line,
+            bullet,
+        }
+    }
+
+    #[test]
+    fn rtl_rows_end_at_the_right_edge_with_the_bullet_outside() {
+        assert_eq!(
+            row_text(&row("abc", true, FieldKind::Paragraph, false), 8, true),
+            "     abc"
+        );
+        assert_eq!(
+            row_text(&row("abc", true, FieldKind::Bullet, true), 8, true),
+            "   abc •"
+        );
+        assert_eq!(
+            row_text(&row("abc", true, FieldKind::Bullet, false), 8, true),
+            "   abc"
+        );
+        assert_eq!(
+            row_text(&row("abc", false, FieldKind::Bullet, true), 8, true),
+            "• abc"
+        );
+        assert_eq!(
+            row_text(&row("abc", false, FieldKind::Bullet, false), 8, true),
+            "  abc"
+        );
+        assert_eq!(
+            row_text(&row("abc", true, FieldKind::Bullet, true), 8, false),
+            "• abc"
+        );
+        assert_eq!(
+            row_text(&row("SECRET", false, FieldKind::Banner, false), 10, true),
+            "  SECRET"
+        );
+    }
+
+    #[test]
+    fn logical_output_keeps_arabic_as_written() {
+        let engine = Engine {
+            mode: BidiMode::Logical,
+            shaping: false,
+        };
+        let directions = Directions {
+            direction: BaseDirection::Rtl,
+            fallback: BaseDirection::Rtl,
+        };
+        let mut fields = crate::ui::content::Fields::new(directions);
+        fields.push(FieldKind::Paragraph, "قال تورك: نقدر الجهود", false);
+        let mut text = PaneText::new(fields.finish());
+        text.relayout(100, engine);
+        let lines: Vec<String> = text.rows.iter().map(|r| row_text(r, 100, false)).collect();
+        assert_eq!(lines, ["قال تورك: نقدر الجهود"]);
+    }
+}

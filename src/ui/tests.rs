@@ -1,0 +1,476 @@
+//! State tests: `update` driven by actions on fixture briefings loaded by the real loader,
+//! with no terminal. They look inside the state, hence unit tests.
+
+use std::path::{Path, PathBuf};
+
+use super::app::{App, Screen};
+use super::keys::{KeyFileError, KeyTable};
+use super::panes::PaneId;
+use super::reader::Reader;
+use super::{Action, Effect, UiOptions};
+use crate::briefing::{LoadOptions, load_path};
+use crate::text::BidiMode;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ui")
+}
+
+fn app_on(path: &Path, opened: Option<PathBuf>) -> App {
+    let library = load_path(path, &LoadOptions::default());
+    let options = UiOptions {
+        bidi: BidiMode::App,
+        shaping: true,
+        color: false,
+    };
+    let mut app = App::with_keys(library, opened, options, KeyTable::defaults(), None);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app
+}
+
+/// The fixture folder: mixed (2025-11-04), arabic-harakat (2025-10-01), and broken.json.
+fn fixture_app() -> App {
+    app_on(&fixtures(), None)
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        app.update(*action);
+    }
+}
+
+fn open_reader(app: &App) -> &Reader {
+    match app.reader.as_ref() {
+        Some(reader) => reader,
+        None => panic!("no briefing is open"),
+    }
+}
+
+fn focus(app: &App) -> PaneId {
+    app.reader.as_ref().map_or(PaneId::Headline, |r| r.focus)
+}
+
+#[test]
+fn library_lists_briefings_newest_first_and_failures() {
+    let app = fixture_app();
+    assert_eq!(app.library.briefings.len(), 2);
+    assert_eq!(app.library.failures.len(), 1);
+    assert_eq!(app.library.briefings[0].briefing.id, "mixed-water-talks");
+    assert_eq!(super::library::counts(&app.library), "2 briefings, 1 error");
+}
+
+#[test]
+fn enter_on_a_failed_file_stays_in_the_library() {
+    let mut app = fixture_app();
+    run(&mut app, &[Action::Bottom, Action::Select]);
+    assert_eq!(app.screen(), Screen::Library);
+    assert_eq!(app.library_view.selected, 2);
+    assert!(app.message().is_some_and(|m| m.contains("failed to load")));
+}
+
+#[test]
+fn enter_opens_and_esc_returns_with_the_briefing_selected() {
+    let mut app = fixture_app();
+    run(&mut app, &[Action::Down, Action::Select]);
+    assert_eq!(app.screen(), Screen::Briefing);
+    assert_eq!(app.reader.as_ref().map(|r| r.index), Some(1));
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.screen(), Screen::Library);
+    assert_eq!(app.library_view.selected, 1);
+}
+
+#[test]
+fn a_file_named_on_the_command_line_opens_directly() {
+    let file = fixtures().join("arabic-harakat.json");
+    let mut app = app_on(&fixtures(), Some(file));
+    assert_eq!(app.screen(), Screen::Briefing);
+    assert_eq!(app.reader.as_ref().map(|r| r.index), Some(1));
+    run(&mut app, &[Action::Back]);
+    assert_eq!(
+        (app.screen(), app.library_view.selected),
+        (Screen::Library, 1)
+    );
+}
+
+#[test]
+fn focus_cycles_both_ways_and_jumps_by_number() {
+    let mut app = fixture_app();
+    run(&mut app, &[Action::Select]);
+    assert_eq!(focus(&app), PaneId::Body);
+    let mut seen = Vec::new();
+    for _ in 0..5 {
+        app.update(Action::FocusNext);
+        seen.push(focus(&app));
+    }
+    use PaneId::*;
+    assert_eq!(seen, [Quotes, Points, Actors, Headline, Body]);
+    run(&mut app, &[Action::FocusPrev]);
+    assert_eq!(focus(&app), Headline);
+    run(&mut app, &[Action::FocusActors]);
+    assert_eq!(focus(&app), Actors);
+    run(&mut app, &[Action::FocusQuotes]);
+    assert_eq!(focus(&app), Quotes);
+}
+
+#[test]
+fn scrolling_stops_at_both_ends_of_the_text() {
+    let mut app = app_on(&fixtures(), None);
+    run(
+        &mut app,
+        &[
+            Action::Select,
+            Action::Resize {
+                width: 30,
+                height: 8,
+            },
+        ],
+    );
+    let rows = app
+        .reader
+        .as_ref()
+        .map_or(0, |r| r.texts[PaneId::Body.index()].rows.len());
+    let page = app
+        .reader
+        .as_ref()
+        .map_or(0, |r| r.page(PaneId::Body, app.area));
+    assert!(rows > page, "body must not fit: {rows} rows, page {page}");
+    for _ in 0..500 {
+        app.update(Action::Down);
+    }
+    let scroll = |app: &App| {
+        app.reader
+            .as_ref()
+            .map_or(usize::MAX, |r| r.views[PaneId::Body.index()].scroll)
+    };
+    assert_eq!(scroll(&app), rows - page);
+    run(&mut app, &[Action::PageDown, Action::Bottom]);
+    assert_eq!(scroll(&app), rows - page);
+    run(&mut app, &[Action::PageUp]);
+    assert_eq!(scroll(&app), rows - 2 * page);
+    run(&mut app, &[Action::Top, Action::Up, Action::PageUp]);
+    assert_eq!(scroll(&app), 0);
+}
+
+#[test]
+fn enter_on_an_actor_filters_quotes_and_marks_names_in_the_body() {
+    let mut app = fixture_app();
+    run(
+        &mut app,
+        &[Action::Select, Action::FocusActors, Action::Select],
+    );
+    let reader = open_reader(&app);
+    // Quote 0 names the actor by id, quote 1 by its Arabic name; quote 2 is UNDP's.
+    assert_eq!(reader.quotes_shown, [0, 1]);
+    assert_eq!(reader.actor_filter, Some(0));
+    let body = &reader.texts[PaneId::Body.index()];
+    let marked: Vec<&str> = reader
+        .actor_marks
+        .iter()
+        .map(|(field, range)| &body.fields[*field].text.text[range.clone()])
+        .collect();
+    assert_eq!(marked, ["Salma Haddad", "سلمى حداد", "Haddad"]);
+    run(&mut app, &[Action::Down, Action::Select]);
+    let reader = open_reader(&app);
+    assert_eq!(
+        (reader.actor_filter, reader.quotes_shown.as_slice()),
+        (Some(1), &[2][..])
+    );
+    run(&mut app, &[Action::Back]);
+    let reader = open_reader(&app);
+    assert_eq!((reader.actor_filter, reader.quotes_shown.len()), (None, 3));
+    assert_eq!(app.screen(), Screen::Briefing);
+}
+
+#[test]
+fn enter_on_a_quote_scrolls_the_body_to_it() {
+    let mut app = fixture_app();
+    run(
+        &mut app,
+        &[
+            Action::Select,
+            Action::Resize {
+                width: 80,
+                height: 24,
+            },
+            Action::FocusQuotes,
+            Action::Select,
+        ],
+    );
+    let reader = open_reader(&app);
+    let Some((field, range)) = reader.quote_mark.clone() else {
+        panic!("the quotation was not found in the body");
+    };
+    let body = &reader.texts[PaneId::Body.index()];
+    assert_eq!(
+        &body.fields[field].text.text[range],
+        "We will publish the gauge data every day"
+    );
+    let row = body.row_of(field, 0).unwrap_or(0);
+    let view = reader.views[PaneId::Body.index()];
+    assert!(view.scroll <= row && row < view.scroll + reader.page(PaneId::Body, app.area));
+    run(&mut app, &[Action::Down, Action::Select]);
+    assert_eq!(
+        app.message(),
+        Some("this quotation is not in the body text")
+    );
+}
+
+#[test]
+fn y_copies_the_selected_quote_with_attribution_in_logical_order() {
+    let mut app = fixture_app();
+    run(
+        &mut app,
+        &[
+            Action::Select,
+            Action::FocusQuotes,
+            Action::Down,
+            Action::CopyQuote,
+        ],
+    );
+    let expected = "«نحن ملتزمون بالشفافية الكاملة في تقاسم المياه» — سلمى حداد, \
+                    Chair, technical committee, Field report FR-112, 2025-11-04";
+    assert_eq!(app.take_effects(), [Effect::Copy(expected.into())]);
+    assert!(
+        app.message()
+            .is_some_and(|m| m.starts_with("copied quotation 2"))
+    );
+    assert!(app.take_effects().is_empty());
+}
+
+#[test]
+fn search_ignores_harakat_tatweel_and_hamza_and_walks_matches() {
+    let file = fixtures().join("arabic-harakat.json");
+    let mut app = app_on(&fixtures(), Some(file));
+    app.update(Action::SearchStart);
+    for c in "الاصلاح".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    app.update(Action::SearchSubmit);
+    let reader = open_reader(&app);
+    let found: Vec<(PaneId, &str)> = app
+        .search
+        .matches
+        .iter()
+        .map(|m| {
+            (
+                m.pane,
+                &reader.texts[m.pane.index()].fields[m.field].text.text[m.range.clone()],
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (PaneId::Body, "الإصلاحَ"),
+            (PaneId::Body, "الاصلاح"),
+            (PaneId::Points, "الإصلاح")
+        ]
+    );
+    assert_eq!(app.search.status().as_deref(), Some("match 1 of 3"));
+    run(&mut app, &[Action::SearchPrev]);
+    assert_eq!(app.search.status().as_deref(), Some("match 3 of 3"));
+    assert_eq!(focus(&app), PaneId::Points);
+    run(&mut app, &[Action::SearchNext, Action::SearchNext]);
+    assert_eq!(app.search.status().as_deref(), Some("match 2 of 3"));
+    assert_eq!(focus(&app), PaneId::Body);
+    run(&mut app, &[Action::SearchStart]);
+    for c in "جنيف".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    assert_eq!(
+        app.search.matches.len(),
+        1,
+        "tatweel in the headline is ignored"
+    );
+    run(&mut app, &[Action::SearchCancel]);
+    assert!(app.search.matches.is_empty() && app.search.prompt.is_none());
+}
+
+#[test]
+fn prompt_takes_typed_keys_instead_of_the_table() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = fixture_app();
+    app.update(Action::Select);
+    let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+    assert_eq!(app.action_for_key(q), Some(Action::Quit));
+    app.update(Action::SearchStart);
+    assert_eq!(app.action_for_key(q), Some(Action::SearchInput('q')));
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.action_for_key(esc), Some(Action::SearchCancel));
+}
+
+#[test]
+fn brackets_walk_the_library_without_leaving_the_briefing() {
+    let mut app = fixture_app();
+    run(
+        &mut app,
+        &[Action::Select, Action::FocusActors, Action::NextBriefing],
+    );
+    assert_eq!(
+        app.reader.as_ref().map(|r| (r.index, r.focus)),
+        Some((1, PaneId::Actors))
+    );
+    run(&mut app, &[Action::NextBriefing]);
+    assert_eq!(app.message(), Some("this is the last briefing"));
+    run(&mut app, &[Action::PrevBriefing, Action::PrevBriefing]);
+    assert_eq!(app.reader.as_ref().map(|r| r.index), Some(0));
+    assert_eq!(app.message(), Some("this is the first briefing"));
+}
+
+#[test]
+fn zoom_gives_the_focused_pane_the_full_width() {
+    let mut app = fixture_app();
+    run(&mut app, &[Action::Select, Action::FocusQuotes]);
+    let width = |app: &App| {
+        app.reader
+            .as_ref()
+            .and_then(|r| r.texts[PaneId::Quotes.index()].width)
+    };
+    let before = width(&app);
+    run(&mut app, &[Action::Zoom]);
+    assert_eq!(width(&app), Some(77), "80 columns minus borders and gutter");
+    assert!(before < width(&app));
+    run(&mut app, &[Action::Back]);
+    assert_eq!(width(&app), before);
+}
+
+#[test]
+fn tiny_terminals_and_every_action_never_panic() {
+    let mut app = fixture_app();
+    for (width, height) in [(20, 5), (1, 1), (0, 0), (200, 3), (21, 6), (80, 24)] {
+        app.update(Action::Resize { width, height });
+        for action in Action::BINDABLE {
+            if action != Action::Quit && action != Action::Back {
+                app.update(action);
+            }
+        }
+        let _ = super::screen::render_buffer(&app, width, height);
+    }
+}
+
+#[test]
+fn quit_suspend_and_help_toggle() {
+    let mut app = fixture_app();
+    run(&mut app, &[Action::Help]);
+    assert!(app.help.is_some());
+    run(&mut app, &[Action::Down, Action::Back]);
+    assert!(app.help.is_none() && app.screen() == Screen::Library);
+    run(&mut app, &[Action::Suspend]);
+    assert_eq!(app.take_effects(), [Effect::Suspend]);
+    assert!(!app.should_quit());
+    run(&mut app, &[Action::Quit]);
+    assert!(app.should_quit());
+}
+
+#[test]
+fn a_bad_key_file_is_reported_and_defaults_still_work() {
+    let library = load_path(&fixtures(), &LoadOptions::default());
+    let options = UiOptions {
+        bidi: BidiMode::App,
+        shaping: true,
+        color: true,
+    };
+    let problem = KeyFileError {
+        path: "/x/keys.toml".into(),
+        line: 3,
+        message: "unknown key \"hyper-x\"".into(),
+    };
+    let app = App::with_keys(library, None, options, KeyTable::defaults(), Some(problem));
+    assert_eq!(
+        app.message(),
+        Some("key file ignored: /x/keys.toml:3: unknown key \"hyper-x\"")
+    );
+    assert!(super::help::line_count(&app) > Action::BINDABLE.len());
+}
+
+#[test]
+fn wheel_scrolls_the_pane_under_the_pointer() {
+    use crossterm::event::{KeyModifiers, MouseEvent, MouseEventKind};
+    let mut app = fixture_app();
+    run(
+        &mut app,
+        &[
+            Action::Select,
+            Action::Resize {
+                width: 80,
+                height: 24,
+            },
+        ],
+    );
+    let rects = app
+        .reader
+        .as_ref()
+        .map(|r| r.rects(app.area))
+        .unwrap_or_default();
+    let Some(points) = rects[PaneId::Points.index()] else {
+        panic!("points are shown at 80x24");
+    };
+    let wheel = MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: points.x + 2,
+        row: points.y + 1,
+        modifiers: KeyModifiers::NONE,
+    };
+    let action = app.action_for_mouse(wheel);
+    assert!(matches!(action, Some(Action::Wheel { down: true, .. })));
+    app.update(action.unwrap_or(Action::Quit));
+    let reader = open_reader(&app);
+    assert!(reader.views[PaneId::Points.index()].scroll > 0);
+    assert_eq!(reader.views[PaneId::Body.index()].scroll, 0);
+}
+
+#[test]
+fn a_large_library_keeps_the_selection_in_view() {
+    let briefings = (0..3000)
+        .filter_map(|n| {
+            let json = format!("{{\"headline\": \"Briefing number {n:04}\"}}");
+            let path = PathBuf::from(format!("b{n:04}.json"));
+            crate::briefing::load_bytes(&path, json.as_bytes()).ok()
+        })
+        .collect();
+    let library = crate::briefing::Library {
+        briefings,
+        failures: Vec::new(),
+    };
+    let options = UiOptions {
+        bidi: BidiMode::App,
+        shaping: true,
+        color: false,
+    };
+    let mut app = App::with_keys(library, None, options, KeyTable::defaults(), None);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    run(
+        &mut app,
+        &[
+            Action::PageDown,
+            Action::PageDown,
+            Action::Down,
+            Action::Bottom,
+            Action::PageUp,
+        ],
+    );
+    let selected = app.library_view.selected;
+    let lines = super::screen::buffer_lines(&super::screen::render_buffer(&app, 80, 24));
+    let shown = lines
+        .iter()
+        .find(|l| l.contains('▌'))
+        .cloned()
+        .unwrap_or_default();
+    let headline = &app.library.briefings[selected].briefing.headline;
+    assert!(
+        shown.contains(headline.as_str()),
+        "{headline} not in {shown:?}"
+    );
+    run(&mut app, &[Action::Top]);
+    assert_eq!((app.library_view.selected, app.library_view.scroll), (0, 0));
+    let lines = super::screen::buffer_lines(&super::screen::render_buffer(&app, 80, 24));
+    assert!(
+        lines.iter().any(|l| l.contains(" 1/3000 ")),
+        "scroll position shown"
+    );
+}

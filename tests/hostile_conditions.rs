@@ -1,0 +1,319 @@
+//! Hostile conditions around the reader, beyond what `tests/e2e_pty.rs` covers (signals
+//! while idle, hang-up, forced panic, Ctrl-Z with no shell to stop it):
+//! - resize storms down to 1×1 and zero columns and back to 300×100, with the final screen
+//!   equal to a fresh start at that size;
+//! - signals that land in the middle of a storm or of loading a large briefing;
+//! - Ctrl-Z under a real job-control shell, a resize while stopped, and `fg`.
+
+// Tests fail by panicking: `expect` says what was being done when it failed.
+#![allow(clippy::expect_used)]
+
+mod support_hostile;
+
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use support_hostile::{
+    Allow, Pty, Spawn, TIMEOUT, assert_layout_holds, audit, bin, process_alive, processes_running,
+    signal, wait_until, write_json,
+};
+
+fn seed() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/libya-ohchr-geneva.json")
+}
+
+fn s(path: &Path) -> &str {
+    path.to_str().expect("utf-8 path")
+}
+
+/// Sizes of a storm: every degenerate size the issue names, and ordinary ones between.
+const STORM: &[(u16, u16)] = &[
+    (1, 1),
+    (0, 0),
+    (0, 24),
+    (80, 0),
+    (2, 1),
+    (20, 5),
+    (19, 4),
+    (300, 100),
+    (3, 2),
+    (80, 24),
+    (1, 100),
+    (300, 1),
+    (41, 7),
+    (120, 40),
+    (0, 1),
+    (7, 3),
+    (200, 60),
+    (1, 2),
+    (33, 11),
+    (160, 50),
+];
+
+/// Waits until the first frame shows the headline pane.
+fn started(pty: &mut Pty, what: &str) {
+    assert!(
+        pty.wait_text("Headline"),
+        "{what}: no first frame\n{}",
+        pty.contents()
+    );
+    pty.settle();
+}
+
+/// A fresh reader at `cols`×`rows` on `file`: the screen a storm must end on.
+fn reference_screen(file: &Path, cols: u16, rows: u16) -> String {
+    let mut fresh = Spawn::brief(&[s(file)]).size(cols, rows).start();
+    started(&mut fresh, "reference run");
+    let screen = fresh.contents();
+    assert!(fresh.quit().success());
+    screen
+}
+
+fn storm(pty: &mut Pty, resizes: usize) {
+    for n in 0..resizes {
+        let (cols, rows) = STORM[n % STORM.len()];
+        pty.resize(cols, rows);
+    }
+}
+
+#[test]
+fn resize_storm_down_to_nothing_and_back_ends_on_the_right_screen() {
+    let file = seed();
+    let mut pty = Spawn::brief(&[s(&file)]).size(120, 40).start();
+    started(&mut pty, "storm");
+    storm(&mut pty, 100);
+    pty.resize(300, 100);
+    let want = reference_screen(&file, 300, 100);
+    let same = pty.wait_for(TIMEOUT, |s| s.contents() == want);
+    assert!(
+        same,
+        "after the storm the screen is not what a fresh start at 300×100 shows\n--- after storm ---\n{}\n--- fresh ---\n{want}",
+        pty.contents()
+    );
+    pty.with_screen(|s| assert_layout_holds(s, "after the storm"));
+    assert!(
+        pty.try_wait().is_none(),
+        "brief ended during the storm: {:?}",
+        pty.try_wait()
+    );
+    let found = audit(&pty.raw(), Allow::default());
+    assert!(found.is_empty(), "{found:#?}");
+    let status = pty.quit();
+    assert!(status.success(), "{status:?}");
+}
+
+/// Twice over: a storm that ends at 1×1, then one that ends at zero columns; each time
+/// the reader is still there and answers once the terminal is usable again.
+#[test]
+fn a_storm_that_ends_tiny_then_grows_again() {
+    let file = seed();
+    let mut pty = Spawn::brief(&[s(&file)]).size(80, 24).start();
+    started(&mut pty, "tiny storm");
+    for last in [(1, 1), (0, 0)] {
+        storm(&mut pty, 50);
+        pty.resize(last.0, last.1);
+        pty.settle();
+        assert!(
+            pty.try_wait().is_none(),
+            "brief ended at {last:?}: {:?}",
+            pty.try_wait()
+        );
+    }
+    pty.resize(100, 30);
+    let want = reference_screen(&file, 100, 30);
+    assert!(
+        pty.wait_for(TIMEOUT, |s| s.contents() == want),
+        "--- after ---\n{}\n--- fresh ---\n{want}",
+        pty.contents()
+    );
+    // Still answering keys: Tab moves the focus, as it does on a fresh start.
+    pty.send(b"\t");
+    assert!(
+        pty.wait_for(TIMEOUT, |s| s.contents() != want),
+        "no answer to Tab"
+    );
+    assert!(pty.quit().success());
+}
+
+/// SIGTERM, SIGHUP and SIGINT in the middle of a storm (frames being written, events
+/// queued): the status says which signal, the terminal is restored, no process is left.
+#[test]
+fn signals_in_the_middle_of_a_resize_storm() {
+    for (name, status) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let file = seed();
+        let mut pty = Spawn::brief(&[s(&file)]).size(120, 40).start();
+        started(&mut pty, name);
+        let pid = pty.pid();
+        storm(&mut pty, 60);
+        signal(pid, name);
+        storm(&mut pty, 40);
+        let exit = pty
+            .wait_exit(TIMEOUT)
+            .unwrap_or_else(|| panic!("SIG{name}: brief still running\n{}", pty.contents()));
+        assert_eq!(
+            exit.signal(),
+            None,
+            "SIG{name}: killed instead of handled: {exit:?}"
+        );
+        assert_eq!(exit.exit_code(), status, "SIG{name}: {exit:?}");
+        assert!(
+            wait_until(TIMEOUT, || !process_alive(pid)),
+            "SIG{name}: process {pid} still there"
+        );
+        assert!(pty.wait_eof(TIMEOUT), "SIG{name}: output never ended");
+        pty.with_screen(|s| {
+            assert!(
+                !s.alternate_screen(),
+                "SIG{name}: still on the alternate screen"
+            );
+            assert!(!s.hide_cursor(), "SIG{name}: cursor hidden");
+        });
+        let found = audit(
+            &pty.raw(),
+            Allow {
+                exit_sequences: true,
+                ..Allow::default()
+            },
+        );
+        assert!(found.is_empty(), "SIG{name}: {found:#?}");
+    }
+}
+
+/// A signal while a large briefing is still loading or being laid out for the first
+/// frame. It may land before brief has set anything up (then the default action ends it
+/// and nothing was changed) or after (then brief restores and exits 128+n): either way the
+/// process is gone and the terminal is not left on the alternate screen.
+#[test]
+fn sigterm_while_loading_a_large_briefing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let paragraphs: Vec<String> = (0..400)
+        .map(|n| format!("{n} {}", "والتقى الطاهر الباعور المفوض السامي ".repeat(60)))
+        .collect();
+    let file = write_json(
+        dir.path(),
+        "large.json",
+        &json!({"headline": "LARGE", "language": "ar", "body": paragraphs}),
+    );
+    for wait_for_output in [false, true] {
+        let mut pty = Spawn::brief(&[s(&file)]).size(200, 60).start();
+        let pid = pty.pid();
+        if wait_for_output {
+            // Once anything is written the handlers are in place.
+            assert!(
+                wait_until(TIMEOUT, || pty.raw_len() > 0),
+                "no output at all"
+            );
+        }
+        signal(pid, "TERM");
+        let exit = pty
+            .wait_exit(TIMEOUT)
+            .expect("brief still running after SIGTERM");
+        match exit.signal() {
+            Some(_) => assert!(
+                !wait_for_output,
+                "killed by SIGTERM after start-up: {exit:?}"
+            ),
+            None => assert_eq!(exit.exit_code(), 143, "{exit:?}"),
+        }
+        assert!(
+            wait_until(TIMEOUT, || !process_alive(pid)),
+            "process {pid} left"
+        );
+        assert!(pty.wait_eof(TIMEOUT));
+        pty.with_screen(|s| assert!(!s.alternate_screen(), "left on the alternate screen"));
+    }
+}
+
+/// True when the process is stopped (state T), as a shell's Ctrl-Z leaves it.
+fn stopped(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            stat.rsplit_once(')')
+                .map(|(_, rest)| rest.trim_start().starts_with('T'))
+        })
+        .unwrap_or(false)
+}
+
+/// The child of `parent` running the brief binary.
+fn brief_child_of(parent: u32) -> Option<u32> {
+    processes_running(&bin()).into_iter().find(|pid| {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .ok()
+            .and_then(|stat| {
+                let rest = stat.rsplit_once(')')?.1.to_owned();
+                rest.split_whitespace().nth(1)?.parse::<u32>().ok()
+            })
+            == Some(parent)
+    })
+}
+
+/// Ctrl-Z under bash with job control: brief stops (state T) and gives the terminal back
+/// to the shell's prompt; the terminal is resized while it is stopped; `fg` brings it
+/// back redrawn whole at the new size, the same screen as a fresh start there.
+#[test]
+fn ctrl_z_under_a_job_control_shell_then_resize_then_fg() {
+    let have_bash = Path::new("/bin/bash").exists();
+    if !have_bash {
+        assert!(std::env::var_os("CI").is_none(), "bash is missing in CI");
+        eprintln!("SKIPPED ctrl_z_under_a_job_control_shell_then_resize_then_fg: no /bin/bash");
+        return;
+    }
+    let file = seed();
+    let mut shell = Spawn {
+        program: PathBuf::from("/bin/bash"),
+        args: vec!["--norc".into(), "--noprofile".into(), "-i".into()],
+        cols: 120,
+        rows: 40,
+        env: vec![("PS1", "READY$ ".into())],
+        cwd: None,
+    }
+    .start();
+    assert!(shell.wait_text("READY$"), "no prompt\n{}", shell.contents());
+    shell.send(format!("{} {}\r", s(&bin()), s(&file)).as_bytes());
+    assert!(
+        shell.wait_text("Headline"),
+        "brief did not start\n{}",
+        shell.contents()
+    );
+    shell.settle();
+    let pid = brief_child_of(shell.pid()).expect("brief's pid under the shell");
+    shell.send(b"\x1a");
+    assert!(
+        wait_until(TIMEOUT, || stopped(pid)),
+        "brief did not stop on Ctrl-Z"
+    );
+    assert!(
+        shell.wait_for(TIMEOUT, |s| !s.alternate_screen()
+            && s.contents().contains("READY$")),
+        "the shell did not get the terminal back\n{}",
+        shell.contents()
+    );
+    shell.with_screen(|s| assert!(!s.hide_cursor(), "cursor hidden at the shell prompt"));
+    shell.resize(100, 30);
+    shell.send(b"fg\r");
+    let want = reference_screen(&file, 100, 30);
+    assert!(
+        shell.wait_for(TIMEOUT, |s| s.alternate_screen() && s.contents() == want),
+        "after fg the screen is not redrawn whole at the new size\n--- after fg ---\n{}\n--- fresh ---\n{want}",
+        shell.contents()
+    );
+    shell.send(b"q");
+    assert!(
+        wait_until(TIMEOUT, || !process_alive(pid)),
+        "brief still running after q"
+    );
+    assert!(
+        shell.wait_for(TIMEOUT, |s| !s.alternate_screen()),
+        "alternate screen not left"
+    );
+    let found = audit(
+        &shell.raw(),
+        Allow {
+            exit_sequences: true,
+            ..Allow::default()
+        },
+    );
+    assert!(found.is_empty(), "{found:#?}");
+    shell.send(b"exit\r");
+    assert!(shell.wait_exit(TIMEOUT).is_some(), "the shell did not exit");
+}

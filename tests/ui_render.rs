@@ -1,0 +1,269 @@
+//! Rendering checks on whole screens: every row exactly as wide as the terminal, search
+//! matches drawn on the right cells of reordered RTL text, and styles with and without
+//! colour.
+
+use std::path::{Path, PathBuf};
+
+use brief::briefing::{LoadOptions, load_path};
+use brief::text::BidiMode;
+use brief::ui::screen::{render_buffer, row_widths};
+use brief::ui::{Action, App, UiOptions};
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use unicode_segmentation::UnicodeSegmentation;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn app(folder: &Path, opened: Option<PathBuf>, shaping: bool, color: bool) -> App {
+    let library = load_path(folder, &LoadOptions::default());
+    let options = UiOptions {
+        bidi: BidiMode::App,
+        shaping,
+        color,
+    };
+    App::new(library, opened, options)
+}
+
+fn type_query(app: &mut App, query: &str) {
+    app.update(Action::SearchStart);
+    for c in query.chars() {
+        app.update(Action::SearchInput(c));
+    }
+}
+
+fn assert_rows_fit(buf: &Buffer, context: &str) {
+    let width = usize::from(buf.area.width);
+    for (y, row) in row_widths(buf).into_iter().enumerate() {
+        assert_eq!(
+            row, width,
+            "row {y} of {context} is {row} cells wide, not {width}"
+        );
+    }
+}
+
+/// gitui-style reflow check over every briefing, at many sizes, through a tour of the keys.
+#[test]
+fn every_row_of_every_screen_is_exactly_the_terminal_width() {
+    let tour = [
+        Action::Select,
+        Action::Down,
+        Action::FocusQuotes,
+        Action::Down,
+        Action::FocusActors,
+        Action::Select,
+        Action::FocusBody,
+        Action::PageDown,
+        Action::Zoom,
+        Action::Bottom,
+        Action::NextBriefing,
+        Action::Help,
+        Action::Help,
+    ];
+    for folder in [root().join("briefings"), root().join("tests/fixtures/ui")] {
+        for shaping in [true, false] {
+            let mut app = app(&folder, None, shaping, false);
+            for (width, height) in [
+                (80, 24),
+                (120, 40),
+                (100, 30),
+                (79, 23),
+                (40, 12),
+                (20, 5),
+                (33, 7),
+                (19, 4),
+            ] {
+                app.update(Action::Resize { width, height });
+                let briefings = 8;
+                for index in 0..briefings {
+                    for (step, action) in tour.iter().enumerate() {
+                        app.update(*action);
+                        let context = format!(
+                            "{} {width}x{height} briefing {index} step {step} shaping {shaping}",
+                            folder.display()
+                        );
+                        assert_rows_fit(&render_buffer(&app, width, height), &context);
+                    }
+                    type_query(&mut app, "ال");
+                    app.update(Action::SearchSubmit);
+                    assert_rows_fit(&render_buffer(&app, width, height), "search");
+                    app.update(Action::Back);
+                    app.update(Action::Back);
+                    app.update(Action::Back);
+                    app.update(Action::Down);
+                }
+            }
+        }
+    }
+}
+
+/// The current match on an Arabic line is reordered with its line: the highlighted cells,
+/// read left to right, are the matched word's graphemes in reverse.
+#[test]
+fn a_match_in_rtl_text_highlights_exactly_its_glyphs() {
+    let folder = root().join("tests/fixtures/ui");
+    let file = folder.join("arabic-harakat.json");
+    let mut app = app(&folder, Some(file), false, false);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    type_query(&mut app, "المفوض");
+    app.update(Action::SearchSubmit);
+    let buf = render_buffer(&app, 80, 24);
+    let is_arabic = |s: &str| s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+    let current: Vec<(u16, String)> = (0..23)
+        .flat_map(|y| (0..80).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            let cell = &buf[(x, y)];
+            cell.modifier.contains(Modifier::REVERSED) && is_arabic(cell.symbol())
+        })
+        .map(|(x, y)| (y, buf[(x, y)].symbol().to_string()))
+        .collect();
+    let rows: Vec<u16> = current.iter().map(|(y, _)| *y).collect();
+    assert!(rows.windows(2).all(|w| w[0] == w[1]), "one row: {rows:?}");
+    let drawn: Vec<&str> = current.iter().map(|(_, s)| s.as_str()).collect();
+    let mut expected: Vec<&str> = "المُفَوَّضُ".graphemes(true).collect();
+    expected.reverse();
+    assert_eq!(drawn, expected);
+    // The other match (the actor's name) is marked too, underlined rather than reversed.
+    let underlined = (0..23)
+        .flat_map(|y| (0..80).map(move |x| (x, y)))
+        .map(|(x, y)| &buf[(x, y)])
+        .filter(|c| is_arabic(c.symbol()))
+        .filter(|c| c.modifier.contains(Modifier::UNDERLINED))
+        .filter(|c| !c.modifier.contains(Modifier::REVERSED))
+        .count();
+    assert_eq!(underlined, "المفوض".graphemes(true).count());
+}
+
+#[test]
+fn monochrome_has_no_colour_yet_marks_focus_selection_and_matches() {
+    let folder = root().join("tests/fixtures/ui");
+    let mut app = app(&folder, None, true, false);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app.update(Action::Select);
+    type_query(&mut app, "undp");
+    app.update(Action::SearchSubmit);
+    let buf = render_buffer(&app, 80, 24);
+    let cells: Vec<_> = buf.content().iter().collect();
+    assert!(
+        cells
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    let text: String = cells.iter().map(|c| c.symbol()).collect();
+    assert!(
+        text.contains('▶') && text.contains('┏'),
+        "focused pane: arrow in title, thick border"
+    );
+    assert!(text.contains('▌'), "selected item gutter");
+    assert!(
+        cells
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::UNDERLINED)),
+        "matches underlined"
+    );
+}
+
+#[test]
+fn colour_sticks_to_the_16_ansi_colours() {
+    let folder = root().join("tests/fixtures/ui");
+    let mut app = app(&folder, None, true, true);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    app.update(Action::Select);
+    type_query(&mut app, "un");
+    app.update(Action::SearchSubmit);
+    let buf = render_buffer(&app, 120, 40);
+    for cell in buf.content() {
+        for color in [cell.fg, cell.bg] {
+            assert!(
+                !matches!(color, Color::Rgb(..) | Color::Indexed(_)),
+                "{color:?}"
+            );
+        }
+    }
+}
+
+fn screen_text(app: &App, width: u16, height: u16) -> Vec<String> {
+    brief::ui::screen::buffer_lines(&render_buffer(app, width, height))
+}
+
+#[test]
+fn a_failed_file_is_listed_and_its_full_error_shown_when_selected() {
+    let folder = root().join("tests/fixtures/ui");
+    let mut app = app(&folder, None, true, false);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let failure = load_path(&folder, &LoadOptions::default())
+        .failures
+        .remove(0);
+    let error = failure.diagnostics[0].to_string();
+    let lines = screen_text(&app, 120, 40);
+    assert!(lines[0].contains("2 briefings, 1 error"), "{}", lines[0]);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("✗ ERROR") && l.contains("broken.json"))
+    );
+    assert!(
+        !lines.iter().any(|l| l.contains(&error)),
+        "not before it is selected"
+    );
+    app.update(Action::Bottom);
+    let lines = screen_text(&app, 120, 40);
+    // Wrapping takes the spaces where lines break: compare without any.
+    let squeeze = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && *c != '│')
+            .collect::<String>()
+    };
+    let detail = squeeze(&lines.concat());
+    assert!(detail.contains(&squeeze(&error)), "{error} not in {detail}");
+}
+
+#[test]
+fn a_field_with_bidi_controls_is_flagged() {
+    let json = "{\"headline\": \"Payment to \\u202Eaccount 4411\\u202C approved\", \"body\": [\"Plain.\"]}";
+    let loaded = brief::briefing::load_bytes(Path::new("trojan.json"), json.as_bytes());
+    let Ok(loaded) = loaded else {
+        panic!("the fixture loads");
+    };
+    let library = brief::briefing::Library {
+        briefings: vec![loaded],
+        failures: Vec::new(),
+    };
+    let options = UiOptions {
+        bidi: BidiMode::App,
+        shaping: true,
+        color: false,
+    };
+    let mut app = App::new(library, Some(PathBuf::from("trojan.json")), options);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    let lines = screen_text(&app, 80, 24);
+    let notice = lines
+        .iter()
+        .position(|l| l.contains("⚠ the next field holds bidi control characters"));
+    let headline = lines.iter().position(|l| l.contains("Payment to"));
+    assert!(
+        matches!((notice, headline), (Some(n), Some(h)) if h == n + 1),
+        "{lines:#?}"
+    );
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.contains("Plain.") && l.contains('⚠'))
+    );
+}
