@@ -107,7 +107,10 @@ fn matches_fribidi_shaped_and_unshaped() {
         .iter()
         .map(String::as_str)
         .partition(|l| direction(l) == BaseDirection::Rtl);
-    let (Some(rtl_out), Some(ltr_out)) = (fribidi(&rtl, "--rtl"), fribidi(&ltr, "--ltr")) else {
+    let Some(rtl_out) = fribidi(&rtl, "--rtl") else {
+        return;
+    };
+    let Some(ltr_out) = fribidi(&ltr, "--ltr") else {
         return;
     };
     let mut failures = Vec::new();

@@ -284,3 +284,43 @@ fn show_keeps_bidi_spoofs_inside_their_field() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// `brief show BIG | head`: the reader of the pipe goes away after a few bytes. brief must
+/// stop quietly (no panic, no "Broken pipe" message, no hang), as `cat` does.
+#[test]
+fn show_into_a_pipe_closed_early() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bullets: Vec<String> = (0..100_000).map(|n| format!("bullet {n}")).collect();
+    let doc = serde_json::json!({"headline": "MANY", "body": [{"bullets": bullets}]});
+    let path = dir.path().join("many.json");
+    std::fs::write(&path, serde_json::to_vec(&doc).expect("json")).expect("write");
+    let mut child = std::process::Command::new(support_hostile::bin())
+        .args(["show", path_str(&path), "--width", "80"])
+        .env("LANG", "C.UTF-8")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn brief show");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 10];
+    stdout.read_exact(&mut first).expect("read the first bytes");
+    drop(stdout);
+    let finished =
+        support_hostile::wait_until(TIMEOUT, || child.try_wait().ok().flatten().is_some());
+    if !finished {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("brief show kept running after its reader went away");
+    }
+    let status = child.wait().expect("status");
+    let mut err = String::new();
+    let _ = child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut err);
+    assert_ne!(status.code(), Some(101), "panicked: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(status.code().is_some(), "killed by a signal: {status}");
+}

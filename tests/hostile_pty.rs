@@ -41,6 +41,15 @@ fn assert_raw_clean(pty: &Pty, what: &str, allow: Allow) {
         &found[..found.len().min(20)],
         pty.contents()
     );
+    // Embedding, override and isolate controls are applied by the engine (or dropped in
+    // `--bidi terminal`); sent on, a terminal that reorders rows would apply them across
+    // the whole row, neighbouring panes included.
+    let bidi: Vec<String> = String::from_utf8_lossy(&raw)
+        .chars()
+        .filter(|c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect();
+    assert!(bidi.is_empty(), "{what}: bidi controls written: {bidi:?}");
     let attacks = pty.recorder().attacks_seen();
     assert!(
         attacks.is_empty(),
@@ -149,6 +158,18 @@ fn injection(file: &str) {
         &format!("{file} after moving through the panes"),
         Allow::default(),
     );
+
+    // Esc shows the library holding the briefing: its row shows the hostile headline.
+    pty.send(b"\x1b");
+    assert!(
+        pty.wait_for(TIMEOUT, |s| s.contents().contains("Library")),
+        "{file}: Esc did not show the library\n{}",
+        pty.contents()
+    );
+    pty.settle();
+    pty.with_screen(|s| assert_layout_holds(s, &format!("{file} in the library")));
+    assert_no_controls_on_screen(&pty, file);
+    assert_raw_clean(&pty, &format!("{file} in the library"), Allow::default());
 
     let status = pty.quit();
     assert!(status.success(), "{file}: exit status {status:?}");
@@ -336,4 +357,50 @@ fn the_harness_catches_a_reader_that_leaks() {
     );
     pty.send(b"\n");
     assert!(pty.wait_exit(TIMEOUT).is_some_and(|s| s.success()));
+}
+
+/// The whole corpus as one folder: every row of the library selected in turn (a failed
+/// file shows its full error, which quotes hostile values), every briefing opened and
+/// closed, in both bidi modes: nothing reaches the terminal, the borders hold.
+#[test]
+fn the_whole_corpus_in_the_library() {
+    let dir = corpus_dir();
+    for mode in ["app", "terminal"] {
+        let mut pty = Spawn::brief(&[dir.to_str().expect("utf-8 path"), "--bidi", mode])
+            .size(COLS, ROWS)
+            .start();
+        assert!(
+            pty.wait_for(TIMEOUT, |s| s.contents().contains("Library")),
+            "{}",
+            pty.contents()
+        );
+        pty.settle();
+        let files = std::fs::read_dir(&dir)
+            .expect("read corpus")
+            .filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "json"))
+            })
+            .count();
+        for row in 0..files {
+            pty.send(b"\r");
+            pty.settle();
+            pty.with_screen(|s| {
+                assert_layout_holds(s, &format!("--bidi {mode}: row {row} opened"))
+            });
+            pty.send(b"\x1b");
+            pty.send(b"j");
+            pty.settle();
+            pty.with_screen(|s| {
+                assert_layout_holds(s, &format!("--bidi {mode}: row {row} selected"))
+            });
+        }
+        assert_no_controls_on_screen(&pty, "the corpus library");
+        assert_raw_clean(
+            &pty,
+            &format!("the corpus library, --bidi {mode}"),
+            Allow::default(),
+        );
+        assert!(pty.quit().success());
+    }
 }

@@ -97,11 +97,15 @@ fn in_tmux(file: &str) {
         socket_path: None,
     };
     // The pane waits for `go` so that title, name and pipe are set before brief writes.
+    // brief's status goes to a file: tmux 3.3a sometimes leaves a dead pane's process
+    // unreaped (a zombie) for seconds, with #{pane_dead_status} empty meanwhile.
+    let status_path = dir.path().join("status");
     let command = format!(
-        "while [ ! -e '{go}' ]; do sleep 0.05; done; XDG_CONFIG_HOME=/nonexistent exec '{brief}' '{file}'",
+        "while [ ! -e '{go}' ]; do sleep 0.05; done; XDG_CONFIG_HOME=/nonexistent '{brief}' '{file}'; echo $? > '{status}'",
         go = go.display(),
         brief = bin().display(),
         file = path.display(),
+        status = status_path.display(),
     );
     tmux.run(&[
         "new-session",
@@ -153,21 +157,19 @@ fn in_tmux(file: &str) {
     tmux.run(&["send-keys", "-t", "hostile", "q"]);
     assert!(
         wait_until(TIMEOUT, || tmux.display("#{pane_dead}") == "1"),
-        "{file}: brief did not quit"
+        "{file}: brief did not quit\n{}",
+        tmux.capture()
     );
-    // pane_dead comes with the pty closing; the status only once tmux has reaped brief.
-    wait_until(TIMEOUT, || {
-        !tmux.display("#{pane_dead_status}").is_empty()
-            || !tmux.display("#{pane_dead_signal}").is_empty()
+    let status = wait_until(TIMEOUT, || {
+        std::fs::read_to_string(&status_path).is_ok_and(|s| s.ends_with('\n'))
     });
+    assert!(status, "{file}: no exit status\n{}", tmux.capture());
+    let status = std::fs::read_to_string(&status_path).expect("status");
     assert_eq!(
-        tmux.display("#{pane_dead_status}"),
+        status.trim(),
         "0",
-        "{file}: exit status (signal {:?}, pane pid {} in state {:?})\n{}",
-        tmux.display("#{pane_dead_signal}"),
-        tmux.display("#{pane_pid}"),
-        std::fs::read_to_string(format!("/proc/{}/stat", tmux.display("#{pane_pid}"))),
-        tmux.run(&["capture-pane", "-p", "-J", "-S", "-", "-t", "hostile"]).trim()
+        "{file}: exit status\n{}",
+        tmux.capture()
     );
     assert_eq!(
         tmux.display("#{pane_title}"),

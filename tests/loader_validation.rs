@@ -236,7 +236,25 @@ fn a_flood_of_problems_is_cut_short() {
     assert!(shown[0].ends_with("headline: expected a string, found a number"));
     let last = shown.last().expect("a summary line");
     assert!(
-        last.ends_with("402 more problems from here on are not shown (0 errors, 402 warnings)"),
+        last.ends_with("402 more problems not shown (0 errors, 402 warnings)"),
         "{last}"
+    );
+}
+
+#[test]
+fn a_flood_of_repeated_keys_is_cut_short() {
+    let members = vec!["\"x\": 0"; 300];
+    let text = format!("{{\"headline\": \"h\", {}}}", members.join(", "));
+    let shown = problems(&text);
+    assert_eq!(shown.len(), MAX_DIAGNOSTICS_PER_FILE);
+    // The second "x" starts at column 27: 18 characters of headline, then `"x": 0, `.
+    assert_eq!(
+        shown[0],
+        r#"doc.json:1:27: warning: x: duplicate key "x"; the last one counts"#
+    );
+    // 299 repeats and the unknown field itself.
+    assert_eq!(
+        shown[99],
+        "doc.json: warning: 201 more problems not shown (0 errors, 201 warnings)"
     );
 }

@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::Severity;
 use super::json_path::JsonPath;
+use super::report::MAX_DIAGNOSTICS_PER_FILE;
 
 /// Which spot of the source a problem points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,9 +26,13 @@ pub(crate) struct Problem {
     pub message: String,
 }
 
+/// Keeps the first `MAX_DIAGNOSTICS_PER_FILE` problems of each severity and counts the
+/// rest: a hostile file with a million unknown keys must not cost a million messages.
 #[derive(Debug, Default)]
 pub(crate) struct Checker {
     pub problems: Vec<Problem>,
+    pub errors: usize,
+    pub warnings: usize,
 }
 
 pub(crate) fn kind_of(value: &Value) -> &'static str {
@@ -43,17 +48,22 @@ pub(crate) fn kind_of(value: &Value) -> &'static str {
 
 impl Checker {
     pub(crate) fn error(&mut self, path: &JsonPath, anchor: Anchor, message: String) {
-        self.problems.push(Problem {
-            severity: Severity::Error,
-            path: path.clone(),
-            anchor,
-            message,
-        });
+        self.errors += 1;
+        if self.errors <= MAX_DIAGNOSTICS_PER_FILE {
+            self.push(Severity::Error, path, anchor, message);
+        }
     }
 
     pub(crate) fn warning(&mut self, path: &JsonPath, anchor: Anchor, message: String) {
+        self.warnings += 1;
+        if self.warnings <= MAX_DIAGNOSTICS_PER_FILE {
+            self.push(Severity::Warning, path, anchor, message);
+        }
+    }
+
+    fn push(&mut self, severity: Severity, path: &JsonPath, anchor: Anchor, message: String) {
         self.problems.push(Problem {
-            severity: Severity::Warning,
+            severity,
             path: path.clone(),
             anchor,
             message,
@@ -61,7 +71,7 @@ impl Checker {
     }
 
     pub(crate) fn has_errors(&self) -> bool {
-        self.problems.iter().any(|p| p.severity == Severity::Error)
+        self.errors > 0
     }
 
     pub(crate) fn wrong_type(&mut self, path: &JsonPath, expected: &str, found: &Value) {
@@ -80,6 +90,10 @@ impl Checker {
             return None;
         };
         for key in map.keys().filter(|key| !known.contains(&key.as_str())) {
+            if self.warnings >= MAX_DIAGNOSTICS_PER_FILE {
+                self.warnings += 1;
+                continue;
+            }
             let message = format!("unknown field {}, ignored", super::diagnostic::quoted(key));
             self.warning(&path.key(key), Anchor::Key, message);
         }

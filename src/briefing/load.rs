@@ -47,7 +47,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadFailure> {
     })?;
     let mut checker = Checker::default();
     let briefing = validate::briefing(&mut checker, &value, path);
-    let diagnostics = report::diagnostics(path, text, &checker.problems);
+    let diagnostics = report::diagnostics(path, text, &checker);
     match briefing {
         Some(briefing) if !checker.has_errors() => Ok(Loaded {
             briefing,

@@ -1,9 +1,11 @@
 //! Finds where values sit in the source text, since serde_json's `Value` forgets it. Runs
 //! only on text that serde_json already parsed, but stops quietly on anything unexpected.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use super::json_path::{JsonPath, Segment};
+use super::report::MAX_DIAGNOSTICS_PER_FILE;
 
 /// 1-based line and column; columns count characters, not bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -26,8 +28,10 @@ pub(crate) struct Located {
 #[derive(Debug, Default)]
 pub(crate) struct Scan {
     pub found: HashMap<JsonPath, Located>,
-    /// Keys that repeat within one object, at the repeat; serde_json keeps the last one.
+    /// Keys that repeat within one object, at the repeat (serde_json keeps the last one):
+    /// the first `MAX_DIAGNOSTICS_PER_FILE`, and how many there are in all.
     pub duplicates: Vec<(JsonPath, Position)>,
+    pub duplicate_count: usize,
 }
 
 /// The position of byte `offset` in `text`; an offset inside a character counts as that
@@ -68,8 +72,10 @@ pub(crate) fn scan(text: &str, wanted: &HashSet<JsonPath>) -> Scan {
     scanner.result
 }
 
-enum Frame {
-    Object { keys: HashSet<String> },
+// Keys are borrowed from the text unless they hold escapes: a hostile file may have
+// millions of them.
+enum Frame<'a> {
+    Object { keys: HashSet<Cow<'a, str>> },
     Array { index: usize },
 }
 
@@ -82,9 +88,9 @@ struct Scanner<'a> {
     result: Scan,
 }
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
     fn document(&mut self) -> Option<()> {
-        let mut stack: Vec<Frame> = Vec::new();
+        let mut stack: Vec<Frame<'a>> = Vec::new();
         let mut key_at = None;
         loop {
             self.skip_whitespace();
@@ -120,7 +126,7 @@ impl Scanner<'_> {
 
     /// After a value: consume `,` `}` `]` until the next value starts. Returns the next
     /// member's key position (`None` inside arrays); `None` overall when the document ends.
-    fn close_containers(&mut self, stack: &mut Vec<Frame>) -> Option<Option<Position>> {
+    fn close_containers(&mut self, stack: &mut Vec<Frame<'a>>) -> Option<Option<Position>> {
         loop {
             self.skip_whitespace();
             let frame = stack.last_mut()?;
@@ -143,19 +149,23 @@ impl Scanner<'_> {
     }
 
     /// Reads `"key":`, pushes the key on the path and returns where the key starts.
-    fn member_key(&mut self, keys: &mut HashSet<String>) -> Option<Position> {
+    fn member_key(&mut self, keys: &mut HashSet<Cow<'a, str>>) -> Option<Position> {
         self.skip_whitespace();
         let key_at = self.here;
         let start = self.offset;
         self.skip_string()?;
-        let raw = std::str::from_utf8(self.bytes.get(start..self.offset)?).ok()?;
-        let key: String = match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
-            Some(plain) if !plain.contains('\\') => plain.to_owned(),
-            _ => serde_json::from_str(raw).ok()?,
+        let bytes: &'a [u8] = self.bytes;
+        let raw = std::str::from_utf8(bytes.get(start..self.offset)?).ok()?;
+        let key: Cow<'a, str> = match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+            Some(plain) if !plain.contains('\\') => Cow::Borrowed(plain),
+            _ => Cow::Owned(serde_json::from_str(raw).ok()?),
         };
-        self.path.push(Segment::Key(key.clone()));
+        self.path.push(Segment::Key(key.clone().into_owned()));
         if !keys.insert(key) {
-            self.result.duplicates.push((self.path.clone(), key_at));
+            self.result.duplicate_count += 1;
+            if self.result.duplicates.len() < MAX_DIAGNOSTICS_PER_FILE {
+                self.result.duplicates.push((self.path.clone(), key_at));
+            }
         }
         self.skip_whitespace();
         (self.peek()? == b':').then(|| self.bump())?;

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use super::checker::{Anchor, Problem};
+use super::checker::{Anchor, Checker, Problem};
 use super::diagnostic::quoted;
 use super::json_path::{JsonPath, Segment};
 use super::locate::{self, Position};
@@ -13,10 +13,11 @@ use super::{Diagnostic, Severity};
 /// file with a million unknown keys should not print a million lines.
 pub const MAX_DIAGNOSTICS_PER_FILE: usize = 100;
 
-pub(crate) fn diagnostics(path: &Path, text: &str, problems: &[Problem]) -> Vec<Diagnostic> {
-    let wanted: HashSet<JsonPath> = problems.iter().map(anchor_path).collect();
+pub(crate) fn diagnostics(path: &Path, text: &str, checker: &Checker) -> Vec<Diagnostic> {
+    let wanted: HashSet<JsonPath> = checker.problems.iter().map(anchor_path).collect();
     let scan = locate::scan(text, &wanted);
-    let mut located: Vec<(Position, Diagnostic)> = problems
+    let mut located: Vec<(Position, Diagnostic)> = checker
+        .problems
         .iter()
         .map(|problem| {
             let found = scan.found.get(&anchor_path(problem));
@@ -29,26 +30,30 @@ pub(crate) fn diagnostics(path: &Path, text: &str, problems: &[Problem]) -> Vec<
         })
         .collect();
     for (key_path, position) in &scan.duplicates {
-        let key = match key_path.last() {
-            Some(Segment::Key(key)) => key.as_str(),
-            _ => "",
-        };
-        let problem = Problem {
-            severity: Severity::Warning,
-            path: key_path.clone(),
-            anchor: Anchor::Key,
-            message: format!("duplicate key {}; the last one counts", quoted(key)),
-        };
+        let problem = duplicate_key(key_path);
         located.push((*position, diagnostic(path, *position, &problem)));
     }
     located.sort_by_key(|(position, diagnostic)| (*position, diagnostic.severity));
-    cap(
-        path,
-        located
-            .into_iter()
-            .map(|(_, diagnostic)| diagnostic)
-            .collect(),
-    )
+    let mut shown: Vec<Diagnostic> = located.into_iter().map(|(_, d)| d).collect();
+    let totals = Totals {
+        errors: checker.errors,
+        warnings: checker.warnings + scan.duplicate_count,
+    };
+    cap(path, &mut shown, totals);
+    shown
+}
+
+fn duplicate_key(key_path: &JsonPath) -> Problem {
+    let key = match key_path.last() {
+        Some(Segment::Key(key)) => key.as_str(),
+        _ => "",
+    };
+    Problem {
+        severity: Severity::Warning,
+        path: key_path.clone(),
+        anchor: Anchor::Key,
+        message: format!("duplicate key {}; the last one counts", quoted(key)),
+    }
 }
 
 fn anchor_path(problem: &Problem) -> JsonPath {
@@ -69,17 +74,26 @@ fn diagnostic(path: &Path, position: Position, problem: &Problem) -> Diagnostic 
     }
 }
 
-fn cap(path: &Path, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    if diagnostics.len() <= MAX_DIAGNOSTICS_PER_FILE {
-        return diagnostics;
+struct Totals {
+    errors: usize,
+    warnings: usize,
+}
+
+/// Keeps the first problems by position and sums up the others in a last line, which is
+/// an error when any error goes unshown. Problems past the checker's limit were never
+/// located, so "first" is among those kept.
+fn cap(path: &Path, shown: &mut Vec<Diagnostic>, totals: Totals) {
+    if totals.errors + totals.warnings <= MAX_DIAGNOSTICS_PER_FILE {
+        return;
     }
-    let dropped = diagnostics.split_off(MAX_DIAGNOSTICS_PER_FILE - 1);
-    let errors = dropped.iter().filter(|d| d.is_error()).count();
-    let first = dropped.first().map_or((0, 0), |d| (d.line, d.column));
-    diagnostics.push(Diagnostic {
+    shown.truncate(MAX_DIAGNOSTICS_PER_FILE - 1);
+    let shown_errors = shown.iter().filter(|d| d.is_error()).count();
+    let errors = totals.errors - shown_errors;
+    let warnings = totals.warnings - (shown.len() - shown_errors);
+    shown.push(Diagnostic {
         path: path.to_path_buf(),
-        line: first.0,
-        column: first.1,
+        line: 0,
+        column: 0,
         severity: if errors > 0 {
             Severity::Error
         } else {
@@ -87,10 +101,8 @@ fn cap(path: &Path, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         },
         json_path: None,
         message: format!(
-            "{} more problems from here on are not shown ({errors} errors, {} warnings)",
-            dropped.len(),
-            dropped.len() - errors
+            "{} more problems not shown ({errors} errors, {warnings} warnings)",
+            errors + warnings
         ),
     });
-    diagnostics
 }

@@ -188,3 +188,27 @@ fn fallback_direction_for_paragraphs_without_strong_characters() {
     assert_eq!(lines[0].to_plain(), "456 - 123");
     assert!(!lines[1].rtl);
 }
+
+#[test]
+fn fields_joined_on_a_row_are_laid_out_each_as_if_alone() {
+    let parts = [
+        "2025-03-01",
+        "LOCATION \u{202D}الباعورnoitacol",
+        "NEXT SOURCE INTACT!",
+    ];
+    let parts: Vec<Sanitized> = parts.iter().map(|p| sanitize(p)).collect();
+    let joined = join_isolated(&parts, " · ", BaseDirection::Rtl);
+    assert!(joined.has_bidi_controls);
+    let o = options(usize::MAX, BaseDirection::Rtl, false);
+    let row = layout(&joined.text, &o)[0].to_plain();
+    assert_eq!(
+        row,
+        "!NEXT SOURCE INTACT · LOCATION الباعورnoitacol · 2025-03-01"
+    );
+    // Plain joining lets the "!" resolve against the next field: the reason for isolates.
+    let plain: Vec<&str> = parts.iter().map(|p| p.text.as_str()).collect();
+    let row = layout(&plain.join(" · "), &o)[0].to_plain();
+    assert!(!row.contains("!NEXT SOURCE INTACT"), "{row}");
+    // Joined fields never add the Trojan Source flag by themselves.
+    assert!(!join_isolated(&parts[..1], " · ", BaseDirection::Auto).has_bidi_controls);
+}
