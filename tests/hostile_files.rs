@@ -312,9 +312,14 @@ fn a_file_without_read_permission() {
             );
             return;
         }
+        // A copy of the binary in the (world-readable) tempdir: the checkout itself may sit
+        // in a folder nobody cannot enter.
+        let copy = dir.path().join("brief");
+        std::fs::copy(bin(), &copy).expect("copy the binary");
+        std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).expect("chmod");
         let mut cmd = std::process::Command::new("setpriv");
         cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
-        cmd.arg(bin());
+        cmd.arg(&copy);
         cmd
     } else {
         std::process::Command::new(bin())

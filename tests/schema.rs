@@ -206,10 +206,17 @@ fn every_invalid_fixture_is_in_the_table() {
 fn unknown_keys_in_block_objects_warn_in_the_loader_and_pass_the_schema() {
     let path = Path::new(ROOT).join("tests/fixtures/loader/valid/unknown-block-key.json");
     let loaded = load_file(&path, &LoadOptions::default()).expect("the file loads");
-    let paths: Vec<Option<String>> = loaded.warnings.iter().map(|w| w.json_path.clone()).collect();
+    let paths: Vec<Option<String>> = loaded
+        .warnings
+        .iter()
+        .map(|w| w.json_path.clone())
+        .collect();
     assert_eq!(
         paths,
-        [Some("body[0].level".to_owned()), Some("body[1].style".to_owned())]
+        [
+            Some("body[0].level".to_owned()),
+            Some("body[1].style".to_owned())
+        ]
     );
     assert!(schema_errors(&validator(), &path).is_empty());
 }

@@ -6,7 +6,8 @@ use std::ops::Range;
 
 use crate::briefing::{Briefing, Direction};
 use crate::text::{
-    BaseDirection, BidiMode, LayoutOptions, Sanitized, VisualLine, first_strong, layout, sanitize,
+    BaseDirection, BidiMode, LayoutOptions, Sanitized, VisualLine, first_strong, join_isolated,
+    layout, sanitize,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -212,22 +213,29 @@ impl Fields {
 
     /// Several strings shown as one line, each sanitized on its own so that controls in one
     /// cannot reach into the next.
+    /// Fields that share a row (date · location · source, tags, «quote», attribution) are
+    /// each isolated, so one field's neutrals and controls never reorder its neighbours.
+    /// The row takes the briefing's direction, or in auto mode its first strong letter:
+    /// the paragraph rule alone would skip the isolates and see no letter at all.
     pub fn push_joined(&mut self, kind: FieldKind, parts: &[&str], separator: &str, gap: bool) {
         let parts: Vec<Sanitized> = parts.iter().map(|p| sanitize(p)).collect();
-        let text = parts
-            .iter()
-            .map(|p| p.text.as_str())
-            .collect::<Vec<_>>()
-            .join(separator);
-        let has_bidi_controls = parts.iter().any(|p| p.has_bidi_controls);
-        self.push_sanitized(
-            kind,
-            Sanitized {
-                text,
-                has_bidi_controls,
+        let row = match self.directions.direction {
+            BaseDirection::Auto => {
+                let plain: String = parts.iter().map(|p| p.text.as_str()).collect();
+                first_strong(&plain).unwrap_or(self.directions.fallback)
+            }
+            forced => forced,
+        };
+        self.fields.push(Field {
+            text: join_isolated(&parts, separator, row),
+            directions: Directions {
+                direction: row,
+                fallback: row,
             },
+            kind,
+            item: self.item,
             gap,
-        );
+        });
     }
 
     fn push_sanitized(&mut self, kind: FieldKind, text: Sanitized, gap: bool) {
