@@ -77,28 +77,83 @@ fn storm(pty: &mut Pty, resizes: usize) {
 
 #[test]
 fn resize_storm_down_to_nothing_and_back_ends_on_the_right_screen() {
+    // The Arabic seed, and a briefing full of escape sequences laid out at every size.
+    let hostile = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/esc-csi.json");
+    for file in [seed(), hostile] {
+        let what = file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("?")
+            .to_owned();
+        let mut pty = Spawn::brief(&[s(&file)]).size(120, 40).start();
+        started(&mut pty, &what);
+        storm(&mut pty, 100);
+        pty.resize(300, 100);
+        let want = reference_screen(&file, 300, 100);
+        let same = pty.wait_for(TIMEOUT, |s| s.contents() == want);
+        assert!(
+            same,
+            "{what}: after the storm the screen is not what a fresh start at 300×100 shows\n--- after storm ---\n{}\n--- fresh ---\n{want}",
+            pty.contents()
+        );
+        pty.with_screen(|s| assert_layout_holds(s, &format!("{what} after the storm")));
+        assert!(
+            pty.try_wait().is_none(),
+            "{what}: brief ended during the storm: {:?}",
+            pty.try_wait()
+        );
+        let found = audit(&pty.raw(), Allow::default());
+        assert!(found.is_empty(), "{what}: {found:#?}");
+        assert!(pty.recorder().attacks_seen().is_empty(), "{what}");
+        let status = pty.quit();
+        assert!(status.success(), "{what}: {status:?}");
+    }
+}
+
+/// Keys typed in the middle of a storm (focus, scroll, library, help, search) are taken
+/// at whatever size the terminal has then: no panic, and the reader still answers.
+#[test]
+fn keys_in_the_middle_of_a_storm() {
     let file = seed();
     let mut pty = Spawn::brief(&[s(&file)]).size(120, 40).start();
-    started(&mut pty, "storm");
-    storm(&mut pty, 100);
-    pty.resize(300, 100);
-    let want = reference_screen(&file, 300, 100);
-    let same = pty.wait_for(TIMEOUT, |s| s.contents() == want);
-    assert!(
-        same,
-        "after the storm the screen is not what a fresh start at 300×100 shows\n--- after storm ---\n{}\n--- fresh ---\n{want}",
-        pty.contents()
-    );
-    pty.with_screen(|s| assert_layout_holds(s, "after the storm"));
+    started(&mut pty, "keys in a storm");
+    let keys: [&[u8]; 10] = [
+        b"\t",
+        b"j",
+        b"G",
+        b"?",
+        b"\x1b",
+        b"\x1b",
+        b"\r",
+        b"3",
+        b"/\xd8\xa7\r",
+        b"n",
+    ];
+    for n in 0..100 {
+        let (cols, rows) = STORM[n % STORM.len()];
+        pty.resize(cols, rows);
+        pty.send(keys[n % keys.len()]);
+    }
+    pty.resize(100, 30);
+    pty.settle();
     assert!(
         pty.try_wait().is_none(),
-        "brief ended during the storm: {:?}",
-        pty.try_wait()
+        "brief ended: {:?}\n{}",
+        pty.try_wait(),
+        pty.contents()
+    );
+    pty.with_screen(|s| assert_layout_holds(s, "after keys in a storm"));
+    let before = pty.contents();
+    pty.send(b"?");
+    assert!(
+        pty.wait_for(TIMEOUT, |s| s.contents() != before),
+        "no answer after the storm\n{}",
+        pty.contents()
     );
     let found = audit(&pty.raw(), Allow::default());
     assert!(found.is_empty(), "{found:#?}");
     let status = pty.quit();
-    assert!(status.success(), "{status:?}");
+    assert!(status.success(), "{status:?}\n{}", pty.contents());
 }
 
 /// Twice over: a storm that ends at 1×1, then one that ends at zero columns; each time

@@ -32,6 +32,7 @@ const BAD: &[&str] = &[
     "zero.json",
     "dangling.json",
     "too-large.json",
+    "deep.json",
 ];
 
 const GOOD: &[&str] = &[
@@ -95,6 +96,15 @@ fn hostile_folder() -> tempfile::TempDir {
     mkfifo(&d.join("fifo.json"));
     symlink("/dev/zero", d.join("zero.json")).expect("symlink");
     symlink("no-such-file.json", d.join("dangling.json")).expect("symlink");
+    // 100,000 levels of nesting inside an unknown field (skipped fields are parsed with no
+    // depth limit by serde_json: a stack overflow waiting to happen).
+    let depth = 100_000;
+    let deep = format!(
+        "{{\"headline\": \"deep\", \"junk\": {}{}}}",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    std::fs::write(d.join("deep.json"), deep).expect("write");
     // 17 MiB of holes: over the 16 MiB default limit without using the disk.
     let large = std::fs::File::create(d.join("too-large.json")).expect("create");
     large.set_len(17 * 1024 * 1024).expect("set_len");

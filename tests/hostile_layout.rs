@@ -265,3 +265,119 @@ fn a_hundred_thousand_bullets() {
         "bullet 99999",
     );
 }
+
+/// `y` copies «quotation» — speaker, role…: an override left open inside the quotation
+/// would reverse the attribution wherever the copy is pasted (spoofing who said it). Every
+/// override, embedding or isolate opened inside «…» must be closed by the `»`.
+#[test]
+fn copying_a_spoofed_quotation_keeps_the_spoof_inside_it() {
+    use base64::Engine;
+    let mut failures = Vec::new();
+    for file in [
+        "bidi-rlo.json",
+        "bidi-rle.json",
+        "bidi-rli.json",
+        "bidi-lro.json",
+    ] {
+        let path = corpus_dir().join(file);
+        let mut pty = open(&path, COLS, ROWS);
+        assert!(pty.wait_text("QUOTE INTACT"), "{file}\n{}", pty.contents());
+        pty.send(b"3");
+        pty.settle();
+        pty.send(b"y");
+        let copied =
+            support_hostile::wait_until(TIMEOUT, || !pty.recorder().clipboard_writes.is_empty());
+        assert!(copied, "{file}: y wrote no OSC 52");
+        let (_, data) = pty.recorder().clipboard_writes[0].clone();
+        let text = String::from_utf8(
+            base64::engine::general_purpose::STANDARD
+                .decode(&data)
+                .expect("base64"),
+        )
+        .expect("utf-8");
+        let quote_end = text.find('»').expect("the copy has a closing »");
+        let (mut embeddings, mut isolates) = (0i32, 0i32);
+        for c in text[..quote_end].chars() {
+            match c {
+                '\u{202a}'..='\u{202e}' if c != '\u{202c}' => embeddings += 1,
+                '\u{202c}' => embeddings = (embeddings - 1).max(0),
+                '\u{2066}'..='\u{2068}' => isolates += 1,
+                '\u{2069}' => {
+                    isolates = (isolates - 1).max(0);
+                    embeddings = 0;
+                }
+                _ => {}
+            }
+        }
+        if embeddings + isolates > 0 {
+            failures.push(format!(
+                "{file}: {embeddings} embedding/override and {isolates} isolate left open at the », the attribution after it is reordered: {:?}",
+                text
+            ));
+        }
+        assert!(pty.quit().success());
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Wide and odd graphemes in narrow panes: a letter with four skin-tone modifiers measures
+/// 9 cells, a ZWJ family 2 (8 where a terminal draws its parts), flags 2 each. At every
+/// size from the smallest multi-pane layouts to one pane at a time, no row pushes a
+/// border out of its column.
+#[test]
+fn odd_graphemes_at_every_small_size() {
+    let path = corpus_dir().join("invisible-confusable.json");
+    let mut pty = open(&path, 80, 24);
+    assert!(pty.wait_text("Quotes"), "{}", pty.contents());
+    let mut broken = Vec::new();
+    let sizes = [
+        (20, 5),
+        (21, 6),
+        (24, 8),
+        (30, 10),
+        (41, 12),
+        (60, 20),
+        (79, 23),
+        (80, 24),
+        (121, 33),
+    ];
+    for (cols, rows) in sizes {
+        pty.resize(cols, rows);
+        pty.settle();
+        // Each pane in turn (where one pane shows at a time, each gets the screen).
+        for tab in 0..6 {
+            if tab > 0 {
+                pty.send(b"\t");
+                pty.settle();
+            }
+            let (faults, screen) =
+                pty.with_screen(|s| (support_hostile::boxes_and_faults(s).1, s.contents()));
+            if !faults.is_empty() {
+                broken.push(format!(
+                    "at {cols}×{rows} after {tab} Tab: {faults:#?}\n{screen}"
+                ));
+                continue;
+            }
+            // What was drawn cell by cell must equal a whole redraw (forced by a resize
+            // away and back): a grapheme the terminal draws wider than brief measured
+            // leaves stale cells behind that only a whole redraw clears.
+            pty.resize(cols, rows + 1);
+            pty.settle();
+            pty.resize(cols, rows);
+            pty.settle();
+            let redrawn = pty.contents();
+            if redrawn != screen {
+                broken.push(format!(
+                    "at {cols}×{rows} after {tab} Tab: stale cells, the screen differs from a whole redraw\n--- drawn ---\n{screen}\n--- redrawn ---\n{redrawn}"
+                ));
+            }
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "{} broken screens:\n{}",
+        broken.len(),
+        broken.join("\n")
+    );
+    assert_clean_run(&mut pty, "invisible-confusable.json at small sizes");
+}

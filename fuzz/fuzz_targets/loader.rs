@@ -8,18 +8,24 @@ use std::path::Path;
 use libfuzzer_sys::fuzz_target;
 
 fn terminal_safe(line: &str) -> bool {
-    !line.chars().any(|c| {
-        c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    })
+    !line
+        .chars()
+        .any(|c| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
 }
 
 fuzz_target!(|data: &[u8]| {
     let path = Path::new("fuzz.json");
     match brief::briefing::load_bytes(path, data) {
         Ok(loaded) => {
-            assert!(!loaded.briefing.headline.trim().is_empty(), "a blank headline loaded");
+            assert!(
+                !loaded.briefing.headline.trim().is_empty(),
+                "a blank headline loaded"
+            );
             for warning in &loaded.warnings {
-                assert!(!warning.is_error(), "an error among the warnings: {warning}");
+                assert!(
+                    !warning.is_error(),
+                    "an error among the warnings: {warning}"
+                );
                 let line = warning.to_string();
                 assert!(terminal_safe(&line), "unsafe diagnostic: {line:?}");
             }

@@ -22,7 +22,11 @@ fuzz_target!(|input: (u8, u8, bool, &[u8])| {
         Err(failure) => library.failures.push(failure),
     }
     let options = UiOptions {
-        bidi: if logical { BidiMode::Logical } else { BidiMode::App },
+        bidi: if logical {
+            BidiMode::Logical
+        } else {
+            BidiMode::App
+        },
         shaping: true,
         color: false,
     };

@@ -17,7 +17,11 @@ fuzz_target!(|input: (u8, u8, &str)| {
             _ => BaseDirection::Rtl,
         },
         shaping: flags & 0x04 != 0,
-        mode: if flags & 0x08 != 0 { BidiMode::Logical } else { BidiMode::App },
+        mode: if flags & 0x08 != 0 {
+            BidiMode::Logical
+        } else {
+            BidiMode::App
+        },
         ..LayoutOptions::default()
     };
     // Unsanitized text must not panic either.
@@ -30,12 +34,26 @@ fuzz_target!(|input: (u8, u8, &str)| {
         sanitized.text
     );
     for line in layout(&sanitized.text, &options) {
-        assert!(line.width <= options.width, "line of {} cells at width {}", line.width, options.width);
-        assert_eq!(line.width, line.glyphs.iter().map(|g| g.width).sum::<usize>());
+        assert!(
+            line.width <= options.width,
+            "line of {} cells at width {}",
+            line.width,
+            options.width
+        );
+        assert_eq!(
+            line.width,
+            line.glyphs.iter().map(|g| g.width).sum::<usize>()
+        );
         for glyph in &line.glyphs {
-            assert!(!glyph.text.chars().any(char::is_control), "control in a cell: {glyph:?}");
+            assert!(
+                !glyph.text.chars().any(char::is_control),
+                "control in a cell: {glyph:?}"
+            );
             assert_eq!(glyph.width, glyph.text.width(), "{glyph:?}");
-            assert!(sanitized.text.get(glyph.source.clone()).is_some(), "bad source range {glyph:?}");
+            assert!(
+                sanitized.text.get(glyph.source.clone()).is_some(),
+                "bad source range {glyph:?}"
+            );
         }
     }
 });

@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use brief::briefing::{Diagnostic, LoadOptions, discover, load_file};
+use brief::text::is_explicit_bidi_control;
 use serde::Serialize;
 
 use crate::cli::args::{CheckArgs, CheckFormat};
@@ -98,8 +99,38 @@ fn write_json(diagnostics: &[Diagnostic]) -> io::Result<()> {
             message: &d.message,
         })
         .collect();
+    let json = serde_json::to_string_pretty(&entries).map_err(io::Error::other)?;
     let mut out = io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, &entries)?;
-    writeln!(out)?;
+    writeln!(out, "{}", escape_terminal_controls(&json))?;
     out.flush()
+}
+
+/// serde_json escapes only U+0000–U+001F. DEL, the C1 controls (U+009B is an 8-bit CSI)
+/// and the bidi overrides would still reach a terminal that shows the output, so they
+/// are written as `\uXXXX` too: they can only stand inside JSON strings, where that
+/// escape means the same character.
+fn escape_terminal_controls(json: &str) -> String {
+    let mut escaped = String::with_capacity(json.len());
+    for c in json.chars() {
+        if matches!(c, '\u{7f}'..='\u{9f}') || is_explicit_bidi_control(c) {
+            escaped.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_terminal_controls;
+
+    #[test]
+    fn c1_del_and_bidi_controls_become_json_escapes() {
+        let json = "[\"a\u{9b}2J\u{7f}\u{202e}b\"]";
+        let escaped = escape_terminal_controls(json);
+        assert_eq!(escaped, r#"["a\u009b2J\u007f\u202eb"]"#);
+        let back: Vec<String> = serde_json::from_str(&escaped).expect("still JSON");
+        assert_eq!(back, ["a\u{9b}2J\u{7f}\u{202e}b"]);
+    }
 }

@@ -373,12 +373,13 @@ impl Pty {
         self.wait_for(TIMEOUT, |s| s.contents().contains(text))
     }
 
-    /// Waits until no new byte arrived for several polls in a row (the frame is complete).
+    /// Waits until no new byte arrived for several polls in a row and no synchronized
+    /// update (`CSI ? 2026 h` … `l`, one frame) is left open: the frame is complete.
     pub fn settle(&mut self) {
         let deadline = Instant::now() + TIMEOUT;
         let mut last = self.raw_len();
         let mut quiet = 0;
-        while quiet < 5 && Instant::now() < deadline {
+        while (quiet < 5 || self.inside_frame()) && Instant::now() < deadline {
             std::thread::sleep(POLL);
             let now = self.raw_len();
             if now == last {
@@ -387,6 +388,18 @@ impl Pty {
                 quiet = 0;
                 last = now;
             }
+        }
+    }
+
+    /// The output ends inside a synchronized update: a frame is still being written.
+    fn inside_frame(&self) -> bool {
+        let shared = lock(&self.shared);
+        let raw = &shared.raw;
+        let find_last = |needle: &[u8]| raw.windows(needle.len()).rposition(|w| w == needle);
+        match (find_last(b"\x1b[?2026h"), find_last(b"\x1b[?2026l")) {
+            (Some(begin), Some(end)) => begin > end,
+            (Some(_), None) => true,
+            _ => false,
         }
     }
 
