@@ -7,6 +7,7 @@ mod support;
 use anyhow::{Context, ensure};
 use rustix::process::Signal;
 use support::pty::{Launch, Pty, stty_after_exit};
+use support::screen::{focused_position, selected_row};
 use support::{SYNC_BEGIN, find_bytes, rfind_bytes};
 
 const ALT_SCREEN_ON: &[u8] = b"\x1b[?1049h";
@@ -120,7 +121,7 @@ fn forced_panic_restores_the_terminal_and_exits_101() -> anyhow::Result<()> {
 fn signal_restores(signal: Signal, status: u32) -> anyhow::Result<()> {
     let mut pty = start(Launch::new(&[])?)?;
     let pid = pty.pid()?;
-    support::send_signal(pid, signal)?;
+    support::process::send_signal(pid, signal)?;
     let exit = pty.wait_exit_and_output()?;
     assert_eq!(
         exit.signal(),
@@ -148,19 +149,25 @@ fn sigquit_restores_and_exits_131() -> anyhow::Result<()> {
 
 #[test]
 fn a_missing_path_is_an_error_before_the_terminal_is_touched() -> anyhow::Result<()> {
-    let mut pty = Launch::new(&["no-such-briefings"])?.spawn()?;
-    let exit = pty.wait_exit_and_output()?;
-    assert_eq!(exit.exit_code(), 2);
-    let text = pty.screen_text();
+    let text = refused_before_setup(Launch::new(&["no-such-briefings"])?)?;
     ensure!(
         text.contains("no-such-briefings: no such file or folder"),
         "{text}"
     );
+    Ok(())
+}
+
+/// Runs brief where it must refuse before the terminal is touched: exit status 2 and no
+/// alternate screen. What it printed.
+fn refused_before_setup(launch: Launch) -> anyhow::Result<String> {
+    let mut pty = launch.spawn()?;
+    let exit = pty.wait_exit_and_output()?;
+    assert_eq!(exit.exit_code(), 2);
     ensure!(
         find_bytes(&pty.raw(), ALT_SCREEN_ON).is_none(),
         "terminal was set up"
     );
-    Ok(())
+    Ok(pty.screen_text())
 }
 
 #[test]
@@ -177,7 +184,10 @@ fn hang_up_without_sighup_leaves_no_process() -> anyhow::Result<()> {
     pty.hang_up(b"j")?;
     let exit = pty.wait_exit()?;
     assert_eq!(exit.exit_code(), 129, "{exit:?}");
-    ensure!(!support::process_exists(pid), "process {pid} still there");
+    ensure!(
+        !support::process::process_alive(pid),
+        "process {pid} still there"
+    );
     Ok(())
 }
 
@@ -194,19 +204,12 @@ fn hang_up_of_the_controlling_terminal_exits_129() -> anyhow::Result<()> {
 
 /// Refused before the terminal is touched: no alternate screen, a message that says why.
 fn locale_refused(launch: Launch, expect: &str) -> anyhow::Result<()> {
-    let mut pty = launch.spawn()?;
-    let exit = pty.wait_exit_and_output()?;
-    assert_eq!(exit.exit_code(), 2);
-    let text = pty.screen_text();
+    let text = refused_before_setup(launch)?;
     ensure!(
         text.contains("not UTF-8") && text.contains(expect),
         "message:\n{text}"
     );
     ensure!(text.contains("--assume-utf8"), "no override named:\n{text}");
-    ensure!(
-        find_bytes(&pty.raw(), ALT_SCREEN_ON).is_none(),
-        "terminal was set up"
-    );
     Ok(())
 }
 
@@ -312,22 +315,6 @@ fn ctrl_z_gives_the_terminal_back_and_redraws_whole() -> anyhow::Result<()> {
 /// The pane title line the UI marks as focused (`▶ 3 Quotes ◀`), checked by eye.
 fn focused(screen: &str, pane: &str) -> bool {
     screen.contains(&format!("▶ {pane} ◀"))
-}
-
-/// First line of a pane's scroll position `first-last/total` on the focused (heavy) border.
-fn focused_position(screen: &str) -> Option<u32> {
-    let line = screen.lines().find(|line| line.contains('┗'))?;
-    // Only the focused pane's border: a pane beside it has its own position.
-    let line = &line[line.find('┗')?..line.find('┛')?];
-    let slash = line.rfind('/')?;
-    let dash = line[..slash].rfind('-')?;
-    let start = line[..dash].rfind(|c: char| !c.is_ascii_digit())? + 1;
-    line[start..dash].parse().ok()
-}
-
-/// The row the library's selection marker (`▌`) is on.
-fn selected_row(screen: &str) -> Option<&str> {
-    screen.lines().find(|line| line.contains("│▌"))
 }
 
 /// "match K of N" on the status line.

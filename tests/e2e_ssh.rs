@@ -13,32 +13,28 @@
 // Tests fail by panicking: `expect` says what was being done when it failed.
 #![allow(clippy::expect_used)]
 
-mod support_hostile;
+mod support;
 
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-use support_hostile::{POLL, TIMEOUT, bin, process_alive, processes_running, wait_until};
+use support::process::{children_of, is_descendant_of, process_alive, processes_running};
+use support::tmux::{Session, Tmux, quote};
+use support::{TIMEOUT, wait_until};
 
 const SSHD: &str = "/usr/sbin/sshd";
 const COLS: u16 = 100;
 const ROWS: u16 = 30;
 
-/// Ok(false): the tool is missing and the test should skip (never under CI).
+/// false: the tool is missing and the test should skip (never under CI).
 fn have(tool: &str, test: &str) -> bool {
     let found = Command::new("sh")
         .args(["-c", &format!("command -v {tool} || test -x {tool}")])
         .stdout(Stdio::null())
         .status()
         .is_ok_and(|s| s.success());
-    if !found {
-        if std::env::var_os("CI").is_some() {
-            panic!("{test}: {tool} is missing and CI is set: .ci/run installs it");
-        }
-        eprintln!("SKIPPED {test}: {tool} is not installed");
-    }
-    found
+    support::require(found, tool, test).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn run(cmd: &mut Command) -> String {
@@ -187,113 +183,10 @@ fn start_sshd(dir: &Path, user: &str) -> (Sshd, u16) {
     panic!("sshd did not start on any port:\n{last_log}");
 }
 
-/// A private tmux server, killed on drop, and its socket file removed (tmux 3.3a leaves
-/// it behind).
-struct Tmux {
-    socket: String,
-    socket_path: Option<String>,
-}
-
-impl Tmux {
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::new("tmux");
-        cmd.args(["-L", &self.socket, "-f", "/dev/null"]);
-        cmd.env("LANG", "C.UTF-8");
-        cmd.env_remove("TMUX");
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        run(self.cmd().args(args))
-    }
-
-    fn new_session(&mut self, name: &str, command: &str) {
-        let (cols, rows) = (COLS.to_string(), ROWS.to_string());
-        self.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            name,
-            "-x",
-            &cols,
-            "-y",
-            &rows,
-            command,
-        ]);
-        if self.socket_path.is_none() {
-            let path = self.run(&["display-message", "-p", "#{socket_path}"]);
-            self.socket_path = Some(path.trim().to_owned());
-        }
-        // The options are per server once one exists (the first new-session starts it).
-        self.run(&["set-option", "-g", "remain-on-exit", "on"]);
-        self.run(&["set-option", "-s", "set-clipboard", "on"]);
-    }
-
-    fn capture(&self, target: &str) -> String {
-        self.run(&["capture-pane", "-p", "-t", target])
-    }
-
-    fn display(&self, target: &str, format: &str) -> String {
-        self.run(&["display-message", "-p", "-t", target, format])
-            .trim()
-            .to_owned()
-    }
-
-    fn send(&self, target: &str, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", target];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
-    /// Polls until `pred` holds on the pane, then until two captures in a row agree.
-    fn settled(&self, target: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let ok = wait_until(TIMEOUT, || pred(&self.capture(target)));
-        assert!(
-            ok,
-            "{what}: never happened in {target}\n{}",
-            self.capture(target)
-        );
-        let mut last = self.capture(target);
-        let deadline = std::time::Instant::now() + TIMEOUT;
-        loop {
-            std::thread::sleep(POLL * 5);
-            let now = self.capture(target);
-            if now == last || std::time::Instant::now() > deadline {
-                return now;
-            }
-            last = now;
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd().args(["kill-server"]).output();
-        // kill-server returns before the server is gone: wait for it to stop answering.
-        wait_until(TIMEOUT, || {
-            !self
-                .cmd()
-                .args(["list-sessions"])
-                .stderr(Stdio::null())
-                .output()
-                .is_ok_and(|o| o.status.success())
-        });
-        if let Some(path) = &self.socket_path {
-            let _ = std::fs::remove_file(path);
-        }
-    }
-}
-
-fn shell_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
-}
-
 /// The seed briefing's first quotation, and its speaker's name, as the clipboard must
 /// hold them (the briefing's text has no control characters, so nothing is replaced).
 fn seed_quote() -> (String, String) {
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/libya-ohchr-geneva.json");
-    let value: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(seed).expect("read seed")).expect("seed is JSON");
+    let value = support::sample("libya-ohchr-geneva.json").expect("read the seed");
     let quote = &value["quotes"][0];
     let text = quote["text"].as_str().expect("quote text").to_owned();
     let speaker = quote["speaker"].as_str().expect("speaker").to_owned();
@@ -330,16 +223,16 @@ fn brief_over_a_real_ssh_link() {
     std::fs::copy(d.join("user_key.pub"), d.join("authorized_keys")).expect("authorized_keys");
     let (sshd, port) = start_sshd(d, &user);
 
-    let brief = bin();
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/libya-ohchr-geneva.json");
+    let brief = PathBuf::from(support::brief_bin());
+    let seed = support::briefings_dir().join("libya-ohchr-geneva.json");
     let status_file = d.join("remote-status");
     // The far side runs through the login shell (bash -c): `trap : HUP` lets that shell
     // outlive the hang-up just long enough to write brief's exit status.
     let remote = format!(
         "trap : HUP; XDG_CONFIG_HOME=/nonexistent {} {}; echo $? > {}",
-        shell_quote(brief.to_str().expect("utf-8")),
-        shell_quote(seed.to_str().expect("utf-8")),
-        shell_quote(status_file.to_str().expect("utf-8")),
+        quote(brief.to_str().expect("utf-8")),
+        quote(seed.to_str().expect("utf-8")),
+        quote(status_file.to_str().expect("utf-8")),
     );
     let ssh = |send_env: bool| {
         format!(
@@ -350,26 +243,32 @@ fn brief_over_a_real_ssh_link() {
             env = if send_env { "-o SendEnv=LANG" } else { "" },
             known = d.join("known_hosts").display(),
             key = d.join("user_key").display(),
-            remote = shell_quote(&remote),
+            remote = quote(&remote),
         )
     };
-    let local = format!(
+    let local_command = format!(
         "XDG_CONFIG_HOME=/nonexistent exec {} {}",
-        shell_quote(brief.to_str().expect("utf-8")),
-        shell_quote(seed.to_str().expect("utf-8"))
+        quote(brief.to_str().expect("utf-8")),
+        quote(seed.to_str().expect("utf-8"))
     );
 
-    let mut tmux = Tmux {
-        socket: format!("brief-ssh-{}", std::process::id()),
-        socket_path: None,
+    let Some(local) = Tmux::launch(test, Session::new("local", &local_command).size(COLS, ROWS))
+        .expect("start tmux")
+    else {
+        return;
     };
-    tmux.new_session("local", &local);
-    tmux.new_session("remote", &ssh(true));
+    let remote = local
+        .new_session(Session::new("remote", &ssh(true)).size(COLS, ROWS))
+        .expect("open the ssh session");
 
     // 1. The Arabic seed renders the same rows over SSH as without it.
     let is_up = |s: &str| s.contains("Headline") && s.contains("Actors");
-    let local_screen = tmux.settled("local", "local start", is_up);
-    let remote_screen = tmux.settled("remote", "the reader over SSH", is_up);
+    let local_screen = local
+        .wait_settled("local start", is_up)
+        .expect("local start");
+    let remote_screen = remote
+        .wait_settled("the reader over SSH", is_up)
+        .expect("the reader over SSH");
     assert!(
         local_screen
             .chars()
@@ -385,28 +284,19 @@ fn brief_over_a_real_ssh_link() {
     );
 
     // 2. OSC 52 copy passes through SSH into tmux's paste buffer.
-    tmux.send("remote", &["3", "y"]);
+    remote.send_keys(&["3", "y"]).expect("send keys");
     let (quote, speaker) = seed_quote();
     let head: String = quote.chars().take(12).collect();
     let copied = wait_until(TIMEOUT, || {
-        tmux.cmd()
-            .args(["show-buffer"])
-            .output()
-            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains(&head))
+        remote
+            .paste_buffer()
+            .is_ok_and(|buffer| buffer.contains(&head))
     });
-    let buffer = String::from_utf8_lossy(
-        &tmux
-            .cmd()
-            .args(["show-buffer"])
-            .output()
-            .map(|o| o.stdout)
-            .unwrap_or_default(),
-    )
-    .into_owned();
+    let buffer = remote.paste_buffer().unwrap_or_default();
     assert!(
         copied,
         "the quotation did not reach tmux's paste buffer over SSH: {buffer:?}\n{}",
-        tmux.capture("remote")
+        capture(&remote)
     );
     assert!(
         buffer.contains(&speaker),
@@ -415,7 +305,7 @@ fn brief_over_a_real_ssh_link() {
 
     // 3. Keys navigate, over SSH as locally: move the focus, scroll, go to the library and
     //    open another briefing. (The remote reader is on the quotes pane after the copy.)
-    tmux.send("local", &["3"]);
+    local.send_keys(&["3"]).expect("send keys");
     for keys in [
         &["2"][..],
         &["j", "j", "j"],
@@ -424,28 +314,24 @@ fn brief_over_a_real_ssh_link() {
         &["k"],
         &["Enter"],
     ] {
-        let before = tmux.capture("remote");
-        tmux.send("local", keys);
-        tmux.send("remote", keys);
-        let local_now = tmux.settled("local", "local keys", |s| !s.is_empty());
-        let same = wait_until(TIMEOUT, || tmux.capture("remote") == local_now);
+        let before = capture(&remote);
+        local.send_keys(keys).expect("send keys");
+        remote.send_keys(keys).expect("send keys");
+        let local_now = local
+            .wait_settled("local keys", |s| !s.is_empty())
+            .expect("local keys");
+        let same = wait_until(TIMEOUT, || capture(&remote) == local_now);
         assert!(
             same,
             "after {keys:?} over SSH the screen differs from the local run\n--- ssh ---\n{}\n--- local ---\n{local_now}",
-            tmux.capture("remote")
+            capture(&remote)
         );
         assert_ne!(before, local_now, "{keys:?} changed nothing");
     }
 
     // 4. Killing the ssh client hangs up the far side: brief exits 129, nothing is left.
-    let local_pid: u32 = tmux
-        .display("local", "#{pane_pid}")
-        .parse()
-        .expect("local pid");
-    let ssh_pid: u32 = tmux
-        .display("remote", "#{pane_pid}")
-        .parse()
-        .expect("ssh pid");
+    let local_pid: u32 = pane_pid(&local);
+    let ssh_pid: u32 = pane_pid(&remote);
     let remote_briefs: Vec<u32> = processes_running(&brief)
         .into_iter()
         .filter(|pid| *pid != local_pid && is_descendant_of(*pid, sshd.child.id()))
@@ -487,13 +373,19 @@ fn brief_over_a_real_ssh_link() {
     //    with status 2 instead of drawing mojibake. (The message starts before the pane has
     //    its final size, so read it with the pane's history.)
     std::fs::remove_file(&status_file).expect("remove the status file");
-    tmux.new_session("nolang", &ssh(false));
+    let nolang = local
+        .new_session(Session::new("nolang", &ssh(false)).size(COLS, ROWS))
+        .expect("open the ssh session without LANG");
     assert!(
-        wait_until(TIMEOUT, || tmux.display("nolang", "#{pane_dead}") == "1"),
+        wait_until(TIMEOUT, || nolang
+            .format("#{pane_dead}")
+            .is_ok_and(|d| d == "1")),
         "ssh without LANG did not end\n{}",
-        tmux.capture("nolang")
+        capture(&nolang)
     );
-    let refused = tmux.run(&["capture-pane", "-p", "-J", "-S", "-", "-t", "nolang"]);
+    let refused = nolang
+        .capture_history()
+        .expect("capture the pane's history");
     assert!(
         refused.contains("locale is not UTF-8") && refused.contains("SendEnv LANG"),
         "without LANG brief did not refuse with its advice:\n{refused}"
@@ -506,16 +398,17 @@ fn brief_over_a_real_ssh_link() {
     );
 
     // The local reader quits normally.
-    tmux.send("local", &["q"]);
+    local.send_keys(&["q"]).expect("send keys");
     assert!(
         wait_until(TIMEOUT, || !process_alive(local_pid)),
         "local brief did not quit"
     );
-    let socket_path = tmux.socket_path.clone().expect("the tmux socket's path");
-    drop(tmux);
+    let socket_path = local.socket_path().to_path_buf();
+    drop((local, remote, nolang));
     assert!(
         !Path::new(&socket_path).exists(),
-        "tmux socket {socket_path} left behind"
+        "tmux socket {} left behind",
+        socket_path.display()
     );
     let sshd_pid = sshd.child.id();
     let made_privsep = sshd.made_privsep;
@@ -526,35 +419,14 @@ fn brief_over_a_real_ssh_link() {
     }
 }
 
-fn parent_of(pid: u32) -> Option<u32> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    stat.rsplit_once(')')?
-        .1
-        .split_whitespace()
-        .nth(1)?
-        .parse()
-        .ok()
+/// The pane's screen, or what went wrong capturing it (for failure messages).
+fn capture(pane: &Tmux) -> String {
+    pane.capture()
+        .unwrap_or_else(|e| format!("(no capture: {e:#})"))
 }
 
-fn is_descendant_of(mut pid: u32, ancestor: u32) -> bool {
-    for _ in 0..64 {
-        match parent_of(pid) {
-            Some(p) if p == ancestor => return true,
-            Some(p) if p > 1 => pid = p,
-            _ => return false,
-        }
-    }
-    false
-}
-
-fn children_of(parent: u32) -> Vec<u32> {
-    std::fs::read_dir("/proc")
-        .map(|entries| {
-            entries
-                .flatten()
-                .filter_map(|e| e.file_name().to_str().and_then(|s| s.parse::<u32>().ok()))
-                .filter(|pid| parent_of(*pid) == Some(parent) && process_alive(*pid))
-                .collect()
-        })
-        .unwrap_or_default()
+fn pane_pid(pane: &Tmux) -> u32 {
+    let pid = pane.format("#{pane_pid}").expect("#{pane_pid}");
+    pid.parse()
+        .unwrap_or_else(|e| panic!("pane pid {pid:?}: {e}"))
 }

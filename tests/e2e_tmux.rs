@@ -7,25 +7,11 @@ mod support;
 
 use anyhow::{Context, ensure};
 use rustix::process::Signal;
+use support::screen::{exit_line, focused_position, selected_row};
 use support::tmux::{Tmux, brief_command};
 
 /// capture-pane drops trailing spaces, so the prompt has none to lose.
 const TEST_PROMPT: &str = "brief-test$";
-
-/// The row the library's selection marker (`▌`) is on.
-fn selected_row(screen: &str) -> Option<&str> {
-    screen.lines().find(|line| line.contains("│▌"))
-}
-
-/// First line of the focused (heavy-bordered) pane's scroll position `first-last/total`.
-fn focused_position(screen: &str) -> Option<u32> {
-    let line = screen.lines().find(|line| line.contains('┗'))?;
-    let line = &line[line.find('┗')?..line.find('┛')?];
-    let slash = line.rfind('/')?;
-    let dash = line[..slash].rfind('-')?;
-    let start = line[..dash].rfind(|c: char| !c.is_ascii_digit())? + 1;
-    line[start..dash].parse().ok()
-}
 
 /// Runs `command`, then prints `exit=N` and keeps the pane alive (a dead pane reports its
 /// cursor hidden whatever brief did, so the state must be read from a live one).
@@ -36,12 +22,8 @@ fn then_report(command: &str) -> String {
 /// Waits for the `exit=N` line of `then_report` and returns N.
 fn reported_exit(tmux: &Tmux) -> anyhow::Result<i32> {
     let screen = tmux.wait_for("brief to exit", |s| s.contains("exit="))?;
-    let at = screen.rfind("exit=").context("no exit line")?;
-    let digits: String = screen[at + 5..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    Ok(digits.parse()?)
+    let (_, status) = exit_line(&screen).context("no exit line")?;
+    Ok(status)
 }
 
 /// After brief has gone: the pane is on its normal screen with the cursor shown.
@@ -178,7 +160,7 @@ fn start_brief(test: &str, env: &str) -> anyhow::Result<Option<(Tmux, u32)>> {
     };
     tmux.wait_for("the library", |s| s.contains("Library"))?;
     let shell = tmux.format("#{pane_pid}")?.parse()?;
-    let children = support::children_of(shell);
+    let children = support::process::children_of(shell);
     let [pid] = children[..] else {
         anyhow::bail!("expected brief as the shell's one child, found {children:?}");
     };
@@ -190,7 +172,7 @@ fn sigterm_in_tmux_restores_and_exits_143() -> anyhow::Result<()> {
     let Some((tmux, pid)) = start_brief("sigterm_in_tmux_restores_and_exits_143", "")? else {
         return Ok(());
     };
-    support::send_signal(pid, Signal::TERM)?;
+    support::process::send_signal(pid, Signal::TERM)?;
     assert_eq!(reported_exit(&tmux)?, 143);
     assert_restored(&tmux)
 }
@@ -219,17 +201,16 @@ fn killed_pane_leaves_no_process() -> anyhow::Result<()> {
     let Some((tmux, pid)) = start_brief("killed_pane_leaves_no_process", "")? else {
         return Ok(());
     };
-    ensure!(support::process_exists(pid), "brief {pid} not running");
+    ensure!(
+        support::process::process_alive(pid),
+        "brief {pid} not running"
+    );
     // A second window keeps the server alive once the pane is gone.
     tmux.run(&["new-window", "-d", "-t", "brief:1", "sleep 60"])?;
     tmux.run(&["kill-pane", "-t", "brief:0.0"])?;
-    let deadline = std::time::Instant::now() + support::TIMEOUT;
-    while support::process_exists(pid) {
-        ensure!(
-            std::time::Instant::now() < deadline,
-            "brief {pid} still alive after hang-up"
-        );
-        std::thread::sleep(support::POLL);
-    }
+    ensure!(
+        support::wait_until(support::TIMEOUT, || !support::process::process_alive(pid)),
+        "brief {pid} still alive after hang-up"
+    );
     Ok(())
 }

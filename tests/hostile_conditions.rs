@@ -8,13 +8,14 @@
 // Tests fail by panicking: `expect` says what was being done when it failed.
 #![allow(clippy::expect_used)]
 
+mod support;
 mod support_hostile;
 
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use support_hostile::{
-    Allow, Pty, Spawn, TIMEOUT, assert_layout_holds, audit, bin, process_alive, processes_running,
-    signal, wait_until, write_json,
+    Allow, Pty, Spawn, TIMEOUT, assert_layout_holds, assert_whole_run_clean, audit, bin,
+    process_alive, processes_running, signal, wait_until, write_json,
 };
 
 fn seed() -> PathBuf {
@@ -51,12 +52,7 @@ const STORM: &[(u16, u16)] = &[
 
 /// Waits until the first frame shows the headline pane.
 fn started(pty: &mut Pty, what: &str) {
-    assert!(
-        pty.wait_text("Headline"),
-        "{what}: no first frame\n{}",
-        pty.contents()
-    );
-    pty.settle();
+    pty.show("Headline", &format!("{what}: no first frame"));
 }
 
 /// A fresh reader at `cols`×`rows` on `file`: the screen a storm must end on.
@@ -97,11 +93,7 @@ fn resize_storm_down_to_nothing_and_back_ends_on_the_right_screen() {
             pty.contents()
         );
         pty.with_screen(|s| assert_layout_holds(s, &format!("{what} after the storm")));
-        assert!(
-            pty.try_wait().is_none(),
-            "{what}: brief ended during the storm: {:?}",
-            pty.try_wait()
-        );
+        pty.assert_running(&format!("{what}: during the storm"));
         let found = audit(&pty.raw(), Allow::default());
         assert!(found.is_empty(), "{what}: {found:#?}");
         assert!(pty.recorder().attacks_seen().is_empty(), "{what}");
@@ -136,20 +128,9 @@ fn keys_in_the_middle_of_a_storm() {
     }
     pty.resize(100, 30);
     pty.settle();
-    assert!(
-        pty.try_wait().is_none(),
-        "brief ended: {:?}\n{}",
-        pty.try_wait(),
-        pty.contents()
-    );
+    pty.assert_running("keys in a storm");
     pty.with_screen(|s| assert_layout_holds(s, "after keys in a storm"));
-    let before = pty.contents();
-    pty.send(b"?");
-    assert!(
-        pty.wait_for(TIMEOUT, |s| s.contents() != before),
-        "no answer after the storm\n{}",
-        pty.contents()
-    );
+    pty.answer(&[b"?"], "no answer after the storm");
     let found = audit(&pty.raw(), Allow::default());
     assert!(found.is_empty(), "{found:#?}");
     let status = pty.quit();
@@ -167,11 +148,7 @@ fn a_storm_that_ends_tiny_then_grows_again() {
         storm(&mut pty, 50);
         pty.resize(last.0, last.1);
         pty.settle();
-        assert!(
-            pty.try_wait().is_none(),
-            "brief ended at {last:?}: {:?}",
-            pty.try_wait()
-        );
+        pty.assert_running(&format!("at {last:?}"));
     }
     pty.resize(100, 30);
     let want = reference_screen(&file, 100, 30);
@@ -222,14 +199,7 @@ fn signals_in_the_middle_of_a_resize_storm() {
             );
             assert!(!s.hide_cursor(), "SIG{name}: cursor hidden");
         });
-        let found = audit(
-            &pty.raw(),
-            Allow {
-                exit_sequences: true,
-                ..Allow::default()
-            },
-        );
-        assert!(found.is_empty(), "SIG{name}: {found:#?}");
+        assert_whole_run_clean(&pty.raw(), &format!("SIG{name}"));
     }
 }
 
@@ -325,12 +295,7 @@ fn ctrl_z_under_a_job_control_shell_then_resize_then_fg() {
     .start();
     assert!(shell.wait_text("READY$"), "no prompt\n{}", shell.contents());
     shell.send(format!("{} {}\r", s(&bin()), s(&file)).as_bytes());
-    assert!(
-        shell.wait_text("Headline"),
-        "brief did not start\n{}",
-        shell.contents()
-    );
-    shell.settle();
+    shell.show("Headline", "brief did not start");
     let pid = brief_child_of(shell.pid()).expect("brief's pid under the shell");
     shell.send(b"\x1a");
     assert!(
@@ -361,14 +326,7 @@ fn ctrl_z_under_a_job_control_shell_then_resize_then_fg() {
         shell.wait_for(TIMEOUT, |s| !s.alternate_screen()),
         "alternate screen not left"
     );
-    let found = audit(
-        &shell.raw(),
-        Allow {
-            exit_sequences: true,
-            ..Allow::default()
-        },
-    );
-    assert!(found.is_empty(), "{found:#?}");
+    assert_whole_run_clean(&shell.raw(), "brief under a job-control shell");
     shell.send(b"exit\r");
     assert!(shell.wait_exit(TIMEOUT).is_some(), "the shell did not exit");
 }

@@ -7,6 +7,7 @@
 // Tests fail by panicking: `expect` says what was being done when it failed.
 #![allow(clippy::expect_used)]
 
+mod support;
 mod support_hostile;
 
 use std::os::unix::fs::{PermissionsExt, symlink};
@@ -15,8 +16,8 @@ use std::time::Duration;
 
 use serde_json::json;
 use support_hostile::{
-    Allow, Spawn, TIMEOUT, assert_layout_holds, audit, bin, plain_text_controls, run_piped,
-    write_json,
+    Allow, Spawn, TIMEOUT, assert_layout_holds, assert_whole_run_clean, audit, bin,
+    plain_text_controls, run_piped, write_json,
 };
 
 /// Files that must each be reported as an error, by name.
@@ -208,12 +209,7 @@ fn reader_lists_good_and_bad_side_by_side_and_survives_files_changing() {
     }
     pty.send(b"g\r]]]]]]\x1b");
     pty.settle();
-    assert!(
-        pty.try_wait().is_none(),
-        "brief ended while files changed: {:?}\n{}",
-        pty.try_wait(),
-        pty.contents()
-    );
+    pty.assert_running("while files changed");
     assert!(
         pty.wait_for(TIMEOUT, |s| s.contents().contains("GOOD BRIEFING ONE")),
         "{}",
@@ -282,14 +278,7 @@ fn a_broken_file_opened_directly_in_the_reader() {
                 assert!(status.success(), "{bad}: {status:?}");
             }
         }
-        let found = audit(
-            &pty.raw(),
-            Allow {
-                exit_sequences: true,
-                ..Allow::default()
-            },
-        );
-        assert!(found.is_empty(), "{bad}: {found:#?}");
+        assert_whole_run_clean(&pty.raw(), bad);
     }
 }
 
@@ -313,13 +302,9 @@ fn a_file_without_read_permission() {
             .arg("--version")
             .output()
             .is_ok();
-        if !have_setpriv {
-            if std::env::var_os("CI").is_some() {
-                panic!("running as root without setpriv: cannot make a file unreadable");
-            }
-            eprintln!(
-                "SKIPPED a_file_without_read_permission: root reads every file and setpriv is missing"
-            );
+        // Root reads every file: without setpriv the permission cannot be tested.
+        let test = "a_file_without_read_permission";
+        if !support::require(have_setpriv, "setpriv", test).unwrap_or_else(|e| panic!("{e}")) {
             return;
         }
         // A copy of the binary in the (world-readable) tempdir: the checkout itself may sit

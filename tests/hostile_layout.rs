@@ -6,6 +6,7 @@
 // Tests fail by panicking: `expect` says what was being done when it failed.
 #![allow(clippy::expect_used)]
 
+mod support;
 mod support_hostile;
 
 use std::path::Path;
@@ -13,7 +14,8 @@ use std::time::Duration;
 
 use serde_json::json;
 use support_hostile::{
-    Allow, Pty, Spawn, TIMEOUT, assert_layout_holds, audit, corpus_dir, pane_texts, write_json,
+    Allow, Pty, Spawn, TIMEOUT, assert_layout_holds, audit, bidi_controls_in, corpus_dir,
+    intact_texts, pane_texts, write_json,
 };
 
 const COLS: u16 = 200;
@@ -25,10 +27,6 @@ fn open(path: &Path, cols: u16, rows: u16) -> Pty {
     Spawn::brief(&[path.to_str().expect("utf-8 path")])
         .size(cols, rows)
         .start()
-}
-
-fn is_explicit_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 fn assert_clean_run(pty: &mut Pty, what: &str) {
@@ -48,46 +46,16 @@ fn assert_clean_run(pty: &mut Pty, what: &str) {
     );
 }
 
-/// The texts that follow a spoofed field, as they must read: in the left-to-right files
-/// (RLO, RLE, RLI, FSI) the final `!` stays at the end; in the right-to-left ones (LRO,
-/// LRE, LRI) it sits at the left, where an RTL paragraph puts it. An override, embedding
-/// or isolate leaking out of its field moves the `!` or reverses the letters.
-fn intact_texts(file: &str) -> Vec<String> {
-    let rtl = ["bidi-lro.json", "bidi-lre.json", "bidi-lri.json"].contains(&file);
-    INTACT
-        .iter()
-        .map(|s| {
-            if rtl {
-                format!("!{s}")
-            } else {
-                format!("{s}!")
-            }
-        })
-        .collect()
-}
-
-const INTACT: &[&str] = &[
-    "NEXT SOURCE INTACT",
-    "NEXT TAG INTACT",
-    "NEXT PARAGRAPH INTACT",
-    "NEXT BULLET INTACT",
-    "NEXT QUOTE INTACT",
-    "NEXT COUNTRY INTACT",
-];
-
 /// Unbalanced RLO/LRO/RLE/LRE/RLI/LRI/FSI at the end of one field, and stray PDF/PDI: the
 /// next field (in the same pane, or joined on the same row) reads in its own order, the
 /// pane titles and borders are intact, and every pane holding such a field marks it.
 fn bidi_spoof(file: &str) {
     let path = corpus_dir().join(file);
     let mut pty = open(&path, COLS, ROWS);
-    assert!(
-        pty.wait_text("NEXT PARAGRAPH INTACT"),
-        "{file}: the briefing never showed\n{}",
-        pty.contents()
+    let screen = pty.show(
+        "NEXT PARAGRAPH INTACT",
+        &format!("{file}: the briefing never showed"),
     );
-    pty.settle();
-    let screen = pty.contents();
     let reordered: Vec<String> = intact_texts(file)
         .into_iter()
         .filter(|s| !screen.contains(s.as_str()))
@@ -113,11 +81,7 @@ fn bidi_spoof(file: &str) {
     // The engine has applied the controls; sent on, a terminal that reorders rows would
     // apply them again, across the whole row and into the neighbouring pane.
     let raw = String::from_utf8_lossy(&pty.raw()).into_owned();
-    let leaked: Vec<String> = raw
-        .chars()
-        .filter(|c| is_explicit_bidi_control(*c))
-        .map(|c| format!("U+{:04X}", c as u32))
-        .collect();
+    let leaked = bidi_controls_in(&raw);
     assert!(
         leaked.is_empty(),
         "{file}: bidi controls written to the terminal: {leaked:?}"
@@ -154,9 +118,10 @@ spoof_tests! {
 fn invisible_and_confusable_text() {
     let path = corpus_dir().join("invisible-confusable.json");
     let mut pty = open(&path, COLS, ROWS);
-    assert!(pty.wait_text("SAID BY THE HOMOGLYPH"), "{}", pty.contents());
-    pty.settle();
-    let screen = pty.contents();
+    let screen = pty.show(
+        "SAID BY THE HOMOGLYPH",
+        "invisible-confusable.json: the briefing never showed",
+    );
     pty.with_screen(|s| assert_layout_holds(s, "invisible-confusable.json"));
     // Each role once under its quotation and once in the actors pane: look-alike names are
     // different actors and none is attributed another's quotation.
@@ -169,15 +134,7 @@ fn invisible_and_confusable_text() {
     }
     assert!(screen.contains("VISIBLE TAG"), "{screen}");
     // Responsive: focus the actors pane and move the selection.
-    let before = pty.contents();
-    pty.send(b"5");
-    pty.send(b"j");
-    assert!(
-        pty.wait_for(TIMEOUT, |s| s.contents() != before),
-        "no answer to keys\n{}",
-        pty.contents()
-    );
-    pty.settle();
+    pty.answer(&[b"5", b"j"], "no answer to keys");
     pty.with_screen(|s| assert_layout_holds(s, "invisible-confusable.json after keys"));
     assert_clean_run(&mut pty, "invisible-confusable.json");
 }

@@ -6,11 +6,15 @@
 // Tests fail by panicking: `expect` says what was being done when it failed.
 #![allow(clippy::expect_used)]
 
+mod support;
 mod support_hostile;
 
 use std::path::{Path, PathBuf};
 
-use support_hostile::{TIMEOUT, corpus_dir, plain_text_controls, run_piped};
+use support_hostile::{
+    TIMEOUT, bidi_controls_in, corpus_dir, expected_symbols, intact_texts, plain_text_controls,
+    run_piped,
+};
 
 /// The corpus files that are valid briefings (every file but `echoed-values.json`, whose
 /// values are wrong on purpose so that error messages quote them).
@@ -39,27 +43,29 @@ fn assert_clean(what: &str, bytes: &[u8]) {
     );
 }
 
-/// Which visible stand-ins the corpus file must show, judged from its raw text: ESC as
-/// U+241B (SYMBOL FOR ESCAPE), BEL as U+2407, BS as U+2408, DEL as U+2421, C1 controls
-/// as U+FFFD.
-fn expected_symbols(raw: &str) -> Vec<char> {
-    let mut want = Vec::new();
-    if raw.contains("\\u001b") {
-        want.push('\u{241b}');
-    }
-    if raw.contains("\\u0007") {
-        want.push('\u{2407}');
-    }
-    if raw.contains("\\b") || raw.contains("\\u0008") {
-        want.push('\u{2408}');
-    }
-    if raw.contains('\u{7f}') || raw.contains("\\u007f") {
-        want.push('\u{2421}');
-    }
-    if raw.contains("\\u0080") || raw.contains('\u{80}') {
-        want.push('\u{fffd}');
-    }
-    want
+/// `brief check ARGS` on files with errors: `run_clean`, and the status must be 1. Its
+/// stdout.
+fn check_with_errors(args: &[&str], what: &str) -> Vec<u8> {
+    let mut all = vec!["check"];
+    all.extend_from_slice(args);
+    let (status, out, err) = run_clean(&all, what);
+    assert_eq!(
+        status.code(),
+        Some(1),
+        "{what}: {}",
+        String::from_utf8_lossy(&err)
+    );
+    out
+}
+
+/// Runs brief with `args` on a pipe; fails if it does not finish, or if a control
+/// character reaches its stdout or its stderr. Its status, stdout and stderr.
+fn run_clean(args: &[&str], what: &str) -> (std::process::ExitStatus, Vec<u8>, Vec<u8>) {
+    let (status, out, err) = run_piped(args, TIMEOUT);
+    let status = status.unwrap_or_else(|| panic!("{what}: did not finish"));
+    assert_clean(&format!("{what} (stdout)"), &out);
+    assert_clean(&format!("{what} (stderr)"), &err);
+    (status, out, err)
 }
 
 #[test]
@@ -75,16 +81,13 @@ fn show_prints_no_control_character_for_any_corpus_file() {
         for flags in variants {
             let mut args = vec!["show", path_str(&file)];
             args.extend_from_slice(flags);
-            let (status, out, err) = run_piped(&args, TIMEOUT);
             let what = format!("brief {}", args.join(" "));
-            let status = status.unwrap_or_else(|| panic!("{what}: did not finish"));
+            let (status, out, err) = run_clean(&args, &what);
             assert!(
                 status.success(),
                 "{what}: {status}\n{}",
                 String::from_utf8_lossy(&err)
             );
-            assert_clean(&format!("{what} (stdout)"), &out);
-            assert_clean(&format!("{what} (stderr)"), &err);
             let text = String::from_utf8_lossy(&out);
             // The headline and the body are in every layout: their markers show the
             // field's text is there, not dropped with the controls.
@@ -122,18 +125,9 @@ fn show_of_carriage_return_and_backspace_cannot_overstrike() {
 fn check_prints_no_control_character_for_the_corpus() {
     let dir = corpus_dir();
     for format in ["text", "json"] {
-        let (status, out, err) = run_piped(&["check", "--format", format, path_str(&dir)], TIMEOUT);
         let what = format!("brief check --format {format} tests/hostile");
-        let status = status.unwrap_or_else(|| panic!("{what}: did not finish"));
         // echoed-values.json has errors on purpose.
-        assert_eq!(
-            status.code(),
-            Some(1),
-            "{what}: {}",
-            String::from_utf8_lossy(&err)
-        );
-        assert_clean(&format!("{what} (stdout)"), &out);
-        assert_clean(&format!("{what} (stderr)"), &err);
+        let out = check_with_errors(&["--format", format, path_str(&dir)], &what);
         let text = String::from_utf8_lossy(&out);
         assert!(
             text.contains("echoed-values.json"),
@@ -165,17 +159,8 @@ fn check_escapes_hostile_file_names() {
     }
     let root = path_str(dir.path()).to_owned();
     for format in ["text", "json"] {
-        let (status, out, err) = run_piped(&["check", "--format", format, &root], TIMEOUT);
         let what = format!("brief check --format {format} on hostile file names");
-        let status = status.unwrap_or_else(|| panic!("{what}: did not finish"));
-        assert_eq!(
-            status.code(),
-            Some(1),
-            "{what}: {}",
-            String::from_utf8_lossy(&err)
-        );
-        assert_clean(&format!("{what} (stdout)"), &out);
-        assert_clean(&format!("{what} (stderr)"), &err);
+        let out = check_with_errors(&["--format", format, &root], &what);
         let text = String::from_utf8_lossy(&out);
         if format == "text" {
             // Each file is reported, and a newline in a name cannot start a line of its own.
@@ -205,10 +190,7 @@ fn check_escapes_hostile_file_names() {
 #[test]
 fn check_quotes_hostile_values_without_their_controls() {
     let file = corpus_dir().join("echoed-values.json");
-    let (status, out, err) = run_piped(&["check", path_str(&file)], TIMEOUT);
-    assert_eq!(status.and_then(|s| s.code()), Some(1));
-    assert_clean("brief check echoed-values.json (stdout)", &out);
-    assert_clean("brief check echoed-values.json (stderr)", &err);
+    let out = check_with_errors(&[path_str(&file)], "brief check echoed-values.json");
     let text = String::from_utf8_lossy(&out);
     // The bad language, direction and date are errors that say which field; the unknown
     // keys and the unmatched speaker are warnings.
@@ -221,10 +203,6 @@ fn check_quotes_hostile_values_without_their_controls() {
     );
     assert!(text.contains("error"), "{text}");
     assert!(text.contains("warning"), "{text}");
-}
-
-fn is_explicit_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// An unbalanced override, embedding or isolate in one field must not reorder the field
@@ -252,29 +230,12 @@ fn show_keeps_bidi_spoofs_inside_their_field() {
         );
         let text = String::from_utf8_lossy(&out);
         // In the right-to-left files the final `!` of each text sits at its left.
-        let rtl = ["bidi-lro.json", "bidi-lre.json", "bidi-lri.json"].contains(&name.as_str());
-        for intact in [
-            "NEXT SOURCE INTACT",
-            "NEXT TAG INTACT",
-            "NEXT PARAGRAPH INTACT",
-            "NEXT BULLET INTACT",
-            "NEXT QUOTE INTACT",
-            "NEXT COUNTRY INTACT",
-        ] {
-            let intact = if rtl {
-                format!("!{intact}")
-            } else {
-                format!("{intact}!")
-            };
+        for intact in intact_texts(&name) {
             if !text.contains(&intact) {
                 failures.push(format!("{name}: {intact:?} was reordered or lost"));
             }
         }
-        let leaked: Vec<String> = text
-            .chars()
-            .filter(|c| is_explicit_bidi_control(*c))
-            .map(|c| format!("U+{:04X}", c as u32))
-            .collect();
+        let leaked = bidi_controls_in(&text);
         if !leaked.is_empty() {
             failures.push(format!("{name}: visual output still holds {leaked:?}"));
         }

@@ -8,13 +8,14 @@
 // Tests fail by panicking: `expect` says what was being done when it failed.
 #![allow(clippy::expect_used)]
 
+mod support;
 mod support_hostile;
 
 use std::path::{Path, PathBuf};
 
 use support_hostile::{
-    Allow, Pty, REPLACEMENT_STAND_IN, Spawn, TIMEOUT, assert_layout_holds, audit,
-    control_chars_on_screen, corpus_dir,
+    Allow, Pty, REPLACEMENT_STAND_IN, Spawn, TIMEOUT, assert_layout_holds, audit, bidi_controls_in,
+    control_chars_on_screen, corpus_dir, expected_symbols,
 };
 
 const COLS: u16 = 200;
@@ -44,11 +45,7 @@ fn assert_raw_clean(pty: &Pty, what: &str, allow: Allow) {
     // Embedding, override and isolate controls are applied by the engine (or dropped in
     // `--bidi terminal`); sent on, a terminal that reorders rows would apply them across
     // the whole row, neighbouring panes included.
-    let bidi: Vec<String> = String::from_utf8_lossy(&raw)
-        .chars()
-        .filter(|c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
-        .map(|c| format!("U+{:04X}", c as u32))
-        .collect();
+    let bidi = bidi_controls_in(&String::from_utf8_lossy(&raw));
     assert!(bidi.is_empty(), "{what}: bidi controls written: {bidi:?}");
     let attacks = pty.recorder().attacks_seen();
     assert!(
@@ -63,28 +60,6 @@ fn assert_no_controls_on_screen(pty: &Pty, what: &str) {
         found.is_empty(),
         "{what}: control characters in cells: {found:?}"
     );
-}
-
-/// Which visible stand-ins must be on screen, judged from the file's raw JSON: ESC as
-/// U+241B, BEL as U+2407, BS as U+2408, DEL as U+2421, C1 controls as U+FFFD.
-fn expected_symbols(raw: &str) -> Vec<char> {
-    let mut want = Vec::new();
-    if raw.contains("\\u001b") {
-        want.push('\u{241b}');
-    }
-    if raw.contains("\\u0007") {
-        want.push('\u{2407}');
-    }
-    if raw.contains("\\b") {
-        want.push('\u{2408}');
-    }
-    if raw.contains("\\u007f") {
-        want.push('\u{2421}');
-    }
-    if raw.contains("\\u0080") || raw.contains('\u{80}') {
-        want.push('\u{fffd}');
-    }
-    want
 }
 
 /// Every field of the injection files carries a marker pair (`HL1 … HL2` for the headline);
@@ -107,13 +82,10 @@ fn injection(file: &str) {
     let path = corpus(file);
     let raw_json = std::fs::read_to_string(&path).expect("read corpus file");
     let mut pty = open(&path);
-    assert!(
-        pty.wait_text("HL2"),
-        "{file}: the briefing never showed its headline\n--- screen ---\n{}",
-        pty.contents()
+    let screen = pty.show(
+        "HL2",
+        &format!("{file}: the briefing never showed its headline"),
     );
-    pty.settle();
-    let screen = pty.contents();
     let missing: Vec<String> = SHOWN_MARKERS
         .iter()
         .flat_map(|m| [format!("{m}1"), format!("{m}2")])
@@ -174,14 +146,7 @@ fn injection(file: &str) {
     let status = pty.quit();
     assert!(status.success(), "{file}: exit status {status:?}");
     assert!(pty.wait_eof(TIMEOUT), "{file}: output never ended");
-    assert_raw_clean(
-        &pty,
-        &format!("{file} whole run"),
-        Allow {
-            exit_sequences: true,
-            ..Allow::default()
-        },
-    );
+    assert_raw_clean(&pty, &format!("{file} whole run"), Allow::WHOLE_RUN);
     pty.with_screen(|s| {
         assert!(
             !s.alternate_screen(),
@@ -314,9 +279,7 @@ fn copying_a_hostile_quotation_copies_no_control() {
 fn escapes_in_a_source_url() {
     let path = corpus("source-url.json");
     let mut pty = open(&path);
-    assert!(pty.wait_text("HL2"), "{}", pty.contents());
-    pty.settle();
-    let screen = pty.contents();
+    let screen = pty.show("HL2", "source-url.json: the briefing never showed");
     assert!(
         screen.contains("UR1") && screen.contains('\u{241b}'),
         "the URL is not shown with visible symbols\n{screen}"

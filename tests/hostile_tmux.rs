@@ -9,179 +9,75 @@
 // Tests fail by panicking: `expect` says what was being done when it failed.
 #![allow(clippy::expect_used)]
 
+mod support;
 mod support_hostile;
 
-use std::process::Command;
-
+use support::tmux::{Session, Tmux, quote};
 use support_hostile::{Allow, TIMEOUT, audit, bin, corpus_dir, wait_until};
 
-/// Ok(false): tmux is missing and the test skips (never under CI).
-fn have_tmux() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "tmux is missing and CI is set"
-        );
-        eprintln!("SKIPPED hostile_tmux: tmux is not installed");
-    }
-    found
-}
-
-struct Tmux {
-    socket: String,
-    socket_path: Option<String>,
-}
-
-impl Tmux {
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::new("tmux");
-        cmd.args(["-L", &self.socket, "-f", "/dev/null"]);
-        cmd.env("LANG", "C.UTF-8");
-        cmd.env_remove("TMUX");
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = self.cmd().args(args).output().expect("run tmux");
-        assert!(
-            out.status.success(),
-            "tmux {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn display(&self, format: &str) -> String {
-        self.run(&["display-message", "-p", "-t", "hostile", format])
-            .trim()
-            .to_owned()
-    }
-
-    fn capture(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "hostile"])
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd().arg("kill-server").output();
-        // kill-server returns before the server is gone; tmux 3.3a leaves its socket.
-        wait_until(TIMEOUT, || {
-            !self
-                .cmd()
-                .arg("list-sessions")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        });
-        if let Some(path) = &self.socket_path {
-            let _ = std::fs::remove_file(path);
-        }
-    }
-}
-
-fn in_tmux(file: &str) {
+fn in_tmux(test: &str, file: &str) {
     let dir = tempfile::tempdir().expect("tempdir");
     let raw_path = dir.path().join("pane-output");
     let go = dir.path().join("go");
     let path = corpus_dir().join(file);
-    let mut tmux = Tmux {
-        socket: format!(
-            "brief-hostile-{}-{}",
-            std::process::id(),
-            file.replace('.', "-")
-        ),
-        socket_path: None,
-    };
     // The pane waits for `go` so that title, name and pipe are set before brief writes.
-    // brief's status goes to a file: tmux 3.3a sometimes leaves a dead pane's process
-    // unreaped (a zombie) for seconds, with #{pane_dead_status} empty meanwhile.
-    let status_path = dir.path().join("status");
     let command = format!(
-        "while [ ! -e '{go}' ]; do sleep 0.05; done; XDG_CONFIG_HOME=/nonexistent '{brief}' '{file}'; echo $? > '{status}'",
-        go = go.display(),
-        brief = bin().display(),
-        file = path.display(),
-        status = status_path.display(),
+        "while [ ! -e {go} ]; do sleep 0.05; done; XDG_CONFIG_HOME=/nonexistent {brief} {file}",
+        go = quote(&go.to_string_lossy()),
+        brief = quote(&bin().to_string_lossy()),
+        file = quote(&path.to_string_lossy()),
     );
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "hostile",
-        "-n",
-        "UNTOUCHED-WINDOW",
-        "-x",
-        "160",
-        "-y",
-        "50",
-        &command,
-    ]);
-    tmux.socket_path = Some(
-        tmux.run(&["display-message", "-p", "#{socket_path}"])
-            .trim()
-            .to_owned(),
-    );
-    for option in [
-        &["set-option", "-g", "remain-on-exit", "on"][..],
-        &["set-option", "-s", "set-clipboard", "on"],
-        &["set-option", "-g", "allow-passthrough", "on"],
-        &["set-option", "-g", "allow-rename", "on"],
-        &["set-option", "-g", "automatic-rename", "off"],
-        &["set-option", "-g", "set-titles", "on"],
-        &["select-pane", "-t", "hostile", "-T", "UNTOUCHED-TITLE"],
-    ] {
-        tmux.run(option);
-    }
-    tmux.run(&[
+    let session = Session::new("hostile", &command)
+        .size(160, 50)
+        .window("UNTOUCHED-WINDOW")
+        .option("allow-passthrough", "on")
+        .option("allow-rename", "on")
+        .option("automatic-rename", "off")
+        .option("set-titles", "on");
+    let Some(tmux) = Tmux::launch(test, session).expect("start tmux") else {
+        return;
+    };
+    let run = |args: &[&str]| tmux.run(args).unwrap_or_else(|e| panic!("{file}: {e:#}"));
+    let display = |format: &str| {
+        tmux.format(format)
+            .unwrap_or_else(|e| panic!("{file}: {e:#}"))
+    };
+    let capture = || {
+        tmux.capture()
+            .unwrap_or_else(|e| format!("(no capture: {e:#})"))
+    };
+    run(&["select-pane", "-t", tmux.target(), "-T", "UNTOUCHED-TITLE"]);
+    run(&[
         "pipe-pane",
         "-o",
         "-t",
-        "hostile",
-        &format!("cat >> '{}'", raw_path.display()),
+        tmux.target(),
+        &format!("cat >> {}", quote(&raw_path.to_string_lossy())),
     ]);
     std::fs::write(&go, b"").expect("start the pane");
 
-    let shown = wait_until(TIMEOUT, || tmux.capture().contains("HL2"));
-    assert!(
-        shown,
-        "{file}: the briefing never showed\n{}",
-        tmux.capture()
-    );
-    for keys in ["Tab", "Tab", "j", "Tab", "G", "Tab", "g"] {
-        tmux.run(&["send-keys", "-t", "hostile", keys]);
+    if let Err(e) = tmux.wait_for("the briefing", |s| s.contains("HL2")) {
+        panic!("{file}: the briefing never showed: {e:#}");
     }
-    tmux.run(&["send-keys", "-t", "hostile", "q"]);
-    assert!(
-        wait_until(TIMEOUT, || tmux.display("#{pane_dead}") == "1"),
-        "{file}: brief did not quit\n{}",
-        tmux.capture()
-    );
-    let status = wait_until(TIMEOUT, || {
-        std::fs::read_to_string(&status_path).is_ok_and(|s| s.ends_with('\n'))
-    });
-    assert!(status, "{file}: no exit status\n{}", tmux.capture());
-    let status = std::fs::read_to_string(&status_path).expect("status");
+    for keys in ["Tab", "Tab", "j", "Tab", "G", "Tab", "g"] {
+        tmux.send_keys(&[keys]).expect("send keys");
+    }
+    tmux.send_keys(&["q"]).expect("send keys");
+    let status = tmux
+        .wait_dead()
+        .unwrap_or_else(|e| panic!("{file}: brief did not quit, or no exit status: {e:#}"));
+    assert_eq!(status, 0, "{file}: exit status\n{}", capture());
     assert_eq!(
-        status.trim(),
-        "0",
-        "{file}: exit status\n{}",
-        tmux.capture()
-    );
-    assert_eq!(
-        tmux.display("#{pane_title}"),
+        display("#{pane_title}"),
         "UNTOUCHED-TITLE",
         "{file}: pane title changed"
     );
     assert_eq!(
-        tmux.display("#{window_name}"),
+        display("#{window_name}"),
         "UNTOUCHED-WINDOW",
         "{file}: window name changed"
     );
-    let buffers = tmux.run(&["list-buffers"]);
+    let buffers = run(&["list-buffers"]);
     assert!(
         buffers.trim().is_empty(),
         "{file}: paste buffers written: {buffers}"
@@ -218,9 +114,7 @@ macro_rules! tmux_tests {
         $(
             #[test]
             fn $name() {
-                if have_tmux() {
-                    in_tmux($file);
-                }
+                in_tmux(stringify!($name), $file);
             }
         )*
     };

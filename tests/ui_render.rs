@@ -78,7 +78,7 @@ fn every_row_of_every_screen_is_exactly_the_terminal_width() {
                 let briefings = 8;
                 for index in 0..briefings {
                     for (step, action) in tour.iter().enumerate() {
-                        app.update(*action);
+                        app.update(action.clone());
                         let context = format!(
                             "{} {width}x{height} briefing {index} step {step} shaping {shaping}",
                             folder.display()

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use super::{Briefing, Diagnostic, LoadOptions, date, discover, load_file};
 
 /// A briefing that loaded, with its warnings.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Loaded {
     pub briefing: Briefing,
     pub warnings: Vec<Diagnostic>,
@@ -12,7 +12,7 @@ pub struct Loaded {
 
 /// A file that failed to load; `diagnostics` holds at least one error. Shown as one
 /// diagnostic per line.
-#[derive(Debug, Clone, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", lines(.diagnostics))]
 pub struct LoadFailure {
     pub path: PathBuf,
@@ -41,12 +41,79 @@ pub fn load_path(path: &Path, options: &LoadOptions) -> Library {
             Err(failure) => failures.push(failure),
         }
     }
-    briefings.sort_by(|a, b| reading_order(&a.briefing, &b.briefing));
-    failures.sort_by(|a, b| a.path.cmp(&b.path));
+    briefings.sort_by(by_reading_order);
+    failures.sort_by(by_path);
     Library {
         briefings,
         failures,
     }
+}
+
+impl Library {
+    /// Adds briefings and failures (in any order) each in its place, as a background load
+    /// delivers them. Returns the positions the new entries took, ascending, counted as a
+    /// list of the briefings followed by the failures: what was at position `i` before is
+    /// now after every returned position up to it (see `Library::shifted`).
+    pub fn insert(
+        &mut self,
+        mut briefings: Vec<Loaded>,
+        mut failures: Vec<LoadFailure>,
+    ) -> Vec<usize> {
+        briefings.sort_by(by_reading_order);
+        failures.sort_by(by_path);
+        let mut placed = merge(&mut self.briefings, briefings, by_reading_order);
+        let offset = self.briefings.len();
+        let failed = merge(&mut self.failures, failures, by_path);
+        placed.extend(failed.into_iter().map(|at| at + offset));
+        placed
+    }
+
+    /// Where the entry at `old` is after an insertion that placed new entries at `placed`
+    /// (ascending, as `insert` returns them).
+    pub fn shifted(old: usize, placed: &[usize]) -> usize {
+        let mut at = old;
+        for &new in placed {
+            if new > at {
+                break;
+            }
+            at += 1;
+        }
+        at
+    }
+}
+
+fn by_reading_order(a: &Loaded, b: &Loaded) -> Ordering {
+    reading_order(&a.briefing, &b.briefing)
+}
+
+fn by_path(a: &LoadFailure, b: &LoadFailure) -> Ordering {
+    a.path.cmp(&b.path)
+}
+
+/// Merges sorted `new` into sorted `into`. Inserting one by one would move the whole tail
+/// each time, and a linear merge would compare every old item with each batch: both grow
+/// with the library over a 10,000-briefing load. Here each new item finds its place by
+/// binary search and the old items between two places move once, in bulk. Equal items
+/// keep the old one first. Returns the positions the new items took.
+fn merge<T>(into: &mut Vec<T>, new: Vec<T>, order: fn(&T, &T) -> Ordering) -> Vec<usize> {
+    if new.is_empty() {
+        return Vec::new();
+    }
+    let mut old = std::mem::take(into);
+    let mut merged = Vec::with_capacity(old.len() + new.len());
+    let mut placed = Vec::with_capacity(new.len());
+    let mut rest = old.drain(..);
+    for item in new {
+        let before = rest
+            .as_slice()
+            .partition_point(|o| order(o, &item) != Ordering::Greater);
+        merged.extend(rest.by_ref().take(before));
+        placed.push(merged.len());
+        merged.push(item);
+    }
+    merged.extend(rest);
+    *into = merged;
+    placed
 }
 
 /// Newest first (dates compared as instants), undated last, then by headline and path.
@@ -60,4 +127,21 @@ pub fn reading_order(a: &Briefing, b: &Briefing) -> Ordering {
     }
     .then_with(|| a.headline.cmp(&b.headline))
     .then_with(|| a.path.cmp(&b.path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_places_new_items_in_order_and_says_where() {
+        let mut into = vec![10, 20, 30];
+        let placed = merge(&mut into, vec![5, 20, 25, 40], |a: &i32, b: &i32| a.cmp(b));
+        assert_eq!(into, [5, 10, 20, 20, 25, 30, 40]);
+        assert_eq!(placed, [0, 3, 4, 6]);
+        // Each old item is found where `shifted` says.
+        for (old, value) in [(0, 10), (1, 20), (2, 30)] {
+            assert_eq!(into[Library::shifted(old, &placed)], value);
+        }
+    }
 }

@@ -122,6 +122,7 @@ fn escape_terminal_controls(json: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used, reason = "a failed expectation is a failed test")]
 mod tests {
     use super::escape_terminal_controls;
 

@@ -1,6 +1,7 @@
 pub mod args;
 pub mod check;
 pub mod clipboard;
+pub mod loader;
 pub mod locale;
 pub mod show;
 pub mod signals;

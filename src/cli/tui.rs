@@ -1,13 +1,14 @@
-//! `brief [PATH]`: the full-screen reader. Checks the locale, loads, sets up the terminal
-//! and the ways out of it (signals, hang-up, panic), then runs the event loop: block on the
-//! next event, turn it into actions, update, carry out effects, draw. Nothing is drawn
-//! without input or a resize, so an idle reader uses no CPU.
+//! `brief [PATH]`: the full-screen reader. Checks the locale, sets up the terminal and the
+//! ways out of it (signals, hang-up, panic), starts loading the library in the background,
+//! then runs the event loop: wait for the next event, turn it into actions, update, carry
+//! out effects, draw. While the library loads, the wait has a short timeout so arriving
+//! batches go in, and frames they cause come at most every `FRAME_INTERVAL`; once it is
+//! loaded the wait blocks with no timer, so an idle reader uses no CPU.
 
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use brief::briefing::{self, Library, LoadOptions};
+use brief::briefing::{self, LoadOptions};
 use brief::text::BidiMode;
 use brief::ui::{Action, App, Effect, UiOptions};
 use crossterm::event::{self, Event, KeyEventKind};
@@ -19,6 +20,7 @@ use ratatui::layout::Rect;
 use signal_hook::consts::SIGTSTP;
 
 use super::args::{BidiArg, ColorWhen, ReadArgs, Switch};
+use super::loader::{self, Drained, Loader};
 use super::terminal::{self, FrameWriter, Modes};
 use super::{clipboard, locale, signals};
 
@@ -29,8 +31,22 @@ const ERROR_STATUS: u8 = 2;
 /// Test hook, not for users: `BRIEF_TEST_PANIC=1` panics after the first frame, so the
 /// end-to-end tests can check that a panic restores the terminal.
 const TEST_PANIC_VAR: &str = "BRIEF_TEST_PANIC";
+/// The first frame waits this long after start for the library to finish loading, so a
+/// small one shows whole at once; a larger one shows its progress after this.
+const FIRST_FRAME_GRACE: Duration = Duration::from_millis(30);
+/// How long after start the first frame may wait for the file named on the command line:
+/// it loads first, normally in milliseconds, and the first keys are meant for it. The
+/// bound keeps `q` working if it never loads (a stalled network mount).
+const NAMED_FILE_WAIT: Duration = Duration::from_secs(1);
+/// While the library loads: how long to wait for a terminal event before looking for
+/// batches again...
+const LOADING_POLL: Duration = Duration::from_millis(10);
+/// ...and the shortest time between two frames caused by batches arriving (keys and the end
+/// of the load draw at once).
+const FRAME_INTERVAL: Duration = Duration::from_millis(30);
 
 pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
     if let Err(message) = locale::check(args.assume_utf8, locale::from_env) {
         eprintln!("brief: {message}");
         return Ok(ExitCode::from(ERROR_STATUS));
@@ -48,8 +64,11 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     // Before loading, so a signal during a slow load still ends the process cleanly.
     signals::spawn_signal_thread()?;
     signals::spawn_hangup_watcher()?;
-    let (library, opened) = load(&path, args.max_size);
-    let mut app = App::new(library, opened, ui_options(args));
+    let options = LoadOptions {
+        max_size: args.max_size,
+    };
+    let (loader, opened) = loader::spawn(&path, options)?;
+    let mut app = App::loading(opened, ui_options(args));
     let modes = Modes {
         explicit_bidi: args.layout.bidi == BidiArg::App,
         tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
@@ -57,7 +76,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     };
     let result = terminal::enter(modes)
         .map_err(anyhow::Error::from)
-        .and_then(|()| session(&mut app, modes));
+        .and_then(|()| session(&mut app, modes, loader, started));
     if result.is_err() && signals::terminal_hung_up() {
         // The link dropped under us: that is a hang-up, not an error of ours.
         signals::shutdown(signals::HANGUP_STATUS);
@@ -66,39 +85,6 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     result?;
     restored?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// A file opens that briefing inside the library of its folder (Esc shows the rest); a
-/// folder opens the library; no path, the default folder.
-fn load(path: &Path, max_size: u64) -> (Library, Option<PathBuf>) {
-    let options = LoadOptions { max_size };
-    if !path.is_file() {
-        return (briefing::load_path(path, &options), None);
-    }
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut library = briefing::load_path(&folder, &options);
-    let opened = find_or_add(&mut library, path, &options);
-    (library, Some(opened))
-}
-
-/// The path under which `library` holds `file` (spelled as the folder walk found it), after
-/// adding the file if the walk skipped it (a name not ending in .json, a hidden file).
-fn find_or_add(library: &mut Library, file: &Path, options: &LoadOptions) -> PathBuf {
-    let wanted = std::fs::canonicalize(file).ok();
-    let same = |candidate: &Path| std::fs::canonicalize(candidate).ok() == wanted;
-    let loaded = library.briefings.iter().map(|l| &l.briefing.path);
-    let failed = library.failures.iter().map(|f| &f.path);
-    if let Some(found) = loaded.chain(failed).find(|p| same(p)) {
-        return found.clone();
-    }
-    match briefing::load_file(file, options) {
-        Ok(loaded) => library.briefings.push(loaded),
-        Err(failure) => library.failures.push(failure),
-    }
-    file.to_path_buf()
 }
 
 fn ui_options(args: &ReadArgs) -> UiOptions {
@@ -118,28 +104,56 @@ fn ui_options(args: &ReadArgs) -> UiOptions {
     }
 }
 
-fn session(app: &mut App, modes: Modes) -> anyhow::Result<()> {
+fn session(app: &mut App, modes: Modes, loader: Loader, started: Instant) -> anyhow::Result<()> {
     let mut term = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
     send_size(app, &term)?;
+    let (grace, named) = (started + FIRST_FRAME_GRACE, started + NAMED_FILE_WAIT);
+    let done = loader.wait_first(app, grace, named) == Drained::Done;
+    let mut loader = (!done).then_some(loader);
     draw(&mut term, app)?;
     if std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1") {
         panic!("{TEST_PANIC_VAR}=1: panic forced after the first frame (test hook)");
     }
+    let mut last_frame = Instant::now();
+    // Batches have arrived since the last frame.
+    let mut arrived = false;
     loop {
-        let mut dirty = apply(app, event::read()?);
-        // Take whatever else is already waiting (a paste, a resize storm) before drawing
-        // once: a zero timeout never blocks.
-        while !app.should_quit() && event::poll(Duration::ZERO)? {
-            dirty |= apply(app, event::read()?);
+        let mut dirty = take_events(app, loader.is_some())?;
+        match loader.as_ref().map(|l| l.drain(app)) {
+            Some(Drained::More) => arrived = true,
+            Some(Drained::Done) => {
+                loader = None;
+                dirty = true;
+            }
+            Some(Drained::Nothing) | None => {}
         }
         dirty |= carry_out_effects(app, &mut term, modes)?;
         if app.should_quit() {
             return Ok(());
         }
-        if dirty {
+        if dirty || (arrived && last_frame.elapsed() >= FRAME_INTERVAL) {
             draw(&mut term, app)?;
+            last_frame = Instant::now();
+            arrived = false;
         }
     }
+}
+
+/// Feeds the next terminal events to the app; true if a frame is due. Blocks until one
+/// comes, with no timer, except while the library loads: then it gives up after
+/// `LOADING_POLL` so that arriving batches go in.
+fn take_events(app: &mut App, loading: bool) -> anyhow::Result<bool> {
+    let mut dirty = if loading {
+        event::poll(LOADING_POLL)? && apply(app, event::read()?)
+    } else {
+        apply(app, event::read()?)
+    };
+    // Take whatever else is already waiting (a paste, a resize storm) before drawing
+    // once: a zero timeout never blocks.
+    while !app.should_quit() && event::poll(Duration::ZERO)? {
+        dirty |= apply(app, event::read()?);
+    }
+    Ok(dirty)
 }
 
 /// Feeds the event to the app; true if it meant something (so a frame is due).

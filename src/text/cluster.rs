@@ -5,7 +5,9 @@ use std::ops::Range;
 use icu_properties::CodePointMapData;
 use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::split;
 
 /// Shown in place of a grapheme wider than the whole line (a wide character at width 1).
 const TOO_WIDE: &str = "\u{2026}";
@@ -19,12 +21,29 @@ pub(crate) struct Cluster {
     /// What the cells show, before mirroring.
     pub text: String,
     pub width: usize,
+    /// A later piece of a grapheme split for the terminal (see `split`): no line break
+    /// before it where one can be avoided, and it moves with the grapheme when reordered.
+    pub continues: bool,
 }
 
 impl Cluster {
     pub fn new(range: Range<usize>, text: String) -> Self {
         let width = text.width();
-        Self { range, text, width }
+        Self {
+            range,
+            text,
+            width,
+            continues: false,
+        }
+    }
+
+    pub fn continuing(self, continues: bool) -> Self {
+        Self { continues, ..self }
+    }
+
+    /// The same source shown as `text`: keeps its place in its grapheme.
+    pub fn with_text(&self, range: Range<usize>, text: String) -> Self {
+        Self::new(range, text).continuing(self.continues)
     }
 
     pub fn is_space(&self) -> bool {
@@ -37,18 +56,20 @@ fn is_breaking_space(c: char) -> bool {
     c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}')
 }
 
+/// Graphemes, or their pieces where terminals disagree on a grapheme's width.
 pub(crate) fn clusters(paragraph: &str) -> Vec<Cluster> {
     paragraph
         .grapheme_indices(true)
-        .map(|(start, g)| Cluster::new(start..start + g.len(), g.to_string()))
+        .flat_map(|(start, g)| split::split(start, g))
         .collect()
 }
 
 /// A terminal would put a lone combining mark on whatever cell came before it: padding,
-/// a border, another line's letter. Give it the conventional dotted circle instead.
+/// a border, another line's letter. Give it the conventional dotted circle instead. (A
+/// spacing mark, such as the vowel sign of "कि", takes a cell of its own anyway.)
 pub(crate) fn base_orphan_marks(clusters: &mut [Cluster]) {
     for c in clusters.iter_mut().filter(|c| starts_with_mark(&c.text)) {
-        *c = Cluster::new(c.range.clone(), format!("{DOTTED_CIRCLE}{}", c.text));
+        *c = c.with_text(c.range.clone(), format!("{DOTTED_CIRCLE}{}", c.text));
     }
 }
 
@@ -56,23 +77,28 @@ pub(crate) fn is_mark(c: char) -> bool {
     GeneralCategoryGroup::Mark.contains(CodePointMapData::<GeneralCategory>::new().get(c))
 }
 
-fn starts_with_mark(g: &str) -> bool {
-    g.chars().next().is_some_and(is_mark)
+/// Starts with a mark that has no cell of its own.
+pub(crate) fn starts_with_mark(g: &str) -> bool {
+    g.chars()
+        .next()
+        .is_some_and(|c| is_mark(c) && c.width().unwrap_or(0) == 0)
 }
 
 /// No line may be wider than `width`, so a grapheme that cannot fit even alone is
 /// replaced by a one-cell mark (its source range still says what it was).
 pub(crate) fn fit(clusters: &mut [Cluster], width: usize) {
     for c in clusters.iter_mut().filter(|c| c.width > width) {
-        *c = Cluster::new(c.range.clone(), TOO_WIDE.to_string());
+        *c = c.with_text(c.range.clone(), TOO_WIDE.to_string());
     }
 }
 
 /// Display width in cells as ratatui places it and a terminal draws it: the sum of the
-/// widths of the graphemes. `UnicodeWidthStr::width` on the whole string is not that
-/// (it counts "لا" as one cell).
+/// widths of the clusters `layout` makes (unshaped). `UnicodeWidthStr::width` on the
+/// whole string is not that (it counts "لا" as one cell, "👨‍👩‍👧‍👦" as two).
 pub fn measure(text: &str) -> usize {
-    text.graphemes(true).map(UnicodeWidthStr::width).sum()
+    let mut clusters = clusters(text);
+    base_orphan_marks(&mut clusters);
+    clusters.iter().map(|c| c.width).sum()
 }
 
 #[cfg(test)]

@@ -9,6 +9,12 @@
 //!   widths; `rtl` says the line belongs to an RTL paragraph (right-align it with `pad_left`).
 //! - Styles go by source: a glyph is styled if `Glyph::source` overlaps a styled byte range
 //!   of the logical text, so a highlighted word stays highlighted wherever it lands.
+//! - A glyph is a grapheme, or one piece of a grapheme that terminals draw otherwise than
+//!   unicode-width measures it (emoji ZWJ sequences, VS16, flags: see `split`). Its
+//!   `width` is its text's width both as a whole and code point by code point, and its
+//!   text holds at most one character that takes cells. Glyphs with empty text (a hidden
+//!   joiner or selector) are 0 wide and draw nothing; every byte of a line's text is in
+//!   exactly one glyph's `source`, except spaces dropped where a line was broken.
 //!
 //! Pipeline per paragraph: direction, bidi levels of the whole paragraph, shaping in
 //! logical order, wrapping in logical order, then per line reordering and mirroring.
@@ -18,6 +24,7 @@ mod direction;
 mod reorder;
 mod sanitize;
 mod shape;
+mod split;
 mod wrap;
 
 use std::ops::Range;

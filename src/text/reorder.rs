@@ -27,14 +27,30 @@ pub(crate) fn visual_order(
     };
     let start = first.range.start;
     let levels = line_levels(bidi, start..last.range.end);
-    let line_levels: Vec<Level> = clusters[line.clone()]
+    let groups = grapheme_groups(&clusters[line.clone()]);
+    let group_levels: Vec<Level> = groups
         .iter()
-        .map(|c| levels[c.range.start - start])
+        .map(|g| levels[clusters[line.start + g.start].range.start - start])
         .collect();
-    ParagraphBidiInfo::reorder_visual(&line_levels)
+    ParagraphBidiInfo::reorder_visual(&group_levels)
         .into_iter()
-        .map(|k| (line.start + k, line_levels[k]))
+        .flat_map(|k| groups[k].clone().map(move |i| (i, k)))
+        .map(|(i, k)| (line.start + i, group_levels[k]))
         .collect()
+}
+
+/// Runs of clusters (indices into `line`) that are one grapheme: the pieces of a split
+/// grapheme keep their logical order and their first piece's level, as a base keeps its
+/// marks (a family or a thumb with its skin tone is not turned around in Arabic text).
+fn grapheme_groups(line: &[Cluster]) -> Vec<Range<usize>> {
+    let mut groups: Vec<Range<usize>> = Vec::with_capacity(line.len());
+    for (i, c) in line.iter().enumerate() {
+        match groups.last_mut() {
+            Some(g) if c.continues => g.end = i + 1,
+            _ => groups.push(i..i + 1),
+        }
+    }
+    groups
 }
 
 /// Rule L1 on one line's bytes. `ParagraphBidiInfo::reordered_levels` does the same but

@@ -128,21 +128,31 @@ fn rebuild(paragraph: &str, chars: &[(usize, char)], subst: &[Subst], clusters: 
     for cluster in clusters.drain(..) {
         let mut text = String::with_capacity(cluster.text.len());
         let mut absorbed = false;
+        // A cluster shows a subsequence of its source: characters hidden from terminals
+        // (a VS16, a joiner) stay hidden. Only zero-width characters are ever hidden and
+        // letters never, so matching the shown ones in order finds the right positions.
+        let mut shown = cluster.text.chars().peekable();
         for c in paragraph[cluster.range.clone()].chars() {
+            let is_shown = shown.next_if_eq(&c).is_some();
             match subst.get(ci) {
-                Some(Subst::Char(s)) => text.push(*s),
                 Some(Subst::Absorbed) => absorbed = true,
-                _ => text.push(c),
+                Some(Subst::Char(s)) if is_shown => text.push(*s),
+                _ if is_shown => text.push(c),
+                _ => {}
             }
             ci += 1;
         }
+        debug_assert!(
+            shown.next().is_none(),
+            "{cluster:?} shows more than its source"
+        );
         match out.last_mut() {
             // The alef (and its harakat) become part of the lam's cell.
             Some(prev) if absorbed => {
                 let merged = format!("{}{text}", prev.text);
-                *prev = Cluster::new(prev.range.start..cluster.range.end, merged);
+                *prev = prev.with_text(prev.range.start..cluster.range.end, merged);
             }
-            _ => out.push(Cluster::new(cluster.range, text)),
+            _ => out.push(cluster.with_text(cluster.range.clone(), text)),
         }
     }
     debug_assert_eq!(ci, chars.len());

@@ -97,8 +97,10 @@ fn breaks_before(paragraph: &str, clusters: &[Cluster]) -> Vec<Break> {
         while k < clusters.len() && clusters[k].range.start < pos {
             k += 1;
         }
-        // Opportunities inside a cluster (or a lam-alef cell) are not breaks.
-        if k < clusters.len() && clusters[k].range.start == pos {
+        // Opportunities inside a cluster (or a lam-alef cell) are not breaks, nor are
+        // those between the pieces of a grapheme split for the terminal (❤ VS16 and a
+        // skin-tone modifier): such a grapheme is cut only when it cannot fit.
+        if k < clusters.len() && clusters[k].range.start == pos && !clusters[k].continues {
             by_start[k] = match kind {
                 BreakOpportunity::Mandatory => Break::Mandatory,
                 BreakOpportunity::Allowed => Break::Allowed,

@@ -1,9 +1,12 @@
 use serde::Deserialize;
 
+use super::loading::Batch;
+
 /// Everything that can change the reader's state. Keys map to the unit variants through
 /// the key table (their snake_case names are what keys.toml binds); the other variants come
-/// from the runtime (resize), the mouse, or typing into the search prompt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// from the runtime (resize, the library loading in the background), the mouse, or typing
+/// into the search prompt. Not `Copy`: a batch of loaded briefings moves in by value.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     Quit,
@@ -52,6 +55,15 @@ pub enum Action {
     SearchSubmit,
     #[serde(skip)]
     SearchCancel,
+    /// The background load found this many files (and folders it could not read) to load.
+    #[serde(skip)]
+    LibraryFound(usize),
+    /// More of the library has loaded.
+    #[serde(skip)]
+    LibraryLoaded(Batch),
+    /// The background load has finished.
+    #[serde(skip)]
+    LibraryDone,
 }
 
 impl Action {
@@ -84,7 +96,7 @@ impl Action {
         Action::Zoom,
     ];
 
-    pub fn describe(self) -> &'static str {
+    pub fn describe(&self) -> &'static str {
         match self {
             Action::Quit => "quit",
             Action::Suspend => "suspend to the shell (fg resumes)",
@@ -116,7 +128,10 @@ impl Action {
             | Action::SearchInput(_)
             | Action::SearchBackspace
             | Action::SearchSubmit
-            | Action::SearchCancel => "",
+            | Action::SearchCancel
+            | Action::LibraryFound(_)
+            | Action::LibraryLoaded(_)
+            | Action::LibraryDone => "",
         }
     }
 }

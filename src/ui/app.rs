@@ -49,6 +49,8 @@ pub struct App {
     pub(super) search: Search,
     /// What the last action did, for the status line; cleared by the next key.
     pub(super) message: Option<String>,
+    /// The file named on the command line, while a background load has yet to deliver it.
+    pub(super) opening: Option<PathBuf>,
     effects: Vec<Effect>,
     quit: bool,
 }
@@ -85,6 +87,7 @@ impl App {
             help: None,
             library_view,
             reader: None,
+            opening: None,
             search: Search::default(),
             effects: Vec::new(),
             quit: false,
@@ -143,13 +146,19 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        // The library arriving is not the user doing something: it keeps the message, and
+        // goes in under the help screen too.
+        if let Action::LibraryFound(_) | Action::LibraryLoaded(_) | Action::LibraryDone = action {
+            self.update_loading(action);
+            return;
+        }
         if !matches!(
             action,
             Action::Resize { .. } | Action::SearchInput(_) | Action::SearchBackspace
         ) {
             self.message = None;
         }
-        if self.help.is_some() && self.update_help(action) {
+        if self.help.is_some() && self.update_help(&action) {
             return;
         }
         match action {
@@ -165,7 +174,7 @@ impl App {
     }
 
     /// Keys while the help screen shows; `false` lets the action through (quit, resize).
-    fn update_help(&mut self, action: Action) -> bool {
+    fn update_help(&mut self, action: &Action) -> bool {
         let lines = super::help::line_count(self);
         let page = usize::from(self.area.height.saturating_sub(3)).max(1);
         let max = lines.saturating_sub(page);
@@ -198,7 +207,8 @@ impl App {
     fn update_library(&mut self, action: Action) {
         let selected = self.library_view.selected;
         let page = LibraryView::page(self.area);
-        let last = LibraryView::entries(&self.library).saturating_sub(1);
+        let entries = LibraryView::entries(&self.library);
+        let last = entries.saturating_sub(1);
         let target = match action {
             Action::Down => selected.saturating_add(1),
             Action::Up => selected.saturating_sub(1),
@@ -212,6 +222,7 @@ impl App {
                 self.open_briefing(selected);
                 return;
             }
+            Action::Select if entries == 0 => return,
             Action::Select => {
                 self.message = Some("this file failed to load: its error is shown below".into());
                 return;
@@ -224,6 +235,9 @@ impl App {
         };
         self.library_view
             .select(&self.library, target, self.area, self.engine);
+        // Entries still arriving keep the selection on the one chosen, except the top: there
+        // the newest stays selected, as at the start.
+        self.library_view.moved = entries > 0 && !matches!(action, Action::Top);
     }
 
     pub(super) fn open_briefing(&mut self, index: usize) {
@@ -240,6 +254,7 @@ impl App {
         self.screen = Screen::Briefing;
         self.library_view
             .select(&self.library, index, self.area, self.engine);
+        self.library_view.moved = true;
         self.search.prompt = None;
         self.refresh_search();
     }

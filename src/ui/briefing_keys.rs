@@ -6,6 +6,7 @@ use super::app::App;
 use super::layout::is_multi;
 use super::library::plural;
 use super::panes::{self, PaneId};
+use super::search::{find, normalize};
 
 impl App {
     pub(super) fn update_briefing(&mut self, action: Action) {
@@ -88,9 +89,12 @@ impl App {
             reader.quote_mark = None;
             if reader.actor_filter.is_some() {
                 self.filter(None);
+            } else {
+                self.search_changed();
             }
         } else if !self.search.query.is_empty() {
             self.search.clear();
+            self.search_changed();
         } else if reader.zoom {
             reader.zoom = false;
             reader.relayout(self.area, self.engine);
@@ -106,6 +110,16 @@ impl App {
         match reader.focus {
             PaneId::Actors => {
                 let actor = reader.views[PaneId::Actors.index()].selected;
+                // An empty pane still has a selection (0): there is no one to filter by.
+                let exists = self
+                    .library
+                    .briefings
+                    .get(reader.index)
+                    .is_some_and(|loaded| loaded.briefing.actors.get(actor).is_some());
+                if !exists {
+                    self.set_message("no actor selected");
+                    return;
+                }
                 let toggled = (reader.actor_filter != Some(actor)).then_some(actor);
                 self.filter(toggled);
             }
@@ -158,10 +172,11 @@ impl App {
             self.set_message("no quotation selected");
             return;
         };
-        let needle = super::search::normalize(&crate::text::sanitize(&quote.text).text).text;
+        let needle = normalize(&crate::text::sanitize(&quote.text).text).text;
         let body = &reader.texts[PaneId::Body.index()];
+        // The first match is enough: the search stops there, in the form folded at open.
         let found = body.fields.iter().enumerate().find_map(|(index, field)| {
-            super::search::find(&field.text.text, &needle)
+            find(&field.text.text, &field.normalized, &needle)
                 .next()
                 .map(|range| (index, range))
         });
@@ -176,6 +191,7 @@ impl App {
             reader.focus = PaneId::Body;
             reader.relayout(area, self.engine);
         }
+        self.search_changed();
         self.set_message("the quotation is marked in the body (Esc clears)");
     }
 

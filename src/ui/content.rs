@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::search::{Normalized, normalize};
 use crate::briefing::{Briefing, Direction};
 use crate::text::{
     BaseDirection, BidiMode, LayoutOptions, Sanitized, VisualLine, first_strong, join_isolated,
@@ -40,6 +41,9 @@ pub struct Field {
     pub item: Option<usize>,
     /// Leave a blank row before this field.
     pub gap: bool,
+    /// The text folded for search: filled once for the reader's panes
+    /// (`PaneText::searchable`) so that no keystroke folds it again; empty elsewhere.
+    pub normalized: Normalized,
 }
 
 #[derive(Debug, Clone)]
@@ -78,6 +82,15 @@ impl PaneText {
             rows: Vec::new(),
             width: None,
         }
+    }
+
+    /// A reader pane: its fields are also normalized for search, here and only here. Our
+    /// own notices are left out, so a search never finds them.
+    pub fn searchable(mut fields: Vec<Field>) -> Self {
+        for field in fields.iter_mut().filter(|f| f.kind != FieldKind::Notice) {
+            field.normalized = normalize(&field.text.text);
+        }
+        Self::new(fields)
     }
 
     pub fn relayout(&mut self, width: usize, engine: Engine) {
@@ -235,6 +248,7 @@ impl Fields {
             kind,
             item: self.item,
             gap,
+            normalized: Normalized::default(),
         });
     }
 
@@ -245,6 +259,7 @@ impl Fields {
             kind,
             item: self.item,
             gap,
+            normalized: Normalized::default(),
         });
     }
 

@@ -98,7 +98,7 @@ impl KeyTable {
         if key.kind == KeyEventKind::Release {
             return None;
         }
-        self.by_key.get(&KeyBinding::from_event(key)).copied()
+        self.by_key.get(&KeyBinding::from_event(key)).cloned()
     }
 
     /// Every bindable action in help order, with its keys (possibly none).
@@ -117,7 +117,7 @@ impl KeyTable {
         self.by_key = self
             .bindings
             .iter()
-            .flat_map(|(action, keys)| keys.iter().map(move |key| (*key, *action)))
+            .flat_map(|(action, keys)| keys.iter().map(move |key| (*key, action.clone())))
             .collect();
     }
 }

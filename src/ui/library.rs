@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Widget};
 
 use super::content::{Directions, Engine, FieldKind, Fields, PaneText, Row, options};
 use super::layout::{inner_height, split_status};
+use super::loading::{Progress, thousands};
 use super::theme::Theme;
 use super::view::{PaneFrame, draw_row};
 use crate::briefing::Library;
@@ -24,6 +25,11 @@ const COLUMNS_FROM: usize = 50;
 pub struct LibraryView {
     pub selected: usize,
     pub scroll: usize,
+    /// The user chose the selected entry (rather than it being the top by default): while
+    /// the library loads, the selection stays on that entry as others arrive around it.
+    pub moved: bool,
+    /// Set while the library loads in the background.
+    pub progress: Option<Progress>,
     entries: Vec<Entry>,
     rows: Vec<EntryRow>,
     detail: PaneText,
@@ -38,6 +44,36 @@ struct Entry {
     title: String,
     directions: Directions,
     failed: bool,
+}
+
+impl Entry {
+    /// Library entry `at`: the briefings, then the files that failed.
+    fn of(library: &Library, at: usize) -> Option<Self> {
+        let Some(loaded) = library.briefings.get(at) else {
+            let failure = library.failures.get(at - library.briefings.len())?;
+            return Some(Entry {
+                date: "✗ ERROR".into(),
+                class: String::new(),
+                lang: String::new(),
+                title: sanitize(&failure.path.display().to_string()).text,
+                directions: Directions::ltr(),
+                failed: true,
+            });
+        };
+        let b = &loaded.briefing;
+        let clean = |text: Option<&str>, most: usize| {
+            let text = text.map(|t| sanitize(t).text).unwrap_or_default();
+            text.chars().take(most).collect()
+        };
+        Some(Entry {
+            date: clean(b.date.as_deref(), DATE_WIDTH),
+            class: clean(b.classification.as_deref(), usize::MAX),
+            lang: clean(b.language.as_deref(), LANG_WIDTH),
+            title: sanitize(&b.headline).text,
+            directions: Directions::of(b),
+            failed: false,
+        })
+    }
 }
 
 /// An entry laid out at the current width.
@@ -75,33 +111,31 @@ pub fn short_counts(library: &Library) -> String {
 impl LibraryView {
     /// Sanitizes what the rows show, once; `relayout` lays it out for each size.
     pub fn new(library: &Library) -> Self {
-        let briefings = library.briefings.iter().map(|loaded| {
-            let b = &loaded.briefing;
-            let clean = |text: Option<&str>, most: usize| {
-                let text = text.map(|t| sanitize(t).text).unwrap_or_default();
-                text.chars().take(most).collect()
-            };
-            Entry {
-                date: clean(b.date.as_deref(), DATE_WIDTH),
-                class: clean(b.classification.as_deref(), usize::MAX),
-                lang: clean(b.language.as_deref(), LANG_WIDTH),
-                title: sanitize(&b.headline).text,
-                directions: Directions::of(b),
-                failed: false,
-            }
-        });
-        let failures = library.failures.iter().map(|failure| Entry {
-            date: "✗ ERROR".into(),
-            class: String::new(),
-            lang: String::new(),
-            title: sanitize(&failure.path.display().to_string()).text,
-            directions: Directions::ltr(),
-            failed: true,
-        });
+        let count = Self::entries(library);
         Self {
-            entries: briefings.chain(failures).collect(),
+            entries: (0..count).filter_map(|at| Entry::of(library, at)).collect(),
             ..Self::default()
         }
+    }
+
+    /// Takes in the entries a background load just put at `placed` (see
+    /// `Library::insert`). A chosen selection stays on its entry and on the same screen row;
+    /// otherwise the top (the newest) stays selected.
+    pub fn insert(&mut self, library: &Library, placed: &[usize], area: Rect, engine: Engine) {
+        let mut old = std::mem::take(&mut self.entries).into_iter();
+        let mut merged = Vec::with_capacity(old.len() + placed.len());
+        for &at in placed {
+            merged.extend(old.by_ref().take(at.saturating_sub(merged.len())));
+            merged.extend(Entry::of(library, at));
+        }
+        merged.extend(old);
+        self.entries = merged;
+        if self.moved {
+            let row = self.selected.saturating_sub(self.scroll);
+            self.selected = Library::shifted(self.selected, placed);
+            self.scroll = self.selected.saturating_sub(row);
+        }
+        self.select(library, self.selected, area, engine);
     }
 
     pub fn entries(library: &Library) -> usize {
@@ -138,6 +172,24 @@ impl LibraryView {
             .relayout(usize::from(detail.width.saturating_sub(2)).max(1), engine);
     }
 
+    /// The counts; while loading, how far it has got.
+    fn title(&self, library: &Library) -> String {
+        match self.progress {
+            None => format!(" Library: {} ", counts(library)),
+            Some(Progress { total: None }) if self.entries.is_empty() => {
+                " Library: loading… ".into()
+            }
+            Some(Progress { total: None }) => {
+                format!(" Library: loading {}… ", thousands(self.entries.len()))
+            }
+            Some(Progress { total: Some(total) }) => format!(
+                " Library: loading {} of {}… ",
+                thousands(self.entries.len()),
+                thousands(total.max(self.entries.len()))
+            ),
+        }
+    }
+
     pub fn page(area: Rect) -> usize {
         inner_height(areas(area).0).max(1)
     }
@@ -146,10 +198,7 @@ impl LibraryView {
         let (list, detail) = areas(area);
         let mut block = Block::bordered()
             .border_style(theme.border_focused)
-            .title(Line::styled(
-                format!(" Library: {} ", counts(library)),
-                theme.title_focused,
-            ));
+            .title(Line::styled(self.title(library), theme.title_focused));
         if self.entries.len() > inner_height(list) {
             let position = format!(" {}/{} ", self.selected + 1, self.entries.len());
             block = block.title_bottom(Line::styled(position, theme.title_focused).right_aligned());
@@ -205,7 +254,8 @@ impl LibraryView {
             };
             draw_row(buf, cell, &row.title, style, &[]);
         }
-        let title = if self.selected >= library.briefings.len() {
+        // An empty library (still loading, or a folder with nothing) has no error to show.
+        let title = if self.selected >= library.briefings.len() && !library.failures.is_empty() {
             "Error"
         } else {
             "Summary"

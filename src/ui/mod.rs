@@ -10,6 +10,7 @@ mod help;
 pub mod keys;
 mod layout;
 mod library;
+pub mod loading;
 pub mod panes;
 pub mod print;
 mod reader;
@@ -22,5 +23,8 @@ mod view;
 
 pub use action::Action;
 pub use app::{App, Effect, Screen, UiOptions};
+pub use loading::{Batch, Progress};
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_loading;

@@ -9,6 +9,8 @@ use ratatui::layout::Rect;
 use super::content::{Directions, Engine, PaneText};
 use super::layout::{PaneRects, briefing_panes, inner_height, pane_text_widths, split_status};
 use super::panes::{self, PaneId};
+use super::search::{find, merge_overlaps, normalize};
+use super::view::Mark;
 use crate::briefing::Briefing;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -34,6 +36,10 @@ pub struct Reader {
     pub actor_marks: Vec<(usize, Range<usize>)>,
     /// Where the quotation last looked up with Enter stands in the body.
     pub quote_mark: Option<(usize, Range<usize>)>,
+    /// What each pane draws marked (search matches, then in the body the actor's names and
+    /// the quotation), sorted by (field, start) and never overlapping: built in `update`
+    /// (`App::search_changed`) so that a frame only looks rows up in it.
+    pub marks: [Vec<Mark>; 5],
     directions: Directions,
 }
 
@@ -47,16 +53,17 @@ impl Reader {
             zoom: false,
             views: [PaneView::default(); 5],
             texts: [
-                PaneText::new(panes::headline::fields(briefing, directions)),
-                PaneText::new(panes::body::fields(briefing, directions)),
-                PaneText::new(quotes.fields),
-                PaneText::new(panes::points::fields(briefing, directions)),
-                PaneText::new(panes::actors::fields(briefing, directions)),
+                PaneText::searchable(panes::headline::fields(briefing, directions)),
+                PaneText::searchable(panes::body::fields(briefing, directions)),
+                PaneText::searchable(quotes.fields),
+                PaneText::searchable(panes::points::fields(briefing, directions)),
+                PaneText::searchable(panes::actors::fields(briefing, directions)),
             ],
             quotes_shown: quotes.shown,
             actor_filter: None,
             actor_marks: Vec::new(),
             quote_mark: None,
+            marks: Default::default(),
             directions,
         }
     }
@@ -200,7 +207,7 @@ impl Reader {
     pub fn filter_by_actor(&mut self, briefing: &Briefing, actor: Option<usize>) {
         self.actor_filter = actor;
         let quotes = panes::quotes::fields(briefing, self.directions, actor);
-        self.texts[PaneId::Quotes.index()] = PaneText::new(quotes.fields);
+        self.texts[PaneId::Quotes.index()] = PaneText::searchable(quotes.fields);
         self.quotes_shown = quotes.shown;
         self.views[PaneId::Quotes.index()] = PaneView::default();
         self.actor_marks.clear();
@@ -209,22 +216,16 @@ impl Reader {
         };
         let names: Vec<String> = panes::actors::names(actor)
             .into_iter()
-            .map(|name| super::search::normalize(name).text)
+            .map(|name| normalize(name).text)
             .collect();
+        let mut found = Vec::new();
         for (index, field) in self.texts[PaneId::Body.index()].fields.iter().enumerate() {
             for name in &names {
-                for range in super::search::find(&field.text.text, name) {
-                    let taken = self
-                        .actor_marks
-                        .iter()
-                        .any(|(f, r)| *f == index && r.start < range.end && range.start < r.end);
-                    if !taken {
-                        self.actor_marks.push((index, range));
-                    }
-                }
+                let ranges = find(&field.text.text, &field.normalized, name);
+                found.extend(ranges.map(|range| (index, range)));
             }
         }
-        self.actor_marks
-            .sort_by_key(|(field, range)| (*field, range.start));
+        // A short alias inside a longer name marks the same words: one mark covers both.
+        self.actor_marks = merge_overlaps(found);
     }
 }

@@ -7,8 +7,10 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::app::{App, Screen};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, split_status, too_small};
 use super::panes::PaneId;
+use super::content::Row;
 use super::reader::Reader;
-use super::view::{Mark, PaneFrame, draw_row};
+use super::view::{PaneFrame, draw_row};
+use crate::text::measure;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -41,7 +43,6 @@ impl App {
             let Some(rect) = rects[pane.index()] else {
                 continue;
             };
-            let marks = self.marks(reader, pane);
             let view = reader.views[pane.index()];
             let filtered = pane == PaneId::Quotes && reader.actor_filter.is_some();
             let title = format!(
@@ -56,67 +57,19 @@ impl App {
                 text: &reader.texts[pane.index()],
                 scroll: view.scroll,
                 selected: pane.selectable().then_some(view.selected),
-                marks: &marks,
+                marks: &reader.marks[pane.index()],
                 theme: &self.theme,
             }
             .render(rect, buf);
         }
     }
 
-    /// Search matches in this pane, plus in the body the filtered actor's names and the
-    /// quotation found with Enter.
-    fn marks(&self, reader: &Reader, pane: PaneId) -> Vec<Mark> {
-        let theme = &self.theme;
-        let mut marks: Vec<Mark> = self
-            .search
-            .matches
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.pane == pane)
-            .map(|(index, m)| Mark {
-                field: m.field,
-                range: m.range.clone(),
-                style: if Some(index) == self.search.current {
-                    theme.current_match
-                } else {
-                    theme.matched
-                },
-            })
-            .collect();
-        if pane == PaneId::Body {
-            let actor = reader.actor_marks.iter().map(|(field, range)| Mark {
-                field: *field,
-                range: range.clone(),
-                style: theme.actor_mark,
-            });
-            let quote = reader.quote_mark.iter().map(|(field, range)| Mark {
-                field: *field,
-                range: range.clone(),
-                style: theme.actor_mark,
-            });
-            marks.extend(actor.chain(quote));
-        }
-        marks
-    }
-
     fn render_status(&self, area: Rect, buf: &mut Buffer) {
         let theme = &self.theme;
         buf.set_style(area, theme.status);
-        let right = match (&self.reader, self.screen) {
-            // The prompt gets the whole line: what is typed matters most.
-            _ if self.search.prompt.is_some() => String::new(),
-            (Some(reader), Screen::Briefing) => {
-                let position = format!("{}/{}", reader.index + 1, self.library.briefings.len());
-                match self.search.status() {
-                    Some(search) => format!(" {search} · {position} "),
-                    None if area.width < 60 || self.message.is_some() => format!(" {position} "),
-                    None => format!(" {position} · ? help "),
-                }
-            }
-            _ if area.width < 60 => format!(" {} ", super::library::short_counts(&self.library)),
-            _ => format!(" {} · ? help ", super::library::counts(&self.library)),
-        };
-        let right_width = u16::try_from(right.chars().count())
+        let (row, tail) = self.status_right(area.width);
+        let row_width = row.map_or(0, |r| r.line.width + 1);
+        let right_width = u16::try_from(row_width + measure(&tail))
             .unwrap_or(u16::MAX)
             .min(area.width);
         let left_width = area.width.saturating_sub(right_width);
@@ -143,12 +96,57 @@ impl App {
                 theme.status,
             );
         }
-        buf.set_stringn(
-            area.x + left_width,
-            area.y,
-            right,
-            usize::from(right_width),
-            theme.status,
-        );
+        let right = Rect {
+            x: area.x + left_width,
+            width: right_width,
+            ..area
+        };
+        self.draw_status_right(right, row, &tail, buf);
+    }
+
+    /// The right end of the status line: the search status, laid out in `update` since it
+    /// holds the query, then text of our own (position, counts, help hint).
+    fn status_right(&self, width: u16) -> (Option<&Row>, String) {
+        match (&self.reader, self.screen) {
+            // The prompt gets the whole line: what is typed matters most.
+            _ if self.search.prompt.is_some() => (None, String::new()),
+            (Some(reader), Screen::Briefing) => {
+                let position = format!("{}/{}", reader.index + 1, self.library.briefings.len());
+                match &self.search.status_row {
+                    Some(row) => (Some(row), format!(" · {position} ")),
+                    None if width < 60 || self.message.is_some() => (None, format!(" {position} ")),
+                    None => (None, format!(" {position} · ? help ")),
+                }
+            }
+            _ if width < 60 => (
+                None,
+                format!(" {} ", super::library::short_counts(&self.library)),
+            ),
+            _ => (
+                None,
+                format!(" {} · ? help ", super::library::counts(&self.library)),
+            ),
+        }
+    }
+
+    /// A space, the laid-out `row` glyph by glyph, then `tail`, cut at the area's end.
+    fn draw_status_right(&self, area: Rect, row: Option<&Row>, tail: &str, buf: &mut Buffer) {
+        let style = self.theme.status;
+        let mut x = area.x;
+        if let Some(row) = row.filter(|_| area.width > 0) {
+            buf.set_string(x, area.y, " ", style);
+            let width = u16::try_from(row.line.width).unwrap_or(u16::MAX);
+            let row_area = Rect {
+                x: x + 1,
+                width: width.min(area.width - 1),
+                ..area
+            };
+            draw_row(buf, row_area, row, style, &[]);
+            x = x.saturating_add(1).saturating_add(width);
+        }
+        let room = area.right().saturating_sub(x);
+        if room > 0 {
+            buf.set_stringn(x, area.y, tail, usize::from(room), style);
+        }
     }
 }

@@ -5,8 +5,9 @@
 
 use std::ops::Range;
 
-use super::content::{Field, FieldKind, Row};
+use super::content::{Directions, Engine, Field, FieldKind, Row, options};
 use super::panes::PaneId;
+use crate::text::{layout, measure, sanitize};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
@@ -22,6 +23,9 @@ pub struct Search {
     pub prompt: Option<String>,
     /// The prompt's text laid out for the status line (visual order, its end in view).
     pub prompt_row: Option<Row>,
+    /// `status()` laid out by the text engine, since it holds the query (an Arabic query is
+    /// shaped and reordered like any other text); kept in step by `App::search_changed`.
+    pub status_row: Option<Row>,
     pub query: String,
     pub matches: Vec<Match>,
     pub current: Option<usize>,
@@ -32,25 +36,20 @@ impl Search {
         *self = Search::default();
     }
 
-    /// Matches of the query in every pane, in pane order, then field and text order.
+    /// Matches of the query in every pane, in pane order, then field and text order. Each
+    /// field was normalized when its pane was built; only the query is normalized here.
     pub fn find_in<'a>(&mut self, panes: impl Iterator<Item = (PaneId, &'a [Field])>) {
         self.matches.clear();
         self.current = None;
         let needle = normalize(&self.query).text;
-        if needle.is_empty() {
-            return;
-        }
         for (pane, fields) in panes {
             for (index, field) in fields.iter().enumerate() {
-                if field.kind == FieldKind::Notice {
-                    continue;
-                }
-                self.matches
-                    .extend(find(&field.text.text, &needle).map(|range| Match {
-                        pane,
-                        field: index,
-                        range,
-                    }));
+                let found = find(&field.text.text, &field.normalized, &needle);
+                self.matches.extend(found.map(|range| Match {
+                    pane,
+                    field: index,
+                    range,
+                }));
             }
         }
     }
@@ -65,48 +64,95 @@ impl Search {
             (None, total) => format!("{total} matches"),
         })
     }
+
+    /// Lays `status()` out on one line, as wide as it measures, so that no width of the
+    /// terminal wraps it; the status line cuts it where it has to.
+    pub fn layout_status(&mut self, engine: Engine) {
+        self.status_row = self.status().and_then(|status| {
+            let text = sanitize(&status).text;
+            let options = options(measure(&text), Directions::auto(), engine);
+            let line = layout(&text, &options).into_iter().next()?;
+            Some(Row {
+                field: None,
+                kind: FieldKind::Notice,
+                item: None,
+                line,
+                bullet: false,
+            })
+        });
+    }
 }
 
+/// Byte ranges of fields, sorted by (field, start), with overlapping ones joined: one sort
+/// and one pass, whatever the number of ranges.
+pub fn merge_overlaps(mut ranges: Vec<(usize, Range<usize>)>) -> Vec<(usize, Range<usize>)> {
+    ranges.sort_by_key(|(field, range)| (*field, range.start));
+    let mut merged: Vec<(usize, Range<usize>)> = Vec::with_capacity(ranges.len());
+    for (field, range) in ranges {
+        match merged.last_mut() {
+            Some((last, joined)) if *last == field && range.start < joined.end => {
+                joined.end = joined.end.max(range.end);
+            }
+            _ => merged.push((field, range)),
+        }
+    }
+    merged
+}
+
+/// A field's text folded for matching, and where each of its bytes came from.
+#[derive(Debug, Clone, Default)]
 pub struct Normalized {
     pub text: String,
-    /// For each byte of `text`, the original bytes its character came from.
-    origin: Vec<Range<usize>>,
+    /// For each byte of `text`, the offset of the original character it came from: four
+    /// bytes a byte of text, where a `Range` took sixteen (a 2 MB body kept 32 MB).
+    origin: Vec<u32>,
 }
 
+/// Folds `text` for matching. Offsets are kept as `u32`: a text past 4 GiB (far beyond the
+/// loader's size limit) is searched in its first 4 GiB only.
 pub fn normalize(text: &str) -> Normalized {
     let mut normalized = Normalized {
         text: String::with_capacity(text.len()),
         origin: Vec::with_capacity(text.len()),
     };
     for (start, c) in text.char_indices() {
+        let Ok(origin) = u32::try_from(start) else {
+            break;
+        };
         if is_ignored_mark(c) {
             continue;
         }
-        let source = start..start + c.len_utf8();
         for folded in fold(c) {
             normalized.text.push(folded);
             normalized
                 .origin
-                .extend(std::iter::repeat_n(source.clone(), folded.len_utf8()));
+                .extend(std::iter::repeat_n(origin, folded.len_utf8()));
         }
     }
     normalized
 }
 
-/// Non-overlapping matches of an already normalized `needle` in `haystack`, as byte ranges
-/// of `haystack`.
-pub fn find<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
-    let normalized = normalize(haystack);
-    let ranges: Vec<Range<usize>> = normalized
-        .text
-        .match_indices(needle)
-        .filter_map(|(start, found)| {
-            let first = normalized.origin.get(start)?;
-            let last = normalized.origin.get(start + found.len() - 1)?;
-            Some(first.start..with_marks(haystack, last.end))
-        })
-        .collect();
-    ranges.into_iter()
+/// Non-overlapping matches of an already normalized `needle` in `haystack` (whose
+/// normalized form is `normalized`), as byte ranges of `haystack`, found as they are
+/// asked for. An empty needle matches nothing: it would match at every boundary.
+pub fn find<'a>(
+    haystack: &'a str,
+    normalized: &'a Normalized,
+    needle: &'a str,
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    let needle = Some(needle).filter(|n| !n.is_empty());
+    needle.into_iter().flat_map(move |needle| {
+        normalized
+            .text
+            .match_indices(needle)
+            .filter_map(move |(start, found)| {
+                let first = *normalized.origin.get(start)?;
+                let last = *normalized.origin.get(start + found.len().checked_sub(1)?)?;
+                let last = usize::try_from(last).ok()?;
+                let end = last + haystack.get(last..)?.chars().next()?.len_utf8();
+                Some(usize::try_from(first).ok()?..with_marks(haystack, end))
+            })
+    })
 }
 
 /// Extends a match over the vowel marks that follow its last letter: they belong to it.
@@ -146,7 +192,7 @@ mod tests {
 
     fn found(haystack: &str, query: &str) -> Vec<String> {
         let needle = normalize(query).text;
-        find(haystack, &needle)
+        find(haystack, &normalize(haystack), &needle)
             .map(|r| haystack[r].to_string())
             .collect()
     }
@@ -165,7 +211,7 @@ mod tests {
         // 'İ' lowercases to two chars; the match must still land on the original bytes.
         let text = "İstanbul and istanbul";
         let needle = normalize("stanbul").text;
-        let ranges: Vec<_> = find(text, &needle).collect();
+        let ranges: Vec<_> = find(text, &normalize(text), &needle).collect();
         assert_eq!(ranges.len(), 2);
         assert!(ranges.iter().all(|r| &text[r.clone()] == "stanbul"));
     }
@@ -175,3 +221,7 @@ mod tests {
         assert!(normalize("\u{064E}\u{0640}").text.is_empty());
     }
 }
+
+#[cfg(test)]
+#[path = "tests_search.rs"]
+mod tests_search;

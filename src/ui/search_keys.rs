@@ -5,6 +5,8 @@ use super::app::App;
 use super::content::{Directions, Engine, FieldKind, Row, options};
 use super::panes::PaneId;
 use super::reader::Reader;
+use super::search::merge_overlaps;
+use super::view::{Mark, overlay};
 use crate::text::{layout, sanitize};
 use ratatui::layout::Rect;
 
@@ -30,9 +32,13 @@ impl App {
             Action::SearchSubmit => {
                 self.search.prompt = None;
                 self.search.prompt_row = None;
+                self.search.layout_status(self.engine);
                 self.next_match(true);
             }
-            Action::SearchCancel => self.search.clear(),
+            Action::SearchCancel => {
+                self.search.clear();
+                self.search_changed();
+            }
             Action::SearchNext => self.next_match(true),
             Action::SearchPrev => self.next_match(false),
             _ => {}
@@ -48,6 +54,68 @@ impl App {
             .into_iter()
             .map(|p| (p, reader.texts[p.index()].fields.as_slice()));
         self.search.find_in(panes);
+        self.search_changed();
+    }
+
+    /// After the matches, the actor filter or the quotation mark changed: each pane's marks
+    /// and the status line, built here once rather than on every frame.
+    pub(super) fn search_changed(&mut self) {
+        self.search.layout_status(self.engine);
+        let Some(reader) = self.reader.as_mut() else {
+            return;
+        };
+        let theme = &self.theme;
+        let mut found: [Vec<Mark>; 5] = Default::default();
+        // Matches come in pane, field and text order, so each pane's list is sorted.
+        for (index, m) in self.search.matches.iter().enumerate() {
+            let current = Some(index) == self.search.current;
+            found[m.pane.index()].push(Mark {
+                field: m.field,
+                range: m.range.clone(),
+                style: if current {
+                    theme.current_match
+                } else {
+                    theme.matched
+                },
+            });
+        }
+        let named = reader.actor_marks.iter().chain(&reader.quote_mark).cloned();
+        let mut body: Vec<Mark> = merge_overlaps(named.collect())
+            .into_iter()
+            .map(|(field, range)| Mark {
+                field,
+                range,
+                style: theme.actor_mark,
+            })
+            .collect();
+        for (pane, found) in PaneId::ALL.into_iter().zip(found) {
+            let below = if pane == PaneId::Body {
+                std::mem::take(&mut body)
+            } else {
+                Vec::new()
+            };
+            reader.marks[pane.index()] = overlay(found, below);
+        }
+    }
+
+    /// Moves the current-match style from one match to another: a binary search in its
+    /// pane's marks, where search matches are kept whole.
+    fn restyle_match(&mut self, index: Option<usize>, current: bool) {
+        let (Some(reader), Some(m)) = (
+            self.reader.as_mut(),
+            index.and_then(|i| self.search.matches.get(i)),
+        ) else {
+            return;
+        };
+        let marks = &mut reader.marks[m.pane.index()];
+        let at = marks.partition_point(|k| (k.field, k.range.start) < (m.field, m.range.start));
+        if let Some(mark) = marks.get_mut(at).filter(|k| k.range == m.range) {
+            mark.style = if current {
+                self.theme.current_match
+            } else {
+                self.theme.matched
+            };
+        }
     }
 
     fn search_live(&mut self) {
@@ -74,11 +142,11 @@ impl App {
     fn next_match(&mut self, forward: bool) {
         let total = self.search.matches.len();
         if total == 0 {
-            let message = self
-                .search
-                .status()
-                .unwrap_or_else(|| "no search: press / to search".into());
-            self.set_message(message);
+            // With a query, the status line already says `no match for "…"`, laid out by
+            // the text engine; the message line would repeat it in logical order.
+            if self.search.query.is_empty() {
+                self.set_message("no search: press / to search");
+            }
             return;
         }
         let current = match (self.search.current, forward) {
@@ -87,7 +155,10 @@ impl App {
             (Some(c), true) => (c + 1) % total,
             (Some(c), false) => (c + total - 1) % total,
         };
+        self.restyle_match(self.search.current, false);
         self.search.current = Some(current);
+        self.restyle_match(Some(current), true);
+        self.search.layout_status(self.engine);
         let found = self.search.matches[current].clone();
         if let Some(reader) = self.reader.as_mut() {
             show_match(

@@ -37,7 +37,7 @@ fn fixture_app() -> App {
 
 fn run(app: &mut App, actions: &[Action]) {
     for action in actions {
-        app.update(*action);
+        app.update(action.clone());
     }
 }
 

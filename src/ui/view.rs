@@ -11,15 +11,85 @@ use ratatui::widgets::{Block, BorderType, Widget};
 
 use super::content::{BULLET_WIDTH, FieldKind, PaneText, Row};
 use super::theme::Theme;
+use crate::text::Glyph;
 
 /// A byte range of one field drawn in a style of its own (a search match, an actor name).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mark {
     pub field: usize,
     pub range: Range<usize>,
     pub style: Style,
 }
 
+/// `top` laid over `below`, both sorted by (field, start) without overlaps, into one list
+/// that is too: `top`'s marks stay whole and `below`'s keep only what `top` leaves
+/// uncovered, so a search match inside a marked name still shows as a match.
+pub fn overlay(top: Vec<Mark>, below: Vec<Mark>) -> Vec<Mark> {
+    if below.is_empty() {
+        return top;
+    }
+    let mut out = Vec::with_capacity(top.len() + below.len());
+    let mut top = top.into_iter().peekable();
+    // Where the last `top` mark placed ends: it may reach into the next `below` mark.
+    let mut covered: Option<(usize, usize)> = None;
+    for mark in below {
+        let mut start = match covered {
+            Some((field, end)) if field == mark.field => mark.range.start.max(end),
+            _ => mark.range.start,
+        };
+        let before_end = |t: &Mark| (t.field, t.range.start) < (mark.field, mark.range.end);
+        while let Some(t) = top.next_if(before_end) {
+            if t.field == mark.field {
+                if t.range.start > start {
+                    out.push(piece(&mark, start..t.range.start));
+                }
+                start = start.max(t.range.end);
+            }
+            covered = Some((t.field, t.range.end));
+            out.push(t);
+        }
+        if start < mark.range.end {
+            out.push(piece(&mark, start..mark.range.end));
+        }
+    }
+    out.extend(top);
+    out
+}
+
+fn piece(mark: &Mark, range: Range<usize>) -> Mark {
+    Mark {
+        range,
+        ..mark.clone()
+    }
+}
+
+/// The marks that can touch `row`: two binary searches on its field and the bytes its
+/// glyphs stand for, so that a frame costs the same with 10 marks or 400,000.
+fn row_marks<'m>(row: &Row, marks: &'m [Mark]) -> &'m [Mark] {
+    let Some(field) = row.field else {
+        return &[];
+    };
+    let sources = row.line.glyphs.iter().map(|g| &g.source);
+    let (Some(start), Some(end)) = (
+        sources.clone().map(|s| s.start).min(),
+        sources.map(|s| s.end).max(),
+    ) else {
+        return &[];
+    };
+    // Without overlaps, ends are sorted as starts are.
+    let first = marks.partition_point(|m| (m.field, m.range.end) <= (field, start));
+    let rest = marks.get(first..).unwrap_or_default();
+    let count = rest.partition_point(|m| (m.field, m.range.start) < (field, end));
+    rest.get(..count).unwrap_or_default()
+}
+
+/// The mark a glyph is drawn in, among its row's (all of one field, in order).
+fn mark_of<'m>(glyph: &Glyph, marks: &'m [Mark]) -> Option<&'m Mark> {
+    let at = marks.partition_point(|m| m.range.end <= glyph.source.start);
+    marks.get(at).filter(|m| glyph.overlaps(&m.range))
+}
+
+/// Draws `row` in `area`; `marks` are sorted by (field, start) and never overlap.
 pub fn draw_row(buf: &mut Buffer, area: Rect, row: &Row, base: Style, marks: &[Mark]) {
     let width = usize::from(area.width);
     let bulleted = row.kind == FieldKind::Bullet;
@@ -46,17 +116,14 @@ pub fn draw_row(buf: &mut Buffer, area: Rect, row: &Row, base: Style, marks: &[M
         let marker = if row.line.rtl { " •" } else { "• " };
         put(buf, marker_x, area.y, marker, base);
     }
+    let marks = row_marks(row, marks);
     let mut x = text_x;
     for glyph in &row.line.glyphs {
         if x + glyph.width > right {
             break;
         }
         if glyph.width > 0 {
-            let mark = row.field.and_then(|field| {
-                marks
-                    .iter()
-                    .find(|m| m.field == field && glyph.overlaps(&m.range))
-            });
+            let mark = mark_of(glyph, marks);
             let style = mark.map_or(base, |m| base.patch(m.style));
             put(buf, x, area.y, &glyph.text, style);
         }

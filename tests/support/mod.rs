@@ -1,12 +1,14 @@
 //! Harness for end-to-end tests of the real `brief` binary in a terminal: `pty` runs it in a
 //! pseudo-terminal whose output a terminal emulator crate (vt100) turns into a screen;
 //! `tmux` runs it in a private tmux server. Both wait by polling (every 20 ms, at most
-//! 10 s) and fail with the last screen; neither ever sleeps a fixed time.
+//! 20 s) and fail with the last screen; neither ever sleeps a fixed time.
 
 // Each test file uses part of the harness; the rest would be dead code there.
 #![allow(dead_code)]
 
+pub mod process;
 pub mod pty;
+pub mod screen;
 pub mod tmux;
 
 use std::ffi::OsString;
@@ -14,9 +16,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// How long any wait may take before the test fails. Generous: CI machines are slow, and
-/// a wait that succeeds returns as soon as its condition holds.
-pub const TIMEOUT: Duration = Duration::from_secs(10);
+/// How long any wait may take before the test fails. Generous: CI machines are slow (and
+/// several tmux servers at once slower still), and a wait that succeeds returns as soon as
+/// its condition holds.
+pub const TIMEOUT: Duration = Duration::from_secs(20);
 /// How often a wait looks again.
 pub const POLL: Duration = Duration::from_millis(20);
 
@@ -50,6 +53,20 @@ pub fn base_env(home: &Path) -> Vec<(String, OsString)> {
     ]
 }
 
+/// Polls `pred` until it holds (true) or `timeout` has passed (false).
+pub fn wait_until(timeout: Duration, mut pred: impl FnMut() -> bool) -> bool {
+    let deadline = std::time::Instant::now() + timeout;
+    loop {
+        if pred() {
+            return true;
+        }
+        if std::time::Instant::now() > deadline {
+            return false;
+        }
+        std::thread::sleep(POLL);
+    }
+}
+
 /// Whether `text` occurs in `haystack`, as bytes.
 pub fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() || haystack.len() < needle.len() {
@@ -74,6 +91,11 @@ pub fn require_tool(tool: &str, version_arg: &str, test: &str) -> anyhow::Result
         .arg(version_arg)
         .output()
         .is_ok_and(|out| out.status.success());
+    require(found, tool, test)
+}
+
+/// `require_tool` for a tool found some other way (`found`).
+pub fn require(found: bool, tool: &str, test: &str) -> anyhow::Result<bool> {
     if found {
         return Ok(true);
     }
@@ -86,37 +108,6 @@ pub fn require_tool(tool: &str, version_arg: &str, test: &str) -> anyhow::Result
         "SKIPPED {test}: `{tool}` is not installed (install it to run this test)"
     );
     Ok(false)
-}
-
-/// Whether a process with this id is still running. A zombie has exited: whoever adopted
-/// it may not reap it soon (PID 1 in a container often never does).
-pub fn process_exists(pid: u32) -> bool {
-    let Some(raw) = i32::try_from(pid)
-        .ok()
-        .and_then(rustix::process::Pid::from_raw)
-    else {
-        return false;
-    };
-    rustix::process::test_kill_process(raw).is_ok() && process_state(pid) != Some('Z')
-}
-
-/// The state letter from /proc/PID/stat (R, S, Z...).
-fn process_state(pid: u32) -> Option<char> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    stat[stat.rfind(')')? + 1..]
-        .split_whitespace()
-        .next()?
-        .chars()
-        .next()
-}
-
-/// Sends `signal` to the process `pid`.
-pub fn send_signal(pid: u32, signal: rustix::process::Signal) -> anyhow::Result<()> {
-    let raw = i32::try_from(pid)?;
-    let pid =
-        rustix::process::Pid::from_raw(raw).ok_or_else(|| anyhow::anyhow!("bad pid {raw}"))?;
-    rustix::process::kill_process(pid, signal)?;
-    Ok(())
 }
 
 /// A bundled sample briefing, parsed, for expectations derived from its text.
@@ -167,23 +158,4 @@ pub fn expected_attribution(briefing: &serde_json::Value, index: usize) -> anyho
         .flatten()
         .collect();
     Ok(format!("«{text}» — {}", parts.join(", ")))
-}
-
-/// The processes whose parent is `pid`, found in /proc (procps may not be installed).
-pub fn children_of(pid: u32) -> Vec<u32> {
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return Vec::new();
-    };
-    entries
-        .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<u32>().ok())
-        .filter(|&candidate| parent_of(candidate) == Some(pid))
-        .collect()
-}
-
-/// The parent process id, from /proc/PID/stat: the field after the `(name)`, which may
-/// itself hold spaces and parentheses, hence the last `)`.
-fn parent_of(pid: u32) -> Option<u32> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    let rest = &stat[stat.rfind(')')? + 1..];
-    rest.split_whitespace().nth(1)?.parse().ok()
 }

@@ -410,7 +410,7 @@ impl Drop for Pty {
         if self.status.is_none() {
             // SIGKILL: whatever state the child is in, it goes.
             if let Ok(pid) = self.pid() {
-                let _ = super::send_signal(pid, rustix::process::Signal::KILL);
+                let _ = super::process::send_signal(pid, rustix::process::Signal::KILL);
             }
             let _ = self.child.wait();
         }
@@ -436,14 +436,8 @@ pub struct AfterExit {
 pub fn stty_after_exit(pty: &mut Pty) -> anyhow::Result<AfterExit> {
     pty.wait_exit_and_output()?;
     let screen = pty.screen_text();
-    let at = screen
-        .rfind("exit=")
+    let (at, status) = super::screen::exit_line(&screen)
         .with_context(|| format!("no exit= line in:\n{screen}"))?;
-    let digits: String = screen[at + 5..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    let status = digits.parse()?;
     let stty = screen[..at].to_string();
     let words: Vec<&str> = stty.split_whitespace().collect();
     let cooked = ["icanon", "echo", "isig"]

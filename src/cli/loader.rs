@@ -1,0 +1,224 @@
+//! The library loads on background threads, so the first frame need not wait for 10,000
+//! files: the file named on the command line first, then the folder's files are found, then
+//! loaded by up to two workers that send batches over one channel. The main thread takes
+//! what has arrived between terminal events; the channel closing (every sender gone) means
+//! the load is over.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::time::{Duration, Instant};
+
+use brief::briefing::{self, LoadOptions};
+use brief::ui::{Action, App, Batch};
+
+/// What the loader threads send.
+enum Message {
+    /// How many library entries to expect in all.
+    Found(usize),
+    Loaded(Batch),
+}
+
+/// Files a worker claims at a time from the shared list: few enough that the two workers
+/// finish together, enough that the shared counter is not touched per file.
+const CHUNK: usize = 16;
+/// A worker sends what it has once it holds this many entries...
+const BATCH_ENTRIES: usize = 256;
+/// ...or once this long has passed since its last send, so the screen fills steadily even
+/// when files load slowly.
+const BATCH_TIME: Duration = Duration::from_millis(15);
+/// Loading threads at most: the main thread needs little, and more threads than cores
+/// would only fight over them.
+const MAX_WORKERS: usize = 2;
+
+/// The receiving end, held by the main thread.
+pub struct Loader {
+    rx: Receiver<Message>,
+}
+
+/// What taking messages found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drained {
+    Nothing,
+    /// Something arrived and went into the app.
+    More,
+    /// The load is over (and the app told so).
+    Done,
+}
+
+/// Starts loading `path`: a folder, or a file (then its folder, with the file first).
+/// Returns the loader and the file to open when it arrives, spelled as given.
+pub fn spawn(path: &Path, options: LoadOptions) -> std::io::Result<(Loader, Option<PathBuf>)> {
+    let (folder, opened) = if path.is_file() {
+        let folder = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        (folder, Some(path.to_path_buf()))
+    } else {
+        (path.to_path_buf(), None)
+    };
+    let (tx, rx) = mpsc::channel();
+    let file = opened.clone();
+    std::thread::Builder::new()
+        .name("loader".into())
+        .spawn(move || load(&folder, file.as_deref(), options, &tx))?;
+    Ok((Loader { rx }, opened))
+}
+
+/// The loader thread: the named file, then discovery, then the files by up to two workers.
+/// Every send that fails means the reader has quit: stop.
+fn load(folder: &Path, file: Option<&Path>, options: LoadOptions, tx: &Sender<Message>) {
+    let mut first = Batch::default();
+    if let Some(file) = file {
+        match briefing::load_file(file, &options) {
+            Ok(loaded) => first.briefings.push(loaded),
+            Err(failure) => first.failures.push(failure),
+        }
+        if tx.send(Message::Loaded(first)).is_err() {
+            return;
+        }
+    }
+    let (mut files, failures) = briefing::discover(folder);
+    if let Some(file) = file {
+        files.retain(|found| !same_file(found, file));
+    }
+    let total = files.len() + failures.len() + usize::from(file.is_some());
+    if tx.send(Message::Found(total)).is_err() {
+        return;
+    }
+    let unlisted = Batch {
+        briefings: Vec::new(),
+        failures,
+    };
+    if !unlisted.is_empty() && tx.send(Message::Loaded(unlisted)).is_err() {
+        return;
+    }
+    let files: Arc<[PathBuf]> = files.into();
+    let next = Arc::new(AtomicUsize::new(0));
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    if cores.min(MAX_WORKERS) > 1 && files.len() > CHUNK {
+        let (files, next, tx) = (Arc::clone(&files), Arc::clone(&next), tx.clone());
+        // If the helper cannot start, this thread simply does all the work.
+        let _ = std::thread::Builder::new()
+            .name("loader-2".into())
+            .spawn(move || work(&files, &next, options, &tx));
+    }
+    work(&files, &next, options, tx);
+}
+
+/// The walk finds the named file under its own spelling; it is already loaded. Names are
+/// compared first so that only a namesake costs a path resolution.
+fn same_file(found: &Path, file: &Path) -> bool {
+    if found == file {
+        return true;
+    }
+    if found.file_name() != file.file_name() {
+        return false;
+    }
+    match (std::fs::canonicalize(found), std::fs::canonicalize(file)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Loads files claimed from the shared list until none is left, sending batches.
+fn work(files: &[PathBuf], next: &AtomicUsize, options: LoadOptions, tx: &Sender<Message>) {
+    let mut batch = Batch::default();
+    let mut sent = Instant::now();
+    loop {
+        let start = next.fetch_add(CHUNK, Ordering::Relaxed);
+        let chunk = files.get(start..).unwrap_or_default();
+        if chunk.is_empty() {
+            break;
+        }
+        for file in chunk.iter().take(CHUNK) {
+            match briefing::load_file(file, &options) {
+                Ok(loaded) => batch.briefings.push(loaded),
+                Err(failure) => batch.failures.push(failure),
+            }
+        }
+        if batch.len() >= BATCH_ENTRIES || sent.elapsed() >= BATCH_TIME {
+            if tx
+                .send(Message::Loaded(std::mem::take(&mut batch)))
+                .is_err()
+            {
+                return;
+            }
+            sent = Instant::now();
+        }
+    }
+    if !batch.is_empty() {
+        let _ = tx.send(Message::Loaded(batch));
+    }
+}
+
+impl Loader {
+    /// Takes every message already waiting into the app, without blocking.
+    pub fn drain(&self, app: &mut App) -> Drained {
+        self.take(app, None)
+    }
+
+    /// Takes `first` and every message already waiting into the app: the batches
+    /// together, so they cost one merge.
+    fn take(&self, app: &mut App, first: Option<Message>) -> Drained {
+        let mut found = None;
+        let mut batch = Batch::default();
+        let mut got = first.is_some();
+        let mut take = |message| match message {
+            Message::Found(total) => found = Some(total),
+            Message::Loaded(more) => batch.append(more),
+        };
+        first.into_iter().for_each(&mut take);
+        let done = loop {
+            match self.rx.try_recv() {
+                Ok(message) => {
+                    take(message);
+                    got = true;
+                }
+                Err(TryRecvError::Empty) => break false,
+                Err(TryRecvError::Disconnected) => break true,
+            }
+        };
+        if let Some(total) = found {
+            app.update(Action::LibraryFound(total));
+        }
+        if !batch.is_empty() {
+            app.update(Action::LibraryLoaded(batch));
+        }
+        if done {
+            app.update(Action::LibraryDone);
+            return Drained::Done;
+        }
+        if got { Drained::More } else { Drained::Nothing }
+    }
+
+    /// Before the first frame: takes what arrives until `grace` ends, or sooner if the load
+    /// ends, so a small library shows whole at once with no progress line flashing past.
+    /// The named file is waited for until `named` (it comes first and the first keys are
+    /// for it), but not forever: the keys that quit must work even if it never loads.
+    pub fn wait_first(&self, app: &mut App, grace: Instant, named: Instant) -> Drained {
+        let mut got = Drained::Nothing;
+        loop {
+            let deadline = if app.awaits_opened() { named } else { grace };
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return got;
+            }
+            match self.rx.recv_timeout(left) {
+                Ok(message) => {
+                    if self.take(app, Some(message)) == Drained::Done {
+                        return Drained::Done;
+                    }
+                    got = Drained::More;
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => {
+                    app.update(Action::LibraryDone);
+                    return Drained::Done;
+                }
+            }
+        }
+    }
+}
