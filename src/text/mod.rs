@@ -189,7 +189,45 @@ fn layout_paragraph(
             });
             leveled.levels.push(l.unwrap_or(level).number());
         }
+        if options.mode == BidiMode::Logical {
+            attach_invisible_marks(&mut leveled);
+        }
         out.push(leveled);
+    }
+}
+
+/// In logical order the terminal does the reordering, so LRM, RLM and ALM must reach it;
+/// but a glyph of width 0 has no cell of its own and would be skipped when drawn. Each
+/// such mark rides in the cell of its neighbour (before it, else after it). Logical
+/// order keeps sources contiguous, so the merged glyph still covers one byte range.
+fn attach_invisible_marks(leveled: &mut LeveledLine) {
+    let mut i = 0;
+    while i < leveled.line.glyphs.len() {
+        let glyphs = &mut leveled.line.glyphs;
+        let is_mark =
+            !glyphs[i].text.is_empty() && glyphs[i].text.chars().all(reorder::is_bidi_mark);
+        let drawn = |j: usize| glyphs.get(j).is_some_and(|g: &Glyph| g.width > 0);
+        let host = match (is_mark, i.checked_sub(1)) {
+            (false, _) => None,
+            (true, Some(before)) if drawn(before) => Some(before),
+            (true, _) => Some(i + 1).filter(|&after| drawn(after)),
+        };
+        let Some(host) = host else {
+            i += 1;
+            continue;
+        };
+        let mark = glyphs.remove(i);
+        leveled.levels.remove(i);
+        let host = if host > i { host - 1 } else { host };
+        let glyph = &mut leveled.line.glyphs[host];
+        if host < i {
+            glyph.text.push_str(&mark.text);
+            glyph.source.end = mark.source.end;
+        } else {
+            glyph.text.insert_str(0, &mark.text);
+            glyph.source.start = mark.source.start;
+        }
+        i = i.min(leveled.line.glyphs.len());
     }
 }
 

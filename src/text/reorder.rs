@@ -106,7 +106,7 @@ pub(crate) fn glyph_text(cluster: &Cluster, level: Option<Level>, mode: BidiMode
         .collect()
 }
 
-fn is_bidi_mark(c: char) -> bool {
+pub(crate) fn is_bidi_mark(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 

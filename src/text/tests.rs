@@ -328,3 +328,31 @@ fn a_hidden_joiner_still_shapes_but_is_not_shown() {
     // Soft hyphens and Hangul fillers: invisible and of disputed width, so not shown.
     assert_eq!(plain("co\u{AD}op \u{3164}!", &o)[0].chars().count(), 6);
 }
+
+#[test]
+fn logical_mode_keeps_bidi_marks_in_a_cell_for_the_terminal() {
+    // "a" LRM "b" and a leading RLM: the terminal that reorders needs the marks, and a
+    // glyph of width 0 would never be drawn, so each mark rides in a neighbour's cell.
+    let text = "\u{200F}x a\u{200E}b";
+    let options = LayoutOptions {
+        width: 80,
+        mode: BidiMode::Logical,
+        ..LayoutOptions::default()
+    };
+    let lines = layout(text, &options);
+    let glyphs: Vec<(&str, usize, std::ops::Range<usize>)> = lines[0]
+        .glyphs
+        .iter()
+        .map(|g| (g.text.as_str(), g.width, g.source.clone()))
+        .collect();
+    assert_eq!(
+        glyphs,
+        [
+            ("\u{200F}x", 1, 0..4),
+            (" ", 1, 4..5),
+            ("a\u{200E}", 1, 5..9),
+            ("b", 1, 9..10),
+        ]
+    );
+    assert_eq!(lines[0].to_plain(), text);
+}

@@ -7,13 +7,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-use super::content::{Directions, Engine, FieldKind, Fields, PaneText, Row, options};
+use super::content::{Directions, Engine, FieldKind, Fields, PaneText, Row};
+use super::first_line::first_line;
 use super::layout::{inner_height, split_status};
 use super::loading::{Progress, thousands};
 use super::theme::Theme;
 use super::view::{PaneFrame, draw_row};
 use crate::briefing::Library;
-use crate::text::{VisualLine, layout, sanitize};
+use crate::text::{VisualLine, sanitize};
 
 const DATE_WIDTH: usize = 10;
 const CLASS_WIDTH: usize = 10;
@@ -31,8 +32,17 @@ pub struct LibraryView {
     /// Set while the library loads in the background.
     pub progress: Option<Progress>,
     entries: Vec<Entry>,
-    rows: Vec<EntryRow>,
+    /// Each entry's row, in step with `entries`, laid out when it first comes into view
+    /// and kept while the width stays: moving the selection lays nothing out again.
+    rows: Vec<Option<EntryRow>>,
+    /// The headline width `rows` were laid out at.
+    row_width: Option<usize>,
     detail: PaneText,
+    /// The entry `detail` shows; `None` when it must be built again.
+    detail_of: Option<usize>,
+    /// Entry rows laid out so far: tests check the work a key costs.
+    #[cfg(test)]
+    pub(super) rows_laid_out: usize,
 }
 
 /// A library entry's text, sanitized.
@@ -112,8 +122,10 @@ impl LibraryView {
     /// Sanitizes what the rows show, once; `relayout` lays it out for each size.
     pub fn new(library: &Library) -> Self {
         let count = Self::entries(library);
+        let entries: Vec<Entry> = (0..count).filter_map(|at| Entry::of(library, at)).collect();
         Self {
-            entries: (0..count).filter_map(|at| Entry::of(library, at)).collect(),
+            rows: vec![None; entries.len()],
+            entries,
             ..Self::default()
         }
     }
@@ -122,14 +134,18 @@ impl LibraryView {
     /// `Library::insert`). A chosen selection stays on its entry and on the same screen row;
     /// otherwise the top (the newest) stays selected.
     pub fn insert(&mut self, library: &Library, placed: &[usize], area: Rect, engine: Engine) {
-        let mut old = std::mem::take(&mut self.entries).into_iter();
+        let old = std::mem::take(&mut self.entries);
+        let old_rows = std::mem::take(&mut self.rows);
+        let mut old = old.into_iter().zip(old_rows);
         let mut merged = Vec::with_capacity(old.len() + placed.len());
         for &at in placed {
             merged.extend(old.by_ref().take(at.saturating_sub(merged.len())));
-            merged.extend(Entry::of(library, at));
+            merged.extend(Entry::of(library, at).map(|entry| (entry, None)));
         }
         merged.extend(old);
-        self.entries = merged;
+        // Rows already laid out move with their entries; the new ones wait to be seen.
+        (self.entries, self.rows) = merged.into_iter().unzip();
+        self.detail_of = None;
         if self.moved {
             let row = self.selected.saturating_sub(self.scroll);
             self.selected = Library::shifted(self.selected, placed);
@@ -147,8 +163,9 @@ impl LibraryView {
         self.select(library, self.selected, area, engine);
     }
 
-    /// Selects entry `index` (clamped), keeps it in view and shows its detail. Only the
-    /// rows in view are laid out, so a library of thousands costs a screenful per key.
+    /// Selects entry `index` (clamped), keeps it in view and shows its detail. Only rows
+    /// coming into view for the first time at this width are laid out, and the detail
+    /// only when the selection changes: a key costs nothing like a screenful of layout.
     pub fn select(&mut self, library: &Library, index: usize, area: Rect, engine: Engine) {
         let (list, detail) = areas(area);
         let page = inner_height(list).max(1);
@@ -157,19 +174,35 @@ impl LibraryView {
             .scroll
             .min(self.selected)
             .max((self.selected + 1).saturating_sub(page));
-        let width = usize::from(list.width.saturating_sub(3));
-        let title_width = if width >= COLUMNS_FROM {
-            width.saturating_sub(DATE_WIDTH + CLASS_WIDTH + LANG_WIDTH + 3)
-        } else {
-            width
-        };
-        let visible = self.entries.iter().skip(self.scroll).take(page);
-        self.rows = visible
-            .map(|entry| entry_row(entry, title_width, engine))
-            .collect();
-        self.detail = PaneText::new(detail_fields(library, self.selected));
+        self.lay_out_rows(title_width(list), page, engine);
+        if self.detail_of != Some(self.selected) {
+            self.detail = PaneText::new(detail_fields(library, self.selected));
+            self.detail_of = Some(self.selected);
+        }
+        // A no-op unless the width changed.
         self.detail
             .relayout(usize::from(detail.width.saturating_sub(2)).max(1), engine);
+    }
+
+    /// Lays out the rows in view that are not yet laid out at `width`.
+    fn lay_out_rows(&mut self, width: usize, page: usize, engine: Engine) {
+        if self.row_width != Some(width) {
+            self.rows.iter_mut().for_each(|row| *row = None);
+            self.row_width = Some(width);
+        }
+        let visible = self.scroll..(self.scroll + page).min(self.entries.len());
+        for (entry, row) in self.entries[visible.clone()]
+            .iter()
+            .zip(&mut self.rows[visible])
+        {
+            if row.is_none() {
+                *row = Some(entry_row(entry, width, engine));
+                #[cfg(test)]
+                {
+                    self.rows_laid_out += 1;
+                }
+            }
+        }
     }
 
     /// The counts; while loading, how far it has got.
@@ -207,9 +240,13 @@ impl LibraryView {
         block.render(list, buf);
         let columns = usize::from(inner.width.saturating_sub(1)) >= COLUMNS_FROM;
         let visible = (self.scroll..)
-            .zip(&self.rows)
+            .zip(self.rows.iter().skip(self.scroll))
             .take(usize::from(inner.height));
         for ((index, row), y) in visible.zip(inner.y..) {
+            // Rows in view are laid out by `select`; `None` only before the first size.
+            let Some(row) = row else {
+                continue;
+            };
             let selected = index == self.selected;
             let style = if row.failed {
                 theme.error
@@ -311,16 +348,18 @@ fn detail_fields(library: &Library, selected: usize) -> Vec<super::content::Fiel
     fields.finish()
 }
 
+/// The headline's width in a row of the list `list`: all of it when too narrow for the
+/// date, classification and language columns.
+fn title_width(list: Rect) -> usize {
+    let width = usize::from(list.width.saturating_sub(3));
+    if width >= COLUMNS_FROM {
+        width.saturating_sub(DATE_WIDTH + CLASS_WIDTH + LANG_WIDTH + 3)
+    } else {
+        width
+    }
+}
+
 fn entry_row(entry: &Entry, title_width: usize, engine: Engine) -> EntryRow {
-    let first_line = |text: &str, width: usize, directions| {
-        let lines = layout(text, &options(width, directions, engine));
-        let more = lines.len() > 1;
-        let mut line = lines.into_iter().next().unwrap_or_default();
-        if more {
-            ellipsize(&mut line, width);
-        }
-        line
-    };
     let kind = if entry.failed {
         FieldKind::Error
     } else {
@@ -329,12 +368,12 @@ fn entry_row(entry: &Entry, title_width: usize, engine: Engine) -> EntryRow {
     EntryRow {
         date: entry.date.clone(),
         class: title_row(
-            first_line(&entry.class, CLASS_WIDTH, Directions::auto()),
+            first_line(&entry.class, CLASS_WIDTH, Directions::auto(), engine),
             FieldKind::Banner,
         ),
         lang: entry.lang.clone(),
         title: title_row(
-            first_line(&entry.title, title_width, entry.directions),
+            first_line(&entry.title, title_width, entry.directions, engine),
             kind,
         ),
         failed: entry.failed,
@@ -349,27 +388,4 @@ fn title_row(line: VisualLine, kind: FieldKind) -> Row {
         line,
         bullet: false,
     }
-}
-
-/// Marks a cut line with "…" at its reading end: the right for LTR, the left for RTL.
-fn ellipsize(line: &mut VisualLine, width: usize) {
-    let ellipsis = crate::text::Glyph {
-        text: "…".into(),
-        width: 1,
-        source: 0..0,
-    };
-    while line.width + 1 > width && !line.glyphs.is_empty() {
-        let removed = if line.rtl {
-            line.glyphs.remove(0)
-        } else {
-            line.glyphs.pop().unwrap_or(ellipsis.clone())
-        };
-        line.width = line.width.saturating_sub(removed.width);
-    }
-    if line.rtl {
-        line.glyphs.insert(0, ellipsis);
-    } else {
-        line.glyphs.push(ellipsis);
-    }
-    line.width += 1;
 }

@@ -6,6 +6,7 @@ mod action;
 mod app;
 mod briefing_keys;
 pub mod content;
+mod first_line;
 mod help;
 pub mod keys;
 mod layout;

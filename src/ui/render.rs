@@ -5,9 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::app::{App, Screen};
+use super::content::Row;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, split_status, too_small};
 use super::panes::PaneId;
-use super::content::Row;
 use super::reader::Reader;
 use super::view::{PaneFrame, draw_row};
 use crate::text::measure;

@@ -474,3 +474,45 @@ fn a_large_library_keeps_the_selection_in_view() {
         "scroll position shown"
     );
 }
+
+#[test]
+#[ignore = "timing probe, run by hand in release"]
+fn zz_probe_timings() {
+    use crate::briefing::{Library, load_bytes};
+    use std::time::Instant;
+    let word = "שלום world 123, ";
+    let headline: String = word.repeat(1_000_000 / word.len());
+    let mut library = Library::default();
+    for n in 0..20 {
+        let text = if n == 5 { headline.clone() } else { format!("Briefing {n} שלום") };
+        let json = format!(
+            "{{\"headline\": \"{text}\", \"date\": \"2025-01-{:02}\", \"summary\": \"short {n}\"}}",
+            n + 1
+        );
+        let path = PathBuf::from(format!("b{n}.json"));
+        if let Ok(loaded) = load_bytes(&path, json.as_bytes()) {
+            library.briefings.push(loaded);
+        }
+    }
+    let options = UiOptions {
+        bidi: BidiMode::App,
+        shaping: true,
+        color: false,
+    };
+    let t = Instant::now();
+    let mut app = App::with_keys(library, None, options, KeyTable::defaults(), None);
+    let built = t.elapsed();
+    let t = Instant::now();
+    app.update(Action::Resize { width: 120, height: 40 });
+    let resized = t.elapsed();
+    let mut keys = Vec::new();
+    for action in [Action::Down, Action::Down, Action::Up, Action::Down] {
+        let t = Instant::now();
+        app.update(action);
+        keys.push(t.elapsed());
+    }
+    let t = Instant::now();
+    app.update(Action::Resize { width: 100, height: 30 });
+    let resized2 = t.elapsed();
+    eprintln!("PROBE build {built:?} first resize {resized:?} keys {keys:?} resize {resized2:?}");
+}
