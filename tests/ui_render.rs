@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use brief::briefing::{LoadOptions, load_path};
 use brief::text::BidiMode;
 use brief::ui::screen::{render_buffer, row_widths};
-use brief::ui::{Action, App, UiOptions};
+use brief::ui::{Action, App, KeySetup, UiOptions};
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -23,8 +24,11 @@ fn app(folder: &Path, opened: Option<PathBuf>, shaping: bool, color: bool) -> Ap
         shaping,
         color,
     };
-    App::new(library, opened, options)
+    App::new(library, opened, options, KeySetup::defaults(), SIZE)
 }
+
+/// The size apps are built at; the tests resize them as they go.
+const SIZE: Rect = Rect::new(0, 0, 80, 24);
 
 fn type_query(app: &mut App, query: &str) {
     app.update(Action::SearchStart);
@@ -247,7 +251,8 @@ fn a_field_with_bidi_controls_is_flagged() {
         shaping: true,
         color: false,
     };
-    let mut app = App::new(library, Some(PathBuf::from("trojan.json")), options);
+    let opened = Some(PathBuf::from("trojan.json"));
+    let mut app = App::new(library, opened, options, KeySetup::defaults(), SIZE);
     app.update(Action::Resize {
         width: 80,
         height: 24,

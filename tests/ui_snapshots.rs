@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use brief::briefing::{LoadOptions, load_path};
 use brief::text::BidiMode;
-use brief::ui::keys::KeyTable;
 use brief::ui::screen::render_buffer;
-use brief::ui::{Action, App, UiOptions};
+use brief::ui::{Action, App, KeySetup, UiOptions};
+use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use unicode_width::UnicodeWidthStr;
 
@@ -24,11 +24,14 @@ fn app(opened: Option<&str>, width: u16, height: u16) -> App {
         shaping: true,
         color: false,
     };
-    // The default keys, whatever the user running the tests has configured.
-    let keys = KeyTable::defaults();
-    let mut app = App::with_keys(library, opened.map(PathBuf::from), options, keys, None);
-    app.update(Action::Resize { width, height });
-    app
+    // The default keys, whatever the user running the tests has configured, and the
+    // key file where most users have it, for the help screen.
+    let keys = KeySetup {
+        file: Some(PathBuf::from("~/.config/brief/keys.toml")),
+        ..KeySetup::defaults()
+    };
+    let area = Rect::new(0, 0, width, height);
+    App::new(library, opened.map(PathBuf::from), options, keys, area)
 }
 
 fn screen(app: &App, width: u16, height: u16) -> String {

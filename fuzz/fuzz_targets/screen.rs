@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use brief::briefing::{Library, load_bytes};
 use brief::text::BidiMode;
-use brief::ui::{Action, App, UiOptions};
+use brief::ui::{App, KeySetup, UiOptions};
 use libfuzzer_sys::fuzz_target;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -31,10 +31,8 @@ fuzz_target!(|input: (u8, u8, bool, &[u8])| {
         color: false,
     };
     let opened = (!library.briefings.is_empty()).then(|| path.clone());
-    let mut app = App::new(library, opened, options);
-    let (width, height) = (u16::from(width), u16::from(height));
-    app.update(Action::Resize { width, height });
-    let area = Rect::new(0, 0, width, height);
+    let area = Rect::new(0, 0, u16::from(width), u16::from(height));
+    let app = App::new(library, opened, options, KeySetup::defaults(), area);
     let mut buffer = Buffer::empty(area);
     (&app).render(area, &mut buffer);
     for cell in buffer.content() {

@@ -1,5 +1,7 @@
 use std::path::PathBuf;
 
+use brief::text::BidiMode;
+use brief::ui::content::Engine;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
@@ -55,6 +57,19 @@ pub struct LayoutArgs {
     pub shaping: Switch,
 }
 
+/// How the layout engine runs, for the reader and `brief show` alike.
+impl From<LayoutArgs> for Engine {
+    fn from(args: LayoutArgs) -> Self {
+        Engine {
+            mode: match args.bidi {
+                BidiArg::App => BidiMode::App,
+                BidiArg::Terminal => BidiMode::Logical,
+            },
+            shaping: args.shaping == Switch::On,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Briefing files or folders
@@ -105,4 +120,35 @@ pub enum ColorWhen {
 pub enum CheckFormat {
     Text,
     Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout_flags_map_to_the_engine() {
+        let engine = Engine::from(LayoutArgs {
+            bidi: BidiArg::Terminal,
+            shaping: Switch::Off,
+        });
+        assert_eq!(
+            engine,
+            Engine {
+                mode: BidiMode::Logical,
+                shaping: false
+            }
+        );
+        let engine = Engine::from(LayoutArgs {
+            bidi: BidiArg::App,
+            shaping: Switch::On,
+        });
+        assert_eq!(
+            engine,
+            Engine {
+                mode: BidiMode::App,
+                shaping: true
+            }
+        );
+    }
 }

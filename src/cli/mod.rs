@@ -1,6 +1,7 @@
 pub mod args;
 pub mod check;
 pub mod clipboard;
+pub mod config;
 pub mod loader;
 pub mod locale;
 pub mod show;

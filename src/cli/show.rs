@@ -6,7 +6,8 @@ use brief::text::BidiMode;
 use brief::ui::content::{Engine, FieldKind};
 use brief::ui::print::{PrintedLine, briefing_lines};
 
-use crate::cli::args::{BidiArg, ShowArgs, Switch};
+use crate::cli::args::ShowArgs;
+use crate::cli::config;
 
 pub fn run(args: &ShowArgs) -> anyhow::Result<ExitCode> {
     let options = LoadOptions {
@@ -31,17 +32,16 @@ pub fn run(args: &ShowArgs) -> anyhow::Result<ExitCode> {
                 .flatten()
         })
         .map_or(80, usize::from);
-    let logical = args.logical || args.layout.bidi == BidiArg::Terminal;
-    let engine = Engine {
-        mode: if logical {
-            BidiMode::Logical
-        } else {
-            BidiMode::App
-        },
+    let engine = if args.logical {
         // Presentation forms read badly in screen readers: logical output keeps letters.
-        shaping: args.layout.shaping == Switch::On && !args.logical,
+        Engine {
+            mode: BidiMode::Logical,
+            shaping: false,
+        }
+    } else {
+        Engine::from(args.layout)
     };
-    let color = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = terminal && !config::no_color();
     let lines = briefing_lines(&loaded.briefing, width, engine, !args.logical);
     match print(&mut stdout.lock(), &lines, color) {
         // A pager or `head` that stops reading early is not an error.

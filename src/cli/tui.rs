@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use brief::briefing::{self, LoadOptions};
-use brief::text::BidiMode;
+use brief::ui::content::Engine;
 use brief::ui::{Action, App, Effect, UiOptions};
 use crossterm::event::{self, Event, KeyEventKind};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
@@ -19,10 +19,10 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use signal_hook::consts::SIGTSTP;
 
-use super::args::{BidiArg, ColorWhen, ReadArgs, Switch};
+use super::args::{BidiArg, ColorWhen, ReadArgs};
 use super::loader::{self, Drained, Loader};
 use super::terminal::{self, FrameWriter, Modes};
-use super::{clipboard, locale, signals};
+use super::{clipboard, config, locale, signals};
 
 type Term = Terminal<CrosstermBackend<FrameWriter>>;
 
@@ -68,7 +68,9 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
         max_size: args.max_size,
     };
     let (loader, opened) = loader::spawn(&path, options)?;
-    let mut app = App::loading(opened, ui_options(args));
+    let (ui, keys) = (ui_options(args), config::user_keys());
+    // Built once the terminal's size is known, so the first layout is the one shown.
+    let app = move |area| App::loading(opened, ui, keys, area);
     let modes = Modes {
         explicit_bidi: args.layout.bidi == BidiArg::App,
         tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
@@ -76,7 +78,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     };
     let result = terminal::enter(modes)
         .map_err(anyhow::Error::from)
-        .and_then(|()| session(&mut app, modes, loader, started));
+        .and_then(|()| session(app, modes, loader, started));
     if result.is_err() && signals::terminal_hung_up() {
         // The link dropped under us: that is a hang-up, not an error of ours.
         signals::shutdown(signals::HANGUP_STATUS);
@@ -88,25 +90,28 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn ui_options(args: &ReadArgs) -> UiOptions {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let engine = Engine::from(args.layout);
     UiOptions {
-        bidi: match args.layout.bidi {
-            BidiArg::App => BidiMode::App,
-            BidiArg::Terminal => BidiMode::Logical,
-        },
-        shaping: args.layout.shaping == Switch::On,
+        bidi: engine.mode,
+        shaping: engine.shaping,
         // An explicit --color always beats NO_COLOR, as no-color.org asks.
         color: match args.color {
             ColorWhen::Always => true,
             ColorWhen::Never => false,
-            ColorWhen::Auto => !no_color,
+            ColorWhen::Auto => !config::no_color(),
         },
     }
 }
 
-fn session(app: &mut App, modes: Modes, loader: Loader, started: Instant) -> anyhow::Result<()> {
+fn session(
+    app: impl FnOnce(Rect) -> App,
+    modes: Modes,
+    loader: Loader,
+    started: Instant,
+) -> anyhow::Result<()> {
     let mut term = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
-    send_size(app, &term)?;
+    let size = term.size()?;
+    let app = &mut app(Rect::new(0, 0, size.width, size.height));
     let (grace, named) = (started + FIRST_FRAME_GRACE, started + NAMED_FILE_WAIT);
     let done = loader.wait_first(app, grace, named) == Drained::Done;
     let mut loader = (!done).then_some(loader);
@@ -143,32 +148,64 @@ fn session(app: &mut App, modes: Modes, loader: Loader, started: Instant) -> any
 /// comes, with no timer, except while the library loads: then it gives up after
 /// `LOADING_POLL` so that arriving batches go in.
 fn take_events(app: &mut App, loading: bool) -> anyhow::Result<bool> {
-    let mut dirty = if loading {
-        event::poll(LOADING_POLL)? && apply(app, event::read()?)
-    } else {
-        apply(app, event::read()?)
-    };
+    if loading && !event::poll(LOADING_POLL)? {
+        return Ok(false);
+    }
+    let mut events = vec![event::read()?];
     // Take whatever else is already waiting (a paste, a resize storm) before drawing
     // once: a zero timeout never blocks.
-    while !app.should_quit() && event::poll(Duration::ZERO)? {
-        dirty |= apply(app, event::read()?);
+    while event::poll(Duration::ZERO)? {
+        events.push(event::read()?);
+    }
+    let mut dirty = false;
+    for event in last_size_once(events) {
+        if app.should_quit() {
+            break;
+        }
+        dirty |= apply(app, event);
     }
     Ok(dirty)
 }
 
+/// A resize storm costs one relayout, not one per step: the last size takes the place of
+/// the first resize and the others go. Keys before it act at the old size, keys after it at
+/// the size about to be drawn, all in the order they came.
+fn last_size_once(mut events: Vec<Event>) -> Vec<Event> {
+    let is_resize = |event: &Event| matches!(event, Event::Resize(..));
+    let (Some(first), Some(last)) = (
+        events.iter().position(is_resize),
+        events.iter().rposition(is_resize),
+    ) else {
+        return events;
+    };
+    events.swap(first, last);
+    let mut index = 0;
+    events.retain(|event| {
+        let keep = index == first || !is_resize(event);
+        index += 1;
+        keep
+    });
+    events
+}
+
 /// Feeds the event to the app; true if it meant something (so a frame is due).
 fn apply(app: &mut App, event: Event) -> bool {
-    let action = match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => app.action_for_key(key),
-        Event::Mouse(mouse) => app.action_for_mouse(mouse),
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        _ => None,
-    };
-    let Some(action) = action else {
+    let Some(action) = action_for(app, event) else {
         return false;
     };
     app.update(action);
     true
+}
+
+/// What a terminal event asks of the app. Key releases (sent by terminals with the kitty
+/// keyboard protocol) are dropped here, the one place: a key acts when pressed.
+fn action_for(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => app.action_for_key(key),
+        Event::Mouse(mouse) => app.action_for_mouse(mouse),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        _ => None,
+    }
 }
 
 /// Clipboard writes and suspension; true if the screen must be drawn again.
@@ -218,4 +255,67 @@ fn draw(term: &mut Term, app: &App) -> anyhow::Result<()> {
     term.draw(|frame| frame.render_widget(app, frame.area()))?;
     execute!(term.backend_mut(), EndSynchronizedUpdate)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use brief::briefing::Library;
+    use brief::text::BidiMode;
+    use brief::ui::KeySetup;
+    use crossterm::event::{KeyCode, KeyEvent, KeyEventState, KeyModifiers};
+
+    use super::*;
+
+    fn key(c: char, kind: KeyEventKind) -> Event {
+        Event::Key(KeyEvent {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::NONE,
+            kind,
+            state: KeyEventState::NONE,
+        })
+    }
+
+    #[test]
+    fn a_resize_storm_becomes_its_last_size_once_with_keys_in_order() {
+        let press = KeyEventKind::Press;
+        let events = vec![
+            key('a', press),
+            Event::Resize(100, 30),
+            key('j', press),
+            Event::Resize(90, 20),
+            Event::Resize(80, 24),
+            key('k', press),
+        ];
+        let expected = vec![
+            key('a', press),
+            Event::Resize(80, 24),
+            key('j', press),
+            key('k', press),
+        ];
+        assert_eq!(last_size_once(events), expected);
+        let keys = vec![key('a', press), key('b', press)];
+        assert_eq!(last_size_once(keys.clone()), keys);
+    }
+
+    #[test]
+    fn key_releases_are_dropped_by_the_runtime() {
+        let options = UiOptions {
+            bidi: BidiMode::App,
+            shaping: true,
+            color: false,
+        };
+        let area = Rect::new(0, 0, 80, 24);
+        let app = App::new(
+            Library::default(),
+            None,
+            options,
+            KeySetup::defaults(),
+            area,
+        );
+        let quit = action_for(&app, key('q', KeyEventKind::Press));
+        assert_eq!(quit, Some(Action::Quit));
+        let repeat = action_for(&app, key('q', KeyEventKind::Repeat));
+        assert_eq!(repeat, Some(Action::Quit));
+        assert_eq!(action_for(&app, key('q', KeyEventKind::Release)), None);
+    }
 }

@@ -1,11 +1,11 @@
 use std::path::{Path, PathBuf};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 use super::Action;
 use super::content::Engine;
-use super::keys::{KeyFileError, KeyTable};
+use super::keys::{KeyFileError, KeySetup, KeyTable};
 use super::library::LibraryView;
 use super::reader::Reader;
 use super::search::Search;
@@ -40,6 +40,8 @@ pub struct App {
     pub(super) theme: Theme,
     pub(super) keys: KeyTable,
     pub(super) key_problem: Option<KeyFileError>,
+    /// Where the user's key file is looked for, for the help screen.
+    pub(super) key_file: Option<PathBuf>,
     pub(super) area: Rect,
     pub(super) screen: Screen,
     /// The help screen's scroll position while it is shown.
@@ -57,17 +59,15 @@ pub struct App {
 
 impl App {
     /// `opened`: the briefing file the user named on the command line, shown first.
-    pub fn new(library: Library, opened: Option<PathBuf>, options: UiOptions) -> Self {
-        let (keys, problem) = KeyTable::load_user();
-        Self::with_keys(library, opened, options, keys, problem)
-    }
-
-    pub fn with_keys(
+    /// `area`: the terminal's size, so that everything is laid out once, at that size,
+    /// before the first frame. Nothing here reads files or the environment: the runtime
+    /// finds the keys.
+    pub fn new(
         library: Library,
         opened: Option<PathBuf>,
         options: UiOptions,
-        keys: KeyTable,
-        key_problem: Option<KeyFileError>,
+        keys: KeySetup,
+        area: Rect,
     ) -> Self {
         let library_view = LibraryView::new(&library);
         let mut app = Self {
@@ -77,12 +77,14 @@ impl App {
                 shaping: options.shaping,
             },
             theme: Theme::new(options.color),
-            keys,
-            message: key_problem
+            keys: keys.table,
+            message: keys
+                .problem
                 .as_ref()
                 .map(|p| format!("key file ignored: {p}")),
-            key_problem,
-            area: Rect::new(0, 0, 80, 24),
+            key_problem: keys.problem,
+            key_file: keys.file,
+            area,
             screen: Screen::Library,
             help: None,
             library_view,
@@ -98,6 +100,23 @@ impl App {
             app.open_path(&path);
         }
         app
+    }
+
+    /// The given keys and no user key file, at 80×24 until the first resize: for tests
+    /// written before `new` took the keys and the size.
+    pub fn with_keys(
+        library: Library,
+        opened: Option<PathBuf>,
+        options: UiOptions,
+        keys: KeyTable,
+        key_problem: Option<KeyFileError>,
+    ) -> Self {
+        let keys = KeySetup {
+            table: keys,
+            file: None,
+            problem: key_problem,
+        };
+        Self::new(library, opened, options, keys, Rect::new(0, 0, 80, 24))
     }
 
     fn open_path(&mut self, path: &Path) {
@@ -122,10 +141,8 @@ impl App {
         }
     }
 
+    /// The action a key event means. The runtime passes presses and repeats only.
     pub fn action_for_key(&self, key: KeyEvent) -> Option<Action> {
-        if key.kind == KeyEventKind::Release {
-            return None;
-        }
         if self.search.prompt.is_some() {
             return prompt_action(key);
         }
@@ -196,7 +213,13 @@ impl App {
     }
 
     fn resize(&mut self, width: u16, height: u16) {
-        self.area = Rect::new(0, 0, width, height);
+        let area = Rect::new(0, 0, width, height);
+        // The size the app was built with, or a resume with the window unchanged: all is
+        // laid out for it already.
+        if area == self.area {
+            return;
+        }
+        self.area = area;
         self.library_view
             .relayout(&self.library, self.area, self.engine);
         if let Some(reader) = self.reader.as_mut() {

@@ -36,7 +36,13 @@ fn lines(app: &App) -> Vec<String> {
     lines.push("At the / prompt: type to search, Backspace, Enter goes to the first".into());
     lines.push("match, Esc cancels. Matching ignores case, Arabic vowel marks and".into());
     lines.push("tatweel, and reads the hamza forms of alef as plain alef.".into());
-    lines.push("Keys can be rebound in ~/.config/brief/keys.toml (action = [keys]).".into());
+    lines.push(match &app.key_file {
+        Some(file) => format!(
+            "Keys can be rebound in {} (action = [keys]).",
+            file.display()
+        ),
+        None => "Built-in keys: no config folder was found to hold a keys.toml.".into(),
+    });
     lines
 }
 

@@ -2,7 +2,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 use serde::de::IntoDeserializer;
 use toml::Spanned;
@@ -26,16 +26,57 @@ pub struct KeyTable {
 }
 
 /// A problem in a key file, located by line so the user can fix it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}:{line}: {message}", path.display())]
 pub struct KeyFileError {
     pub path: PathBuf,
     pub line: usize,
     pub message: String,
 }
 
-impl fmt::Display for KeyFileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.path.display(), self.line, self.message)
+/// The keys the reader starts with, as the runtime found them: the table, where the user's
+/// key file is (the help screen names it), and why that file was not used, if it was not.
+#[derive(Debug, Clone, Default)]
+pub struct KeySetup {
+    pub table: KeyTable,
+    pub file: Option<PathBuf>,
+    pub problem: Option<KeyFileError>,
+}
+
+impl KeySetup {
+    /// The built-in keys, with no user file.
+    pub fn defaults() -> Self {
+        Self {
+            table: KeyTable::defaults(),
+            ..Self::default()
+        }
+    }
+
+    /// The keys given the outcome of reading the user's file at `path`: a missing file
+    /// means the defaults; an unreadable or bad one, the defaults and the problem.
+    pub fn from_user_file(path: PathBuf, read: std::io::Result<String>) -> Self {
+        let (table, problem) = match read {
+            Ok(text) => match KeyTable::with_user_file(&path, &text) {
+                Ok(table) => (table, None),
+                Err(problem) => (KeyTable::defaults(), Some(problem)),
+            },
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                (KeyTable::defaults(), None)
+            }
+            Err(error) => {
+                let problem = KeyFileError {
+                    path: path.clone(),
+                    line: 0,
+                    message: format!("cannot read: {error}"),
+                };
+                (KeyTable::defaults(), Some(problem))
+            }
+        };
+        Self {
+            table,
+            file: Some(path),
+            problem,
+        }
     }
 }
 
@@ -68,36 +109,9 @@ impl KeyTable {
         Ok(table)
     }
 
-    /// The user's table from the XDG config folder when there is one, with the problem
-    /// (if any) to show in the reader.
-    pub fn load_user() -> (Self, Option<KeyFileError>) {
-        let Some(path) = user_key_file() else {
-            return (Self::defaults(), None);
-        };
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                return (Self::defaults(), None);
-            }
-            Err(error) => {
-                let problem = KeyFileError {
-                    path,
-                    line: 0,
-                    message: format!("cannot read: {error}"),
-                };
-                return (Self::defaults(), Some(problem));
-            }
-        };
-        match Self::with_user_file(&path, &text) {
-            Ok(table) => (table, None),
-            Err(problem) => (Self::defaults(), Some(problem)),
-        }
-    }
-
+    /// The action `key` is bound to. Press, repeat and release alike: which events are
+    /// keys at all is the runtime's business.
     pub fn action_for(&self, key: KeyEvent) -> Option<Action> {
-        if key.kind == KeyEventKind::Release {
-            return None;
-        }
         self.by_key.get(&KeyBinding::from_event(key)).cloned()
     }
 
@@ -120,14 +134,6 @@ impl KeyTable {
             .flat_map(|(action, keys)| keys.iter().map(move |key| (*key, action.clone())))
             .collect();
     }
-}
-
-fn user_key_file() -> Option<PathBuf> {
-    let config = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|dir| !dir.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".config")))?;
-    Some(config.join("brief").join("keys.toml"))
 }
 
 type Entries = Vec<(Action, Vec<KeyBinding>)>;
@@ -349,6 +355,55 @@ mod tests {
                 .is_err_and(|e| e.starts_with("/home/a/keys.toml:1: ")),
             "{error:?}"
         );
+    }
+
+    #[test]
+    fn the_table_maps_keys_whatever_their_kind() {
+        // Dropping releases is the runtime's job, done once there.
+        let table = KeyTable::defaults();
+        let mut release = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        release.kind = crossterm::event::KeyEventKind::Release;
+        assert_eq!(table.action_for(release), Some(Action::Quit));
+    }
+
+    #[test]
+    fn user_file_outcomes_become_keys_and_problems() {
+        use std::io::{Error, ErrorKind};
+        let path = PathBuf::from("/cfg/brief/keys.toml");
+        let missing = KeySetup::from_user_file(path.clone(), Err(ErrorKind::NotFound.into()));
+        assert_eq!(
+            (missing.file.as_ref(), missing.problem),
+            (Some(&path), None)
+        );
+        let denied = Error::from(ErrorKind::PermissionDenied);
+        let unreadable = KeySetup::from_user_file(path.clone(), Err(denied));
+        let problem = unreadable.problem.map(|p| p.to_string());
+        assert!(
+            problem
+                .as_ref()
+                .is_some_and(|p| p.starts_with("/cfg/brief/keys.toml:0: cannot read: ")),
+            "{problem:?}"
+        );
+        let rebound = KeySetup::from_user_file(path.clone(), Ok("zoom = [\"Z\"]".into()));
+        let shift_z = key(KeyCode::Char('Z'), KeyModifiers::SHIFT);
+        assert_eq!(rebound.table.action_for(shift_z), Some(Action::Zoom));
+        let bad = KeySetup::from_user_file(path, Ok("fly = [\"f\"]".into()));
+        assert!(bad.problem.is_some());
+        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(bad.table.action_for(q), Some(Action::Quit), "defaults kept");
+    }
+
+    #[test]
+    fn a_key_file_error_is_an_error() {
+        fn source(error: &dyn std::error::Error) -> String {
+            error.to_string()
+        }
+        let error = KeyFileError {
+            path: PathBuf::from("k.toml"),
+            line: 2,
+            message: "bad".into(),
+        };
+        assert_eq!(source(&error), "k.toml:2: bad");
     }
 
     #[test]

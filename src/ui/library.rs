@@ -40,9 +40,11 @@ pub struct LibraryView {
     detail: PaneText,
     /// The entry `detail` shows; `None` when it must be built again.
     detail_of: Option<usize>,
-    /// Entry rows laid out so far: tests check the work a key costs.
+    /// Entry rows and details laid out so far: tests check the work a key costs.
     #[cfg(test)]
     pub(super) rows_laid_out: usize,
+    #[cfg(test)]
+    pub(super) details_built: usize,
 }
 
 /// A library entry's text, sanitized.
@@ -170,14 +172,21 @@ impl LibraryView {
         let (list, detail) = areas(area);
         let page = inner_height(list).max(1);
         self.selected = index.min(self.entries.len().saturating_sub(1));
+        // In view, and no blank rows below while entries are hidden above (entries arriving
+        // above a chosen one, a taller window): the list fills the screen first.
         self.scroll = self
             .scroll
             .min(self.selected)
-            .max((self.selected + 1).saturating_sub(page));
+            .max((self.selected + 1).saturating_sub(page))
+            .min(self.entries.len().saturating_sub(page));
         self.lay_out_rows(title_width(list), page, engine);
         if self.detail_of != Some(self.selected) {
             self.detail = PaneText::new(detail_fields(library, self.selected));
             self.detail_of = Some(self.selected);
+            #[cfg(test)]
+            {
+                self.details_built += 1;
+            }
         }
         // A no-op unless the width changed.
         self.detail
@@ -190,11 +199,8 @@ impl LibraryView {
             self.rows.iter_mut().for_each(|row| *row = None);
             self.row_width = Some(width);
         }
-        let visible = self.scroll..(self.scroll + page).min(self.entries.len());
-        for (entry, row) in self.entries[visible.clone()]
-            .iter()
-            .zip(&mut self.rows[visible])
-        {
+        let visible = self.entries.iter().zip(&mut self.rows).skip(self.scroll);
+        for (entry, row) in visible.take(page) {
             if row.is_none() {
                 *row = Some(entry_row(entry, width, engine));
                 #[cfg(test)]

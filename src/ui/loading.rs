@@ -5,8 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
+use ratatui::layout::Rect;
+
 use super::Action;
 use super::app::{App, UiOptions};
+use super::keys::KeySetup;
 use crate::briefing::{Library, LoadFailure, Loaded};
 
 /// Part of the library, as the background loader sends it, in any order.
@@ -42,9 +45,14 @@ pub struct Progress {
 impl App {
     /// An empty library that fills from `LibraryLoaded` actions until `LibraryDone`.
     /// `opened`: the file named on the command line, opened when it arrives under exactly
-    /// that path (the loader sends it first, spelled as given).
-    pub fn loading(opened: Option<PathBuf>, options: UiOptions) -> Self {
-        Self::new(Library::default(), None, options).begin_loading(opened)
+    /// that path (the loader sends it first, spelled as given). `area`: the terminal's size.
+    pub fn loading(
+        opened: Option<PathBuf>,
+        options: UiOptions,
+        keys: KeySetup,
+        area: Rect,
+    ) -> Self {
+        Self::new(Library::default(), None, options, keys, area).begin_loading(opened)
     }
 
     pub(super) fn begin_loading(mut self, opened: Option<PathBuf>) -> Self {

@@ -24,6 +24,7 @@ mod view;
 
 pub use action::Action;
 pub use app::{App, Effect, Screen, UiOptions};
+pub use keys::KeySetup;
 pub use loading::{Batch, Progress};
 #[cfg(test)]
 mod tests;

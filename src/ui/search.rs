@@ -1,7 +1,8 @@
 //! Finding text the way an analyst types it: ignoring case, Arabic and Hebrew vowel marks
-//! and tatweel, and the hamza forms of alef. Matching runs on a normalized copy that keeps,
-//! for each of its bytes, the original bytes it came from, so a match maps back to a byte
-//! range of the sanitized field and from there to the glyphs on screen (`Glyph::source`).
+//! and tatweel, and the hamza forms of alef. Matching runs on a normalized copy, made once
+//! per field when the reader opens, that keeps for each of its bytes where the original
+//! character it came from starts, so a match maps back to a byte range of the sanitized
+//! field and from there to the glyphs on screen (`Glyph::source`).
 
 use std::ops::Range;
 
@@ -218,10 +219,13 @@ mod tests {
 
     #[test]
     fn empty_or_mark_only_query_matches_nothing() {
-        assert!(normalize("\u{064E}\u{0640}").text.is_empty());
+        let needle = normalize("\u{064E}\u{0640}").text;
+        assert!(needle.is_empty());
+        assert_eq!(found("قالَ", "\u{064E}\u{0640}"), Vec::<String>::new());
     }
 }
 
+// Declared here rather than in `ui/mod.rs`: search owns these tests (marks, status line).
 #[cfg(test)]
 #[path = "tests_search.rs"]
 mod tests_search;

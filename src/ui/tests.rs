@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use super::app::{App, Screen};
-use super::keys::{KeyFileError, KeyTable};
+use ratatui::layout::Rect;
+
+use super::keys::{KeyFileError, KeySetup};
 use super::panes::PaneId;
 use super::reader::Reader;
 use super::{Action, Effect, UiOptions};
@@ -22,13 +24,10 @@ fn app_on(path: &Path, opened: Option<PathBuf>) -> App {
         shaping: true,
         color: false,
     };
-    let mut app = App::with_keys(library, opened, options, KeyTable::defaults(), None);
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
-    app
+    App::new(library, opened, options, KeySetup::defaults(), SIZE)
 }
+
+const SIZE: Rect = Rect::new(0, 0, 80, 24);
 
 /// The fixture folder: mixed (2025-11-04), arabic-harakat (2025-10-01), and broken.json.
 fn fixture_app() -> App {
@@ -377,7 +376,11 @@ fn a_bad_key_file_is_reported_and_defaults_still_work() {
         line: 3,
         message: "unknown key \"hyper-x\"".into(),
     };
-    let app = App::with_keys(library, None, options, KeyTable::defaults(), Some(problem));
+    let keys = KeySetup {
+        problem: Some(problem),
+        ..KeySetup::defaults()
+    };
+    let app = App::new(library, None, options, keys, SIZE);
     assert_eq!(
         app.message(),
         Some("key file ignored: /x/keys.toml:3: unknown key \"hyper-x\"")
@@ -421,9 +424,9 @@ fn wheel_scrolls_the_pane_under_the_pointer() {
     assert_eq!(reader.views[PaneId::Body.index()].scroll, 0);
 }
 
-#[test]
-fn a_large_library_keeps_the_selection_in_view() {
-    let briefings = (0..3000)
+/// A library of `n` one-line briefings, at `size`.
+fn numbered_app(n: usize, area: Rect) -> App {
+    let briefings = (0..n)
         .filter_map(|n| {
             let json = format!("{{\"headline\": \"Briefing number {n:04}\"}}");
             let path = PathBuf::from(format!("b{n:04}.json"));
@@ -439,11 +442,12 @@ fn a_large_library_keeps_the_selection_in_view() {
         shaping: true,
         color: false,
     };
-    let mut app = App::with_keys(library, None, options, KeyTable::defaults(), None);
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
+    App::new(library, None, options, KeySetup::defaults(), area)
+}
+
+#[test]
+fn a_large_library_keeps_the_selection_in_view() {
+    let mut app = numbered_app(3000, SIZE);
     run(
         &mut app,
         &[
@@ -476,43 +480,86 @@ fn a_large_library_keeps_the_selection_in_view() {
 }
 
 #[test]
-#[ignore = "timing probe, run by hand in release"]
-fn zz_probe_timings() {
-    use crate::briefing::{Library, load_bytes};
-    use std::time::Instant;
-    let word = "שלום world 123, ";
-    let headline: String = word.repeat(1_000_000 / word.len());
-    let mut library = Library::default();
-    for n in 0..20 {
-        let text = if n == 5 { headline.clone() } else { format!("Briefing {n} שלום") };
-        let json = format!(
-            "{{\"headline\": \"{text}\", \"date\": \"2025-01-{:02}\", \"summary\": \"short {n}\"}}",
-            n + 1
-        );
-        let path = PathBuf::from(format!("b{n}.json"));
-        if let Ok(loaded) = load_bytes(&path, json.as_bytes()) {
-            library.briefings.push(loaded);
-        }
-    }
+fn moving_the_selection_lays_out_no_row_twice() {
+    let mut app = numbered_app(3000, SIZE);
+    let page = super::library::LibraryView::page(app.area);
+    let view = |app: &App| {
+        (
+            app.library_view.rows_laid_out,
+            app.library_view.details_built,
+        )
+    };
+    assert_eq!(view(&app), (page, 1));
+    run(
+        &mut app,
+        &[Action::Down, Action::Down, Action::Up, Action::Up],
+    );
+    // Four detail panes for four selections; no row again.
+    assert_eq!(view(&app), (page, 5));
+    // A page down scrolls one new row into view (the selection goes to the last row).
+    run(&mut app, &[Action::PageDown]);
+    assert_eq!(view(&app).0, page + 1);
+    run(&mut app, &[Action::PageUp, Action::PageUp]);
+    assert_eq!(view(&app).0, page + 1, "rows seen before are kept");
+    // Taller: only the rows that come into view; wider: every row in view again.
+    app.update(Action::Resize {
+        width: 80,
+        height: 30,
+    });
+    let taller = super::library::LibraryView::page(app.area);
+    assert!(taller > page + 1);
+    assert_eq!(view(&app).0, taller);
+    let details = view(&app).1;
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    assert_eq!(view(&app), (taller + taller, details));
+}
+
+#[test]
+fn the_app_is_laid_out_once_at_the_size_it_is_built_with() {
+    let area = Rect::new(0, 0, 120, 40);
+    let mut app = numbered_app(3000, area);
+    let page = super::library::LibraryView::page(area);
+    assert_eq!(app.library_view.rows_laid_out, page);
+    // The runtime's resize to the same size (after a suspend, say) costs nothing.
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    assert_eq!(app.library_view.rows_laid_out, page);
+    // And the screen is what a resize to that size would show.
+    let mut resized = numbered_app(3000, SIZE);
+    resized.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let screen =
+        |app: &App| super::screen::buffer_lines(&super::screen::render_buffer(app, 120, 40));
+    assert_eq!(screen(&app), screen(&resized));
+}
+
+#[test]
+fn help_names_the_key_file_the_runtime_read() {
+    let library = load_path(&fixtures(), &LoadOptions::default());
     let options = UiOptions {
         bidi: BidiMode::App,
         shaping: true,
         color: false,
     };
-    let t = Instant::now();
-    let mut app = App::with_keys(library, None, options, KeyTable::defaults(), None);
-    let built = t.elapsed();
-    let t = Instant::now();
-    app.update(Action::Resize { width: 120, height: 40 });
-    let resized = t.elapsed();
-    let mut keys = Vec::new();
-    for action in [Action::Down, Action::Down, Action::Up, Action::Down] {
-        let t = Instant::now();
-        app.update(action);
-        keys.push(t.elapsed());
-    }
-    let t = Instant::now();
-    app.update(Action::Resize { width: 100, height: 30 });
-    let resized2 = t.elapsed();
-    eprintln!("PROBE build {built:?} first resize {resized:?} keys {keys:?} resize {resized2:?}");
+    let keys = KeySetup {
+        file: Some(PathBuf::from("/cfg/brief/keys.toml")),
+        ..KeySetup::defaults()
+    };
+    let mut app = App::new(library, None, options, keys, Rect::new(0, 0, 100, 60));
+    app.update(Action::Help);
+    let lines = super::screen::buffer_lines(&super::screen::render_buffer(&app, 100, 60));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("Keys can be rebound in /cfg/brief/keys.toml")),
+        "{lines:#?}"
+    );
+    assert!(!lines.iter().any(|l| l.contains("~/.config")));
 }

@@ -5,10 +5,12 @@
 use std::path::{Path, PathBuf};
 
 use super::app::{App, Screen};
-use super::keys::KeyTable;
+use ratatui::layout::Rect;
+
+use super::keys::KeySetup;
 use super::screen::{buffer_lines, render_buffer};
 use super::{Action, Batch, UiOptions};
-use crate::briefing::{Library, LoadFailure, Loaded, load_bytes, reading_order};
+use crate::briefing::{LoadFailure, Loaded, load_bytes, reading_order};
 use crate::text::BidiMode;
 
 /// Briefing `n` of the given date, at `bNNN.json`.
@@ -41,19 +43,12 @@ fn loading_app(opened: Option<PathBuf>) -> App {
         shaping: true,
         color: false,
     };
-    let app = App::with_keys(
-        Library::default(),
-        None,
+    App::loading(
+        opened,
         options,
-        KeyTable::defaults(),
-        None,
-    );
-    let mut app = app.begin_loading(opened);
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
-    app
+        KeySetup::defaults(),
+        Rect::new(0, 0, 80, 24),
+    )
 }
 
 fn headline_at(app: &App, index: usize) -> &str {
@@ -125,6 +120,42 @@ fn a_chosen_selection_stays_on_its_entry_and_row() {
         "the selection jumped on the screen"
     );
     assert!(screen(&app).contains(&format!("▌{}", &day(7)[..10])));
+}
+
+#[test]
+fn rows_laid_out_move_with_their_entries_as_batches_arrive() {
+    let mut app = loading_app(None);
+    app.update(batch(
+        (0..5).map(|n| dated(n, &day(n))).collect(),
+        Vec::new(),
+    ));
+    assert_eq!(app.library_view.rows_laid_out, 5);
+    // Two newer go in above: only they are laid out; the five move down with theirs.
+    let newer = (5..7).map(|n| dated(n, &day(n + 100))).collect();
+    app.update(batch(newer, Vec::new()));
+    assert_eq!(app.library_view.rows_laid_out, 7);
+    let lines = buffer_lines(&render_buffer(&app, 80, 24));
+    let listed: Vec<&str> = (0..7).map(|at| headline_at(&app, at)).collect();
+    for (line, headline) in lines[1..8].iter().zip(&listed) {
+        assert!(line.contains(headline), "{line:?} is not {headline}");
+    }
+}
+
+#[test]
+fn entries_arriving_above_a_chosen_one_fill_the_screen() {
+    // The named file first, the rest later, all newer: the list shows them all rather
+    // than keeping the named one on the top row with the others hidden above it.
+    let mut app = loading_app(Some(PathBuf::from("b000.json")));
+    app.update(batch(vec![dated(0, &day(0))], Vec::new()));
+    let newer = (1..5).map(|n| dated(n, &day(n))).collect();
+    app.update(batch(newer, Vec::new()));
+    app.update(Action::Back);
+    assert_eq!(app.screen(), Screen::Library);
+    assert_eq!((app.library_view.selected, app.library_view.scroll), (4, 0));
+    let shown = screen(&app);
+    for n in 0..5 {
+        assert!(shown.contains(&format!("Briefing {n:03}")), "{shown}");
+    }
 }
 
 #[test]

@@ -356,56 +356,48 @@ fn big_briefing() -> String {
     .to_string()
 }
 
+/// How long `update` takes for `action`.
+fn timed(app: &mut App, action: Action) -> std::time::Duration {
+    let started = std::time::Instant::now();
+    app.update(action);
+    started.elapsed()
+}
+
+/// A key typed at the prompt three times over (typed, then erased), once memory is warm.
+fn warm_key(app: &mut App, c: char) -> Vec<std::time::Duration> {
+    let mut times = Vec::new();
+    for _ in 0..3 {
+        times.push(timed(app, Action::SearchInput(c)));
+        app.update(Action::SearchBackspace);
+    }
+    times
+}
+
 /// Run by hand (`cargo test --release --lib timing_on_a_big_body -- --ignored
 /// --nocapture`): the cost of a key in the prompt and of a frame with 400k matches. It
 /// asserts nothing about time, which depends on the machine.
 #[test]
 #[ignore = "a timing print, run by hand in release"]
 fn timing_on_a_big_body() {
-    use std::time::Instant;
     let (_dir, mut app) = app_with(&big_briefing(), 120, 40);
     app.update(Action::SearchStart);
-    let started = Instant::now();
-    app.update(Action::SearchInput('w'));
-    let key = started.elapsed();
-    let started = Instant::now();
-    app.update(Action::SearchInput('e'));
-    let key2 = started.elapsed();
+    let first = timed(&mut app, Action::SearchInput('w'));
+    let narrower = timed(&mut app, Action::SearchInput('e'));
     app.update(Action::SearchBackspace);
+    app.update(Action::SearchBackspace);
+    let (w, z) = (warm_key(&mut app, 'w'), warm_key(&mut app, 'z'));
+    app.update(Action::SearchInput('w'));
     app.update(Action::SearchSubmit);
     let matches = app.search.matches.len();
-    let started = Instant::now();
-    let frames = 10;
+    let frames: u32 = 10;
+    let started = std::time::Instant::now();
     for _ in 0..frames {
         app.update(Action::Down);
-        let _ = crate::ui::screen::render_buffer(&app, 120, 40);
+        let _ = render_buffer(&app, 120, 40);
     }
     let frame = started.elapsed() / frames;
-    let started = Instant::now();
-    app.update(Action::SearchNext);
-    let next = started.elapsed();
-    app.update(Action::SearchStart);
-    let mut again = Vec::new();
-    for _ in 0..3 {
-        let started = Instant::now();
-        app.update(Action::SearchInput('w'));
-        again.push(started.elapsed());
-        app.update(Action::SearchBackspace);
-    }
-    eprintln!("key 'w' again: {again:?}");
-    app.update(Action::SearchInput('w'));
-    app.update(Action::SearchSubmit);
-    let started = Instant::now();
-    app.refresh_search();
-    let refresh = started.elapsed();
-    let started = Instant::now();
-    app.search_changed();
-    let changed = started.elapsed();
-    eprintln!(
-        "mark {} B; refresh_search {refresh:?} of which marks+status {changed:?}",
-        std::mem::size_of::<crate::ui::view::Mark>()
-    );
-    eprintln!(
-        "{matches} matches; key 'w': {key:?}; key 'e': {key2:?}; j + frame: {frame:?}; n: {next:?}"
-    );
+    let next = timed(&mut app, Action::SearchNext);
+    eprintln!("TIMING {matches} matches; first key 'w' {first:?}, then 'e' {narrower:?}");
+    eprintln!("TIMING warm 'w' {w:?}; warm 'z' (no match) {z:?}");
+    eprintln!("TIMING j + frame {frame:?}; n {next:?}");
 }
