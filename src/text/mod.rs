@@ -33,7 +33,7 @@ use unicode_bidi::{Level, ParagraphBidiInfo};
 
 pub use cluster::measure;
 pub use direction::{first_strong, resolve_direction};
-pub use sanitize::{has_bidi_controls, is_explicit_bidi_control, join_isolated, sanitize};
+pub use sanitize::{has_bidi_controls, is_explicit_bidi_control, isolate, join_isolated, sanitize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum BaseDirection {

@@ -70,30 +70,34 @@ impl Scopes {
     }
 }
 
-/// Joins sanitized fields shown on one row (date · location · source, tags). Each field is
-/// wrapped in an isolate of the field direction, so that it is laid out as it would be
-/// alone: its neutrals (a final "!") do not resolve against the next field, and the
-/// fields follow each other in the row's direction. Sanitized fields close their own
-/// controls, so nothing inside a field can end its isolate early.
+/// Joins sanitized fields shown on one row (date · location · source, tags), each isolated
+/// (see `isolate`).
 pub fn join_isolated(parts: &[Sanitized], separator: &str, direction: BaseDirection) -> Sanitized {
-    let open = match direction {
-        BaseDirection::Ltr => '\u{2066}',
-        BaseDirection::Rtl => '\u{2067}',
-        BaseDirection::Auto => '\u{2068}',
-    };
     let mut text = String::new();
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
             text.push_str(separator);
         }
-        text.push(open);
-        text.push_str(&part.text);
-        text.push(PDI);
+        isolate(part, direction, &mut text);
     }
     Sanitized {
         text,
         has_bidi_controls: parts.iter().any(|p| p.has_bidi_controls),
     }
+}
+
+/// Writes a sanitized field into a row, wrapped in an isolate of `direction` (the
+/// direction the field would have alone: forced, or first strong for `Auto`), so that its
+/// neutrals (a final "!") do not resolve against its neighbours. Sanitized fields close
+/// their own controls, so nothing inside a field can end its isolate early.
+pub fn isolate(part: &Sanitized, direction: BaseDirection, row: &mut String) {
+    row.push(match direction {
+        BaseDirection::Ltr => '\u{2066}',
+        BaseDirection::Rtl => '\u{2067}',
+        BaseDirection::Auto => '\u{2068}',
+    });
+    row.push_str(&part.text);
+    row.push(PDI);
 }
 
 /// Embeddings, overrides and isolates: the Trojan Source characters. They still act

@@ -7,8 +7,8 @@ use std::ops::Range;
 use super::search::{Normalized, normalize};
 use crate::briefing::{Briefing, Direction};
 use crate::text::{
-    BaseDirection, BidiMode, LayoutOptions, Sanitized, VisualLine, first_strong, join_isolated,
-    layout, sanitize,
+    BaseDirection, BidiMode, LayoutOptions, Sanitized, VisualLine, first_strong, isolate, layout,
+    sanitize,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,6 +135,13 @@ impl PaneText {
 /// Direction of each paragraph: the briefing's `direction` when forced; otherwise the
 /// paragraph's own first strong character, and for text with none (a date, a number) the
 /// script of the briefing's `language`.
+/// A piece of a row: a field of the briefing, or punctuation of our own around it.
+#[derive(Debug, Clone, Copy)]
+pub enum Piece<'a> {
+    Field(&'a str),
+    Mark(&'a str),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Directions {
     pub direction: BaseDirection,
@@ -226,21 +233,47 @@ impl Fields {
 
     /// Several strings shown as one line, each sanitized on its own so that controls in one
     /// cannot reach into the next.
-    /// Fields that share a row (date · location · source, tags, «quote», attribution) are
-    /// each isolated, so one field's neutrals and controls never reorder its neighbours.
-    /// The row takes the briefing's direction, or in auto mode its first strong letter:
-    /// the paragraph rule alone would skip the isolates and see no letter at all.
+    /// Fields that share a row (date · location · source, tags) joined by `separator`.
     pub fn push_joined(&mut self, kind: FieldKind, parts: &[&str], separator: &str, gap: bool) {
-        let parts: Vec<Sanitized> = parts.iter().map(|p| sanitize(p)).collect();
-        let row = match self.directions.direction {
-            BaseDirection::Auto => {
-                let plain: String = parts.iter().map(|p| p.text.as_str()).collect();
-                first_strong(&plain).unwrap_or(self.directions.fallback)
+        let mut pieces = Vec::with_capacity(parts.len() * 2);
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                pieces.push(Piece::Mark(separator));
             }
+            pieces.push(Piece::Field(part));
+        }
+        self.push_row(kind, &pieces, gap);
+    }
+
+    /// A row of briefing fields and our own punctuation. Each field is isolated in the
+    /// direction it would have alone, so one field's neutrals and controls never reorder
+    /// its neighbours; the punctuation takes the row's direction (« » mirror with it). The
+    /// row takes the briefing's direction, or in auto mode the first strong letter of its
+    /// fields: the paragraph rule alone would skip the isolates and see no letter at all.
+    pub fn push_row(&mut self, kind: FieldKind, pieces: &[Piece<'_>], gap: bool) {
+        let mut text = String::new();
+        let mut letters = String::new();
+        let mut has_bidi_controls = false;
+        for piece in pieces {
+            match piece {
+                Piece::Mark(mark) => text.push_str(mark),
+                Piece::Field(field) => {
+                    let field = sanitize(field);
+                    has_bidi_controls |= field.has_bidi_controls;
+                    letters.push_str(&field.text);
+                    isolate(&field, self.directions.direction, &mut text);
+                }
+            }
+        }
+        let row = match self.directions.direction {
+            BaseDirection::Auto => first_strong(&letters).unwrap_or(self.directions.fallback),
             forced => forced,
         };
         self.fields.push(Field {
-            text: join_isolated(&parts, separator, row),
+            text: Sanitized {
+                text,
+                has_bidi_controls,
+            },
             directions: Directions {
                 direction: row,
                 fallback: row,

@@ -563,3 +563,50 @@ fn help_names_the_key_file_the_runtime_read() {
     );
     assert!(!lines.iter().any(|l| l.contains("~/.config")));
 }
+
+fn shown(json: &str) -> Vec<String> {
+    let loaded = crate::briefing::load_bytes(Path::new("t.json"), json.as_bytes())
+        .unwrap_or_else(|failure| panic!("{:?}", failure.diagnostics));
+    let engine = super::content::Engine {
+        mode: BidiMode::App,
+        shaping: false,
+    };
+    super::print::briefing_lines(&loaded.briefing, 60, engine, true)
+        .into_iter()
+        .map(|line| line.text)
+        .collect()
+}
+
+#[test]
+fn each_field_of_a_row_keeps_its_own_direction() {
+    // An Arabic tag in an English briefing: alone, "حقوق الإنسان!" is right-to-left, so its
+    // "!" stands at its reading end, to the left of the Arabic, not after it.
+    let lines = shown(r#"{"headline": "H", "tags": ["UPR", "حقوق الإنسان!"]}"#);
+    assert!(
+        lines.iter().any(|l| l == "UPR · !ناسنإلا قوقح"),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn quote_marks_take_the_row_direction_and_mirror_with_it() {
+    // An Arabic quotation in an English briefing: the row is right-to-left, the opening
+    // « stands at its right end, mirrored to », and the closing one at its left end.
+    let json = r#"{"headline": "H", "quotes": [{"text": "نحن هنا", "speaker": "X"}],
+        "actors": [{"name": "X"}]}"#;
+    let lines = shown(json);
+    let quote = lines.iter().find(|l| l.contains("انه")).map(|l| l.trim());
+    assert_eq!(quote, Some("«انه نحن»"), "{lines:#?}");
+}
+
+#[test]
+fn an_override_in_a_name_stays_inside_it_in_the_copied_text() {
+    let json = "{\"headline\": \"H\", \"date\": \"2025-01-02\",
+        \"quotes\": [{\"text\": \"q\", \"speaker\": \"x\"}],
+        \"actors\": [{\"id\": \"x\", \"name\": \"Evil\u{202E}eman\", \"role\": \"Role\"}]}";
+    let loaded = crate::briefing::load_bytes(Path::new("t.json"), json.as_bytes())
+        .unwrap_or_else(|failure| panic!("{:?}", failure.diagnostics));
+    let briefing = &loaded.briefing;
+    let copied = super::panes::quotes::attributed(briefing, &briefing.quotes[0]);
+    assert_eq!(copied, "«q» — Evil\u{202E}eman\u{202C}, Role, 2025-01-02");
+}

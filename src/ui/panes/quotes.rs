@@ -1,5 +1,5 @@
 use crate::briefing::{Briefing, Quote};
-use crate::ui::content::{Directions, Field, FieldKind, Fields, starts_rtl};
+use crate::ui::content::{Directions, Field, FieldKind, Fields, Piece, starts_rtl};
 
 /// The quotations shown, as indices into `briefing.quotes` (all of them, or the filtered
 /// actor's), and their fields; item `n` is `shown[n]`.
@@ -27,17 +27,21 @@ pub fn fields(briefing: &Briefing, directions: Directions, actor: Option<usize>)
     for (item, &index) in shown.iter().enumerate() {
         let quote = &briefing.quotes[index];
         fields.item(item);
-        fields.push_joined(
-            FieldKind::Quote,
-            &["«", &quote.text, "»"],
-            "",
-            item > 0 || filter.is_some(),
-        );
+        let quoted = [
+            Piece::Mark("«"),
+            Piece::Field(&quote.text),
+            Piece::Mark("»"),
+        ];
+        fields.push_row(FieldKind::Quote, &quoted, item > 0 || filter.is_some());
         let (name, role) = speaker(briefing, quote);
         let separator = if starts_rtl(name) { "، " } else { ", " };
-        let mut attribution = vec!["— ", name];
-        attribution.extend(role.map(|role| [separator, role]).into_iter().flatten());
-        fields.push_joined(FieldKind::Attribution, &attribution, "", false);
+        let mut attribution = vec![Piece::Mark("— "), Piece::Field(name)];
+        attribution.extend(
+            role.map(|role| [Piece::Mark(separator), Piece::Field(role)])
+                .into_iter()
+                .flatten(),
+        );
+        fields.push_row(FieldKind::Attribution, &attribution, false);
         if let Some(context) = &quote.context {
             fields.push(FieldKind::Context, context, false);
         }
@@ -71,7 +75,12 @@ pub fn attributed(briefing: &Briefing, quote: &Quote) -> String {
         .into_iter()
         .flatten()
         .collect();
+    // Each part sanitized alone closes its own bidi controls, so an override in a name
+    // cannot run on into the role, source and date of the copied text.
     let text = crate::text::sanitize(&quote.text).text;
-    let attribution = crate::text::sanitize(&attribution.join(", ")).text;
-    format!("«{text}» — {attribution}")
+    let attribution: Vec<String> = attribution
+        .iter()
+        .map(|part| crate::text::sanitize(part).text)
+        .collect();
+    format!("«{text}» — {}", attribution.join(", "))
 }
