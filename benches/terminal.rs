@@ -127,6 +127,9 @@ fn run() -> Result<()> {
         t.elapsed().as_secs_f64(),
         corpus.dir.path().display()
     );
+    // Write the generated files out now, so the kernel's write-back does not run during
+    // the first figures.
+    let _ = Command::new("sync").status();
     let home = corpus.dir.path().join("home");
     std::fs::create_dir_all(&home)?;
 

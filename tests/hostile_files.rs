@@ -319,11 +319,21 @@ fn a_file_without_read_permission() {
     } else {
         std::process::Command::new(bin())
     };
-    let out = cmd
-        .args(["check", s(dir.path())])
-        .env("LANG", "C.UTF-8")
+    cmd.args(["check", s(dir.path())]).env("LANG", "C.UTF-8");
+    // The copy was just written: a child forked meanwhile by a parallel test may still hold
+    // its write descriptor until it execs, and exec then fails with ETXTBSY. Retry.
+    let mut out = cmd
         .output()
         .expect("run brief check as an unprivileged user");
+    for _ in 0..100 {
+        if !String::from_utf8_lossy(&out.stderr).contains("Text file busy") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        out = cmd
+            .output()
+            .expect("run brief check as an unprivileged user");
+    }
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(
         out.status.code(),

@@ -299,8 +299,7 @@ fn odd_graphemes_at_every_small_size() {
         (121, 33),
     ];
     for (cols, rows) in sizes {
-        pty.resize(cols, rows);
-        pty.settle();
+        pty.resize_and_redraw(cols, rows);
         // Each pane in turn (where one pane shows at a time, each gets the screen).
         for tab in 0..6 {
             if tab > 0 {
@@ -318,10 +317,8 @@ fn odd_graphemes_at_every_small_size() {
             // What was drawn cell by cell must equal a whole redraw (forced by a resize
             // away and back): a grapheme the terminal draws wider than brief measured
             // leaves stale cells behind that only a whole redraw clears.
-            pty.resize(cols, rows + 1);
-            pty.settle();
-            pty.resize(cols, rows);
-            pty.settle();
+            pty.resize_and_redraw(cols, rows + 1);
+            pty.resize_and_redraw(cols, rows);
             let redrawn = pty.contents();
             if redrawn != screen {
                 broken.push(format!(

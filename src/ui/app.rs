@@ -102,23 +102,6 @@ impl App {
         app
     }
 
-    /// The given keys and no user key file, at 80×24 until the first resize: for tests
-    /// written before `new` took the keys and the size.
-    pub fn with_keys(
-        library: Library,
-        opened: Option<PathBuf>,
-        options: UiOptions,
-        keys: KeyTable,
-        key_problem: Option<KeyFileError>,
-    ) -> Self {
-        let keys = KeySetup {
-            table: keys,
-            file: None,
-            problem: key_problem,
-        };
-        Self::new(library, opened, options, keys, Rect::new(0, 0, 80, 24))
-    }
-
     fn open_path(&mut self, path: &Path) {
         let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
         let wanted = canonical(path);

@@ -30,3 +30,5 @@ pub use loading::{Batch, Progress};
 mod tests;
 #[cfg(test)]
 mod tests_loading;
+#[cfg(test)]
+mod tests_search;

@@ -224,8 +224,3 @@ mod tests {
         assert_eq!(found("قالَ", "\u{064E}\u{0640}"), Vec::<String>::new());
     }
 }
-
-// Declared here rather than in `ui/mod.rs`: search owns these tests (marks, status line).
-#[cfg(test)]
-#[path = "tests_search.rs"]
-mod tests_search;

@@ -11,7 +11,7 @@ use crate::briefing::{LoadOptions, load_path};
 use crate::text::{BidiMode, layout};
 use crate::ui::app::App;
 use crate::ui::content::{Directions, Engine, FieldKind, Row, options};
-use crate::ui::keys::KeyTable;
+use crate::ui::keys::KeySetup;
 use crate::ui::panes::PaneId;
 use crate::ui::reader::Reader;
 use crate::ui::screen::{buffer_lines, render_buffer};
@@ -41,9 +41,8 @@ fn open(folder: &Path, file: PathBuf, width: u16, height: u16) -> App {
         shaping: true,
         color: false,
     };
-    let mut app = App::with_keys(library, Some(file), options, KeyTable::defaults(), None);
-    app.update(Action::Resize { width, height });
-    app
+    let area = Rect::new(0, 0, width, height);
+    App::new(library, Some(file), options, KeySetup::defaults(), area)
 }
 
 fn run(app: &mut App, actions: &[Action]) {

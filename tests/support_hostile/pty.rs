@@ -200,6 +200,29 @@ impl Pty {
         self.rows = rows;
     }
 
+    /// Resizes, then waits for the frame that answers it to end and for quiet: on a busy
+    /// machine the reader may take longer to answer SIGWINCH than `settle` waits for.
+    #[allow(
+        dead_code,
+        reason = "not every test binary that includes this module redraws"
+    )]
+    pub fn resize_and_redraw(&mut self, cols: u16, rows: u16) {
+        let frames = self.frames_ended();
+        self.resize(cols, rows);
+        let deadline = Instant::now() + TIMEOUT;
+        while self.frames_ended() == frames && !lock(&self.shared).eof && Instant::now() < deadline
+        {
+            std::thread::sleep(POLL);
+        }
+        self.settle();
+    }
+
+    fn frames_ended(&self) -> usize {
+        let shared = lock(&self.shared);
+        let end = b"\x1b[?2026l";
+        shared.raw.windows(end.len()).filter(|w| w == end).count()
+    }
+
     /// Polls the screen until `pred` holds; returns false on timeout or when the child
     /// exited first (the screen can no longer change).
     pub fn wait_for(
