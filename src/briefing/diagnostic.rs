@@ -62,7 +62,7 @@ impl fmt::Display for Diagnostic {
 pub(crate) fn escape_controls(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
-        if is_hazard(c) {
+        if is_terminal_hazard(c) {
             escaped.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
         } else {
             escaped.push(c);
@@ -71,7 +71,11 @@ pub(crate) fn escape_controls(text: &str) -> String {
     escaped
 }
 
-fn is_hazard(c: char) -> bool {
+/// A character that must not reach a terminal raw from a file: the C0 and C1 controls and
+/// DEL (escape sequences, an 8-bit CSI), and the bidi marks, embeddings, overrides and
+/// isolates, which would reorder the rest of the line the terminal shows. Every report
+/// (text or JSON) escapes exactly these, so the two cannot drift apart.
+pub fn is_terminal_hazard(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
@@ -120,6 +124,22 @@ mod tests {
             shown.ends_with("found \"\\u{1b}[31m\\u{202e}x\u{200c}\""),
             "{shown}"
         );
+    }
+
+    #[test]
+    fn hazards_are_controls_and_bidi_formatting_only() {
+        for c in [
+            '\u{0}', '\u{1b}', '\u{7f}', '\u{9b}', '\u{61c}', '\u{200e}', '\u{200f}',
+        ] {
+            assert!(is_terminal_hazard(c), "{:x}", u32::from(c));
+        }
+        for c in ['\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}'] {
+            assert!(is_terminal_hazard(c), "{:x}", u32::from(c));
+        }
+        // Joiners shape Arabic and emoji; they reorder nothing.
+        for c in ['a', 'ب', ' ', '\u{200c}', '\u{200d}', '\u{a0}'] {
+            assert!(!is_terminal_hazard(c), "{:x}", u32::from(c));
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod parts;
 mod report;
 mod validate;
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, Severity, is_terminal_hazard};
 pub use discover::{default_path, discover};
 pub use library::{Library, LoadFailure, Loaded, load_path, reading_order};
 pub use load::{LoadOptions, load_bytes, load_file};

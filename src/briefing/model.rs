@@ -14,6 +14,13 @@ pub struct Source {
     pub url: Option<String>,
 }
 
+impl Source {
+    /// What a reader is shown for the source: its name, else its address.
+    pub fn label(&self) -> Option<&str> {
+        self.name.as_deref().or(self.url.as_deref())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     Paragraph(String),
@@ -124,6 +131,23 @@ mod tests {
             country: None,
             aliases: aliases.iter().map(|alias| (*alias).into()).collect(),
         }
+    }
+
+    #[test]
+    fn a_source_is_labelled_by_name_then_url() {
+        let source = |name: Option<&str>, url: Option<&str>| Source {
+            name: name.map(Into::into),
+            url: url.map(Into::into),
+        };
+        assert_eq!(
+            source(Some("Agency"), Some("https://a.example")).label(),
+            Some("Agency")
+        );
+        assert_eq!(
+            source(None, Some("https://a.example")).label(),
+            Some("https://a.example")
+        );
+        assert_eq!(source(None, None).label(), None);
     }
 
     #[test]

@@ -2,8 +2,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use brief::briefing::{Diagnostic, LoadOptions, discover, load_file};
-use brief::text::is_explicit_bidi_control;
+use brief::briefing::{Diagnostic, LoadOptions, discover, is_terminal_hazard, load_file};
 use serde::Serialize;
 
 use crate::cli::args::{CheckArgs, CheckFormat};
@@ -106,13 +105,14 @@ fn write_json(diagnostics: &[Diagnostic]) -> io::Result<()> {
 }
 
 /// serde_json escapes only U+0000–U+001F. DEL, the C1 controls (U+009B is an 8-bit CSI)
-/// and the bidi overrides would still reach a terminal that shows the output, so they
-/// are written as `\uXXXX` too: they can only stand inside JSON strings, where that
-/// escape means the same character.
+/// and the bidi marks and overrides would still reach a terminal that shows the output, so
+/// every other terminal hazard is written as `\uXXXX` too: they can only stand inside JSON
+/// strings, where that escape means the same character. The C0 controls left are the
+/// pretty-printer's own line breaks, which must stay raw.
 fn escape_terminal_controls(json: &str) -> String {
     let mut escaped = String::with_capacity(json.len());
     for c in json.chars() {
-        if matches!(c, '\u{7f}'..='\u{9f}') || is_explicit_bidi_control(c) {
+        if c >= ' ' && is_terminal_hazard(c) {
             escaped.push_str(&format!("\\u{:04x}", u32::from(c)));
         } else {
             escaped.push(c);
@@ -128,10 +128,10 @@ mod tests {
 
     #[test]
     fn c1_del_and_bidi_controls_become_json_escapes() {
-        let json = "[\"a\u{9b}2J\u{7f}\u{202e}b\"]";
+        let json = "[\n  \"a\u{9b}2J\u{7f}\u{202e}\u{200e}b\"\n]";
         let escaped = escape_terminal_controls(json);
-        assert_eq!(escaped, r#"["a\u009b2J\u007f\u202eb"]"#);
+        assert_eq!(escaped, "[\n  \"a\\u009b2J\\u007f\\u202e\\u200eb\"\n]");
         let back: Vec<String> = serde_json::from_str(&escaped).expect("still JSON");
-        assert_eq!(back, ["a\u{9b}2J\u{7f}\u{202e}b"]);
+        assert_eq!(back, ["a\u{9b}2J\u{7f}\u{202e}\u{200e}b"]);
     }
 }

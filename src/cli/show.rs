@@ -3,8 +3,8 @@ use std::process::ExitCode;
 
 use brief::briefing::{LoadOptions, load_file};
 use brief::text::BidiMode;
-use brief::ui::content::{Engine, FieldKind};
-use brief::ui::print::{PrintedLine, briefing_lines};
+use brief::ui::content::Engine;
+use brief::ui::print::{PrintedLine, briefing_lines, sgr};
 
 use crate::cli::args::ShowArgs;
 use crate::cli::config;
@@ -52,19 +52,12 @@ pub fn run(args: &ShowArgs) -> anyhow::Result<ExitCode> {
 
 fn print(out: &mut impl Write, lines: &[PrintedLine], color: bool) -> std::io::Result<()> {
     for line in lines {
-        match sgr(line.kind).filter(|_| color) {
+        // Colour off means no escape codes at all, not even bold: the output may be a
+        // file, a pipe or a screen reader.
+        match color.then(|| sgr(line.kind)).flatten() {
             Some(code) => writeln!(out, "\x1b[{code}m{}\x1b[0m", line.text)?,
             None => writeln!(out, "{}", line.text)?,
         }
     }
     out.flush()
-}
-
-fn sgr(kind: FieldKind) -> Option<&'static str> {
-    match kind {
-        FieldKind::Banner => Some("7;1"),
-        FieldKind::Headline | FieldKind::Name | FieldKind::Heading => Some("1"),
-        FieldKind::Meta | FieldKind::Tags | FieldKind::Context | FieldKind::Notice => Some("2"),
-        _ => None,
-    }
 }

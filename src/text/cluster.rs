@@ -14,12 +14,129 @@ const TOO_WIDE: &str = "\u{2026}";
 /// The conventional base for a combining mark that has none.
 const DOTTED_CIRCLE: char = '\u{25CC}';
 
+/// What a cluster shows: nearly always a grapheme of a few bytes, so it is kept inline
+/// rather than as a `String` (a heap allocation per grapheme was most of layout's time).
+/// Longer texts (a tag-sequence flag, a letter under many marks) go to the heap.
+#[derive(Clone)]
+pub(crate) enum Text {
+    Inline { len: u8, buf: [u8; INLINE] },
+    Heap(String),
+}
+
+/// Bytes kept inline: a presentation form (3) with several harakat (2 each) fits.
+const INLINE: usize = 22;
+
+impl Text {
+    pub const fn new() -> Self {
+        Text::Inline {
+            len: 0,
+            buf: [0; INLINE],
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            // Only whole UTF-8 sequences are ever copied in (`push_str`), so the inline
+            // bytes are valid UTF-8; the checked conversion cannot fail and costs little.
+            Text::Inline { len, buf } => std::str::from_utf8(&buf[..usize::from(*len)])
+                .unwrap_or_default(),
+            Text::Heap(s) => s,
+        }
+    }
+
+    pub fn push_str(&mut self, s: &str) {
+        match self {
+            Text::Inline { len, buf } => {
+                let at = usize::from(*len);
+                let end = at + s.len();
+                if end <= INLINE {
+                    buf[at..end].copy_from_slice(s.as_bytes());
+                    // `end <= INLINE < 256`, so this never truncates.
+                    *len = end as u8;
+                } else {
+                    let mut heap = String::with_capacity(end);
+                    heap.push_str(self.as_str());
+                    heap.push_str(s);
+                    *self = Text::Heap(heap);
+                }
+            }
+            Text::Heap(h) => h.push_str(s),
+        }
+    }
+
+    pub fn push(&mut self, c: char) {
+        self.push_str(c.encode_utf8(&mut [0; 4]));
+    }
+}
+
+impl Default for Text {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        let mut t = Text::new();
+        t.push_str(s);
+        t
+    }
+}
+
+impl From<Text> for String {
+    fn from(t: Text) -> Self {
+        match t {
+            Text::Heap(s) => s,
+            inline => inline.as_str().to_string(),
+        }
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Text {}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Cluster {
     /// Byte range in the paragraph.
     pub range: Range<usize>,
     /// What the cells show, before mirroring.
-    pub text: String,
+    pub text: Text,
     pub width: usize,
     /// A later piece of a grapheme split for the terminal (see `split`): no line break
     /// before it where one can be avoided, and it moves with the grapheme when reordered.
@@ -27,7 +144,7 @@ pub(crate) struct Cluster {
 }
 
 impl Cluster {
-    pub fn new(range: Range<usize>, text: String) -> Self {
+    pub fn new(range: Range<usize>, text: Text) -> Self {
         let width = text.width();
         Self {
             range,
@@ -42,7 +159,7 @@ impl Cluster {
     }
 
     /// The same source shown as `text`: keeps its place in its grapheme.
-    pub fn with_text(&self, range: Range<usize>, text: String) -> Self {
+    pub fn with_text(&self, range: Range<usize>, text: Text) -> Self {
         Self::new(range, text).continuing(self.continues)
     }
 
@@ -58,10 +175,13 @@ fn is_breaking_space(c: char) -> bool {
 
 /// Graphemes, or their pieces where terminals disagree on a grapheme's width.
 pub(crate) fn clusters(paragraph: &str) -> Vec<Cluster> {
-    paragraph
-        .grapheme_indices(true)
-        .flat_map(|(start, g)| split::split(start, g))
-        .collect()
+    // Nearly one cluster per character in Arabic (a letter with a haraka is two); an
+    // estimate avoids most of the regrowing.
+    let mut out = Vec::with_capacity(paragraph.len() / 2 + 1);
+    for (start, g) in paragraph.grapheme_indices(true) {
+        split::split_into(start, g, &mut out);
+    }
+    out
 }
 
 /// A terminal would put a lone combining mark on whatever cell came before it: padding,
@@ -69,7 +189,10 @@ pub(crate) fn clusters(paragraph: &str) -> Vec<Cluster> {
 /// spacing mark, such as the vowel sign of "कि", takes a cell of its own anyway.)
 pub(crate) fn base_orphan_marks(clusters: &mut [Cluster]) {
     for c in clusters.iter_mut().filter(|c| starts_with_mark(&c.text)) {
-        *c = c.with_text(c.range.clone(), format!("{DOTTED_CIRCLE}{}", c.text));
+        let mut text = Text::new();
+        text.push(DOTTED_CIRCLE);
+        text.push_str(&c.text);
+        *c = c.with_text(c.range.clone(), text);
     }
 }
 
@@ -79,16 +202,18 @@ pub(crate) fn is_mark(c: char) -> bool {
 
 /// Starts with a mark that has no cell of its own.
 pub(crate) fn starts_with_mark(g: &str) -> bool {
+    // The width test first: it is cheap and rules out nearly every grapheme before the
+    // General_Category lookup (both are pure, so the order does not change the answer).
     g.chars()
         .next()
-        .is_some_and(|c| is_mark(c) && c.width().unwrap_or(0) == 0)
+        .is_some_and(|c| c.width().unwrap_or(0) == 0 && is_mark(c))
 }
 
 /// No line may be wider than `width`, so a grapheme that cannot fit even alone is
 /// replaced by a one-cell mark (its source range still says what it was).
 pub(crate) fn fit(clusters: &mut [Cluster], width: usize) {
     for c in clusters.iter_mut().filter(|c| c.width > width) {
-        *c = c.with_text(c.range.clone(), TOO_WIDE.to_string());
+        *c = c.with_text(c.range.clone(), Text::from(TOO_WIDE));
     }
 }
 

@@ -97,13 +97,15 @@ fn line_levels(bidi: &ParagraphBidiInfo, line: Range<usize>) -> Vec<Level> {
 /// Bidi_Mirrored characters are replaced by their mirror.
 pub(crate) fn glyph_text(cluster: &Cluster, level: Option<Level>, mode: BidiMode) -> String {
     let mirror = level.is_some_and(|l| l.is_rtl());
-    cluster
-        .text
-        .chars()
-        .filter(|&c| !is_explicit_bidi_control(c))
-        .filter(|&c| mode == BidiMode::Logical || !is_bidi_mark(c))
-        .map(|c| if mirror { mirrored(c) } else { c })
-        .collect()
+    let text = cluster.text.as_str();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_explicit_bidi_control(c) || (mode == BidiMode::App && is_bidi_mark(c)) {
+            continue;
+        }
+        out.push(if mirror { mirrored(c) } else { c });
+    }
+    out
 }
 
 pub(crate) fn is_bidi_mark(c: char) -> bool {
@@ -111,6 +113,11 @@ pub(crate) fn is_bidi_mark(c: char) -> bool {
 }
 
 pub(crate) fn mirrored(c: char) -> char {
+    // ASCII has only these eight Bidi_Mirrored characters: the rest of it (the most common
+    // text at odd levels besides letters, which never mirror) skips the ICU lookup.
+    if c.is_ascii() && !matches!(c, '(' | ')' | '<' | '>' | '[' | ']' | '{' | '}') {
+        return c;
+    }
     let m = CodePointMapData::<BidiMirroringGlyph>::new().get(c);
     match m.mirroring_glyph {
         Some(g) if m.mirrored => g,

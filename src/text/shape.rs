@@ -16,7 +16,7 @@ use icu_properties::CodePointMapData;
 use icu_properties::props::JoiningType;
 use unicode_bidi::Level;
 
-use super::cluster::Cluster;
+use super::cluster::{Cluster, Text};
 
 const LAM: char = '\u{0644}';
 
@@ -126,7 +126,7 @@ fn rebuild(paragraph: &str, chars: &[(usize, char)], subst: &[Subst], clusters: 
     let mut out: Vec<Cluster> = Vec::with_capacity(clusters.len());
     let mut ci = 0;
     for cluster in clusters.drain(..) {
-        let mut text = String::with_capacity(cluster.text.len());
+        let mut text = Text::new();
         let mut absorbed = false;
         // A cluster shows a subsequence of its source: characters hidden from terminals
         // (a VS16, a joiner) stay hidden. Only zero-width characters are ever hidden and
@@ -149,7 +149,8 @@ fn rebuild(paragraph: &str, chars: &[(usize, char)], subst: &[Subst], clusters: 
         match out.last_mut() {
             // The alef (and its harakat) become part of the lam's cell.
             Some(prev) if absorbed => {
-                let merged = format!("{}{text}", prev.text);
+                let mut merged = prev.text.clone();
+                merged.push_str(&text);
                 *prev = prev.with_text(prev.range.start..cluster.range.end, merged);
             }
             _ => out.push(cluster.with_text(cluster.range.clone(), text)),

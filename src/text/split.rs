@@ -14,7 +14,7 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::cluster::{Cluster, starts_with_mark};
+use super::cluster::{Cluster, Text, starts_with_mark};
 
 /// Characters that stay in the source but never reach the terminal, since terminals do
 /// not agree on their width or on what they do to their neighbours.
@@ -52,28 +52,51 @@ fn spacing(text: &str) -> usize {
 /// The clusters for one grapheme starting at byte `start`: the grapheme itself when
 /// terminals agree on it, else its pieces. Later pieces are marked as continuing it, so
 /// that wrapping and reordering keep them together where they can.
+#[cfg(test)]
 pub(crate) fn split(start: usize, grapheme: &str) -> Vec<Cluster> {
-    let whole = || Cluster::new(start..start + grapheme.len(), grapheme.to_string());
-    if agrees(grapheme) && !grapheme.chars().any(is_hidden) && spacing(grapheme) <= 1 {
-        return vec![whole()];
-    }
-    let mut pieces: Vec<Cluster> = Vec::new();
-    for (i, c) in grapheme.char_indices() {
-        let range = start + i..start + i + c.len_utf8();
-        let shown = match place(&pieces, c) {
-            Place::OnPiece(k) => {
-                attach(&mut pieces, k, range.end, c);
-                continue;
-            }
-            Place::Hidden => String::new(),
-            Place::Own => c.to_string(),
-        };
-        let continues = !pieces.is_empty();
-        pieces.push(Cluster::new(range, shown).continuing(continues));
-    }
-    pieces
+    let mut out = Vec::new();
+    split_into(start, grapheme, &mut out);
+    out
 }
 
+/// `split`, appending to `out` (one vector for the whole paragraph, not one per grapheme).
+pub(crate) fn split_into(start: usize, grapheme: &str, out: &mut Vec<Cluster>) {
+    let whole = || Cluster::new(start..start + grapheme.len(), Text::from(grapheme));
+    if whole_grapheme(grapheme) {
+        out.push(whole());
+        return;
+    }
+    let first = out.len();
+    for (i, c) in grapheme.char_indices() {
+        let range = start + i..start + i + c.len_utf8();
+        let shown = match place(&out[first..], c) {
+            Place::OnPiece(k) => {
+                attach(out, first + k, range.end, c);
+                continue;
+            }
+            Place::Hidden => Text::new(),
+            Place::Own => Text::from(c.encode_utf8(&mut [0; 4]) as &str),
+        };
+        let continues = out.len() > first;
+        out.push(Cluster::new(range, shown).continuing(continues));
+    }
+}
+
+/// Whether terminals agree on the grapheme as a whole: `agrees`, nothing hidden and at
+/// most one spacing character (counting the dotted circle a leading mark will get).
+fn whole_grapheme(grapheme: &str) -> bool {
+    let mut chars = grapheme.chars();
+    // The common case, one character that takes cells: then `agrees` is this width
+    // comparison, and its spacing is exactly 1 (no dotted circle: `starts_with_mark`
+    // wants a character of width 0). Anything else takes the general test below.
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        let w = c.width().unwrap_or(0);
+        if !is_hidden(c) && w > 0 && grapheme.width() == w {
+            return true;
+        }
+    }
+    agrees(grapheme) && !grapheme.chars().any(is_hidden) && spacing(grapheme) <= 1
+}
 enum Place {
     /// A zero-width mark joins the shown piece at this index.
     OnPiece(usize),
@@ -92,17 +115,25 @@ fn place(pieces: &[Cluster], c: char) -> Place {
         // A mark with nothing before it keeps a piece of its own; it gets a dotted
         // circle for a base later, like any grapheme that starts with a mark.
         None => Place::Own,
-        Some(k) if agrees(&format!("{}{c}", pieces[k].text)) => Place::OnPiece(k),
+        Some(k) if agrees_with(&pieces[k].text, c) => Place::OnPiece(k),
         // unicode-width would widen the base for it (VS2 after a curly quote): hide it.
         Some(_) => Place::Hidden,
     }
+}
+
+/// `agrees` on `text` followed by `c`, without building the string on the heap.
+fn agrees_with(text: &str, c: char) -> bool {
+    let mut joined = Text::from(text);
+    joined.push(c);
+    agrees(&joined)
 }
 
 /// Puts a mark on piece `k`; hidden pieces between them (the VS16 of a keycap) become part
 /// of that piece's source, since source ranges must stay contiguous.
 fn attach(pieces: &mut Vec<Cluster>, k: usize, end: usize, mark: char) {
     let piece = &pieces[k];
-    let text = format!("{}{mark}", piece.text);
+    let mut text = piece.text.clone();
+    text.push(mark);
     let merged = Cluster::new(piece.range.start..end, text).continuing(piece.continues);
     pieces.truncate(k);
     pieces.push(merged);
@@ -116,12 +147,15 @@ mod tests {
     fn pieces(g: &str) -> Vec<(String, &str, usize, bool)> {
         split(0, g)
             .into_iter()
-            .map(|p| (p.text, &g[p.range], p.width, p.continues))
+            .map(|p| (p.text.into(), &g[p.range], p.width, p.continues))
             .collect()
     }
 
     fn texts_and_widths(g: &str) -> Vec<(String, usize)> {
-        split(0, g).into_iter().map(|p| (p.text, p.width)).collect()
+        split(0, g)
+            .into_iter()
+            .map(|p| (p.text.into(), p.width))
+            .collect()
     }
 
     fn owned(pairs: &[(&str, usize)]) -> Vec<(String, usize)> {

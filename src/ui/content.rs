@@ -60,6 +60,58 @@ pub struct Row {
 /// Cells a bullet marker takes ("• " or " •").
 pub const BULLET_WIDTH: usize = 2;
 
+/// The side of a row its bullet marker goes on: where the line starts reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+/// Where a row sits in a pane: the cells before its text and, if it shows a bullet marker,
+/// the side the marker's `BULLET_WIDTH` cells are on. Worked out here alone so that the
+/// reader, `brief show` and the layout width can never disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placement {
+    pub pad: usize,
+    pub bullet: Option<Side>,
+}
+
+/// Cells a field's text may take in a pane `width` wide: bullet items leave room for the
+/// marker column.
+pub fn text_width(kind: FieldKind, width: usize) -> usize {
+    if kind == FieldKind::Bullet {
+        width.saturating_sub(BULLET_WIDTH)
+    } else {
+        width
+    }
+}
+
+/// Where `row` sits in `width` cells: a banner centred like a classification stamp, a
+/// right-to-left line against the right edge with its bullet outside it on the right, a
+/// left-to-right one at the left edge after its bullet column.
+pub fn placement(row: &Row, width: usize) -> Placement {
+    placement_as(row, width, row.line.rtl)
+}
+
+/// `placement` with the row taken as right-to-left or not whatever its line says: output
+/// in logical order (`rtl: false`) leaves right-to-left lines for the terminal to place.
+pub fn placement_as(row: &Row, width: usize, rtl: bool) -> Placement {
+    let side = if rtl { Side::Right } else { Side::Left };
+    let pad = if row.kind == FieldKind::Banner {
+        width.saturating_sub(row.line.width) / 2
+    } else if rtl {
+        text_width(row.kind, width).saturating_sub(row.line.width)
+    } else if row.kind == FieldKind::Bullet {
+        BULLET_WIDTH
+    } else {
+        0
+    };
+    Placement {
+        pad,
+        bullet: row.bullet.then_some(side),
+    }
+}
+
 /// How the layout engine is driven, the same for every pane and for `brief show`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Engine {
@@ -328,14 +380,9 @@ pub fn layout_fields(fields: &[Field], width: usize, engine: Engine) -> Vec<Row>
             }
         }
         let bullet = field.kind == FieldKind::Bullet;
-        let text_width = if bullet {
-            width.saturating_sub(BULLET_WIDTH)
-        } else {
-            width
-        };
         let lines = layout(
             &field.text.text,
-            &options(text_width, field.directions, engine),
+            &options(text_width(field.kind, width), field.directions, engine),
         );
         for (n, line) in lines.into_iter().enumerate() {
             rows.push(Row {
@@ -367,5 +414,61 @@ fn blank_row(item: Option<usize>) -> Row {
         item,
         line: VisualLine::default(),
         bullet: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Glyph;
+
+    fn row(kind: FieldKind, rtl: bool, bullet: bool, width: usize) -> Row {
+        let glyphs = (0..width)
+            .map(|i| Glyph {
+                text: "x".into(),
+                width: 1,
+                source: i..i + 1,
+            })
+            .collect();
+        Row {
+            field: Some(0),
+            kind,
+            item: None,
+            line: VisualLine { glyphs, width, rtl },
+            bullet,
+        }
+    }
+
+    fn place(pad: usize, bullet: Option<Side>) -> Placement {
+        Placement { pad, bullet }
+    }
+
+    #[test]
+    fn rows_are_placed_by_direction_kind_and_bullet() {
+        let at = |r: &Row| placement(r, 10);
+        assert_eq!(
+            at(&row(FieldKind::Paragraph, false, false, 3)),
+            place(0, None)
+        );
+        assert_eq!(
+            at(&row(FieldKind::Paragraph, true, false, 3)),
+            place(7, None)
+        );
+        assert_eq!(
+            at(&row(FieldKind::Bullet, false, true, 3)),
+            place(2, Some(Side::Left))
+        );
+        assert_eq!(at(&row(FieldKind::Bullet, false, false, 3)), place(2, None));
+        assert_eq!(
+            at(&row(FieldKind::Bullet, true, true, 3)),
+            place(5, Some(Side::Right))
+        );
+        assert_eq!(at(&row(FieldKind::Banner, false, false, 4)), place(3, None));
+        // Logical output places a right-to-left row as a left-to-right one.
+        let rtl = row(FieldKind::Bullet, true, true, 3);
+        assert_eq!(placement_as(&rtl, 10, false), place(2, Some(Side::Left)));
+        assert_eq!(text_width(FieldKind::Bullet, 10), 8);
+        assert_eq!(text_width(FieldKind::Bullet, 1), 0);
+        assert_eq!(text_width(FieldKind::Quote, 10), 10);
     }
 }

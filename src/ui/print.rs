@@ -1,8 +1,11 @@
 //! A briefing as plain lines, for `brief show`: the same pane fields and layout the reader
 //! draws, one laid-out line per output line.
 
-use super::content::{BULLET_WIDTH, Directions, Engine, FieldKind, PaneText, Row};
+use super::content::{
+    BULLET_WIDTH, Directions, Engine, FieldKind, PaneText, Row, Side, placement_as,
+};
 use super::panes::{self, PaneId};
+use super::theme::{self, Theme};
 use crate::briefing::Briefing;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,30 +55,26 @@ pub fn briefing_lines(
     out
 }
 
+/// The SGR parameters a line of `kind` is printed in on a colour terminal: the style the
+/// reader draws that kind in, so that `brief show` and the reader agree.
+pub fn sgr(kind: FieldKind) -> Option<String> {
+    theme::sgr(Theme::new(true).field(kind))
+}
+
 /// A row as the reader draws it: padded so RTL lines end at the right edge, with the
-/// bullet on the side where the line starts reading.
+/// bullet on the side where the line starts reading. Unaligned (logical) rows are placed
+/// as left-to-right ones.
 pub fn row_text(row: &Row, width: usize, align: bool) -> String {
-    let bulleted = row.kind == FieldKind::Bullet;
-    let marker = match (row.bullet, row.line.rtl && align) {
-        (true, true) => " •",
-        (true, false) => "• ",
-        (false, _) if bulleted => "  ",
-        (false, _) => "",
-    };
+    let place = placement_as(row, width, row.line.rtl && align);
     let text = row.line.to_plain();
-    let line = if row.kind == FieldKind::Banner {
-        let pad = " ".repeat(width.saturating_sub(row.line.width) / 2);
-        format!("{pad}{text}")
-    } else if row.line.rtl && align {
-        let text_width = if bulleted {
-            width.saturating_sub(BULLET_WIDTH)
-        } else {
-            width
-        };
-        let pad = " ".repeat(row.line.pad_left(text_width));
-        format!("{pad}{text}{marker}")
-    } else {
-        format!("{marker}{text}")
+    let line = match place.bullet {
+        // The marker takes the first cells of the padding before the text.
+        Some(Side::Left) => {
+            let pad = " ".repeat(place.pad.saturating_sub(BULLET_WIDTH));
+            format!("• {pad}{text}")
+        }
+        Some(Side::Right) => format!("{}{text} •", " ".repeat(place.pad)),
+        None => format!("{}{text}", " ".repeat(place.pad)),
     };
     line.trim_end().to_string()
 }

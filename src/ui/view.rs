@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Widget};
 
-use super::content::{BULLET_WIDTH, FieldKind, PaneText, Row};
+use super::content::{BULLET_WIDTH, FieldKind, PaneText, Row, Side, placement};
 use super::theme::Theme;
 use crate::text::Glyph;
 
@@ -92,32 +92,22 @@ fn mark_of<'m>(glyph: &Glyph, marks: &'m [Mark]) -> Option<&'m Mark> {
 /// Draws `row` in `area`; `marks` are sorted by (field, start) and never overlap.
 pub fn draw_row(buf: &mut Buffer, area: Rect, row: &Row, base: Style, marks: &[Mark]) {
     let width = usize::from(area.width);
-    let bulleted = row.kind == FieldKind::Bullet;
-    let text_width = if bulleted {
-        width.saturating_sub(BULLET_WIDTH)
-    } else {
-        width
-    };
-    let right = usize::from(area.x) + width;
-    let (text_x, marker_x) = if row.kind == FieldKind::Banner {
-        // A banner spans the pane, its marking centred, like a classification stamp.
+    let left = usize::from(area.x);
+    let right = left + width;
+    if row.kind == FieldKind::Banner {
+        // A banner spans the pane, not just its text, like a classification stamp.
         buf.set_style(area, base);
-        let x = usize::from(area.x) + width.saturating_sub(row.line.width) / 2;
-        (x, x)
-    } else if row.line.rtl {
-        let x = usize::from(area.x) + row.line.pad_left(text_width);
-        (x, usize::from(area.x) + text_width)
-    } else if bulleted {
-        (usize::from(area.x) + BULLET_WIDTH, usize::from(area.x))
-    } else {
-        (usize::from(area.x), usize::from(area.x))
-    };
-    if row.bullet && width > BULLET_WIDTH {
-        let marker = if row.line.rtl { " •" } else { "• " };
-        put(buf, marker_x, area.y, marker, base);
+    }
+    let place = placement(row, width);
+    if let Some(side) = place.bullet.filter(|_| width > BULLET_WIDTH) {
+        let (x, marker) = match side {
+            Side::Left => (left, "• "),
+            Side::Right => (right - BULLET_WIDTH, " •"),
+        };
+        put(buf, x, area.y, marker, base);
     }
     let marks = row_marks(row, marks);
-    let mut x = text_x;
+    let mut x = left + place.pad;
     for glyph in &row.line.glyphs {
         if x + glyph.width > right {
             break;

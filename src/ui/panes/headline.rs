@@ -1,4 +1,4 @@
-use crate::briefing::Briefing;
+use crate::briefing::{Briefing, Source};
 use crate::ui::content::{Directions, Field, FieldKind, Fields};
 
 pub const SEPARATOR: &str = " · ";
@@ -9,10 +9,7 @@ pub fn fields(briefing: &Briefing, directions: Directions) -> Vec<Field> {
         fields.push(FieldKind::Banner, classification, false);
     }
     fields.push(FieldKind::Headline, &briefing.headline, false);
-    let source = briefing
-        .source
-        .as_ref()
-        .and_then(|s| s.name.as_deref().or(s.url.as_deref()));
+    let source = briefing.source.as_ref().and_then(Source::label);
     let meta: Vec<&str> = [
         briefing.date.as_deref(),
         briefing.location.as_deref(),

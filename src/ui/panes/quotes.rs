@@ -1,4 +1,4 @@
-use crate::briefing::{Briefing, Quote};
+use crate::briefing::{Briefing, Quote, Source};
 use crate::ui::content::{Directions, Field, FieldKind, Fields, Piece, starts_rtl};
 
 /// The quotations shown, as indices into `briefing.quotes` (all of them, or the filtered
@@ -67,10 +67,7 @@ pub fn speaker<'a>(briefing: &'a Briefing, quote: &'a Quote) -> (&'a str, Option
 /// «text» — speaker, role, source, date.
 pub fn attributed(briefing: &Briefing, quote: &Quote) -> String {
     let (name, role) = speaker(briefing, quote);
-    let source = briefing
-        .source
-        .as_ref()
-        .and_then(|s| s.name.as_deref().or(s.url.as_deref()));
+    let source = briefing.source.as_ref().and_then(Source::label);
     let attribution: Vec<&str> = [Some(name), role, source, briefing.date.as_deref()]
         .into_iter()
         .flatten()
