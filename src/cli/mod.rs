@@ -4,6 +4,7 @@ pub mod clipboard;
 pub mod config;
 pub mod loader;
 pub mod locale;
+pub mod scroll;
 pub mod show;
 pub mod signals;
 pub mod terminal;

@@ -21,6 +21,7 @@ use signal_hook::consts::SIGTSTP;
 
 use super::args::{BidiArg, ColorWhen, ReadArgs};
 use super::loader::{self, Drained, Loader};
+use super::scroll::{Scroller, Shift};
 use super::terminal::{self, FrameWriter, Modes};
 use super::{clipboard, config, locale, signals};
 
@@ -115,7 +116,8 @@ fn session(
     let (grace, named) = (started + FIRST_FRAME_GRACE, started + NAMED_FILE_WAIT);
     let done = loader.wait_first(app, grace, named) == Drained::Done;
     let mut loader = (!done).then_some(loader);
-    draw(&mut term, app)?;
+    let mut scroller = Scroller::default();
+    draw(&mut term, app, &mut scroller)?;
     if std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1") {
         panic!("{TEST_PANIC_VAR}=1: panic forced after the first frame (test hook)");
     }
@@ -132,12 +134,12 @@ fn session(
             }
             Some(Drained::Nothing) | None => {}
         }
-        dirty |= carry_out_effects(app, &mut term, modes)?;
+        dirty |= carry_out_effects(app, &mut term, modes, &mut scroller)?;
         if app.should_quit() {
             return Ok(());
         }
         if dirty || (arrived && last_frame.elapsed() >= FRAME_INTERVAL) {
-            draw(&mut term, app)?;
+            draw(&mut term, app, &mut scroller)?;
             last_frame = Instant::now();
             arrived = false;
         }
@@ -208,15 +210,27 @@ fn action_for(app: &App, event: Event) -> Option<Action> {
     }
 }
 
-/// Clipboard writes and suspension; true if the screen must be drawn again.
-fn carry_out_effects(app: &mut App, term: &mut Term, modes: Modes) -> anyhow::Result<bool> {
+/// Clipboard writes, suspension, and scrolls left to the next frame; true if the screen
+/// must be drawn again.
+fn carry_out_effects(
+    app: &mut App,
+    term: &mut Term,
+    modes: Modes,
+    scroller: &mut Scroller,
+) -> anyhow::Result<bool> {
     let mut dirty = false;
     for effect in app.take_effects() {
         match effect {
             Effect::Copy(text) => terminal::write_all(&clipboard::osc52(&text))?,
             Effect::Suspend => {
                 suspend(term, modes)?;
+                // The screen was cleared: no kept frame shows on it any more.
+                scroller.forget();
                 send_size(app, term)?;
+                dirty = true;
+            }
+            Effect::ScrollRegion { top, bottom, lines } => {
+                scroller.push(Shift { top, bottom, lines });
                 dirty = true;
             }
         }
@@ -249,10 +263,20 @@ fn send_size(app: &mut App, term: &Term) -> anyhow::Result<()> {
 }
 
 /// One frame inside a synchronized update (DEC mode 2026): terminals that know it show the
-/// frame at once, and tests and benchmarks find where a frame ends.
-fn draw(term: &mut Term, app: &App) -> anyhow::Result<()> {
+/// frame at once, and tests and benchmarks find where a frame ends. A scroll of the zoomed
+/// pane is done by the terminal first, inside the same update, so it never shows alone.
+fn draw(term: &mut Term, app: &App, scroller: &mut Scroller) -> anyhow::Result<()> {
     queue!(term.backend_mut(), BeginSynchronizedUpdate)?;
-    term.draw(|frame| frame.render_widget(app, frame.area()))?;
+    scroller.before_draw(term)?;
+    // `Terminal::draw` step by step, all but hiding the cursor: it was hidden on entering
+    // the screen (and again after a suspend), and brief never shows it, so hiding it again
+    // in every frame would only add bytes to each one, a one-line scroll's above all.
+    term.autoresize()?;
+    let mut frame = term.get_frame();
+    frame.render_widget(app, frame.area());
+    scroller.drawn(term.current_buffer_mut());
+    term.flush()?;
+    term.swap_buffers();
     execute!(term.backend_mut(), EndSynchronizedUpdate)?;
     Ok(())
 }

@@ -6,7 +6,9 @@ use ratatui::layout::Rect;
 use super::Action;
 use super::content::Engine;
 use super::keys::{KeyFileError, KeySetup, KeyTable};
+use super::layout::too_small;
 use super::library::LibraryView;
+use super::panes::PaneId;
 use super::reader::Reader;
 use super::search::Search;
 use super::theme::Theme;
@@ -26,6 +28,16 @@ pub enum Effect {
     /// Put this text on the clipboard through OSC 52.
     Copy(String),
     Suspend,
+    /// The zoomed pane scrolled by `lines` (positive: the text moved up, toward its end)
+    /// and nothing else moved: screen rows `top..bottom` (0-based, end exclusive, the
+    /// pane's inner rows) may be shifted by the terminal itself (DECSTBM, SU/SD), so the
+    /// frame after it only writes the rows that came into view. Always
+    /// `0 < |lines| < bottom - top`; several in a row are merged into one.
+    ScrollRegion {
+        top: u16,
+        bottom: u16,
+        lines: i16,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,6 +173,12 @@ impl App {
         if self.help.is_some() && self.update_help(&action) {
             return;
         }
+        let before = self.zoomed_scroll();
+        self.dispatch(action);
+        self.note_scroll(before);
+    }
+
+    fn dispatch(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
             Action::Suspend => self.effects.push(Effect::Suspend),
@@ -171,6 +189,80 @@ impl App {
                 Screen::Briefing => self.update_briefing(action),
             },
         }
+    }
+
+    /// The zoomed pane's inner rect, which pane and briefing it shows, and its scroll: what
+    /// must stay the same, all but the scroll, for a scroll to be the terminal's to do.
+    fn zoomed_scroll(&self) -> Option<(Rect, PaneId, usize, usize)> {
+        if self.screen != Screen::Briefing || self.help.is_some() || too_small(self.area) {
+            return None;
+        }
+        let reader = self.reader.as_ref().filter(|r| r.zoom)?;
+        let pane = reader.focus;
+        let rect = reader.rects(self.area)[pane.index()]?;
+        // The rows `PaneFrame` draws text in: inside the border.
+        let inner = Rect {
+            x: rect.x.saturating_add(1),
+            y: rect.y.saturating_add(1),
+            width: rect.width.saturating_sub(2),
+            height: rect.height.saturating_sub(2),
+        };
+        Some((inner, pane, reader.index, reader.views[pane.index()].scroll))
+    }
+
+    /// Records a `ScrollRegion` when the action only scrolled the zoomed pane by fewer
+    /// rows than it shows; drops pending ones when the pane was laid out anew, since the
+    /// whole pane is written then anyway.
+    fn note_scroll(&mut self, before: Option<(Rect, PaneId, usize, usize)>) {
+        let after = self.zoomed_scroll();
+        let same_pane = |a: &(Rect, PaneId, usize, usize), b: &(Rect, PaneId, usize, usize)| {
+            (a.0, a.1, a.2) == (b.0, b.1, b.2)
+        };
+        let (Some(before), Some(after)) = (before, after) else {
+            if before.is_some() || after.is_some() {
+                self.drop_scrolls();
+            }
+            return;
+        };
+        if !same_pane(&before, &after) {
+            self.drop_scrolls();
+            return;
+        }
+        let (inner, delta) = (after.0, after.3.abs_diff(before.3));
+        if delta == 0 {
+            return;
+        }
+        let Ok(delta) = i32::try_from(delta) else {
+            self.drop_scrolls();
+            return;
+        };
+        let delta = if after.3 > before.3 { delta } else { -delta };
+        let (top, bottom) = (inner.y, inner.bottom());
+        let pending = match self.effects.last() {
+            Some(&Effect::ScrollRegion {
+                top: t,
+                bottom: b,
+                lines,
+            }) if (t, b) == (top, bottom) => {
+                self.effects.pop();
+                i32::from(lines)
+            }
+            _ => 0,
+        };
+        let lines = pending.saturating_add(delta);
+        // A shift of the whole pane or more leaves nothing to keep: the frame writes it all.
+        if lines == 0 || lines.unsigned_abs() >= u32::from(inner.height) {
+            return;
+        }
+        if let Ok(lines) = i16::try_from(lines) {
+            self.effects
+                .push(Effect::ScrollRegion { top, bottom, lines });
+        }
+    }
+
+    fn drop_scrolls(&mut self) {
+        self.effects
+            .retain(|e| !matches!(e, Effect::ScrollRegion { .. }));
     }
 
     /// Keys while the help screen shows; `false` lets the action through (quit, resize).
@@ -307,5 +399,101 @@ fn prompt_action(key: KeyEvent) -> Option<Action> {
         (KeyCode::Enter, _) => Some(Action::SearchSubmit),
         (KeyCode::Esc, _) => Some(Action::SearchCancel),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod scroll_tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::briefing::{LoadOptions, load_path};
+
+    /// The Arabic seed briefing open at 120×40, the body focused.
+    fn seed_app() -> App {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/libya-ohchr-geneva.json");
+        let library = load_path(&path, &LoadOptions::default());
+        let options = UiOptions {
+            bidi: BidiMode::App,
+            shaping: true,
+            color: false,
+        };
+        let area = Rect::new(0, 0, 120, 40);
+        App::new(library, Some(path), options, KeySetup::defaults(), area)
+    }
+
+    fn scrolls(app: &mut App) -> Vec<Effect> {
+        app.take_effects()
+            .into_iter()
+            .filter(|e| matches!(e, Effect::ScrollRegion { .. }))
+            .collect()
+    }
+
+    /// The body's inner rows at 120×40 zoomed: below the top border, above the bottom
+    /// border and the status line.
+    fn region(lines: i16) -> Vec<Effect> {
+        vec![Effect::ScrollRegion {
+            top: 1,
+            bottom: 38,
+            lines,
+        }]
+    }
+
+    #[test]
+    fn only_a_small_scroll_of_the_zoomed_pane_is_left_to_the_terminal() {
+        let mut app = seed_app();
+        assert_eq!(app.screen(), Screen::Briefing);
+        app.update(Action::Down);
+        assert_eq!(
+            scrolls(&mut app),
+            [],
+            "not zoomed: the body is not full width"
+        );
+        app.update(Action::Zoom);
+        assert_eq!(scrolls(&mut app), [], "zooming lays the pane out anew");
+        app.update(Action::Down);
+        assert_eq!(scrolls(&mut app), region(1));
+        // Keys that arrive before one frame make one shift.
+        for _ in 0..3 {
+            app.update(Action::Down);
+        }
+        assert_eq!(scrolls(&mut app), region(3));
+        app.update(Action::Up);
+        assert_eq!(scrolls(&mut app), region(-1));
+        app.update(Action::Down);
+        app.update(Action::Up);
+        assert_eq!(scrolls(&mut app), [], "there and back: nothing moved");
+        // A whole page moves every row: nothing on screen to keep. (Less than a page, near
+        // the end of the text, is a shift like any other.)
+        let scroll = |app: &App| app.reader.as_ref().map_or(0, |r| r.views[1].scroll);
+        app.update(Action::Top);
+        let _ = scrolls(&mut app);
+        app.update(Action::PageDown);
+        let moved = scroll(&app);
+        let expected = if moved >= 37 {
+            vec![]
+        } else {
+            region(moved as i16)
+        };
+        assert!(moved > 0, "the seed's body is longer than a page");
+        assert_eq!(scrolls(&mut app), expected);
+        app.update(Action::Down);
+        app.update(Action::Zoom);
+        assert_eq!(
+            scrolls(&mut app),
+            [],
+            "unzoomed before the frame: a normal draw"
+        );
+        app.update(Action::Zoom);
+        app.update(Action::Top);
+        let _ = scrolls(&mut app);
+        app.update(Action::Up);
+        assert_eq!(scrolls(&mut app), [], "at the top already");
+        app.update(Action::Down);
+        app.update(Action::Resize {
+            width: 100,
+            height: 30,
+        });
+        assert_eq!(scrolls(&mut app), [], "a resize redraws everything");
     }
 }

@@ -1,0 +1,194 @@
+//! Scrolling through the terminal: when the app reports that only the zoomed pane
+//! scrolled, the terminal shifts the pane's rows itself (a scroll region, DECSTBM, and
+//! SU/SD), and ratatui is told the screen now looks that way, so that its diff writes only
+//! the rows that came into view and whatever else changed. Without this a one-line scroll
+//! rewrites every cell of the pane.
+//!
+//! The one invariant: the buffer handed to ratatui as the previous frame is exactly what
+//! the terminal shows after the shift. Then ratatui's diff makes the screen right whatever
+//! else changed, so a scroll the app reported needlessly costs bytes, never correctness.
+
+use std::io::{self, Write};
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::buffer::{Buffer, Cell};
+
+/// A shift of screen rows `top..bottom` (0-based, end exclusive) by `lines`: positive
+/// moves the rows up (SU), negative down (SD).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shift {
+    pub top: u16,
+    pub bottom: u16,
+    pub lines: i16,
+}
+
+impl Shift {
+    /// Whether the shift fits a screen of `height` rows and keeps at least one row.
+    fn fits(self, height: u16) -> bool {
+        self.top < self.bottom
+            && self.bottom <= height
+            && self.lines != 0
+            && self.lines.unsigned_abs() < self.bottom - self.top
+    }
+
+    /// The bytes that make the terminal do it: set the region (DECSTBM, 1-based rows),
+    /// scroll it, and reset the region to the whole screen. DECSTBM moves the cursor home;
+    /// ratatui positions the cursor before every cell it writes, so that does not matter.
+    pub fn sequence(self) -> Vec<u8> {
+        let verb = if self.lines > 0 { 'S' } else { 'T' };
+        // One line, the common case, is the parameter's default: a byte saved per key.
+        let n = match self.lines.unsigned_abs() {
+            1 => String::new(),
+            n => n.to_string(),
+        };
+        let (top, bottom) = (u32::from(self.top) + 1, u32::from(self.bottom));
+        format!("\x1b[{top};{bottom}r\x1b[{n}{verb}\x1b[r").into_bytes()
+    }
+
+    /// Does to `buf` what the terminal does to the screen: rows move whole (wide glyphs
+    /// with them) and the rows uncovered become blank cells with default colours, as
+    /// terminals erase them with the current attributes, which ratatui resets after every
+    /// frame.
+    pub fn apply(self, buf: &mut Buffer) {
+        let width = usize::from(buf.area.width);
+        let (top, bottom) = (usize::from(self.top), usize::from(self.bottom));
+        let n = usize::from(self.lines.unsigned_abs());
+        let rows = &mut buf.content[top * width..bottom * width];
+        if self.lines > 0 {
+            rows.rotate_left(n * width);
+            let len = rows.len();
+            rows[len - n * width..].fill(Cell::EMPTY);
+        } else {
+            rows.rotate_right(n * width);
+            rows[..n * width].fill(Cell::EMPTY);
+        }
+    }
+}
+
+/// The last frame drawn, kept to be shifted, and the shifts still to do before the next.
+#[derive(Debug, Default)]
+pub struct Scroller {
+    last: Option<Buffer>,
+    pending: Vec<Shift>,
+}
+
+impl Scroller {
+    pub fn push(&mut self, shift: Shift) {
+        self.pending.push(shift);
+    }
+
+    /// The screen was cleared or resized outside a frame (a suspend): what was kept no
+    /// longer shows.
+    pub fn forget(&mut self) {
+        self.last = None;
+        self.pending.clear();
+    }
+
+    /// Before a frame: has the terminal do the pending shifts and makes the shifted copy
+    /// ratatui's previous frame. Nothing happens unless the kept frame is the size of the
+    /// screen about to be drawn (`autoresize` first, so a resize clears as usual).
+    pub fn before_draw<B>(&mut self, term: &mut Terminal<B>) -> io::Result<()>
+    where
+        B: Backend<Error = io::Error> + Write,
+    {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let pending = std::mem::take(&mut self.pending);
+        // Taken: the frame about to be drawn replaces it whatever happens here.
+        let Some(mut last) = self.last.take() else {
+            return Ok(());
+        };
+        term.autoresize()?;
+        let area = term.get_frame().area();
+        if last.area != area || !pending.iter().all(|s| s.fits(area.height)) {
+            return Ok(());
+        }
+        let mut bytes = Vec::new();
+        for shift in pending {
+            bytes.extend_from_slice(&shift.sequence());
+            shift.apply(&mut last);
+        }
+        term.backend_mut().write_all(&bytes)?;
+        // The current buffer becomes the previous one at the swap; the new current one is
+        // cleared for the frame.
+        *term.current_buffer_mut() = last;
+        term.swap_buffers();
+        Ok(())
+    }
+
+    /// After a frame: keeps what it drew.
+    pub fn drawn(&mut self, buf: &Buffer) {
+        self.last = Some(buf.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::layout::Rect;
+
+    use super::*;
+
+    fn rows(buf: &Buffer) -> Vec<String> {
+        (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect()
+    }
+
+    fn sample() -> Buffer {
+        Buffer::with_lines(["|hd|", "|a |", "|b |", "|c |", "|d |", "|ft|"])
+    }
+
+    #[test]
+    fn sequences_are_1_based_and_reset_the_region() {
+        let up = Shift {
+            top: 1,
+            bottom: 38,
+            lines: 1,
+        };
+        assert_eq!(up.sequence(), b"\x1b[2;38r\x1b[S\x1b[r");
+        let down = Shift { lines: -3, ..up };
+        assert_eq!(down.sequence(), b"\x1b[2;38r\x1b[3T\x1b[r");
+    }
+
+    #[test]
+    fn shifts_move_only_the_region_and_blank_what_they_uncover() {
+        let mut buf = sample();
+        let shift = Shift {
+            top: 1,
+            bottom: 5,
+            lines: 1,
+        };
+        shift.apply(&mut buf);
+        assert_eq!(rows(&buf), ["|hd|", "|b |", "|c |", "|d |", "    ", "|ft|"]);
+        let mut buf = sample();
+        Shift { lines: -2, ..shift }.apply(&mut buf);
+        assert_eq!(rows(&buf), ["|hd|", "    ", "    ", "|a |", "|b |", "|ft|"]);
+    }
+
+    #[test]
+    fn shifts_that_do_not_fit_are_refused() {
+        let shift = Shift {
+            top: 1,
+            bottom: 5,
+            lines: 4,
+        };
+        assert!(!shift.fits(6));
+        assert!(!Shift { lines: 0, ..shift }.fits(6));
+        assert!(
+            !Shift {
+                bottom: 7,
+                lines: 1,
+                ..shift
+            }
+            .fits(6)
+        );
+        assert!(Shift { lines: -3, ..shift }.fits(6));
+        assert_eq!(sample().area, Rect::new(0, 0, 4, 6));
+    }
+}
