@@ -1,6 +1,7 @@
 //! Grapheme clusters: the unit that is wrapped, reordered and put into cells.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use icu_properties::CodePointMapData;
 use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
@@ -19,8 +20,80 @@ const DOTTED_CIRCLE: char = '\u{25CC}';
 /// Longer texts (a tag-sequence flag, a letter under many marks) go to the heap.
 #[derive(Clone)]
 pub(crate) enum Text {
-    Inline { len: u8, buf: [u8; INLINE] },
+    /// One common character, as a slice of `CHARS`: the usual case (a letter, shaped or
+    /// not, a space, punctuation), and one that needs no UTF-8 check to read.
+    Char(&'static str),
+    Inline {
+        len: u8,
+        buf: [u8; INLINE],
+    },
     Heap(String),
+}
+
+/// Blocks of common characters (Latin to Arabic, general punctuation, Arabic presentation
+/// forms) whose UTF-8 is kept in `CHARS`, each with where its first character starts there.
+/// Within a block every character takes the same number of bytes.
+const BLOCKS: [(u32, u32, usize); 4] = [
+    (0, 0x80, 0),
+    (0x80, 0x800, 0x80),
+    (0x2000, 0x2070, 0x80 + 0x780 * 2),
+    (0xFB50, 0xFF00, 0x80 + 0x780 * 2 + 0x70 * 3),
+];
+
+/// The characters of `BLOCKS` in order: the UTF-8 of each is a slice at a computed offset
+/// (built once, about 14 KB).
+static CHARS: LazyLock<String> = LazyLock::new(|| {
+    let mut s = String::new();
+    for (start, end, _) in BLOCKS {
+        // No block holds surrogates, so every code point is a character.
+        s.extend((start..end).filter_map(char::from_u32));
+    }
+    s
+});
+
+/// `c`'s UTF-8 as a static slice, for characters of `BLOCKS`.
+fn bmp_str(c: char) -> Option<&'static str> {
+    let u = u32::from(c);
+    let &(start, _, at) = BLOCKS.iter().find(|(s, e, _)| (*s..*e).contains(&u))?;
+    let len = c.len_utf8();
+    let from = at + (u - start) as usize * len;
+    CHARS.get(from..from + len)
+}
+
+/// Code point ranges whose single-character widths are kept in `WIDTHS`: Latin, Arabic and
+/// Arabic presentation forms (what shaping puts in nearly every cluster).
+const LOW: u32 = 0x800;
+const FORMS: std::ops::Range<u32> = 0xFB50..0xFF00;
+
+/// `UnicodeWidthStr::width` of each one-character string of `LOW` then `FORMS`, computed
+/// by that same function, so `char_str_width` answers exactly as it would.
+static WIDTHS: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    (0..LOW)
+        .chain(FORMS)
+        .map(|u| {
+            // u8::MAX makes `char_str_width` measure (none arises: every code point of
+            // these ranges is in `BLOCKS`, and one character is at most 2 cells wide).
+            char::from_u32(u)
+                .and_then(bmp_str)
+                .map_or(u8::MAX, |s| u8::try_from(s.width()).unwrap_or(u8::MAX))
+        })
+        .collect()
+});
+
+/// `one.width()` for a one-character string, from `WIDTHS` where it is there.
+pub(crate) fn char_str_width(one: &str) -> usize {
+    let u = one.chars().next().map_or(0, u32::from);
+    let index = if u < LOW {
+        Some(u as usize)
+    } else if FORMS.contains(&u) {
+        Some((LOW + u - FORMS.start) as usize)
+    } else {
+        None
+    };
+    match index.and_then(|i| WIDTHS.get(i)) {
+        Some(&w) if w != u8::MAX => usize::from(w),
+        _ => one.width(),
+    }
 }
 
 /// Bytes kept inline: a presentation form (3) with several harakat (2 each) fits.
@@ -36,16 +109,53 @@ impl Text {
 
     pub fn as_str(&self) -> &str {
         match self {
+            Text::Char(s) => s,
             // Only whole UTF-8 sequences are ever copied in (`push_str`), so the inline
             // bytes are valid UTF-8; the checked conversion cannot fail and costs little.
-            Text::Inline { len, buf } => std::str::from_utf8(&buf[..usize::from(*len)])
-                .unwrap_or_default(),
+            Text::Inline { len, buf } => {
+                std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or_default()
+            }
             Text::Heap(s) => s,
         }
     }
 
+    /// The text of one character.
+    pub fn of_char(c: char) -> Self {
+        match bmp_str(c) {
+            Some(s) => Text::Char(s),
+            None => Text::from(c.encode_utf8(&mut [0; 4]) as &str),
+        }
+    }
+
     pub fn push_str(&mut self, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        if let Text::Inline { len: 0, .. } = self {
+            let mut chars = s.chars();
+            if let (Some(c), None) = (chars.next(), chars.next())
+                && let Some(one) = bmp_str(c)
+            {
+                *self = Text::Char(one);
+                return;
+            }
+        }
+        if let Text::Char(one) = *self {
+            *self = Text::new();
+            self.push_str_inline(one);
+        }
+        self.push_str_inline(s);
+    }
+
+    /// `push_str` to an `Inline` or `Heap` text.
+    fn push_str_inline(&mut self, s: &str) {
         match self {
+            Text::Char(one) => {
+                let one: &'static str = one;
+                *self = Text::new();
+                self.push_str_inline(one);
+                self.push_str_inline(s);
+            }
             Text::Inline { len, buf } => {
                 let at = usize::from(*len);
                 let end = at + s.len();
@@ -145,7 +255,20 @@ pub(crate) struct Cluster {
 
 impl Cluster {
     pub fn new(range: Range<usize>, text: Text) -> Self {
-        let width = text.width();
+        let width = match &text {
+            Text::Char(one) => char_str_width(one),
+            _ => text.width(),
+        };
+        Self {
+            range,
+            text,
+            width,
+            continues: false,
+        }
+    }
+
+    /// `new` for a text whose width (`UnicodeWidthStr::width`) the caller has measured.
+    pub fn measured(range: Range<usize>, text: Text, width: usize) -> Self {
         Self {
             range,
             text,
@@ -248,6 +371,22 @@ mod tests {
         assert_eq!(c[0].width, 1);
         assert_eq!(c[1].text, "بَ");
         assert_eq!(c[1].range, 2..6);
+    }
+
+    #[test]
+    fn static_characters_and_widths_match_what_they_stand_for() {
+        let mut buf = [0; 4];
+        for c in (0..=0xFFFF_u32).filter_map(char::from_u32) {
+            let s: &str = c.encode_utf8(&mut buf);
+            if let Some(one) = bmp_str(c) {
+                assert_eq!(one, s, "U+{:04X}", u32::from(c));
+            }
+            assert_eq!(char_str_width(s), s.width(), "U+{:04X}", u32::from(c));
+            assert_eq!(Text::of_char(c), s);
+            let mut t = Text::of_char(c);
+            t.push_str("\u{64E}\u{64E}\u{64E}\u{64E}\u{64E}\u{64E}\u{64E}\u{64E}\u{64E}\u{64E}");
+            assert_eq!(t.as_str(), format!("{s}{}", "\u{64E}".repeat(10)));
+        }
     }
 
     #[test]

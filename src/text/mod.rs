@@ -131,33 +131,49 @@ pub struct LeveledLine {
 }
 
 pub fn layout(text: &str, options: &LayoutOptions) -> Vec<VisualLine> {
-    layout_with_levels(text, options)
-        .into_iter()
-        .map(|l| l.line)
-        .collect()
+    let mut lines = Vec::new();
+    // No levels are kept here, so none are collected (`layout_with_levels` pays for them).
+    for_each_paragraph(text, |paragraph, offset| {
+        layout_paragraph(paragraph, offset, options, false, &mut |line, _| {
+            lines.push(line);
+        });
+    });
+    lines
 }
 
 pub fn layout_with_levels(text: &str, options: &LayoutOptions) -> Vec<LeveledLine> {
     let mut lines = Vec::new();
-    let mut offset = 0;
-    for paragraph in text.split('\n') {
-        layout_paragraph(paragraph, offset, options, &mut lines);
-        offset += paragraph.len() + 1;
-    }
+    for_each_paragraph(text, |paragraph, offset| {
+        layout_paragraph(paragraph, offset, options, true, &mut |line, levels| {
+            lines.push(LeveledLine { line, levels });
+        });
+    });
     lines
 }
 
+/// Calls `f` with each paragraph ('\n' separates them) and its byte offset in `text`.
+fn for_each_paragraph(text: &str, mut f: impl FnMut(&str, usize)) {
+    let mut offset = 0;
+    for paragraph in text.split('\n') {
+        f(paragraph, offset);
+        offset += paragraph.len() + 1;
+    }
+}
+
+/// Lays out one paragraph, handing each line to `out` with its glyphs' levels when
+/// `with_levels` (else with an empty vector).
 fn layout_paragraph(
     paragraph: &str,
     offset: usize,
     options: &LayoutOptions,
-    out: &mut Vec<LeveledLine>,
+    with_levels: bool,
+    out: &mut dyn FnMut(VisualLine, Vec<u8>),
 ) {
     let width = options.width.max(1);
     let rtl =
         resolve_direction(paragraph, options.direction, options.fallback) == BaseDirection::Rtl;
     let level = if rtl { Level::rtl() } else { Level::ltr() };
-    let bidi = ParagraphBidiInfo::new(paragraph, Some(level));
+    let bidi = ParagraphBidiInfo::new_with_data_source(&reorder::BidiData, paragraph, Some(level));
     let mut clusters = cluster::clusters(paragraph);
     if options.shaping {
         shape::shape(paragraph, &bidi.levels, &mut clusters);
@@ -165,34 +181,36 @@ fn layout_paragraph(
     cluster::base_orphan_marks(&mut clusters);
     cluster::fit(&mut clusters, width);
     for line in wrap::wrap(paragraph, &clusters, width) {
-        let placed: Vec<(usize, Option<Level>)> = match options.mode {
-            BidiMode::App => reorder::visual_order(&bidi, &clusters, line)
-                .into_iter()
-                .map(|(i, l)| (i, Some(l)))
-                .collect(),
-            BidiMode::Logical => line.map(|i| (i, None)).collect(),
+        let mut visual = VisualLine {
+            rtl,
+            glyphs: Vec::with_capacity(line.len()),
+            width: 0,
         };
-        let mut leveled = LeveledLine {
-            line: VisualLine {
-                rtl,
-                ..VisualLine::default()
-            },
-            levels: Vec::with_capacity(placed.len()),
-        };
-        for (i, l) in placed {
+        let mut levels = Vec::with_capacity(if with_levels { line.len() } else { 0 });
+        let mut place = |i: usize, l: Option<Level>| {
             let c = &clusters[i];
-            leveled.line.width += c.width;
-            leveled.line.glyphs.push(Glyph {
+            visual.width += c.width;
+            visual.glyphs.push(Glyph {
                 text: reorder::glyph_text(c, l, options.mode),
                 width: c.width,
                 source: offset + c.range.start..offset + c.range.end,
             });
-            leveled.levels.push(l.unwrap_or(level).number());
+            if with_levels {
+                levels.push(l.unwrap_or(level).number());
+            }
+        };
+        match options.mode {
+            BidiMode::App => {
+                for (i, l) in reorder::visual_order(&bidi, &clusters, line) {
+                    place(i, Some(l));
+                }
+            }
+            BidiMode::Logical => line.for_each(|i| place(i, None)),
         }
         if options.mode == BidiMode::Logical {
-            attach_invisible_marks(&mut leveled);
+            attach_invisible_marks(&mut visual, &mut levels);
         }
-        out.push(leveled);
+        out(visual, levels);
     }
 }
 
@@ -200,10 +218,11 @@ fn layout_paragraph(
 /// but a glyph of width 0 has no cell of its own and would be skipped when drawn. Each
 /// such mark rides in the cell of its neighbour (before it, else after it). Logical
 /// order keeps sources contiguous, so the merged glyph still covers one byte range.
-fn attach_invisible_marks(leveled: &mut LeveledLine) {
+/// `levels` is empty or has one level per glyph.
+fn attach_invisible_marks(line: &mut VisualLine, levels: &mut Vec<u8>) {
     let mut i = 0;
-    while i < leveled.line.glyphs.len() {
-        let glyphs = &mut leveled.line.glyphs;
+    while i < line.glyphs.len() {
+        let glyphs = &mut line.glyphs;
         let is_mark =
             !glyphs[i].text.is_empty() && glyphs[i].text.chars().all(reorder::is_bidi_mark);
         let drawn = |j: usize| glyphs.get(j).is_some_and(|g: &Glyph| g.width > 0);
@@ -217,9 +236,11 @@ fn attach_invisible_marks(leveled: &mut LeveledLine) {
             continue;
         };
         let mark = glyphs.remove(i);
-        leveled.levels.remove(i);
+        if i < levels.len() {
+            levels.remove(i);
+        }
         let host = if host > i { host - 1 } else { host };
-        let glyph = &mut leveled.line.glyphs[host];
+        let glyph = &mut line.glyphs[host];
         if host < i {
             glyph.text.push_str(&mark.text);
             glyph.source.end = mark.source.end;
@@ -227,7 +248,7 @@ fn attach_invisible_marks(leveled: &mut LeveledLine) {
             glyph.text.insert_str(0, &mark.text);
             glyph.source.start = mark.source.start;
         }
-        i = i.min(leveled.line.glyphs.len());
+        i = i.min(line.glyphs.len());
     }
 }
 

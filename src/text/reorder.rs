@@ -3,14 +3,38 @@
 //! terminal attaches a mark to the cell before it) and mirroring at odd levels (L4).
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use icu_properties::CodePointMapData;
 use icu_properties::props::BidiMirroringGlyph;
-use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
+use unicode_bidi::{BidiClass, BidiDataSource, Level, ParagraphBidiInfo, bidi_class};
 
 use super::BidiMode;
 use super::cluster::Cluster;
 use super::sanitize::is_explicit_bidi_control;
+
+/// unicode-bidi's own Bidi_Class data (`HardcodedBidiData`, so the classes are the same),
+/// with the first code points, Latin and Arabic among them, looked up in a table: its
+/// binary search per character was a good part of `ParagraphBidiInfo::new`.
+pub(crate) struct BidiData;
+
+/// Code points below this have their class in `TABLE`.
+const TABLED: usize = 0x800;
+
+static TABLE: LazyLock<Vec<BidiClass>> = LazyLock::new(|| {
+    (0..TABLED as u32)
+        .map(|u| char::from_u32(u).map_or(BidiClass::L, bidi_class))
+        .collect()
+});
+
+impl BidiDataSource for BidiData {
+    fn bidi_class(&self, c: char) -> BidiClass {
+        match TABLE.get(u32::from(c) as usize) {
+            Some(&class) => class,
+            None => bidi_class(c),
+        }
+    }
+}
 
 /// The clusters of `line` (indices into `clusters`) in left-to-right screen order, each
 /// with its bidi level.
@@ -113,9 +137,16 @@ pub(crate) fn is_bidi_mark(c: char) -> bool {
 }
 
 pub(crate) fn mirrored(c: char) -> char {
-    // ASCII has only these eight Bidi_Mirrored characters: the rest of it (the most common
-    // text at odd levels besides letters, which never mirror) skips the ICU lookup.
-    if c.is_ascii() && !matches!(c, '(' | ')' | '<' | '>' | '[' | ']' | '{' | '}') {
+    // Most characters at odd levels are Arabic letters and ASCII. BidiMirroring.txt has
+    // no pair in the Arabic block or the Arabic Presentation Forms-B block (where shaped
+    // letters are), and in ASCII only these eight: the rest skips the ICU lookup.
+    // (`against_bidi_mirroring_txt` checks every pair, so a change there would show.)
+    let skip = match c {
+        '\0'..='\u{7F}' => !matches!(c, '(' | ')' | '<' | '>' | '[' | ']' | '{' | '}'),
+        '\u{0600}'..='\u{06FF}' | '\u{FE70}'..='\u{FEFF}' => true,
+        _ => false,
+    };
+    if skip {
         return c;
     }
     let m = CodePointMapData::<BidiMirroringGlyph>::new().get(c);
@@ -136,6 +167,24 @@ mod tests {
             assert_eq!(mirrored(b), a);
         }
         assert_eq!(mirrored('a'), 'a');
+    }
+
+    #[test]
+    fn the_shortcuts_answer_as_the_data_does() {
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            let m = CodePointMapData::<BidiMirroringGlyph>::new().get(c);
+            let icu = match m.mirroring_glyph {
+                Some(g) if m.mirrored => g,
+                _ => c,
+            };
+            assert_eq!(mirrored(c), icu, "U+{:04X}", u32::from(c));
+            assert_eq!(
+                BidiData.bidi_class(c),
+                bidi_class(c),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
     }
 
     #[test]

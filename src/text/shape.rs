@@ -10,6 +10,8 @@
 //! Joining follows Unicode's Joining_Type as FriBidi does: transparent characters are
 //! skipped, and two letters join only at the same bidi level.
 
+use std::sync::LazyLock;
+
 use ar_reshaper::form::Forms;
 use ar_reshaper::letters::letters_db::LETTERS_ARABIC;
 use icu_properties::CodePointMapData;
@@ -33,11 +35,15 @@ enum Subst {
 pub(crate) fn shape(paragraph: &str, levels: &[Level], clusters: &mut Vec<Cluster>) {
     let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
     let level = |i: usize| levels.get(chars[i].0).copied();
-    let (joins_prev, joins_next) = joins(&chars, &level);
+    // Looked up once per character: `joins` and `form` both need it.
+    let types: Vec<JoiningType> = chars.iter().map(|&(_, c)| joining_type(c)).collect();
+    let (joins_prev, joins_next) = joins(&types, &level);
     let mut subst: Vec<Subst> = chars
         .iter()
         .enumerate()
-        .map(|(i, &(_, c))| form(c, joins_prev[i], joins_next[i]).map_or(Subst::Keep, Subst::Char))
+        .map(|(i, &(_, c))| {
+            form(c, types[i], joins_prev[i], joins_next[i]).map_or(Subst::Keep, Subst::Char)
+        })
         .collect();
     for i in 1..chars.len() {
         let rtl = level(i).is_some_and(|l| l.is_rtl()) && level(i) == level(i - 1);
@@ -58,15 +64,12 @@ fn joining_type(c: char) -> JoiningType {
 }
 
 /// For each character: does it join the previous / next non-transparent one?
-fn joins(
-    chars: &[(usize, char)],
-    level: &dyn Fn(usize) -> Option<Level>,
-) -> (Vec<bool>, Vec<bool>) {
-    let mut prev_joins = vec![false; chars.len()];
-    let mut next_joins = vec![false; chars.len()];
+/// `types` are the characters' joining types.
+fn joins(types: &[JoiningType], level: &dyn Fn(usize) -> Option<Level>) -> (Vec<bool>, Vec<bool>) {
+    let mut prev_joins = vec![false; types.len()];
+    let mut next_joins = vec![false; types.len()];
     let mut prev: Option<(usize, JoiningType)> = None;
-    for (i, &(_, c)) in chars.iter().enumerate() {
-        let jt = joining_type(c);
+    for (i, &jt) in types.iter().enumerate() {
         if jt == JoiningType::Transparent {
             continue;
         }
@@ -89,14 +92,36 @@ fn joins(
     (prev_joins, next_joins)
 }
 
+/// `forms` of the Arabic block, by code point - U+0600: a linear search of the letter
+/// table for every character was a good part of shaping's time.
+static ARABIC_BLOCK: LazyLock<[Option<&'static Forms>; 256]> = LazyLock::new(|| {
+    let mut table = [None; 256];
+    for (k, f) in LETTERS_ARABIC.iter() {
+        if let Some(slot) = arabic_index(*k).and_then(|i| table.get_mut(i)) {
+            // The first entry wins, as with `find`.
+            slot.get_or_insert(f);
+        }
+    }
+    table
+});
+
+fn arabic_index(c: char) -> Option<usize> {
+    usize::try_from(u32::from(c).checked_sub(0x0600)?)
+        .ok()
+        .filter(|&i| i < 256)
+}
+
 fn forms(c: char) -> Option<&'static Forms> {
-    LETTERS_ARABIC.iter().find(|(k, _)| *k == c).map(|(_, f)| f)
+    match arabic_index(c) {
+        Some(i) => ARABIC_BLOCK.get(i).copied().flatten(),
+        None => LETTERS_ARABIC.iter().find(|(k, _)| *k == c).map(|(_, f)| f),
+    }
 }
 
 /// Non-joining letters (hamza) keep their base code point, as in FriBidi: only letters
-/// that can join have a shape to choose.
-fn form(c: char, joins_prev: bool, joins_next: bool) -> Option<char> {
-    if joining_type(c) == JoiningType::NonJoining {
+/// that can join have a shape to choose. `jt` is `c`'s joining type.
+fn form(c: char, jt: JoiningType, joins_prev: bool, joins_next: bool) -> Option<char> {
+    if jt == JoiningType::NonJoining {
         return None;
     }
     let f = forms(c)?;
@@ -122,10 +147,13 @@ fn lam_alef(alef: char, lam_joins_prev: bool) -> Option<char> {
     Some(if lam_joins_prev { end } else { isolated })
 }
 
+/// Rewrites the clusters in place (a cluster absorbed into the one before is dropped, so
+/// the write position never passes the read position).
 fn rebuild(paragraph: &str, chars: &[(usize, char)], subst: &[Subst], clusters: &mut Vec<Cluster>) {
-    let mut out: Vec<Cluster> = Vec::with_capacity(clusters.len());
+    let mut written: usize = 0;
     let mut ci = 0;
-    for cluster in clusters.drain(..) {
+    for read in 0..clusters.len() {
+        let cluster = &clusters[read];
         let mut text = Text::new();
         let mut absorbed = false;
         // A cluster shows a subsequence of its source: characters hidden from terminals
@@ -146,18 +174,24 @@ fn rebuild(paragraph: &str, chars: &[(usize, char)], subst: &[Subst], clusters: 
             shown.next().is_none(),
             "{cluster:?} shows more than its source"
         );
-        match out.last_mut() {
+        let end = cluster.range.end;
+        let rebuilt = cluster.with_text(cluster.range.clone(), text);
+        match written.checked_sub(1) {
             // The alef (and its harakat) become part of the lam's cell.
-            Some(prev) if absorbed => {
+            Some(last) if absorbed => {
+                let prev = &mut clusters[last];
                 let mut merged = prev.text.clone();
-                merged.push_str(&text);
-                *prev = prev.with_text(prev.range.start..cluster.range.end, merged);
+                merged.push_str(&rebuilt.text);
+                *prev = prev.with_text(prev.range.start..end, merged);
             }
-            _ => out.push(cluster.with_text(cluster.range.clone(), text)),
+            _ => {
+                clusters[written] = rebuilt;
+                written += 1;
+            }
         }
     }
     debug_assert_eq!(ci, chars.len());
-    *clusters = out;
+    clusters.truncate(written);
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::cluster::{Cluster, Text, starts_with_mark};
+use super::cluster::{Cluster, Text, char_str_width, starts_with_mark};
 
 /// Characters that stay in the source but never reach the terminal, since terminals do
 /// not agree on their width or on what they do to their neighbours.
@@ -61,9 +61,9 @@ pub(crate) fn split(start: usize, grapheme: &str) -> Vec<Cluster> {
 
 /// `split`, appending to `out` (one vector for the whole paragraph, not one per grapheme).
 pub(crate) fn split_into(start: usize, grapheme: &str, out: &mut Vec<Cluster>) {
-    let whole = || Cluster::new(start..start + grapheme.len(), Text::from(grapheme));
-    if whole_grapheme(grapheme) {
-        out.push(whole());
+    if let Some(width) = whole_grapheme(grapheme) {
+        let range = start..start + grapheme.len();
+        out.push(Cluster::measured(range, Text::from(grapheme), width));
         return;
     }
     let first = out.len();
@@ -75,7 +75,7 @@ pub(crate) fn split_into(start: usize, grapheme: &str, out: &mut Vec<Cluster>) {
                 continue;
             }
             Place::Hidden => Text::new(),
-            Place::Own => Text::from(c.encode_utf8(&mut [0; 4]) as &str),
+            Place::Own => Text::of_char(c),
         };
         let continues = out.len() > first;
         out.push(Cluster::new(range, shown).continuing(continues));
@@ -83,19 +83,23 @@ pub(crate) fn split_into(start: usize, grapheme: &str, out: &mut Vec<Cluster>) {
 }
 
 /// Whether terminals agree on the grapheme as a whole: `agrees`, nothing hidden and at
-/// most one spacing character (counting the dotted circle a leading mark will get).
-fn whole_grapheme(grapheme: &str) -> bool {
+/// most one spacing character (counting the dotted circle a leading mark will get). If so,
+/// its width.
+fn whole_grapheme(grapheme: &str) -> Option<usize> {
     let mut chars = grapheme.chars();
     // The common case, one character that takes cells: then `agrees` is this width
     // comparison, and its spacing is exactly 1 (no dotted circle: `starts_with_mark`
     // wants a character of width 0). Anything else takes the general test below.
     if let (Some(c), None) = (chars.next(), chars.next()) {
         let w = c.width().unwrap_or(0);
-        if !is_hidden(c) && w > 0 && grapheme.width() == w {
-            return true;
+        if !is_hidden(c) && w > 0 && char_str_width(grapheme) == w {
+            return Some(w);
         }
     }
-    agrees(grapheme) && !grapheme.chars().any(is_hidden) && spacing(grapheme) <= 1
+    let width = grapheme.width();
+    let whole =
+        width == cell_width(grapheme) && !grapheme.chars().any(is_hidden) && spacing(grapheme) <= 1;
+    whole.then_some(width)
 }
 enum Place {
     /// A zero-width mark joins the shown piece at this index.
