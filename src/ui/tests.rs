@@ -19,15 +19,19 @@ fn fixtures() -> PathBuf {
 
 fn app_on(path: &Path, opened: Option<PathBuf>) -> App {
     let library = load_path(path, &LoadOptions::default());
-    let options = UiOptions {
-        bidi: BidiMode::App,
-        shaping: true,
-        color: false,
-    };
+    let options = ui_options(false);
     App::new(library, opened, options, KeySetup::defaults(), SIZE)
 }
 
 const SIZE: Rect = Rect::new(0, 0, 80, 24);
+
+fn ui_options(color: bool) -> UiOptions {
+    UiOptions {
+        bidi: BidiMode::App,
+        shaping: true,
+        color,
+    }
+}
 
 /// The fixture folder: mixed (2025-11-04), arabic-harakat (2025-10-01), and broken.json.
 fn fixture_app() -> App {
@@ -366,11 +370,7 @@ fn quit_suspend_and_help_toggle() {
 #[test]
 fn a_bad_key_file_is_reported_and_defaults_still_work() {
     let library = load_path(&fixtures(), &LoadOptions::default());
-    let options = UiOptions {
-        bidi: BidiMode::App,
-        shaping: true,
-        color: true,
-    };
+    let options = ui_options(true);
     let problem = KeyFileError {
         path: "/x/keys.toml".into(),
         line: 3,
@@ -437,11 +437,7 @@ fn numbered_app(n: usize, area: Rect) -> App {
         briefings,
         failures: Vec::new(),
     };
-    let options = UiOptions {
-        bidi: BidiMode::App,
-        shaping: true,
-        color: false,
-    };
+    let options = ui_options(false);
     App::new(library, None, options, KeySetup::defaults(), area)
 }
 
@@ -543,11 +539,7 @@ fn the_app_is_laid_out_once_at_the_size_it_is_built_with() {
 #[test]
 fn help_names_the_key_file_the_runtime_read() {
     let library = load_path(&fixtures(), &LoadOptions::default());
-    let options = UiOptions {
-        bidi: BidiMode::App,
-        shaping: true,
-        color: false,
-    };
+    let options = ui_options(false);
     let keys = KeySetup {
         file: Some(PathBuf::from("/cfg/brief/keys.toml")),
         ..KeySetup::defaults()
