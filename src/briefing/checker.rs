@@ -55,9 +55,15 @@ impl Checker {
     }
 
     pub(crate) fn warning(&mut self, path: &JsonPath, anchor: Anchor, message: String) {
+        self.lazy_warning(path, anchor, || message);
+    }
+
+    /// Counts a warning, building its message only when it is under the cap: a file with
+    /// thousands of unknown fields formats no more than the ones that are kept.
+    fn lazy_warning(&mut self, path: &JsonPath, anchor: Anchor, message: impl FnOnce() -> String) {
         self.warnings += 1;
         if self.warnings <= MAX_DIAGNOSTICS_PER_FILE {
-            self.push(Severity::Warning, path, anchor, message);
+            self.push(Severity::Warning, path, anchor, message());
         }
     }
 
@@ -90,12 +96,9 @@ impl Checker {
             return None;
         };
         for key in map.keys().filter(|key| !known.contains(&key.as_str())) {
-            if self.warnings >= MAX_DIAGNOSTICS_PER_FILE {
-                self.warnings += 1;
-                continue;
-            }
-            let message = format!("unknown field {}, ignored", super::diagnostic::quoted(key));
-            self.warning(&path.key(key), Anchor::Key, message);
+            self.lazy_warning(&path.key(key), Anchor::Key, || {
+                format!("unknown field {}, ignored", super::diagnostic::quoted(key))
+            });
         }
         Some(map)
     }

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 
 use super::Action;
 use super::content::Engine;
-use super::keys::{KeyFileError, KeySetup, KeyTable};
+use super::keys::{KeySetup, KeyTable};
 use super::layout::too_small;
 use super::library::LibraryView;
 use super::panes::PaneId;
@@ -51,9 +51,8 @@ pub struct App {
     pub(super) engine: Engine,
     pub(super) theme: Theme,
     pub(super) keys: KeyTable,
-    pub(super) key_problem: Option<KeyFileError>,
-    /// Where the user's key file is looked for, for the help screen.
-    pub(super) key_file: Option<PathBuf>,
+    /// The help screen's text, built once: the key table does not change while running.
+    pub(super) help_lines: Vec<String>,
     pub(super) area: Rect,
     pub(super) screen: Screen,
     /// The help screen's scroll position while it is shown.
@@ -89,13 +88,16 @@ impl App {
                 shaping: options.shaping,
             },
             theme: Theme::new(options.color),
-            keys: keys.table,
             message: keys
                 .problem
                 .as_ref()
                 .map(|p| format!("key file ignored: {p}")),
-            key_problem: keys.problem,
-            key_file: keys.file,
+            help_lines: super::help::lines(
+                &keys.table,
+                keys.problem.as_ref(),
+                keys.file.as_deref(),
+            ),
+            keys: keys.table,
             area,
             screen: Screen::Library,
             help: None,

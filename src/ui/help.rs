@@ -1,12 +1,14 @@
 //! The help screen, generated from the key table that dispatches keys.
 
+use std::path::Path;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
 use super::app::App;
-use super::keys::KeyTable;
+use super::keys::{KeyFileError, KeyTable};
 
 const KEYS_WIDTH: usize = 16;
 
@@ -25,18 +27,24 @@ pub fn key_lines(keys: &KeyTable) -> Vec<String> {
         .collect()
 }
 
-fn lines(app: &App) -> Vec<String> {
+/// The help screen's text: a problem with the user's key file, the keys, how searching
+/// works, and where keys can be rebound (`key_file`).
+pub fn lines(
+    keys: &KeyTable,
+    key_problem: Option<&KeyFileError>,
+    key_file: Option<&Path>,
+) -> Vec<String> {
     let mut lines = Vec::new();
-    if let Some(problem) = &app.key_problem {
+    if let Some(problem) = key_problem {
         lines.push(format!("Key file ignored, defaults in use: {problem}"));
         lines.push(String::new());
     }
-    lines.extend(key_lines(&app.keys));
+    lines.extend(key_lines(keys));
     lines.push(String::new());
     lines.push("At the / prompt: type to search, Backspace, Enter goes to the first".into());
     lines.push("match, Esc cancels. Matching ignores case, Arabic vowel marks and".into());
     lines.push("tatweel, and reads the hamza forms of alef as plain alef.".into());
-    lines.push(match &app.key_file {
+    lines.push(match key_file {
         Some(file) => format!(
             "Keys can be rebound in {} (action = [keys]).",
             file.display()
@@ -47,7 +55,7 @@ fn lines(app: &App) -> Vec<String> {
 }
 
 pub fn line_count(app: &App) -> usize {
-    lines(app).len()
+    app.help_lines.len()
 }
 
 pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
@@ -60,9 +68,9 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         ));
     let inner = block.inner(area);
     block.render(area, buf);
-    let all = lines(app);
+    let all = &app.help_lines;
     let total = all.len();
-    for (line, y) in all.into_iter().skip(scroll).zip(inner.y..inner.bottom()) {
+    for (line, y) in all.iter().skip(scroll).zip(inner.y..inner.bottom()) {
         // Only our own text and key names here, all left to right: plain drawing is right.
         buf.set_stringn(
             inner.x,

@@ -7,7 +7,9 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 
 use super::content::{Directions, Engine, PaneText};
-use super::layout::{PaneRects, briefing_panes, inner_height, pane_text_widths, split_status};
+use super::layout::{
+    PaneRects, briefing_panes, inner_height, is_multi, pane_text_widths, split_status,
+};
 use super::panes::{self, PaneId};
 use super::search::{find, merge_overlaps, normalize};
 use super::view::Mark;
@@ -41,6 +43,42 @@ pub struct Reader {
     /// (`App::search_changed`) so that a frame only looks rows up in it.
     pub marks: [Vec<Mark>; 5],
     directions: Directions,
+    /// Where the panes go at the size last laid out for: `relayout` solves the screen
+    /// layout once, and scrolling and drawing read it.
+    layout: ScreenLayout,
+}
+
+/// The panes' places at one screen size, whichever pane has focus: a relayout happens on
+/// resize and zoom, but on a small screen focus moves without one.
+#[derive(Debug, Clone, Copy, Default)]
+struct ScreenLayout {
+    area: Rect,
+    /// The screen minus the status line, which a pane shown alone fills.
+    main: Rect,
+    /// The five panes at once; `None` when the screen is too small for them.
+    multi: Option<PaneRects>,
+}
+
+impl ScreenLayout {
+    fn new(area: Rect, headline_rows: usize) -> Self {
+        Self {
+            area,
+            main: split_status(area).0,
+            // Focus only matters when one pane is shown alone: any pane will do.
+            multi: is_multi(area).then(|| briefing_panes(area, PaneId::Body, false, headline_rows)),
+        }
+    }
+
+    fn rects(&self, focus: PaneId, zoom: bool) -> PaneRects {
+        match self.multi {
+            Some(multi) if !zoom => multi,
+            _ => {
+                let mut rects = [None; 5];
+                rects[focus.index()] = Some(self.main);
+                rects
+            }
+        }
+    }
 }
 
 impl Reader {
@@ -65,6 +103,7 @@ impl Reader {
             quote_mark: None,
             marks: Default::default(),
             directions,
+            layout: ScreenLayout::default(),
         }
     }
 
@@ -82,20 +121,35 @@ impl Reader {
                 view.scroll = first.unwrap_or(0);
             }
         }
+        self.layout = ScreenLayout::new(area, self.headline_rows());
         for pane in PaneId::ALL {
             self.clamp(pane, area);
         }
     }
 
+    fn headline_rows(&self) -> usize {
+        self.texts[PaneId::Headline.index()].rows.len()
+    }
+
+    /// The layout `relayout` stored, when it was for `area` (it always is, since a resize
+    /// relays out); else one solved for `area` now.
+    fn layout(&self, area: Rect) -> ScreenLayout {
+        if area == self.layout.area {
+            self.layout
+        } else {
+            ScreenLayout::new(area, self.headline_rows())
+        }
+    }
+
     pub fn rects(&self, area: Rect) -> PaneRects {
-        let headline_rows = self.texts[PaneId::Headline.index()].rows.len();
-        briefing_panes(area, self.focus, self.zoom, headline_rows)
+        self.layout(area).rects(self.focus, self.zoom)
     }
 
     /// Rows the pane shows at once: in its own rect, or the full screen when it is hidden
     /// now (it is shown alone once it gets focus on a small terminal).
     pub fn page(&self, pane: PaneId, area: Rect) -> usize {
-        let rect = self.rects(area)[pane.index()].unwrap_or(split_status(area).0);
+        let layout = self.layout(area);
+        let rect = layout.rects(self.focus, self.zoom)[pane.index()].unwrap_or(layout.main);
         inner_height(rect).max(1)
     }
 

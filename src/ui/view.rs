@@ -143,16 +143,17 @@ pub fn chrome_width(selectable: bool) -> u16 {
     if selectable { 3 } else { 2 }
 }
 
-impl Widget for PaneFrame<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl PaneFrame<'_> {
+    /// The pane's border: thick with arrows round the title when focused, and the rows in
+    /// view below when not all fit.
+    fn block(&self, area: Rect) -> Block<'static> {
         let theme = self.theme;
         let (border_type, border_style, title_style, title) = if self.focused {
-            let title = format!("▶ {} ◀", self.title);
             (
                 BorderType::Thick,
                 theme.border_focused,
                 theme.title_focused,
-                title,
+                format!("▶ {} ◀", self.title),
             )
         } else {
             (
@@ -162,19 +163,24 @@ impl Widget for PaneFrame<'_> {
                 format!(" {} ", self.title),
             )
         };
-        let mut block = Block::bordered()
+        let block = Block::bordered()
             .border_type(border_type)
             .border_style(border_style)
             .title(Line::styled(title, title_style));
         let inner_height = usize::from(area.height.saturating_sub(2));
         let total = self.text.rows.len();
-        if total > inner_height {
-            let last = (self.scroll + inner_height).min(total);
-            let position = format!(" {}-{}/{} ", self.scroll + 1, last, total);
-            block = block.title_bottom(Line::styled(position, title_style).right_aligned());
+        if total <= inner_height {
+            return block;
         }
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let last = (self.scroll + inner_height).min(total);
+        let position = format!(" {}-{}/{} ", self.scroll + 1, last, total);
+        block.title_bottom(Line::styled(position, title_style).right_aligned())
+    }
+
+    /// The rows in view inside the border, after a one-column gutter for the selection
+    /// marker in panes that have a selection.
+    fn render_rows(&self, inner: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
         let gutter = u16::from(self.selected.is_some());
         let text_area = Rect {
             x: inner.x + gutter,
@@ -198,17 +204,21 @@ impl Widget for PaneFrame<'_> {
             } else {
                 base
             };
-            draw_row(
-                buf,
-                Rect {
-                    y,
-                    height: 1,
-                    ..text_area
-                },
-                row,
-                base,
-                self.marks,
-            );
+            let line = Rect {
+                y,
+                height: 1,
+                ..text_area
+            };
+            draw_row(buf, line, row, base, self.marks);
         }
+    }
+}
+
+impl Widget for PaneFrame<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let block = self.block(area);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        self.render_rows(inner, buf);
     }
 }
