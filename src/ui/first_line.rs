@@ -79,12 +79,13 @@ fn ellipsize(line: &mut VisualLine, width: usize) {
         width: 1,
         source: 0..0,
     };
-    while line.width + 1 > width && !line.glyphs.is_empty() {
-        let removed = if line.rtl {
-            line.glyphs.remove(0)
+    while line.width + 1 > width {
+        let removed = if line.rtl && !line.glyphs.is_empty() {
+            Some(line.glyphs.remove(0))
         } else {
-            line.glyphs.pop().unwrap_or(ellipsis.clone())
+            line.glyphs.pop()
         };
+        let Some(removed) = removed else { break };
         line.width = line.width.saturating_sub(removed.width);
     }
     if line.rtl {
