@@ -191,15 +191,7 @@ fn enter_on_a_quote_scrolls_the_body_to_it() {
     let mut app = fixture_app();
     run(
         &mut app,
-        &[
-            Action::Select,
-            Action::Resize {
-                width: 80,
-                height: 24,
-            },
-            Action::FocusQuotes,
-            Action::Select,
-        ],
+        &[Action::Select, Action::FocusQuotes, Action::Select],
     );
     let reader = open_reader(&app);
     let Some((field, range)) = reader.quote_mark.clone() else {
@@ -392,16 +384,7 @@ fn a_bad_key_file_is_reported_and_defaults_still_work() {
 fn wheel_scrolls_the_pane_under_the_pointer() {
     use crossterm::event::{KeyModifiers, MouseEvent, MouseEventKind};
     let mut app = fixture_app();
-    run(
-        &mut app,
-        &[
-            Action::Select,
-            Action::Resize {
-                width: 80,
-                height: 24,
-            },
-        ],
-    );
+    run(&mut app, &[Action::Select]);
     let rects = app
         .reader
         .as_ref()
