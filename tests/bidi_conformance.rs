@@ -76,7 +76,7 @@ fn run(case: &Case) -> Outcome {
     let char_index = |byte: usize| case.text[..byte].chars().count();
     let mut order = Vec::new();
     let mut mixed = false;
-    for (glyph, &level) in line.line.glyphs.iter().zip(&line.levels) {
+    for (glyph, &level) in line.line.glyphs().zip(&line.levels) {
         let start = char_index(glyph.source.start);
         let mut kept: Vec<usize> = case.text[glyph.source.clone()]
             .chars()

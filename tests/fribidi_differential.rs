@@ -75,15 +75,14 @@ fn ours(line: &str, shaping: bool) -> String {
     let laid = layout(line, &options);
     assert_eq!(laid.len(), 1, "one paragraph, unbounded width: {line}");
     let text: String = laid[0]
-        .glyphs
-        .iter()
+        .glyphs()
         .map(|g| {
             // The dotted circle is the engine's base for a lone mark; FriBidi has none.
             let added = !line[g.source.clone()].starts_with('\u{25CC}');
             g.text
                 .strip_prefix('\u{25CC}')
                 .filter(|_| added)
-                .unwrap_or(&g.text)
+                .unwrap_or(g.text)
         })
         .collect();
     comparable(&text)

@@ -42,9 +42,9 @@ fuzz_target!(|input: (u8, u8, &str)| {
         );
         assert_eq!(
             line.width,
-            line.glyphs.iter().map(|g| g.width).sum::<usize>()
+            line.glyphs().map(|g| g.width).sum::<usize>()
         );
-        for glyph in &line.glyphs {
+        for glyph in line.glyphs() {
             assert!(
                 !glyph.text.chars().any(char::is_control),
                 "control in a cell: {glyph:?}"

@@ -15,11 +15,12 @@ const TOO_WIDE: &str = "\u{2026}";
 /// The conventional base for a combining mark that has none.
 const DOTTED_CIRCLE: char = '\u{25CC}';
 
-/// What a cluster shows: nearly always a grapheme of a few bytes, so it is kept inline
-/// rather than as a `String` (a heap allocation per grapheme was most of layout's time).
-/// Longer texts (a tag-sequence flag, a letter under many marks) go to the heap.
+/// What a cluster or glyph shows: nearly always a grapheme of a few bytes, so it is kept
+/// inline rather than as a `String` (a heap allocation per grapheme was most of layout's
+/// time). Longer texts (a tag-sequence flag, a letter under many marks) go to the heap.
+/// Public as `text::GlyphText`; its variants are the text module's to build.
 #[derive(Clone)]
-pub(crate) enum Text {
+pub enum Text {
     /// One common character, as a slice of `CHARS`: the usual case (a letter, shaped or
     /// not, a space, punctuation), and one that needs no UTF-8 check to read.
     Char(&'static str),
@@ -112,9 +113,11 @@ impl Text {
             Text::Char(s) => s,
             // Only whole UTF-8 sequences are ever copied in (`push_str`), so the inline
             // bytes are valid UTF-8; the checked conversion cannot fail and costs little.
-            Text::Inline { len, buf } => {
-                std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or_default()
-            }
+            // The variants are public, so a `len` past the buffer reads as empty, not a panic.
+            Text::Inline { len, buf } => buf
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
             Text::Heap(s) => s,
         }
     }
@@ -177,6 +180,16 @@ impl Text {
     pub fn push(&mut self, c: char) {
         self.push_str(c.encode_utf8(&mut [0; 4]));
     }
+
+    /// `String::insert_str(0, s)`.
+    pub fn prepend(&mut self, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        let mut joined = Text::from(s);
+        joined.push_str(self);
+        *self = joined;
+    }
 }
 
 impl Default for Text {
@@ -190,6 +203,23 @@ impl From<&str> for Text {
         let mut t = Text::new();
         t.push_str(s);
         t
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        if s.len() > INLINE {
+            // Already on the heap: keep that allocation rather than copy it.
+            Text::Heap(s)
+        } else {
+            Text::from(s.as_str())
+        }
+    }
+}
+
+impl From<char> for Text {
+    fn from(c: char) -> Self {
+        Text::of_char(c)
     }
 }
 
@@ -226,6 +256,37 @@ impl PartialEq<&str> for Text {
 impl PartialEq<str> for Text {
     fn eq(&self, other: &str) -> bool {
         self.as_str() == other
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<Text> for &str {
+    fn eq(&self, other: &Text) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<Text> for String {
+    fn eq(&self, other: &Text) -> bool {
+        self == other.as_str()
+    }
+}
+
+// Hashes as its `str`, as equality compares the `str` and not the variant.
+impl std::hash::Hash for Text {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        self.as_str()
     }
 }
 
@@ -292,7 +353,7 @@ impl Cluster {
 }
 
 /// Spaces that a line may end on and lose; no-break spaces are content.
-fn is_breaking_space(c: char) -> bool {
+pub(crate) fn is_breaking_space(c: char) -> bool {
     c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}')
 }
 
@@ -387,6 +448,29 @@ mod tests {
             t.push_str("\u{64E}\u{64E}\u{64E}\u{64E}\u{64E}\u{64E}\u{64E}\u{64E}\u{64E}\u{64E}");
             assert_eq!(t.as_str(), format!("{s}{}", "\u{64E}".repeat(10)));
         }
+    }
+
+    #[test]
+    fn text_stays_small_and_compares_by_content() {
+        assert!(size_of::<Text>() <= 32, "{} bytes", size_of::<Text>());
+        let long = "\u{64E}".repeat(12);
+        assert!(matches!(Text::from(long.clone()), Text::Heap(_)));
+        assert!(matches!(Text::from("ab".to_string()), Text::Inline { .. }));
+        assert!(matches!(Text::from('a'), Text::Char("a")));
+        assert_eq!(Text::from(long.clone()), Text::from(long.as_str()));
+        let mut t = Text::from('b');
+        t.prepend("\u{200F}");
+        assert_eq!(t, "\u{200F}b");
+        t.prepend(&long);
+        assert_eq!(t, format!("{long}\u{200F}b"));
+        let mut empty = Text::new();
+        empty.prepend("x");
+        assert!(matches!(empty, Text::Char("x")));
+        let forged = Text::Inline {
+            len: u8::MAX,
+            buf: [b'a'; INLINE],
+        };
+        assert_eq!(forged, "");
     }
 
     #[test]

@@ -21,18 +21,20 @@
 
 mod cluster;
 mod direction;
+mod fast;
+mod line;
+mod parallel;
 mod reorder;
 mod sanitize;
 mod shape;
 mod split;
 mod wrap;
 
-use std::ops::Range;
-
 use unicode_bidi::{Level, ParagraphBidiInfo};
 
 pub use cluster::measure;
 pub use direction::{first_strong, resolve_direction};
+pub use line::{Glyph, Glyphs, VisualLine};
 pub use sanitize::{has_bidi_controls, is_explicit_bidi_control, isolate, join_isolated, sanitize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -83,45 +85,6 @@ pub struct Sanitized {
     pub has_bidi_controls: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Glyph {
-    /// What to put in the terminal cell(s): may differ from the logical text
-    /// (mirrored bracket, shaped presentation form, visible control symbol).
-    pub text: String,
-    pub width: usize,
-    /// Byte range in `Sanitized::text` this glyph stands for.
-    pub source: Range<usize>,
-}
-
-impl Glyph {
-    pub fn overlaps(&self, range: &Range<usize>) -> bool {
-        self.source.start < range.end && range.start < self.source.end
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct VisualLine {
-    pub glyphs: Vec<Glyph>,
-    pub width: usize,
-    pub rtl: bool,
-}
-
-impl VisualLine {
-    /// Cells of padding to put before the line so it sits right-aligned (RTL) or
-    /// left-aligned (LTR) in `width` cells.
-    pub fn pad_left(&self, width: usize) -> usize {
-        if self.rtl {
-            width.saturating_sub(self.width)
-        } else {
-            0
-        }
-    }
-
-    pub fn to_plain(&self) -> String {
-        self.glyphs.iter().map(|g| g.text.as_str()).collect()
-    }
-}
-
 /// A laid-out line with the bidi level of each glyph (`levels[i]` is `glyphs[i]`'s):
 /// for tests against the Unicode data, and for a UI that needs run directions.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,24 +94,63 @@ pub struct LeveledLine {
 }
 
 pub fn layout(text: &str, options: &LayoutOptions) -> Vec<VisualLine> {
+    match parallel::threads_for(text) {
+        1 => layout_from(text, 0, options),
+        threads => parallel::layout_chunks(text, threads, |chunk, offset| {
+            layout_from(chunk, offset, options)
+        }),
+    }
+}
+
+/// `layout` on the calling thread only, whatever the text's length: for a caller that
+/// already runs in parallel, and to measure one thread's throughput.
+pub fn layout_on_this_thread(text: &str, options: &LayoutOptions) -> Vec<VisualLine> {
+    layout_from(text, 0, options)
+}
+
+/// `layout` of `text`, which starts at byte `start` of the whole text.
+pub(crate) fn layout_from(text: &str, start: usize, options: &LayoutOptions) -> Vec<VisualLine> {
     let mut lines = Vec::new();
+    let mut scratch = fast::Scratch::default();
     // No levels are kept here, so none are collected (`layout_with_levels` pays for them).
     for_each_paragraph(text, |paragraph, offset| {
-        layout_paragraph(paragraph, offset, options, false, &mut |line, _| {
-            lines.push(line);
-        });
+        let offset = start + offset;
+        let mut push = |line, _| lines.push(line);
+        layout_paragraph(paragraph, offset, options, false, &mut scratch, &mut push);
     });
     lines
 }
 
 pub fn layout_with_levels(text: &str, options: &LayoutOptions) -> Vec<LeveledLine> {
     let mut lines = Vec::new();
+    let mut scratch = fast::Scratch::default();
     for_each_paragraph(text, |paragraph, offset| {
-        layout_paragraph(paragraph, offset, options, true, &mut |line, levels| {
-            lines.push(LeveledLine { line, levels });
-        });
+        layout_paragraph(
+            paragraph,
+            offset,
+            options,
+            true,
+            &mut scratch,
+            &mut |line, levels| {
+                lines.push(LeveledLine { line, levels });
+            },
+        );
     });
     lines
+}
+
+/// The fast path where it applies (the result is the same), else the general one.
+fn layout_paragraph(
+    paragraph: &str,
+    offset: usize,
+    options: &LayoutOptions,
+    with_levels: bool,
+    scratch: &mut fast::Scratch,
+    out: &mut dyn FnMut(VisualLine, Vec<u8>),
+) {
+    if !fast::layout_paragraph(paragraph, offset, options, with_levels, scratch, out) {
+        general_paragraph(paragraph, offset, options, with_levels, out);
+    }
 }
 
 /// Calls `f` with each paragraph ('\n' separates them) and its byte offset in `text`.
@@ -162,7 +164,7 @@ fn for_each_paragraph(text: &str, mut f: impl FnMut(&str, usize)) {
 
 /// Lays out one paragraph, handing each line to `out` with its glyphs' levels when
 /// `with_levels` (else with an empty vector).
-fn layout_paragraph(
+pub(crate) fn general_paragraph(
     paragraph: &str,
     offset: usize,
     options: &LayoutOptions,
@@ -181,20 +183,12 @@ fn layout_paragraph(
     cluster::base_orphan_marks(&mut clusters);
     cluster::fit(&mut clusters, width);
     for line in wrap::wrap(paragraph, &clusters, width) {
-        let mut visual = VisualLine {
-            rtl,
-            glyphs: Vec::with_capacity(line.len()),
-            width: 0,
-        };
+        let mut visual = VisualLine::with_capacity(rtl, line.len(), 4 * line.len());
         let mut levels = Vec::with_capacity(if with_levels { line.len() } else { 0 });
         let mut place = |i: usize, l: Option<Level>| {
             let c = &clusters[i];
-            visual.width += c.width;
-            visual.glyphs.push(Glyph {
-                text: reorder::glyph_text(c, l, options.mode),
-                width: c.width,
-                source: offset + c.range.start..offset + c.range.end,
-            });
+            let source = offset + c.range.start..offset + c.range.end;
+            visual.push(&reorder::glyph_text(c, l, options.mode), c.width, source);
             if with_levels {
                 levels.push(l.unwrap_or(level).number());
             }
@@ -221,34 +215,26 @@ fn layout_paragraph(
 /// `levels` is empty or has one level per glyph.
 fn attach_invisible_marks(line: &mut VisualLine, levels: &mut Vec<u8>) {
     let mut i = 0;
-    while i < line.glyphs.len() {
-        let glyphs = &mut line.glyphs;
-        let is_mark =
-            !glyphs[i].text.is_empty() && glyphs[i].text.chars().all(reorder::is_bidi_mark);
-        let drawn = |j: usize| glyphs.get(j).is_some_and(|g: &Glyph| g.width > 0);
+    while let Some(glyph) = line.glyph(i) {
+        let is_mark = !glyph.text.is_empty() && glyph.text.chars().all(reorder::is_bidi_mark);
+        let drawn = |j: usize| line.glyph(j).is_some_and(|g| g.width > 0);
         let host = match (is_mark, i.checked_sub(1)) {
             (false, _) => None,
             (true, Some(before)) if drawn(before) => Some(before),
             (true, _) => Some(i + 1).filter(|&after| drawn(after)),
         };
-        let Some(host) = host else {
-            i += 1;
-            continue;
-        };
-        let mark = glyphs.remove(i);
+        match host {
+            None => {
+                i += 1;
+                continue;
+            }
+            // The mark's text goes after its host's, or before it.
+            Some(host) if host < i => line.merge_with_next(host),
+            Some(_) => line.merge_with_next(i),
+        }
         if i < levels.len() {
             levels.remove(i);
         }
-        let host = if host > i { host - 1 } else { host };
-        let glyph = &mut line.glyphs[host];
-        if host < i {
-            glyph.text.push_str(&mark.text);
-            glyph.source.end = mark.source.end;
-        } else {
-            glyph.text.insert_str(0, &mark.text);
-            glyph.source.start = mark.source.start;
-        }
-        i = i.min(line.glyphs.len());
     }
 }
 

@@ -10,7 +10,7 @@ use icu_properties::props::BidiMirroringGlyph;
 use unicode_bidi::{BidiClass, BidiDataSource, Level, ParagraphBidiInfo, bidi_class};
 
 use super::BidiMode;
-use super::cluster::Cluster;
+use super::cluster::{Cluster, Text};
 use super::sanitize::is_explicit_bidi_control;
 
 /// unicode-bidi's own Bidi_Class data (`HardcodedBidiData`, so the classes are the same),
@@ -118,15 +118,29 @@ fn line_levels(bidi: &ParagraphBidiInfo, line: Range<usize>) -> Vec<Level> {
 /// What a cluster puts in its cells: formatting characters whose work is done are left
 /// out (in logical mode the terminal still needs the marks, but never the embeddings,
 /// overrides and isolates: they could act beyond the field), and at odd levels
-/// Bidi_Mirrored characters are replaced by their mirror.
-pub(crate) fn glyph_text(cluster: &Cluster, level: Option<Level>, mode: BidiMode) -> String {
+/// Bidi_Mirrored characters are replaced by their mirror. Nearly every cluster shows as
+/// it is, and then its text is reused as it is (no copy to the heap per glyph).
+pub(crate) fn glyph_text(cluster: &Cluster, level: Option<Level>, mode: BidiMode) -> Text {
     let mirror = level.is_some_and(|l| l.is_rtl());
     let text = cluster.text.as_str();
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if is_explicit_bidi_control(c) || (mode == BidiMode::App && is_bidi_mark(c)) {
-            continue;
-        }
+    let changed = |c: char| is_left_out(c, mode) || (mirror && mirrored(c) != c);
+    match text.char_indices().find(|&(_, c)| changed(c)) {
+        None => cluster.text.clone(),
+        Some((at, _)) => rewritten(text, at, mirror, mode),
+    }
+}
+
+fn is_left_out(c: char, mode: BidiMode) -> bool {
+    is_explicit_bidi_control(c) || (mode == BidiMode::App && is_bidi_mark(c))
+}
+
+/// `glyph_text` of a text whose first `at` bytes show unchanged.
+fn rewritten(text: &str, at: usize, mirror: bool, mode: BidiMode) -> Text {
+    // `at` comes from `char_indices`; were it no boundary, rewriting all of `text` would
+    // still give the same answer.
+    let (same, rest) = text.split_at_checked(at).unwrap_or(("", text));
+    let mut out = Text::from(same);
+    for c in rest.chars().filter(|&c| !is_left_out(c, mode)) {
         out.push(if mirror { mirrored(c) } else { c });
     }
     out
@@ -167,6 +181,25 @@ mod tests {
             assert_eq!(mirrored(b), a);
         }
         assert_eq!(mirrored('a'), 'a');
+    }
+
+    fn shown(text: &str, level: u8, mode: BidiMode) -> Text {
+        let cluster = Cluster::new(0..text.len(), Text::from(text));
+        glyph_text(&cluster, Level::new(level).ok(), mode)
+    }
+
+    #[test]
+    fn glyph_texts_stay_off_the_heap() {
+        assert!(matches!(shown("(", 1, BidiMode::App), Text::Char(")")));
+        assert!(matches!(shown("(", 0, BidiMode::App), Text::Char("(")));
+        assert!(matches!(shown("\u{FEDF}", 1, BidiMode::App), Text::Char(_)));
+        let angle = shown("\u{27E8}", 1, BidiMode::App);
+        assert!(matches!(angle, Text::Inline { .. }) && angle == "\u{27E9}");
+        let marked = shown("\u{0628}\u{064E}", 1, BidiMode::App);
+        assert!(matches!(marked, Text::Inline { .. }) && marked == "\u{0628}\u{064E}");
+        assert_eq!(shown("a\u{200E}(", 1, BidiMode::App), "a)");
+        assert_eq!(shown("a\u{200E}", 0, BidiMode::Logical), "a\u{200E}");
+        assert_eq!(shown("\u{202B}", 1, BidiMode::Logical), "");
     }
 
     #[test]

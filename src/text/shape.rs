@@ -120,7 +120,7 @@ fn forms(c: char) -> Option<&'static Forms> {
 
 /// Non-joining letters (hamza) keep their base code point, as in FriBidi: only letters
 /// that can join have a shape to choose. `jt` is `c`'s joining type.
-fn form(c: char, jt: JoiningType, joins_prev: bool, joins_next: bool) -> Option<char> {
+pub(crate) fn form(c: char, jt: JoiningType, joins_prev: bool, joins_next: bool) -> Option<char> {
     if jt == JoiningType::NonJoining {
         return None;
     }

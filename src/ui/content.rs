@@ -176,7 +176,7 @@ impl PaneText {
                 continue;
             }
             first_of_field.get_or_insert(index);
-            if row.line.glyphs.iter().any(|g| g.source.contains(&byte)) {
+            if row.line.glyphs().any(|g| g.source.contains(&byte)) {
                 return Some(index);
             }
         }
@@ -420,21 +420,17 @@ fn blank_row(item: Option<usize>) -> Row {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Glyph;
 
     fn row(kind: FieldKind, rtl: bool, bullet: bool, width: usize) -> Row {
-        let glyphs = (0..width)
-            .map(|i| Glyph {
-                text: "x".into(),
-                width: 1,
-                source: i..i + 1,
-            })
-            .collect();
+        let mut line = VisualLine::new(rtl);
+        for i in 0..width {
+            line.push("x", 1, i..i + 1);
+        }
         Row {
             field: Some(0),
             kind,
             item: None,
-            line: VisualLine { glyphs, width, rtl },
+            line,
             bullet,
         }
     }

@@ -8,7 +8,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use super::content::{Directions, Engine, options};
-use crate::text::{Glyph, VisualLine, has_bidi_controls, layout, resolve_direction};
+use crate::text::{VisualLine, has_bidi_controls, layout, resolve_direction};
 
 /// Graphemes kept after the cut point, so that line-break rules that look a few
 /// characters ahead (UAX #14 quotes, numbers) decide as they would on the whole text.
@@ -74,26 +74,15 @@ fn decides_neutrals(c: char) -> bool {
 
 /// Marks a cut line with "…" at its reading end: the right for LTR, the left for RTL.
 fn ellipsize(line: &mut VisualLine, width: usize) {
-    let ellipsis = Glyph {
-        text: "…".into(),
-        width: 1,
-        source: 0..0,
-    };
-    while line.width + 1 > width {
-        let removed = if line.rtl && !line.glyphs.is_empty() {
-            Some(line.glyphs.remove(0))
-        } else {
-            line.glyphs.pop()
-        };
-        let Some(removed) = removed else { break };
-        line.width = line.width.saturating_sub(removed.width);
+    while line.width + 1 > width && !line.is_empty() {
+        let at = if line.rtl { 0 } else { line.len() - 1 };
+        line.remove(at);
     }
     if line.rtl {
-        line.glyphs.insert(0, ellipsis);
+        line.push_front("…", 1, 0..0);
     } else {
-        line.glyphs.push(ellipsis);
+        line.push("…", 1, 0..0);
     }
-    line.width += 1;
 }
 
 #[cfg(test)]

@@ -82,22 +82,13 @@ pub fn row_text(row: &Row, width: usize, align: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{BaseDirection, BidiMode, Glyph, VisualLine};
+    use crate::text::{BaseDirection, BidiMode, VisualLine};
 
     fn row(text: &str, rtl: bool, kind: FieldKind, bullet: bool) -> Row {
-        let glyphs: Vec<Glyph> = text
-            .char_indices()
-            .map(|(i, c)| Glyph {
-                text: c.to_string(),
-                width: 1,
-                source: i..i + c.len_utf8(),
-            })
-            .collect();
-        let line = VisualLine {
-            width: glyphs.len(),
-            glyphs,
-            rtl,
-        };
+        let mut line = VisualLine::new(rtl);
+        for (i, c) in text.char_indices() {
+            line.push_char(c, "", 1, i..i + c.len_utf8());
+        }
         Row {
             field: Some(0),
             kind,

@@ -193,7 +193,7 @@ fn overlay_and_binary_search_draw_what_the_linear_scan_drew() {
         assert_sorted_without_overlaps(&marks);
         let mut buf = Buffer::empty(area);
         draw_row(&mut buf, area, &row, Style::new(), &marks);
-        for (x, glyph) in row.line.glyphs.iter().enumerate() {
+        for (x, glyph) in row.line.glyphs().enumerate() {
             let first = linear.iter().find(|m| glyph.overlaps(&m.range));
             let expected = first.map_or(Style::new(), |m| m.style);
             let cell = &buf[(u16::try_from(x).unwrap_or(0), 0)];
@@ -308,7 +308,7 @@ fn a_query_with_no_match_is_laid_out_on_the_status_line() {
     let Some(line) = layout(status, &options).pop() else {
         panic!("no line");
     };
-    let drawn: String = line.glyphs.iter().map(|g| g.text.as_str()).collect();
+    let drawn: String = line.glyphs().map(|g| g.text).collect();
     assert_ne!(drawn, status, "shaped and in visual order");
     let bottom = bottom_row(&app, 80, 24);
     assert!(bottom.contains(&drawn), "{bottom:?} lacks {drawn:?}");

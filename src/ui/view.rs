@@ -69,7 +69,7 @@ fn row_marks<'m>(row: &Row, marks: &'m [Mark]) -> &'m [Mark] {
     let Some(field) = row.field else {
         return &[];
     };
-    let sources = row.line.glyphs.iter().map(|g| &g.source);
+    let sources = row.line.glyphs().map(|g| g.source);
     let (Some(start), Some(end)) = (
         sources.clone().map(|s| s.start).min(),
         sources.map(|s| s.end).max(),
@@ -108,14 +108,14 @@ pub fn draw_row(buf: &mut Buffer, area: Rect, row: &Row, base: Style, marks: &[M
     }
     let marks = row_marks(row, marks);
     let mut x = left + place.pad;
-    for glyph in &row.line.glyphs {
+    for glyph in row.line.glyphs() {
         if x + glyph.width > right {
             break;
         }
         if glyph.width > 0 {
-            let mark = mark_of(glyph, marks);
+            let mark = mark_of(&glyph, marks);
             let style = mark.map_or(base, |m| base.patch(m.style));
-            put(buf, x, area.y, &glyph.text, style);
+            put(buf, x, area.y, glyph.text, style);
         }
         x += glyph.width;
     }

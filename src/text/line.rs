@@ -1,0 +1,279 @@
+//! A laid-out line: its glyphs' texts in one string, in screen order, and per glyph a
+//! small record of where its text ends, its width and its source. Layout makes millions
+//! of glyphs for a long document; a heap string or even a 56-byte record each was most of
+//! its time (writing fresh memory), so a glyph is 16 bytes and read through `Glyph`.
+
+use std::fmt;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Cell {
+    /// End of its text in `VisualLine::text` (it starts where the previous one ends).
+    text_end: u32,
+    source_start: u32,
+    source_end: u32,
+    width: u16,
+}
+
+/// One glyph of a line: what to put in its cell(s), which may differ from the logical
+/// text (a mirrored bracket, a shaped presentation form, a visible control symbol), its
+/// width, and the byte range of `Sanitized::text` it stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Glyph<'a> {
+    pub text: &'a str,
+    pub width: usize,
+    pub source: Range<usize>,
+}
+
+impl Glyph<'_> {
+    pub fn overlaps(&self, range: &Range<usize>) -> bool {
+        self.source.start < range.end && range.start < self.source.end
+    }
+}
+
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct VisualLine {
+    text: String,
+    cells: Vec<Cell>,
+    /// Sum of the glyphs' widths.
+    pub width: usize,
+    /// The line belongs to an RTL paragraph (right-align it with `pad_left`).
+    pub rtl: bool,
+}
+
+/// Offsets are kept in 32 bits: a field of 4 GiB or more is far past what the loader
+/// accepts, and its glyphs would only point at the wrong bytes, never out of a slice
+/// (`Glyph::source` is used to compare ranges, `text` is sliced at checked bounds).
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl VisualLine {
+    pub fn new(rtl: bool) -> Self {
+        Self {
+            rtl,
+            ..Self::default()
+        }
+    }
+
+    /// A line with room for `glyphs` glyphs of `bytes` bytes of text in all.
+    pub fn with_capacity(rtl: bool, glyphs: usize, bytes: usize) -> Self {
+        Self {
+            text: String::with_capacity(bytes),
+            cells: Vec::with_capacity(glyphs),
+            width: 0,
+            rtl,
+        }
+    }
+
+    /// Appends a glyph on the right.
+    #[inline]
+    pub fn push(&mut self, text: &str, width: usize, source: Range<usize>) {
+        self.text.push_str(text);
+        self.push_cell(width, source);
+    }
+
+    /// Appends a glyph of one character followed by `rest` (a shaped letter and its marks).
+    #[inline]
+    pub fn push_char(&mut self, c: char, rest: &str, width: usize, source: Range<usize>) {
+        self.text.push(c);
+        if !rest.is_empty() {
+            self.text.push_str(rest);
+        }
+        self.push_cell(width, source);
+    }
+
+    #[inline]
+    fn push_cell(&mut self, width: usize, source: Range<usize>) {
+        self.width += width;
+        self.cells.push(Cell {
+            text_end: narrow(self.text.len()),
+            source_start: narrow(source.start),
+            source_end: narrow(source.end),
+            width: u16::try_from(width).unwrap_or(u16::MAX),
+        });
+    }
+
+    /// Puts a glyph on the left.
+    pub fn push_front(&mut self, text: &str, width: usize, source: Range<usize>) {
+        self.text.insert_str(0, text);
+        let shift = narrow(text.len());
+        for cell in &mut self.cells {
+            cell.text_end = cell.text_end.saturating_add(shift);
+        }
+        self.cells.insert(
+            0,
+            Cell {
+                text_end: shift,
+                source_start: narrow(source.start),
+                source_end: narrow(source.end),
+                width: u16::try_from(width).unwrap_or(u16::MAX),
+            },
+        );
+        self.width += width;
+    }
+
+    /// Removes the glyph at `index`.
+    pub fn remove(&mut self, index: usize) {
+        let Some(glyph) = self.glyph(index) else {
+            return;
+        };
+        let end = self.cells[index].text_end as usize;
+        let start = end - glyph.text.len();
+        self.width = self.width.saturating_sub(glyph.width);
+        self.text.replace_range(start..end, "");
+        self.cells.remove(index);
+        let shift = narrow(end - start);
+        for cell in &mut self.cells[index..] {
+            cell.text_end -= shift;
+        }
+    }
+
+    /// Makes glyph `index + 1` part of glyph `index`: texts and sources joined (sources
+    /// must be adjacent), widths added.
+    pub fn merge_with_next(&mut self, index: usize) {
+        if index + 1 >= self.cells.len() {
+            return;
+        }
+        let next = self.cells.remove(index + 1);
+        let cell = &mut self.cells[index];
+        cell.text_end = next.text_end;
+        cell.source_start = cell.source_start.min(next.source_start);
+        cell.source_end = cell.source_end.max(next.source_end);
+        cell.width = cell.width.saturating_add(next.width);
+    }
+
+    pub fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+
+    pub fn glyph(&self, index: usize) -> Option<Glyph<'_>> {
+        let cell = self.cells.get(index)?;
+        let start = match index.checked_sub(1) {
+            Some(before) => self.cells[before].text_end as usize,
+            None => 0,
+        };
+        Some(Glyph {
+            text: self.text.get(start..cell.text_end as usize).unwrap_or(""),
+            width: usize::from(cell.width),
+            source: cell.source_start as usize..cell.source_end as usize,
+        })
+    }
+
+    /// The glyphs in screen order, left to right.
+    pub fn glyphs(&self) -> Glyphs<'_> {
+        Glyphs {
+            line: self,
+            front: 0,
+            back: self.cells.len(),
+        }
+    }
+
+    /// Cells of padding to put before the line so it sits right-aligned (RTL) or
+    /// left-aligned (LTR) in `width` cells.
+    pub fn pad_left(&self, width: usize) -> usize {
+        if self.rtl {
+            width.saturating_sub(self.width)
+        } else {
+            0
+        }
+    }
+
+    /// The glyphs' texts, left to right.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn to_plain(&self) -> String {
+        self.text.clone()
+    }
+}
+
+impl fmt::Debug for VisualLine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("VisualLine")
+            .field("glyphs", &self.glyphs().collect::<Vec<_>>())
+            .field("width", &self.width)
+            .field("rtl", &self.rtl)
+            .finish()
+    }
+}
+
+#[derive(Clone)]
+pub struct Glyphs<'a> {
+    line: &'a VisualLine,
+    front: usize,
+    back: usize,
+}
+
+impl<'a> Iterator for Glyphs<'a> {
+    type Item = Glyph<'a>;
+
+    fn next(&mut self) -> Option<Glyph<'a>> {
+        if self.front >= self.back {
+            return None;
+        }
+        self.front += 1;
+        self.line.glyph(self.front - 1)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.back - self.front;
+        (n, Some(n))
+    }
+}
+
+impl DoubleEndedIterator for Glyphs<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        if self.front >= self.back {
+            return None;
+        }
+        self.back -= 1;
+        self.line.glyph(self.back)
+    }
+}
+
+impl ExactSizeIterator for Glyphs<'_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(line: &VisualLine) -> Vec<(&str, usize, Range<usize>)> {
+        line.glyphs().map(|g| (g.text, g.width, g.source)).collect()
+    }
+
+    #[test]
+    fn glyphs_read_back_as_pushed() {
+        let mut line = VisualLine::new(true);
+        line.push("ab", 1, 3..5);
+        line.push_char('ﺑ', "\u{64E}", 1, 0..4);
+        line.push("", 0, 5..8);
+        assert_eq!(
+            texts(&line),
+            [("ab", 1, 3..5), ("ﺑ\u{64E}", 1, 0..4), ("", 0, 5..8)]
+        );
+        assert_eq!(line.width, 2);
+        assert_eq!(line.text(), "abﺑ\u{64E}");
+        assert_eq!(line.glyphs().next_back().map(|g| g.source), Some(5..8));
+        assert_eq!(std::mem::size_of::<Cell>(), 16);
+    }
+
+    #[test]
+    fn editing_keeps_texts_and_sources_together() {
+        let mut line = VisualLine::new(false);
+        line.push("a", 1, 0..1);
+        line.push("\u{200F}", 0, 1..4);
+        line.push("日", 2, 4..7);
+        line.merge_with_next(0);
+        assert_eq!(texts(&line), [("a\u{200F}", 1, 0..4), ("日", 2, 4..7)]);
+        line.push_front("…", 1, 9..9);
+        line.remove(2);
+        assert_eq!(texts(&line), [("…", 1, 9..9), ("a\u{200F}", 1, 0..4)]);
+        assert_eq!(line.width, 2);
+    }
+}
