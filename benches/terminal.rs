@@ -307,54 +307,26 @@ fn layout_throughput(cfg: &Config, path: &Path) -> Row {
         mode: BidiMode::App,
         ..LayoutOptions::default()
     };
-    // Run 1 lays out into fresh memory; each run's output is freed right after its
-    // timings are read (outside the timed window), so runs 2.. reuse the allocator's
-    // memory, as the app does. The figure is the median of those warm runs; the first
-    // run (its page faults included) is shown beside it.
-    let mut walls = Vec::with_capacity(cfg.layout_runs);
-    let mut cpus = Vec::with_capacity(cfg.layout_runs);
-    let mut first = None;
-    let mut lines = 0;
-    for run in 0..=cfg.layout_runs {
-        let faults0 = minor_faults();
-        let cpu0 = thread_cpu();
-        let t = Instant::now();
-        let sanitized = brief::text::sanitize(black_box(&text));
-        let laid = brief::text::layout(black_box(&sanitized.text), &options);
-        let wall = t.elapsed();
-        let cpu = thread_cpu().zip(cpu0).map(|(b, a)| b.saturating_sub(a));
-        let faults = minor_faults()
-            .zip(faults0)
-            .map(|(b, a)| b.saturating_sub(a));
-        lines = black_box(laid.len());
-        drop(laid);
-        drop(sanitized);
-        verbose(&format!(
-            "layout run {}{}: wall {}, CPU {}, {} minor page faults",
-            run + 1,
-            if run == 0 { " (fresh memory)" } else { "" },
-            ms(wall),
-            cpu.map_or("n/a".into(), ms),
-            faults.map_or("n/a".into(), |f| f.to_string())
-        ));
-        if run == 0 {
-            first = Some(wall);
-        } else {
-            walls.push(wall);
-            cpus.extend(cpu);
-        }
-    }
     let rate = |d: Duration| bytes / data::MB / d.as_secs_f64();
-    let ours = median(&mut walls).map(rate);
-    if let Some(mbs) = ours {
+    let all = time_layout(cfg.layout_runs, &text, &options, brief::text::layout);
+    let one = time_layout(
+        cfg.layout_runs,
+        &text,
+        &options,
+        brief::text::layout_on_this_thread,
+    );
+    let ours = all.median_wall().map(rate);
+    let single = one.median_wall().map(rate);
+    if let (Some(mbs), Some(single_mbs)) = (ours, single) {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         row.brief = format!(
-            "{mbs:.1} MB/s (CPU {}; first run, fresh memory: {}; {lines} lines)",
-            if cpus.len() == walls.len() {
-                median(&mut cpus).map_or("n/a".into(), |c| format!("{:.1}", rate(c)))
-            } else {
-                "n/a".into()
-            },
-            first.map_or("n/a".into(), |d| format!("{:.1}", rate(d)))
+            "{mbs:.1} MB/s on {cores} cores; one thread: {single_mbs:.1} MB/s (its CPU: {}); \
+             first run, fresh memory: {} ({} lines)",
+            one.median_cpu()
+                .map_or("n/a".into(), |c| format!("{:.1}", rate(c))),
+            all.first
+                .map_or("n/a".into(), |d| format!("{:.1}", rate(d))),
+            all.lines,
         );
     }
     // CPU time as well as wall time: on a busy machine it scatters less.
@@ -396,7 +368,11 @@ fn layout_throughput(cfg: &Config, path: &Path) -> Row {
                 "FriBidi CLI: {f:.1} MB/s (CPU time: {})",
                 theirs_cpu.map_or("n/a".into(), |c| format!("{c:.1} MB/s"))
             );
-            row.verdict = verdict(o >= 2.0 * f, format!("{:.2}× FriBidi", o / f));
+            let one = single.map_or("n/a".into(), |m| format!("{:.2}×", m / f));
+            row.verdict = verdict(
+                o >= 2.0 * f,
+                format!("{:.2}× FriBidi; one thread {one}", o / f),
+            );
         }
         (_, None) => {
             row.reference = fribidi_error.unwrap_or_else(|| "fribidi: no run".into());
@@ -405,6 +381,75 @@ fn layout_throughput(cfg: &Config, path: &Path) -> Row {
         (None, Some(f)) => row.reference = format!("FriBidi CLI: {f:.1} MB/s"),
     }
     row
+}
+
+/// Times of `runs` warm runs of sanitize + `layout` (after one run into fresh memory).
+struct LayoutTimes {
+    first: Option<Duration>,
+    walls: Vec<Duration>,
+    /// The calling thread's CPU time per warm run (threads it starts are not counted).
+    cpus: Vec<Duration>,
+    lines: usize,
+}
+
+impl LayoutTimes {
+    fn median_wall(&self) -> Option<Duration> {
+        median(&mut self.walls.clone())
+    }
+
+    fn median_cpu(&self) -> Option<Duration> {
+        (self.cpus.len() == self.walls.len())
+            .then(|| median(&mut self.cpus.clone()))
+            .flatten()
+    }
+}
+
+/// Run 1 lays out into fresh memory; each run's output is freed right after its timings
+/// are read (outside the timed window), so runs 2.. reuse the allocator's memory, as the
+/// app does. The figure is the median of those warm runs; the first run (its page faults
+/// included) is shown beside it.
+fn time_layout(
+    runs: usize,
+    text: &str,
+    options: &LayoutOptions,
+    layout: fn(&str, &LayoutOptions) -> Vec<brief::text::VisualLine>,
+) -> LayoutTimes {
+    let mut times = LayoutTimes {
+        first: None,
+        walls: Vec::with_capacity(runs),
+        cpus: Vec::with_capacity(runs),
+        lines: 0,
+    };
+    for run in 0..=runs {
+        let faults0 = minor_faults();
+        let cpu0 = thread_cpu();
+        let t = Instant::now();
+        let sanitized = brief::text::sanitize(black_box(text));
+        let laid = layout(black_box(&sanitized.text), options);
+        let wall = t.elapsed();
+        let cpu = thread_cpu().zip(cpu0).map(|(b, a)| b.saturating_sub(a));
+        let faults = minor_faults()
+            .zip(faults0)
+            .map(|(b, a)| b.saturating_sub(a));
+        times.lines = black_box(laid.len());
+        drop(laid);
+        drop(sanitized);
+        verbose(&format!(
+            "layout run {}{}: wall {}, CPU of this thread {}, {} minor page faults",
+            run + 1,
+            if run == 0 { " (fresh memory)" } else { "" },
+            ms(wall),
+            cpu.map_or("n/a".into(), ms),
+            faults.map_or("n/a".into(), |f| f.to_string())
+        ));
+        if run == 0 {
+            times.first = Some(wall);
+        } else {
+            times.walls.push(wall);
+            times.cpus.extend(cpu);
+        }
+    }
+    times
 }
 
 /// The sum of two adjacent fields of a /proc stat file, counted after the command name:
