@@ -181,3 +181,39 @@ fn simple_characters_segment_as_the_general_path_sees_them() {
         }
     }
 }
+
+/// The lines of Unicode's BidiCharacterTest.txt that the fast path takes: it must lay
+/// them out as the general path does (which passes the whole file), so the file's
+/// verdicts hold for the fast path too. Enough of them must be taken for that to mean
+/// something.
+#[test]
+fn bidi_character_test_lines_come_out_the_same() {
+    let Some(data) = crate::text::oracle_file("BidiCharacterTest.txt") else {
+        return;
+    };
+    let (mut lines, mut taken) = (0, 0);
+    for line in data.lines().filter(|l| !l.starts_with('#')) {
+        let fields: Vec<&str> = line.split(';').collect();
+        let Some(text) = fields.first().and_then(|f| {
+            f.split_whitespace()
+                .map(|h| u32::from_str_radix(h, 16).ok().and_then(char::from_u32))
+                .collect::<Option<String>>()
+        }) else {
+            continue;
+        };
+        let direction = match fields.get(1) {
+            Some(&"0") => BaseDirection::Ltr,
+            Some(&"1") => BaseDirection::Rtl,
+            _ => BaseDirection::Auto,
+        };
+        let options = LayoutOptions {
+            width: usize::MAX,
+            direction,
+            ..LayoutOptions::default()
+        };
+        lines += 1;
+        taken += usize::from(same(&text, &options));
+    }
+    eprintln!("BidiCharacterTest: the fast path took {taken} of {lines} lines");
+    assert!(lines > 90_000 && taken > 15_000, "{taken} of {lines}");
+}
