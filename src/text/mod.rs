@@ -5,7 +5,7 @@
 //! - `sanitize(raw) -> Sanitized` once per field; all byte ranges refer to `Sanitized::text`.
 //! - `layout(&sanitized.text, &LayoutOptions) -> Vec<VisualLine>`: '\n' in the text is a
 //!   paragraph break; each paragraph gets its own direction and lines.
-//! - `VisualLine::glyphs` are in left-to-right screen order; `width` is the sum of glyph
+//! - `VisualLine::glyphs()` are in left-to-right screen order; `width` is the sum of glyph
 //!   widths; `rtl` says the line belongs to an RTL paragraph (right-align it with `pad_left`).
 //! - Styles go by source: a glyph is styled if `Glyph::source` overlaps a styled byte range
 //!   of the logical text, so a highlighted word stays highlighted wherever it lands.
@@ -18,6 +18,8 @@
 //!
 //! Pipeline per paragraph: direction, bidi levels of the whole paragraph, shaping in
 //! logical order, wrapping in logical order, then per line reordering and mirroring.
+//! Paragraphs of plain prose take `fast`, which gives the same lines with less work;
+//! a long text is laid out on several threads (`parallel`).
 
 mod cluster;
 mod direction;
