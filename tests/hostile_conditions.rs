@@ -13,6 +13,7 @@ mod support_hostile;
 
 use serde_json::json;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use support_hostile::{
     Allow, Pty, Spawn, TIMEOUT, assert_layout_holds, assert_whole_run_clean, audit, bin,
     process_alive, processes_running, signal, wait_until, write_json,
@@ -327,6 +328,69 @@ fn ctrl_z_under_a_job_control_shell_then_resize_then_fg() {
         "alternate screen not left"
     );
     assert_whole_run_clean(&shell.raw(), "brief under a job-control shell");
+    shell.send(b"exit\r");
+    assert!(shell.wait_exit(TIMEOUT).is_some(), "the shell did not exit");
+}
+
+/// SIGTSTP from outside (`kill -TSTP`, as another terminal or a script would send it) does
+/// what Ctrl-Z does: brief gives the terminal back before it stops, so the shell's prompt
+/// is usable, and `fg` brings it back drawn whole.
+#[test]
+fn tstp_from_outside_gives_the_terminal_back_then_fg_redraws() {
+    if !Path::new("/bin/bash").exists() {
+        assert!(std::env::var_os("CI").is_none(), "bash is missing in CI");
+        eprintln!(
+            "SKIPPED tstp_from_outside_gives_the_terminal_back_then_fg_redraws: no /bin/bash"
+        );
+        return;
+    }
+    let file = seed();
+    let mut shell = Spawn {
+        program: PathBuf::from("/bin/bash"),
+        args: vec!["--norc".into(), "--noprofile".into(), "-i".into()],
+        cols: 100,
+        rows: 30,
+        env: vec![("PS1", "READY$ ".into())],
+        cwd: None,
+    }
+    .start();
+    assert!(shell.wait_text("READY$"), "no prompt\n{}", shell.contents());
+    shell.send(format!("{} {}\r", s(&bin()), s(&file)).as_bytes());
+    shell.show("Headline", "brief did not start");
+    let pid = brief_child_of(shell.pid()).expect("brief's pid under the shell");
+    let kill = Command::new("kill")
+        .args(["-TSTP", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(kill.success());
+    assert!(
+        wait_until(TIMEOUT, || stopped(pid)),
+        "brief did not stop on SIGTSTP"
+    );
+    assert!(
+        shell.wait_for(TIMEOUT, |s| !s.alternate_screen()
+            && s.contents().contains("READY$")),
+        "the shell did not get the terminal back\n{}",
+        shell.contents()
+    );
+    shell.with_screen(|s| assert!(!s.hide_cursor(), "cursor hidden at the shell prompt"));
+    shell.send(b"fg\r");
+    let want = reference_screen(&file, 100, 30);
+    assert!(
+        shell.wait_for(TIMEOUT, |s| s.alternate_screen() && s.contents() == want),
+        "after fg the screen is not redrawn whole\n--- after fg ---\n{}\n--- fresh ---\n{want}",
+        shell.contents()
+    );
+    shell.send(b"q");
+    assert!(
+        wait_until(TIMEOUT, || !process_alive(pid)),
+        "brief still running after q"
+    );
+    assert!(
+        shell.wait_for(TIMEOUT, |s| !s.alternate_screen()),
+        "alternate screen not left"
+    );
+    assert_whole_run_clean(&shell.raw(), "brief stopped from outside");
     shell.send(b"exit\r");
     assert!(shell.wait_exit(TIMEOUT).is_some(), "the shell did not exit");
 }

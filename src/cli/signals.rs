@@ -10,8 +10,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use rustix::event::{PollFd, PollFlags, poll};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use rustix::process::{getpgid, getpgrp, getppid, getsid};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
+use signal_hook::low_level::raise;
 
 use super::terminal;
 
@@ -60,6 +62,62 @@ pub fn spawn_signal_thread() -> io::Result<()> {
             if let Some(signal) = signals.forever().next() {
                 // signo is small and positive for these four.
                 shutdown(128u8.saturating_add(u8::try_from(signal).unwrap_or(0)));
+            }
+        })?;
+    Ok(())
+}
+
+/// Set when the terminal was given back and taken again behind the main loop's back (a
+/// stop from outside): the screen was cleared, so the next frame must be drawn whole.
+static REDRAW_WHOLE: AtomicBool = AtomicBool::new(false);
+
+/// Whether the next frame must be drawn whole; asking clears it.
+pub fn take_redraw_whole() -> bool {
+    REDRAW_WHOLE.swap(false, Ordering::SeqCst)
+}
+
+/// Stops the process as job control expects and returns once it is continued; returns at
+/// once if its process group is orphaned (no shell could ever continue it, and the kernel
+/// itself discards SIGTSTP for such a group).
+pub fn stop_job() -> io::Result<()> {
+    if orphaned() {
+        return Ok(());
+    }
+    raise(SIGSTOP)
+}
+
+/// POSIX: a process group is orphaned when no member's parent is in another group of the
+/// same session. brief's group is brief alone (its shell gave it one).
+fn orphaned() -> bool {
+    let Some(parent) = getppid() else {
+        return true;
+    };
+    let same_session = getsid(Some(parent)).ok() == getsid(None).ok();
+    let other_group = getpgid(Some(parent)).ok() != Some(getpgrp());
+    !(same_session && other_group)
+}
+
+/// SIGTSTP from outside (`kill -TSTP`, a shell's `kill -s TSTP %1`; Ctrl-Z is a key in raw
+/// mode and goes through the main loop): give the terminal back, stop, and on `fg` take it
+/// again and wake the main loop with a SIGWINCH (crossterm turns it into a resize event),
+/// which draws the whole screen anew.
+pub fn spawn_job_control_thread() -> io::Result<()> {
+    let mut signals = Signals::new([SIGTSTP])?;
+    std::thread::Builder::new()
+        .name("job-control".into())
+        .spawn(move || {
+            for _ in signals.forever() {
+                if orphaned() {
+                    continue;
+                }
+                let entered = terminal::leave().ok().flatten();
+                let _ = raise(SIGSTOP);
+                if let Some(modes) = entered
+                    && terminal::enter(modes).is_ok()
+                {
+                    REDRAW_WHOLE.store(true, Ordering::SeqCst);
+                    let _ = raise(SIGWINCH);
+                }
             }
         })?;
     Ok(())

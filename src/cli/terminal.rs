@@ -60,11 +60,16 @@ fn lock() -> Option<MutexGuard<'static, Tty>> {
         .map(|m| m.lock().unwrap_or_else(PoisonError::into_inner))
 }
 
-/// Writes bytes to the terminal in one go, under the lock.
+/// Writes bytes to the terminal in one go, under the lock. Nothing is written while the
+/// terminal is given back (between `leave` and `enter`): a frame finished by the main
+/// thread while another stops the process must not land on the shell's screen.
 pub fn write_all(bytes: &[u8]) -> io::Result<()> {
     let Some(mut tty) = lock() else {
         return Err(io::Error::other("terminal not installed"));
     };
+    if tty.entered.is_none() {
+        return Ok(());
+    }
     tty.out.write_all(bytes)?;
     tty.out.flush()
 }
@@ -94,22 +99,22 @@ pub fn enter(modes: Modes) -> io::Result<()> {
     tty.out.flush()
 }
 
-/// Undoes whatever `enter` turned on; does nothing if nothing is on. Safe to call from any
-/// thread and more than once. Write errors are ignored past the first: the terminal may be
+/// Undoes whatever `enter` turned on, and says what that was; does nothing if nothing is
+/// on. Safe to call from any thread and more than once. Write errors are ignored past the first: the terminal may be
 /// gone (SSH link dropped) and raw mode must still be switched off where it can be.
-pub fn leave() -> io::Result<()> {
+pub fn leave() -> io::Result<Option<Modes>> {
     let Some(mut tty) = lock() else {
-        return Ok(());
+        return Ok(None);
     };
     let Some(modes) = tty.entered.take() else {
-        return Ok(());
+        return Ok(None);
     };
     let written = tty
         .out
         .write_all(&restore_sequence(modes))
         .and_then(|()| tty.out.flush());
     let raw = crossterm::terminal::disable_raw_mode();
-    written.and(raw)
+    written.and(raw).map(|()| Some(modes))
 }
 
 /// Everything to undo `enter`, in the reverse order: a frame cut off mid-way may have left

@@ -17,7 +17,6 @@ use crossterm::{execute, queue};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
-use signal_hook::consts::SIGTSTP;
 
 use super::args::{BidiArg, ColorWhen, ReadArgs};
 use super::loader::{self, Drained, Loader};
@@ -65,6 +64,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     // Before loading, so a signal during a slow load still ends the process cleanly.
     signals::spawn_signal_thread()?;
     signals::spawn_hangup_watcher()?;
+    signals::spawn_job_control_thread()?;
     let options = LoadOptions {
         max_size: args.max_size,
     };
@@ -135,6 +135,10 @@ fn session(
             Some(Drained::Nothing) | None => {}
         }
         dirty |= carry_out_effects(app, &mut term, modes, &mut scroller)?;
+        if signals::take_redraw_whole() {
+            redraw_whole(app, &mut term, &mut scroller)?;
+            dirty = true;
+        }
         if app.should_quit() {
             return Ok(());
         }
@@ -223,10 +227,8 @@ fn carry_out_effects(
         match effect {
             Effect::Copy(text) => terminal::write_all(&clipboard::osc52(&text))?,
             Effect::Suspend => {
-                suspend(term, modes)?;
-                // The screen was cleared: no kept frame shows on it any more.
-                scroller.forget();
-                send_size(app, term)?;
+                suspend(modes)?;
+                redraw_whole(app, term, scroller)?;
                 dirty = true;
             }
             Effect::ScrollRegion { top, bottom, lines } => {
@@ -240,21 +242,21 @@ fn carry_out_effects(
 
 /// Ctrl-Z: raw mode turned ISIG off, so the key came to us instead of the kernel. Give the
 /// terminal back, stop like any job, and on `fg` take it again with a cleared screen.
-/// (In a process group with no shell to resume it, the kernel ignores SIGTSTP and this
-/// comes straight back.)
-fn suspend(term: &mut Term, modes: Modes) -> anyhow::Result<()> {
+/// (In a process group with no shell to resume it, this comes straight back.)
+fn suspend(modes: Modes) -> anyhow::Result<()> {
     terminal::leave()?;
-    signal_hook::low_level::raise(SIGTSTP)?;
+    signals::stop_job()?;
     terminal::enter(modes)?;
-    // The window may have changed while stopped; resize also forgets the last frame, so
-    // the next draw is whole.
-    let size = term.size()?;
-    term.resize(Rect::new(0, 0, size.width, size.height))?;
     Ok(())
 }
 
-fn send_size(app: &mut App, term: &Term) -> anyhow::Result<()> {
+/// After the screen was cleared behind ratatui's back: the window may have changed size
+/// meanwhile, and resizing also forgets the last frame, so the next draw is whole.
+fn redraw_whole(app: &mut App, term: &mut Term, scroller: &mut Scroller) -> anyhow::Result<()> {
     let size = term.size()?;
+    term.resize(Rect::new(0, 0, size.width, size.height))?;
+    // No kept frame shows on the screen any more.
+    scroller.forget();
     app.update(Action::Resize {
         width: size.width,
         height: size.height,
