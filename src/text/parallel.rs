@@ -43,7 +43,8 @@ pub(crate) fn chunks(text: &str, n: usize) -> Vec<(usize, &str)> {
 }
 
 /// Lays out each chunk with `layout_chunk(chunk, offset)` on a thread of its own and
-/// joins the lines in order. A panic on a thread is passed on as it was.
+/// joins the lines in order. A chunk whose thread cannot be started (a process limit) is
+/// laid out on the calling thread instead; a panic on a thread is passed on as it was.
 pub(crate) fn layout_chunks(
     text: &str,
     threads: usize,
@@ -52,11 +53,22 @@ pub(crate) fn layout_chunks(
     let parts = chunks(text, threads);
     let layout_chunk = &layout_chunk;
     let results: Vec<thread::Result<Vec<VisualLine>>> = thread::scope(|scope| {
-        let handles: Vec<_> = parts
+        let started: Vec<_> = parts
             .iter()
-            .map(|&(offset, chunk)| scope.spawn(move || layout_chunk(chunk, offset)))
+            .map(|&(offset, chunk)| {
+                thread::Builder::new()
+                    .name("layout".into())
+                    .spawn_scoped(scope, move || layout_chunk(chunk, offset))
+                    .map_err(|_| (offset, chunk))
+            })
             .collect();
-        handles.into_iter().map(|h| h.join()).collect()
+        started
+            .into_iter()
+            .map(|part| match part {
+                Ok(handle) => handle.join(),
+                Err((offset, chunk)) => Ok(layout_chunk(chunk, offset)),
+            })
+            .collect()
     });
     let mut lines = Vec::new();
     for result in results {
