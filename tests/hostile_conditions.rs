@@ -273,83 +273,20 @@ fn brief_child_of(parent: u32) -> Option<u32> {
     })
 }
 
-/// Ctrl-Z under bash with job control: brief stops (state T) and gives the terminal back
-/// to the shell's prompt; the terminal is resized while it is stopped; `fg` brings it
-/// back redrawn whole at the new size, the same screen as a fresh start there.
-#[test]
-fn ctrl_z_under_a_job_control_shell_then_resize_then_fg() {
-    let have_bash = Path::new("/bin/bash").exists();
-    if !have_bash {
-        assert!(std::env::var_os("CI").is_none(), "bash is missing in CI");
-        eprintln!("SKIPPED ctrl_z_under_a_job_control_shell_then_resize_then_fg: no /bin/bash");
-        return;
-    }
-    let file = seed();
-    let mut shell = Spawn {
-        program: PathBuf::from("/bin/bash"),
-        args: vec!["--norc".into(), "--noprofile".into(), "-i".into()],
-        cols: 120,
-        rows: 40,
-        env: vec![("PS1", "READY$ ".into())],
-        cwd: None,
-    }
-    .start();
-    assert!(shell.wait_text("READY$"), "no prompt\n{}", shell.contents());
-    shell.send(format!("{} {}\r", s(&bin()), s(&file)).as_bytes());
-    shell.show("Headline", "brief did not start");
-    let pid = brief_child_of(shell.pid()).expect("brief's pid under the shell");
-    shell.send(b"\x1a");
-    assert!(
-        wait_until(TIMEOUT, || stopped(pid)),
-        "brief did not stop on Ctrl-Z"
-    );
-    assert!(
-        shell.wait_for(TIMEOUT, |s| !s.alternate_screen()
-            && s.contents().contains("READY$")),
-        "the shell did not get the terminal back\n{}",
-        shell.contents()
-    );
-    shell.with_screen(|s| assert!(!s.hide_cursor(), "cursor hidden at the shell prompt"));
-    shell.resize(100, 30);
-    shell.send(b"fg\r");
-    let want = reference_screen(&file, 100, 30);
-    assert!(
-        shell.wait_for(TIMEOUT, |s| s.alternate_screen() && s.contents() == want),
-        "after fg the screen is not redrawn whole at the new size\n--- after fg ---\n{}\n--- fresh ---\n{want}",
-        shell.contents()
-    );
-    shell.send(b"q");
-    assert!(
-        wait_until(TIMEOUT, || !process_alive(pid)),
-        "brief still running after q"
-    );
-    assert!(
-        shell.wait_for(TIMEOUT, |s| !s.alternate_screen()),
-        "alternate screen not left"
-    );
-    assert_whole_run_clean(&shell.raw(), "brief under a job-control shell");
-    shell.send(b"exit\r");
-    assert!(shell.wait_exit(TIMEOUT).is_some(), "the shell did not exit");
-}
-
-/// SIGTSTP from outside (`kill -TSTP`, as another terminal or a script would send it) does
-/// what Ctrl-Z does: brief gives the terminal back before it stops, so the shell's prompt
-/// is usable, and `fg` brings it back drawn whole.
-#[test]
-fn tstp_from_outside_gives_the_terminal_back_then_fg_redraws() {
+/// brief on the seed briefing under bash with job control, at `cols`×`rows`: the shell,
+/// brief's pid, and the file; `None` (the test skipped) where there is no bash.
+fn brief_under_bash(test: &str, cols: u16, rows: u16) -> Option<(Pty, u32, PathBuf)> {
     if !Path::new("/bin/bash").exists() {
         assert!(std::env::var_os("CI").is_none(), "bash is missing in CI");
-        eprintln!(
-            "SKIPPED tstp_from_outside_gives_the_terminal_back_then_fg_redraws: no /bin/bash"
-        );
-        return;
+        eprintln!("SKIPPED {test}: no /bin/bash");
+        return None;
     }
     let file = seed();
     let mut shell = Spawn {
         program: PathBuf::from("/bin/bash"),
         args: vec!["--norc".into(), "--noprofile".into(), "-i".into()],
-        cols: 100,
-        rows: 30,
+        cols,
+        rows,
         env: vec![("PS1", "READY$ ".into())],
         cwd: None,
     }
@@ -358,24 +295,30 @@ fn tstp_from_outside_gives_the_terminal_back_then_fg_redraws() {
     shell.send(format!("{} {}\r", s(&bin()), s(&file)).as_bytes());
     shell.show("Headline", "brief did not start");
     let pid = brief_child_of(shell.pid()).expect("brief's pid under the shell");
-    let kill = Command::new("kill")
-        .args(["-TSTP", &pid.to_string()])
-        .status()
-        .expect("kill runs");
-    assert!(kill.success());
+    Some((shell, pid, file))
+}
+
+/// Once brief is told to stop: it stops (state T) and the shell's prompt has the
+/// terminal back, with the cursor shown.
+fn assert_stopped_at_the_prompt(shell: &mut Pty, pid: u32, how: &str) {
     assert!(
         wait_until(TIMEOUT, || stopped(pid)),
-        "brief did not stop on SIGTSTP"
+        "brief did not stop on {how}"
     );
     assert!(
         shell.wait_for(TIMEOUT, |s| !s.alternate_screen()
             && s.contents().contains("READY$")),
-        "the shell did not get the terminal back\n{}",
+        "the shell did not get the terminal back after {how}\n{}",
         shell.contents()
     );
     shell.with_screen(|s| assert!(!s.hide_cursor(), "cursor hidden at the shell prompt"));
+}
+
+/// `fg`: brief comes back drawn whole at the shell's size (`cols`×`rows`), the same screen
+/// as a fresh start there; then `q` ends it cleanly and the shell exits.
+fn fg_redraws_whole_then_quit(mut shell: Pty, pid: u32, file: &Path, size: (u16, u16), what: &str) {
     shell.send(b"fg\r");
-    let want = reference_screen(&file, 100, 30);
+    let want = reference_screen(file, size.0, size.1);
     assert!(
         shell.wait_for(TIMEOUT, |s| s.alternate_screen() && s.contents() == want),
         "after fg the screen is not redrawn whole\n--- after fg ---\n{}\n--- fresh ---\n{want}",
@@ -390,9 +333,48 @@ fn tstp_from_outside_gives_the_terminal_back_then_fg_redraws() {
         shell.wait_for(TIMEOUT, |s| !s.alternate_screen()),
         "alternate screen not left"
     );
-    assert_whole_run_clean(&shell.raw(), "brief stopped from outside");
+    assert_whole_run_clean(&shell.raw(), what);
     shell.send(b"exit\r");
     assert!(shell.wait_exit(TIMEOUT).is_some(), "the shell did not exit");
+}
+
+/// Ctrl-Z under bash with job control: brief stops (state T) and gives the terminal back
+/// to the shell's prompt; the terminal is resized while it is stopped; `fg` brings it
+/// back redrawn whole at the new size, the same screen as a fresh start there.
+#[test]
+fn ctrl_z_under_a_job_control_shell_then_resize_then_fg() {
+    let test = "ctrl_z_under_a_job_control_shell_then_resize_then_fg";
+    let Some((mut shell, pid, file)) = brief_under_bash(test, 120, 40) else {
+        return;
+    };
+    shell.send(b"\x1a");
+    assert_stopped_at_the_prompt(&mut shell, pid, "Ctrl-Z");
+    shell.resize(100, 30);
+    fg_redraws_whole_then_quit(
+        shell,
+        pid,
+        &file,
+        (100, 30),
+        "brief under a job-control shell",
+    );
+}
+
+/// SIGTSTP from outside (`kill -TSTP`, as another terminal or a script would send it) does
+/// what Ctrl-Z does: brief gives the terminal back before it stops, so the shell's prompt
+/// is usable, and `fg` brings it back drawn whole.
+#[test]
+fn tstp_from_outside_gives_the_terminal_back_then_fg_redraws() {
+    let test = "tstp_from_outside_gives_the_terminal_back_then_fg_redraws";
+    let Some((mut shell, pid, file)) = brief_under_bash(test, 100, 30) else {
+        return;
+    };
+    let kill = Command::new("kill")
+        .args(["-TSTP", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(kill.success());
+    assert_stopped_at_the_prompt(&mut shell, pid, "SIGTSTP");
+    fg_redraws_whole_then_quit(shell, pid, &file, (100, 30), "brief stopped from outside");
 }
 
 /// A long field is laid out on several threads; where the process may start none (a limit

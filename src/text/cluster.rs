@@ -13,7 +13,7 @@ use super::split;
 /// Shown in place of a grapheme wider than the whole line (a wide character at width 1).
 const TOO_WIDE: &str = "\u{2026}";
 /// The conventional base for a combining mark that has none.
-const DOTTED_CIRCLE: char = '\u{25CC}';
+pub(crate) const DOTTED_CIRCLE: char = '\u{25CC}';
 
 /// What a cluster or glyph shows: nearly always a grapheme of a few bytes, so it is kept
 /// inline rather than as a `String` (a heap allocation per grapheme was most of layout's

@@ -20,7 +20,7 @@ use unicode_bidi::Level;
 
 use super::cluster::{Cluster, Text};
 
-const LAM: char = '\u{0644}';
+pub(crate) const LAM: char = '\u{0644}';
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Subst {
@@ -136,7 +136,7 @@ pub(crate) fn form(c: char, jt: JoiningType, joins_prev: bool, joins_next: bool)
 
 /// The lam-alef ligature for an alef following a joined lam: isolated form when the lam
 /// starts a joined group, final form when a letter before it joins the lam.
-fn lam_alef(alef: char, lam_joins_prev: bool) -> Option<char> {
+pub(crate) fn lam_alef(alef: char, lam_joins_prev: bool) -> Option<char> {
     let (isolated, end) = match alef {
         '\u{0622}' => ('\u{FEF5}', '\u{FEF6}'),
         '\u{0623}' => ('\u{FEF7}', '\u{FEF8}'),

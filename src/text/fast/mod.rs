@@ -13,11 +13,11 @@ mod tests;
 
 use std::ops::Range;
 
+use super::cluster::DOTTED_CIRCLE;
+use super::shape::{LAM, lam_alef};
 use super::{BaseDirection, BidiMode, LayoutOptions, VisualLine, reorder};
 use props::{Bracket, Class, Props, props};
 
-const LAM: char = '\u{0644}';
-const DOTTED_CIRCLE: char = '\u{25CC}';
 /// Marks an alef absorbed into the lam-alef ligature before it (no simple character is NUL).
 const ABSORBED: char = '\0';
 
@@ -193,17 +193,6 @@ fn shape_one(s: &mut Scratch, k: usize, joins_prev: bool, joins_next: bool) {
     if ch.p.forms {
         s.shaped[k] = props::shaped(ch.c, joins_prev, joins_next);
     }
-}
-
-fn lam_alef(alef: char, lam_joins_prev: bool) -> Option<char> {
-    let (isolated, end) = match alef {
-        '\u{0622}' => ('\u{FEF5}', '\u{FEF6}'),
-        '\u{0623}' => ('\u{FEF7}', '\u{FEF8}'),
-        '\u{0625}' => ('\u{FEF9}', '\u{FEFA}'),
-        '\u{0627}' => ('\u{FEFB}', '\u{FEFC}'),
-        _ => return None,
-    };
-    Some(if lam_joins_prev { end } else { isolated })
 }
 
 fn build_clusters(s: &mut Scratch) {
