@@ -18,9 +18,8 @@ pub(crate) const DOTTED_CIRCLE: char = '\u{25CC}';
 /// What a cluster or glyph shows: nearly always a grapheme of a few bytes, so it is kept
 /// inline rather than as a `String` (a heap allocation per grapheme was most of layout's
 /// time). Longer texts (a tag-sequence flag, a letter under many marks) go to the heap.
-/// Public as `text::GlyphText`; its variants are the text module's to build.
 #[derive(Clone)]
-pub enum Text {
+pub(crate) enum Text {
     /// One common character, as a slice of `CHARS`: the usual case (a letter, shaped or
     /// not, a space, punctuation), and one that needs no UTF-8 check to read.
     Char(&'static str),
@@ -180,16 +179,6 @@ impl Text {
     pub fn push(&mut self, c: char) {
         self.push_str(c.encode_utf8(&mut [0; 4]));
     }
-
-    /// `String::insert_str(0, s)`.
-    pub fn prepend(&mut self, s: &str) {
-        if s.is_empty() {
-            return;
-        }
-        let mut joined = Text::from(s);
-        joined.push_str(self);
-        *self = joined;
-    }
 }
 
 impl Default for Text {
@@ -203,23 +192,6 @@ impl From<&str> for Text {
         let mut t = Text::new();
         t.push_str(s);
         t
-    }
-}
-
-impl From<String> for Text {
-    fn from(s: String) -> Self {
-        if s.len() > INLINE {
-            // Already on the heap: keep that allocation rather than copy it.
-            Text::Heap(s)
-        } else {
-            Text::from(s.as_str())
-        }
-    }
-}
-
-impl From<char> for Text {
-    fn from(c: char) -> Self {
-        Text::of_char(c)
     }
 }
 
@@ -256,37 +228,6 @@ impl PartialEq<&str> for Text {
 impl PartialEq<str> for Text {
     fn eq(&self, other: &str) -> bool {
         self.as_str() == other
-    }
-}
-
-impl PartialEq<String> for Text {
-    fn eq(&self, other: &String) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<Text> for &str {
-    fn eq(&self, other: &Text) -> bool {
-        *self == other.as_str()
-    }
-}
-
-impl PartialEq<Text> for String {
-    fn eq(&self, other: &Text) -> bool {
-        self == other.as_str()
-    }
-}
-
-// Hashes as its `str`, as equality compares the `str` and not the variant.
-impl std::hash::Hash for Text {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-
-impl AsRef<str> for Text {
-    fn as_ref(&self) -> &str {
-        self.as_str()
     }
 }
 
@@ -454,18 +395,12 @@ mod tests {
     fn text_stays_small_and_compares_by_content() {
         assert!(size_of::<Text>() <= 32, "{} bytes", size_of::<Text>());
         let long = "\u{64E}".repeat(12);
-        assert!(matches!(Text::from(long.clone()), Text::Heap(_)));
-        assert!(matches!(Text::from("ab".to_string()), Text::Inline { .. }));
-        assert!(matches!(Text::from('a'), Text::Char("a")));
-        assert_eq!(Text::from(long.clone()), Text::from(long.as_str()));
-        let mut t = Text::from('b');
-        t.prepend("\u{200F}");
-        assert_eq!(t, "\u{200F}b");
-        t.prepend(&long);
-        assert_eq!(t, format!("{long}\u{200F}b"));
-        let mut empty = Text::new();
-        empty.prepend("x");
-        assert!(matches!(empty, Text::Char("x")));
+        let mut heap = Text::from(long.as_str());
+        assert!(matches!(heap, Text::Heap(_)));
+        heap.push('b');
+        assert_eq!(heap, format!("{long}b").as_str());
+        assert!(matches!(Text::from("ab"), Text::Inline { .. }));
+        assert!(matches!(Text::of_char('a'), Text::Char("a")));
         let forged = Text::Inline {
             len: u8::MAX,
             buf: [b'a'; INLINE],
