@@ -297,7 +297,28 @@ fn without_a_terminal_it_says_so_and_exits_2() -> anyhow::Result<()> {
 /// whole, not just the cells that changed.
 #[test]
 fn ctrl_z_gives_the_terminal_back_and_redraws_whole() -> anyhow::Result<()> {
-    let mut pty = start(Launch::new(&[])?)?;
+    ctrl_z_round_trip(Launch::new(&[])?)
+}
+
+/// The same inside a PID namespace whose session and group leaders live outside it, where
+/// getsid(2) answers 0: CI runs there, and brief once panicked on that 0.
+#[test]
+fn ctrl_z_in_a_pid_namespace_entered_from_outside() -> anyhow::Result<()> {
+    let probe = std::process::Command::new("unshare")
+        .args(["--pid", "--fork", "--mount-proc", "true"])
+        .output();
+    if !probe.as_ref().is_ok_and(|out| out.status.success()) {
+        eprintln!(
+            "SKIPPED ctrl_z_in_a_pid_namespace_entered_from_outside: `unshare --pid` is not \
+             allowed here (needs root or CAP_SYS_ADMIN): {probe:?}"
+        );
+        return Ok(());
+    }
+    ctrl_z_round_trip(Launch::new(&[])?.in_new_pid_namespace())
+}
+
+fn ctrl_z_round_trip(launch: Launch) -> anyhow::Result<()> {
+    let mut pty = start(launch)?;
     let before = pty.screen_text();
     let sent_at = pty.raw().len();
     let screen = pty.press(b"\x1a")?;

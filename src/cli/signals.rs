@@ -10,11 +10,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use rustix::event::{PollFd, PollFlags, poll};
-use rustix::process::{getpgid, getpgrp, getppid, getsid};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 use signal_hook::low_level::raise;
 
+use super::job::orphaned;
 use super::terminal;
 
 /// Exit status for a panic: what Rust itself uses, and not a signal's 128+n.
@@ -84,17 +84,6 @@ pub fn stop_job() -> io::Result<()> {
         return Ok(());
     }
     raise(SIGSTOP)
-}
-
-/// POSIX: a process group is orphaned when no member's parent is in another group of the
-/// same session. brief's group is brief alone (its shell gave it one).
-fn orphaned() -> bool {
-    let Some(parent) = getppid() else {
-        return true;
-    };
-    let same_session = getsid(Some(parent)).ok() == getsid(None).ok();
-    let other_group = getpgid(Some(parent)).ok() != Some(getpgrp());
-    !(same_session && other_group)
 }
 
 /// SIGTSTP from outside (`kill -TSTP`, a shell's `kill -s TSTP %1`; Ctrl-Z is a key in raw

@@ -88,6 +88,7 @@ pub struct Launch {
     rows: u16,
     controlling_tty: bool,
     through_shell: bool,
+    new_pid_namespace: bool,
     home: tempfile::TempDir,
 }
 
@@ -106,6 +107,7 @@ impl Launch {
             rows: 30,
             controlling_tty: true,
             through_shell: false,
+            new_pid_namespace: false,
             home,
         })
     }
@@ -145,6 +147,30 @@ impl Launch {
         self
     }
 
+    /// Runs brief in a new PID namespace under a shell that waits for it, while the pty's
+    /// session leader stays outside: brief then sees 0 as its session and group ids, as in
+    /// a container started from outside. Needs `unshare` and the right to use it.
+    pub fn in_new_pid_namespace(mut self) -> Self {
+        self.new_pid_namespace = true;
+        self
+    }
+
+    fn command(&self) -> CommandBuilder {
+        if self.new_pid_namespace {
+            let mut cmd = CommandBuilder::new("unshare");
+            // `; exit` keeps the shell from exec'ing brief, so brief's parent is inside.
+            cmd.args(["--pid", "--fork", "--mount-proc", "sh", "-c"]);
+            cmd.args([r#""$0" "$@"; exit $?"#, super::brief_bin()]);
+            return cmd;
+        }
+        if self.through_shell {
+            let mut cmd = CommandBuilder::new("sh");
+            cmd.args(["-c", SHELL_AFTER, super::brief_bin()]);
+            return cmd;
+        }
+        CommandBuilder::new(super::brief_bin())
+    }
+
     pub fn spawn(self) -> anyhow::Result<Pty> {
         let size = PtySize {
             rows: self.rows,
@@ -153,13 +179,7 @@ impl Launch {
             pixel_height: 0,
         };
         let pair = native_pty_system().openpty(size)?;
-        let mut cmd = if self.through_shell {
-            let mut cmd = CommandBuilder::new("sh");
-            cmd.args(["-c", SHELL_AFTER, super::brief_bin()]);
-            cmd
-        } else {
-            CommandBuilder::new(super::brief_bin())
-        };
+        let mut cmd = self.command();
         cmd.args(&self.args);
         cmd.env_clear();
         for (name, value) in &self.env {
