@@ -231,6 +231,10 @@ fn carry_out_effects(
                 redraw_whole(app, term, scroller)?;
                 dirty = true;
             }
+            Effect::Redraw => {
+                redraw_whole(app, term, scroller)?;
+                dirty = true;
+            }
             Effect::ScrollRegion { top, bottom, lines } => {
                 scroller.push(Shift { top, bottom, lines });
                 dirty = true;

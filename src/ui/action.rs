@@ -12,6 +12,9 @@ pub enum Action {
     Quit,
     /// Ctrl-Z: the runtime suspends to the shell and redraws on resume.
     Suspend,
+    /// Ctrl-L: clear the screen and draw it whole (after line noise, or a message that
+    /// another program wrote over it).
+    Redraw,
     Help,
     Back,
     Select,
@@ -26,6 +29,8 @@ pub enum Action {
     Up,
     PageDown,
     PageUp,
+    HalfPageDown,
+    HalfPageUp,
     Top,
     Bottom,
     PrevBriefing,
@@ -68,10 +73,11 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order the help screen lists them.
-    pub const BINDABLE: [Action; 25] = [
+    pub const BINDABLE: [Action; 28] = [
         Action::Help,
         Action::Quit,
         Action::Suspend,
+        Action::Redraw,
         Action::Back,
         Action::Select,
         Action::FocusNext,
@@ -85,6 +91,8 @@ impl Action {
         Action::Up,
         Action::PageDown,
         Action::PageUp,
+        Action::HalfPageDown,
+        Action::HalfPageUp,
         Action::Top,
         Action::Bottom,
         Action::PrevBriefing,
@@ -100,6 +108,7 @@ impl Action {
         match self {
             Action::Quit => "quit",
             Action::Suspend => "suspend to the shell (fg resumes)",
+            Action::Redraw => "clear and redraw the screen",
             Action::Help => "show or hide this help",
             Action::Back => "back: clear filter, search, zoom; then the library",
             Action::Select => "open; on an actor: filter quotes; on a quote: find it",
@@ -114,6 +123,8 @@ impl Action {
             Action::Up => "scroll up / previous item",
             Action::PageDown => "page down",
             Action::PageUp => "page up",
+            Action::HalfPageDown => "half a page down",
+            Action::HalfPageUp => "half a page up",
             Action::Top => "go to the top",
             Action::Bottom => "go to the bottom",
             Action::PrevBriefing => "previous briefing",

@@ -28,6 +28,8 @@ pub enum Effect {
     /// Put this text on the clipboard through OSC 52.
     Copy(String),
     Suspend,
+    /// Clear the screen and draw the next frame whole.
+    Redraw,
     /// The zoomed pane scrolled by `lines` (positive: the text moved up, toward its end)
     /// and nothing else moved: screen rows `top..bottom` (0-based, end exclusive, the
     /// pane's inner rows) may be shifted by the terminal itself (DECSTBM, SU/SD), so the
@@ -184,6 +186,7 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Suspend => self.effects.push(Effect::Suspend),
+            Action::Redraw => self.effects.push(Effect::Redraw),
             Action::Resize { width, height } => self.resize(width, height),
             Action::Help => self.help = Some(0),
             _ => match self.screen {
@@ -281,9 +284,13 @@ impl App {
             Action::Up => *scroll = scroll.saturating_sub(1),
             Action::PageDown => *scroll = (*scroll + page).min(max),
             Action::PageUp => *scroll = scroll.saturating_sub(page),
+            Action::HalfPageDown => *scroll = (*scroll + half_page(page)).min(max),
+            Action::HalfPageUp => *scroll = scroll.saturating_sub(half_page(page)),
             Action::Top => *scroll = 0,
             Action::Bottom => *scroll = max,
-            Action::Quit | Action::Suspend | Action::Resize { .. } => return false,
+            Action::Quit | Action::Suspend | Action::Redraw | Action::Resize { .. } => {
+                return false;
+            }
             _ => {}
         }
         true
@@ -314,6 +321,8 @@ impl App {
             Action::Up => selected.saturating_sub(1),
             Action::PageDown => selected.saturating_add(page),
             Action::PageUp => selected.saturating_sub(page),
+            Action::HalfPageDown => selected.saturating_add(half_page(page)),
+            Action::HalfPageUp => selected.saturating_sub(half_page(page)),
             Action::Top => 0,
             Action::Bottom => last,
             Action::Wheel { down: true, .. } => selected.saturating_add(3),
@@ -390,11 +399,17 @@ impl App {
     }
 }
 
+/// Half of a page of `page` rows, at least one row.
+fn half_page(page: usize) -> usize {
+    (page / 2).max(1)
+}
+
 /// While the search prompt is open, keys type into it rather than going through the table.
 fn prompt_action(key: KeyEvent) -> Option<Action> {
     match (key.code, key.modifiers) {
         (KeyCode::Char('c'), KeyModifiers::CONTROL) => Some(Action::SearchCancel),
         (KeyCode::Char('z'), KeyModifiers::CONTROL) => Some(Action::Suspend),
+        (KeyCode::Char('l'), KeyModifiers::CONTROL) => Some(Action::Redraw),
         (KeyCode::Char(_), m) if m.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => None,
         (KeyCode::Char(c), _) => Some(Action::SearchInput(c)),
         (KeyCode::Backspace, _) => Some(Action::SearchBackspace),

@@ -10,11 +10,14 @@ use ratatui::widgets::{Block, Widget};
 use super::app::App;
 use super::keys::{KeyFileError, KeyTable};
 
-const KEYS_WIDTH: usize = 16;
+/// The keys column is as wide as the longest list of keys, within these bounds: a user's
+/// file may bind many keys to one action, and the description must still show.
+const KEYS_WIDTH: std::ops::RangeInclusive<usize> = 16..=28;
 
 /// One line per bindable action: its keys, then what it does.
 pub fn key_lines(keys: &KeyTable) -> Vec<String> {
-    keys.bindings()
+    let rows: Vec<(String, &str)> = keys
+        .bindings()
         .map(|(action, bound)| {
             let names: Vec<String> = bound.iter().map(ToString::to_string).collect();
             let names = if names.is_empty() {
@@ -22,8 +25,15 @@ pub fn key_lines(keys: &KeyTable) -> Vec<String> {
             } else {
                 names.join(" ")
             };
-            format!("{names:<KEYS_WIDTH$} {}", action.describe())
+            (names, action.describe())
         })
+        .collect();
+    let longest = rows.iter().map(|(names, _)| names.chars().count()).max();
+    let width = longest
+        .unwrap_or(0)
+        .clamp(*KEYS_WIDTH.start(), *KEYS_WIDTH.end());
+    rows.into_iter()
+        .map(|(names, describe)| format!("{names:<width$} {describe}"))
         .collect()
 }
 

@@ -332,7 +332,7 @@ mod tests {
             .map(|_| ())
             .map_err(|e| e.to_string());
         let expected = "/home/a/keys.toml:3: unknown action: unknown variant `fly`, \
-                        expected one of `quit`, `suspend`, `help`";
+                        expected one of `quit`, `suspend`, `redraw`, `help`";
         assert!(
             error.as_ref().is_err_and(|e| e.starts_with(expected)),
             "{error:?}"

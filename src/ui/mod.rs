@@ -31,4 +31,6 @@ mod tests;
 #[cfg(test)]
 mod tests_loading;
 #[cfg(test)]
+mod tests_paging;
+#[cfg(test)]
 mod tests_search;

@@ -221,8 +221,10 @@ impl Reader {
 
     /// A page down or up; in selectable panes the selection follows to the first item that
     /// starts in view.
-    pub fn page_by(&mut self, pane: PaneId, pages: isize, area: Rect) {
-        let delta = pages.saturating_mul(self.page(pane, area).try_into().unwrap_or(isize::MAX));
+    /// Scrolls by `halves` half pages (2 is a whole page, -1 half a page up).
+    pub fn page_by(&mut self, pane: PaneId, halves: isize, area: Rect) {
+        let page = self.page(pane, area).try_into().unwrap_or(isize::MAX);
+        let delta = half_pages(halves, page);
         let view = &mut self.views[pane.index()];
         view.scroll = view.scroll.saturating_add_signed(delta);
         self.clamp(pane, area);
@@ -281,5 +283,14 @@ impl Reader {
         }
         // A short alias inside a longer name marks the same words: one mark covers both.
         self.actor_marks = merge_overlaps(found);
+    }
+}
+
+/// `halves` half pages of `page` rows, at least one row: a whole page is exactly `page`,
+/// half of an odd page rounds down.
+pub fn half_pages(halves: isize, page: isize) -> isize {
+    match halves.saturating_mul(page) / 2 {
+        0 => halves.signum(),
+        delta => delta,
     }
 }

@@ -13,11 +13,11 @@ use super::{Action, Effect, UiOptions};
 use crate::briefing::{LoadOptions, load_path};
 use crate::text::BidiMode;
 
-fn fixtures() -> PathBuf {
+pub(super) fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ui")
 }
 
-fn app_on(path: &Path, opened: Option<PathBuf>) -> App {
+pub(super) fn app_on(path: &Path, opened: Option<PathBuf>) -> App {
     let library = load_path(path, &LoadOptions::default());
     let options = ui_options(false);
     App::new(library, opened, options, KeySetup::defaults(), SIZE)
@@ -34,17 +34,17 @@ fn ui_options(color: bool) -> UiOptions {
 }
 
 /// The fixture folder: mixed (2025-11-04), arabic-harakat (2025-10-01), and broken.json.
-fn fixture_app() -> App {
+pub(super) fn fixture_app() -> App {
     app_on(&fixtures(), None)
 }
 
-fn run(app: &mut App, actions: &[Action]) {
+pub(super) fn run(app: &mut App, actions: &[Action]) {
     for action in actions {
         app.update(action.clone());
     }
 }
 
-fn open_reader(app: &App) -> &Reader {
+pub(super) fn open_reader(app: &App) -> &Reader {
     match app.reader.as_ref() {
         Some(reader) => reader,
         None => panic!("no briefing is open"),
