@@ -130,6 +130,18 @@ fn search_mixed() {
 }
 
 #[test]
+fn library_filtered() {
+    // Kept by Enter: its words stay on the status line, laid out like any text.
+    at_both_sizes("library_filter_water", None, |app| {
+        search(app, "water", true)
+    });
+    // Still typing, in Arabic, without the harakat or hamza the headline has.
+    at_both_sizes("library_filter_arabic", None, |app| {
+        search(app, "المفوض السامي", false)
+    });
+}
+
+#[test]
 fn small_terminals() {
     for (width, height) in [(40, 12), (20, 5), (19, 4)] {
         let mut app = app(Some(ARABIC), width, height);

@@ -131,7 +131,7 @@ impl Action {
             Action::NextBriefing => "next briefing",
             Action::CopyQuote => "copy the selected quote with attribution",
             Action::Zoom => "zoom the focused pane to the whole screen",
-            Action::SearchStart => "search in the open briefing",
+            Action::SearchStart => "search the briefing; in the library: filter it",
             Action::SearchNext => "next match",
             Action::SearchPrev => "previous match",
             Action::Resize { .. }

@@ -311,44 +311,6 @@ impl App {
         }
     }
 
-    fn update_library(&mut self, action: Action) {
-        let selected = self.library_view.selected;
-        let page = LibraryView::page(self.area);
-        let entries = LibraryView::entries(&self.library);
-        let last = entries.saturating_sub(1);
-        let target = match action {
-            Action::Down => selected.saturating_add(1),
-            Action::Up => selected.saturating_sub(1),
-            Action::PageDown => selected.saturating_add(page),
-            Action::PageUp => selected.saturating_sub(page),
-            Action::HalfPageDown => selected.saturating_add(half_page(page)),
-            Action::HalfPageUp => selected.saturating_sub(half_page(page)),
-            Action::Top => 0,
-            Action::Bottom => last,
-            Action::Wheel { down: true, .. } => selected.saturating_add(3),
-            Action::Wheel { down: false, .. } => selected.saturating_sub(3),
-            Action::Select if selected < self.library.briefings.len() => {
-                self.open_briefing(selected);
-                return;
-            }
-            Action::Select if entries == 0 => return,
-            Action::Select => {
-                self.message = Some("this file failed to load: its error is shown below".into());
-                return;
-            }
-            Action::SearchStart => {
-                self.message = Some("open a briefing (Enter) to search in it".into());
-                return;
-            }
-            _ => return,
-        };
-        self.library_view
-            .select(&self.library, target, self.area, self.engine);
-        // Entries still arriving keep the selection on the one chosen, except the top: there
-        // the newest stays selected, as at the start.
-        self.library_view.moved = entries > 0 && !matches!(action, Action::Top);
-    }
-
     pub(super) fn open_briefing(&mut self, index: usize) {
         let Some(loaded) = self.library.briefings.get(index) else {
             return;
@@ -400,7 +362,7 @@ impl App {
 }
 
 /// Half of a page of `page` rows, at least one row.
-fn half_page(page: usize) -> usize {
+pub(super) fn half_page(page: usize) -> usize {
     (page / 2).max(1)
 }
 

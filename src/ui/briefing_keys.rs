@@ -58,12 +58,7 @@ impl App {
         let Some(index) = self.reader.as_ref().map(|r| r.index) else {
             return;
         };
-        let next = if forward {
-            index.checked_add(1)
-        } else {
-            index.checked_sub(1)
-        };
-        match next.filter(|&n| n < self.library.briefings.len()) {
+        match self.library_view.neighbour(&self.library, index, forward) {
             Some(next) => self.open_briefing(next),
             None => {
                 let end = if forward { "last" } else { "first" };

@@ -17,6 +17,10 @@ use super::view::{PaneFrame, draw_row};
 use crate::briefing::Library;
 use crate::text::{VisualLine, sanitize};
 
+mod filter;
+
+pub use filter::LibraryFilter;
+
 const DATE_WIDTH: usize = 10;
 const CLASS_WIDTH: usize = 10;
 const LANG_WIDTH: usize = 5;
@@ -32,6 +36,9 @@ pub struct LibraryView {
     pub moved: bool,
     /// Set while the library loads in the background.
     pub progress: Option<Progress>,
+    /// The entries shown, when the `/` filter holds words; `selected` is always one of them
+    /// (when any), `scroll` counts shown entries.
+    pub filter: Option<LibraryFilter>,
     entries: Vec<Entry>,
     /// Each entry's row, in step with `entries`, laid out when it first comes into view
     /// and kept while the width stays: moving the selection lays nothing out again.
@@ -57,6 +64,8 @@ struct Entry {
     title: String,
     directions: Directions,
     failed: bool,
+    /// What a filter looks in (`library_filter::haystack`), made when one first does.
+    haystack: Option<String>,
 }
 
 impl Entry {
@@ -71,6 +80,7 @@ impl Entry {
                 title: sanitize(&failure.path.display().to_string()).text,
                 directions: Directions::ltr(),
                 failed: true,
+                haystack: None,
             });
         };
         let b = &loaded.briefing;
@@ -85,6 +95,7 @@ impl Entry {
             title: sanitize(&b.headline).text,
             directions: Directions::of(b),
             failed: false,
+            haystack: None,
         })
     }
 }
@@ -137,6 +148,7 @@ impl LibraryView {
     /// `Library::insert`). A chosen selection stays on its entry and on the same screen row;
     /// otherwise the top (the newest) stays selected.
     pub fn insert(&mut self, library: &Library, placed: &[usize], area: Rect, engine: Engine) {
+        let row = self.position().saturating_sub(self.scroll);
         let old = std::mem::take(&mut self.entries);
         let old_rows = std::mem::take(&mut self.rows);
         let mut old = old.into_iter().zip(old_rows);
@@ -150,11 +162,18 @@ impl LibraryView {
         (self.entries, self.rows) = merged.into_iter().unzip();
         self.detail_of = None;
         if self.moved {
-            let row = self.selected.saturating_sub(self.scroll);
             self.selected = Library::shifted(self.selected, placed);
-            self.scroll = self.selected.saturating_sub(row);
         }
-        self.select(library, self.selected, area, engine);
+        if self.filter.is_some() {
+            self.refilter(library);
+        }
+        let target = if self.moved {
+            self.scroll = self.position().saturating_sub(row);
+            self.selected
+        } else {
+            self.entry_at(0).unwrap_or(0)
+        };
+        self.select(library, target, area, engine);
     }
 
     pub fn entries(library: &Library) -> usize {
@@ -169,19 +188,29 @@ impl LibraryView {
     /// Selects entry `index` (clamped), keeps it in view and shows its detail. Only rows
     /// coming into view for the first time at this width are laid out, and the detail
     /// only when the selection changes: a key costs nothing like a screenful of layout.
+    /// With a filter, an entry it hides selects the next one shown (or the last).
     pub fn select(&mut self, library: &Library, index: usize, area: Rect, engine: Engine) {
         let (list, detail) = areas(area);
         let page = inner_height(list).max(1);
-        self.selected = index.min(self.entries.len().saturating_sub(1));
+        let count = self.shown_len();
+        let position = match &self.filter {
+            None => index,
+            Some(filter) => filter.position_of(index).unwrap_or_else(|at| at),
+        }
+        .min(count.saturating_sub(1));
+        self.selected = self.entry_at(position).unwrap_or(0);
         // In view, and no blank rows below while entries are hidden above (entries arriving
         // above a chosen one, a taller window): the list fills the screen first.
         self.scroll = self
             .scroll
-            .min(self.selected)
-            .max((self.selected + 1).saturating_sub(page))
-            .min(self.entries.len().saturating_sub(page));
+            .min(position)
+            .max((position + 1).saturating_sub(page))
+            .min(count.saturating_sub(page));
         self.lay_out_rows(title_width(list), page, engine);
-        if self.detail_of != Some(self.selected) {
+        if self.filter.is_some() && count == 0 {
+            self.detail = PaneText::new(Vec::new());
+            self.detail_of = None;
+        } else if self.detail_of != Some(self.selected) {
             self.detail = PaneText::new(detail_fields(library, self.selected));
             self.detail_of = Some(self.selected);
             #[cfg(test)]
@@ -200,8 +229,13 @@ impl LibraryView {
             self.rows.iter_mut().for_each(|row| *row = None);
             self.row_width = Some(width);
         }
-        let visible = self.entries.iter().zip(&mut self.rows).skip(self.scroll);
-        for (entry, row) in visible.take(page) {
+        for position in self.scroll..self.scroll + page {
+            let Some(at) = self.entry_at(position) else {
+                break;
+            };
+            let (Some(entry), Some(row)) = (self.entries.get(at), self.rows.get_mut(at)) else {
+                break;
+            };
             if row.is_none() {
                 *row = Some(entry_row(entry, width, engine));
                 #[cfg(test)]
@@ -214,15 +248,20 @@ impl LibraryView {
 
     /// The counts; while loading, how far it has got.
     fn title(&self, library: &Library) -> String {
-        match self.progress {
-            None => format!(" Library: {} ", counts(library)),
-            Some(Progress { total: None }) if self.entries.is_empty() => {
+        match (self.progress, &self.filter) {
+            (None, Some(filter)) => format!(
+                " Library: {} shown of {} ",
+                thousands(filter.shown.len()),
+                counts(library)
+            ),
+            (None, None) => format!(" Library: {} ", counts(library)),
+            (Some(Progress { total: None }), _) if self.entries.is_empty() => {
                 " Library: loading… ".into()
             }
-            Some(Progress { total: None }) => {
+            (Some(Progress { total: None }), _) => {
                 format!(" Library: loading {}… ", thousands(self.entries.len()))
             }
-            Some(Progress { total: Some(total) }) => format!(
+            (Some(Progress { total: Some(total) }), _) => format!(
                 " Library: loading {} of {}… ",
                 thousands(self.entries.len()),
                 thousands(total.max(self.entries.len()))
@@ -248,22 +287,32 @@ impl LibraryView {
         let block = Block::bordered()
             .border_style(theme.border_focused)
             .title(Line::styled(self.title(library), theme.title_focused));
-        if self.entries.len() <= inner_height(list) {
+        let count = self.shown_len();
+        if count <= inner_height(list) {
             return block;
         }
-        let position = format!(" {}/{} ", self.selected + 1, self.entries.len());
+        let position = format!(" {}/{} ", self.position() + 1, count);
         block.title_bottom(Line::styled(position, theme.title_focused).right_aligned())
     }
 
     /// The rows in view, one entry each, inside the list's border.
     fn render_rows(&self, inner: Rect, buf: &mut Buffer, theme: &Theme) {
         let columns = usize::from(inner.width.saturating_sub(1)) >= COLUMNS_FROM;
-        let visible = (self.scroll..)
-            .zip(self.rows.iter().skip(self.scroll))
-            .take(usize::from(inner.height));
-        for ((index, row), y) in visible.zip(inner.y..) {
+        if self.filter.is_some() && self.shown_len() == 0 {
+            let notice = "no briefing matches the filter: / changes it, Esc clears it";
+            buf.set_stringn(
+                inner.x + 1,
+                inner.y,
+                notice,
+                usize::from(inner.width),
+                theme.dim,
+            );
+            return;
+        }
+        let visible = (self.scroll..).map_while(|p| self.entry_at(p));
+        for (index, y) in visible.take(usize::from(inner.height)).zip(inner.y..) {
             // Rows in view are laid out by `select`; `None` only before the first size.
-            let Some(row) = row else {
+            let Some(Some(row)) = self.rows.get(index) else {
                 continue;
             };
             let line = Rect {

@@ -11,6 +11,7 @@ mod help;
 pub mod keys;
 mod layout;
 mod library;
+mod library_keys;
 pub mod loading;
 pub mod panes;
 pub mod print;
@@ -28,6 +29,8 @@ pub use keys::KeySetup;
 pub use loading::{Batch, Progress};
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_filter;
 #[cfg(test)]
 mod tests_loading;
 #[cfg(test)]

@@ -104,6 +104,15 @@ impl App {
         self.draw_status_right(right, row, &tail, buf);
     }
 
+    /// `filter "…"` while the library screen shows a filtered list.
+    fn library_filter_row(&self) -> Option<&Row> {
+        let filter = self.library_view.filter.as_ref();
+        filter
+            .filter(|_| self.screen == Screen::Library)?
+            .row
+            .as_ref()
+    }
+
     /// The right end of the status line: the search status, laid out in `update` since it
     /// holds the query, then text of our own (position, counts, help hint).
     fn status_right(&self, width: u16) -> (Option<&Row>, String) {
@@ -118,6 +127,7 @@ impl App {
                     None => (None, format!(" {position} · ? help ")),
                 }
             }
+            _ if let Some(row) = self.library_filter_row() => (Some(row), " · Esc clears ".into()),
             _ if width < 60 => (
                 None,
                 format!(" {} ", super::library::short_counts(&self.library)),

@@ -121,11 +121,17 @@ impl App {
     fn search_live(&mut self) {
         self.search.query = self.search.prompt.clone().unwrap_or_default();
         self.refresh_search();
+        self.lay_out_prompt();
+    }
+
+    /// The prompt's text for the status line.
+    pub(super) fn lay_out_prompt(&mut self) {
+        let prompt = self.search.prompt.as_deref().unwrap_or_default();
         let width = usize::from(self.area.width.saturating_sub(2)).max(1);
         let options = options(width, Directions::auto(), self.engine);
         // The last line holds the end of what is being typed; it sits left in the
         // prompt whatever its direction.
-        let line = layout(&sanitize(&self.search.query).text, &options).pop();
+        let line = layout(&sanitize(prompt).text, &options).pop();
         self.search.prompt_row = line.map(|mut line| {
             line.rtl = false;
             Row {

@@ -283,8 +283,9 @@ fn a_named_file_that_fails_is_selected_in_the_library() {
 #[test]
 fn arrivals_keep_the_message_and_go_in_under_the_help() {
     let mut app = loading_app(None);
-    app.update(batch(vec![dated(1, &day(1))], Vec::new()));
-    app.update(Action::SearchStart);
+    app.update(batch(vec![dated(1, &day(1))], vec![broken("bad.json")]));
+    app.update(Action::Bottom);
+    app.update(Action::Select);
     let message = app.message().map(str::to_owned);
     assert!(message.is_some());
     app.update(batch(vec![dated(2, &day(2))], Vec::new()));
@@ -294,5 +295,5 @@ fn arrivals_keep_the_message_and_go_in_under_the_help() {
     app.update(Action::LibraryDone);
     assert!(app.help.is_some(), "the help screen stays up");
     app.update(Action::Help);
-    assert!(screen(&app).contains("Library: 3 briefings, 0 errors"));
+    assert!(screen(&app).contains("Library: 3 briefings, 1 error"));
 }
