@@ -127,7 +127,10 @@ impl App {
                     None => (None, format!(" {position} · ? help ")),
                 }
             }
-            _ if let Some(row) = self.library_filter_row() => (Some(row), " · Esc clears ".into()),
+            _ if let Some(row) = self.library_filter_row() => {
+                let tail = if width < 60 { " " } else { " · Esc clears " };
+                (Some(row), tail.into())
+            }
             _ if width < 60 => (
                 None,
                 format!(" {} ", super::library::short_counts(&self.library)),
