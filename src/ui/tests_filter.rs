@@ -14,8 +14,10 @@ use super::{Action, Batch, UiOptions};
 use crate::briefing::{LoadFailure, Loaded, load_bytes};
 use crate::text::BidiMode;
 
+/// Briefing `name` in the folder `inbox`.
 fn loaded(name: &str, value: &serde_json::Value) -> Loaded {
-    match load_bytes(Path::new(name), value.to_string().as_bytes()) {
+    let path = Path::new("inbox").join(name);
+    match load_bytes(&path, value.to_string().as_bytes()) {
         Ok(loaded) => loaded,
         Err(failure) => panic!("fixture {name} does not load: {failure}"),
     }
@@ -80,18 +82,18 @@ fn type_text(app: &mut App, text: &str) {
         .for_each(|c| app.update(Action::SearchInput(c)));
 }
 
-/// The files the library lists, top to bottom.
+/// The names of the files the library lists, top to bottom.
 fn listed(app: &App) -> Vec<String> {
     let view = &app.library_view;
+    let path = |at: usize| match app.library.briefings.get(at) {
+        Some(l) => l.briefing.path.clone(),
+        None => app.library.failures[at - app.library.briefings.len()]
+            .path
+            .clone(),
+    };
     (0..view.shown_len())
         .filter_map(|p| view.entry_at(p))
-        .map(|at| match app.library.briefings.get(at) {
-            Some(l) => l.briefing.path.display().to_string(),
-            None => app.library.failures[at - app.library.briefings.len()]
-                .path
-                .display()
-                .to_string(),
-        })
+        .filter_map(|at| Some(path(at).file_name()?.to_string_lossy().into_owned()))
         .collect()
 }
 
@@ -125,6 +127,8 @@ fn words_are_found_in_any_field_ignoring_case_and_marks() {
         ["broken-feed.json"],
         "a failed file by its path"
     );
+    assert_eq!(filtered("grid.json"), ["grid.json"], "a file's name");
+    assert_eq!(filtered("inbox"), Vec::<String>::new(), "not its folder");
     assert_eq!(filtered("  ").len(), 5, "spaces alone filter nothing");
 }
 
@@ -160,17 +164,17 @@ fn moving_opening_and_brackets_stay_within_the_filter() {
     app.update(Action::SearchStart);
     type_text(&mut app, "water");
     app.update(Action::SearchSubmit);
-    assert_eq!(selected_file(&app), Path::new("water.json"));
+    assert_eq!(selected_file(&app), Path::new("inbox/water.json"));
     app.update(Action::Down);
     assert_eq!(
         selected_file(&app),
-        Path::new("dam.json"),
+        Path::new("inbox/dam.json"),
         "skips libya and grid"
     );
     app.update(Action::Down);
     assert_eq!(
         selected_file(&app),
-        Path::new("dam.json"),
+        Path::new("inbox/dam.json"),
         "the last one shown"
     );
     app.update(Action::Top);
@@ -194,7 +198,7 @@ fn moving_opening_and_brackets_stay_within_the_filter() {
     assert_eq!(listed(&app).len(), 5, "Esc in the library clears it");
     assert_eq!(
         selected_file(&app),
-        Path::new("water.json"),
+        Path::new("inbox/water.json"),
         "selection kept"
     );
 }
@@ -237,5 +241,5 @@ fn entries_arriving_while_filtered_are_filtered_too() {
         failures: Vec::new(),
     }));
     assert_eq!(listed(&app), ["water.json", "dam.json"]);
-    assert_eq!(selected_file(&app), Path::new("water.json"));
+    assert_eq!(selected_file(&app), Path::new("inbox/water.json"));
 }

@@ -88,8 +88,9 @@ fn haystack(library: &Library, at: usize) -> String {
         fields.extend(actor.organization.as_deref());
         fields.extend(actor.country.as_deref());
     }
-    let path = b.path.display().to_string();
-    fields.push(&path);
+    // The file's name, not its folders: every entry shares those.
+    let name = b.path.file_name().map(|n| n.to_string_lossy());
+    fields.extend(name.as_deref());
     // A line break between fields: no word typed is found across two of them.
     normalize(&fields.join("\n")).text
 }
