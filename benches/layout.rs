@@ -22,6 +22,24 @@ fn main() {
 static SEED: LazyLock<String> = LazyLock::new(|| data::SEED_AR.to_string());
 /// The seed article's paragraphs repeated to 5 MB.
 static BIG: LazyLock<String> = LazyLock::new(|| data::arabic_text(5_000_000));
+/// The bundled Persian briefing's body, whose words hold ZWNJ (می‌شود).
+static PERSIAN: LazyLock<String> = LazyLock::new(|| {
+    let json = include_str!("../briefings/nikabad-heatwave-power-cuts.json");
+    let value: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+    let mut paragraphs = Vec::new();
+    strings(&value["body"], &mut paragraphs);
+    paragraphs.join("\n")
+});
+
+/// Every string in `value`: the body's paragraphs, headings, leads and bullets.
+fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(text) => out.push(text.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+        _ => {}
+    }
+}
 /// English paragraphs (left-to-right, no shaping), for comparison.
 static ENGLISH: LazyLock<String> = LazyLock::new(|| data::ENGLISH.to_string());
 
@@ -61,6 +79,15 @@ fn layout_seed_logical(b: Bencher) {
     };
     b.counter(BytesCount::of_str(&*SEED)).bench(|| {
         let s = text::sanitize(black_box(&SEED));
+        text::layout(&s.text, &opts)
+    });
+}
+
+#[divan::bench]
+fn layout_persian(b: Bencher) {
+    let opts = options(100);
+    b.counter(BytesCount::of_str(&*PERSIAN)).bench(|| {
+        let s = text::sanitize(black_box(&PERSIAN));
         text::layout(&s.text, &opts)
     });
 }

@@ -1,5 +1,5 @@
 //! The fast path: paragraphs made only of "simple" characters (see `props`), which is
-//! nearly all prose in Arabic, Hebrew, Persian without ZWNJ, and Latin scripts, are laid
+//! nearly all prose in Arabic, Hebrew, Persian and Latin scripts, are laid
 //! out in a few passes over per-character tables, reusing buffers from one paragraph to
 //! the next. The result is the general path's, glyph for glyph (the tests compare both on
 //! generated and real text); anything else goes to the general path.
@@ -16,7 +16,7 @@ use std::ops::Range;
 use super::cluster::DOTTED_CIRCLE;
 use super::shape::{LAM, lam_alef};
 use super::{BaseDirection, BidiMode, LayoutOptions, VisualLine, reorder};
-use props::{Bracket, Class, Props, props};
+use props::{Bracket, Class, Props, ZWNJ, props};
 
 /// Marks an alef absorbed into the lam-alef ligature before it (no simple character is NUL).
 const ABSORBED: char = '\0';
@@ -101,14 +101,24 @@ pub(crate) fn layout_paragraph(
     true
 }
 
-/// Fills the per-character buffers; false at the first character that is not simple.
+/// Fills the per-character buffers; false at the first character that is not simple, or
+/// at a ZWNJ that is not between two strong letters (see `props::ZWNJ`).
 fn decode(paragraph: &str, s: &mut Scratch) -> bool {
     s.chars.clear();
     s.classes.clear();
     s.brackets.clear();
     s.present = 0;
+    let strong = |p: &Props| matches!(p.class, Class::L | Class::R | Class::AL);
+    let mut after_zwnj = false;
     for (at, c) in paragraph.char_indices() {
         let Some(p) = props(c) else { return false };
+        if after_zwnj && !strong(&p) {
+            return false;
+        }
+        after_zwnj = c == ZWNJ;
+        if after_zwnj && !s.chars.last().is_some_and(|ch| strong(&ch.p)) {
+            return false;
+        }
         if p.bracket != Bracket::None {
             s.brackets.push((s.chars.len(), p.bracket));
         }
@@ -118,7 +128,7 @@ fn decode(paragraph: &str, s: &mut Scratch) -> bool {
         s.classes.push(p.class);
         s.present |= 1 << p.class as u16;
     }
-    true
+    !after_zwnj
 }
 
 /// Rules P2-P3 (no isolates to skip in simple text), or the forced direction.

@@ -169,7 +169,25 @@ pub(crate) fn shaped(c: char, joins_prev: bool, joins_next: bool) -> char {
         .map_or(c, |forms| forms[k])
 }
 
+/// Zero width non-joiner: in Persian it ends a letter's joining inside a word (می‌شود).
+pub(crate) const ZWNJ: char = '\u{200C}';
+
 fn simple_props(c: char) -> Option<Props> {
+    if c == ZWNJ {
+        // A boundary neutral (BN), which UAX #9 removes (X9) before resolving types. Where
+        // `decode` lets it through, between two strong letters, reading it as a mark on the
+        // letter before (NSM, rule W1) resolves every character as removing it would. It
+        // goes into the cell before it, as a grapheme extender, and breaks joining.
+        return Some(Props {
+            class: Class::NSM,
+            extend: true,
+            space: false,
+            joining: Joining::U,
+            bracket: Bracket::None,
+            mirrors: false,
+            forms: false,
+        });
+    }
     if c.is_control() || is_hidden(c) {
         return None;
     }
@@ -235,8 +253,7 @@ mod tests {
             assert!(props(c).is_some(), "U+{:04X}", u32::from(c));
         }
         for c in
-            "\u{200E}\u{200F}\u{061C}\u{200C}\u{200D}\u{202B}\u{2066}\u{0600}\u{00AD}\t©\u{2045}"
-                .chars()
+            "\u{200E}\u{200F}\u{061C}\u{200D}\u{202B}\u{2066}\u{0600}\u{00AD}\t©\u{2045}".chars()
         {
             assert!(props(c).is_none(), "U+{:04X}", u32::from(c));
         }

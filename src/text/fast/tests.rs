@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{Scratch, layout_paragraph, props::props};
+use super::{Scratch, ZWNJ, layout_paragraph, props::props};
 use crate::text::{BaseDirection, BidiMode, LayoutOptions, LeveledLine, general_paragraph};
 
 /// The fast path's lines for `paragraph`, or `None` if it declined it.
@@ -129,9 +129,10 @@ fn breaks_found_near_the_overflow_are_the_paragraphs() {
 /// Each simple character alone, between letters of both directions, and after spaces.
 #[test]
 fn every_simple_character_comes_out_the_same() {
+    // ZWNJ is simple only between letters: `zwnj_between_letters_comes_out_the_same`.
     let simple = (0..0x2100_u32)
         .filter_map(char::from_u32)
-        .filter(|&c| props(c).is_some());
+        .filter(|&c| props(c).is_some() && c != ZWNJ);
     for c in simple {
         for p in [
             format!("{c}"),
@@ -151,14 +152,7 @@ fn every_simple_character_comes_out_the_same() {
 #[test]
 fn text_that_is_not_simple_is_declined() {
     let options = LayoutOptions::default();
-    for p in [
-        "a\u{202E}b",
-        "ب\u{200C}ب",
-        "👍",
-        "a\u{200D}b",
-        "\u{0600}١",
-        "x\tb",
-    ] {
+    for p in ["a\u{202E}b", "👍", "a\u{200D}b", "\u{0600}١", "x\tb"] {
         assert!(fast(p, &options).is_none(), "{p:?}");
     }
 }
@@ -216,4 +210,96 @@ fn bidi_character_test_lines_come_out_the_same() {
     }
     eprintln!("BidiCharacterTest: the fast path took {taken} of {lines} lines");
     assert!(lines > 90_000 && taken > 15_000, "{taken} of {lines}");
+}
+
+/// Persian writes ZWNJ inside words (می‌شود, خانه‌ها): between two strong letters the fast
+/// path takes it; anywhere else it leaves the paragraph to the general path.
+#[test]
+fn zwnj_between_letters_comes_out_the_same() {
+    let taken = [
+        "می\u{200C}شود",
+        "خانه\u{200C}ها و نیک\u{200C}آباد",
+        "ل\u{200C}ا",
+        "ى\u{200C}ب",
+        "ب\u{200C}a",
+        "a\u{200C}b",
+        "ab\u{200C}ש (12) می\u{200C}شود.",
+        "«نیک\u{200C}آباد» — 45°C, 2025-07-12",
+    ];
+    for p in taken {
+        for width in [1, 2, 3, 5, 8, 13, 40, usize::MAX] {
+            for options in all_options(width) {
+                assert!(same(p, &options), "declined {p:?}");
+            }
+        }
+    }
+    let options = LayoutOptions::default();
+    for p in [
+        "\u{200C}ب",
+        "ب\u{200C}",
+        "ب\u{200C} ب",
+        "ب \u{200C}ب",
+        "1\u{200C}2",
+        "ب\u{200C}\u{200C}ب",
+        "ب\u{064E}\u{200C}ب",
+        "ب\u{200C}\u{064E}",
+    ] {
+        assert!(fast(p, &options).is_none(), "{p:?}");
+    }
+}
+
+/// The bundled Persian briefing, whose words hold ZWNJ: its paragraphs take the fast path.
+#[test]
+fn the_persian_sample_takes_the_fast_path_and_comes_out_the_same() {
+    let json = include_str!("../../../briefings/nikabad-heatwave-power-cuts.json");
+    let value: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+    let mut texts = Vec::new();
+    collect_strings(&value, &mut texts);
+    let with_zwnj: Vec<&str> = texts
+        .iter()
+        .flat_map(|t| t.lines())
+        .filter(|t| t.contains(ZWNJ))
+        .collect();
+    assert!(with_zwnj.len() >= 10, "{} paragraphs", with_zwnj.len());
+    let mut taken = 0;
+    for p in &with_zwnj {
+        let mut all = true;
+        for width in [1, 7, 20, 60, 100] {
+            for options in all_options(width) {
+                all &= same(p, &options);
+            }
+        }
+        taken += usize::from(all);
+    }
+    assert!(
+        taken * 10 >= with_zwnj.len() * 9,
+        "{taken} of {}",
+        with_zwnj.len()
+    );
+}
+
+fn collect_strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_strings(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| collect_strings(v, out)),
+        _ => {}
+    }
+}
+
+fn paragraph_with_zwnj() -> impl Strategy<Value = String> {
+    let alphabet: Vec<&str> = ALPHABET.iter().copied().chain(["\u{200C}"; 8]).collect();
+    prop::collection::vec(prop::sample::select(alphabet), 0..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// ZWNJ anywhere: what the fast path takes comes out the same.
+    #[test]
+    fn paragraphs_with_zwnj_come_out_the_same(p in paragraph_with_zwnj(), width in 1usize..40) {
+        for options in all_options(width) {
+            same(&p, &options);
+        }
+    }
 }
