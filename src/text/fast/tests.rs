@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{Scratch, ZWNJ, layout_paragraph, props::props};
+use super::{Scratch, ZWNJ, layout_paragraph, props::Class, props::props};
 use crate::text::{BaseDirection, BidiMode, LayoutOptions, LeveledLine, general_paragraph};
 
 /// The fast path's lines for `paragraph`, or `None` if it declined it.
@@ -246,6 +246,30 @@ fn zwnj_between_letters_comes_out_the_same() {
     ] {
         assert!(fast(p, &options).is_none(), "{p:?}");
     }
+}
+
+/// ZWNJ beside every strong simple character, after and before letters of both directions.
+#[test]
+fn zwnj_beside_every_letter_comes_out_the_same() {
+    let strong = (0..0x2100_u32)
+        .filter_map(char::from_u32)
+        .filter(|&c| props(c).is_some_and(|p| matches!(p.class, Class::L | Class::R | Class::AL)));
+    let mut count = 0;
+    for c in strong {
+        for p in [
+            format!("{c}\u{200C}ب"),
+            format!("ل\u{200C}{c}"),
+            format!("a\u{200C}{c}\u{200C}ש"),
+        ] {
+            for width in [1, usize::MAX] {
+                for options in all_options(width) {
+                    assert!(same(&p, &options), "declined {p:?}");
+                }
+            }
+        }
+        count += 1;
+    }
+    assert!(count > 1000, "{count} strong characters");
 }
 
 /// The bundled Persian briefing, whose words hold ZWNJ: its paragraphs take the fast path.
