@@ -324,9 +324,9 @@ impl App {
         self.reader = Some(reader);
         self.screen = Screen::Briefing;
         self.library_view
-            .select(&self.library, index, self.area, self.engine);
-        self.library_view.moved = true;
+            .choose(&self.library, index, self.area, self.engine);
         self.search.prompt = None;
+        self.search.prompt_row = None;
         self.refresh_search();
     }
 

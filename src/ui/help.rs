@@ -55,7 +55,8 @@ pub fn lines(
     lines.push("match, Esc cancels. Matching ignores case, Arabic vowel marks and".into());
     lines.push("tatweel, and reads the hamza forms of alef as plain alef.".into());
     lines.push("In the library, / keeps the briefings whose headline, summary, date,".into());
-    lines.push("tags, place, source, actors or file name hold every word typed.".into());
+    lines.push("classification, language, tags, place, source, actors or file name".into());
+    lines.push("hold every word typed.".into());
     lines.push(match key_file {
         Some(file) => format!(
             "Keys can be rebound in {} (action = [keys]).",

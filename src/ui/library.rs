@@ -304,7 +304,7 @@ impl LibraryView {
                 inner.x + 1,
                 inner.y,
                 notice,
-                usize::from(inner.width),
+                usize::from(inner.width.saturating_sub(1)),
                 theme.dim,
             );
             return;

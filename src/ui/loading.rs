@@ -110,8 +110,7 @@ impl App {
             Some(at) if at < self.library.briefings.len() => self.open_briefing(at),
             Some(at) => {
                 self.library_view
-                    .select(&self.library, at, self.area, self.engine);
-                self.library_view.moved = true;
+                    .choose(&self.library, at, self.area, self.engine);
             }
             None => self.opening = Some(wanted),
         }

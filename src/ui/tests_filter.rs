@@ -243,3 +243,50 @@ fn entries_arriving_while_filtered_are_filtered_too() {
     assert_eq!(listed(&app), ["water.json", "dam.json"]);
     assert_eq!(selected_file(&app), Path::new("inbox/water.json"));
 }
+
+#[test]
+fn a_named_file_hidden_by_the_filter_opens_and_the_filter_goes() {
+    let options = UiOptions {
+        bidi: BidiMode::App,
+        shaping: true,
+        color: false,
+    };
+    let named = Some(PathBuf::from("inbox/grid.json"));
+    let area = Rect::new(0, 0, 80, 24);
+    let mut app = App::loading(named, options, KeySetup::defaults(), area);
+    let mut all = briefings().into_iter();
+    app.update(Action::LibraryLoaded(Batch {
+        briefings: all.by_ref().take(2).collect(),
+        failures: Vec::new(),
+    }));
+    app.update(Action::SearchStart);
+    type_text(&mut app, "wat");
+    app.update(Action::LibraryLoaded(Batch {
+        briefings: all.collect(),
+        failures: Vec::new(),
+    }));
+    assert_eq!(app.screen(), Screen::Briefing);
+    assert_eq!(selected_file(&app), Path::new("inbox/grid.json"));
+    assert!(app.library_view.filter.is_none());
+    let screen = buffer_lines(&render_buffer(&app, 80, 24)).join("\n");
+    assert!(!screen.contains("/wat"), "the prompt is gone:\n{screen}");
+}
+
+#[test]
+fn the_nothing_matches_notice_stays_inside_the_border() {
+    let mut app = app();
+    app.update(Action::Resize {
+        width: 40,
+        height: 10,
+    });
+    app.update(Action::SearchStart);
+    type_text(&mut app, "zzz");
+    app.update(Action::SearchSubmit);
+    let lines = buffer_lines(&render_buffer(&app, 40, 10));
+    let notice = lines.iter().find(|l| l.contains("no briefing"));
+    assert!(
+        notice.is_some_and(|l| l.ends_with('│')),
+        "{}",
+        lines.join("\n")
+    );
+}

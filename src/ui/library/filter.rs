@@ -111,6 +111,25 @@ impl LibraryView {
         }
     }
 
+    /// Selects entry `entry` as the user's choice. The file named on the command line may
+    /// arrive while a filter that hides it is on: the filter goes, so that the selection
+    /// is what is being read.
+    pub fn choose(&mut self, library: &Library, entry: usize, area: Rect, engine: Engine) {
+        if !self.shows(entry) {
+            self.set_filter(library, None, area, engine);
+        }
+        self.select(library, entry, area, engine);
+        self.moved = true;
+    }
+
+    /// Whether entry `entry` is listed.
+    fn shows(&self, entry: usize) -> bool {
+        match &self.filter {
+            None => entry < self.entries.len(),
+            Some(filter) => filter.position_of(entry).is_ok(),
+        }
+    }
+
     /// Where the selected entry is listed.
     pub fn position(&self) -> usize {
         match &self.filter {
