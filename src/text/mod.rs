@@ -32,11 +32,14 @@ mod shape;
 mod split;
 mod wrap;
 
+use std::cell::RefCell;
+
 use unicode_bidi::{Level, ParagraphBidiInfo};
 
 pub use cluster::measure;
 pub use direction::{first_strong, resolve_direction};
 pub use line::{Glyph, Glyphs, VisualLine};
+pub use parallel::map_weighted;
 pub use sanitize::{has_bidi_controls, is_explicit_bidi_control, isolate, join_isolated, sanitize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -113,32 +116,58 @@ pub fn layout_on_this_thread(text: &str, options: &LayoutOptions) -> Vec<VisualL
 /// `layout` of `text`, which starts at byte `start` of the whole text.
 pub(crate) fn layout_from(text: &str, start: usize, options: &LayoutOptions) -> Vec<VisualLine> {
     let mut lines = Vec::new();
-    let mut scratch = fast::Scratch::default();
     // No levels are kept here, so none are collected (`layout_with_levels` pays for them).
-    for_each_paragraph(text, |paragraph, offset| {
-        let offset = start + offset;
-        let mut push = |line, _| lines.push(line);
-        layout_paragraph(paragraph, offset, options, false, &mut scratch, &mut push);
+    with_scratch(|scratch| {
+        for_each_paragraph(text, |paragraph, offset| {
+            let offset = start + offset;
+            let mut push = |line, _| lines.push(line);
+            layout_paragraph(paragraph, offset, options, false, scratch, &mut push);
+        });
     });
     lines
 }
 
 pub fn layout_with_levels(text: &str, options: &LayoutOptions) -> Vec<LeveledLine> {
     let mut lines = Vec::new();
-    let mut scratch = fast::Scratch::default();
-    for_each_paragraph(text, |paragraph, offset| {
-        layout_paragraph(
-            paragraph,
-            offset,
-            options,
-            true,
-            &mut scratch,
-            &mut |line, levels| {
-                lines.push(LeveledLine { line, levels });
-            },
-        );
+    with_scratch(|scratch| {
+        for_each_paragraph(text, |paragraph, offset| {
+            layout_paragraph(
+                paragraph,
+                offset,
+                options,
+                true,
+                scratch,
+                &mut |line, levels| {
+                    lines.push(LeveledLine { line, levels });
+                },
+            );
+        });
     });
     lines
+}
+
+thread_local! {
+    /// The fast path's buffers, kept from one call to the next: a briefing is laid out one
+    /// field at a time, and growing fresh buffers for each of thousands of paragraphs was
+    /// a fifth of the first frame of a large one.
+    static SCRATCH: RefCell<fast::Scratch> = RefCell::new(fast::Scratch::default());
+}
+
+/// Buffers kept for a paragraph of at most this many characters; a longer one's are
+/// freed after use rather than held for the thread's life.
+const SCRATCH_KEPT: usize = 1 << 16;
+
+fn with_scratch(f: impl FnOnce(&mut fast::Scratch)) {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => {
+            f(&mut scratch);
+            if scratch.capacity() > SCRATCH_KEPT {
+                *scratch = fast::Scratch::default();
+            }
+        }
+        // Only if a layout ran inside another on this thread: fresh buffers then.
+        Err(_) => f(&mut fast::Scratch::default()),
+    });
 }
 
 /// The fast path where it applies (the result is the same), else the general one.

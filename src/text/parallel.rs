@@ -13,7 +13,11 @@ const MAX_THREADS: usize = 8;
 
 /// The threads to use for `text`: 1 for short texts or a machine with one core.
 pub(crate) fn threads_for(text: &str) -> usize {
-    if text.len() < PARALLEL_FROM {
+    threads_for_bytes(text.len())
+}
+
+fn threads_for_bytes(bytes: usize) -> usize {
+    if bytes < PARALLEL_FROM {
         return 1;
     }
     thread::available_parallelism()
@@ -43,41 +47,79 @@ pub(crate) fn chunks(text: &str, n: usize) -> Vec<(usize, &str)> {
 }
 
 /// Lays out each chunk with `layout_chunk(chunk, offset)` on a thread of its own and
-/// joins the lines in order. A chunk whose thread cannot be started (a process limit) is
-/// laid out on the calling thread instead; a panic on a thread is passed on as it was.
+/// joins the lines in order.
 pub(crate) fn layout_chunks(
     text: &str,
     threads: usize,
     layout_chunk: impl Fn(&str, usize) -> Vec<VisualLine> + Sync,
 ) -> Vec<VisualLine> {
     let parts = chunks(text, threads);
-    let layout_chunk = &layout_chunk;
-    let results: Vec<thread::Result<Vec<VisualLine>>> = thread::scope(|scope| {
+    run_parts(&parts, |&(offset, chunk)| layout_chunk(chunk, offset))
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// `f(index, item)` for every item, in order. When the items weigh `PARALLEL_FROM` or
+/// more in all (a briefing's fields, by bytes), they are cut into runs of about equal
+/// weight, one per core, each mapped on a thread of its own.
+pub fn map_weighted<T: Sync, R: Send>(
+    items: &[T],
+    weight: impl Fn(&T) -> usize,
+    f: impl Fn(usize, &T) -> R + Sync,
+) -> Vec<R> {
+    let total = items.iter().map(&weight).fold(0, usize::saturating_add);
+    let threads = threads_for_bytes(total).min(items.len());
+    if threads <= 1 {
+        return items.iter().enumerate().map(|(i, t)| f(i, t)).collect();
+    }
+    let mut runs = Vec::with_capacity(threads);
+    let (mut start, mut weighed) = (0, 0_usize);
+    for (i, item) in items.iter().enumerate() {
+        weighed = weighed.saturating_add(weight(item));
+        let cut = total / threads * (runs.len() + 1);
+        if runs.len() + 1 < threads && weighed >= cut {
+            runs.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    runs.push(start..items.len());
+    let f = &f;
+    run_parts(&runs, |run| {
+        run.clone().map(|i| f(i, &items[i])).collect::<Vec<R>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// `work(part)` for each part on a thread of its own, the results in order. A part whose
+/// thread cannot be started (a process limit) is done on the calling thread instead; a
+/// panic on a thread is passed on as it was.
+fn run_parts<P: Sync, R: Send>(parts: &[P], work: impl Fn(&P) -> R + Sync) -> Vec<R> {
+    let work = &work;
+    let results: Vec<thread::Result<R>> = thread::scope(|scope| {
         let started: Vec<_> = parts
             .iter()
-            .map(|&(offset, chunk)| {
+            .map(|part| {
                 thread::Builder::new()
                     .name("layout".into())
-                    .spawn_scoped(scope, move || layout_chunk(chunk, offset))
-                    .map_err(|_| (offset, chunk))
+                    .spawn_scoped(scope, move || work(part))
+                    .map_err(|_| part)
             })
             .collect();
         started
             .into_iter()
-            .map(|part| match part {
+            .map(|handle| match handle {
                 Ok(handle) => handle.join(),
-                Err((offset, chunk)) => Ok(layout_chunk(chunk, offset)),
+                Err(part) => Ok(work(part)),
             })
             .collect()
     });
-    let mut lines = Vec::new();
-    for result in results {
-        match result {
-            Ok(part) => lines.extend(part),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    }
-    lines
+    results
+        .into_iter()
+        .map(|result| result.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -148,6 +190,34 @@ mod tests {
             });
             assert_eq!(parallel, serial, "width {width}");
             assert_eq!(crate::text::layout(&text, &options), serial);
+        }
+    }
+
+    #[test]
+    fn mapping_on_threads_gives_what_mapping_in_order_gives() {
+        let heavy = PARALLEL_FROM / 8;
+        let cases: [Vec<usize>; 5] = [
+            vec![],
+            vec![PARALLEL_FROM * 4],
+            vec![heavy; 40],
+            (0..300).map(|i| (i % 7) * heavy / 3).collect(),
+            [vec![1; 10], vec![PARALLEL_FROM * 2], vec![1; 10]].concat(),
+        ];
+        for weights in cases {
+            let mapped = map_weighted(
+                &weights,
+                |&w| w,
+                |i, &w| (i, w, std::thread::current().id()),
+            );
+            let expected: Vec<(usize, usize)> = weights.iter().copied().enumerate().collect();
+            let got: Vec<(usize, usize)> = mapped.iter().map(|&(i, w, _)| (i, w)).collect();
+            assert_eq!(got, expected);
+            let total: usize = weights.iter().sum();
+            let threads: std::collections::HashSet<_> = mapped.iter().map(|m| m.2).collect();
+            let cores = threads_for_bytes(total).min(weights.len());
+            if cores > 1 {
+                assert!(threads.len() > 1, "{} items on one thread", weights.len());
+            }
         }
     }
 }

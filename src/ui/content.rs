@@ -8,7 +8,7 @@ use super::search::{Normalized, normalize};
 use crate::briefing::{Briefing, Direction};
 use crate::text::{
     BaseDirection, BidiMode, LayoutOptions, Sanitized, VisualLine, first_strong, isolate, layout,
-    sanitize,
+    map_weighted, sanitize,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,8 +139,15 @@ impl PaneText {
     /// A reader pane: its fields are also normalized for search, here and only here. Our
     /// own notices are left out, so a search never finds them.
     pub fn searchable(mut fields: Vec<Field>) -> Self {
-        for field in fields.iter_mut().filter(|f| f.kind != FieldKind::Notice) {
-            field.normalized = normalize(&field.text.text);
+        let normalized = map_weighted(
+            &fields,
+            |field| field.text.text.len(),
+            |_, field| (field.kind != FieldKind::Notice).then(|| normalize(&field.text.text)),
+        );
+        for (field, normalized) in fields.iter_mut().zip(normalized) {
+            if let Some(normalized) = normalized {
+                field.normalized = normalized;
+            }
         }
         Self::new(fields)
     }
@@ -359,40 +366,55 @@ impl Fields {
 
 pub const BIDI_CONTROL_NOTICE: &str = "⚠ the next field holds bidi control characters";
 
+/// Every field's rows, with a blank row where a field asks for a gap. The fields of a long
+/// document are laid out on all cores (`text::map_weighted`).
 pub fn layout_fields(fields: &[Field], width: usize, engine: Engine) -> Vec<Row> {
-    let mut rows = Vec::new();
-    for (index, field) in fields.iter().enumerate() {
+    let laid_out = map_weighted(
+        fields,
+        |field| field.text.text.len(),
+        |index, field| field_rows(index, field, width, engine),
+    );
+    let mut rows = Vec::with_capacity(laid_out.iter().map(Vec::len).sum::<usize>());
+    for (field, field_rows) in fields.iter().zip(laid_out) {
         if field.gap && !rows.is_empty() {
             // A gap inside an item belongs to it; a gap between items to neither.
             let inside = rows.last().is_some_and(|r: &Row| r.item == field.item);
             rows.push(blank_row(if inside { field.item } else { None }));
         }
-        if field.text.has_bidi_controls {
-            let options = options(width, Directions::ltr(), engine);
-            for line in layout(BIDI_CONTROL_NOTICE, &options) {
-                rows.push(Row {
-                    field: None,
-                    kind: FieldKind::Notice,
-                    item: field.item,
-                    line,
-                    bullet: false,
-                });
-            }
-        }
-        let bullet = field.kind == FieldKind::Bullet;
-        let lines = layout(
-            &field.text.text,
-            &options(text_width(field.kind, width), field.directions, engine),
-        );
-        for (n, line) in lines.into_iter().enumerate() {
+        rows.extend(field_rows);
+    }
+    rows
+}
+
+/// Field `index`'s own rows: the warning above a field that holds bidi controls, then its
+/// lines.
+fn field_rows(index: usize, field: &Field, width: usize, engine: Engine) -> Vec<Row> {
+    let mut rows = Vec::new();
+    if field.text.has_bidi_controls {
+        let options = options(width, Directions::ltr(), engine);
+        for line in layout(BIDI_CONTROL_NOTICE, &options) {
             rows.push(Row {
-                field: Some(index),
-                kind: field.kind,
+                field: None,
+                kind: FieldKind::Notice,
                 item: field.item,
                 line,
-                bullet: bullet && n == 0,
+                bullet: false,
             });
         }
+    }
+    let bullet = field.kind == FieldKind::Bullet;
+    let lines = layout(
+        &field.text.text,
+        &options(text_width(field.kind, width), field.directions, engine),
+    );
+    for (n, line) in lines.into_iter().enumerate() {
+        rows.push(Row {
+            field: Some(index),
+            kind: field.kind,
+            item: field.item,
+            line,
+            bullet: bullet && n == 0,
+        });
     }
     rows
 }
@@ -466,5 +488,54 @@ mod tests {
         assert_eq!(text_width(FieldKind::Bullet, 10), 8);
         assert_eq!(text_width(FieldKind::Bullet, 1), 0);
         assert_eq!(text_width(FieldKind::Quote, 10), 10);
+    }
+
+    /// Over 256 KB of fields are laid out on several threads: the rows must be those of
+    /// each field laid out alone, in order, with the same gaps.
+    #[test]
+    fn a_long_document_is_laid_out_as_its_fields_one_by_one() {
+        let seed = include_str!("../../tests/data/seed-article.txt");
+        let mut fields = Fields::new(Directions::auto());
+        for (n, paragraph) in seed.lines().cycle().take(2400).enumerate() {
+            match n % 5 {
+                0 => fields.push(FieldKind::Heading, "Heading", true),
+                1 => fields.item(n),
+                _ => {}
+            }
+            let kind = [FieldKind::Paragraph, FieldKind::Bullet, FieldKind::Quote][n % 3];
+            let text = if n % 7 == 0 {
+                format!("{paragraph} \u{202E}override")
+            } else {
+                paragraph.to_owned()
+            };
+            fields.push(kind, &text, n % 2 == 0);
+        }
+        let fields = fields.finish();
+        let total: usize = fields.iter().map(|f| f.text.text.len()).sum();
+        assert!(total > 512 * 1024, "{total} bytes: not enough for threads");
+        let engine = Engine {
+            mode: BidiMode::App,
+            shaping: true,
+        };
+        let rows = layout_fields(&fields, 60, engine);
+        let mut expected: Vec<Row> = Vec::new();
+        for (index, field) in fields.iter().enumerate() {
+            if field.gap && !expected.is_empty() {
+                let inside = expected.last().is_some_and(|r| r.item == field.item);
+                expected.push(blank_row(if inside { field.item } else { None }));
+            }
+            let alone = layout_fields(std::slice::from_ref(field), 60, engine);
+            expected.extend(alone.into_iter().map(|row| Row {
+                field: row.field.map(|_| index),
+                ..row
+            }));
+        }
+        assert_eq!(rows.len(), expected.len());
+        for (got, want) in rows.iter().zip(&expected) {
+            assert_eq!(
+                (got.field, got.kind, got.item, got.bullet, &got.line),
+                (want.field, want.kind, want.item, want.bullet, &want.line)
+            );
+        }
     }
 }

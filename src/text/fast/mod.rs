@@ -65,6 +65,13 @@ pub(crate) struct Scratch {
     order: Vec<usize>,
 }
 
+impl Scratch {
+    /// Characters the largest paragraph laid out so far held.
+    pub(crate) fn capacity(&self) -> usize {
+        self.chars.capacity()
+    }
+}
+
 /// Lays out `paragraph` (at byte `offset` of the text) as `text::layout_paragraph`
 /// would, if all its characters are simple; else returns false having emitted nothing.
 pub(crate) fn layout_paragraph(
