@@ -110,6 +110,11 @@ pub fn require(found: bool, tool: &str, test: &str) -> anyhow::Result<bool> {
     Ok(false)
 }
 
+/// Says loudly, past the test harness's capture, that `test` did not run and why.
+pub fn skipped(test: &str, why: &str) {
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
+}
+
 /// A bundled sample briefing, parsed, for expectations derived from its text.
 pub fn sample(file: &str) -> anyhow::Result<serde_json::Value> {
     let path = briefings_dir().join(file);
