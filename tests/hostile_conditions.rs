@@ -278,7 +278,7 @@ fn brief_child_of(parent: u32) -> Option<u32> {
 fn brief_under_bash(test: &str, cols: u16, rows: u16) -> Option<(Pty, u32, PathBuf)> {
     if !Path::new("/bin/bash").exists() {
         assert!(std::env::var_os("CI").is_none(), "bash is missing in CI");
-        eprintln!("SKIPPED {test}: no /bin/bash");
+        support::skipped(test, "no /bin/bash");
         return None;
     }
     let file = seed();

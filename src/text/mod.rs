@@ -277,7 +277,9 @@ pub(crate) fn oracle_file(name: &str) -> Option<String> {
     match std::fs::read_to_string(&path) {
         Ok(s) => Some(s),
         Err(e) if std::env::var_os("CI").is_none() => {
-            eprintln!("SKIPPED: {path} unreadable ({e}); install Debian package unicode-data");
+            // Straight to stderr: eprintln! is captured, and shown only if the test fails.
+            let why = format!("SKIPPED: {path} unreadable ({e}); install unicode-data\n");
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), why.as_bytes());
             None
         }
         Err(e) => panic!("{path} unreadable in CI ({e}): install unicode-data"),
