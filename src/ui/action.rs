@@ -129,7 +129,7 @@ impl Action {
             Action::Bottom => "go to the bottom",
             Action::PrevBriefing => "previous briefing",
             Action::NextBriefing => "next briefing",
-            Action::CopyQuote => "copy the selected quote with attribution",
+            Action::CopyQuote => "copy the quote (on actors: the actor; headline: a citation)",
             Action::Zoom => "zoom the focused pane to the whole screen",
             Action::SearchStart => "search the briefing; in the library: filter it",
             Action::SearchNext => "next match",

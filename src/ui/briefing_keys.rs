@@ -37,7 +37,11 @@ impl App {
             Action::NextBriefing => self.step_briefing(true),
             Action::Back => self.back(),
             Action::Select => self.select(),
-            Action::CopyQuote => self.copy_quote(),
+            Action::CopyQuote => match focus {
+                PaneId::Actors => self.copy_actor(),
+                PaneId::Headline => self.copy_citation(),
+                _ => self.copy_quote(),
+            },
             Action::Zoom => {
                 reader.zoom = !reader.zoom;
                 reader.relayout(area, self.engine);
@@ -215,5 +219,39 @@ impl App {
             "copied quotation {} with attribution to the clipboard",
             selected + 1
         ));
+    }
+
+    /// `y` on the actors pane: the selected actor, with role, organization and country.
+    fn copy_actor(&mut self) {
+        let Some(reader) = self.reader.as_ref() else {
+            return;
+        };
+        let selected = reader.views[PaneId::Actors.index()].selected;
+        let actor = self
+            .library
+            .briefings
+            .get(reader.index)
+            .and_then(|loaded| loaded.briefing.actors.get(selected));
+        let Some(actor) = actor else {
+            self.set_message("no actor to copy");
+            return;
+        };
+        let text = panes::actors::copied(actor);
+        self.copy(text);
+        self.set_message(format!("copied actor {} to the clipboard", selected + 1));
+    }
+
+    /// `y` on the headline pane: the headline with its source, date and place.
+    fn copy_citation(&mut self) {
+        let Some(loaded) = self
+            .reader
+            .as_ref()
+            .and_then(|reader| self.library.briefings.get(reader.index))
+        else {
+            return;
+        };
+        let text = panes::headline::cited(&loaded.briefing);
+        self.copy(text);
+        self.set_message("copied the headline with its source to the clipboard");
     }
 }

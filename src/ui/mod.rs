@@ -30,6 +30,8 @@ pub use loading::{Batch, Progress};
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_copy;
+#[cfg(test)]
 mod tests_filter;
 #[cfg(test)]
 mod tests_loading;

@@ -1,6 +1,7 @@
 use crate::briefing::{Actor, Briefing};
 use crate::ui::content::{Directions, Field, FieldKind, Fields};
 use crate::ui::panes::headline::SEPARATOR;
+use crate::ui::panes::quotes::joined;
 
 /// One selectable item per actor, numbered as in `briefing.actors`.
 pub fn fields(briefing: &Briefing, directions: Directions) -> Vec<Field> {
@@ -23,6 +24,23 @@ pub fn fields(briefing: &Briefing, directions: Directions) -> Vec<Field> {
         fields.push(FieldKind::Notice, "(no actors)", false);
     }
     fields.finish()
+}
+
+/// What `y` copies for an actor: `name — role, organization, country`.
+pub fn copied(actor: &Actor) -> String {
+    let details: Vec<&str> = [
+        actor.role.as_deref(),
+        actor.organization.as_deref(),
+        actor.country.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let name = crate::text::sanitize(&actor.name).text;
+    match details.is_empty() {
+        true => name,
+        false => format!("{name} — {}", joined(&details)),
+    }
 }
 
 /// The strings that name `actor` in running text, longest first so that a long alias wins

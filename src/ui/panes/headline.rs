@@ -1,7 +1,31 @@
 use crate::briefing::{Briefing, Source};
 use crate::ui::content::{Directions, Field, FieldKind, Fields};
+use crate::ui::panes::quotes::joined;
 
 pub const SEPARATOR: &str = " · ";
+
+/// What `y` copies on the headline pane, a citation: `headline — source, date, place,
+/// address` (the address when the source also has a name).
+pub fn cited(briefing: &Briefing) -> String {
+    let source = briefing.source.as_ref();
+    let url = source
+        .filter(|s| s.name.is_some())
+        .and_then(|s| s.url.as_deref());
+    let parts: Vec<&str> = [
+        source.and_then(Source::label),
+        briefing.date.as_deref(),
+        briefing.location.as_deref(),
+        url,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let headline = crate::text::sanitize(&briefing.headline).text;
+    match parts.is_empty() {
+        true => headline,
+        false => format!("{headline} — {}", joined(&parts)),
+    }
+}
 
 pub fn fields(briefing: &Briefing, directions: Directions) -> Vec<Field> {
     let mut fields = Fields::new(directions);

@@ -72,12 +72,16 @@ pub fn attributed(briefing: &Briefing, quote: &Quote) -> String {
         .into_iter()
         .flatten()
         .collect();
-    // Each part sanitized alone closes its own bidi controls, so an override in a name
-    // cannot run on into the role, source and date of the copied text.
     let text = crate::text::sanitize(&quote.text).text;
-    let attribution: Vec<String> = attribution
+    format!("«{text}» — {}", joined(&attribution))
+}
+
+/// `parts` joined by ", " for the clipboard. Each part sanitized alone closes its own bidi
+/// controls, so an override in a name cannot run on into the role, source and date.
+pub fn joined(parts: &[&str]) -> String {
+    let parts: Vec<String> = parts
         .iter()
         .map(|part| crate::text::sanitize(part).text)
         .collect();
-    format!("«{text}» — {}", attribution.join(", "))
+    parts.join(", ")
 }
