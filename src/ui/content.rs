@@ -8,7 +8,7 @@ use super::search::{Normalized, normalize};
 use crate::briefing::{Briefing, Direction};
 use crate::text::{
     BaseDirection, BidiMode, LayoutOptions, Sanitized, VisualLine, first_strong, isolate, layout,
-    map_weighted, sanitize,
+    map_weighted, measure, sanitize,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -417,6 +417,21 @@ fn field_rows(index: usize, field: &Field, width: usize, engine: Engine) -> Vec<
         });
     }
     rows
+}
+
+/// `text` laid out on one line, as wide as it measures, for the status line (which cuts
+/// it where it has to): a message that holds what the user typed, in any script.
+pub fn status_row(text: &str, engine: Engine) -> Option<Row> {
+    let text = sanitize(text).text;
+    let options = options(measure(&text), Directions::auto(), engine);
+    let line = layout(&text, &options).into_iter().next()?;
+    Some(Row {
+        field: None,
+        kind: FieldKind::Notice,
+        item: None,
+        line,
+        bullet: false,
+    })
 }
 
 pub fn options(width: usize, directions: Directions, engine: Engine) -> LayoutOptions {

@@ -6,9 +6,8 @@
 
 use std::ops::Range;
 
-use super::content::{Directions, Engine, Field, FieldKind, Row, options};
+use super::content::{Engine, Field, Row, status_row};
 use super::panes::PaneId;
-use crate::text::{layout, measure, sanitize};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
@@ -69,18 +68,7 @@ impl Search {
     /// Lays `status()` out on one line, as wide as it measures, so that no width of the
     /// terminal wraps it; the status line cuts it where it has to.
     pub fn layout_status(&mut self, engine: Engine) {
-        self.status_row = self.status().and_then(|status| {
-            let text = sanitize(&status).text;
-            let options = options(measure(&text), Directions::auto(), engine);
-            let line = layout(&text, &options).into_iter().next()?;
-            Some(Row {
-                field: None,
-                kind: FieldKind::Notice,
-                item: None,
-                line,
-                bullet: false,
-            })
-        });
+        self.status_row = self.status().and_then(|status| status_row(&status, engine));
     }
 }
 

@@ -8,8 +8,7 @@ use ratatui::layout::Rect;
 
 use super::LibraryView;
 use crate::briefing::Library;
-use crate::text::{layout, measure, sanitize};
-use crate::ui::content::{Directions, Engine, FieldKind, Row, options};
+use crate::ui::content::{Engine, Row, status_row};
 use crate::ui::search::normalize;
 
 #[derive(Debug, Clone)]
@@ -29,21 +28,11 @@ impl LibraryFilter {
             .split_whitespace()
             .map(str::to_owned)
             .collect();
-        let text = sanitize(&format!("filter \"{query}\"")).text;
-        let line = layout(&text, &options(measure(&text), Directions::auto(), engine))
-            .into_iter()
-            .next();
         Self {
             query: query.to_owned(),
             words,
             shown: Vec::new(),
-            row: line.map(|line| Row {
-                field: None,
-                kind: FieldKind::Notice,
-                item: None,
-                line,
-                bullet: false,
-            }),
+            row: status_row(&format!("filter \"{query}\""), engine),
         }
     }
 
