@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use super::Action;
 use super::content::Engine;
 use super::keys::{KeySetup, KeyTable};
-use super::layout::too_small;
+use super::layout::{half_page, too_small};
 use super::library::LibraryView;
 use super::panes::PaneId;
 use super::reader::Reader;
@@ -359,11 +359,6 @@ impl App {
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
-}
-
-/// Half of a page of `page` rows, at least one row.
-pub(super) fn half_page(page: usize) -> usize {
-    (page / 2).max(1)
 }
 
 /// While the search prompt is open, keys type into it rather than going through the table.

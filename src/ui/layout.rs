@@ -81,6 +81,11 @@ pub fn inner_height(rect: Rect) -> usize {
     usize::from(rect.height.saturating_sub(2))
 }
 
+/// Half of a page of `page` rows (Ctrl-D, Ctrl-U), rounded down, at least one row.
+pub fn half_page(page: usize) -> usize {
+    (page / 2).max(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,8 @@
 //! and the `/` filter, typed at the same prompt as a briefing's search.
 
 use super::Action;
-use super::app::{App, half_page};
+use super::app::App;
+use super::layout::half_page;
 use super::library::LibraryView;
 
 impl App {

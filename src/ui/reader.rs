@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 
 use super::content::{Directions, Engine, PaneText};
 use super::layout::{
-    PaneRects, briefing_panes, inner_height, is_multi, pane_text_widths, split_status,
+    PaneRects, briefing_panes, half_page, inner_height, is_multi, pane_text_widths, split_status,
 };
 use super::panes::{self, PaneId};
 use super::search::{find, merge_overlaps, normalize};
@@ -221,10 +221,11 @@ impl Reader {
 
     /// A page down or up; in selectable panes the selection follows to the first item that
     /// starts in view.
-    /// Scrolls by `halves` half pages (2 is a whole page, -1 half a page up).
-    pub fn page_by(&mut self, pane: PaneId, halves: isize, area: Rect) {
-        let page = self.page(pane, area).try_into().unwrap_or(isize::MAX);
-        let delta = half_pages(halves, page);
+    /// A whole page when `half` is false, else half of one; up when `up`.
+    pub fn page_by(&mut self, pane: PaneId, up: bool, half: bool, area: Rect) {
+        let page = self.page(pane, area);
+        let rows = isize::try_from(if half { half_page(page) } else { page }).unwrap_or(isize::MAX);
+        let delta = if up { -rows } else { rows };
         let view = &mut self.views[pane.index()];
         view.scroll = view.scroll.saturating_add_signed(delta);
         self.clamp(pane, area);
@@ -283,14 +284,5 @@ impl Reader {
         }
         // A short alias inside a longer name marks the same words: one mark covers both.
         self.actor_marks = merge_overlaps(found);
-    }
-}
-
-/// `halves` half pages of `page` rows, at least one row: a whole page is exactly `page`,
-/// half of an odd page rounds down.
-pub fn half_pages(halves: isize, page: isize) -> isize {
-    match halves.saturating_mul(page) / 2 {
-        0 => halves.signum(),
-        delta => delta,
     }
 }

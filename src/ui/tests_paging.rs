@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 
 use super::app::App;
 use super::keys::KeySetup;
+use super::layout::half_page;
 use super::library::LibraryView;
 use super::panes::PaneId;
-use super::reader::half_pages;
 use super::tests::{app_on, fixture_app, fixtures, open_reader, run};
 use super::{Action, Effect, UiOptions};
 use crate::briefing::{LoadOptions, load_path};
@@ -24,13 +24,11 @@ fn body_scroll(app: &App) -> usize {
 
 #[test]
 fn half_a_page_rounds_down_and_moves_at_least_one_row() {
-    assert_eq!(half_pages(2, 11), 11);
-    assert_eq!(half_pages(-2, 11), -11);
-    assert_eq!(half_pages(1, 11), 5);
-    assert_eq!(half_pages(-1, 11), -5);
-    assert_eq!(half_pages(1, 1), 1);
-    assert_eq!(half_pages(-1, 1), -1);
-    assert_eq!(half_pages(2, 1), 1);
+    assert_eq!(half_page(11), 5);
+    assert_eq!(half_page(10), 5);
+    assert_eq!(half_page(3), 1);
+    assert_eq!(half_page(1), 1);
+    assert_eq!(half_page(0), 1);
 }
 
 #[test]
