@@ -104,21 +104,29 @@ pub fn normalize(text: &str) -> Normalized {
         text: String::with_capacity(text.len()),
         origin: Vec::with_capacity(text.len()),
     };
-    for (start, c) in text.char_indices() {
+    for (start, folded) in folded_chars(text) {
         let Ok(origin) = u32::try_from(start) else {
             break;
         };
-        if is_ignored_mark(c) {
-            continue;
-        }
-        for folded in fold(c) {
-            normalized.text.push(folded);
-            normalized
-                .origin
-                .extend(std::iter::repeat_n(origin, folded.len_utf8()));
-        }
+        normalized.text.push(folded);
+        normalized
+            .origin
+            .extend(std::iter::repeat_n(origin, folded.len_utf8()));
     }
     normalized
+}
+
+/// `normalize(text).text` without the offsets, for text only ever asked whether it holds
+/// a word (the library filter's).
+pub fn folded(text: &str) -> String {
+    folded_chars(text).map(|(_, c)| c).collect()
+}
+
+/// `text`'s characters as matching sees them, each with where its original starts.
+fn folded_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    text.char_indices()
+        .filter(|&(_, c)| !is_ignored_mark(c))
+        .flat_map(|(start, c)| fold(c).map(move |folded| (start, folded)))
 }
 
 /// Non-overlapping matches of an already normalized `needle` in `haystack` (whose
@@ -224,5 +232,13 @@ mod tests {
         let needle = normalize("\u{064E}\u{0640}").text;
         assert!(needle.is_empty());
         assert_eq!(found("قالَ", "\u{064E}\u{0640}"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn folded_is_normalize_without_offsets() {
+        let seed = include_str!("../../tests/data/seed-article.txt");
+        for text in [seed, "ÀB أإآٱ لِيبْيَا ـ שָׁלוֹם İstanbul", ""] {
+            assert_eq!(folded(text), normalize(text).text);
+        }
     }
 }

@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use super::LibraryView;
 use crate::briefing::Library;
 use crate::ui::content::{Engine, Row, status_row};
-use crate::ui::search::normalize;
+use crate::ui::search::folded;
 
 #[derive(Debug, Clone)]
 pub struct LibraryFilter {
@@ -23,8 +23,7 @@ pub struct LibraryFilter {
 
 impl LibraryFilter {
     pub fn new(query: &str, engine: Engine) -> Self {
-        let words = normalize(query)
-            .text
+        let words = folded(query)
             .split_whitespace()
             .map(str::to_owned)
             .collect();
@@ -58,9 +57,7 @@ impl LibraryFilter {
 fn haystack(library: &Library, at: usize) -> String {
     let Some(loaded) = library.briefings.get(at) else {
         let failure = library.failures.get(at - library.briefings.len());
-        return failure.map_or_else(String::new, |f| {
-            normalize(&f.path.display().to_string()).text
-        });
+        return failure.map_or_else(String::new, |f| folded(&f.path.display().to_string()));
     };
     let b = &loaded.briefing;
     let mut fields: Vec<&str> = vec![&b.headline];
@@ -81,7 +78,7 @@ fn haystack(library: &Library, at: usize) -> String {
     let name = b.path.file_name().map(|n| n.to_string_lossy());
     fields.extend(name.as_deref());
     // A line break between fields: no word typed is found across two of them.
-    normalize(&fields.join("\n")).text
+    folded(&fields.join("\n"))
 }
 
 impl LibraryView {
