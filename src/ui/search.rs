@@ -119,7 +119,9 @@ pub fn normalize(text: &str) -> Normalized {
 /// `normalize(text).text` without the offsets, for text only ever asked whether it holds
 /// a word (the library filter's).
 pub fn folded(text: &str) -> String {
-    folded_chars(text).map(|(_, c)| c).collect()
+    let mut folded = String::with_capacity(text.len());
+    folded.extend(folded_chars(text).map(|(_, c)| c));
+    folded
 }
 
 /// `text`'s characters as matching sees them, each with where its original starts.
