@@ -171,7 +171,8 @@ impl LibraryView {
         self.select(library, target, area, engine);
     }
 
-    pub fn entries(library: &Library) -> usize {
+    /// Library entries in all: the briefings, then the files that failed.
+    fn entries(library: &Library) -> usize {
         library.briefings.len() + library.failures.len()
     }
 
