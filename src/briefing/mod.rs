@@ -12,6 +12,7 @@ mod parts;
 mod report;
 mod validate;
 
+pub use date::display_date;
 pub use diagnostic::{Diagnostic, MAX_DIAGNOSTICS_PER_FILE, Severity, is_terminal_hazard};
 pub use discover::{default_path, discover};
 pub use library::{Library, load_path, reading_order};
