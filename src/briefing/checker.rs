@@ -4,8 +4,8 @@
 use serde_json::{Map, Value};
 
 use super::Severity;
+use super::diagnostic::MAX_DIAGNOSTICS_PER_FILE;
 use super::json_path::JsonPath;
-use super::report::MAX_DIAGNOSTICS_PER_FILE;
 
 /// Which spot of the source a problem points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

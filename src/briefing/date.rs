@@ -1,5 +1,40 @@
 //! Briefing dates: `YYYY-MM-DD` or an RFC 3339 date-time. The string is kept as written;
-//! this only checks it and turns it into an instant for sorting.
+//! this checks it, turns it into an instant for sorting, and into the text shown to people.
+
+use std::borrow::Cow;
+
+/// A briefing date as a reader sees it: `2025-08-03T07:45:00+03:00` becomes
+/// `2025-08-03 07:45 +03:00` and `…Z` becomes `… UTC`; seconds appear only when not zero,
+/// fractions of a second never. A bare date, and anything that is not a valid date (the
+/// checker reports those), is returned as written.
+pub fn display_date(text: &str) -> Cow<'_, str> {
+    if text.len() == 10 || instant(text).is_none() {
+        return Cow::Borrowed(text);
+    }
+    // `instant` accepted it, so it is `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` in ASCII.
+    let (Some(date), Some(hour_minute), Some(second), Some(rest)) = (
+        text.get(..10),
+        text.get(11..16),
+        text.get(17..19),
+        text.get(19..),
+    ) else {
+        return Cow::Borrowed(text);
+    };
+    let zone = rest.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+    let zone = if zone.eq_ignore_ascii_case("z") {
+        "UTC"
+    } else {
+        zone
+    };
+    let mut shown = format!("{date} {hour_minute}");
+    if second != "00" {
+        shown.push(':');
+        shown.push_str(second);
+    }
+    shown.push(' ');
+    shown.push_str(zone);
+    Cow::Owned(shown)
+}
 
 /// Seconds since 1970-01-01T00:00:00Z; a bare date counts as its midnight in UTC.
 pub(crate) fn instant(text: &str) -> Option<i64> {
@@ -133,6 +168,46 @@ mod tests {
             "+202-05-01",
         ] {
             assert_eq!(instant(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn date_times_are_shown_without_the_t_and_with_a_named_zone() {
+        for (written, shown) in [
+            ("2025-08-03T07:45:00+03:00", "2025-08-03 07:45 +03:00"),
+            ("2025-08-03T07:45:00Z", "2025-08-03 07:45 UTC"),
+            ("2025-08-03t07:45:00z", "2025-08-03 07:45 UTC"),
+            ("2025-08-03T07:45:09-05:30", "2025-08-03 07:45:09 -05:30"),
+            ("2025-08-03T07:45:00.250Z", "2025-08-03 07:45 UTC"),
+            (
+                "2025-08-03T07:45:09.999+01:00",
+                "2025-08-03 07:45:09 +01:00",
+            ),
+            ("2025-01-31T23:59:59.5-00:00", "2025-01-31 23:59:59 -00:00"),
+            ("2016-12-31T23:59:60Z", "2016-12-31 23:59:60 UTC"),
+        ] {
+            assert_eq!(display_date(written), shown, "{written:?}");
+        }
+    }
+
+    #[test]
+    fn bare_and_invalid_dates_are_shown_as_written() {
+        for written in [
+            "2025-08-03",
+            "2024-02-29",
+            "",
+            "yesterday",
+            "2024-02-30",
+            "2025-08-03T07:45",
+            "2025-08-03 07:45:00Z",
+            "2025-08-03T07:45:00",
+            "2025-08-03T07:45:00+0300",
+            "٢٠٢٥-٠٨-٠٣",
+        ] {
+            assert!(
+                matches!(display_date(written), Cow::Borrowed(same) if same == written),
+                "{written:?}"
+            );
         }
     }
 }

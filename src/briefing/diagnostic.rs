@@ -1,6 +1,10 @@
 use std::fmt;
 use std::path::PathBuf;
 
+/// More than this many diagnostics for one file are summed up in a last line: a hostile
+/// file with a million unknown keys should not print a million lines.
+pub const MAX_DIAGNOSTICS_PER_FILE: usize = 100;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,

@@ -1,23 +1,7 @@
 use std::cmp::Ordering;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use super::{Briefing, Diagnostic, LoadOptions, date, discover, load_file};
-
-/// A briefing that loaded, with its warnings.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Loaded {
-    pub briefing: Briefing,
-    pub warnings: Vec<Diagnostic>,
-}
-
-/// A file that failed to load; `diagnostics` holds at least one error. Shown as one
-/// diagnostic per line.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", lines(.diagnostics))]
-pub struct LoadFailure {
-    pub path: PathBuf,
-    pub diagnostics: Vec<Diagnostic>,
-}
+use super::{Briefing, LoadFailure, LoadOptions, Loaded, date, discover, load_file};
 
 /// Everything found under a path: briefings sorted newest first then by headline, and
 /// the files that failed, in path order. One broken file never hides the others.
@@ -25,11 +9,6 @@ pub struct LoadFailure {
 pub struct Library {
     pub briefings: Vec<Loaded>,
     pub failures: Vec<LoadFailure>,
-}
-
-fn lines(diagnostics: &[Diagnostic]) -> String {
-    let lines: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
-    lines.join("\n")
 }
 
 pub fn load_path(path: &Path, options: &LoadOptions) -> Library {

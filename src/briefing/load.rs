@@ -3,11 +3,32 @@
 
 use std::fs::{self, File, FileType};
 use std::io::{self, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::checker::Checker;
-use super::{DEFAULT_MAX_SIZE, Diagnostic, LoadFailure, Loaded, Severity};
+use super::{Briefing, DEFAULT_MAX_SIZE, Diagnostic, Severity};
 use super::{parse, report, validate};
+
+/// A briefing that loaded, with its warnings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    pub briefing: Briefing,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A file that failed to load; `diagnostics` holds at least one error. Shown as one
+/// diagnostic per line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", lines(.diagnostics))]
+pub struct LoadFailure {
+    pub path: PathBuf,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn lines(diagnostics: &[Diagnostic]) -> String {
+    let lines: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+    lines.join("\n")
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoadOptions {

@@ -4,8 +4,8 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
+use super::diagnostic::MAX_DIAGNOSTICS_PER_FILE;
 use super::json_path::{JsonPath, Segment};
-use super::report::MAX_DIAGNOSTICS_PER_FILE;
 
 /// 1-based line and column; columns count characters, not bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

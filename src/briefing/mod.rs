@@ -12,12 +12,12 @@ mod parts;
 mod report;
 mod validate;
 
-pub use diagnostic::{Diagnostic, Severity, is_terminal_hazard};
+pub use date::display_date;
+pub use diagnostic::{Diagnostic, MAX_DIAGNOSTICS_PER_FILE, Severity, is_terminal_hazard};
 pub use discover::{default_path, discover};
-pub use library::{Library, LoadFailure, Loaded, load_path, reading_order};
-pub use load::{LoadOptions, load_bytes, load_file};
+pub use library::{Library, load_path, reading_order};
+pub use load::{LoadFailure, LoadOptions, Loaded, load_bytes, load_file};
 pub use model::{Actor, Block, Briefing, Direction, PointGroup, Quote, Source};
-pub use report::MAX_DIAGNOSTICS_PER_FILE;
 pub use validate::FORMAT_VERSION;
 
 /// Files larger than this are refused without being read whole (`--max-size`).

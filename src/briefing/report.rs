@@ -7,11 +7,7 @@ use super::checker::{Anchor, Checker, Problem};
 use super::diagnostic::quoted;
 use super::json_path::{JsonPath, Segment};
 use super::locate::{self, Position};
-use super::{Diagnostic, Severity};
-
-/// More than this many diagnostics for one file are summed up in a last line: a hostile
-/// file with a million unknown keys should not print a million lines.
-pub const MAX_DIAGNOSTICS_PER_FILE: usize = 100;
+use super::{Diagnostic, MAX_DIAGNOSTICS_PER_FILE, Severity};
 
 pub(crate) fn diagnostics(path: &Path, text: &str, checker: &Checker) -> Vec<Diagnostic> {
     let wanted: HashSet<JsonPath> = checker.problems.iter().map(anchor_path).collect();
