@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn a_long_text_laid_out_on_threads_is_laid_out_as_on_one() {
-        let seed = include_str!("../../tests/data/seed-article.txt");
+        let seed = include_str!("../../../tests/data/seed-article.txt");
         // Fields mix paragraphs for the fast path with some for the general one.
         let mut text = String::new();
         while text.len() < 2 * PARALLEL_FROM {
@@ -178,18 +178,18 @@ mod tests {
         }
         assert!(threads_for(&text) >= 1);
         for width in [1, 37, 100] {
-            let options = crate::text::LayoutOptions {
+            let options = crate::LayoutOptions {
                 width,
                 ..Default::default()
             };
-            let serial = crate::text::layout_on_this_thread(&text, &options);
+            let serial = crate::layout_on_this_thread(&text, &options);
             let parts = chunks(&text, 3);
             assert_eq!(parts.len(), 3);
             let parallel = layout_chunks(&text, 3, |chunk, offset| {
-                crate::text::layout_from(chunk, offset, &options)
+                crate::layout_from(chunk, offset, &options)
             });
             assert_eq!(parallel, serial, "width {width}");
-            assert_eq!(crate::text::layout(&text, &options), serial);
+            assert_eq!(crate::layout(&text, &options), serial);
         }
     }
 

@@ -1,7 +1,7 @@
 //! Pure layout of untrusted text into terminal cells: sanitize, direction, shaping,
 //! wrapping, bidi reordering, measuring. No terminal code here.
 //!
-//! PUBLIC API CONTRACT (the ui layer builds on exactly this; extend, do not break):
+//! PUBLIC API CONTRACT (brief's ui layer builds on exactly this; extend, do not break):
 //! - `sanitize(raw) -> Sanitized` once per field; all byte ranges refer to `Sanitized::text`.
 //! - `layout(&sanitized.text, &LayoutOptions) -> Vec<VisualLine>`: '\n' in the text is a
 //!   paragraph break; each paragraph gets its own direction and lines.

@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Scratch, ZWNJ, layout_paragraph, props::Class, props::props};
-use crate::text::{BaseDirection, BidiMode, LayoutOptions, LeveledLine, general_paragraph};
+use crate::{BaseDirection, BidiMode, LayoutOptions, LeveledLine, general_paragraph};
 
 /// The fast path's lines for `paragraph`, or `None` if it declined it.
 fn fast(paragraph: &str, options: &LayoutOptions) -> Option<Vec<LeveledLine>> {
@@ -86,7 +86,7 @@ proptest! {
 }
 
 fn seed_paragraphs() -> Vec<&'static str> {
-    include_str!("../../../tests/data/seed-article.txt")
+    include_str!("../../../../tests/data/seed-article.txt")
         .lines()
         .collect()
 }
@@ -182,7 +182,7 @@ fn simple_characters_segment_as_the_general_path_sees_them() {
 /// something.
 #[test]
 fn bidi_character_test_lines_come_out_the_same() {
-    let Some(data) = crate::text::oracle_file("BidiCharacterTest.txt") else {
+    let Some(data) = crate::oracle_file("BidiCharacterTest.txt") else {
         return;
     };
     let (mut lines, mut taken) = (0, 0);
@@ -275,7 +275,7 @@ fn zwnj_beside_every_letter_comes_out_the_same() {
 /// The bundled Persian briefing, whose words hold ZWNJ: its paragraphs take the fast path.
 #[test]
 fn the_persian_sample_takes_the_fast_path_and_comes_out_the_same() {
-    let json = include_str!("../../../briefings/nikabad-heatwave-power-cuts.json");
+    let json = include_str!("../../../../briefings/nikabad-heatwave-power-cuts.json");
     let value: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
     let mut texts = Vec::new();
     collect_strings(&value, &mut texts);

@@ -197,7 +197,7 @@ fn rebuild(paragraph: &str, chars: &[(usize, char)], subst: &[Subst], clusters: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::cluster::clusters;
+    use crate::cluster::clusters;
     use unicode_bidi::ParagraphBidiInfo;
 
     fn shaped(text: &str) -> Vec<Cluster> {

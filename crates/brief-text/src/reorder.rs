@@ -222,7 +222,7 @@ mod tests {
 
     #[test]
     fn against_bidi_mirroring_txt() {
-        let Some(data) = crate::text::oracle_file("BidiMirroring.txt") else {
+        let Some(data) = crate::oracle_file("BidiMirroring.txt") else {
             return;
         };
         let mut pairs = 0;

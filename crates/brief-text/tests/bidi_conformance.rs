@@ -12,7 +12,7 @@
 //!   keeps the cluster in one cell on purpose (rule L3 as the issue asks), so it cannot
 //!   split it across runs.
 
-use brief::text::{BaseDirection, BidiMode, LayoutOptions, layout_with_levels};
+use brief_text::{BaseDirection, BidiMode, LayoutOptions, layout_with_levels};
 use unicode_bidi::{BidiClass, bidi_class};
 
 const FILE: &str = "/usr/share/unicode/BidiCharacterTest.txt";

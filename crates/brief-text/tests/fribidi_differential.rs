@@ -13,7 +13,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use brief::text::{BaseDirection, LayoutOptions, first_strong, layout, sanitize};
+use brief_text::{BaseDirection, LayoutOptions, first_strong, layout, sanitize};
 use unicode_bidi::{BidiClass, bidi_class};
 
 const LANGS: [&str; 4] = ["ar", "fa", "he", "ur"];
@@ -44,7 +44,7 @@ fn corpus() -> (Vec<String>, usize) {
             }
         }
     }
-    add(include_str!("data/seed-article.txt"));
+    add(include_str!("../../../tests/data/seed-article.txt"));
     (lines.into_iter().collect(), catalogues)
 }
 
