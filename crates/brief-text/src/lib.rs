@@ -21,6 +21,7 @@
 //! Paragraphs of plain prose take `fast`, which gives the same lines with less work;
 //! a long text is laid out on several threads (`parallel`).
 
+mod cell_text;
 mod cluster;
 mod direction;
 mod fast;
@@ -28,6 +29,7 @@ mod line;
 mod parallel;
 mod reorder;
 mod sanitize;
+mod segment;
 mod shape;
 mod split;
 mod wrap;
@@ -36,11 +38,11 @@ use std::cell::RefCell;
 
 use unicode_bidi::{Level, ParagraphBidiInfo};
 
-pub use cluster::measure;
 pub use direction::{first_strong, resolve_direction};
 pub use line::{Glyph, Glyphs, VisualLine};
 pub use parallel::map_weighted;
 pub use sanitize::{has_bidi_controls, is_explicit_bidi_control, isolate, join_isolated, sanitize};
+pub use segment::measure;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum BaseDirection {
@@ -207,7 +209,7 @@ pub(crate) fn general_paragraph(
         resolve_direction(paragraph, options.direction, options.fallback) == BaseDirection::Rtl;
     let level = if rtl { Level::rtl() } else { Level::ltr() };
     let bidi = ParagraphBidiInfo::new_with_data_source(&reorder::BidiData, paragraph, Some(level));
-    let mut clusters = cluster::clusters(paragraph);
+    let mut clusters = segment::clusters(paragraph);
     if options.shaping {
         shape::shape(paragraph, &bidi.levels, &mut clusters);
     }

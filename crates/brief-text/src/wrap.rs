@@ -113,7 +113,7 @@ fn breaks_before(paragraph: &str, clusters: &[Cluster]) -> Vec<Break> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cluster::clusters;
+    use crate::segment::clusters;
 
     fn lines(text: &str, width: usize) -> Vec<String> {
         let c = clusters(text);

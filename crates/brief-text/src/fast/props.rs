@@ -14,7 +14,8 @@ use icu_properties::props::{
 use unicode_bidi::{BidiClass, BidiDataSource};
 use unicode_width::UnicodeWidthChar;
 
-use crate::cluster::{char_str_width, is_breaking_space, is_mark};
+use crate::cell_text::char_str_width;
+use crate::cluster::{is_breaking_space, is_mark};
 use crate::reorder::{BidiData, mirrored};
 use crate::shape::form;
 use crate::split::is_hidden;
