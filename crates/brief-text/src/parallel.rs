@@ -176,7 +176,8 @@ mod tests {
             text.push_str(seed);
             text.push_str("\u{202B}x\u{202C} 👍🏽\n\n");
         }
-        assert!(threads_for(&text) >= 1);
+        // Long enough that `layout` itself takes the threads where there are cores.
+        assert!(text.len() >= PARALLEL_FROM, "{} bytes", text.len());
         for width in [1, 37, 100] {
             let options = crate::LayoutOptions {
                 width,
@@ -191,6 +192,15 @@ mod tests {
             assert_eq!(parallel, serial, "width {width}");
             assert_eq!(crate::layout(&text, &options), serial);
         }
+    }
+
+    #[test]
+    fn short_texts_stay_on_one_thread_and_long_ones_use_the_cores() {
+        assert_eq!(threads_for(""), 1);
+        assert_eq!(threads_for_bytes(PARALLEL_FROM - 1), 1);
+        let cores = thread::available_parallelism().map_or(1, |n| n.get());
+        assert_eq!(threads_for_bytes(PARALLEL_FROM), cores.min(MAX_THREADS));
+        assert_eq!(threads_for_bytes(usize::MAX), cores.min(MAX_THREADS));
     }
 
     #[test]
