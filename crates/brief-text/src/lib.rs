@@ -32,6 +32,8 @@ mod sanitize;
 mod segment;
 mod shape;
 mod split;
+#[cfg(feature = "ratatui")]
+pub mod widget;
 mod wrap;
 
 use std::cell::RefCell;
