@@ -2,7 +2,17 @@
 
 use unicode_bidi::get_base_direction;
 
-use super::BaseDirection;
+/// A paragraph's direction: forced, or found from its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BaseDirection {
+    /// The first strong character's (rules P2-P3), else the fallback.
+    #[default]
+    Auto,
+    /// Left to right.
+    Ltr,
+    /// Right to left.
+    Rtl,
+}
 
 /// The direction of the first strong character outside isolates, or `None` when the
 /// text has none (digits, punctuation, empty). The UI can use this for headings and

@@ -4,7 +4,7 @@
 
 use std::thread;
 
-use super::VisualLine;
+use crate::line::VisualLine;
 
 /// Below this many bytes a thread costs more than it saves (spawning one is tens of µs;
 /// laying out 256 KB is a few ms).

@@ -9,10 +9,10 @@ use icu_properties::CodePointMapData;
 use icu_properties::props::BidiMirroringGlyph;
 use unicode_bidi::{BidiClass, BidiDataSource, Level, ParagraphBidiInfo, bidi_class};
 
-use super::BidiMode;
-use super::cell_text::CellText;
-use super::cluster::Cluster;
-use super::sanitize::is_explicit_bidi_control;
+use crate::cell_text::CellText;
+use crate::cluster::Cluster;
+use crate::options::BidiMode;
+use crate::sanitize::is_explicit_bidi_control;
 
 /// unicode-bidi's own Bidi_Class data (`HardcodedBidiData`, so the classes are the same),
 /// with the first code points, Latin and Arabic among them, looked up in a table: its

@@ -18,8 +18,8 @@ use icu_properties::CodePointMapData;
 use icu_properties::props::JoiningType;
 use unicode_bidi::Level;
 
-use super::cell_text::CellText;
-use super::cluster::Cluster;
+use crate::cell_text::CellText;
+use crate::cluster::Cluster;
 
 pub(crate) const LAM: char = '\u{0644}';
 

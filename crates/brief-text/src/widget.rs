@@ -50,6 +50,7 @@ pub struct BidiText<'a> {
 }
 
 impl<'a> BidiText<'a> {
+    /// `text` (untrusted: it is sanitized) with the default options and no style.
     pub fn new(text: &'a str) -> Self {
         Self {
             text,
@@ -63,6 +64,7 @@ impl<'a> BidiText<'a> {
         Self { options, ..self }
     }
 
+    /// The style of the whole area.
     pub fn style(self, style: Style) -> Self {
         Self { style, ..self }
     }

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
-use super::cluster::Cluster;
+use crate::cluster::Cluster;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Break {

@@ -13,9 +13,12 @@ mod tests;
 
 use std::ops::Range;
 
-use super::cluster::DOTTED_CIRCLE;
-use super::shape::{LAM, lam_alef};
-use super::{BaseDirection, BidiMode, LayoutOptions, VisualLine, reorder};
+use crate::cluster::DOTTED_CIRCLE;
+use crate::direction::BaseDirection;
+use crate::line::VisualLine;
+use crate::options::{BidiMode, LayoutOptions};
+use crate::reorder;
+use crate::shape::{LAM, lam_alef};
 use props::{Bracket, Class, Props, ZWNJ, props};
 
 /// Marks an alef absorbed into the lam-alef ligature before it (no simple character is NUL).
