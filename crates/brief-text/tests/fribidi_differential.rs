@@ -10,6 +10,8 @@
     reason = "test helpers: a failed expectation is a failed test"
 )]
 
+#[path = "support/fribidi.rs"]
+mod fribidi;
 #[path = "support/mo.rs"]
 mod mo;
 mod support;
@@ -17,8 +19,6 @@ mod support;
 mod unshape;
 
 use std::collections::{BTreeSet, HashMap};
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 use brief_text::{BaseDirection, LayoutOptions, first_strong, layout, sanitize};
 use unicode_bidi::{BidiClass, bidi_class};
@@ -199,10 +199,10 @@ fn matches_fribidi_given_the_direction_the_engine_chose() {
         .iter()
         .map(String::as_str)
         .partition(|l| direction(l) == BaseDirection::Rtl);
-    let Some(rtl_out) = fribidi(&rtl, &["--rtl"]) else {
+    let Some(rtl_out) = fribidi::visual(&rtl, &["--rtl"]) else {
         return;
     };
-    let Some(ltr_out) = fribidi(&ltr, &["--ltr"]) else {
+    let Some(ltr_out) = fribidi::visual(&ltr, &["--ltr"]) else {
         return;
     };
     let mut compare = Comparison {
@@ -235,7 +235,7 @@ fn matches_fribidi_choosing_the_direction_itself() {
         return;
     };
     let lines: Vec<&str> = corpus.lines.iter().map(String::as_str).collect();
-    let Some(out) = fribidi(&lines, &["--basedir"]) else {
+    let Some(out) = fribidi::visual(&lines, &["--basedir"]) else {
         return;
     };
     // With --basedir FriBidi writes each visual line, then "Base direction: L" (or R).
@@ -273,37 +273,4 @@ fn matches_fribidi_choosing_the_direction_itself() {
 fn has_rtl_letter(s: &str) -> bool {
     s.chars()
         .any(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL))
-}
-
-/// One FriBidi process for all lines: it reads one paragraph per input line.
-fn fribidi(lines: &[&str], extra: &[&str]) -> Option<Vec<String>> {
-    let mut args = vec!["--nobreak", "--clean", "--nopad"];
-    args.extend(extra);
-    let child = Command::new("fribidi")
-        .args(&args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn();
-    let Ok(mut child) = child else {
-        support::missing(TEST, "fribidi (Debian libfribidi-bin)");
-        return None;
-    };
-    let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
-    let mut stdin = child.stdin.take().expect("piped stdin");
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().expect("fribidi runs");
-    writer
-        .join()
-        .expect("writer thread")
-        .expect("write to fribidi");
-    assert!(out.status.success(), "fribidi {args:?} failed");
-    let text = String::from_utf8(out.stdout).expect("fribidi writes UTF-8");
-    let result: Vec<String> = text.lines().map(str::to_string).collect();
-    let per_line = if extra.contains(&"--basedir") { 2 } else { 1 };
-    assert_eq!(
-        result.len(),
-        per_line * lines.len(),
-        "fribidi's output lines"
-    );
-    Some(result)
 }
