@@ -2,8 +2,8 @@
 //! cell's character as is. Harakat are kept (they stay in their letter's cluster) and the
 //! only ligature is the mandatory lam-alef; no Allah ligature.
 //!
-//! The forms come from ar-reshaper's letter table (it matches UnicodeData's <isolated>,
-//! <initial>, <medial>, <final> decompositions for U+0600..U+06FF). Its `reshape()` is not
+//! The forms come from ar-reshaper's letter table (it matches UnicodeData's `<isolated>`,
+//! `<initial>`, `<medial>`, `<final>` decompositions for U+0600..U+06FF). Its `reshape()` is not
 //! used: it returns a bare string with no map back to source bytes, and with harakat kept
 //! it subtracts 1 from an empty output when a field starts with a haraka (a panic in
 //! debug builds).
