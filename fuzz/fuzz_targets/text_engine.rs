@@ -3,7 +3,7 @@
 //! fits the width and measures as the sum of its glyphs.
 #![no_main]
 
-use brief::text::{BaseDirection, BidiMode, LayoutOptions, layout, sanitize};
+use brief_text::{BaseDirection, BidiMode, LayoutOptions, layout, sanitize};
 use libfuzzer_sys::fuzz_target;
 use unicode_width::UnicodeWidthStr;
 

@@ -14,7 +14,8 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::cluster::{Cluster, Text, char_str_width, starts_with_mark};
+use crate::cell_text::{CellText, char_str_width};
+use crate::cluster::{Cluster, starts_with_mark};
 
 /// Characters that stay in the source but never reach the terminal, since terminals do
 /// not agree on their width or on what they do to their neighbours.
@@ -63,7 +64,7 @@ pub(crate) fn split(start: usize, grapheme: &str) -> Vec<Cluster> {
 pub(crate) fn split_into(start: usize, grapheme: &str, out: &mut Vec<Cluster>) {
     if let Some(width) = whole_grapheme(grapheme) {
         let range = start..start + grapheme.len();
-        out.push(Cluster::measured(range, Text::from(grapheme), width));
+        out.push(Cluster::measured(range, CellText::from(grapheme), width));
         return;
     }
     let first = out.len();
@@ -74,8 +75,8 @@ pub(crate) fn split_into(start: usize, grapheme: &str, out: &mut Vec<Cluster>) {
                 attach(out, first + k, range.end, c);
                 continue;
             }
-            Place::Hidden => Text::new(),
-            Place::Own => Text::of_char(c),
+            Place::Hidden => CellText::new(),
+            Place::Own => CellText::of_char(c),
         };
         let continues = out.len() > first;
         out.push(Cluster::new(range, shown).continuing(continues));
@@ -127,7 +128,7 @@ fn place(pieces: &[Cluster], c: char) -> Place {
 
 /// `agrees` on `text` followed by `c`, without building the string on the heap.
 fn agrees_with(text: &str, c: char) -> bool {
-    let mut joined = Text::from(text);
+    let mut joined = CellText::from(text);
     joined.push(c);
     agrees(&joined)
 }

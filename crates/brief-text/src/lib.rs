@@ -1,7 +1,7 @@
 //! Pure layout of untrusted text into terminal cells: sanitize, direction, shaping,
 //! wrapping, bidi reordering, measuring. No terminal code here.
 //!
-//! PUBLIC API CONTRACT (the ui layer builds on exactly this; extend, do not break):
+//! PUBLIC API CONTRACT (brief's ui layer builds on exactly this; extend, do not break):
 //! - `sanitize(raw) -> Sanitized` once per field; all byte ranges refer to `Sanitized::text`.
 //! - `layout(&sanitized.text, &LayoutOptions) -> Vec<VisualLine>`: '\n' in the text is a
 //!   paragraph break; each paragraph gets its own direction and lines.
@@ -21,83 +21,40 @@
 //! Paragraphs of plain prose take `fast`, which gives the same lines with less work;
 //! a long text is laid out on several threads (`parallel`).
 
+#![warn(missing_docs)]
+
+mod cell_text;
 mod cluster;
 mod direction;
 mod fast;
 mod line;
+mod options;
 mod parallel;
 mod reorder;
 mod sanitize;
+mod segment;
 mod shape;
 mod split;
+#[cfg(feature = "ratatui")]
+pub mod widget;
 mod wrap;
 
 use std::cell::RefCell;
 
 use unicode_bidi::{Level, ParagraphBidiInfo};
 
-pub use cluster::measure;
-pub use direction::{first_strong, resolve_direction};
-pub use line::{Glyph, Glyphs, VisualLine};
+pub use direction::{BaseDirection, first_strong, resolve_direction};
+pub use line::{Glyph, Glyphs, LeveledLine, VisualLine};
+pub use options::{BidiMode, LayoutOptions};
 pub use parallel::map_weighted;
-pub use sanitize::{has_bidi_controls, is_explicit_bidi_control, isolate, join_isolated, sanitize};
+pub use sanitize::{
+    Sanitized, has_bidi_controls, is_explicit_bidi_control, isolate, join_isolated, sanitize,
+};
+pub use segment::measure;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum BaseDirection {
-    #[default]
-    Auto,
-    Ltr,
-    Rtl,
-}
-
-/// `App`: the engine reorders into visual order. `Logical`: text stays in logical order
-/// for terminals that reorder rows themselves (and for `--logical` output).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum BidiMode {
-    #[default]
-    App,
-    Logical,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LayoutOptions {
-    pub width: usize,
-    pub direction: BaseDirection,
-    /// Direction of an `Auto` paragraph with no strong character (e.g. from the
-    /// briefing's language); `Auto` here means LTR, as in rule P3.
-    pub fallback: BaseDirection,
-    pub shaping: bool,
-    pub mode: BidiMode,
-}
-
-impl Default for LayoutOptions {
-    fn default() -> Self {
-        Self {
-            width: usize::MAX,
-            direction: BaseDirection::Auto,
-            fallback: BaseDirection::Auto,
-            shaping: true,
-            mode: BidiMode::App,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sanitized {
-    pub text: String,
-    /// The field held embedding, override or isolate controls (Trojan Source): the UI
-    /// marks such a field visibly.
-    pub has_bidi_controls: bool,
-}
-
-/// A laid-out line with the bidi level of each glyph (`levels[i]` is `glyphs[i]`'s):
-/// for tests against the Unicode data, and for a UI that needs run directions.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LeveledLine {
-    pub line: VisualLine,
-    pub levels: Vec<u8>,
-}
-
+/// Lays out sanitized text: each paragraph ('\n') in its direction, wrapped at
+/// `options.width`, its lines in the order they are read. A long text is laid out on
+/// several threads; the lines are the same.
 pub fn layout(text: &str, options: &LayoutOptions) -> Vec<VisualLine> {
     match parallel::threads_for(text) {
         1 => layout_from(text, 0, options),
@@ -127,6 +84,7 @@ pub(crate) fn layout_from(text: &str, start: usize, options: &LayoutOptions) -> 
     lines
 }
 
+/// `layout` with each glyph's bidi level, on the calling thread.
 pub fn layout_with_levels(text: &str, options: &LayoutOptions) -> Vec<LeveledLine> {
     let mut lines = Vec::new();
     with_scratch(|scratch| {
@@ -207,7 +165,7 @@ pub(crate) fn general_paragraph(
         resolve_direction(paragraph, options.direction, options.fallback) == BaseDirection::Rtl;
     let level = if rtl { Level::rtl() } else { Level::ltr() };
     let bidi = ParagraphBidiInfo::new_with_data_source(&reorder::BidiData, paragraph, Some(level));
-    let mut clusters = cluster::clusters(paragraph);
+    let mut clusters = segment::clusters(paragraph);
     if options.shaping {
         shape::shape(paragraph, &bidi.levels, &mut clusters);
     }

@@ -1,4 +1,4 @@
-//! `text::wrap` for clusters that are all one cell wide, asking for line-break
+//! `crate::wrap` for graphemes that are all one cell wide, asking for line-break
 //! opportunities only where a line overflows: `unicode_linebreak::split_at_safe` gives a
 //! point before the overflow from which the opportunities are the same as from the
 //! paragraph's start, so most of a paragraph is never run through the break tables.
@@ -7,30 +7,30 @@ use std::ops::Range;
 
 use unicode_linebreak::{BreakOpportunity, linebreaks, split_at_safe};
 
-use super::Cluster;
+use super::SimpleGrapheme;
 
-/// Lines as ranges of cluster indices, as `text::wrap::wrap` makes them for these
-/// clusters (which hold no mandatory break: simple text has none).
+/// Lines as ranges of grapheme indices, as `crate::wrap::wrap` makes them for these
+/// graphemes (which hold no mandatory break: simple text has none).
 pub(crate) fn wrap(
     paragraph: &str,
-    clusters: &[Cluster],
+    graphemes: &[SimpleGrapheme],
     width: usize,
     lines: &mut Vec<Range<usize>>,
 ) {
     lines.clear();
     let mut start = 0;
     let (mut content, mut spaces) = (0, 0);
-    for (i, cluster) in clusters.iter().enumerate() {
-        if cluster.space {
+    for (i, grapheme) in graphemes.iter().enumerate() {
+        if grapheme.space {
             spaces += 1;
             continue;
         }
         if content + spaces + 1 > width && i > start {
-            let end = last_break(paragraph, clusters, start, i).unwrap_or(i);
-            push_soft(lines, clusters, start..end);
+            let end = last_break(paragraph, graphemes, start, i).unwrap_or(i);
+            push_soft(lines, graphemes, start..end);
             start = end;
             (content, spaces) = (0, 0);
-            for c in &clusters[start..i] {
+            for c in &graphemes[start..i] {
                 if c.space {
                     spaces += 1;
                 } else {
@@ -38,29 +38,29 @@ pub(crate) fn wrap(
                 }
             }
             if content + spaces + 1 > width && i > start {
-                push_soft(lines, clusters, start..i);
+                push_soft(lines, graphemes, start..i);
                 (start, content, spaces) = (i, 0, 0);
             }
         }
         (content, spaces) = (content + spaces + 1, 0);
     }
-    push_hard(lines, clusters, start..clusters.len(), width);
+    push_hard(lines, graphemes, start..graphemes.len(), width);
     if lines.is_empty() {
         lines.push(0..0);
     }
 }
 
-fn trim_spaces(clusters: &[Cluster], range: &Range<usize>) -> usize {
+fn trim_spaces(graphemes: &[SimpleGrapheme], range: &Range<usize>) -> usize {
     let mut end = range.end;
-    while end > range.start && clusters[end - 1].space {
+    while end > range.start && graphemes[end - 1].space {
         end -= 1;
     }
     end
 }
 
 /// A soft break drops the line's trailing spaces; a line of only spaces is no line.
-fn push_soft(lines: &mut Vec<Range<usize>>, clusters: &[Cluster], range: Range<usize>) {
-    let end = trim_spaces(clusters, &range);
+fn push_soft(lines: &mut Vec<Range<usize>>, graphemes: &[SimpleGrapheme], range: Range<usize>) {
+    let end = trim_spaces(graphemes, &range);
     if end > range.start {
         lines.push(range.start..end);
     }
@@ -69,24 +69,29 @@ fn push_soft(lines: &mut Vec<Range<usize>>, clusters: &[Cluster], range: Range<u
 /// At the paragraph's end trailing spaces are kept as far as they fit.
 fn push_hard(
     lines: &mut Vec<Range<usize>>,
-    clusters: &[Cluster],
+    graphemes: &[SimpleGrapheme],
     range: Range<usize>,
     width: usize,
 ) {
-    let end = trim_spaces(clusters, &range);
+    let end = trim_spaces(graphemes, &range);
     let fits = range.end.min(range.start.saturating_add(width));
     lines.push(range.start..end.max(fits));
 }
 
-/// The last cluster in `start + 1..=i` that a line may break before, if any.
+/// The last grapheme in `start + 1..=i` that a line may break before, if any.
 ///
 /// `split_at_safe` keeps one character before its safe pair in the text it returns, and
 /// that character is read as if it began the paragraph (a mark after an em dash reads as
 /// a letter), so the opportunity right after it is not trusted: only those from the safe
 /// pair's second character on are. Each step back covers what the last one did not.
-fn last_break(paragraph: &str, clusters: &[Cluster], start: usize, i: usize) -> Option<usize> {
-    let lowest = clusters[start].start as usize;
-    let target = clusters[i].start as usize;
+fn last_break(
+    paragraph: &str,
+    graphemes: &[SimpleGrapheme],
+    start: usize,
+    i: usize,
+) -> Option<usize> {
+    let lowest = graphemes[start].start as usize;
+    let target = graphemes[i].start as usize;
     let mut end = target + char_len_at(paragraph, target);
     loop {
         let (before, safe) = split_at_safe(paragraph.get(..end)?);
@@ -101,7 +106,7 @@ fn last_break(paragraph: &str, clusters: &[Cluster], start: usize, i: usize) -> 
             .map(|(at, _)| at + base)
             .take_while(|&at| at <= target)
             .filter(|&at| at > lowest && at > trusted)
-            .filter_map(|at| cluster_starting_at(clusters, at))
+            .filter_map(|at| grapheme_starting_at(graphemes, at))
             .last();
         if found.is_some() || trusted <= lowest {
             return found;
@@ -116,8 +121,8 @@ fn char_len_at(text: &str, at: usize) -> usize {
         .map_or(0, char::len_utf8)
 }
 
-fn cluster_starting_at(clusters: &[Cluster], at: usize) -> Option<usize> {
-    clusters
+fn grapheme_starting_at(graphemes: &[SimpleGrapheme], at: usize) -> Option<usize> {
+    graphemes
         .binary_search_by_key(&at, |c| c.start as usize)
         .ok()
 }

@@ -4,7 +4,7 @@
 
 use std::thread;
 
-use super::VisualLine;
+use crate::line::VisualLine;
 
 /// Below this many bytes a thread costs more than it saves (spawning one is tens of µs;
 /// laying out 256 KB is a few ms).
@@ -169,28 +169,38 @@ mod tests {
 
     #[test]
     fn a_long_text_laid_out_on_threads_is_laid_out_as_on_one() {
-        let seed = include_str!("../../tests/data/seed-article.txt");
+        let seed = include_str!("../../../tests/data/seed-article.txt");
         // Fields mix paragraphs for the fast path with some for the general one.
         let mut text = String::new();
         while text.len() < 2 * PARALLEL_FROM {
             text.push_str(seed);
             text.push_str("\u{202B}x\u{202C} 👍🏽\n\n");
         }
-        assert!(threads_for(&text) >= 1);
+        // Long enough that `layout` itself takes the threads where there are cores.
+        assert!(text.len() >= PARALLEL_FROM, "{} bytes", text.len());
         for width in [1, 37, 100] {
-            let options = crate::text::LayoutOptions {
+            let options = crate::LayoutOptions {
                 width,
                 ..Default::default()
             };
-            let serial = crate::text::layout_on_this_thread(&text, &options);
+            let serial = crate::layout_on_this_thread(&text, &options);
             let parts = chunks(&text, 3);
             assert_eq!(parts.len(), 3);
             let parallel = layout_chunks(&text, 3, |chunk, offset| {
-                crate::text::layout_from(chunk, offset, &options)
+                crate::layout_from(chunk, offset, &options)
             });
             assert_eq!(parallel, serial, "width {width}");
-            assert_eq!(crate::text::layout(&text, &options), serial);
+            assert_eq!(crate::layout(&text, &options), serial);
         }
+    }
+
+    #[test]
+    fn short_texts_stay_on_one_thread_and_long_ones_use_the_cores() {
+        assert_eq!(threads_for(""), 1);
+        assert_eq!(threads_for_bytes(PARALLEL_FROM - 1), 1);
+        let cores = thread::available_parallelism().map_or(1, |n| n.get());
+        assert_eq!(threads_for_bytes(PARALLEL_FROM), cores.min(MAX_THREADS));
+        assert_eq!(threads_for_bytes(usize::MAX), cores.min(MAX_THREADS));
     }
 
     #[test]

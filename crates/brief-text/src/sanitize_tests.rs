@@ -43,33 +43,113 @@ fn nothing_left_that_a_terminal_would_interpret() {
     assert!(s.text.chars().all(|c| c == '\n' || !c.is_control()));
 }
 
-/// The char-by-char implementation the block-copying one replaced: the oracle.
+/// The picture each control that is neither a tab nor a line break is shown as, written
+/// out from the Unicode charts "C0 Controls and Basic Latin" and "Control Pictures"
+/// (U+2400..U+2421). C1 controls (U+0080..U+009F) have no pictures: U+FFFD.
+const CONTROL_PICTURES: [(char, char); 30] = [
+    ('\u{00}', '␀'), // NUL: SYMBOL FOR NULL
+    ('\u{01}', '␁'), // SOH: SYMBOL FOR START OF HEADING
+    ('\u{02}', '␂'), // STX: SYMBOL FOR START OF TEXT
+    ('\u{03}', '␃'), // ETX: SYMBOL FOR END OF TEXT
+    ('\u{04}', '␄'), // EOT: SYMBOL FOR END OF TRANSMISSION
+    ('\u{05}', '␅'), // ENQ: SYMBOL FOR ENQUIRY
+    ('\u{06}', '␆'), // ACK: SYMBOL FOR ACKNOWLEDGE
+    ('\u{07}', '␇'), // BEL: SYMBOL FOR BELL
+    ('\u{08}', '␈'), // BS: SYMBOL FOR BACKSPACE
+    ('\u{0B}', '␋'), // VT: SYMBOL FOR VERTICAL TABULATION
+    ('\u{0C}', '␌'), // FF: SYMBOL FOR FORM FEED
+    ('\u{0E}', '␎'), // SO: SYMBOL FOR SHIFT OUT
+    ('\u{0F}', '␏'), // SI: SYMBOL FOR SHIFT IN
+    ('\u{10}', '␐'), // DLE: SYMBOL FOR DATA LINK ESCAPE
+    ('\u{11}', '␑'), // DC1: SYMBOL FOR DEVICE CONTROL ONE
+    ('\u{12}', '␒'), // DC2: SYMBOL FOR DEVICE CONTROL TWO
+    ('\u{13}', '␓'), // DC3: SYMBOL FOR DEVICE CONTROL THREE
+    ('\u{14}', '␔'), // DC4: SYMBOL FOR DEVICE CONTROL FOUR
+    ('\u{15}', '␕'), // NAK: SYMBOL FOR NEGATIVE ACKNOWLEDGE
+    ('\u{16}', '␖'), // SYN: SYMBOL FOR SYNCHRONOUS IDLE
+    ('\u{17}', '␗'), // ETB: SYMBOL FOR END OF TRANSMISSION BLOCK
+    ('\u{18}', '␘'), // CAN: SYMBOL FOR CANCEL
+    ('\u{19}', '␙'), // EM: SYMBOL FOR END OF MEDIUM
+    ('\u{1A}', '␚'), // SUB: SYMBOL FOR SUBSTITUTE
+    ('\u{1B}', '␛'), // ESC: SYMBOL FOR ESCAPE
+    ('\u{1C}', '␜'), // FS: SYMBOL FOR FILE SEPARATOR
+    ('\u{1D}', '␝'), // GS: SYMBOL FOR GROUP SEPARATOR
+    ('\u{1E}', '␞'), // RS: SYMBOL FOR RECORD SEPARATOR
+    ('\u{1F}', '␟'), // US: SYMBOL FOR UNIT SEPARATOR
+    ('\u{7F}', '␡'), // DEL: SYMBOL FOR DELETE
+];
+
+/// The embedding and override openers (LRE, RLE, LRO, RLO), closed by PDF; the isolate
+/// openers (LRI, RLI, FSI), closed by PDI (UAX #9, table 4).
+const EMBEDDINGS: [char; 4] = ['\u{202A}', '\u{202B}', '\u{202D}', '\u{202E}'];
+const ISOLATES: [char; 3] = ['\u{2066}', '\u{2067}', '\u{2068}'];
+const PDF: char = '\u{202C}';
+const PDI: char = '\u{2069}';
+
+/// The oracle, one character at a time from the rules, sharing no code with `sanitize`:
+/// controls become pictures, a tab four spaces, CR LF, CR, LF, LS and PS one '\n'; each
+/// paragraph closes the embeddings and isolates it opened, innermost first; a PDF or PDI
+/// with nothing of its own to close is dropped, and a PDI closes the embeddings opened
+/// inside its isolate.
 fn reference_sanitize(raw: &str) -> Sanitized {
-    let mut text = String::with_capacity(raw.len());
-    let mut open = Scopes::default();
-    let mut has_bidi_controls = false;
+    let (mut text, mut open, mut has_bidi_controls) = (String::new(), Vec::new(), false);
+    let close_all = |open: &mut Vec<char>, text: &mut String| {
+        while let Some(closer) = open.pop() {
+            text.push(closer);
+        }
+    };
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
+        let picture = CONTROL_PICTURES.iter().find(|(control, _)| *control == c);
         match c {
             '\r' | '\n' | '\u{2028}' | '\u{2029}' => {
                 if c == '\r' {
                     chars.next_if_eq(&'\n');
                 }
-                open.close_all(&mut text);
+                close_all(&mut open, &mut text);
                 text.push('\n');
             }
-            '\t' => text.push_str(TAB_SPACES),
-            _ if is_explicit_bidi_control(c) => {
+            '\t' => text.push_str("    "),
+            '\u{80}'..='\u{9F}' => text.push('\u{FFFD}'),
+            _ if EMBEDDINGS.contains(&c) || ISOLATES.contains(&c) => {
                 has_bidi_controls = true;
-                open.control(c, &mut text);
+                open.push(if ISOLATES.contains(&c) { PDI } else { PDF });
+                text.push(c);
             }
-            _ => text.push(visible(c)),
+            PDF => {
+                has_bidi_controls = true;
+                if open.last() == Some(&PDF) {
+                    open.pop();
+                    text.push(c);
+                }
+            }
+            PDI => {
+                has_bidi_controls = true;
+                if let Some(at) = open.iter().rposition(|&closer| closer == PDI) {
+                    open.truncate(at);
+                    text.push(c);
+                }
+            }
+            _ => text.push(picture.map_or(c, |&(_, shown)| shown)),
         }
     }
-    open.close_all(&mut text);
+    close_all(&mut open, &mut text);
     Sanitized {
         text,
         has_bidi_controls,
+    }
+}
+
+#[test]
+fn control_pictures_are_the_charts() {
+    // The table above, against the order of the Control Pictures block.
+    for (control, picture) in CONTROL_PICTURES {
+        let expected = if control == '\u{7F}' {
+            0x2421
+        } else {
+            0x2400 + u32::from(control)
+        };
+        assert_eq!(u32::from(picture), expected, "U+{:04X}", u32::from(control));
     }
 }
 

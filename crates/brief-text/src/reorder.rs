@@ -9,9 +9,10 @@ use icu_properties::CodePointMapData;
 use icu_properties::props::BidiMirroringGlyph;
 use unicode_bidi::{BidiClass, BidiDataSource, Level, ParagraphBidiInfo, bidi_class};
 
-use super::BidiMode;
-use super::cluster::{Cluster, Text};
-use super::sanitize::is_explicit_bidi_control;
+use crate::cell_text::CellText;
+use crate::cluster::Cluster;
+use crate::options::BidiMode;
+use crate::sanitize::is_explicit_bidi_control;
 
 /// unicode-bidi's own Bidi_Class data (`HardcodedBidiData`, so the classes are the same),
 /// with the first code points, Latin and Arabic among them, looked up in a table: its
@@ -120,7 +121,7 @@ fn line_levels(bidi: &ParagraphBidiInfo, line: Range<usize>) -> Vec<Level> {
 /// overrides and isolates: they could act beyond the field), and at odd levels
 /// Bidi_Mirrored characters are replaced by their mirror. Nearly every cluster shows as
 /// it is, and then its text is reused as it is (no copy to the heap per glyph).
-pub(crate) fn glyph_text(cluster: &Cluster, level: Option<Level>, mode: BidiMode) -> Text {
+pub(crate) fn glyph_text(cluster: &Cluster, level: Option<Level>, mode: BidiMode) -> CellText {
     let mirror = level.is_some_and(|l| l.is_rtl());
     let text = cluster.text.as_str();
     let changed = |c: char| is_left_out(c, mode) || (mirror && mirrored(c) != c);
@@ -135,11 +136,11 @@ fn is_left_out(c: char, mode: BidiMode) -> bool {
 }
 
 /// `glyph_text` of a text whose first `at` bytes show unchanged.
-fn rewritten(text: &str, at: usize, mirror: bool, mode: BidiMode) -> Text {
+fn rewritten(text: &str, at: usize, mirror: bool, mode: BidiMode) -> CellText {
     // `at` comes from `char_indices`; were it no boundary, rewriting all of `text` would
     // still give the same answer.
     let (same, rest) = text.split_at_checked(at).unwrap_or(("", text));
-    let mut out = Text::from(same);
+    let mut out = CellText::from(same);
     for c in rest.chars().filter(|&c| !is_left_out(c, mode)) {
         out.push(if mirror { mirrored(c) } else { c });
     }
@@ -183,20 +184,23 @@ mod tests {
         assert_eq!(mirrored('a'), 'a');
     }
 
-    fn shown(text: &str, level: u8, mode: BidiMode) -> Text {
-        let cluster = Cluster::new(0..text.len(), Text::from(text));
+    fn shown(text: &str, level: u8, mode: BidiMode) -> CellText {
+        let cluster = Cluster::new(0..text.len(), CellText::from(text));
         glyph_text(&cluster, Level::new(level).ok(), mode)
     }
 
     #[test]
     fn glyph_texts_stay_off_the_heap() {
-        assert!(matches!(shown("(", 1, BidiMode::App), Text::Char(")")));
-        assert!(matches!(shown("(", 0, BidiMode::App), Text::Char("(")));
-        assert!(matches!(shown("\u{FEDF}", 1, BidiMode::App), Text::Char(_)));
+        assert!(matches!(shown("(", 1, BidiMode::App), CellText::Char(")")));
+        assert!(matches!(shown("(", 0, BidiMode::App), CellText::Char("(")));
+        assert!(matches!(
+            shown("\u{FEDF}", 1, BidiMode::App),
+            CellText::Char(_)
+        ));
         let angle = shown("\u{27E8}", 1, BidiMode::App);
-        assert!(matches!(angle, Text::Inline { .. }) && angle == "\u{27E9}");
+        assert!(matches!(angle, CellText::Inline { .. }) && angle == "\u{27E9}");
         let marked = shown("\u{0628}\u{064E}", 1, BidiMode::App);
-        assert!(matches!(marked, Text::Inline { .. }) && marked == "\u{0628}\u{064E}");
+        assert!(matches!(marked, CellText::Inline { .. }) && marked == "\u{0628}\u{064E}");
         assert_eq!(shown("a\u{200E}(", 1, BidiMode::App), "a)");
         assert_eq!(shown("a\u{200E}", 0, BidiMode::Logical), "a\u{200E}");
         assert_eq!(shown("\u{202B}", 1, BidiMode::Logical), "");
@@ -222,7 +226,7 @@ mod tests {
 
     #[test]
     fn against_bidi_mirroring_txt() {
-        let Some(data) = crate::text::oracle_file("BidiMirroring.txt") else {
+        let Some(data) = crate::oracle_file("BidiMirroring.txt") else {
             return;
         };
         let mut pairs = 0;

@@ -14,10 +14,11 @@ use icu_properties::props::{
 use unicode_bidi::{BidiClass, BidiDataSource};
 use unicode_width::UnicodeWidthChar;
 
-use crate::text::cluster::{char_str_width, is_breaking_space, is_mark};
-use crate::text::reorder::{BidiData, mirrored};
-use crate::text::shape::form;
-use crate::text::split::is_hidden;
+use crate::cell_text::char_str_width;
+use crate::cluster::{is_breaking_space, is_mark};
+use crate::reorder::{BidiData, mirrored};
+use crate::shape::form;
+use crate::split::is_hidden;
 
 /// The bidi classes a simple paragraph can hold (no embeddings, isolates, separators),
 /// named as UAX #9 names them.

@@ -20,17 +20,22 @@ struct Cell {
 /// width, and the byte range of `Sanitized::text` it stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Glyph<'a> {
+    /// What its cells show: empty for a glyph of width 0 (nothing to draw).
     pub text: &'a str,
+    /// Cells it takes: its text's width as a whole and code point by code point.
     pub width: usize,
+    /// The bytes of the laid-out text it stands for.
     pub source: Range<usize>,
 }
 
 impl Glyph<'_> {
+    /// Whether it stands for any byte of `range` (a styled range of the laid-out text).
     pub fn overlaps(&self, range: &Range<usize>) -> bool {
         self.source.start < range.end && range.start < self.source.end
     }
 }
 
+/// One line as it is drawn: its glyphs left to right, from the left edge of the line.
 #[derive(Clone, PartialEq, Eq, Default)]
 pub struct VisualLine {
     text: String,
@@ -41,6 +46,16 @@ pub struct VisualLine {
     pub rtl: bool,
 }
 
+/// A laid-out line with the bidi level of each glyph (`levels[i]` is `glyphs[i]`'s):
+/// for tests against the Unicode data, and for a UI that needs run directions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeveledLine {
+    /// The line.
+    pub line: VisualLine,
+    /// One bidi level per glyph, in the line's order (odd: right to left).
+    pub levels: Vec<u8>,
+}
+
 /// Offsets are kept in 32 bits: a field of 4 GiB or more is far past what the loader
 /// accepts, and its glyphs would only point at the wrong bytes, never out of a slice
 /// (`Glyph::source` is used to compare ranges, `text` is sliced at checked bounds).
@@ -49,6 +64,7 @@ fn narrow(n: usize) -> u32 {
 }
 
 impl VisualLine {
+    /// An empty line, of a right-to-left paragraph or not.
     pub fn new(rtl: bool) -> Self {
         Self {
             rtl,
@@ -57,7 +73,7 @@ impl VisualLine {
     }
 
     /// A line with room for `glyphs` glyphs of `bytes` bytes of text in all.
-    pub fn with_capacity(rtl: bool, glyphs: usize, bytes: usize) -> Self {
+    pub(crate) fn with_capacity(rtl: bool, glyphs: usize, bytes: usize) -> Self {
         Self {
             text: String::with_capacity(bytes),
             cells: Vec::with_capacity(glyphs),
@@ -131,7 +147,7 @@ impl VisualLine {
 
     /// Makes glyph `index + 1` part of glyph `index`: texts and sources joined (sources
     /// must be adjacent), widths added.
-    pub fn merge_with_next(&mut self, index: usize) {
+    pub(crate) fn merge_with_next(&mut self, index: usize) {
         if index + 1 >= self.cells.len() {
             return;
         }
@@ -143,14 +159,17 @@ impl VisualLine {
         cell.width = cell.width.saturating_add(next.width);
     }
 
+    /// Its number of glyphs.
     pub fn len(&self) -> usize {
         self.cells.len()
     }
 
+    /// Whether it has no glyph.
     pub fn is_empty(&self) -> bool {
         self.cells.is_empty()
     }
 
+    /// The glyph at `index` from the left.
     pub fn glyph(&self, index: usize) -> Option<Glyph<'_>> {
         let cell = self.cells.get(index)?;
         let start = match index.checked_sub(1) {
@@ -188,6 +207,7 @@ impl VisualLine {
         &self.text
     }
 
+    /// `text`, owned.
     pub fn to_plain(&self) -> String {
         self.text.clone()
     }
@@ -203,6 +223,7 @@ impl fmt::Debug for VisualLine {
     }
 }
 
+/// The glyphs of a line, left to right (`VisualLine::glyphs`).
 #[derive(Clone)]
 pub struct Glyphs<'a> {
     line: &'a VisualLine,

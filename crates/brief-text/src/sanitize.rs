@@ -1,11 +1,24 @@
 //! Untrusted field text made safe for a terminal: no byte may act on it.
 
-use super::{BaseDirection, Sanitized};
+use crate::direction::BaseDirection;
+
+/// A field's text made safe for a terminal by `sanitize`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sanitized {
+    /// The text, safe to lay out and draw; every byte range the engine gives refers to it.
+    pub text: String,
+    /// The field held embedding, override or isolate controls (Trojan Source): the UI
+    /// marks such a field visibly.
+    pub has_bidi_controls: bool,
+}
 
 /// Tabs have no column to align to inside a wrapped paragraph, so a fixed run of
 /// spaces is the only stable choice.
 const TAB_SPACES: &str = "    ";
 
+/// Untrusted text made safe to draw: C0 and C1 controls shown as symbols (a control
+/// picture, or U+FFFD), a tab as four spaces, CR LF, CR, LS and PS as '\n'; embeddings,
+/// overrides and isolates kept but closed in their paragraph, and flagged.
 pub fn sanitize(raw: &str) -> Sanitized {
     let mut out = Output::with_capacity(raw.len());
     let bytes = raw.as_bytes();

@@ -2,8 +2,8 @@
 //! cell's character as is. Harakat are kept (they stay in their letter's cluster) and the
 //! only ligature is the mandatory lam-alef; no Allah ligature.
 //!
-//! The forms come from ar-reshaper's letter table (it matches UnicodeData's <isolated>,
-//! <initial>, <medial>, <final> decompositions for U+0600..U+06FF). Its `reshape()` is not
+//! The forms come from ar-reshaper's letter table (it matches UnicodeData's `<isolated>`,
+//! `<initial>`, `<medial>`, `<final>` decompositions for U+0600..U+06FF). Its `reshape()` is not
 //! used: it returns a bare string with no map back to source bytes, and with harakat kept
 //! it subtracts 1 from an empty output when a field starts with a haraka (a panic in
 //! debug builds).
@@ -18,7 +18,8 @@ use icu_properties::CodePointMapData;
 use icu_properties::props::JoiningType;
 use unicode_bidi::Level;
 
-use super::cluster::{Cluster, Text};
+use crate::cell_text::CellText;
+use crate::cluster::Cluster;
 
 pub(crate) const LAM: char = '\u{0644}';
 
@@ -154,7 +155,7 @@ fn rebuild(paragraph: &str, chars: &[(usize, char)], subst: &[Subst], clusters: 
     let mut ci = 0;
     for read in 0..clusters.len() {
         let cluster = &clusters[read];
-        let mut text = Text::new();
+        let mut text = CellText::new();
         let mut absorbed = false;
         // A cluster shows a subsequence of its source: characters hidden from terminals
         // (a VS16, a joiner) stay hidden. Only zero-width characters are ever hidden and
@@ -197,7 +198,7 @@ fn rebuild(paragraph: &str, chars: &[(usize, char)], subst: &[Subst], clusters: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::cluster::clusters;
+    use crate::segment::clusters;
     use unicode_bidi::ParagraphBidiInfo;
 
     fn shaped(text: &str) -> Vec<Cluster> {

@@ -13,17 +13,21 @@ mod tests;
 
 use std::ops::Range;
 
-use super::cluster::DOTTED_CIRCLE;
-use super::shape::{LAM, lam_alef};
-use super::{BaseDirection, BidiMode, LayoutOptions, VisualLine, reorder};
+use crate::cluster::DOTTED_CIRCLE;
+use crate::direction::BaseDirection;
+use crate::line::VisualLine;
+use crate::options::{BidiMode, LayoutOptions};
+use crate::reorder;
+use crate::shape::{LAM, lam_alef};
 use props::{Bracket, Class, Props, ZWNJ, props};
 
 /// Marks an alef absorbed into the lam-alef ligature before it (no simple character is NUL).
 const ABSORBED: char = '\0';
 
-/// One grapheme: a base and the marks after it, one cell wide.
+/// One grapheme of simple characters: a base and the marks after it, one cell wide (the
+/// general path's `Cluster` may be a piece of a grapheme, of any width).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Cluster {
+pub(crate) struct SimpleGrapheme {
     /// Byte range in the paragraph.
     start: u32,
     end: u32,
@@ -59,7 +63,7 @@ pub(crate) struct Scratch {
     pairs: Vec<(usize, usize)>,
     levels: Vec<u8>,
     shaped: Vec<char>,
-    clusters: Vec<Cluster>,
+    graphemes: Vec<SimpleGrapheme>,
     lines: Vec<Range<usize>>,
     line_levels: Vec<u8>,
     order: Vec<usize>,
@@ -72,7 +76,7 @@ impl Scratch {
     }
 }
 
-/// Lays out `paragraph` (at byte `offset` of the text) as `text::layout_paragraph`
+/// Lays out `paragraph` (at byte `offset` of the text) as `crate::layout_paragraph`
 /// would, if all its characters are simple; else returns false having emitted nothing.
 pub(crate) fn layout_paragraph(
     paragraph: &str,
@@ -98,8 +102,8 @@ pub(crate) fn layout_paragraph(
         &mut s.levels,
     );
     shape(s, options.shaping);
-    build_clusters(s);
-    wrap::wrap(paragraph, &s.clusters, options.width.max(1), &mut s.lines);
+    build_graphemes(s);
+    wrap::wrap(paragraph, &s.graphemes, options.width.max(1), &mut s.lines);
     for k in 0..s.lines.len() {
         let line = s.lines[k].clone();
         let (visual, levels) = emit_line(paragraph, offset, line, rtl, options, with_levels, s);
@@ -156,7 +160,7 @@ fn direction(classes: &[Class], options: &LayoutOptions) -> BaseDirection {
     }
 }
 
-/// `text::shape` on characters: joining over transparent marks between letters of one
+/// `crate::shape` on characters: joining over transparent marks between letters of one
 /// level, presentation forms, and the lam-alef ligature at odd levels.
 fn shape(s: &mut Scratch, shaping: bool) {
     s.shaped.clear();
@@ -212,12 +216,12 @@ fn shape_one(s: &mut Scratch, k: usize, joins_prev: bool, joins_next: bool) {
     }
 }
 
-fn build_clusters(s: &mut Scratch) {
-    s.clusters.clear();
+fn build_graphemes(s: &mut Scratch) {
+    s.graphemes.clear();
     for (i, ch) in s.chars.iter().enumerate() {
         let start = ch.at;
         let end = start + ch.c.len_utf8() as u32;
-        let last = s.clusters.last_mut();
+        let last = s.graphemes.last_mut();
         match (last, ch.p.extend, s.shaped[i]) {
             (Some(last), true, _) => {
                 last.end = end;
@@ -229,7 +233,7 @@ fn build_clusters(s: &mut Scratch) {
                 last.marks = end;
                 last.mirrors = false;
             }
-            (None, true, _) => s.clusters.push(Cluster {
+            (None, true, _) => s.graphemes.push(SimpleGrapheme {
                 start,
                 end,
                 first: i as u32,
@@ -238,7 +242,7 @@ fn build_clusters(s: &mut Scratch) {
                 space: false,
                 mirrors: false,
             }),
-            (_, _, base) => s.clusters.push(Cluster {
+            (_, _, base) => s.graphemes.push(SimpleGrapheme {
                 start,
                 end,
                 first: i as u32,
@@ -252,7 +256,7 @@ fn build_clusters(s: &mut Scratch) {
 }
 
 /// One line: rule L1 (trailing white space at the paragraph's level), L2 on whole
-/// clusters, L4 mirroring, and the glyphs.
+/// graphemes, L4 mirroring, and the glyphs.
 fn emit_line(
     paragraph: &str,
     offset: usize,
@@ -263,29 +267,29 @@ fn emit_line(
     s: &mut Scratch,
 ) -> (VisualLine, Vec<u8>) {
     let para = u8::from(rtl);
-    let clusters = &s.clusters[line.clone()];
+    let graphemes = &s.graphemes[line.clone()];
     let last_char = s
-        .clusters
+        .graphemes
         .get(line.end)
         .map_or(s.chars.len(), |c| c.first as usize);
-    let first_char = clusters.first().map_or(last_char, |c| c.first as usize);
+    let first_char = graphemes.first().map_or(last_char, |c| c.first as usize);
     let mut trailing = last_char;
     while trailing > first_char && s.chars[trailing - 1].p.class == Class::WS {
         trailing -= 1;
     }
     s.line_levels.clear();
     s.line_levels
-        .extend(clusters.iter().map(|c| match c.first as usize {
+        .extend(graphemes.iter().map(|c| match c.first as usize {
             first if first >= trailing => para,
             first => s.levels[first],
         }));
     let app = options.mode == BidiMode::App;
-    let bytes = clusters.last().map_or(0, |c| c.end) - clusters.first().map_or(0, |c| c.start);
+    let bytes = graphemes.last().map_or(0, |c| c.end) - graphemes.first().map_or(0, |c| c.start);
     // Shaped letters take 3 bytes where the source's took 2.
-    let mut visual = VisualLine::with_capacity(rtl, clusters.len(), bytes as usize * 3 / 2 + 4);
-    let mut levels = Vec::with_capacity(if with_levels { clusters.len() } else { 0 });
+    let mut visual = VisualLine::with_capacity(rtl, graphemes.len(), bytes as usize * 3 / 2 + 4);
+    let mut levels = Vec::with_capacity(if with_levels { graphemes.len() } else { 0 });
     let mut place = |k: usize| {
-        let c = &clusters[k];
+        let c = &graphemes[k];
         let level = if app { s.line_levels[k] } else { para };
         let base = if c.mirrors && app && level % 2 == 1 {
             reorder::mirrored(c.base)
@@ -308,14 +312,14 @@ fn emit_line(
     let uniform = s.line_levels.iter().all(|&l| l == first_level);
     match (app, uniform) {
         // A line of one direction: no need to run rule L2 to read it backwards or not.
-        (true, true) if first_level % 2 == 1 => (0..clusters.len()).rev().for_each(&mut place),
+        (true, true) if first_level % 2 == 1 => (0..graphemes.len()).rev().for_each(&mut place),
         (true, false) => {
             s.order.clear();
-            s.order.extend(0..clusters.len());
+            s.order.extend(0..graphemes.len());
             reorder_visual(&s.line_levels, &mut s.order);
             s.order.iter().for_each(|&k| place(k));
         }
-        _ => (0..clusters.len()).for_each(&mut place),
+        _ => (0..graphemes.len()).for_each(&mut place),
     }
     (visual, levels)
 }

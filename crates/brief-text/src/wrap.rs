@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
-use super::cluster::Cluster;
+use crate::cluster::Cluster;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Break {
@@ -113,7 +113,7 @@ fn breaks_before(paragraph: &str, clusters: &[Cluster]) -> Vec<Break> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::cluster::clusters;
+    use crate::segment::clusters;
 
     fn lines(text: &str, width: usize) -> Vec<String> {
         let c = clusters(text);

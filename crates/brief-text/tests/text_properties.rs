@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use ar_reshaper::letters::letters_db::LETTERS_ARABIC;
-use brief::text::{
+use brief_text::{
     BaseDirection, BidiMode, LayoutOptions, is_explicit_bidi_control, layout, sanitize,
 };
 use icu_properties::CodePointMapData;

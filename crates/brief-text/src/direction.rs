@@ -1,17 +1,28 @@
 //! Paragraph direction: forced, or the first strong character (rules P2-P3).
 
-use unicode_bidi::{Direction, get_base_direction};
+use unicode_bidi::get_base_direction;
 
-use super::BaseDirection;
+/// A paragraph's direction: forced, or found from its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BaseDirection {
+    /// The first strong character's (rules P2-P3), else the fallback.
+    #[default]
+    Auto,
+    /// Left to right.
+    Ltr,
+    /// Right to left.
+    Rtl,
+}
 
 /// The direction of the first strong character outside isolates, or `None` when the
 /// text has none (digits, punctuation, empty). The UI can use this for headings and
 /// labels that are not laid out as paragraphs.
 pub fn first_strong(text: &str) -> Option<BaseDirection> {
+    // unicode-bidi's answer, `Mixed` when no character is strong.
     match get_base_direction(text) {
-        Direction::Ltr => Some(BaseDirection::Ltr),
-        Direction::Rtl => Some(BaseDirection::Rtl),
-        Direction::Mixed => None,
+        unicode_bidi::Direction::Ltr => Some(BaseDirection::Ltr),
+        unicode_bidi::Direction::Rtl => Some(BaseDirection::Rtl),
+        unicode_bidi::Direction::Mixed => None,
     }
 }
 
