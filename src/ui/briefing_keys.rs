@@ -3,10 +3,10 @@
 
 use super::Action;
 use super::app::App;
+use super::count::plural;
 use super::layout::is_multi;
-use super::library::plural;
+use super::matching::{find, normalize};
 use super::panes::{self, PaneId};
-use super::search::{find, normalize};
 
 impl App {
     pub(super) fn update_briefing(&mut self, action: Action) {

@@ -7,7 +7,7 @@ use unicode_bidi::BidiClass;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::content::{Directions, Engine, options};
+use super::content::{DirectionRule, Engine, options};
 use crate::text::{VisualLine, has_bidi_controls, layout, resolve_direction};
 
 /// Graphemes kept after the cut point, so that line-break rules that look a few
@@ -15,7 +15,12 @@ use crate::text::{VisualLine, has_bidi_controls, layout, resolve_direction};
 const LOOKAHEAD_GRAPHEMES: usize = 8;
 
 /// The first line of `text` laid out at `width`, cut with "…" if the text has more lines.
-pub fn first_line(text: &str, width: usize, directions: Directions, engine: Engine) -> VisualLine {
+pub fn first_line(
+    text: &str,
+    width: usize,
+    directions: DirectionRule,
+    engine: Engine,
+) -> VisualLine {
     let mut opts = options(width, directions, engine);
     let (paragraph, more_paragraphs) = match text.split_once('\n') {
         Some((first, _)) => (first, true),
@@ -91,7 +96,7 @@ mod tests {
     use crate::text::{BaseDirection, BidiMode};
 
     /// What a cell showed before prefixes: the whole text laid out.
-    fn whole(text: &str, width: usize, directions: Directions, engine: Engine) -> VisualLine {
+    fn whole(text: &str, width: usize, directions: DirectionRule, engine: Engine) -> VisualLine {
         let lines = layout(text, &options(width, directions, engine));
         let more = lines.len() > 1;
         let mut line = lines.into_iter().next().unwrap_or_default();
@@ -117,12 +122,12 @@ mod tests {
     #[test]
     fn a_prefix_shows_the_same_first_line_as_the_whole_text() {
         let directions = [
-            Directions::auto(),
-            Directions {
+            DirectionRule::auto(),
+            DirectionRule {
                 direction: BaseDirection::Rtl,
                 fallback: BaseDirection::Rtl,
             },
-            Directions {
+            DirectionRule {
                 direction: BaseDirection::Auto,
                 fallback: BaseDirection::Rtl,
             },
@@ -159,8 +164,8 @@ mod tests {
             shaping: true,
         };
         assert_eq!(
-            first_line(&text, 80, Directions::auto(), engine),
-            whole(&text, 80, Directions::auto(), engine)
+            first_line(&text, 80, DirectionRule::auto(), engine),
+            whole(&text, 80, DirectionRule::auto(), engine)
         );
     }
 
@@ -171,8 +176,8 @@ mod tests {
             mode: BidiMode::App,
             shaping: true,
         };
-        let line = first_line(&text, 30, Directions::auto(), engine);
+        let line = first_line(&text, 30, DirectionRule::auto(), engine);
         assert!(line.rtl);
-        assert_eq!(line, whole(&text, 30, Directions::auto(), engine));
+        assert_eq!(line, whole(&text, 30, DirectionRule::auto(), engine));
     }
 }

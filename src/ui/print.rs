@@ -2,7 +2,7 @@
 //! draws, one laid-out line per output line.
 
 use super::content::{
-    BULLET_WIDTH, Directions, Engine, FieldKind, PaneText, Row, Side, placement_as,
+    BULLET_WIDTH, DirectionRule, Engine, FieldKind, PaneText, Row, Side, placement_as,
 };
 use super::panes::{self, PaneId};
 use super::theme::{self, Theme};
@@ -22,7 +22,7 @@ pub fn briefing_lines(
     engine: Engine,
     align: bool,
 ) -> Vec<PrintedLine> {
-    let directions = Directions::of(briefing);
+    let directions = DirectionRule::of(briefing);
     let width = width.max(1);
     let mut out = Vec::new();
     for pane in PaneId::ALL {
@@ -136,7 +136,7 @@ mod tests {
             mode: BidiMode::Logical,
             shaping: false,
         };
-        let directions = Directions {
+        let directions = DirectionRule {
             direction: BaseDirection::Rtl,
             fallback: BaseDirection::Rtl,
         };

@@ -6,12 +6,12 @@ use std::ops::Range;
 
 use ratatui::layout::Rect;
 
-use super::content::{Directions, Engine, PaneText};
+use super::content::{DirectionRule, Engine, PaneText};
 use super::layout::{
     PaneRects, briefing_panes, half_page, inner_height, is_multi, pane_text_widths, split_status,
 };
+use super::matching::{find, merge_overlaps, normalize};
 use super::panes::{self, PaneId};
-use super::search::{find, merge_overlaps, normalize};
 use super::view::Mark;
 use crate::briefing::Briefing;
 
@@ -42,7 +42,7 @@ pub struct Reader {
     /// the quotation), sorted by (field, start) and never overlapping: built in `update`
     /// (`App::search_changed`) so that a frame only looks rows up in it.
     pub marks: [Vec<Mark>; 5],
-    directions: Directions,
+    directions: DirectionRule,
     /// Where the panes go at the size last laid out for: `relayout` solves the screen
     /// layout once, and scrolling and drawing read it.
     layout: ScreenLayout,
@@ -83,7 +83,7 @@ impl ScreenLayout {
 
 impl Reader {
     pub fn open(briefing: &Briefing, index: usize) -> Self {
-        let directions = Directions::of(briefing);
+        let directions = DirectionRule::of(briefing);
         let quotes = panes::quotes::fields(briefing, directions, None);
         Self {
             index,

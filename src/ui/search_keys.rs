@@ -2,10 +2,10 @@
 
 use super::Action;
 use super::app::App;
-use super::content::{Directions, Engine, FieldKind, Row, options};
+use super::content::{DirectionRule, Engine, FieldKind, Row, options};
+use super::matching::merge_overlaps;
 use super::panes::PaneId;
 use super::reader::Reader;
-use super::search::merge_overlaps;
 use super::view::{Mark, overlay};
 use crate::text::{layout, sanitize};
 use ratatui::layout::Rect;
@@ -128,7 +128,7 @@ impl App {
     pub(super) fn lay_out_prompt(&mut self) {
         let prompt = self.search.prompt.as_deref().unwrap_or_default();
         let width = usize::from(self.area.width.saturating_sub(2)).max(1);
-        let options = options(width, Directions::auto(), self.engine);
+        let options = options(width, DirectionRule::auto(), self.engine);
         // The last line holds the end of what is being typed; it sits left in the
         // prompt whatever its direction.
         let line = layout(&sanitize(prompt).text, &options).pop();

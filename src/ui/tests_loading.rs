@@ -293,7 +293,7 @@ fn arrivals_keep_the_message_and_go_in_under_the_help() {
     app.update(Action::Help);
     app.update(batch(vec![dated(3, &day(3))], Vec::new()));
     app.update(Action::LibraryDone);
-    assert!(app.help.is_some(), "the help screen stays up");
+    assert!(app.help.is_open(), "the help screen stays up");
     app.update(Action::Help);
     assert!(screen(&app).contains("Library: 3 briefings, 1 error"));
 }

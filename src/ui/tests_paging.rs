@@ -130,9 +130,9 @@ fn half_pages_scroll_the_help() {
     run(&mut app, &[short, Action::Help, Action::HalfPageDown]);
     // The help's page is the screen less its frame and title (`update_help`).
     let half = usize::from(app.area.height - 3) / 2;
-    assert_eq!(app.help, Some(half));
+    assert_eq!(app.help.scroll(), Some(half));
     run(&mut app, &[Action::HalfPageUp]);
-    assert_eq!(app.help, Some(0));
+    assert_eq!(app.help.scroll(), Some(0));
 }
 
 #[test]
@@ -142,7 +142,7 @@ fn redraw_is_asked_of_the_runtime_and_changes_nothing_else() {
     assert_eq!(app.take_effects(), [Effect::Redraw]);
     run(&mut app, &[Action::Help, Action::Down, Action::Redraw]);
     assert_eq!(app.take_effects(), [Effect::Redraw]);
-    assert_eq!(app.help, Some(1), "help left open where it was");
+    assert_eq!(app.help.scroll(), Some(1), "help left open where it was");
     run(&mut app, &[Action::Back, Action::Select, Action::Down]);
     let before = body_scroll(&app);
     run(&mut app, &[Action::Redraw]);

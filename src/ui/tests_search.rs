@@ -10,12 +10,12 @@ use ratatui::style::Style;
 use crate::briefing::{LoadOptions, load_path};
 use crate::text::{BidiMode, layout};
 use crate::ui::app::App;
-use crate::ui::content::{Directions, Engine, FieldKind, Row, options};
+use crate::ui::content::{DirectionRule, Engine, FieldKind, Row, options};
 use crate::ui::keys::KeySetup;
+use crate::ui::matching::{find, merge_overlaps, normalize};
 use crate::ui::panes::PaneId;
 use crate::ui::reader::Reader;
 use crate::ui::screen::{buffer_lines, render_buffer};
-use crate::ui::search::{find, merge_overlaps, normalize};
 use crate::ui::theme::Theme;
 use crate::ui::view::{Mark, draw_row, overlay};
 use crate::ui::{Action, UiOptions};
@@ -172,7 +172,7 @@ fn overlay_and_binary_search_draw_what_the_linear_scan_drew() {
         mode: BidiMode::App,
         shaping: true,
     };
-    let options = options(80, Directions::ltr(), engine);
+    let options = options(80, DirectionRule::ltr(), engine);
     let Some(line) = layout(text, &options).pop() else {
         panic!("no line");
     };
@@ -304,7 +304,7 @@ fn a_query_with_no_match_is_laid_out_on_the_status_line() {
         mode: BidiMode::App,
         shaping: true,
     };
-    let options = options(80, Directions::auto(), engine);
+    let options = options(80, DirectionRule::auto(), engine);
     let Some(line) = layout(status, &options).pop() else {
         panic!("no line");
     };

@@ -1,6 +1,8 @@
 //! Placement of rows, and a long document laid out on several threads.
 
+use super::pane_text::blank_row;
 use super::*;
+use crate::text::{BidiMode, VisualLine};
 
 fn row(kind: FieldKind, rtl: bool, bullet: bool, width: usize) -> Row {
     let mut line = VisualLine::new(rtl);
@@ -54,7 +56,7 @@ fn rows_are_placed_by_direction_kind_and_bullet() {
 #[test]
 fn a_long_document_is_laid_out_as_its_fields_one_by_one() {
     let seed = include_str!("../../../tests/data/seed-article.txt");
-    let mut fields = Fields::new(Directions::auto());
+    let mut fields = Fields::new(DirectionRule::auto());
     for (n, paragraph) in seed.lines().cycle().take(2400).enumerate() {
         match n % 5 {
             0 => fields.push(FieldKind::Heading, "Heading", true),

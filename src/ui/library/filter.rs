@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use super::LibraryView;
 use crate::briefing::Library;
 use crate::ui::content::{Engine, Row, status_row};
-use crate::ui::search::folded;
+use crate::ui::matching::folded;
 
 #[derive(Debug, Clone)]
 pub struct LibraryFilter {

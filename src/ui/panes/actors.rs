@@ -1,10 +1,10 @@
 use crate::briefing::{Actor, Briefing};
-use crate::ui::content::{Directions, Field, FieldKind, Fields};
+use crate::ui::content::{DirectionRule, Field, FieldKind, Fields};
 use crate::ui::panes::headline::SEPARATOR;
 use crate::ui::panes::quotes::joined;
 
 /// One selectable item per actor, numbered as in `briefing.actors`.
-pub fn fields(briefing: &Briefing, directions: Directions) -> Vec<Field> {
+pub fn fields(briefing: &Briefing, directions: DirectionRule) -> Vec<Field> {
     let mut fields = Fields::new(directions);
     for (index, actor) in briefing.actors.iter().enumerate() {
         fields.item(index);

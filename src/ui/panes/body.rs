@@ -1,7 +1,7 @@
 use crate::briefing::{Block, Briefing};
-use crate::ui::content::{Directions, Field, FieldKind, Fields};
+use crate::ui::content::{DirectionRule, Field, FieldKind, Fields};
 
-pub fn fields(briefing: &Briefing, directions: Directions) -> Vec<Field> {
+pub fn fields(briefing: &Briefing, directions: DirectionRule) -> Vec<Field> {
     let mut fields = Fields::new(directions);
     if let Some(summary) = &briefing.summary {
         fields.push(FieldKind::Summary, summary, false);

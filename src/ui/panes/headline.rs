@@ -1,5 +1,5 @@
 use crate::briefing::{Briefing, Source};
-use crate::ui::content::{Directions, Field, FieldKind, Fields};
+use crate::ui::content::{DirectionRule, Field, FieldKind, Fields};
 use crate::ui::panes::quotes::joined;
 
 pub const SEPARATOR: &str = " · ";
@@ -27,7 +27,7 @@ pub fn cited(briefing: &Briefing) -> String {
     }
 }
 
-pub fn fields(briefing: &Briefing, directions: Directions) -> Vec<Field> {
+pub fn fields(briefing: &Briefing, directions: DirectionRule) -> Vec<Field> {
     let mut fields = Fields::new(directions);
     if let Some(classification) = &briefing.classification {
         fields.push(FieldKind::Banner, classification, false);

@@ -1,8 +1,8 @@
 use crate::briefing::Briefing;
-use crate::ui::content::{Directions, Field, FieldKind, Fields};
+use crate::ui::content::{DirectionRule, Field, FieldKind, Fields};
 
 /// The key points, or the body's bullet lists under their heading and lead.
-pub fn fields(briefing: &Briefing, directions: Directions) -> Vec<Field> {
+pub fn fields(briefing: &Briefing, directions: DirectionRule) -> Vec<Field> {
     let mut fields = Fields::new(directions);
     for group in briefing.point_groups() {
         if let Some(heading) = &group.heading {

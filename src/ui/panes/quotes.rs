@@ -1,5 +1,5 @@
 use crate::briefing::{Briefing, Quote, Source};
-use crate::ui::content::{Directions, Field, FieldKind, Fields, Piece, starts_rtl};
+use crate::ui::content::{DirectionRule, Field, FieldKind, Fields, Piece, starts_rtl};
 
 /// The quotations shown, as indices into `briefing.quotes` (all of them, or the filtered
 /// actor's), and their fields; item `n` is `shown[n]`.
@@ -8,7 +8,7 @@ pub struct QuoteFields {
     pub shown: Vec<usize>,
 }
 
-pub fn fields(briefing: &Briefing, directions: Directions, actor: Option<usize>) -> QuoteFields {
+pub fn fields(briefing: &Briefing, directions: DirectionRule, actor: Option<usize>) -> QuoteFields {
     let mut fields = Fields::new(directions);
     let filter = actor.and_then(|a| briefing.actors.get(a));
     if let Some(actor) = filter {

@@ -4,13 +4,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::app::{App, Screen};
-use super::content::Row;
-use super::layout::{MIN_HEIGHT, MIN_WIDTH, split_status, too_small};
-use super::panes::PaneId;
-use super::reader::Reader;
-use super::view::{PaneFrame, draw_row};
+use super::{App, Screen};
 use crate::text::measure;
+use crate::ui::content::Row;
+use crate::ui::layout::{MIN_HEIGHT, MIN_WIDTH, split_status, too_small};
+use crate::ui::panes::PaneId;
+use crate::ui::reader::Reader;
+use crate::ui::view::{PaneFrame, draw_row};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -22,8 +22,8 @@ impl Widget for &App {
             return;
         }
         let (main, status) = split_status(area);
-        if let Some(scroll) = self.help {
-            super::help::render(self, scroll, main, buf);
+        if self.help.is_open() {
+            self.help.render(&self.theme, main, buf);
         } else {
             match (self.screen, &self.reader) {
                 (Screen::Briefing, Some(reader)) => self.render_briefing(reader, area, buf),
@@ -133,11 +133,11 @@ impl App {
             }
             _ if width < 60 => (
                 None,
-                format!(" {} ", super::library::short_counts(&self.library)),
+                format!(" {} ", crate::ui::library::short_counts(&self.library)),
             ),
             _ => (
                 None,
-                format!(" {} · ? help ", super::library::counts(&self.library)),
+                format!(" {} · ? help ", crate::ui::library::counts(&self.library)),
             ),
         }
     }

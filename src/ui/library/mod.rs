@@ -4,10 +4,11 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::content::{Directions, Engine, FieldKind, Fields, PaneText, Row};
+use super::content::{DirectionRule, Engine, FieldKind, Fields, PaneText, Row};
+use super::count::{plural, thousands};
 use super::first_line::first_line;
 use super::layout::{inner_height, split_status};
-use super::loading::{Progress, thousands};
+use super::loading::Progress;
 use crate::briefing::Library;
 use crate::text::{VisualLine, sanitize};
 
@@ -57,7 +58,7 @@ struct Entry {
     class: String,
     lang: String,
     title: String,
-    directions: Directions,
+    directions: DirectionRule,
     failed: bool,
     /// What a filter looks in (`filter::haystack`), made when one first does.
     haystack: Option<String>,
@@ -73,7 +74,7 @@ impl Entry {
                 class: String::new(),
                 lang: String::new(),
                 title: sanitize(&failure.path.display().to_string()).text,
-                directions: Directions::ltr(),
+                directions: DirectionRule::ltr(),
                 failed: true,
                 haystack: None,
             });
@@ -88,7 +89,7 @@ impl Entry {
             class: clean(b.classification.as_deref(), usize::MAX),
             lang: clean(b.language.as_deref(), LANG_WIDTH),
             title: sanitize(&b.headline).text,
-            directions: Directions::of(b),
+            directions: DirectionRule::of(b),
             failed: false,
             haystack: None,
         })
@@ -103,11 +104,6 @@ struct EntryRow {
     lang: String,
     title: Row,
     failed: bool,
-}
-
-/// "1 error", "2 errors".
-pub fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 pub fn counts(library: &Library) -> String {
@@ -286,7 +282,7 @@ fn areas(area: Rect) -> (Rect, Rect) {
 fn detail_fields(library: &Library, selected: usize) -> Vec<super::content::Field> {
     if let Some(loaded) = library.briefings.get(selected) {
         let briefing = &loaded.briefing;
-        let mut fields = Fields::new(Directions::of(briefing));
+        let mut fields = Fields::new(DirectionRule::of(briefing));
         if let Some(summary) = &briefing.summary {
             fields.push(FieldKind::Summary, summary, false);
         }
@@ -296,7 +292,7 @@ fn detail_fields(library: &Library, selected: usize) -> Vec<super::content::Fiel
         }
         return fields.finish();
     }
-    let mut fields = Fields::new(Directions::auto());
+    let mut fields = Fields::new(DirectionRule::auto());
     if let Some(failure) = library
         .failures
         .get(selected.saturating_sub(library.briefings.len()))
@@ -328,7 +324,7 @@ fn entry_row(entry: &Entry, title_width: usize, engine: Engine) -> EntryRow {
     EntryRow {
         date: entry.date.clone(),
         class: title_row(
-            first_line(&entry.class, CLASS_WIDTH, Directions::auto(), engine),
+            first_line(&entry.class, CLASS_WIDTH, DirectionRule::auto(), engine),
             FieldKind::Banner,
         ),
         lang: entry.lang.clone(),

@@ -3,17 +3,21 @@ use std::path::{Path, PathBuf};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
-use super::Action;
-use super::content::Engine;
-use super::keys::{KeySetup, KeyTable};
-use super::layout::{half_page, too_small};
-use super::library::LibraryView;
-use super::panes::PaneId;
-use super::reader::Reader;
-use super::search::Search;
-use super::theme::Theme;
 use crate::briefing::Library;
 use crate::text::BidiMode;
+use crate::ui::Action;
+use crate::ui::content::Engine;
+use crate::ui::help::Help;
+use crate::ui::keys::{KeySetup, KeyTable};
+use crate::ui::layout::too_small;
+use crate::ui::library::LibraryView;
+use crate::ui::panes::PaneId;
+use crate::ui::reader::Reader;
+use crate::ui::search::Search;
+use crate::ui::theme::Theme;
+
+mod loading;
+mod render;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UiOptions {
@@ -53,12 +57,9 @@ pub struct App {
     pub(super) engine: Engine,
     pub(super) theme: Theme,
     pub(super) keys: KeyTable,
-    /// The help screen's text, built once: the key table does not change while running.
-    pub(super) help_lines: Vec<String>,
     pub(super) area: Rect,
     pub(super) screen: Screen,
-    /// The help screen's scroll position while it is shown.
-    pub(super) help: Option<usize>,
+    pub(super) help: Help,
     pub(super) library_view: LibraryView,
     pub(super) reader: Option<Reader>,
     pub(super) search: Search,
@@ -94,15 +95,10 @@ impl App {
                 .problem
                 .as_ref()
                 .map(|p| format!("key file ignored: {p}")),
-            help_lines: super::help::lines(
-                &keys.table,
-                keys.problem.as_ref(),
-                keys.file.as_deref(),
-            ),
+            help: Help::new(&keys),
             keys: keys.table,
             area,
             screen: Screen::Library,
-            help: None,
             library_view,
             reader: None,
             opening: None,
@@ -174,7 +170,7 @@ impl App {
         ) {
             self.message = None;
         }
-        if self.help.is_some() && self.update_help(&action) {
+        if self.help.is_open() && self.help.update(&action, self.area.height) {
             return;
         }
         let before = self.zoomed_scroll();
@@ -188,7 +184,7 @@ impl App {
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Redraw => self.effects.push(Effect::Redraw),
             Action::Resize { width, height } => self.resize(width, height),
-            Action::Help => self.help = Some(0),
+            Action::Help => self.help.open(),
             _ => match self.screen {
                 Screen::Library => self.update_library(action),
                 Screen::Briefing => self.update_briefing(action),
@@ -199,7 +195,7 @@ impl App {
     /// The zoomed pane's inner rect, which pane and briefing it shows, and its scroll: what
     /// must stay the same, all but the scroll, for a scroll to be the terminal's to do.
     fn zoomed_scroll(&self) -> Option<(Rect, PaneId, usize, usize)> {
-        if self.screen != Screen::Briefing || self.help.is_some() || too_small(self.area) {
+        if self.screen != Screen::Briefing || self.help.is_open() || too_small(self.area) {
             return None;
         }
         let reader = self.reader.as_ref().filter(|r| r.zoom)?;
@@ -268,32 +264,6 @@ impl App {
     fn drop_scrolls(&mut self) {
         self.effects
             .retain(|e| !matches!(e, Effect::ScrollRegion { .. }));
-    }
-
-    /// Keys while the help screen shows; `false` lets the action through (quit, resize).
-    fn update_help(&mut self, action: &Action) -> bool {
-        let lines = super::help::line_count(self);
-        let page = usize::from(self.area.height.saturating_sub(3)).max(1);
-        let max = lines.saturating_sub(page);
-        let Some(scroll) = self.help.as_mut() else {
-            return false;
-        };
-        match action {
-            Action::Help | Action::Back => self.help = None,
-            Action::Down => *scroll = (*scroll + 1).min(max),
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::PageDown => *scroll = (*scroll + page).min(max),
-            Action::PageUp => *scroll = scroll.saturating_sub(page),
-            Action::HalfPageDown => *scroll = (*scroll + half_page(page)).min(max),
-            Action::HalfPageUp => *scroll = scroll.saturating_sub(half_page(page)),
-            Action::Top => *scroll = 0,
-            Action::Bottom => *scroll = max,
-            Action::Quit | Action::Suspend | Action::Redraw | Action::Resize { .. } => {
-                return false;
-            }
-            _ => {}
-        }
-        true
     }
 
     fn resize(&mut self, width: u16, height: u16) {
