@@ -115,16 +115,18 @@ impl KeyTable {
         self.by_key.get(&KeyBinding::from_event(key)).cloned()
     }
 
-    /// Every bindable action in help order, with its keys (possibly none).
+    /// Every bindable action with its keys (possibly none), in the order of the built-in
+    /// table: the help screen's order.
     pub fn bindings(&self) -> impl Iterator<Item = (Action, &[KeyBinding])> {
-        Action::BINDABLE.into_iter().map(|action| {
-            let keys = self
-                .bindings
-                .iter()
-                .find(|(a, _)| *a == action)
-                .map_or(&[][..], |(_, keys)| keys.as_slice());
-            (action, keys)
-        })
+        let listed = self
+            .bindings
+            .iter()
+            .map(|(action, keys)| (action.clone(), keys.as_slice()));
+        let unlisted = Action::BINDABLE
+            .iter()
+            .filter(|action| !self.bindings.iter().any(|(a, _)| a == *action))
+            .map(|action| (action.clone(), &[][..]));
+        listed.chain(unlisted)
     }
 
     fn index(&mut self) {

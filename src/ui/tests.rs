@@ -336,7 +336,7 @@ fn tiny_terminals_and_every_action_never_panic() {
     let mut app = fixture_app();
     for (width, height) in [(20, 5), (1, 1), (0, 0), (200, 3), (21, 6), (80, 24)] {
         app.update(Action::Resize { width, height });
-        for action in Action::BINDABLE {
+        for action in Action::BINDABLE.iter().cloned() {
             if action != Action::Quit && action != Action::Back {
                 app.update(action);
             }

@@ -13,9 +13,22 @@ use crate::ui::keys::{KeyFileError, KeySetup, KeyTable};
 use crate::ui::layout::half_page;
 use crate::ui::theme::Theme;
 
+#[cfg(test)]
+mod keys_doc;
+
 /// The keys column is as wide as the longest list of keys, within these bounds: a user's
 /// file may bind many keys to one action, and the description must still show.
 const KEYS_WIDTH: std::ops::RangeInclusive<usize> = 16..=28;
+
+/// How the `/` prompt works, on the help screen and in docs/KEYS.md.
+pub const PROMPT_HELP: [&str; 6] = [
+    "At the / prompt: type to search, Backspace, Enter goes to the first",
+    "match, Esc cancels. Matching ignores case, Arabic vowel marks and",
+    "tatweel, and reads the hamza forms of alef as plain alef.",
+    "In the library, / keeps the briefings whose headline, summary, date,",
+    "classification, language, tags, place, source, actors or file name",
+    "hold every word typed.",
+];
 
 /// One line per bindable action: its keys, then what it does.
 pub fn key_lines(keys: &KeyTable) -> Vec<String> {
@@ -54,12 +67,7 @@ fn lines(
     }
     lines.extend(key_lines(keys));
     lines.push(String::new());
-    lines.push("At the / prompt: type to search, Backspace, Enter goes to the first".into());
-    lines.push("match, Esc cancels. Matching ignores case, Arabic vowel marks and".into());
-    lines.push("tatweel, and reads the hamza forms of alef as plain alef.".into());
-    lines.push("In the library, / keeps the briefings whose headline, summary, date,".into());
-    lines.push("classification, language, tags, place, source, actors or file name".into());
-    lines.push("hold every word typed.".into());
+    lines.extend(PROMPT_HELP.iter().map(|line| line.to_string()));
     lines.push(match key_file {
         Some(file) => format!(
             "Keys can be rebound in {} (action = [keys]).",
