@@ -4,7 +4,6 @@
 
 mod action;
 mod app;
-mod briefing_keys;
 pub mod content;
 mod count;
 mod first_line;
@@ -12,15 +11,13 @@ mod help;
 pub mod keys;
 mod layout;
 mod library;
-mod library_keys;
 pub mod loading;
 mod matching;
-pub mod panes;
+mod outcome;
 pub mod print;
+mod prompt;
 mod reader;
 pub mod screen;
-pub mod search;
-mod search_keys;
 mod theme;
 mod view;
 

@@ -4,7 +4,7 @@
 use super::content::{
     BULLET_WIDTH, DirectionRule, Engine, FieldKind, PaneText, Row, Side, placement_as,
 };
-use super::panes::{self, PaneId};
+use super::reader::panes::{self, PaneId};
 use super::theme::{self, Theme};
 use crate::briefing::Briefing;
 
@@ -26,13 +26,7 @@ pub fn briefing_lines(
     let width = width.max(1);
     let mut out = Vec::new();
     for pane in PaneId::ALL {
-        let fields = match pane {
-            PaneId::Headline => panes::headline::fields(briefing, directions),
-            PaneId::Body => panes::body::fields(briefing, directions),
-            PaneId::Quotes => panes::quotes::fields(briefing, directions, None).fields,
-            PaneId::Points => panes::points::fields(briefing, directions),
-            PaneId::Actors => panes::actors::fields(briefing, directions),
-        };
+        let (fields, _) = panes::fields(pane, briefing, directions, None);
         if pane != PaneId::Headline {
             out.push(PrintedLine {
                 kind: FieldKind::Notice,

@@ -7,11 +7,11 @@ use super::app::{App, Screen};
 use ratatui::layout::Rect;
 
 use super::keys::{KeyFileError, KeySetup};
-use super::panes::PaneId;
-use super::reader::Reader;
 use super::{Action, Effect, UiOptions};
 use crate::briefing::{LoadOptions, load_path};
 use crate::text::BidiMode;
+use crate::ui::reader::Reader;
+use crate::ui::reader::panes::PaneId;
 
 pub(super) fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ui")
@@ -45,23 +45,26 @@ pub(super) fn run(app: &mut App, actions: &[Action]) {
 }
 
 pub(super) fn open_reader(app: &App) -> &Reader {
-    match app.reader.as_ref() {
+    match app.reader() {
         Some(reader) => reader,
         None => panic!("no briefing is open"),
     }
 }
 
 fn focus(app: &App) -> PaneId {
-    app.reader.as_ref().map_or(PaneId::Headline, |r| r.focus)
+    app.reader().map_or(PaneId::Headline, |r| r.focus)
 }
 
 #[test]
 fn library_lists_briefings_newest_first_and_failures() {
     let app = fixture_app();
-    assert_eq!(app.library.briefings.len(), 2);
-    assert_eq!(app.library.failures.len(), 1);
-    assert_eq!(app.library.briefings[0].briefing.id, "mixed-water-talks");
-    assert_eq!(super::library::counts(&app.library), "2 briefings, 1 error");
+    assert_eq!(app.library().briefings.len(), 2);
+    assert_eq!(app.library().failures.len(), 1);
+    assert_eq!(app.library().briefings[0].briefing.id, "mixed-water-talks");
+    assert_eq!(
+        super::library::counts(app.library()),
+        "2 briefings, 1 error"
+    );
 }
 
 #[test]
@@ -69,7 +72,7 @@ fn enter_on_a_failed_file_stays_in_the_library() {
     let mut app = fixture_app();
     run(&mut app, &[Action::Bottom, Action::Select]);
     assert_eq!(app.screen(), Screen::Library);
-    assert_eq!(app.library_view.selected, 2);
+    assert_eq!(app.library_view().selected, 2);
     assert!(app.message().is_some_and(|m| m.contains("failed to load")));
 }
 
@@ -78,10 +81,10 @@ fn enter_opens_and_esc_returns_with_the_briefing_selected() {
     let mut app = fixture_app();
     run(&mut app, &[Action::Down, Action::Select]);
     assert_eq!(app.screen(), Screen::Briefing);
-    assert_eq!(app.reader.as_ref().map(|r| r.index), Some(1));
+    assert_eq!(app.reader().map(|r| r.index), Some(1));
     run(&mut app, &[Action::Back]);
     assert_eq!(app.screen(), Screen::Library);
-    assert_eq!(app.library_view.selected, 1);
+    assert_eq!(app.library_view().selected, 1);
 }
 
 #[test]
@@ -89,10 +92,10 @@ fn a_file_named_on_the_command_line_opens_directly() {
     let file = fixtures().join("arabic-harakat.json");
     let mut app = app_on(&fixtures(), Some(file));
     assert_eq!(app.screen(), Screen::Briefing);
-    assert_eq!(app.reader.as_ref().map(|r| r.index), Some(1));
+    assert_eq!(app.reader().map(|r| r.index), Some(1));
     run(&mut app, &[Action::Back]);
     assert_eq!(
-        (app.screen(), app.library_view.selected),
+        (app.screen(), app.library_view().selected),
         (Screen::Library, 1)
     );
 }
@@ -131,21 +134,16 @@ fn scrolling_stops_at_both_ends_of_the_text() {
         ],
     );
     let rows = app
-        .reader
-        .as_ref()
-        .map_or(0, |r| r.texts[PaneId::Body.index()].rows.len());
-    let page = app
-        .reader
-        .as_ref()
-        .map_or(0, |r| r.page(PaneId::Body, app.area));
+        .reader()
+        .map_or(0, |r| r.panes[PaneId::Body].text.rows.len());
+    let page = app.reader().map_or(0, |r| r.page(PaneId::Body, app.area()));
     assert!(rows > page, "body must not fit: {rows} rows, page {page}");
     for _ in 0..500 {
         app.update(Action::Down);
     }
     let scroll = |app: &App| {
-        app.reader
-            .as_ref()
-            .map_or(usize::MAX, |r| r.views[PaneId::Body.index()].scroll)
+        app.reader()
+            .map_or(usize::MAX, |r| r.panes[PaneId::Body].view.scroll)
     };
     assert_eq!(scroll(&app), rows - page);
     run(&mut app, &[Action::PageDown, Action::Bottom]);
@@ -167,7 +165,7 @@ fn enter_on_an_actor_filters_quotes_and_marks_names_in_the_body() {
     // Quote 0 names the actor by id, quote 1 by its Arabic name; quote 2 is UNDP's.
     assert_eq!(reader.quotes_shown, [0, 1]);
     assert_eq!(reader.actor_filter, Some(0));
-    let body = &reader.texts[PaneId::Body.index()];
+    let body = &reader.panes[PaneId::Body].text;
     let marked: Vec<&str> = reader
         .actor_marks
         .iter()
@@ -197,14 +195,14 @@ fn enter_on_a_quote_scrolls_the_body_to_it() {
     let Some((field, range)) = reader.quote_mark.clone() else {
         panic!("the quotation was not found in the body");
     };
-    let body = &reader.texts[PaneId::Body.index()];
+    let body = &reader.panes[PaneId::Body].text;
     assert_eq!(
         &body.fields[field].text.text[range],
         "We will publish the gauge data every day"
     );
     let row = body.row_of(field, 0).unwrap_or(0);
-    let view = reader.views[PaneId::Body.index()];
-    assert!(view.scroll <= row && row < view.scroll + reader.page(PaneId::Body, app.area));
+    let view = reader.panes[PaneId::Body].view;
+    assert!(view.scroll <= row && row < view.scroll + reader.page(PaneId::Body, app.area()));
     run(&mut app, &[Action::Down, Action::Select]);
     assert_eq!(
         app.message(),
@@ -245,13 +243,13 @@ fn search_ignores_harakat_tatweel_and_hamza_and_walks_matches() {
     app.update(Action::SearchSubmit);
     let reader = open_reader(&app);
     let found: Vec<(PaneId, &str)> = app
-        .search
+        .search()
         .matches
         .iter()
         .map(|m| {
             (
                 m.pane,
-                &reader.texts[m.pane.index()].fields[m.field].text.text[m.range.clone()],
+                &reader.panes[m.pane].text.fields[m.field].text.text[m.range.clone()],
             )
         })
         .collect();
@@ -263,24 +261,24 @@ fn search_ignores_harakat_tatweel_and_hamza_and_walks_matches() {
             (PaneId::Points, "الإصلاح")
         ]
     );
-    assert_eq!(app.search.status().as_deref(), Some("match 1 of 3"));
+    assert_eq!(app.search().status().as_deref(), Some("match 1 of 3"));
     run(&mut app, &[Action::SearchPrev]);
-    assert_eq!(app.search.status().as_deref(), Some("match 3 of 3"));
+    assert_eq!(app.search().status().as_deref(), Some("match 3 of 3"));
     assert_eq!(focus(&app), PaneId::Points);
     run(&mut app, &[Action::SearchNext, Action::SearchNext]);
-    assert_eq!(app.search.status().as_deref(), Some("match 2 of 3"));
+    assert_eq!(app.search().status().as_deref(), Some("match 2 of 3"));
     assert_eq!(focus(&app), PaneId::Body);
     run(&mut app, &[Action::SearchStart]);
     for c in "جنيف".chars() {
         app.update(Action::SearchInput(c));
     }
     assert_eq!(
-        app.search.matches.len(),
+        app.search().matches.len(),
         1,
         "tatweel in the headline is ignored"
     );
     run(&mut app, &[Action::SearchCancel]);
-    assert!(app.search.matches.is_empty() && app.search.prompt.is_none());
+    assert!(app.search().matches.is_empty() && app.search().prompt.is_none());
 }
 
 #[test]
@@ -304,13 +302,13 @@ fn brackets_walk_the_library_without_leaving_the_briefing() {
         &[Action::Select, Action::FocusActors, Action::NextBriefing],
     );
     assert_eq!(
-        app.reader.as_ref().map(|r| (r.index, r.focus)),
+        app.reader().map(|r| (r.index, r.focus)),
         Some((1, PaneId::Actors))
     );
     run(&mut app, &[Action::NextBriefing]);
     assert_eq!(app.message(), Some("this is the last briefing"));
     run(&mut app, &[Action::PrevBriefing, Action::PrevBriefing]);
-    assert_eq!(app.reader.as_ref().map(|r| r.index), Some(0));
+    assert_eq!(app.reader().map(|r| r.index), Some(0));
     assert_eq!(app.message(), Some("this is the first briefing"));
 }
 
@@ -319,9 +317,8 @@ fn zoom_gives_the_focused_pane_the_full_width() {
     let mut app = fixture_app();
     run(&mut app, &[Action::Select, Action::FocusQuotes]);
     let width = |app: &App| {
-        app.reader
-            .as_ref()
-            .and_then(|r| r.texts[PaneId::Quotes.index()].width)
+        app.reader()
+            .and_then(|r| r.panes[PaneId::Quotes].text.width)
     };
     let before = width(&app);
     run(&mut app, &[Action::Zoom]);
@@ -349,9 +346,9 @@ fn tiny_terminals_and_every_action_never_panic() {
 fn quit_suspend_and_help_toggle() {
     let mut app = fixture_app();
     run(&mut app, &[Action::Help]);
-    assert!(app.help.is_open());
+    assert!(app.help().is_open());
     run(&mut app, &[Action::Down, Action::Back]);
-    assert!(!app.help.is_open() && app.screen() == Screen::Library);
+    assert!(!app.help().is_open() && app.screen() == Screen::Library);
     run(&mut app, &[Action::Suspend]);
     assert_eq!(app.take_effects(), [Effect::Suspend]);
     assert!(!app.should_quit());
@@ -377,7 +374,7 @@ fn a_bad_key_file_is_reported_and_defaults_still_work() {
         app.message(),
         Some("key file ignored: /x/keys.toml:3: unknown key \"hyper-x\"")
     );
-    assert!(app.help.line_count() > Action::BINDABLE.len());
+    assert!(app.help().line_count() > Action::BINDABLE.len());
 }
 
 #[test]
@@ -386,11 +383,10 @@ fn wheel_scrolls_the_pane_under_the_pointer() {
     let mut app = fixture_app();
     run(&mut app, &[Action::Select]);
     let rects = app
-        .reader
-        .as_ref()
-        .map(|r| r.rects(app.area))
+        .reader()
+        .map(|r| r.rects(app.area()))
         .unwrap_or_default();
-    let Some(points) = rects[PaneId::Points.index()] else {
+    let Some(points) = rects[PaneId::Points] else {
         panic!("points are shown at 80x24");
     };
     let wheel = MouseEvent {
@@ -403,8 +399,8 @@ fn wheel_scrolls_the_pane_under_the_pointer() {
     assert!(matches!(action, Some(Action::Wheel { down: true, .. })));
     app.update(action.unwrap_or(Action::Quit));
     let reader = open_reader(&app);
-    assert!(reader.views[PaneId::Points.index()].scroll > 0);
-    assert_eq!(reader.views[PaneId::Body.index()].scroll, 0);
+    assert!(reader.panes[PaneId::Points].view.scroll > 0);
+    assert_eq!(reader.panes[PaneId::Body].view.scroll, 0);
 }
 
 /// A library of `n` one-line briefings, at `size`.
@@ -437,20 +433,23 @@ fn a_large_library_keeps_the_selection_in_view() {
             Action::PageUp,
         ],
     );
-    let selected = app.library_view.selected;
+    let selected = app.library_view().selected;
     let lines = super::screen::buffer_lines(&super::screen::render_buffer(&app, 80, 24));
     let shown = lines
         .iter()
         .find(|l| l.contains('▌'))
         .cloned()
         .unwrap_or_default();
-    let headline = &app.library.briefings[selected].briefing.headline;
+    let headline = &app.library().briefings[selected].briefing.headline;
     assert!(
         shown.contains(headline.as_str()),
         "{headline} not in {shown:?}"
     );
     run(&mut app, &[Action::Top]);
-    assert_eq!((app.library_view.selected, app.library_view.scroll), (0, 0));
+    assert_eq!(
+        (app.library_view().selected, app.library_view().scroll),
+        (0, 0)
+    );
     let lines = super::screen::buffer_lines(&super::screen::render_buffer(&app, 80, 24));
     assert!(
         lines.iter().any(|l| l.contains(" 1/3000 ")),
@@ -461,11 +460,11 @@ fn a_large_library_keeps_the_selection_in_view() {
 #[test]
 fn moving_the_selection_lays_out_no_row_twice() {
     let mut app = numbered_app(3000, SIZE);
-    let page = super::library::LibraryView::page(app.area);
+    let page = super::library::LibraryView::page(app.area());
     let view = |app: &App| {
         (
-            app.library_view.rows_laid_out,
-            app.library_view.details_built,
+            app.library_view().rows_laid_out,
+            app.library_view().details_built,
         )
     };
     assert_eq!(view(&app), (page, 1));
@@ -485,7 +484,7 @@ fn moving_the_selection_lays_out_no_row_twice() {
         width: 80,
         height: 30,
     });
-    let taller = super::library::LibraryView::page(app.area);
+    let taller = super::library::LibraryView::page(app.area());
     assert!(taller > page + 1);
     assert_eq!(view(&app).0, taller);
     let details = view(&app).1;
@@ -501,13 +500,13 @@ fn the_app_is_laid_out_once_at_the_size_it_is_built_with() {
     let area = Rect::new(0, 0, 120, 40);
     let mut app = numbered_app(3000, area);
     let page = super::library::LibraryView::page(area);
-    assert_eq!(app.library_view.rows_laid_out, page);
+    assert_eq!(app.library_view().rows_laid_out, page);
     // The runtime's resize to the same size (after a suspend, say) costs nothing.
     app.update(Action::Resize {
         width: 120,
         height: 40,
     });
-    assert_eq!(app.library_view.rows_laid_out, page);
+    assert_eq!(app.library_view().rows_laid_out, page);
     // And the screen is what a resize to that size would show.
     let mut resized = numbered_app(3000, SIZE);
     resized.update(Action::Resize {
@@ -582,6 +581,6 @@ fn an_override_in_a_name_stays_inside_it_in_the_copied_text() {
     let loaded = crate::briefing::load_bytes(Path::new("t.json"), json.as_bytes())
         .unwrap_or_else(|failure| panic!("{:?}", failure.diagnostics));
     let briefing = &loaded.briefing;
-    let copied = super::panes::quotes::attributed(briefing, &briefing.quotes[0]);
+    let copied = crate::ui::reader::panes::quotes::attributed(briefing, &briefing.quotes[0]);
     assert_eq!(copied, "«q» — Evil\u{202E}eman\u{202C}, Role, 2025-01-02");
 }

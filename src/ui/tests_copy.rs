@@ -62,7 +62,7 @@ fn an_override_in_a_copied_actor_stays_in_the_name() {
         aliases: Vec::new(),
     };
     assert_eq!(
-        super::panes::actors::copied(&actor),
+        crate::ui::reader::panes::actors::copied(&actor),
         "Evil\u{202E}eman\u{202C} — Ro\u{202E}le\u{202C}, Here"
     );
 }

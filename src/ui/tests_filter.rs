@@ -84,10 +84,10 @@ fn type_text(app: &mut App, text: &str) {
 
 /// The names of the files the library lists, top to bottom.
 fn listed(app: &App) -> Vec<String> {
-    let view = &app.library_view;
-    let path = |at: usize| match app.library.briefings.get(at) {
+    let view = app.library_view();
+    let path = |at: usize| match app.library().briefings.get(at) {
         Some(l) => l.briefing.path.clone(),
-        None => app.library.failures[at - app.library.briefings.len()]
+        None => app.library().failures[at - app.library().briefings.len()]
             .path
             .clone(),
     };
@@ -105,8 +105,8 @@ fn filtered(query: &str) -> Vec<String> {
 }
 
 fn selected_file(app: &App) -> PathBuf {
-    let at = app.library_view.selected;
-    app.library.briefings[at].briefing.path.clone()
+    let at = app.library_view().selected;
+    app.library().briefings[at].briefing.path.clone()
 }
 
 #[test]
@@ -143,7 +143,7 @@ fn the_list_follows_each_key_typed_and_enter_keeps_it() {
     (0..6).for_each(|_| app.update(Action::SearchBackspace));
     assert_eq!(listed(&app), ["water.json", "dam.json"]);
     app.update(Action::SearchSubmit);
-    assert!(app.search.prompt.is_none());
+    assert!(app.library_view().prompt().is_none());
     assert_eq!(listed(&app), ["water.json", "dam.json"]);
     let screen = buffer_lines(&render_buffer(&app, 80, 24)).join("\n");
     assert!(
@@ -153,7 +153,7 @@ fn the_list_follows_each_key_typed_and_enter_keeps_it() {
     assert!(screen.contains("filter \"water\""), "{screen}");
     // `/` again starts from the filter in force; Esc while typing drops it.
     app.update(Action::SearchStart);
-    assert_eq!(app.search.prompt.as_deref(), Some("water"));
+    assert_eq!(app.library_view().prompt().map(|p| p.text()), Some("water"));
     app.update(Action::SearchCancel);
     assert_eq!(listed(&app).len(), 5);
 }
@@ -181,7 +181,7 @@ fn moving_opening_and_brackets_stay_within_the_filter() {
     app.update(Action::Select);
     assert_eq!(app.screen(), Screen::Briefing);
     app.update(Action::NextBriefing);
-    let open = |app: &App| app.reader.as_ref().map(|r| r.index);
+    let open = |app: &App| app.reader().map(|r| r.index);
     assert_eq!(open(&app), Some(3), "] goes to dam, the next one shown");
     app.update(Action::NextBriefing);
     assert_eq!(app.message(), Some("this is the last briefing"));
@@ -267,7 +267,7 @@ fn a_named_file_hidden_by_the_filter_opens_and_the_filter_goes() {
     }));
     assert_eq!(app.screen(), Screen::Briefing);
     assert_eq!(selected_file(&app), Path::new("inbox/grid.json"));
-    assert!(app.library_view.filter.is_none());
+    assert!(app.library_view().filter.is_none());
     let screen = buffer_lines(&render_buffer(&app, 80, 24)).join("\n");
     assert!(!screen.contains("/wat"), "the prompt is gone:\n{screen}");
 }

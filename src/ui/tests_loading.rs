@@ -52,14 +52,14 @@ fn loading_app(opened: Option<PathBuf>) -> App {
 }
 
 fn headline_at(app: &App, index: usize) -> &str {
-    app.library
+    app.library()
         .briefings
         .get(index)
         .map_or("", |l| l.briefing.headline.as_str())
 }
 
 fn selected_headline(app: &App) -> &str {
-    headline_at(app, app.library_view.selected)
+    headline_at(app, app.library_view().selected)
 }
 
 fn screen(app: &App) -> String {
@@ -82,7 +82,7 @@ fn batches_in_any_order_end_in_reading_order() {
     }
     for briefings in batches {
         app.update(batch(briefings, Vec::new()));
-        let order = &app.library.briefings;
+        let order = &app.library().briefings;
         assert!(
             order
                 .windows(2)
@@ -93,7 +93,7 @@ fn batches_in_any_order_end_in_reading_order() {
         let lines = buffer_lines(&render_buffer(&app, 80, 24));
         assert!(lines.iter().any(|l| l.contains(headline_at(&app, 0))));
     }
-    assert_eq!(app.library.briefings.len(), 30);
+    assert_eq!(app.library().briefings.len(), 30);
     assert_eq!(headline_at(&app, 0), "Briefing 017", "newest first");
 }
 
@@ -107,15 +107,15 @@ fn a_chosen_selection_stays_on_its_entry_and_row() {
     app.update(Action::Down);
     app.update(Action::Down);
     let chosen = selected_headline(&app).to_owned();
-    let row = app.library_view.selected - app.library_view.scroll;
+    let row = app.library_view().selected - app.library_view().scroll;
     // Newer briefings arrive above the selection, older ones below.
     let newer = (10..15).map(|n| dated(n, &day(n + 100)));
     let older = (15..20).map(|n| dated(n, &day(n - 15)));
     app.update(batch(newer.chain(older).collect(), Vec::new()));
     assert_eq!(selected_headline(&app), chosen);
-    assert_eq!(app.library_view.selected, 7);
+    assert_eq!(app.library_view().selected, 7);
     assert_eq!(
-        app.library_view.selected - app.library_view.scroll,
+        app.library_view().selected - app.library_view().scroll,
         row,
         "the selection jumped on the screen"
     );
@@ -129,11 +129,11 @@ fn rows_laid_out_move_with_their_entries_as_batches_arrive() {
         (0..5).map(|n| dated(n, &day(n))).collect(),
         Vec::new(),
     ));
-    assert_eq!(app.library_view.rows_laid_out, 5);
+    assert_eq!(app.library_view().rows_laid_out, 5);
     // Two newer go in above: only they are laid out; the five move down with theirs.
     let newer = (5..7).map(|n| dated(n, &day(n + 100))).collect();
     app.update(batch(newer, Vec::new()));
-    assert_eq!(app.library_view.rows_laid_out, 7);
+    assert_eq!(app.library_view().rows_laid_out, 7);
     let lines = buffer_lines(&render_buffer(&app, 80, 24));
     let listed: Vec<&str> = (0..7).map(|at| headline_at(&app, at)).collect();
     for (line, headline) in lines[1..8].iter().zip(&listed) {
@@ -151,7 +151,10 @@ fn entries_arriving_above_a_chosen_one_fill_the_screen() {
     app.update(batch(newer, Vec::new()));
     app.update(Action::Back);
     assert_eq!(app.screen(), Screen::Library);
-    assert_eq!((app.library_view.selected, app.library_view.scroll), (4, 0));
+    assert_eq!(
+        (app.library_view().selected, app.library_view().scroll),
+        (4, 0)
+    );
     let shown = screen(&app);
     for n in 0..5 {
         assert!(shown.contains(&format!("Briefing {n:03}")), "{shown}");
@@ -163,7 +166,7 @@ fn without_a_choice_the_newest_stays_selected() {
     let mut app = loading_app(None);
     app.update(batch(vec![dated(1, &day(1))], Vec::new()));
     app.update(batch(vec![dated(2, &day(2))], Vec::new()));
-    assert_eq!(app.library_view.selected, 0);
+    assert_eq!(app.library_view().selected, 0);
     assert_eq!(selected_headline(&app), "Briefing 002");
     // Going back to the top (g) follows the newest again.
     app.update(Action::Down);
@@ -209,7 +212,7 @@ fn failures_are_listed_after_the_briefings_in_path_order() {
         vec![broken("z.json"), broken("a.json")],
     ));
     let paths: Vec<&Path> = app
-        .library
+        .library()
         .failures
         .iter()
         .map(|f| f.path.as_path())
@@ -223,7 +226,7 @@ fn failures_are_listed_after_the_briefings_in_path_order() {
         ]
     );
     // The chosen failure (m.json) is still the one selected: after 2 briefings and a.json.
-    assert_eq!(app.library_view.selected, 3);
+    assert_eq!(app.library_view().selected, 3);
     let shown = screen(&app);
     let row = shown
         .lines()
@@ -249,7 +252,7 @@ fn the_named_file_opens_when_it_arrives_and_stays_open() {
     assert!(!app.awaits_opened());
     assert_eq!(app.screen(), Screen::Briefing);
     let open = |app: &App| {
-        let index = app.reader.as_ref().map_or(usize::MAX, |r| r.index);
+        let index = app.reader().map_or(usize::MAX, |r| r.index);
         headline_at(app, index).to_owned()
     };
     assert_eq!(open(&app), "Briefing 005");
@@ -275,9 +278,9 @@ fn a_named_file_that_fails_is_selected_in_the_library() {
     let mut app = loading_app(Some(PathBuf::from("bad.json")));
     app.update(batch(vec![dated(1, &day(1))], vec![broken("bad.json")]));
     assert_eq!(app.screen(), Screen::Library);
-    assert_eq!(app.library_view.selected, 1);
+    assert_eq!(app.library_view().selected, 1);
     app.update(batch(vec![dated(2, &day(2))], vec![broken("a.json")]));
-    assert_eq!(app.library_view.selected, 3, "still on bad.json");
+    assert_eq!(app.library_view().selected, 3, "still on bad.json");
 }
 
 #[test]
@@ -293,7 +296,7 @@ fn arrivals_keep_the_message_and_go_in_under_the_help() {
     app.update(Action::Help);
     app.update(batch(vec![dated(3, &day(3))], Vec::new()));
     app.update(Action::LibraryDone);
-    assert!(app.help.is_open(), "the help screen stays up");
+    assert!(app.help().is_open(), "the help screen stays up");
     app.update(Action::Help);
     assert!(screen(&app).contains("Library: 3 briefings, 1 error"));
 }

@@ -8,18 +8,18 @@ use super::app::App;
 use super::keys::KeySetup;
 use super::layout::half_page;
 use super::library::LibraryView;
-use super::panes::PaneId;
 use super::tests::{app_on, fixture_app, fixtures, open_reader, run};
 use super::{Action, Effect, UiOptions};
 use crate::briefing::{LoadOptions, load_path};
 use crate::text::BidiMode;
+use crate::ui::reader::panes::PaneId;
 
 fn ctrl(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
 
 fn body_scroll(app: &App) -> usize {
-    open_reader(app).views[PaneId::Body.index()].scroll
+    open_reader(app).panes[PaneId::Body].view.scroll
 }
 
 #[test]
@@ -50,8 +50,8 @@ fn half_pages_scroll_the_focused_pane_by_half_its_height() {
     };
     run(&mut app, &[Action::Select, small, Action::FocusBody]);
     let reader = open_reader(&app);
-    let rows = reader.texts[PaneId::Body.index()].rows.len();
-    let page = reader.page(PaneId::Body, app.area);
+    let rows = reader.panes[PaneId::Body].text.rows.len();
+    let page = reader.page(PaneId::Body, app.area());
     let half = page / 2;
     assert!(
         half >= 2,
@@ -106,10 +106,10 @@ const SIZE: Rect = Rect::new(0, 0, 80, 24);
 #[test]
 fn half_pages_move_the_library_selection() {
     let (_dir, mut app) = library_of(30);
-    let page = LibraryView::page(app.area);
+    let page = LibraryView::page(app.area());
     let half = page / 2;
     assert!(half >= 2 && 2 * page < 30, "page of {page} rows");
-    let selected = |app: &App| app.library_view.selected;
+    let selected = |app: &App| app.library_view().selected;
     run(&mut app, &[Action::HalfPageDown]);
     assert_eq!(selected(&app), half);
     run(&mut app, &[Action::PageDown, Action::HalfPageUp]);
@@ -129,10 +129,10 @@ fn half_pages_scroll_the_help() {
     };
     run(&mut app, &[short, Action::Help, Action::HalfPageDown]);
     // The help's page is the screen less its frame and title (`update_help`).
-    let half = usize::from(app.area.height - 3) / 2;
-    assert_eq!(app.help.scroll(), Some(half));
+    let half = usize::from(app.area().height - 3) / 2;
+    assert_eq!(app.help().scroll(), Some(half));
     run(&mut app, &[Action::HalfPageUp]);
-    assert_eq!(app.help.scroll(), Some(0));
+    assert_eq!(app.help().scroll(), Some(0));
 }
 
 #[test]
@@ -142,7 +142,7 @@ fn redraw_is_asked_of_the_runtime_and_changes_nothing_else() {
     assert_eq!(app.take_effects(), [Effect::Redraw]);
     run(&mut app, &[Action::Help, Action::Down, Action::Redraw]);
     assert_eq!(app.take_effects(), [Effect::Redraw]);
-    assert_eq!(app.help.scroll(), Some(1), "help left open where it was");
+    assert_eq!(app.help().scroll(), Some(1), "help left open where it was");
     run(&mut app, &[Action::Back, Action::Select, Action::Down]);
     let before = body_scroll(&app);
     run(&mut app, &[Action::Redraw]);

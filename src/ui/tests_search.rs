@@ -13,8 +13,8 @@ use crate::ui::app::App;
 use crate::ui::content::{DirectionRule, Engine, FieldKind, Row, options};
 use crate::ui::keys::KeySetup;
 use crate::ui::matching::{find, merge_overlaps, normalize};
-use crate::ui::panes::PaneId;
 use crate::ui::reader::Reader;
+use crate::ui::reader::panes::PaneId;
 use crate::ui::screen::{buffer_lines, render_buffer};
 use crate::ui::theme::Theme;
 use crate::ui::view::{Mark, draw_row, overlay};
@@ -65,7 +65,7 @@ fn fixture(name: &str) -> App {
 }
 
 fn reader(app: &App) -> &Reader {
-    match app.reader.as_ref() {
+    match app.reader() {
         Some(reader) => reader,
         None => panic!("no briefing is open"),
     }
@@ -95,21 +95,25 @@ fn marks_are_built_in_update_and_follow_the_current_match() {
     app.update(Action::SearchSubmit);
     let theme = Theme::new(false);
     let styles = |app: &App| -> Vec<Style> {
-        let marks = &reader(app).marks[PaneId::Body.index()];
+        let marks = &reader(app).panes[PaneId::Body].marks;
         assert_sorted_without_overlaps(marks);
         marks.iter().map(|m| m.style).collect()
     };
-    let body = app.search.matches.iter().filter(|m| m.pane == PaneId::Body);
+    let body = app
+        .search()
+        .matches
+        .iter()
+        .filter(|m| m.pane == PaneId::Body);
     assert_eq!(body.count(), 1, "the body names the commissioner once");
     // The headline has no match; the body's one is current after Enter.
-    assert_eq!(app.search.current, Some(0));
+    assert_eq!(app.search().current, Some(0));
     assert_eq!(styles(&app), [theme.current_match]);
     app.update(Action::SearchNext);
     assert_eq!(styles(&app), [theme.matched]);
-    let actors = &reader(&app).marks[PaneId::Actors.index()];
+    let actors = &reader(&app).panes[PaneId::Actors].marks;
     assert!(actors.iter().any(|m| m.style == theme.current_match));
     app.update(Action::SearchCancel);
-    assert!(reader(&app).marks.iter().all(Vec::is_empty));
+    assert!(reader(&app).panes.iter().all(|p| p.marks.is_empty()));
 }
 
 #[test]
@@ -117,12 +121,12 @@ fn the_filtered_actor_and_the_quotation_are_marked_under_the_search() {
     let mut app = fixture("arabic-harakat.json");
     run(&mut app, &[Action::FocusActors, Action::Select]);
     let theme = Theme::new(false);
-    let body = reader(&app).marks[PaneId::Body.index()].clone();
+    let body = reader(&app).panes[PaneId::Body].marks.clone();
     assert!(!body.is_empty() && body.iter().all(|m| m.style == theme.actor_mark));
     // A search for part of the name: the match is whole, the name keeps the rest.
     type_query(&mut app, "مفو");
     app.update(Action::SearchSubmit);
-    let marks = &reader(&app).marks[PaneId::Body.index()];
+    let marks = &reader(&app).panes[PaneId::Body].marks;
     assert_sorted_without_overlaps(marks);
     let matched: Vec<&Mark> = marks
         .iter()
@@ -134,7 +138,7 @@ fn the_filtered_actor_and_the_quotation_are_marked_under_the_search() {
     assert_eq!(covered, named, "the match lies inside the name");
     app.update(Action::Back);
     assert!(reader(&app).actor_filter.is_none());
-    let left = &reader(&app).marks[PaneId::Body.index()];
+    let left = &reader(&app).panes[PaneId::Body].marks;
     assert!(left.iter().all(|m| m.style != theme.actor_mark));
 }
 
@@ -251,7 +255,7 @@ fn a_name_or_quotation_of_tatweel_and_harakat_marks_nothing() {
 #[test]
 fn the_reader_normalizes_each_field_once_when_it_opens() {
     let mut app = fixture("arabic-harakat.json");
-    let body = &reader(&app).texts[PaneId::Body.index()];
+    let body = &reader(&app).panes[PaneId::Body].text;
     let Some(field) = body.fields.first() else {
         panic!("no body");
     };
@@ -262,7 +266,7 @@ fn the_reader_normalizes_each_field_once_when_it_opens() {
     );
     // Filtering rebuilds the quotes pane: its fields are normalized too.
     run(&mut app, &[Action::FocusActors, Action::Select]);
-    let quotes = &reader(&app).texts[PaneId::Quotes.index()];
+    let quotes = &reader(&app).panes[PaneId::Quotes].text;
     for field in &quotes.fields {
         let expected = if field.kind == FieldKind::Notice {
             String::new()
@@ -387,7 +391,7 @@ fn timing_on_a_big_body() {
     let (w, z) = (warm_key(&mut app, 'w'), warm_key(&mut app, 'z'));
     app.update(Action::SearchInput('w'));
     app.update(Action::SearchSubmit);
-    let matches = app.search.matches.len();
+    let matches = app.search().matches.len();
     let frames: u32 = 10;
     let started = std::time::Instant::now();
     for _ in 0..frames {

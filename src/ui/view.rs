@@ -10,6 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Widget};
 
 use super::content::{BULLET_WIDTH, FieldKind, PaneText, Row, Side, placement};
+use super::layout::inner_height;
 use super::theme::Theme;
 use crate::text::Glyph;
 
@@ -138,11 +139,6 @@ pub struct PaneFrame<'a> {
     pub theme: &'a Theme,
 }
 
-/// Columns a pane's border and selection gutter take from its width.
-pub fn chrome_width(selectable: bool) -> u16 {
-    if selectable { 3 } else { 2 }
-}
-
 impl PaneFrame<'_> {
     /// The pane's border: thick with arrows round the title when focused, and the rows in
     /// view below when not all fit.
@@ -167,7 +163,7 @@ impl PaneFrame<'_> {
             .border_type(border_type)
             .border_style(border_style)
             .title(Line::styled(title, title_style));
-        let inner_height = usize::from(area.height.saturating_sub(2));
+        let inner_height = inner_height(area);
         let total = self.text.rows.len();
         if total <= inner_height {
             return block;

@@ -65,9 +65,7 @@ impl App {
             return;
         }
         let placed = self.library.insert(batch.briefings, batch.failures);
-        if let Some(reader) = self.reader.as_mut() {
-            reader.index = Library::shifted(reader.index, &placed);
-        }
+        self.briefing.shift_index(&placed);
         self.library_view
             .insert(&self.library, &placed, self.area, self.engine);
         let Some(wanted) = self.opening.take() else {

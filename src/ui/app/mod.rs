@@ -9,15 +9,15 @@ use crate::ui::Action;
 use crate::ui::content::Engine;
 use crate::ui::help::Help;
 use crate::ui::keys::{KeySetup, KeyTable};
-use crate::ui::layout::too_small;
 use crate::ui::library::LibraryView;
-use crate::ui::panes::PaneId;
-use crate::ui::reader::Reader;
-use crate::ui::search::Search;
+use crate::ui::outcome::{Context, Go, Outcome};
+use crate::ui::prompt::Prompt;
+use crate::ui::reader::BriefingScreen;
 use crate::ui::theme::Theme;
 
 mod loading;
 mod render;
+mod scroll_region;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UiOptions {
@@ -52,21 +52,22 @@ pub enum Screen {
     Briefing,
 }
 
+/// The reader: routes each action to the screen it is for (the library, the open
+/// briefing, the help over them), and carries out what the screen's update asks for.
 pub struct App {
-    pub(super) library: Library,
-    pub(super) engine: Engine,
-    pub(super) theme: Theme,
-    pub(super) keys: KeyTable,
-    pub(super) area: Rect,
-    pub(super) screen: Screen,
-    pub(super) help: Help,
-    pub(super) library_view: LibraryView,
-    pub(super) reader: Option<Reader>,
-    pub(super) search: Search,
+    library: Library,
+    engine: Engine,
+    theme: Theme,
+    keys: KeyTable,
+    area: Rect,
+    screen: Screen,
+    help: Help,
+    library_view: LibraryView,
+    briefing: BriefingScreen,
     /// What the last action did, for the status line; cleared by the next key.
-    pub(super) message: Option<String>,
+    message: Option<String>,
     /// The file named on the command line, while a background load has yet to deliver it.
-    pub(super) opening: Option<PathBuf>,
+    opening: Option<PathBuf>,
     effects: Vec<Effect>,
     quit: bool,
 }
@@ -100,9 +101,8 @@ impl App {
             area,
             screen: Screen::Library,
             library_view,
-            reader: None,
+            briefing: BriefingScreen::default(),
             opening: None,
-            search: Search::default(),
             effects: Vec::new(),
             quit: false,
         };
@@ -138,7 +138,7 @@ impl App {
 
     /// The action a key event means. The runtime passes presses and repeats only.
     pub fn action_for_key(&self, key: KeyEvent) -> Option<Action> {
-        if self.search.prompt.is_some() {
+        if self.prompt().is_some() {
             return prompt_action(key);
         }
         self.keys.action_for(key)
@@ -185,85 +185,55 @@ impl App {
             Action::Redraw => self.effects.push(Effect::Redraw),
             Action::Resize { width, height } => self.resize(width, height),
             Action::Help => self.help.open(),
-            _ => match self.screen {
-                Screen::Library => self.update_library(action),
-                Screen::Briefing => self.update_briefing(action),
-            },
-        }
-    }
-
-    /// The zoomed pane's inner rect, which pane and briefing it shows, and its scroll: what
-    /// must stay the same, all but the scroll, for a scroll to be the terminal's to do.
-    fn zoomed_scroll(&self) -> Option<(Rect, PaneId, usize, usize)> {
-        if self.screen != Screen::Briefing || self.help.is_open() || too_small(self.area) {
-            return None;
-        }
-        let reader = self.reader.as_ref().filter(|r| r.zoom)?;
-        let pane = reader.focus;
-        let rect = reader.rects(self.area)[pane.index()]?;
-        // The rows `PaneFrame` draws text in: inside the border.
-        let inner = Rect {
-            x: rect.x.saturating_add(1),
-            y: rect.y.saturating_add(1),
-            width: rect.width.saturating_sub(2),
-            height: rect.height.saturating_sub(2),
-        };
-        Some((inner, pane, reader.index, reader.views[pane.index()].scroll))
-    }
-
-    /// Records a `ScrollRegion` when the action only scrolled the zoomed pane by fewer
-    /// rows than it shows; drops pending ones when the pane was laid out anew, since the
-    /// whole pane is written then anyway.
-    fn note_scroll(&mut self, before: Option<(Rect, PaneId, usize, usize)>) {
-        let after = self.zoomed_scroll();
-        let same_pane = |a: &(Rect, PaneId, usize, usize), b: &(Rect, PaneId, usize, usize)| {
-            (a.0, a.1, a.2) == (b.0, b.1, b.2)
-        };
-        let (Some(before), Some(after)) = (before, after) else {
-            if before.is_some() || after.is_some() {
-                self.drop_scrolls();
+            _ => {
+                let cx = Context {
+                    library: &self.library,
+                    area: self.area,
+                    engine: self.engine,
+                    theme: &self.theme,
+                };
+                let outcome = match self.screen {
+                    Screen::Library => self.library_view.update(action, cx),
+                    Screen::Briefing => self.briefing.update(action, cx),
+                };
+                self.carry_out(outcome);
             }
-            return;
-        };
-        if !same_pane(&before, &after) {
-            self.drop_scrolls();
-            return;
-        }
-        let (inner, delta) = (after.0, after.3.abs_diff(before.3));
-        if delta == 0 {
-            return;
-        }
-        let Ok(delta) = i32::try_from(delta) else {
-            self.drop_scrolls();
-            return;
-        };
-        let delta = if after.3 > before.3 { delta } else { -delta };
-        let (top, bottom) = (inner.y, inner.bottom());
-        let pending = match self.effects.last() {
-            Some(&Effect::ScrollRegion {
-                top: t,
-                bottom: b,
-                lines,
-            }) if (t, b) == (top, bottom) => {
-                self.effects.pop();
-                i32::from(lines)
-            }
-            _ => 0,
-        };
-        let lines = pending.saturating_add(delta);
-        // A shift of the whole pane or more leaves nothing to keep: the frame writes it all.
-        if lines == 0 || lines.unsigned_abs() >= u32::from(inner.height) {
-            return;
-        }
-        if let Ok(lines) = i16::try_from(lines) {
-            self.effects
-                .push(Effect::ScrollRegion { top, bottom, lines });
         }
     }
 
-    fn drop_scrolls(&mut self) {
-        self.effects
-            .retain(|e| !matches!(e, Effect::ScrollRegion { .. }));
+    /// What a screen's update asked for: a message, a copy, another screen.
+    fn carry_out(&mut self, outcome: Outcome) {
+        if let Some(text) = outcome.copy {
+            self.effects.push(Effect::Copy(text));
+        }
+        if let Some(message) = outcome.message {
+            self.message = Some(message);
+        }
+        match outcome.go {
+            None => {}
+            Some(Go::Open(index)) => self.open_briefing(index),
+            Some(Go::Library) => {
+                self.screen = Screen::Library;
+                self.briefing.leave();
+            }
+            Some(Go::Neighbour { from, forward }) => {
+                match self.library_view.neighbour(&self.library, from, forward) {
+                    Some(next) => self.open_briefing(next),
+                    None => {
+                        let end = if forward { "last" } else { "first" };
+                        self.message = Some(format!("this is the {end} briefing"));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The `/` prompt of the screen shown, while it is open.
+    fn prompt(&self) -> Option<&Prompt> {
+        match self.screen {
+            Screen::Library => self.library_view.prompt(),
+            Screen::Briefing => self.briefing.prompt(),
+        }
     }
 
     fn resize(&mut self, width: u16, height: u16) {
@@ -276,41 +246,24 @@ impl App {
         self.area = area;
         self.library_view
             .relayout(&self.library, self.area, self.engine);
-        if let Some(reader) = self.reader.as_mut() {
-            reader.relayout(self.area, self.engine);
-        }
+        self.briefing.relayout(self.area, self.engine);
     }
 
-    pub(super) fn open_briefing(&mut self, index: usize) {
+    fn open_briefing(&mut self, index: usize) {
         let Some(loaded) = self.library.briefings.get(index) else {
             return;
         };
-        let mut reader = Reader::open(&loaded.briefing, index);
-        if let Some(previous) = &self.reader {
-            reader.focus = previous.focus;
-            reader.zoom = previous.zoom;
-        }
-        reader.relayout(self.area, self.engine);
-        self.reader = Some(reader);
+        let cx = Context {
+            library: &self.library,
+            area: self.area,
+            engine: self.engine,
+            theme: &self.theme,
+        };
+        self.briefing.open(&loaded.briefing, index, cx);
         self.screen = Screen::Briefing;
         self.library_view
             .choose(&self.library, index, self.area, self.engine);
-        self.search.prompt = None;
-        self.search.prompt_row = None;
-        self.refresh_search();
-    }
-
-    pub(super) fn back_to_library(&mut self) {
-        self.screen = Screen::Library;
-        self.search.clear();
-    }
-
-    pub(super) fn set_message(&mut self, message: impl Into<String>) {
-        self.message = Some(message.into());
-    }
-
-    pub(super) fn copy(&mut self, text: String) {
-        self.effects.push(Effect::Copy(text));
+        self.library_view.close_prompt();
     }
 
     pub fn take_effects(&mut self) -> Vec<Effect> {
@@ -331,6 +284,34 @@ impl App {
     }
 }
 
+/// What tests read of the state; nothing but `update` changes it.
+#[cfg(test)]
+impl App {
+    pub(super) fn library(&self) -> &Library {
+        &self.library
+    }
+
+    pub(super) fn library_view(&self) -> &LibraryView {
+        &self.library_view
+    }
+
+    pub(super) fn reader(&self) -> Option<&crate::ui::reader::Reader> {
+        self.briefing.reader()
+    }
+
+    pub(super) fn search(&self) -> &crate::ui::reader::Search {
+        self.briefing.search()
+    }
+
+    pub(super) fn help(&self) -> &Help {
+        &self.help
+    }
+
+    pub(super) fn area(&self) -> Rect {
+        self.area
+    }
+}
+
 /// While the search prompt is open, keys type into it rather than going through the table.
 fn prompt_action(key: KeyEvent) -> Option<Action> {
     match (key.code, key.modifiers) {
@@ -343,101 +324,5 @@ fn prompt_action(key: KeyEvent) -> Option<Action> {
         (KeyCode::Enter, _) => Some(Action::SearchSubmit),
         (KeyCode::Esc, _) => Some(Action::SearchCancel),
         _ => None,
-    }
-}
-
-#[cfg(test)]
-mod scroll_tests {
-    use std::path::Path;
-
-    use super::*;
-    use crate::briefing::{LoadOptions, load_path};
-
-    /// The Arabic seed briefing open at 120×40, the body focused.
-    fn seed_app() -> App {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/libya-ohchr-geneva.json");
-        let library = load_path(&path, &LoadOptions::default());
-        let options = UiOptions {
-            bidi: BidiMode::App,
-            shaping: true,
-            color: false,
-        };
-        let area = Rect::new(0, 0, 120, 40);
-        App::new(library, Some(path), options, KeySetup::defaults(), area)
-    }
-
-    fn scrolls(app: &mut App) -> Vec<Effect> {
-        app.take_effects()
-            .into_iter()
-            .filter(|e| matches!(e, Effect::ScrollRegion { .. }))
-            .collect()
-    }
-
-    /// The body's inner rows at 120×40 zoomed: below the top border, above the bottom
-    /// border and the status line.
-    fn region(lines: i16) -> Vec<Effect> {
-        vec![Effect::ScrollRegion {
-            top: 1,
-            bottom: 38,
-            lines,
-        }]
-    }
-
-    #[test]
-    fn only_a_small_scroll_of_the_zoomed_pane_is_left_to_the_terminal() {
-        let mut app = seed_app();
-        assert_eq!(app.screen(), Screen::Briefing);
-        app.update(Action::Down);
-        assert_eq!(
-            scrolls(&mut app),
-            [],
-            "not zoomed: the body is not full width"
-        );
-        app.update(Action::Zoom);
-        assert_eq!(scrolls(&mut app), [], "zooming lays the pane out anew");
-        app.update(Action::Down);
-        assert_eq!(scrolls(&mut app), region(1));
-        // Keys that arrive before one frame make one shift.
-        for _ in 0..3 {
-            app.update(Action::Down);
-        }
-        assert_eq!(scrolls(&mut app), region(3));
-        app.update(Action::Up);
-        assert_eq!(scrolls(&mut app), region(-1));
-        app.update(Action::Down);
-        app.update(Action::Up);
-        assert_eq!(scrolls(&mut app), [], "there and back: nothing moved");
-        // A whole page moves every row: nothing on screen to keep. (Less than a page, near
-        // the end of the text, is a shift like any other.)
-        let scroll = |app: &App| app.reader.as_ref().map_or(0, |r| r.views[1].scroll);
-        app.update(Action::Top);
-        let _ = scrolls(&mut app);
-        app.update(Action::PageDown);
-        let moved = scroll(&app);
-        let expected = if moved >= 37 {
-            vec![]
-        } else {
-            region(moved as i16)
-        };
-        assert!(moved > 0, "the seed's body is longer than a page");
-        assert_eq!(scrolls(&mut app), expected);
-        app.update(Action::Down);
-        app.update(Action::Zoom);
-        assert_eq!(
-            scrolls(&mut app),
-            [],
-            "unzoomed before the frame: a normal draw"
-        );
-        app.update(Action::Zoom);
-        app.update(Action::Top);
-        let _ = scrolls(&mut app);
-        app.update(Action::Up);
-        assert_eq!(scrolls(&mut app), [], "at the top already");
-        app.update(Action::Down);
-        app.update(Action::Resize {
-            width: 100,
-            height: 30,
-        });
-        assert_eq!(scrolls(&mut app), [], "a resize redraws everything");
     }
 }

@@ -8,9 +8,8 @@ use super::{App, Screen};
 use crate::text::measure;
 use crate::ui::content::Row;
 use crate::ui::layout::{MIN_HEIGHT, MIN_WIDTH, split_status, too_small};
-use crate::ui::panes::PaneId;
-use crate::ui::reader::Reader;
-use crate::ui::view::{PaneFrame, draw_row};
+use crate::ui::prompt::Prompt;
+use crate::ui::view::draw_row;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -25,11 +24,11 @@ impl Widget for &App {
         if self.help.is_open() {
             self.help.render(&self.theme, main, buf);
         } else {
-            match (self.screen, &self.reader) {
-                (Screen::Briefing, Some(reader)) => self.render_briefing(reader, area, buf),
-                _ => self
-                    .library_view
-                    .render(&self.library, area, buf, &self.theme),
+            let drawn =
+                self.screen == Screen::Briefing && self.briefing.render(area, buf, &self.theme);
+            if !drawn {
+                self.library_view
+                    .render(&self.library, area, buf, &self.theme);
             }
         }
         self.render_status(status, buf);
@@ -37,33 +36,6 @@ impl Widget for &App {
 }
 
 impl App {
-    fn render_briefing(&self, reader: &Reader, area: Rect, buf: &mut Buffer) {
-        let rects = reader.rects(area);
-        for pane in PaneId::ALL {
-            let Some(rect) = rects[pane.index()] else {
-                continue;
-            };
-            let view = reader.views[pane.index()];
-            let filtered = pane == PaneId::Quotes && reader.actor_filter.is_some();
-            let title = format!(
-                "{} {}{}",
-                pane.index() + 1,
-                pane.title(),
-                if filtered { " (filtered)" } else { "" }
-            );
-            PaneFrame {
-                title,
-                focused: pane == reader.focus,
-                text: &reader.texts[pane.index()],
-                scroll: view.scroll,
-                selected: pane.selectable().then_some(view.selected),
-                marks: &reader.marks[pane.index()],
-                theme: &self.theme,
-            }
-            .render(rect, buf);
-        }
-    }
-
     fn render_status(&self, area: Rect, buf: &mut Buffer) {
         let theme = &self.theme;
         buf.set_style(area, theme.status);
@@ -73,7 +45,7 @@ impl App {
             .unwrap_or(u16::MAX)
             .min(area.width);
         let left_width = area.width.saturating_sub(right_width);
-        if let Some(row) = &self.search.prompt_row {
+        if let Some(row) = self.prompt().and_then(Prompt::row) {
             let style = theme.status.patch(theme.prompt);
             buf.set_string(area.x, area.y, "/", style);
             let text_area = Rect {
@@ -116,12 +88,13 @@ impl App {
     /// The right end of the status line: the search status, laid out in `update` since it
     /// holds the query, then text of our own (position, counts, help hint).
     fn status_right(&self, width: u16) -> (Option<&Row>, String) {
-        match (&self.reader, self.screen) {
+        let reader = self.briefing.reader();
+        match (reader, self.screen) {
             // The prompt gets the whole line: what is typed matters most.
-            _ if self.search.prompt.is_some() => (None, String::new()),
+            _ if self.prompt().is_some() => (None, String::new()),
             (Some(reader), Screen::Briefing) => {
                 let position = format!("{}/{}", reader.index + 1, self.library.briefings.len());
-                match &self.search.status_row {
+                match &self.briefing.search().status_row {
                     Some(row) => (Some(row), format!(" · {position} ")),
                     None if width < 60 || self.message.is_some() => (None, format!(" {position} ")),
                     None => (None, format!(" {position} · ? help ")),

@@ -9,11 +9,13 @@ use super::count::{plural, thousands};
 use super::first_line::first_line;
 use super::layout::{inner_height, split_status};
 use super::loading::Progress;
+use super::prompt::Prompt;
 use crate::briefing::Library;
 use crate::text::{VisualLine, sanitize};
 
 mod filter;
 mod render;
+mod update;
 
 pub use filter::LibraryFilter;
 
@@ -35,6 +37,8 @@ pub struct LibraryView {
     /// The entries shown, when the `/` filter holds words; `selected` is always one of them
     /// (when any), `scroll` counts shown entries.
     pub filter: Option<LibraryFilter>,
+    /// The `/` prompt while it is open: what it holds filters the list as it is typed.
+    prompt: Option<Prompt>,
     entries: Vec<Entry>,
     /// Each entry's row, in step with `entries`, laid out when it first comes into view
     /// and kept while the width stays: moving the selection lays nothing out again.

@@ -1,6 +1,6 @@
 use crate::briefing::{Briefing, Source};
 use crate::ui::content::{DirectionRule, Field, FieldKind, Fields};
-use crate::ui::panes::quotes::joined;
+use crate::ui::reader::panes::quotes::joined;
 
 pub const SEPARATOR: &str = " · ";
 

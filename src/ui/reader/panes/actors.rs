@@ -1,7 +1,7 @@
 use crate::briefing::{Actor, Briefing};
 use crate::ui::content::{DirectionRule, Field, FieldKind, Fields};
-use crate::ui::panes::headline::SEPARATOR;
-use crate::ui::panes::quotes::joined;
+use crate::ui::reader::panes::headline::SEPARATOR;
+use crate::ui::reader::panes::quotes::joined;
 
 /// One selectable item per actor, numbered as in `briefing.actors`.
 pub fn fields(briefing: &Briefing, directions: DirectionRule) -> Vec<Field> {

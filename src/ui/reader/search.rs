@@ -3,9 +3,10 @@
 
 use std::ops::Range;
 
-use super::content::{Engine, Field, Row, status_row};
-use super::matching::{find, normalize};
 use super::panes::PaneId;
+use crate::ui::content::{Engine, Field, Row, status_row};
+use crate::ui::matching::{find, normalize};
+use crate::ui::prompt::Prompt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
@@ -17,12 +18,10 @@ pub struct Match {
 
 #[derive(Debug, Clone, Default)]
 pub struct Search {
-    /// What is being typed at the `/` prompt, while it is open.
-    pub prompt: Option<String>,
-    /// The prompt's text laid out for the status line (visual order, its end in view).
-    pub prompt_row: Option<Row>,
+    /// The `/` prompt, while it is open.
+    pub prompt: Option<Prompt>,
     /// `status()` laid out by the text engine, since it holds the query (an Arabic query is
-    /// shaped and reordered like any other text); kept in step by `App::search_changed`.
+    /// shaped and reordered like any other text); kept in step by `BriefingScreen::marks_changed`.
     pub status_row: Option<Row>,
     pub query: String,
     pub matches: Vec<Match>,

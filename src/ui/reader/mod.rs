@@ -1,0 +1,19 @@
+//! The briefing screen: the open briefing's five panes (their text, scroll, selection and
+//! marks), focus and zoom, the search, what actions do to them, and how they are drawn.
+
+mod geometry;
+mod items;
+mod marks;
+pub mod panes;
+mod render;
+mod screen;
+mod scroll;
+mod search;
+mod search_update;
+mod state;
+
+pub use screen::{BriefingScreen, ZoomedScroll};
+#[cfg(test)]
+pub use search::Search;
+#[cfg(test)]
+pub use state::Reader;
