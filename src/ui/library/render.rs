@@ -6,7 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-use super::{CLASS_WIDTH, COLUMNS_FROM, DATE_WIDTH, EntryRow, LANG_WIDTH, LibraryView, areas};
+use super::entry::{CLASS_WIDTH, COLUMNS_FROM, DATE_WIDTH, EntryRow, LANG_WIDTH};
+use super::view::{LibraryView, areas};
 use crate::briefing::Library;
 use crate::ui::layout::inner_height;
 use crate::ui::theme::Theme;

@@ -1,7 +1,7 @@
 //! What actions do on the library screen: moving through the entries listed, opening one,
 //! and the `/` filter, typed at the same prompt editor as a briefing's search.
 
-use super::LibraryView;
+use super::view::LibraryView;
 use crate::ui::action::Action;
 use crate::ui::layout::half_page;
 use crate::ui::outcome::{Context, Go, Outcome};
