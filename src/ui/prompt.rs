@@ -1,6 +1,8 @@
 //! The one-line editor behind `/`, for the briefing search and the library filter alike:
 //! what is typed, and that text laid out for the status line.
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
 use super::action::Action;
 use super::content::{DirectionRule, Engine, FieldKind, Row, options};
 use crate::text::{layout, sanitize};
@@ -59,5 +61,21 @@ impl Prompt {
                 bullet: false,
             }
         });
+    }
+}
+
+/// What a key means while the prompt is open: keys type into it rather than going through
+/// the key table.
+pub fn action_for_key(key: KeyEvent) -> Option<Action> {
+    match (key.code, key.modifiers) {
+        (KeyCode::Char('c'), KeyModifiers::CONTROL) => Some(Action::SearchCancel),
+        (KeyCode::Char('z'), KeyModifiers::CONTROL) => Some(Action::Suspend),
+        (KeyCode::Char('l'), KeyModifiers::CONTROL) => Some(Action::Redraw),
+        (KeyCode::Char(_), m) if m.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => None,
+        (KeyCode::Char(c), _) => Some(Action::SearchInput(c)),
+        (KeyCode::Backspace, _) => Some(Action::SearchBackspace),
+        (KeyCode::Enter, _) => Some(Action::SearchSubmit),
+        (KeyCode::Esc, _) => Some(Action::SearchCancel),
+        _ => None,
     }
 }

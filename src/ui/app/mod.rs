@@ -1,6 +1,6 @@
 use std::path::{Path, PathBuf};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 use crate::briefing::Library;
@@ -11,13 +11,19 @@ use crate::ui::help::Help;
 use crate::ui::keys::{KeySetup, KeyTable};
 use crate::ui::library::LibraryView;
 use crate::ui::outcome::{Context, Go, Outcome};
-use crate::ui::prompt::Prompt;
+use crate::ui::prompt::{self, Prompt};
 use crate::ui::reader::BriefingScreen;
 use crate::ui::theme::Theme;
 
 mod loading;
 mod render;
 mod scroll_region;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_loading;
+#[cfg(test)]
+mod tests_paging;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UiOptions {
@@ -139,7 +145,7 @@ impl App {
     /// The action a key event means. The runtime passes presses and repeats only.
     pub fn action_for_key(&self, key: KeyEvent) -> Option<Action> {
         if self.prompt().is_some() {
-            return prompt_action(key);
+            return prompt::action_for_key(key);
         }
         self.keys.action_for(key)
     }
@@ -281,48 +287,5 @@ impl App {
     /// The status line's message, for tests and the runtime's logs.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
-    }
-}
-
-/// What tests read of the state; nothing but `update` changes it.
-#[cfg(test)]
-impl App {
-    pub(super) fn library(&self) -> &Library {
-        &self.library
-    }
-
-    pub(super) fn library_view(&self) -> &LibraryView {
-        &self.library_view
-    }
-
-    pub(super) fn reader(&self) -> Option<&crate::ui::reader::Reader> {
-        self.briefing.reader()
-    }
-
-    pub(super) fn search(&self) -> &crate::ui::reader::Search {
-        self.briefing.search()
-    }
-
-    pub(super) fn help(&self) -> &Help {
-        &self.help
-    }
-
-    pub(super) fn area(&self) -> Rect {
-        self.area
-    }
-}
-
-/// While the search prompt is open, keys type into it rather than going through the table.
-fn prompt_action(key: KeyEvent) -> Option<Action> {
-    match (key.code, key.modifiers) {
-        (KeyCode::Char('c'), KeyModifiers::CONTROL) => Some(Action::SearchCancel),
-        (KeyCode::Char('z'), KeyModifiers::CONTROL) => Some(Action::Suspend),
-        (KeyCode::Char('l'), KeyModifiers::CONTROL) => Some(Action::Redraw),
-        (KeyCode::Char(_), m) if m.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => None,
-        (KeyCode::Char(c), _) => Some(Action::SearchInput(c)),
-        (KeyCode::Backspace, _) => Some(Action::SearchBackspace),
-        (KeyCode::Enter, _) => Some(Action::SearchSubmit),
-        (KeyCode::Esc, _) => Some(Action::SearchCancel),
-        _ => None,
     }
 }

@@ -10,3 +10,8 @@ mod update;
 mod view;
 
 pub use view::{LibraryView, counts, short_counts};
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_filter;

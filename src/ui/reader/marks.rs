@@ -3,9 +3,9 @@
 
 use super::panes::{ByPane, PaneId};
 use super::screen::BriefingScreen;
+use crate::ui::mark::{Mark, overlay};
 use crate::ui::matching::merge_overlaps;
 use crate::ui::outcome::Context;
-use crate::ui::view::{Mark, overlay};
 
 impl BriefingScreen {
     /// Re-finds the current query (the briefing or its quotes pane changed).

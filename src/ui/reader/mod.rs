@@ -17,3 +17,10 @@ pub use screen::{BriefingScreen, ZoomedScroll};
 pub use search::Search;
 #[cfg(test)]
 pub use state::Reader;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_copy;
+#[cfg(test)]
+mod tests_search;

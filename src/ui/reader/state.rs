@@ -10,8 +10,8 @@ use super::panes::{self, ByPane, PaneId};
 use crate::briefing::Briefing;
 use crate::ui::content::{DirectionRule, Engine, PaneText};
 use crate::ui::layout::inner_height;
+use crate::ui::mark::Mark;
 use crate::ui::matching::{find, merge_overlaps, normalize};
-use crate::ui::view::Mark;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PaneView {

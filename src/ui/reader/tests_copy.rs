@@ -1,8 +1,8 @@
 //! `y` copies what the focused pane is about: the selected actor, a citation of the
 //! headline, and elsewhere the selected quotation (see `tests.rs`), all in logical order.
 
-use super::tests::{fixture_app, run};
-use super::{Action, Effect};
+use crate::ui::testing::{fixture_app, run};
+use crate::ui::{Action, Effect};
 
 #[test]
 fn y_on_the_actors_copies_the_selected_actor() {

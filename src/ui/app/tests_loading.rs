@@ -4,14 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
-use super::app::{App, Screen};
+use crate::ui::app::{App, Screen};
 use ratatui::layout::Rect;
 
-use super::keys::KeySetup;
-use super::screen::{buffer_lines, render_buffer};
-use super::{Action, Batch, UiOptions};
 use crate::briefing::{LoadFailure, Loaded, load_bytes, reading_order};
 use crate::text::BidiMode;
+use crate::ui::keys::KeySetup;
+use crate::ui::screen::{buffer_lines, render_buffer};
+use crate::ui::{Action, Batch, UiOptions};
 
 /// Briefing `n` of the given date, at `bNNN.json`.
 fn dated(n: usize, date: &str) -> Loaded {

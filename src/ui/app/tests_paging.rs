@@ -4,15 +4,15 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
-use super::app::App;
-use super::keys::KeySetup;
-use super::layout::half_page;
-use super::library::LibraryView;
-use super::tests::{app_on, fixture_app, fixtures, open_reader, run};
-use super::{Action, Effect, UiOptions};
 use crate::briefing::{LoadOptions, load_path};
 use crate::text::BidiMode;
+use crate::ui::app::App;
+use crate::ui::keys::KeySetup;
+use crate::ui::layout::half_page;
+use crate::ui::library::LibraryView;
 use crate::ui::reader::panes::PaneId;
+use crate::ui::testing::{app_on, fixture_app, fixtures, open_reader, run};
+use crate::ui::{Action, Effect, UiOptions};
 
 fn ctrl(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)

@@ -3,21 +3,21 @@
 
 use std::path::{Path, PathBuf};
 
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use crate::briefing::{LoadOptions, load_path};
 use crate::text::{BidiMode, layout};
 use crate::ui::app::App;
-use crate::ui::content::{DirectionRule, Engine, FieldKind, Row, options};
+use crate::ui::content::{DirectionRule, Engine, FieldKind, options};
 use crate::ui::keys::KeySetup;
+use crate::ui::mark::Mark;
 use crate::ui::matching::{find, merge_overlaps, normalize};
 use crate::ui::reader::Reader;
 use crate::ui::reader::panes::PaneId;
 use crate::ui::screen::{buffer_lines, render_buffer};
+use crate::ui::testing::assert_sorted_without_overlaps;
 use crate::ui::theme::Theme;
-use crate::ui::view::{Mark, draw_row, overlay};
 use crate::ui::{Action, UiOptions};
 
 /// A folder holding one briefing file; the app opens it at `width`×`height`.
@@ -76,16 +76,6 @@ fn bottom_row(app: &App, width: u16, height: u16) -> String {
     lines.last().cloned().unwrap_or_default()
 }
 
-fn assert_sorted_without_overlaps(marks: &[Mark]) {
-    for pair in marks.windows(2) {
-        let (a, b) = (&pair[0], &pair[1]);
-        assert!(
-            (a.field, a.range.end) <= (b.field, b.range.start),
-            "{a:?} then {b:?}"
-        );
-    }
-}
-
 // --- 1. Marks are built in `update`, sorted, and looked up by binary search ---
 
 #[test]
@@ -140,73 +130,6 @@ fn the_filtered_actor_and_the_quotation_are_marked_under_the_search() {
     assert!(reader(&app).actor_filter.is_none());
     let left = &reader(&app).panes[PaneId::Body].marks;
     assert!(left.iter().all(|m| m.style != theme.actor_mark));
-}
-
-/// Tiny deterministic generator: the same cases on every run.
-fn next(seed: &mut u64) -> usize {
-    *seed = seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
-    usize::try_from(*seed >> 33).unwrap_or(0)
-}
-
-/// Sorted, non-overlapping marks over `len` bytes of field 0, in `style`.
-fn random_marks(seed: &mut u64, len: usize, style: Style) -> Vec<Mark> {
-    let mut marks = Vec::new();
-    let mut at = next(seed) % 4;
-    while at < len {
-        let end = (at + 1 + next(seed) % 5).min(len);
-        marks.push(Mark {
-            field: 0,
-            range: at..end,
-            style,
-        });
-        at = end + next(seed) % 6;
-    }
-    marks
-}
-
-/// `overlay` then `draw_row`'s binary search draw every glyph as the old linear scan did:
-/// the first mark that overlaps it, search matches before names.
-#[test]
-fn overlay_and_binary_search_draw_what_the_linear_scan_drew() {
-    let text = "we were walking with wide waves past the weir";
-    let theme = Theme::new(false);
-    let engine = Engine {
-        mode: BidiMode::App,
-        shaping: true,
-    };
-    let options = options(80, DirectionRule::ltr(), engine);
-    let Some(line) = layout(text, &options).pop() else {
-        panic!("no line");
-    };
-    let row = Row {
-        field: Some(0),
-        kind: FieldKind::Paragraph,
-        item: None,
-        line,
-        bullet: false,
-    };
-    let area = Rect::new(0, 0, 80, 1);
-    let mut seed = 7;
-    for _ in 0..300 {
-        let top = random_marks(&mut seed, text.len(), theme.matched);
-        let below = random_marks(&mut seed, text.len(), theme.actor_mark);
-        let linear: Vec<Mark> = top.iter().chain(&below).cloned().collect();
-        let marks = overlay(top, below);
-        assert_sorted_without_overlaps(&marks);
-        let mut buf = Buffer::empty(area);
-        draw_row(&mut buf, area, &row, Style::new(), &marks);
-        for (x, glyph) in row.line.glyphs().enumerate() {
-            let first = linear.iter().find(|m| glyph.overlaps(&m.range));
-            let expected = first.map_or(Style::new(), |m| m.style);
-            let cell = &buf[(u16::try_from(x).unwrap_or(0), 0)];
-            assert_eq!(
-                cell.modifier, expected.add_modifier,
-                "glyph {x} in {marks:?}"
-            );
-        }
-    }
 }
 
 // --- 2. An empty needle finds nothing; a name or quotation of marks only is harmless ---

@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 use ratatui::layout::Rect;
 use serde_json::json;
 
-use super::app::{App, Screen};
-use super::keys::KeySetup;
-use super::screen::{buffer_lines, render_buffer};
-use super::{Action, Batch, UiOptions};
 use crate::briefing::{LoadFailure, Loaded, load_bytes};
 use crate::text::BidiMode;
+use crate::ui::app::{App, Screen};
+use crate::ui::keys::KeySetup;
+use crate::ui::screen::{buffer_lines, render_buffer};
+use crate::ui::{Action, Batch, UiOptions};
 
 /// Briefing `name` in the folder `inbox`.
 fn loaded(name: &str, value: &serde_json::Value) -> Loaded {
