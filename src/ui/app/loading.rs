@@ -11,7 +11,7 @@ use super::{App, UiOptions};
 use crate::briefing::Library;
 use crate::ui::action::Action;
 use crate::ui::keys::KeySetup;
-use crate::ui::loading::{Batch, Progress};
+use crate::ui::loading::Batch;
 
 impl App {
     /// An empty library that fills from `LibraryLoaded` actions until `LibraryDone`.
@@ -27,14 +27,14 @@ impl App {
     }
 
     fn begin_loading(mut self, opened: Option<PathBuf>) -> Self {
-        self.library_view.progress = Some(Progress::default());
+        self.library_view.begin_loading();
         self.opening = opened;
         self
     }
 
     /// Whether the library is still arriving.
     pub fn is_loading(&self) -> bool {
-        self.library_view.progress.is_some()
+        self.library_view.is_loading()
     }
 
     /// Whether the briefing named on the command line has yet to arrive: the runtime holds
@@ -46,13 +46,11 @@ impl App {
     pub(super) fn update_loading(&mut self, action: Action) {
         match action {
             Action::LibraryFound(total) => {
-                if let Some(progress) = self.library_view.progress.as_mut() {
-                    progress.total = Some(total);
-                }
+                self.library_view.expect(total);
             }
             Action::LibraryLoaded(batch) => self.receive(batch),
             Action::LibraryDone => {
-                self.library_view.progress = None;
+                self.library_view.loaded();
                 // A named file the load never delivered stays unopened; nothing to wait for.
                 self.opening = None;
             }

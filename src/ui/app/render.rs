@@ -78,11 +78,8 @@ impl App {
 
     /// `filter "…"` while the library screen shows a filtered list.
     fn library_filter_row(&self) -> Option<&Row> {
-        let filter = self.library_view.filter.as_ref();
-        filter
-            .filter(|_| self.screen == Screen::Library)?
-            .row
-            .as_ref()
+        let row = self.library_view.filter_row();
+        row.filter(|_| self.screen == Screen::Library)
     }
 
     /// The right end of the status line: the search status, laid out in `update` since it

@@ -50,7 +50,7 @@ fn enter_opens_and_esc_returns_with_the_briefing_selected() {
     assert_eq!(app.reader().map(|r| r.index), Some(1));
     run(&mut app, &[Action::Back]);
     assert_eq!(app.screen(), Screen::Library);
-    assert_eq!(app.library_view().selected, 1);
+    assert_eq!(app.library_view().selected(), 1);
 }
 
 #[test]
@@ -61,7 +61,7 @@ fn a_file_named_on_the_command_line_opens_directly() {
     assert_eq!(app.reader().map(|r| r.index), Some(1));
     run(&mut app, &[Action::Back]);
     assert_eq!(
-        (app.screen(), app.library_view().selected),
+        (app.screen(), app.library_view().selected()),
         (Screen::Library, 1)
     );
 }

@@ -59,7 +59,7 @@ fn headline_at(app: &App, index: usize) -> &str {
 }
 
 fn selected_headline(app: &App) -> &str {
-    headline_at(app, app.library_view().selected)
+    headline_at(app, app.library_view().selected())
 }
 
 fn screen(app: &App) -> String {
@@ -107,15 +107,15 @@ fn a_chosen_selection_stays_on_its_entry_and_row() {
     app.update(Action::Down);
     app.update(Action::Down);
     let chosen = selected_headline(&app).to_owned();
-    let row = app.library_view().selected - app.library_view().scroll;
+    let row = app.library_view().selected() - app.library_view().scroll();
     // Newer briefings arrive above the selection, older ones below.
     let newer = (10..15).map(|n| dated(n, &day(n + 100)));
     let older = (15..20).map(|n| dated(n, &day(n - 15)));
     app.update(batch(newer.chain(older).collect(), Vec::new()));
     assert_eq!(selected_headline(&app), chosen);
-    assert_eq!(app.library_view().selected, 7);
+    assert_eq!(app.library_view().selected(), 7);
     assert_eq!(
-        app.library_view().selected - app.library_view().scroll,
+        app.library_view().selected() - app.library_view().scroll(),
         row,
         "the selection jumped on the screen"
     );
@@ -152,7 +152,7 @@ fn entries_arriving_above_a_chosen_one_fill_the_screen() {
     app.update(Action::Back);
     assert_eq!(app.screen(), Screen::Library);
     assert_eq!(
-        (app.library_view().selected, app.library_view().scroll),
+        (app.library_view().selected(), app.library_view().scroll()),
         (4, 0)
     );
     let shown = screen(&app);
@@ -166,7 +166,7 @@ fn without_a_choice_the_newest_stays_selected() {
     let mut app = loading_app(None);
     app.update(batch(vec![dated(1, &day(1))], Vec::new()));
     app.update(batch(vec![dated(2, &day(2))], Vec::new()));
-    assert_eq!(app.library_view().selected, 0);
+    assert_eq!(app.library_view().selected(), 0);
     assert_eq!(selected_headline(&app), "Briefing 002");
     // Going back to the top (g) follows the newest again.
     app.update(Action::Down);
@@ -226,7 +226,7 @@ fn failures_are_listed_after_the_briefings_in_path_order() {
         ]
     );
     // The chosen failure (m.json) is still the one selected: after 2 briefings and a.json.
-    assert_eq!(app.library_view().selected, 3);
+    assert_eq!(app.library_view().selected(), 3);
     let shown = screen(&app);
     let row = shown
         .lines()
@@ -278,9 +278,9 @@ fn a_named_file_that_fails_is_selected_in_the_library() {
     let mut app = loading_app(Some(PathBuf::from("bad.json")));
     app.update(batch(vec![dated(1, &day(1))], vec![broken("bad.json")]));
     assert_eq!(app.screen(), Screen::Library);
-    assert_eq!(app.library_view().selected, 1);
+    assert_eq!(app.library_view().selected(), 1);
     app.update(batch(vec![dated(2, &day(2))], vec![broken("a.json")]));
-    assert_eq!(app.library_view().selected, 3, "still on bad.json");
+    assert_eq!(app.library_view().selected(), 3, "still on bad.json");
 }
 
 #[test]

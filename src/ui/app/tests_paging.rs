@@ -109,7 +109,7 @@ fn half_pages_move_the_library_selection() {
     let page = LibraryView::page(app.area());
     let half = page / 2;
     assert!(half >= 2 && 2 * page < 30, "page of {page} rows");
-    let selected = |app: &App| app.library_view().selected;
+    let selected = |app: &App| app.library_view().selected();
     run(&mut app, &[Action::HalfPageDown]);
     assert_eq!(selected(&app), half);
     run(&mut app, &[Action::PageDown, Action::HalfPageUp]);

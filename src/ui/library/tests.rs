@@ -22,7 +22,7 @@ fn enter_on_a_failed_file_stays_in_the_library() {
     let mut app = fixture_app();
     run(&mut app, &[Action::Bottom, Action::Select]);
     assert_eq!(app.screen(), Screen::Library);
-    assert_eq!(app.library_view().selected, 2);
+    assert_eq!(app.library_view().selected(), 2);
     assert!(app.message().is_some_and(|m| m.contains("failed to load")));
 }
 
@@ -41,7 +41,7 @@ fn a_large_library_keeps_the_selection_in_view() {
             Action::PageUp,
         ],
     );
-    let selected = app.library_view().selected;
+    let selected = app.library_view().selected();
     let lines = crate::ui::screen::buffer_lines(&crate::ui::screen::render_buffer(&app, 80, 24));
     let shown = lines
         .iter()
@@ -55,7 +55,7 @@ fn a_large_library_keeps_the_selection_in_view() {
     );
     run(&mut app, &[Action::Top]);
     assert_eq!(
-        (app.library_view().selected, app.library_view().scroll),
+        (app.library_view().selected(), app.library_view().scroll()),
         (0, 0)
     );
     let lines = crate::ui::screen::buffer_lines(&crate::ui::screen::render_buffer(&app, 80, 24));

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use super::entry::{Entry, EntryRow, entry_row, title_width};
 use super::filter::LibraryFilter;
 use crate::briefing::Library;
-use crate::ui::content::{DirectionRule, Engine, Field, FieldKind, Fields, PaneText};
+use crate::ui::content::{DirectionRule, Engine, Field, FieldKind, Fields, PaneText, Row};
 use crate::ui::count::{plural, thousands};
 use crate::ui::layout::{inner_height, split_status};
 use crate::ui::loading::Progress;
@@ -14,16 +14,16 @@ use crate::ui::prompt::Prompt;
 
 #[derive(Debug, Clone, Default)]
 pub struct LibraryView {
-    pub selected: usize,
-    pub scroll: usize,
+    pub(super) selected: usize,
+    pub(super) scroll: usize,
     /// The user chose the selected entry (rather than it being the top by default): while
     /// the library loads, the selection stays on that entry as others arrive around it.
-    pub moved: bool,
+    pub(super) moved: bool,
     /// Set while the library loads in the background.
-    pub progress: Option<Progress>,
+    pub(super) progress: Option<Progress>,
     /// The entries shown, when the `/` filter holds words; `selected` is always one of them
     /// (when any), `scroll` counts shown entries.
-    pub filter: Option<LibraryFilter>,
+    pub(super) filter: Option<LibraryFilter>,
     /// The `/` prompt while it is open: what it holds filters the list as it is typed.
     pub(super) prompt: Option<Prompt>,
     pub(super) entries: Vec<Entry>,
@@ -178,6 +178,48 @@ impl LibraryView {
                 thousands(total.max(self.entries.len()))
             ),
         }
+    }
+
+    /// The entry selected, for tests.
+    #[cfg(test)]
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The first position in view, for tests.
+    #[cfg(test)]
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    #[cfg(test)]
+    pub fn is_filtered(&self) -> bool {
+        self.filter.is_some()
+    }
+
+    /// A background load begins: the title shows its progress until `loaded`.
+    pub fn begin_loading(&mut self) {
+        self.progress = Some(Progress::default());
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.progress.is_some()
+    }
+
+    /// The background load found `total` entries to load.
+    pub fn expect(&mut self, total: usize) {
+        if let Some(progress) = self.progress.as_mut() {
+            progress.total = Some(total);
+        }
+    }
+
+    pub fn loaded(&mut self) {
+        self.progress = None;
+    }
+
+    /// `filter "…"` laid out for the status line, while a filter is on.
+    pub fn filter_row(&self) -> Option<&Row> {
+        self.filter.as_ref()?.row.as_ref()
     }
 
     pub fn page(area: Rect) -> usize {
