@@ -8,6 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Widget};
 
 use super::content::{BULLET_WIDTH, FieldKind, PaneText, Row, Side, placement};
+use super::count::thousands;
 use super::layout::inner_height;
 use super::mark::Mark;
 use super::theme::Theme;
@@ -118,7 +119,12 @@ impl PaneFrame<'_> {
             return block;
         }
         let last = (self.scroll + inner_height).min(total);
-        let position = format!(" {}-{}/{} ", self.scroll + 1, last, total);
+        let position = format!(
+            " {}-{}/{} ",
+            thousands(self.scroll + 1),
+            thousands(last),
+            thousands(total)
+        );
         block.title_bottom(Line::styled(position, title_style).right_aligned())
     }
 

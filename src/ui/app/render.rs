@@ -7,6 +7,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::{App, Screen};
 use crate::text::measure;
 use crate::ui::content::Row;
+use crate::ui::count::thousands;
 use crate::ui::layout::{MIN_HEIGHT, MIN_WIDTH, split_status, too_small};
 use crate::ui::prompt::Prompt;
 use crate::ui::view::draw_row;
@@ -90,7 +91,8 @@ impl App {
             // The prompt gets the whole line: what is typed matters most.
             _ if self.prompt().is_some() => (None, String::new()),
             (Some(reader), Screen::Briefing) => {
-                let position = format!("{}/{}", reader.index + 1, self.library.briefings.len());
+                let (at, of) = (reader.index + 1, self.library.briefings.len());
+                let position = format!("{}/{}", thousands(at), thousands(of));
                 match &self.briefing.search().status_row {
                     Some(row) => (Some(row), format!(" · {position} ")),
                     None if width < 60 || self.message.is_some() => (None, format!(" {position} ")),

@@ -9,6 +9,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
 use crate::ui::action::Action;
+use crate::ui::count::thousands;
 use crate::ui::keys::{KeyFileError, KeySetup, KeyTable};
 use crate::ui::layout::half_page;
 use crate::ui::theme::Theme;
@@ -162,7 +163,7 @@ impl Help {
             );
         }
         if total > usize::from(inner.height) {
-            let position = format!(" {}/{} ", scroll + 1, total);
+            let position = format!(" {}/{} ", thousands(scroll + 1), thousands(total));
             buf.set_string(
                 area.right().saturating_sub(position.len() as u16 + 1),
                 area.bottom().saturating_sub(1),

@@ -3,6 +3,7 @@
 
 use crate::ui::Action;
 use crate::ui::app::{App, Screen};
+use crate::ui::screen::{buffer_lines, render_buffer};
 use crate::ui::testing::{SIZE, fixture_app, numbered_app, run};
 
 #[test]
@@ -25,8 +26,6 @@ fn enter_on_a_failed_file_stays_in_the_library() {
     assert_eq!(app.library_view().selected(), 2);
     assert!(app.message().is_some_and(|m| m.contains("failed to load")));
 }
-
-/// A library of `n` one-line briefings, at `size`.
 
 #[test]
 fn a_large_library_keeps_the_selection_in_view() {
@@ -60,7 +59,7 @@ fn a_large_library_keeps_the_selection_in_view() {
     );
     let lines = crate::ui::screen::buffer_lines(&crate::ui::screen::render_buffer(&app, 80, 24));
     assert!(
-        lines.iter().any(|l| l.contains(" 1/3000 ")),
+        lines.iter().any(|l| l.contains(" 1/3,000 ")),
         "scroll position shown"
     );
 }
@@ -101,4 +100,36 @@ fn moving_the_selection_lays_out_no_row_twice() {
         height: 30,
     });
     assert_eq!(view(&app), (taller + taller, details));
+}
+
+#[test]
+fn counts_are_written_with_thousands_separators_everywhere() {
+    let mut app = numbered_app(3000, SIZE);
+    let screen = |app: &App| buffer_lines(&render_buffer(app, 80, 24)).join("\n");
+    let before = screen(&app);
+    assert!(
+        before.contains(" Library: 3,000 briefings, 0 errors "),
+        "{before}"
+    );
+    assert!(before.contains(" 1/3,000 "), "{before}");
+    assert!(
+        before.contains(" 3,000 briefings, 0 errors · ? help"),
+        "{before}"
+    );
+    // Entries 0000..2999 whose number holds a 1, counted here without the filter's code.
+    let holding_1 = (0..3000)
+        .filter(|n| format!("{n:04}").contains('1'))
+        .count();
+    assert_eq!(holding_1, 1542);
+    run(&mut app, &[Action::SearchStart, Action::SearchInput('1')]);
+    let filtered = screen(&app);
+    assert!(
+        filtered.contains(" Library: 1,542 shown of 3,000 briefings, 0 errors "),
+        "{filtered}"
+    );
+    assert!(filtered.contains(" 1/1,542 "), "{filtered}");
+    // Esc keeps the selection on the first entry shown, b0001: the second of all.
+    run(&mut app, &[Action::SearchCancel, Action::Select]);
+    let reading = screen(&app);
+    assert!(reading.contains(" 2/3,000 · ? help"), "{reading}");
 }

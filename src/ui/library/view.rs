@@ -278,7 +278,7 @@ pub fn counts(library: &Library) -> String {
 pub fn short_counts(library: &Library) -> String {
     format!(
         "{} ok, {} bad",
-        library.briefings.len(),
-        library.failures.len()
+        thousands(library.briefings.len()),
+        thousands(library.failures.len())
     )
 }

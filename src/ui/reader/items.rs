@@ -4,7 +4,7 @@
 use super::panes::{self, PaneId};
 use super::screen::BriefingScreen;
 use crate::briefing::Loaded;
-use crate::ui::count::plural;
+use crate::ui::count::{plural, thousands};
 use crate::ui::layout::is_multi;
 use crate::ui::matching::{find, normalize};
 use crate::ui::outcome::{Context, Outcome};
@@ -116,7 +116,7 @@ impl BriefingScreen {
                 let Some(actor) = briefing.actors.get(selected) else {
                     return Outcome::saying("no actor to copy");
                 };
-                let message = format!("copied actor {} to the clipboard", selected + 1);
+                let message = format!("copied actor {} to the clipboard", thousands(selected + 1));
                 (panes::actors::copied(actor), message)
             }
             PaneId::Headline => (
@@ -131,7 +131,7 @@ impl BriefingScreen {
                 };
                 let message = format!(
                     "copied quotation {} with attribution to the clipboard",
-                    selected + 1
+                    thousands(selected + 1)
                 );
                 (panes::quotes::attributed(briefing, quote), message)
             }

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::panes::PaneId;
 use crate::ui::content::{Engine, Field, Row, status_row};
+use crate::ui::count::thousands;
 use crate::ui::matching::{find, normalize};
 use crate::ui::prompt::Prompt;
 
@@ -57,8 +58,10 @@ impl Search {
         }
         Some(match (self.current, self.matches.len()) {
             (_, 0) => format!("no match for \"{}\"", self.query),
-            (Some(current), total) => format!("match {} of {total}", current + 1),
-            (None, total) => format!("{total} matches"),
+            (Some(current), total) => {
+                format!("match {} of {}", thousands(current + 1), thousands(total))
+            }
+            (None, total) => format!("{} matches", thousands(total)),
         })
     }
 
