@@ -123,13 +123,11 @@ mod tests {
     fn a_prefix_shows_the_same_first_line_as_the_whole_text() {
         let directions = [
             DirectionRule::auto(),
-            DirectionRule {
-                direction: BaseDirection::Rtl,
-                fallback: BaseDirection::Rtl,
-            },
+            DirectionRule::forced(BaseDirection::Rtl),
             DirectionRule {
                 direction: BaseDirection::Auto,
                 fallback: BaseDirection::Rtl,
+                briefing: BaseDirection::Rtl,
             },
         ];
         for text in TEXTS {

@@ -130,10 +130,7 @@ mod tests {
             mode: BidiMode::Logical,
             shaping: false,
         };
-        let directions = DirectionRule {
-            direction: BaseDirection::Rtl,
-            fallback: BaseDirection::Rtl,
-        };
+        let directions = DirectionRule::forced(BaseDirection::Rtl);
         let mut fields = crate::ui::content::Fields::new(directions);
         fields.push(FieldKind::Paragraph, "قال تورك: نقدر الجهود", false);
         let mut text = PaneText::new(fields.finish());

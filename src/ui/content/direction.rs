@@ -2,7 +2,7 @@
 
 use super::language::is_rtl_language;
 use crate::briefing::{Briefing, Direction};
-use crate::text::{BaseDirection, first_strong};
+use crate::text::{BaseDirection, first_strong, sanitize};
 
 /// Direction of each paragraph: the briefing's `direction` when forced; otherwise the
 /// paragraph's own first strong character, and for text with none (a date, a number) the
@@ -11,6 +11,10 @@ use crate::text::{BaseDirection, first_strong};
 pub struct DirectionRule {
     pub direction: BaseDirection,
     pub fallback: BaseDirection,
+    /// The briefing's own direction, which a row listing several of its fields (date ·
+    /// place · source, tags) takes: forced by `direction`, else the script of its
+    /// `language`, else its headline's first strong letter; `Auto` when none says.
+    pub briefing: BaseDirection,
 }
 
 impl DirectionRule {
@@ -20,15 +24,22 @@ impl DirectionRule {
             Direction::Ltr => BaseDirection::Ltr,
             Direction::Auto => BaseDirection::Auto,
         };
-        let rtl_language = briefing.language.as_deref().is_some_and(is_rtl_language);
-        let fallback = if rtl_language {
-            BaseDirection::Rtl
-        } else {
-            BaseDirection::Ltr
+        let language = briefing.language.as_deref().map(|tag| {
+            if is_rtl_language(tag) {
+                BaseDirection::Rtl
+            } else {
+                BaseDirection::Ltr
+            }
+        });
+        let headline = || first_strong(&sanitize(&briefing.headline).text);
+        let whole = match direction {
+            BaseDirection::Auto => language.or_else(headline).unwrap_or(BaseDirection::Auto),
+            forced => forced,
         };
         Self {
             direction,
-            fallback,
+            fallback: language.unwrap_or(BaseDirection::Ltr),
+            briefing: whole,
         }
     }
 
@@ -38,6 +49,7 @@ impl DirectionRule {
         Self {
             direction: BaseDirection::Auto,
             fallback: BaseDirection::Ltr,
+            briefing: BaseDirection::Auto,
         }
     }
 
@@ -45,6 +57,7 @@ impl DirectionRule {
         Self {
             direction: BaseDirection::Ltr,
             fallback: BaseDirection::Ltr,
+            briefing: BaseDirection::Ltr,
         }
     }
 }
@@ -52,4 +65,15 @@ impl DirectionRule {
 /// The text's first strong character is right-to-left.
 pub fn starts_rtl(text: &str) -> bool {
     first_strong(text) == Some(BaseDirection::Rtl)
+}
+
+impl DirectionRule {
+    /// Everything in `direction`: paragraphs, text without strong letters, and rows.
+    pub fn forced(direction: BaseDirection) -> Self {
+        Self {
+            direction,
+            fallback: direction,
+            briefing: direction,
+        }
+    }
 }

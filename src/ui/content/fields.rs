@@ -37,9 +37,10 @@ impl Fields {
         self.push_sanitized(kind, sanitize(raw), gap);
     }
 
-    /// Several strings shown as one line, each sanitized on its own so that controls in one
-    /// cannot reach into the next.
-    /// Fields that share a row (date · location · source, tags) joined by `separator`.
+    /// Fields that share a row (date · location · source, tags) joined by `separator`, each
+    /// sanitized on its own so that controls in one cannot reach into the next. A list of
+    /// the briefing's fields reads in the briefing's direction, whatever letter comes
+    /// first (the `T` of an RFC 3339 date must not turn a Hebrew briefing's row around).
     pub fn push_joined(&mut self, kind: FieldKind, parts: &[&str], separator: &str, gap: bool) {
         let mut pieces = Vec::with_capacity(parts.len() * 2);
         for (i, part) in parts.iter().enumerate() {
@@ -48,15 +49,27 @@ impl Fields {
             }
             pieces.push(Piece::Field(part));
         }
-        self.push_row(kind, &pieces, gap);
+        self.push_pieces(kind, &pieces, self.directions.briefing, gap);
+    }
+
+    /// A row of briefing text framed by punctuation of our own (a quotation in « », an
+    /// attribution): it reads in the direction of its text, as a paragraph would.
+    pub fn push_row(&mut self, kind: FieldKind, pieces: &[Piece<'_>], gap: bool) {
+        self.push_pieces(kind, pieces, self.directions.direction, gap);
     }
 
     /// A row of briefing fields and our own punctuation. Each field is isolated in the
     /// direction it would have alone, so one field's neutrals and controls never reorder
     /// its neighbours; the punctuation takes the row's direction (« » mirror with it). The
-    /// row takes the briefing's direction, or in auto mode the first strong letter of its
-    /// fields: the paragraph rule alone would skip the isolates and see no letter at all.
-    pub fn push_row(&mut self, kind: FieldKind, pieces: &[Piece<'_>], gap: bool) {
+    /// row takes `direction`, or when that is `Auto` the first strong letter of its fields:
+    /// the paragraph rule alone would skip the isolates and see no letter at all.
+    fn push_pieces(
+        &mut self,
+        kind: FieldKind,
+        pieces: &[Piece<'_>],
+        direction: BaseDirection,
+        gap: bool,
+    ) {
         let mut text = String::new();
         let mut letters = String::new();
         let mut has_bidi_controls = false;
@@ -71,19 +84,16 @@ impl Fields {
                 }
             }
         }
-        let row = match self.directions.direction {
+        let row = match direction {
             BaseDirection::Auto => first_strong(&letters).unwrap_or(self.directions.fallback),
-            forced => forced,
+            known => known,
         };
         self.fields.push(Field {
             text: Sanitized {
                 text,
                 has_bidi_controls,
             },
-            directions: DirectionRule {
-                direction: row,
-                fallback: row,
-            },
+            directions: DirectionRule::forced(row),
             kind,
             item: self.item,
             gap,

@@ -300,3 +300,36 @@ fn an_override_in_a_name_stays_inside_it_in_the_copied_text() {
     let copied = crate::ui::reader::panes::quotes::attributed(briefing, &briefing.quotes[0]);
     assert_eq!(copied, "«q» — Evil\u{202E}eman\u{202C}, Role, 2025-01-02");
 }
+
+#[test]
+fn a_row_listing_a_briefing_s_fields_reads_in_the_briefing_s_direction() {
+    // A Hebrew briefing whose first field is an RFC 3339 date: the row's first strong
+    // letter is the date's `T`, yet the row is the briefing's and reads right to left,
+    // the date at its right end where it starts. Tags likewise, a Latin one first.
+    let json = r#"{"headline": "שלום", "language": "he", "date": "2025-08-03T07:45:00+03:00",
+        "location": "חיפה", "tags": ["SCADA", "מים"]}"#;
+    let lines = shown(json);
+    let meta = lines.iter().find(|l| l.contains("2025")).map(|l| l.trim());
+    assert_eq!(meta, Some("הפיח · 2025-08-03T07:45:00+03:00"), "{lines:#?}");
+    let tags = lines.iter().find(|l| l.contains("SCADA"));
+    assert_eq!(tags.map(|l| l.trim()), Some("םימ · SCADA"), "{lines:#?}");
+    assert!(
+        tags.is_some_and(|l| l.len() > l.trim_start().len()),
+        "right-aligned"
+    );
+    // With no language, the headline says which way the briefing reads.
+    let json = r#"{"headline": "שלום", "date": "2025-08-03T07:45:00+03:00", "location": "חיפה"}"#;
+    let lines = shown(json);
+    let meta = lines.iter().find(|l| l.contains("2025")).map(|l| l.trim());
+    assert_eq!(meta, Some("הפיח · 2025-08-03T07:45:00+03:00"), "{lines:#?}");
+    // An English briefing's row stays left to right, a Hebrew place first or not.
+    let json = r#"{"headline": "Talks", "language": "en", "location": "חיפה",
+        "date": "2025-08-03"}"#;
+    let lines = shown(json);
+    let meta = lines.iter().find(|l| l.contains("2025"));
+    assert_eq!(
+        meta.map(String::as_str),
+        Some("2025-08-03 · הפיח"),
+        "{lines:#?}"
+    );
+}
