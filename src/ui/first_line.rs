@@ -15,13 +15,8 @@ use crate::text::{VisualLine, has_bidi_controls, layout, resolve_direction};
 const LOOKAHEAD_GRAPHEMES: usize = 8;
 
 /// The first line of `text` laid out at `width`, cut with "…" if the text has more lines.
-pub fn first_line(
-    text: &str,
-    width: usize,
-    directions: DirectionRule,
-    engine: Engine,
-) -> VisualLine {
-    let mut opts = options(width, directions, engine);
+pub fn first_line(text: &str, width: usize, rule: DirectionRule, engine: Engine) -> VisualLine {
+    let mut opts = options(width, rule, engine);
     let (paragraph, more_paragraphs) = match text.split_once('\n') {
         Some((first, _)) => (first, true),
         None => (text, false),
@@ -96,8 +91,8 @@ mod tests {
     use crate::text::{BaseDirection, BidiMode};
 
     /// What a cell showed before prefixes: the whole text laid out.
-    fn whole(text: &str, width: usize, directions: DirectionRule, engine: Engine) -> VisualLine {
-        let lines = layout(text, &options(width, directions, engine));
+    fn whole(text: &str, width: usize, rule: DirectionRule, engine: Engine) -> VisualLine {
+        let lines = layout(text, &options(width, rule, engine));
         let more = lines.len() > 1;
         let mut line = lines.into_iter().next().unwrap_or_default();
         if more {
@@ -121,7 +116,7 @@ mod tests {
 
     #[test]
     fn a_prefix_shows_the_same_first_line_as_the_whole_text() {
-        let directions = [
+        let rules = [
             DirectionRule::auto(),
             DirectionRule::forced(BaseDirection::Rtl),
             DirectionRule {
@@ -136,13 +131,13 @@ mod tests {
             for mode in [BidiMode::App, BidiMode::Logical] {
                 for shaping in [true, false] {
                     let engine = Engine { mode, shaping };
-                    for &dirs in &directions {
+                    for &rule in &rules {
                         for width in [0, 1, 2, 3, 5, 10, 17, 40, 63, 100] {
                             for text in [text, long.as_str()] {
                                 assert_eq!(
-                                    first_line(text, width, dirs, engine),
-                                    whole(text, width, dirs, engine),
-                                    "{text:?} at {width}, {mode:?} shaping {shaping} {dirs:?}"
+                                    first_line(text, width, rule, engine),
+                                    whole(text, width, rule, engine),
+                                    "{text:?} at {width}, {mode:?} shaping {shaping} {rule:?}"
                                 );
                             }
                         }

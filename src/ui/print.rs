@@ -22,11 +22,11 @@ pub fn briefing_lines(
     engine: Engine,
     align: bool,
 ) -> Vec<PrintedLine> {
-    let directions = DirectionRule::of(briefing);
+    let rule = DirectionRule::of(briefing);
     let width = width.max(1);
     let mut out = Vec::new();
     for pane in PaneId::ALL {
-        let (fields, _) = panes::fields(pane, briefing, directions, None);
+        let (fields, _) = panes::fields(pane, briefing, rule, None);
         if pane != PaneId::Headline {
             out.push(PrintedLine {
                 kind: FieldKind::Notice,
@@ -130,8 +130,8 @@ mod tests {
             mode: BidiMode::Logical,
             shaping: false,
         };
-        let directions = DirectionRule::forced(BaseDirection::Rtl);
-        let mut fields = crate::ui::content::Fields::new(directions);
+        let rule = DirectionRule::forced(BaseDirection::Rtl);
+        let mut fields = crate::ui::content::Fields::new(rule);
         fields.push(FieldKind::Paragraph, "قال تورك: نقدر الجهود", false);
         let mut text = PaneText::new(fields.finish());
         text.relayout(100, engine);

@@ -10,7 +10,7 @@ use crate::text::BidiMode;
 use crate::ui::app::App;
 use crate::ui::keys::KeySetup;
 use crate::ui::mark::Mark;
-use crate::ui::reader::Reader;
+use crate::ui::reader::OpenBriefing;
 use crate::ui::{Action, UiOptions};
 
 pub(crate) fn fixtures() -> PathBuf {
@@ -44,7 +44,7 @@ pub(crate) fn run(app: &mut App, actions: &[Action]) {
     }
 }
 
-pub(crate) fn open_reader(app: &App) -> &Reader {
+pub(crate) fn open_reader(app: &App) -> &OpenBriefing {
     match app.reader() {
         Some(reader) => reader,
         None => panic!("no briefing is open"),

@@ -25,7 +25,7 @@ impl App {
         &self.library_view
     }
 
-    pub(crate) fn reader(&self) -> Option<&crate::ui::reader::Reader> {
+    pub(crate) fn reader(&self) -> Option<&crate::ui::reader::OpenBriefing> {
         self.briefing.reader()
     }
 

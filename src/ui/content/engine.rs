@@ -10,11 +10,11 @@ pub struct Engine {
     pub shaping: bool,
 }
 
-pub fn options(width: usize, directions: DirectionRule, engine: Engine) -> LayoutOptions {
+pub fn options(width: usize, rule: DirectionRule, engine: Engine) -> LayoutOptions {
     LayoutOptions {
         width: width.max(1),
-        direction: directions.direction,
-        fallback: directions.fallback,
+        direction: rule.direction,
+        fallback: rule.fallback,
         shaping: engine.shaping,
         mode: engine.mode,
     }

@@ -14,15 +14,15 @@ pub enum Piece<'a> {
 
 /// Builds a pane's fields, sanitizing each string once.
 pub struct Fields {
-    directions: DirectionRule,
+    rule: DirectionRule,
     fields: Vec<Field>,
     item: Option<usize>,
 }
 
 impl Fields {
-    pub fn new(directions: DirectionRule) -> Self {
+    pub fn new(rule: DirectionRule) -> Self {
         Self {
-            directions,
+            rule,
             fields: Vec::new(),
             item: None,
         }
@@ -49,13 +49,13 @@ impl Fields {
             }
             pieces.push(Piece::Field(part));
         }
-        self.push_pieces(kind, &pieces, self.directions.briefing, gap);
+        self.push_pieces(kind, &pieces, self.rule.briefing, gap);
     }
 
     /// A row of briefing text framed by punctuation of our own (a quotation in « », an
     /// attribution): it reads in the direction of its text, as a paragraph would.
     pub fn push_row(&mut self, kind: FieldKind, pieces: &[Piece<'_>], gap: bool) {
-        self.push_pieces(kind, pieces, self.directions.direction, gap);
+        self.push_pieces(kind, pieces, self.rule.direction, gap);
     }
 
     /// A row of briefing fields and our own punctuation. Each field is isolated in the
@@ -80,12 +80,12 @@ impl Fields {
                     let field = sanitize(field);
                     has_bidi_controls |= field.has_bidi_controls;
                     letters.push_str(&field.text);
-                    isolate(&field, self.directions.direction, &mut text);
+                    isolate(&field, self.rule.direction, &mut text);
                 }
             }
         }
         let row = match direction {
-            BaseDirection::Auto => first_strong(&letters).unwrap_or(self.directions.fallback),
+            BaseDirection::Auto => first_strong(&letters).unwrap_or(self.rule.fallback),
             known => known,
         };
         self.fields.push(Field {
@@ -93,7 +93,7 @@ impl Fields {
                 text,
                 has_bidi_controls,
             },
-            directions: DirectionRule::forced(row),
+            rule: DirectionRule::forced(row),
             kind,
             item: self.item,
             gap,
@@ -104,7 +104,7 @@ impl Fields {
     fn push_sanitized(&mut self, kind: FieldKind, text: Sanitized, gap: bool) {
         self.fields.push(Field {
             text,
-            directions: self.directions,
+            rule: self.rule,
             kind,
             item: self.item,
             gap,

@@ -29,7 +29,7 @@ pub enum FieldKind {
 #[derive(Debug, Clone)]
 pub struct Field {
     pub text: Sanitized,
-    pub directions: DirectionRule,
+    pub rule: DirectionRule,
     pub kind: FieldKind,
     /// The selectable item (quote, actor) this field belongs to.
     pub item: Option<usize>,

@@ -123,7 +123,7 @@ fn field_rows(index: usize, field: &Field, width: usize, engine: Engine) -> Vec<
     let bullet = field.kind == FieldKind::Bullet;
     let lines = layout(
         &field.text.text,
-        &options(text_width(field.kind, width), field.directions, engine),
+        &options(text_width(field.kind, width), field.rule, engine),
     );
     for (n, line) in lines.into_iter().enumerate() {
         rows.push(Row {

@@ -20,7 +20,7 @@ pub(super) struct Entry {
     pub(super) class: String,
     pub(super) lang: String,
     pub(super) title: String,
-    pub(super) directions: DirectionRule,
+    pub(super) rule: DirectionRule,
     pub(super) failed: bool,
     /// What a filter looks in (`filter::haystack`), made when one first does.
     pub(super) haystack: Option<String>,
@@ -36,7 +36,7 @@ impl Entry {
                 class: String::new(),
                 lang: String::new(),
                 title: sanitize(&failure.path.display().to_string()).text,
-                directions: DirectionRule::ltr(),
+                rule: DirectionRule::ltr(),
                 failed: true,
                 haystack: None,
             });
@@ -51,7 +51,7 @@ impl Entry {
             class: clean(b.classification.as_deref(), usize::MAX),
             lang: clean(b.language.as_deref(), LANG_WIDTH),
             title: sanitize(&b.headline).text,
-            directions: DirectionRule::of(b),
+            rule: DirectionRule::of(b),
             failed: false,
             haystack: None,
         })
@@ -93,7 +93,7 @@ pub(super) fn entry_row(entry: &Entry, title_width: usize, engine: Engine) -> En
         ),
         lang: entry.lang.clone(),
         title: title_row(
-            first_line(&entry.title, title_width, entry.directions, engine),
+            first_line(&entry.title, title_width, entry.rule, engine),
             kind,
         ),
         failed: entry.failed,

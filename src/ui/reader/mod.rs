@@ -4,19 +4,19 @@
 mod geometry;
 mod items;
 mod marks;
+mod open;
 pub mod panes;
 mod render;
 mod screen;
 mod scroll;
 mod search;
 mod search_update;
-mod state;
 
+#[cfg(test)]
+pub use open::OpenBriefing;
 pub use screen::{BriefingScreen, ZoomedScroll};
 #[cfg(test)]
 pub use search::Search;
-#[cfg(test)]
-pub use state::Reader;
 
 #[cfg(test)]
 mod tests;

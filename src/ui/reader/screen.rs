@@ -4,9 +4,9 @@
 
 use ratatui::layout::Rect;
 
+use super::open::OpenBriefing;
 use super::panes::PaneId;
 use super::search::Search;
-use super::state::Reader;
 use crate::briefing::{Briefing, Library};
 use crate::ui::action::Action;
 use crate::ui::content::Engine;
@@ -16,7 +16,7 @@ use crate::ui::prompt::Prompt;
 
 #[derive(Debug, Clone, Default)]
 pub struct BriefingScreen {
-    pub(super) reader: Option<Reader>,
+    pub(super) reader: Option<OpenBriefing>,
     /// The query stays while briefings change (`[`, `]`); leaving for the library drops it.
     pub(super) search: Search,
 }
@@ -26,7 +26,7 @@ pub struct BriefingScreen {
 pub type ZoomedScroll = (Rect, PaneId, usize, usize);
 
 impl BriefingScreen {
-    pub fn reader(&self) -> Option<&Reader> {
+    pub fn reader(&self) -> Option<&OpenBriefing> {
         self.reader.as_ref()
     }
 
@@ -42,7 +42,7 @@ impl BriefingScreen {
     /// Opens `briefing`, library entry `index`, with the focus and zoom of the briefing
     /// shown before, and finds the search query in it.
     pub fn open(&mut self, briefing: &Briefing, index: usize, cx: Context<'_>) {
-        let mut reader = Reader::open(briefing, index);
+        let mut reader = OpenBriefing::open(briefing, index);
         if let Some(previous) = &self.reader {
             reader.focus = previous.focus;
             reader.zoom = previous.zoom;

@@ -5,11 +5,11 @@ use std::ops::Range;
 
 use ratatui::layout::Rect;
 
+use super::open::OpenBriefing;
 use super::panes::PaneId;
-use super::state::Reader;
 use crate::ui::layout::half_page;
 
-impl Reader {
+impl OpenBriefing {
     fn max_scroll(&self, pane: PaneId, area: Rect) -> usize {
         let rows = self.panes[pane].text.rows.len();
         rows.saturating_sub(self.page(pane, area))

@@ -3,9 +3,9 @@
 
 use ratatui::layout::Rect;
 
+use super::open::OpenBriefing;
 use super::screen::BriefingScreen;
 use super::search::Match;
-use super::state::Reader;
 use crate::ui::action::Action;
 use crate::ui::content::Engine;
 use crate::ui::outcome::{Context, Outcome};
@@ -79,7 +79,7 @@ impl BriefingScreen {
 
 /// Focuses the match's pane and scrolls it into view; in a pane with a selection, selects
 /// the item it is in.
-fn show_match(reader: &mut Reader, found: &Match, area: Rect, engine: Engine) {
+fn show_match(reader: &mut OpenBriefing, found: &Match, area: Rect, engine: Engine) {
     let pane = found.pane;
     if reader.focus != pane {
         reader.focus = pane;

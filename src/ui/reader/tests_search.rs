@@ -13,7 +13,7 @@ use crate::ui::content::{DirectionRule, Engine, FieldKind, options};
 use crate::ui::keys::KeySetup;
 use crate::ui::mark::Mark;
 use crate::ui::matching::{find, merge_overlaps, normalize};
-use crate::ui::reader::Reader;
+use crate::ui::reader::OpenBriefing;
 use crate::ui::reader::panes::PaneId;
 use crate::ui::screen::{buffer_lines, render_buffer};
 use crate::ui::testing::assert_sorted_without_overlaps;
@@ -64,7 +64,7 @@ fn fixture(name: &str) -> App {
     open(&folder, file, 80, 24)
 }
 
-fn reader(app: &App) -> &Reader {
+fn reader(app: &App) -> &OpenBriefing {
     match app.reader() {
         Some(reader) => reader,
         None => panic!("no briefing is open"),

@@ -4,8 +4,8 @@ use crate::ui::reader::panes::headline::SEPARATOR;
 use crate::ui::reader::panes::quotes::joined;
 
 /// One selectable item per actor, numbered as in `briefing.actors`.
-pub fn fields(briefing: &Briefing, directions: DirectionRule) -> Vec<Field> {
-    let mut fields = Fields::new(directions);
+pub fn fields(briefing: &Briefing, rule: DirectionRule) -> Vec<Field> {
+    let mut fields = Fields::new(rule);
     for (index, actor) in briefing.actors.iter().enumerate() {
         fields.item(index);
         fields.push(FieldKind::Name, &actor.name, index > 0);

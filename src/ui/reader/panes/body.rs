@@ -1,8 +1,8 @@
 use crate::briefing::{Block, Briefing};
 use crate::ui::content::{DirectionRule, Field, FieldKind, Fields};
 
-pub fn fields(briefing: &Briefing, directions: DirectionRule) -> Vec<Field> {
-    let mut fields = Fields::new(directions);
+pub fn fields(briefing: &Briefing, rule: DirectionRule) -> Vec<Field> {
+    let mut fields = Fields::new(rule);
     if let Some(summary) = &briefing.summary {
         fields.push(FieldKind::Summary, summary, false);
     }

@@ -27,8 +27,8 @@ pub fn cited(briefing: &Briefing) -> String {
     }
 }
 
-pub fn fields(briefing: &Briefing, directions: DirectionRule) -> Vec<Field> {
-    let mut fields = Fields::new(directions);
+pub fn fields(briefing: &Briefing, rule: DirectionRule) -> Vec<Field> {
+    let mut fields = Fields::new(rule);
     if let Some(classification) = &briefing.classification {
         fields.push(FieldKind::Banner, classification, false);
     }

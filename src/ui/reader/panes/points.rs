@@ -2,8 +2,8 @@ use crate::briefing::Briefing;
 use crate::ui::content::{DirectionRule, Field, FieldKind, Fields};
 
 /// The key points, or the body's bullet lists under their heading and lead.
-pub fn fields(briefing: &Briefing, directions: DirectionRule) -> Vec<Field> {
-    let mut fields = Fields::new(directions);
+pub fn fields(briefing: &Briefing, rule: DirectionRule) -> Vec<Field> {
+    let mut fields = Fields::new(rule);
     for group in briefing.point_groups() {
         if let Some(heading) = &group.heading {
             fields.push(FieldKind::Heading, heading, true);

@@ -8,8 +8,8 @@ pub struct QuoteFields {
     pub shown: Vec<usize>,
 }
 
-pub fn fields(briefing: &Briefing, directions: DirectionRule, actor: Option<usize>) -> QuoteFields {
-    let mut fields = Fields::new(directions);
+pub fn fields(briefing: &Briefing, rule: DirectionRule, actor: Option<usize>) -> QuoteFields {
+    let mut fields = Fields::new(rule);
     let filter = actor.and_then(|a| briefing.actors.get(a));
     if let Some(actor) = filter {
         fields.push(FieldKind::Notice, "only quotations by:", false);

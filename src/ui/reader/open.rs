@@ -33,7 +33,7 @@ pub struct PaneState {
 }
 
 #[derive(Debug, Clone)]
-pub struct Reader {
+pub struct OpenBriefing {
     /// Index of the briefing in `library.briefings`.
     pub index: usize,
     pub focus: PaneId,
@@ -53,7 +53,7 @@ pub struct Reader {
     layout: ScreenLayout,
 }
 
-impl Reader {
+impl OpenBriefing {
     pub fn open(briefing: &Briefing, index: usize) -> Self {
         let rule = DirectionRule::of(briefing);
         let mut quotes_shown = Vec::new();
