@@ -7,7 +7,7 @@ use unicode_bidi::BidiClass;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::content::{Directions, Engine, options};
+use super::content::{DirectionRule, Engine, options};
 use crate::text::{VisualLine, has_bidi_controls, layout, resolve_direction};
 
 /// Graphemes kept after the cut point, so that line-break rules that look a few
@@ -15,8 +15,8 @@ use crate::text::{VisualLine, has_bidi_controls, layout, resolve_direction};
 const LOOKAHEAD_GRAPHEMES: usize = 8;
 
 /// The first line of `text` laid out at `width`, cut with "…" if the text has more lines.
-pub fn first_line(text: &str, width: usize, directions: Directions, engine: Engine) -> VisualLine {
-    let mut opts = options(width, directions, engine);
+pub fn first_line(text: &str, width: usize, rule: DirectionRule, engine: Engine) -> VisualLine {
+    let mut opts = options(width, rule, engine);
     let (paragraph, more_paragraphs) = match text.split_once('\n') {
         Some((first, _)) => (first, true),
         None => (text, false),
@@ -91,8 +91,8 @@ mod tests {
     use crate::text::{BaseDirection, BidiMode};
 
     /// What a cell showed before prefixes: the whole text laid out.
-    fn whole(text: &str, width: usize, directions: Directions, engine: Engine) -> VisualLine {
-        let lines = layout(text, &options(width, directions, engine));
+    fn whole(text: &str, width: usize, rule: DirectionRule, engine: Engine) -> VisualLine {
+        let lines = layout(text, &options(width, rule, engine));
         let more = lines.len() > 1;
         let mut line = lines.into_iter().next().unwrap_or_default();
         if more {
@@ -116,15 +116,13 @@ mod tests {
 
     #[test]
     fn a_prefix_shows_the_same_first_line_as_the_whole_text() {
-        let directions = [
-            Directions::auto(),
-            Directions {
-                direction: BaseDirection::Rtl,
-                fallback: BaseDirection::Rtl,
-            },
-            Directions {
+        let rules = [
+            DirectionRule::auto(),
+            DirectionRule::forced(BaseDirection::Rtl),
+            DirectionRule {
                 direction: BaseDirection::Auto,
                 fallback: BaseDirection::Rtl,
+                briefing: BaseDirection::Rtl,
             },
         ];
         for text in TEXTS {
@@ -133,13 +131,13 @@ mod tests {
             for mode in [BidiMode::App, BidiMode::Logical] {
                 for shaping in [true, false] {
                     let engine = Engine { mode, shaping };
-                    for &dirs in &directions {
+                    for &rule in &rules {
                         for width in [0, 1, 2, 3, 5, 10, 17, 40, 63, 100] {
                             for text in [text, long.as_str()] {
                                 assert_eq!(
-                                    first_line(text, width, dirs, engine),
-                                    whole(text, width, dirs, engine),
-                                    "{text:?} at {width}, {mode:?} shaping {shaping} {dirs:?}"
+                                    first_line(text, width, rule, engine),
+                                    whole(text, width, rule, engine),
+                                    "{text:?} at {width}, {mode:?} shaping {shaping} {rule:?}"
                                 );
                             }
                         }
@@ -159,8 +157,8 @@ mod tests {
             shaping: true,
         };
         assert_eq!(
-            first_line(&text, 80, Directions::auto(), engine),
-            whole(&text, 80, Directions::auto(), engine)
+            first_line(&text, 80, DirectionRule::auto(), engine),
+            whole(&text, 80, DirectionRule::auto(), engine)
         );
     }
 
@@ -171,8 +169,8 @@ mod tests {
             mode: BidiMode::App,
             shaping: true,
         };
-        let line = first_line(&text, 30, Directions::auto(), engine);
+        let line = first_line(&text, 30, DirectionRule::auto(), engine);
         assert!(line.rtl);
-        assert_eq!(line, whole(&text, 30, Directions::auto(), engine));
+        assert_eq!(line, whole(&text, 30, DirectionRule::auto(), engine));
     }
 }

@@ -3,9 +3,6 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::panes::PaneId;
-use super::view::chrome_width;
-
 /// Below this the reader only says the terminal is too small.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 5;
@@ -27,58 +24,25 @@ pub fn split_status(area: Rect) -> (Rect, Rect) {
     (main, status)
 }
 
-pub type PaneRects = [Option<Rect>; 5];
-
-/// One pane (the focused one) when zoomed or on a small terminal; else the headline across
-/// the top, the body on the left, quotes, points and actors stacked on the right.
-pub fn briefing_panes(area: Rect, focus: PaneId, zoom: bool, headline_rows: usize) -> PaneRects {
-    let (main, _) = split_status(area);
-    let mut rects = [None; 5];
-    if zoom || !is_multi(area) {
-        rects[focus.index()] = Some(main);
-        return rects;
-    }
-    let most = (main.height / 5).max(2);
-    let headline_height = u16::try_from(headline_rows)
-        .unwrap_or(u16::MAX)
-        .clamp(1, most)
-        + 2;
-    let [top, rest] =
-        Layout::vertical([Constraint::Length(headline_height), Constraint::Fill(1)]).areas(main);
-    let [body, side] =
-        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(rest);
-    let [quotes, points, actors] = Layout::vertical([
-        Constraint::Percentage(40),
-        Constraint::Percentage(30),
-        Constraint::Percentage(30),
-    ])
-    .areas(side);
-    for (pane, rect) in PaneId::ALL
-        .into_iter()
-        .zip([top, body, quotes, points, actors])
-    {
-        rects[pane.index()] = Some(rect);
-    }
-    rects
+/// Columns a pane's border and, in panes with a selection, its selection gutter take
+/// from its width.
+pub fn chrome_width(selectable: bool) -> u16 {
+    if selectable { 3 } else { 2 }
 }
 
-/// The text width of each pane at this size, hidden panes included (they get the width
-/// they would have when shown).
-pub fn pane_text_widths(area: Rect, focus: PaneId, zoom: bool) -> [usize; 5] {
-    let multi = briefing_panes(area, focus, false, 1);
-    let (main, _) = split_status(area);
-    PaneId::ALL.map(|pane| {
-        let rect = match multi[pane.index()] {
-            Some(rect) if !zoom || pane != focus => rect,
-            _ => main,
-        };
-        usize::from(rect.width.saturating_sub(chrome_width(pane.selectable()))).max(1)
-    })
+/// The cells inside a bordered pane drawn in `rect`.
+pub fn inner(rect: Rect) -> Rect {
+    Rect {
+        x: rect.x.saturating_add(1),
+        y: rect.y.saturating_add(1),
+        width: rect.width.saturating_sub(2),
+        height: rect.height.saturating_sub(2),
+    }
 }
 
 /// Rows of text inside a pane drawn in `rect`.
 pub fn inner_height(rect: Rect) -> usize {
-    usize::from(rect.height.saturating_sub(2))
+    usize::from(inner(rect).height)
 }
 
 /// Half of a page of `page` rows (Ctrl-D, Ctrl-U), rounded down, at least one row.
@@ -91,46 +55,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn five_panes_tile_the_screen_from_80x24() {
-        for (width, height) in [(80, 24), (120, 40), (200, 60)] {
-            let area = Rect::new(0, 0, width, height);
-            let rects: Vec<Rect> = briefing_panes(area, PaneId::Body, false, 3)
-                .into_iter()
-                .flatten()
-                .collect();
-            assert_eq!(rects.len(), 5);
-            let covered: u32 = rects
-                .iter()
-                .map(|r| u32::from(r.width) * u32::from(r.height))
-                .sum();
-            assert_eq!(
-                covered,
-                u32::from(width) * u32::from(height - 1),
-                "all but the status line"
-            );
-            for (i, a) in rects.iter().enumerate() {
-                assert!(
-                    rects[i + 1..].iter().all(|b| !a.intersects(*b)),
-                    "{a:?} overlaps"
-                );
-            }
-        }
+    fn too_small_below_20x5() {
+        assert!(too_small(Rect::new(0, 0, 19, 5)) && too_small(Rect::new(0, 0, 20, 4)));
+        assert!(!too_small(Rect::new(0, 0, 20, 5)));
     }
 
     #[test]
-    fn smaller_screens_and_zoom_show_the_focused_pane_alone() {
-        let small = Rect::new(0, 0, 79, 24);
-        let shown: Vec<_> = briefing_panes(small, PaneId::Actors, false, 3)
-            .iter()
-            .map(Option::is_some)
-            .collect();
-        assert_eq!(shown, [false, false, false, false, true]);
-        let zoomed = briefing_panes(Rect::new(0, 0, 120, 40), PaneId::Quotes, true, 3);
-        assert_eq!(
-            zoomed[PaneId::Quotes.index()],
-            Some(Rect::new(0, 0, 120, 39))
-        );
-        assert!(too_small(Rect::new(0, 0, 19, 5)) && too_small(Rect::new(0, 0, 20, 4)));
-        assert!(!too_small(Rect::new(0, 0, 20, 5)));
+    fn inside_a_border() {
+        assert_eq!(inner(Rect::new(2, 3, 10, 5)), Rect::new(3, 4, 8, 3));
+        assert_eq!(inner(Rect::new(0, 0, 1, 1)), Rect::new(1, 1, 0, 0));
+        assert_eq!(inner_height(Rect::new(0, 0, 10, 5)), 3);
     }
 }

@@ -1,25 +1,27 @@
-//! The reader: app state, actions, key table, panes, theme. Rendering borrows the state
+//! The reader's state, actions, key table and screens. `App` (app/) routes each action to
+//! the slice it is for: the library (library/), the open briefing (reader/, with its five
+//! panes) or the help (help/); each slice owns its state, its update, which returns an
+//! `Outcome` for the app to carry out, and its drawing. Rendering borrows the state
 //! (`impl Widget for &App`) and never mutates it; `App::update` is the only place state
 //! changes.
 
 mod action;
 mod app;
-mod briefing_keys;
 pub mod content;
+mod count;
 mod first_line;
 mod help;
 pub mod keys;
 mod layout;
 mod library;
-mod library_keys;
 pub mod loading;
-pub mod panes;
+mod mark;
+mod matching;
+mod outcome;
 pub mod print;
+mod prompt;
 mod reader;
-mod render;
 pub mod screen;
-pub mod search;
-mod search_keys;
 mod theme;
 mod view;
 
@@ -28,14 +30,4 @@ pub use app::{App, Effect, Screen, UiOptions};
 pub use keys::KeySetup;
 pub use loading::{Batch, Progress};
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
-mod tests_copy;
-#[cfg(test)]
-mod tests_filter;
-#[cfg(test)]
-mod tests_loading;
-#[cfg(test)]
-mod tests_paging;
-#[cfg(test)]
-mod tests_search;
+mod testing;

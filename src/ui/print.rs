@@ -2,9 +2,9 @@
 //! draws, one laid-out line per output line.
 
 use super::content::{
-    BULLET_WIDTH, Directions, Engine, FieldKind, PaneText, Row, Side, placement_as,
+    BULLET_WIDTH, DirectionRule, Engine, FieldKind, PaneText, Row, Side, placement_as,
 };
-use super::panes::{self, PaneId};
+use super::reader::panes::{self, PaneId};
 use super::theme::{self, Theme};
 use crate::briefing::Briefing;
 
@@ -22,17 +22,11 @@ pub fn briefing_lines(
     engine: Engine,
     align: bool,
 ) -> Vec<PrintedLine> {
-    let directions = Directions::of(briefing);
+    let rule = DirectionRule::of(briefing);
     let width = width.max(1);
     let mut out = Vec::new();
     for pane in PaneId::ALL {
-        let fields = match pane {
-            PaneId::Headline => panes::headline::fields(briefing, directions),
-            PaneId::Body => panes::body::fields(briefing, directions),
-            PaneId::Quotes => panes::quotes::fields(briefing, directions, None).fields,
-            PaneId::Points => panes::points::fields(briefing, directions),
-            PaneId::Actors => panes::actors::fields(briefing, directions),
-        };
+        let (fields, _) = panes::fields(pane, briefing, rule, None);
         if pane != PaneId::Headline {
             out.push(PrintedLine {
                 kind: FieldKind::Notice,
@@ -136,11 +130,8 @@ mod tests {
             mode: BidiMode::Logical,
             shaping: false,
         };
-        let directions = Directions {
-            direction: BaseDirection::Rtl,
-            fallback: BaseDirection::Rtl,
-        };
-        let mut fields = crate::ui::content::Fields::new(directions);
+        let rule = DirectionRule::forced(BaseDirection::Rtl);
+        let mut fields = crate::ui::content::Fields::new(rule);
         fields.push(FieldKind::Paragraph, "قال تورك: نقدر الجهود", false);
         let mut text = PaneText::new(fields.finish());
         text.relayout(100, engine);

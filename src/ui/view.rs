@@ -1,8 +1,6 @@
 //! Drawing laid-out rows into the buffer, glyph by glyph at the cell the engine measured,
 //! since ratatui's own measure of a line disagrees with its placement on reordered Arabic.
 
-use std::ops::Range;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -10,58 +8,11 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Widget};
 
 use super::content::{BULLET_WIDTH, FieldKind, PaneText, Row, Side, placement};
+use super::count::thousands;
+use super::layout::inner_height;
+use super::mark::Mark;
 use super::theme::Theme;
 use crate::text::Glyph;
-
-/// A byte range of one field drawn in a style of its own (a search match, an actor name).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mark {
-    pub field: usize,
-    pub range: Range<usize>,
-    pub style: Style,
-}
-
-/// `top` laid over `below`, both sorted by (field, start) without overlaps, into one list
-/// that is too: `top`'s marks stay whole and `below`'s keep only what `top` leaves
-/// uncovered, so a search match inside a marked name still shows as a match.
-pub fn overlay(top: Vec<Mark>, below: Vec<Mark>) -> Vec<Mark> {
-    if below.is_empty() {
-        return top;
-    }
-    let mut out = Vec::with_capacity(top.len() + below.len());
-    let mut top = top.into_iter().peekable();
-    // Where the last `top` mark placed ends: it may reach into the next `below` mark.
-    let mut covered: Option<(usize, usize)> = None;
-    for mark in below {
-        let mut start = match covered {
-            Some((field, end)) if field == mark.field => mark.range.start.max(end),
-            _ => mark.range.start,
-        };
-        let before_end = |t: &Mark| (t.field, t.range.start) < (mark.field, mark.range.end);
-        while let Some(t) = top.next_if(before_end) {
-            if t.field == mark.field {
-                if t.range.start > start {
-                    out.push(piece(&mark, start..t.range.start));
-                }
-                start = start.max(t.range.end);
-            }
-            covered = Some((t.field, t.range.end));
-            out.push(t);
-        }
-        if start < mark.range.end {
-            out.push(piece(&mark, start..mark.range.end));
-        }
-    }
-    out.extend(top);
-    out
-}
-
-fn piece(mark: &Mark, range: Range<usize>) -> Mark {
-    Mark {
-        range,
-        ..mark.clone()
-    }
-}
 
 /// The marks that can touch `row`: two binary searches on its field and the bytes its
 /// glyphs stand for, so that a frame costs the same with 10 marks or 400,000.
@@ -138,11 +89,6 @@ pub struct PaneFrame<'a> {
     pub theme: &'a Theme,
 }
 
-/// Columns a pane's border and selection gutter take from its width.
-pub fn chrome_width(selectable: bool) -> u16 {
-    if selectable { 3 } else { 2 }
-}
-
 impl PaneFrame<'_> {
     /// The pane's border: thick with arrows round the title when focused, and the rows in
     /// view below when not all fit.
@@ -167,13 +113,18 @@ impl PaneFrame<'_> {
             .border_type(border_type)
             .border_style(border_style)
             .title(Line::styled(title, title_style));
-        let inner_height = usize::from(area.height.saturating_sub(2));
+        let inner_height = inner_height(area);
         let total = self.text.rows.len();
         if total <= inner_height {
             return block;
         }
         let last = (self.scroll + inner_height).min(total);
-        let position = format!(" {}-{}/{} ", self.scroll + 1, last, total);
+        let position = format!(
+            " {}-{}/{} ",
+            thousands(self.scroll + 1),
+            thousands(last),
+            thousands(total)
+        );
         block.title_bottom(Line::styled(position, title_style).right_aligned())
     }
 

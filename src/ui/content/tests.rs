@@ -1,6 +1,11 @@
-//! Placement of rows, and a long document laid out on several threads.
+//! Placement of rows, a long document laid out on several threads, and the direction of
+//! rows built of several fields.
 
+use std::path::Path;
+
+use super::pane_text::blank_row;
 use super::*;
+use crate::text::{BidiMode, VisualLine};
 
 fn row(kind: FieldKind, rtl: bool, bullet: bool, width: usize) -> Row {
     let mut line = VisualLine::new(rtl);
@@ -54,7 +59,7 @@ fn rows_are_placed_by_direction_kind_and_bullet() {
 #[test]
 fn a_long_document_is_laid_out_as_its_fields_one_by_one() {
     let seed = include_str!("../../../tests/data/seed-article.txt");
-    let mut fields = Fields::new(Directions::auto());
+    let mut fields = Fields::new(DirectionRule::auto());
     for (n, paragraph) in seed.lines().cycle().take(2400).enumerate() {
         match n % 5 {
             0 => fields.push(FieldKind::Heading, "Heading", true),
@@ -96,4 +101,73 @@ fn a_long_document_is_laid_out_as_its_fields_one_by_one() {
             (want.field, want.kind, want.item, want.bullet, &want.line)
         );
     }
+}
+
+/// `json` as `brief show` prints it at 60 columns.
+fn shown(json: &str) -> Vec<String> {
+    let loaded = crate::briefing::load_bytes(Path::new("t.json"), json.as_bytes())
+        .unwrap_or_else(|failure| panic!("{:?}", failure.diagnostics));
+    let engine = crate::ui::content::Engine {
+        mode: BidiMode::App,
+        shaping: false,
+    };
+    crate::ui::print::briefing_lines(&loaded.briefing, 60, engine, true)
+        .into_iter()
+        .map(|line| line.text)
+        .collect()
+}
+
+#[test]
+fn each_field_of_a_row_keeps_its_own_direction() {
+    // An Arabic tag in an English briefing: alone, "حقوق الإنسان!" is right-to-left, so its
+    // "!" stands at its reading end, to the left of the Arabic, not after it.
+    let lines = shown(r#"{"headline": "H", "tags": ["UPR", "حقوق الإنسان!"]}"#);
+    assert!(
+        lines.iter().any(|l| l == "UPR · !ناسنإلا قوقح"),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn quote_marks_take_the_row_direction_and_mirror_with_it() {
+    // An Arabic quotation in an English briefing: the row is right-to-left, the opening
+    // « stands at its right end, mirrored to », and the closing one at its left end.
+    let json = r#"{"headline": "H", "quotes": [{"text": "نحن هنا", "speaker": "X"}],
+        "actors": [{"name": "X"}]}"#;
+    let lines = shown(json);
+    let quote = lines.iter().find(|l| l.contains("انه")).map(|l| l.trim());
+    assert_eq!(quote, Some("«انه نحن»"), "{lines:#?}");
+}
+
+#[test]
+fn a_row_listing_a_briefing_s_fields_reads_in_the_briefing_s_direction() {
+    // A Hebrew briefing whose first field is an RFC 3339 date: the row's first strong
+    // letter is the date's `T`, yet the row is the briefing's and reads right to left,
+    // the date at its right end where it starts. Tags likewise, a Latin one first.
+    let json = r#"{"headline": "שלום", "language": "he", "date": "2025-08-03T07:45:00+03:00",
+        "location": "חיפה", "tags": ["SCADA", "מים"]}"#;
+    let lines = shown(json);
+    let meta = lines.iter().find(|l| l.contains("2025")).map(|l| l.trim());
+    assert_eq!(meta, Some("הפיח · 2025-08-03T07:45:00+03:00"), "{lines:#?}");
+    let tags = lines.iter().find(|l| l.contains("SCADA"));
+    assert_eq!(tags.map(|l| l.trim()), Some("םימ · SCADA"), "{lines:#?}");
+    assert!(
+        tags.is_some_and(|l| l.len() > l.trim_start().len()),
+        "right-aligned"
+    );
+    // With no language, the headline says which way the briefing reads.
+    let json = r#"{"headline": "שלום", "date": "2025-08-03T07:45:00+03:00", "location": "חיפה"}"#;
+    let lines = shown(json);
+    let meta = lines.iter().find(|l| l.contains("2025")).map(|l| l.trim());
+    assert_eq!(meta, Some("הפיח · 2025-08-03T07:45:00+03:00"), "{lines:#?}");
+    // An English briefing's row stays left to right, a Hebrew place first or not.
+    let json = r#"{"headline": "Talks", "language": "en", "location": "חיפה",
+        "date": "2025-08-03"}"#;
+    let lines = shown(json);
+    let meta = lines.iter().find(|l| l.contains("2025"));
+    assert_eq!(
+        meta.map(String::as_str),
+        Some("2025-08-03 · הפיח"),
+        "{lines:#?}"
+    );
 }

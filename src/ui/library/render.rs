@@ -6,8 +6,10 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-use super::{CLASS_WIDTH, COLUMNS_FROM, DATE_WIDTH, EntryRow, LANG_WIDTH, LibraryView, areas};
+use super::entry::{CLASS_WIDTH, COLUMNS_FROM, DATE_WIDTH, EntryRow, LANG_WIDTH};
+use super::view::{LibraryView, areas};
 use crate::briefing::Library;
+use crate::ui::count::thousands;
 use crate::ui::layout::inner_height;
 use crate::ui::theme::Theme;
 use crate::ui::view::{PaneFrame, draw_row};
@@ -31,7 +33,7 @@ impl LibraryView {
         if count <= inner_height(list) {
             return block;
         }
-        let position = format!(" {}/{} ", self.position() + 1, count);
+        let position = format!(" {}/{} ", thousands(self.position() + 1), thousands(count));
         block.title_bottom(Line::styled(position, theme.title_focused).right_aligned())
     }
 

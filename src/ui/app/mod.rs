@@ -1,0 +1,291 @@
+use std::path::{Path, PathBuf};
+
+use crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+
+use crate::briefing::Library;
+use crate::text::BidiMode;
+use crate::ui::Action;
+use crate::ui::content::Engine;
+use crate::ui::help::Help;
+use crate::ui::keys::{KeySetup, KeyTable};
+use crate::ui::library::LibraryView;
+use crate::ui::outcome::{Context, Go, Outcome};
+use crate::ui::prompt::{self, Prompt};
+use crate::ui::reader::BriefingScreen;
+use crate::ui::theme::Theme;
+
+mod loading;
+mod render;
+mod scroll_region;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_loading;
+#[cfg(test)]
+mod tests_paging;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UiOptions {
+    pub bidi: BidiMode,
+    pub shaping: bool,
+    pub color: bool,
+}
+
+/// Side effects the runtime carries out after `update`, since they touch the terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard through OSC 52.
+    Copy(String),
+    Suspend,
+    /// Clear the screen and draw the next frame whole.
+    Redraw,
+    /// The zoomed pane scrolled by `lines` (positive: the text moved up, toward its end)
+    /// and nothing else moved: screen rows `top..bottom` (0-based, end exclusive, the
+    /// pane's inner rows) may be shifted by the terminal itself (DECSTBM, SU/SD), so the
+    /// frame after it only writes the rows that came into view. Always
+    /// `0 < |lines| < bottom - top`; several in a row are merged into one.
+    ScrollRegion {
+        top: u16,
+        bottom: u16,
+        lines: i16,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Library,
+    Briefing,
+}
+
+/// The reader: routes each action to the screen it is for (the library, the open
+/// briefing, the help over them), and carries out what the screen's update asks for.
+pub struct App {
+    library: Library,
+    engine: Engine,
+    theme: Theme,
+    keys: KeyTable,
+    area: Rect,
+    screen: Screen,
+    help: Help,
+    library_view: LibraryView,
+    briefing: BriefingScreen,
+    /// What the last action did, for the status line; cleared by the next key.
+    message: Option<String>,
+    /// The file named on the command line, while a background load has yet to deliver it.
+    opening: Option<PathBuf>,
+    effects: Vec<Effect>,
+    quit: bool,
+}
+
+impl App {
+    /// `opened`: the briefing file the user named on the command line, shown first.
+    /// `area`: the terminal's size, so that everything is laid out once, at that size,
+    /// before the first frame. Nothing here reads files or the environment: the runtime
+    /// finds the keys.
+    pub fn new(
+        library: Library,
+        opened: Option<PathBuf>,
+        options: UiOptions,
+        keys: KeySetup,
+        area: Rect,
+    ) -> Self {
+        let library_view = LibraryView::new(&library);
+        let mut app = Self {
+            library,
+            engine: Engine {
+                mode: options.bidi,
+                shaping: options.shaping,
+            },
+            theme: Theme::new(options.color),
+            message: keys
+                .problem
+                .as_ref()
+                .map(|p| format!("key file ignored: {p}")),
+            help: Help::new(&keys),
+            keys: keys.table,
+            area,
+            screen: Screen::Library,
+            library_view,
+            briefing: BriefingScreen::default(),
+            opening: None,
+            effects: Vec::new(),
+            quit: false,
+        };
+        app.library_view
+            .relayout(&app.library, app.area, app.engine);
+        if let Some(path) = opened {
+            app.open_path(&path);
+        }
+        app
+    }
+
+    fn open_path(&mut self, path: &Path) {
+        let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+        let wanted = canonical(path);
+        let same = |p: &Path| canonical(p) == wanted;
+        let briefings = self
+            .library
+            .briefings
+            .iter()
+            .map(|l| l.briefing.path.as_path());
+        let failures = self.library.failures.iter().map(|f| f.path.as_path());
+        let paths: Vec<&Path> = briefings.chain(failures).collect();
+        // The path as typed usually matches; resolving every path is the slow fallback.
+        let found = paths.iter().position(|p| *p == path);
+        if let Some(index) = found.or_else(|| paths.iter().position(|p| same(p))) {
+            self.library_view
+                .select(&self.library, index, self.area, self.engine);
+            if index < self.library.briefings.len() {
+                self.open_briefing(index);
+            }
+        }
+    }
+
+    /// The action a key event means. The runtime passes presses and repeats only.
+    pub fn action_for_key(&self, key: KeyEvent) -> Option<Action> {
+        if self.prompt().is_some() {
+            return prompt::action_for_key(key);
+        }
+        self.keys.action_for(key)
+    }
+
+    pub fn action_for_mouse(&self, mouse: MouseEvent) -> Option<Action> {
+        let down = match mouse.kind {
+            MouseEventKind::ScrollDown => true,
+            MouseEventKind::ScrollUp => false,
+            _ => return None,
+        };
+        Some(Action::Wheel {
+            column: mouse.column,
+            row: mouse.row,
+            down,
+        })
+    }
+
+    pub fn update(&mut self, action: Action) {
+        // The library arriving is not the user doing something: it keeps the message, and
+        // goes in under the help screen too.
+        if let Action::LibraryFound(_) | Action::LibraryLoaded(_) | Action::LibraryDone = action {
+            self.update_loading(action);
+            return;
+        }
+        if !matches!(
+            action,
+            Action::Resize { .. } | Action::SearchInput(_) | Action::SearchBackspace
+        ) {
+            self.message = None;
+        }
+        if self.help.is_open() && self.help.update(&action, self.area.height) {
+            return;
+        }
+        let before = self.zoomed_scroll();
+        self.dispatch(action);
+        self.note_scroll(before);
+    }
+
+    fn dispatch(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Suspend => self.effects.push(Effect::Suspend),
+            Action::Redraw => self.effects.push(Effect::Redraw),
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::Help => self.help.open(),
+            _ => {
+                let cx = Context {
+                    library: &self.library,
+                    area: self.area,
+                    engine: self.engine,
+                    theme: &self.theme,
+                };
+                let outcome = match self.screen {
+                    Screen::Library => self.library_view.update(action, cx),
+                    Screen::Briefing => self.briefing.update(action, cx),
+                };
+                self.carry_out(outcome);
+            }
+        }
+    }
+
+    /// What a screen's update asked for: a message, a copy, another screen.
+    fn carry_out(&mut self, outcome: Outcome) {
+        if let Some(text) = outcome.copy {
+            self.effects.push(Effect::Copy(text));
+        }
+        if let Some(message) = outcome.message {
+            self.message = Some(message);
+        }
+        match outcome.go {
+            None => {}
+            Some(Go::Open(index)) => self.open_briefing(index),
+            Some(Go::Library) => {
+                self.screen = Screen::Library;
+                self.briefing.leave();
+            }
+            Some(Go::Neighbour { from, forward }) => {
+                match self.library_view.neighbour(&self.library, from, forward) {
+                    Some(next) => self.open_briefing(next),
+                    None => {
+                        let end = if forward { "last" } else { "first" };
+                        self.message = Some(format!("this is the {end} briefing"));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The `/` prompt of the screen shown, while it is open.
+    fn prompt(&self) -> Option<&Prompt> {
+        match self.screen {
+            Screen::Library => self.library_view.prompt(),
+            Screen::Briefing => self.briefing.prompt(),
+        }
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        let area = Rect::new(0, 0, width, height);
+        // The size the app was built with, or a resume with the window unchanged: all is
+        // laid out for it already.
+        if area == self.area {
+            return;
+        }
+        self.area = area;
+        self.library_view
+            .relayout(&self.library, self.area, self.engine);
+        self.briefing.relayout(self.area, self.engine);
+    }
+
+    fn open_briefing(&mut self, index: usize) {
+        let Some(loaded) = self.library.briefings.get(index) else {
+            return;
+        };
+        let cx = Context {
+            library: &self.library,
+            area: self.area,
+            engine: self.engine,
+            theme: &self.theme,
+        };
+        self.briefing.open(&loaded.briefing, index, cx);
+        self.screen = Screen::Briefing;
+        self.library_view
+            .choose(&self.library, index, self.area, self.engine);
+        self.library_view.close_prompt();
+    }
+
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// The status line's message, for tests and the runtime's logs.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+}

@@ -1,0 +1,137 @@
+//! Drawing the whole screen from the state; nothing here changes the state.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::{App, Screen};
+use crate::text::measure;
+use crate::ui::content::Row;
+use crate::ui::count::thousands;
+use crate::ui::layout::{MIN_HEIGHT, MIN_WIDTH, split_status, too_small};
+use crate::ui::prompt::Prompt;
+use crate::ui::view::draw_row;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if too_small(area) {
+            let needed = format!("terminal too small: needs {MIN_WIDTH}×{MIN_HEIGHT}");
+            Paragraph::new(needed)
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
+            return;
+        }
+        let (main, status) = split_status(area);
+        if self.help.is_open() {
+            self.help.render(&self.theme, main, buf);
+        } else {
+            let drawn =
+                self.screen == Screen::Briefing && self.briefing.render(area, buf, &self.theme);
+            if !drawn {
+                self.library_view
+                    .render(&self.library, area, buf, &self.theme);
+            }
+        }
+        self.render_status(status, buf);
+    }
+}
+
+impl App {
+    fn render_status(&self, area: Rect, buf: &mut Buffer) {
+        let theme = &self.theme;
+        buf.set_style(area, theme.status);
+        let (row, tail) = self.status_right(area.width);
+        let row_width = row.map_or(0, |r| r.line.width + 1);
+        let right_width = u16::try_from(row_width + measure(&tail))
+            .unwrap_or(u16::MAX)
+            .min(area.width);
+        let left_width = area.width.saturating_sub(right_width);
+        if let Some(row) = self.prompt().and_then(Prompt::row) {
+            let style = theme.status.patch(theme.prompt);
+            buf.set_string(area.x, area.y, "/", style);
+            let text_area = Rect {
+                x: area.x + 1,
+                width: left_width.saturating_sub(2),
+                ..area
+            };
+            draw_row(buf, text_area, row, style, &[]);
+            let cursor = text_area.x
+                + u16::try_from(row.line.width)
+                    .unwrap_or(0)
+                    .min(text_area.width);
+            buf.set_string(cursor, area.y, "▏", style);
+        } else if let Some(message) = &self.message {
+            buf.set_stringn(
+                area.x,
+                area.y,
+                message,
+                usize::from(left_width),
+                theme.status,
+            );
+        }
+        let right = Rect {
+            x: area.x + left_width,
+            width: right_width,
+            ..area
+        };
+        self.draw_status_right(right, row, &tail, buf);
+    }
+
+    /// `filter "…"` while the library screen shows a filtered list.
+    fn library_filter_row(&self) -> Option<&Row> {
+        let row = self.library_view.filter_row();
+        row.filter(|_| self.screen == Screen::Library)
+    }
+
+    /// The right end of the status line: the search status, laid out in `update` since it
+    /// holds the query, then text of our own (position, counts, help hint).
+    fn status_right(&self, width: u16) -> (Option<&Row>, String) {
+        let reader = self.briefing.reader();
+        match (reader, self.screen) {
+            // The prompt gets the whole line: what is typed matters most.
+            _ if self.prompt().is_some() => (None, String::new()),
+            (Some(reader), Screen::Briefing) => {
+                let (at, of) = (reader.index + 1, self.library.briefings.len());
+                let position = format!("{}/{}", thousands(at), thousands(of));
+                match &self.briefing.search().status_row {
+                    Some(row) => (Some(row), format!(" · {position} ")),
+                    None if width < 60 || self.message.is_some() => (None, format!(" {position} ")),
+                    None => (None, format!(" {position} · ? help ")),
+                }
+            }
+            _ if let Some(row) = self.library_filter_row() => {
+                let tail = if width < 60 { " " } else { " · Esc clears " };
+                (Some(row), tail.into())
+            }
+            _ if width < 60 => (
+                None,
+                format!(" {} ", crate::ui::library::short_counts(&self.library)),
+            ),
+            _ => (
+                None,
+                format!(" {} · ? help ", crate::ui::library::counts(&self.library)),
+            ),
+        }
+    }
+
+    /// A space, the laid-out `row` glyph by glyph, then `tail`, cut at the area's end.
+    fn draw_status_right(&self, area: Rect, row: Option<&Row>, tail: &str, buf: &mut Buffer) {
+        let style = self.theme.status;
+        let mut x = area.x;
+        if let Some(row) = row.filter(|_| area.width > 0) {
+            buf.set_string(x, area.y, " ", style);
+            let width = u16::try_from(row.line.width).unwrap_or(u16::MAX);
+            let row_area = Rect {
+                x: x + 1,
+                width: width.min(area.width - 1),
+                ..area
+            };
+            draw_row(buf, row_area, row, style, &[]);
+            x = x.saturating_add(1).saturating_add(width);
+        }
+        let room = area.right().saturating_sub(x);
+        if room > 0 {
+            buf.set_stringn(x, area.y, tail, usize::from(room), style);
+        }
+    }
+}

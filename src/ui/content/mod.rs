@@ -1,0 +1,23 @@
+//! What a pane holds and how it is laid out: the field/row model, the rule a field takes its
+//! direction by, building fields from a briefing, placing a row in a pane, the engine's
+//! settings, the layout cache, and one-line status text.
+
+mod direction;
+mod engine;
+mod fields;
+mod language;
+mod model;
+mod pane_text;
+mod placement;
+mod status;
+
+pub use direction::{DirectionRule, starts_rtl};
+pub use engine::{Engine, options};
+pub use fields::{Fields, Piece};
+pub use model::{Field, FieldKind, Row};
+pub use pane_text::{BIDI_CONTROL_NOTICE, PaneText, layout_fields};
+pub use placement::{BULLET_WIDTH, Placement, Side, placement, placement_as, text_width};
+pub use status::status_row;
+
+#[cfg(test)]
+mod tests;

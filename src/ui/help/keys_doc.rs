@@ -1,0 +1,120 @@
+//! docs/KEYS.md, written from the same key table and action descriptions as the help
+//! screen, so that the document cannot drift from what the keys do.
+
+use crate::ui::action::Action;
+use crate::ui::keys::KeyTable;
+
+use super::PROMPT_HELP;
+
+/// How to write docs/KEYS.md again after the key table or a description changed.
+pub const REGENERATE: &str = "BRIEF_BLESS=1 cargo test --lib keys_doc";
+
+/// docs/KEYS.md for the built-in key table.
+pub fn markdown(keys: &KeyTable) -> String {
+    let mut out = String::new();
+    out.push_str("# Keys\n\n");
+    out.push_str(&format!(
+        "<!-- Generated from src/ui/keys.toml and the descriptions in src/ui/action.rs by\n     `{REGENERATE}`: edit those, not this file. -->\n\n"
+    ));
+    out.push_str(
+        "The keys brief starts with, as its help screen (`?`) lists them. The last column is\n\
+         the action's name in a key file.\n\n",
+    );
+    out.push_str("| keys | action | name |\n| --- | --- | --- |\n");
+    for (action, bound) in keys.bindings() {
+        let names: Vec<String> = bound
+            .iter()
+            .map(|key| code_span(&key.to_string()))
+            .collect();
+        let names = if names.is_empty() {
+            "(unbound)".to_string()
+        } else {
+            names.join(" ")
+        };
+        let describe = action.describe().replace('|', "\\|");
+        let name = snake_case(&action);
+        out.push_str(&format!("| {names} | {describe} | `{name}` |\n"));
+    }
+    out.push_str("\n## The `/` prompt\n\n");
+    out.push_str(&PROMPT_HELP.join("\n"));
+    out.push_str(
+        "\n\nCtrl-C cancels the prompt as Esc does; Ctrl-Z and Ctrl-L work there as elsewhere.\n",
+    );
+    out.push_str("\n## Rebinding keys\n\n");
+    out.push_str(
+        "A key file, `$XDG_CONFIG_HOME/brief/keys.toml` (else `~/.config/brief/keys.toml`), in\n\
+         the form of the built-in table [`src/ui/keys.toml`](../src/ui/keys.toml)\n\
+         (`action = [\"key\", ...]`, e.g. `zoom = [\"Z\"]`) is laid over the defaults: an action\n\
+         named there gets exactly those keys, and those keys leave any other action. Key names:\n\
+         a character, or `tab`, `backtab`, `enter`, `esc`, `space`, `backspace`, `up`, `down`,\n\
+         `left`, `right`, `pageup`, `pagedown`, `home`, `end`, `f1`–`f12`, with `ctrl-`,\n\
+         `alt-`, `shift-`. A file with a mistake is reported by file and line on the status\n\
+         line and the help screen, and the defaults are used.\n",
+    );
+    out
+}
+
+/// `text` as a Markdown code span: a backtick inside needs a longer fence.
+fn code_span(text: &str) -> String {
+    if text.contains('`') {
+        format!("`` {text} ``")
+    } else {
+        format!("`{text}`")
+    }
+}
+
+/// The action's name in a key file: its variant name in snake_case, as serde reads it.
+fn snake_case(action: &Action) -> String {
+    let variant = format!("{action:?}");
+    let mut name = String::with_capacity(variant.len() + 4);
+    for (i, c) in variant.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                name.push('_');
+            }
+            name.push(c.to_ascii_lowercase());
+        } else {
+            name.push(c);
+        }
+    }
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use serde::Deserialize;
+    use serde::de::IntoDeserializer;
+
+    use super::*;
+
+    #[test]
+    fn names_are_what_a_key_file_binds() {
+        for action in Action::BINDABLE {
+            let name = snake_case(action);
+            let parsed: Result<Action, serde::de::value::Error> =
+                Action::deserialize(name.as_str().into_deserializer());
+            assert_eq!(parsed.as_ref(), Ok(action), "{name}");
+        }
+    }
+
+    /// Fails when docs/KEYS.md is not what the key table makes; with `BRIEF_BLESS` set it
+    /// writes the file instead.
+    #[test]
+    fn keys_doc_is_current() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/KEYS.md");
+        let expected = markdown(&KeyTable::defaults());
+        if std::env::var_os("BRIEF_BLESS").is_some() {
+            if let Err(error) = std::fs::write(&path, &expected) {
+                panic!("cannot write {}: {error}", path.display());
+            }
+            return;
+        }
+        let current = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            current == expected,
+            "docs/KEYS.md is stale (or missing): regenerate it with `{REGENERATE}`"
+        );
+    }
+}

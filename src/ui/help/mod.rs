@@ -1,0 +1,175 @@
+//! The help screen, generated from the key table that dispatches keys: its text, its scroll
+//! position while shown, what keys do to it, and how it is drawn.
+
+use std::path::Path;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Widget};
+
+use crate::ui::action::Action;
+use crate::ui::count::thousands;
+use crate::ui::keys::{KeyFileError, KeySetup, KeyTable};
+use crate::ui::layout::half_page;
+use crate::ui::theme::Theme;
+
+#[cfg(test)]
+mod keys_doc;
+
+/// The keys column is as wide as the longest list of keys, within these bounds: a user's
+/// file may bind many keys to one action, and the description must still show.
+const KEYS_WIDTH: std::ops::RangeInclusive<usize> = 16..=28;
+
+/// How the `/` prompt works, on the help screen and in docs/KEYS.md.
+pub const PROMPT_HELP: [&str; 6] = [
+    "At the / prompt: type to search, Backspace, Enter goes to the first",
+    "match, Esc cancels. Matching ignores case, Arabic vowel marks and",
+    "tatweel, and reads the hamza forms of alef as plain alef.",
+    "In the library, / keeps the briefings whose headline, summary, date,",
+    "classification, language, tags, place, source, actors or file name",
+    "hold every word typed.",
+];
+
+/// One line per bindable action: its keys, then what it does.
+pub fn key_lines(keys: &KeyTable) -> Vec<String> {
+    let rows: Vec<(String, &str)> = keys
+        .bindings()
+        .map(|(action, bound)| {
+            let names: Vec<String> = bound.iter().map(ToString::to_string).collect();
+            let names = if names.is_empty() {
+                "(unbound)".to_string()
+            } else {
+                names.join(" ")
+            };
+            (names, action.describe())
+        })
+        .collect();
+    let longest = rows.iter().map(|(names, _)| names.chars().count()).max();
+    let width = longest
+        .unwrap_or(0)
+        .clamp(*KEYS_WIDTH.start(), *KEYS_WIDTH.end());
+    rows.into_iter()
+        .map(|(names, describe)| format!("{names:<width$} {describe}"))
+        .collect()
+}
+
+/// The help screen's text: a problem with the user's key file, the keys, how searching
+/// works, and where keys can be rebound (`key_file`).
+fn lines(
+    keys: &KeyTable,
+    key_problem: Option<&KeyFileError>,
+    key_file: Option<&Path>,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(problem) = key_problem {
+        lines.push(format!("Key file ignored, defaults in use: {problem}"));
+        lines.push(String::new());
+    }
+    lines.extend(key_lines(keys));
+    lines.push(String::new());
+    lines.extend(PROMPT_HELP.iter().map(|line| line.to_string()));
+    lines.push(match key_file {
+        Some(file) => format!(
+            "Keys can be rebound in {} (action = [keys]).",
+            file.display()
+        ),
+        None => "Built-in keys: no config folder was found to hold a keys.toml.".into(),
+    });
+    lines
+}
+
+/// The help screen: built once, since the key table does not change while running.
+#[derive(Debug, Clone, Default)]
+pub struct Help {
+    lines: Vec<String>,
+    /// The scroll position while the help is shown.
+    scroll: Option<usize>,
+}
+
+impl Help {
+    pub fn new(keys: &KeySetup) -> Self {
+        Self {
+            lines: lines(&keys.table, keys.problem.as_ref(), keys.file.as_deref()),
+            scroll: None,
+        }
+    }
+
+    pub fn open(&mut self) {
+        self.scroll = Some(0);
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.scroll.is_some()
+    }
+
+    /// The first line shown, while open.
+    #[cfg(test)]
+    pub fn scroll(&self) -> Option<usize> {
+        self.scroll
+    }
+
+    #[cfg(test)]
+    pub fn line_count(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Keys while the help screen shows, on a screen of `height` rows; `false` lets the
+    /// action through (quit, resize).
+    pub fn update(&mut self, action: &Action, height: u16) -> bool {
+        let page = usize::from(height.saturating_sub(3)).max(1);
+        let max = self.lines.len().saturating_sub(page);
+        let Some(scroll) = self.scroll.as_mut() else {
+            return false;
+        };
+        match action {
+            Action::Help | Action::Back => self.scroll = None,
+            Action::Down => *scroll = (*scroll + 1).min(max),
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::PageDown => *scroll = (*scroll + page).min(max),
+            Action::PageUp => *scroll = scroll.saturating_sub(page),
+            Action::HalfPageDown => *scroll = (*scroll + half_page(page)).min(max),
+            Action::HalfPageUp => *scroll = scroll.saturating_sub(half_page(page)),
+            Action::Top => *scroll = 0,
+            Action::Bottom => *scroll = max,
+            Action::Quit | Action::Suspend | Action::Redraw | Action::Resize { .. } => {
+                return false;
+            }
+            _ => {}
+        }
+        true
+    }
+
+    pub fn render(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
+        let scroll = self.scroll.unwrap_or(0);
+        let block = Block::bordered()
+            .border_style(theme.border_focused)
+            .title(Line::styled(
+                " Help: keys (? or Esc closes) ",
+                theme.title_focused,
+            ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let all = &self.lines;
+        let total = all.len();
+        for (line, y) in all.iter().skip(scroll).zip(inner.y..inner.bottom()) {
+            // Only our own text and key names here, all left to right: plain drawing is right.
+            buf.set_stringn(
+                inner.x,
+                y,
+                line,
+                usize::from(inner.width),
+                ratatui::style::Style::new(),
+            );
+        }
+        if total > usize::from(inner.height) {
+            let position = format!(" {}/{} ", thousands(scroll + 1), thousands(total));
+            buf.set_string(
+                area.right().saturating_sub(position.len() as u16 + 1),
+                area.bottom().saturating_sub(1),
+                position,
+                theme.title,
+            );
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! A library entry: its text sanitized once, and laid out as one row of the list.
+
+use ratatui::layout::Rect;
+
+use crate::briefing::Library;
+use crate::text::{VisualLine, sanitize};
+use crate::ui::content::{DirectionRule, Engine, FieldKind, Row};
+use crate::ui::first_line::first_line;
+
+pub(super) const DATE_WIDTH: usize = 10;
+pub(super) const CLASS_WIDTH: usize = 10;
+pub(super) const LANG_WIDTH: usize = 5;
+/// Narrower than this, a row shows the headline alone.
+pub(super) const COLUMNS_FROM: usize = 50;
+
+/// A library entry's text, sanitized.
+#[derive(Debug, Clone)]
+pub(super) struct Entry {
+    pub(super) date: String,
+    pub(super) class: String,
+    pub(super) lang: String,
+    pub(super) title: String,
+    pub(super) rule: DirectionRule,
+    pub(super) failed: bool,
+    /// What a filter looks in (`filter::haystack`), made when one first does.
+    pub(super) haystack: Option<String>,
+}
+
+impl Entry {
+    /// Library entry `at`: the briefings, then the files that failed.
+    pub(super) fn of(library: &Library, at: usize) -> Option<Self> {
+        let Some(loaded) = library.briefings.get(at) else {
+            let failure = library.failures.get(at - library.briefings.len())?;
+            return Some(Entry {
+                date: "✗ ERROR".into(),
+                class: String::new(),
+                lang: String::new(),
+                title: sanitize(&failure.path.display().to_string()).text,
+                rule: DirectionRule::ltr(),
+                failed: true,
+                haystack: None,
+            });
+        };
+        let b = &loaded.briefing;
+        let clean = |text: Option<&str>, most: usize| {
+            let text = text.map(|t| sanitize(t).text).unwrap_or_default();
+            text.chars().take(most).collect()
+        };
+        Some(Entry {
+            date: clean(b.date.as_deref(), DATE_WIDTH),
+            class: clean(b.classification.as_deref(), usize::MAX),
+            lang: clean(b.language.as_deref(), LANG_WIDTH),
+            title: sanitize(&b.headline).text,
+            rule: DirectionRule::of(b),
+            failed: false,
+            haystack: None,
+        })
+    }
+}
+
+/// An entry laid out at the current width.
+#[derive(Debug, Clone)]
+pub(super) struct EntryRow {
+    pub(super) date: String,
+    pub(super) class: Row,
+    pub(super) lang: String,
+    pub(super) title: Row,
+    pub(super) failed: bool,
+}
+
+/// The headline's width in a row of the list `list`: all of it when too narrow for the
+/// date, classification and language columns.
+pub(super) fn title_width(list: Rect) -> usize {
+    let width = usize::from(list.width.saturating_sub(3));
+    if width >= COLUMNS_FROM {
+        width.saturating_sub(DATE_WIDTH + CLASS_WIDTH + LANG_WIDTH + 3)
+    } else {
+        width
+    }
+}
+
+pub(super) fn entry_row(entry: &Entry, title_width: usize, engine: Engine) -> EntryRow {
+    let kind = if entry.failed {
+        FieldKind::Error
+    } else {
+        FieldKind::Headline
+    };
+    EntryRow {
+        date: entry.date.clone(),
+        class: title_row(
+            first_line(&entry.class, CLASS_WIDTH, DirectionRule::auto(), engine),
+            FieldKind::Banner,
+        ),
+        lang: entry.lang.clone(),
+        title: title_row(
+            first_line(&entry.title, title_width, entry.rule, engine),
+            kind,
+        ),
+        failed: entry.failed,
+    }
+}
+
+fn title_row(line: VisualLine, kind: FieldKind) -> Row {
+    Row {
+        field: None,
+        kind,
+        item: None,
+        line,
+        bullet: false,
+    }
+}

@@ -1,0 +1,17 @@
+//! The library screen: one row per briefing (date, classification, language, headline
+//! right-aligned when RTL), then the files that failed to load; below, the selected
+//! entry's summary or its full error. The `/` prompt filters the list.
+
+mod entry;
+mod filter;
+mod listing;
+mod render;
+mod update;
+mod view;
+
+pub use view::{LibraryView, counts, short_counts};
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_filter;

@@ -1,0 +1,135 @@
+//! The library screen driven through `App::update`: listing, opening, moving the
+//! selection and what that lays out.
+
+use crate::ui::Action;
+use crate::ui::app::{App, Screen};
+use crate::ui::screen::{buffer_lines, render_buffer};
+use crate::ui::testing::{SIZE, fixture_app, numbered_app, run};
+
+#[test]
+fn library_lists_briefings_newest_first_and_failures() {
+    let app = fixture_app();
+    assert_eq!(app.library().briefings.len(), 2);
+    assert_eq!(app.library().failures.len(), 1);
+    assert_eq!(app.library().briefings[0].briefing.id, "mixed-water-talks");
+    assert_eq!(
+        crate::ui::library::counts(app.library()),
+        "2 briefings, 1 error"
+    );
+}
+
+#[test]
+fn enter_on_a_failed_file_stays_in_the_library() {
+    let mut app = fixture_app();
+    run(&mut app, &[Action::Bottom, Action::Select]);
+    assert_eq!(app.screen(), Screen::Library);
+    assert_eq!(app.library_view().selected(), 2);
+    assert!(app.message().is_some_and(|m| m.contains("failed to load")));
+}
+
+#[test]
+fn a_large_library_keeps_the_selection_in_view() {
+    let mut app = numbered_app(3000, SIZE);
+    run(
+        &mut app,
+        &[
+            Action::PageDown,
+            Action::PageDown,
+            Action::Down,
+            Action::Bottom,
+            Action::PageUp,
+        ],
+    );
+    let selected = app.library_view().selected();
+    let lines = crate::ui::screen::buffer_lines(&crate::ui::screen::render_buffer(&app, 80, 24));
+    let shown = lines
+        .iter()
+        .find(|l| l.contains('▌'))
+        .cloned()
+        .unwrap_or_default();
+    let headline = &app.library().briefings[selected].briefing.headline;
+    assert!(
+        shown.contains(headline.as_str()),
+        "{headline} not in {shown:?}"
+    );
+    run(&mut app, &[Action::Top]);
+    assert_eq!(
+        (app.library_view().selected(), app.library_view().scroll()),
+        (0, 0)
+    );
+    let lines = crate::ui::screen::buffer_lines(&crate::ui::screen::render_buffer(&app, 80, 24));
+    assert!(
+        lines.iter().any(|l| l.contains(" 1/3,000 ")),
+        "scroll position shown"
+    );
+}
+
+#[test]
+fn moving_the_selection_lays_out_no_row_twice() {
+    let mut app = numbered_app(3000, SIZE);
+    let page = crate::ui::library::LibraryView::page(app.area());
+    let view = |app: &App| {
+        (
+            app.library_view().rows_laid_out,
+            app.library_view().details_built,
+        )
+    };
+    assert_eq!(view(&app), (page, 1));
+    run(
+        &mut app,
+        &[Action::Down, Action::Down, Action::Up, Action::Up],
+    );
+    // Four detail panes for four selections; no row again.
+    assert_eq!(view(&app), (page, 5));
+    // A page down scrolls one new row into view (the selection goes to the last row).
+    run(&mut app, &[Action::PageDown]);
+    assert_eq!(view(&app).0, page + 1);
+    run(&mut app, &[Action::PageUp, Action::PageUp]);
+    assert_eq!(view(&app).0, page + 1, "rows seen before are kept");
+    // Taller: only the rows that come into view; wider: every row in view again.
+    app.update(Action::Resize {
+        width: 80,
+        height: 30,
+    });
+    let taller = crate::ui::library::LibraryView::page(app.area());
+    assert!(taller > page + 1);
+    assert_eq!(view(&app).0, taller);
+    let details = view(&app).1;
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    assert_eq!(view(&app), (taller + taller, details));
+}
+
+#[test]
+fn counts_are_written_with_thousands_separators_everywhere() {
+    let mut app = numbered_app(3000, SIZE);
+    let screen = |app: &App| buffer_lines(&render_buffer(app, 80, 24)).join("\n");
+    let before = screen(&app);
+    assert!(
+        before.contains(" Library: 3,000 briefings, 0 errors "),
+        "{before}"
+    );
+    assert!(before.contains(" 1/3,000 "), "{before}");
+    assert!(
+        before.contains(" 3,000 briefings, 0 errors · ? help"),
+        "{before}"
+    );
+    // Entries 0000..2999 whose number holds a 1, counted here without the filter's code.
+    let holding_1 = (0..3000)
+        .filter(|n| format!("{n:04}").contains('1'))
+        .count();
+    assert_eq!(holding_1, 1542);
+    run(&mut app, &[Action::SearchStart, Action::SearchInput('1')]);
+    let filtered = screen(&app);
+    assert!(
+        filtered.contains(" Library: 1,542 shown of 3,000 briefings, 0 errors "),
+        "{filtered}"
+    );
+    assert!(filtered.contains(" 1/1,542 "), "{filtered}");
+    // Esc keeps the selection on the first entry shown, b0001: the second of all.
+    run(&mut app, &[Action::SearchCancel, Action::Select]);
+    let reading = screen(&app);
+    assert!(reading.contains(" 2/3,000 · ? help"), "{reading}");
+}

@@ -1,0 +1,101 @@
+//! What actions do on the library screen: moving through the entries listed, opening one,
+//! and the `/` filter, typed at the same prompt editor as a briefing's search.
+
+use super::view::LibraryView;
+use crate::ui::action::Action;
+use crate::ui::layout::half_page;
+use crate::ui::outcome::{Context, Go, Outcome};
+use crate::ui::prompt::Prompt;
+
+impl LibraryView {
+    pub fn update(&mut self, action: Action, cx: Context<'_>) -> Outcome {
+        let position = self.position();
+        let page = LibraryView::page(cx.area);
+        let count = self.shown_len();
+        let target = match action {
+            Action::Down => position.saturating_add(1),
+            Action::Up => position.saturating_sub(1),
+            Action::PageDown => position.saturating_add(page),
+            Action::PageUp => position.saturating_sub(page),
+            Action::HalfPageDown => position.saturating_add(half_page(page)),
+            Action::HalfPageUp => position.saturating_sub(half_page(page)),
+            Action::Top => 0,
+            Action::Bottom => count.saturating_sub(1),
+            Action::Wheel { down: true, .. } => position.saturating_add(3),
+            Action::Wheel { down: false, .. } => position.saturating_sub(3),
+            Action::Select => return self.open_selected(cx),
+            Action::SearchStart
+            | Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchSubmit
+            | Action::SearchCancel => {
+                self.update_filter(action, cx);
+                return Outcome::default();
+            }
+            Action::Back if self.filter.is_some() => {
+                self.set_filter(cx.library, None, cx.area, cx.engine);
+                return Outcome::default();
+            }
+            _ => return Outcome::default(),
+        };
+        let entry = self.entry_at(target.min(count.saturating_sub(1)));
+        self.select(cx.library, entry.unwrap_or(0), cx.area, cx.engine);
+        // Entries still arriving keep the selection on the one chosen, except the top: there
+        // the newest stays selected, as at the start.
+        self.moved = count > 0 && !matches!(action, Action::Top);
+        Outcome::default()
+    }
+
+    fn open_selected(&self, cx: Context<'_>) -> Outcome {
+        if self.shown_len() == 0 {
+            if self.filter.is_some() {
+                return Outcome::saying("no briefing matches the filter: Esc clears it");
+            }
+            Outcome::default()
+        } else if self.selected < cx.library.briefings.len() {
+            Outcome::go(Go::Open(self.selected))
+        } else {
+            Outcome::saying("this file failed to load: its error is shown below")
+        }
+    }
+
+    /// The prompt filters as it is typed; Enter keeps the filter, Esc drops it.
+    fn update_filter(&mut self, action: Action, cx: Context<'_>) {
+        let (width, engine) = (cx.area.width, cx.engine);
+        match action {
+            Action::SearchStart => {
+                let current = self.filter.as_ref().map(|f| f.query.clone());
+                self.prompt = Some(Prompt::new(current.unwrap_or_default(), width, engine));
+            }
+            Action::SearchInput(_) | Action::SearchBackspace => {
+                let prompt = self
+                    .prompt
+                    .get_or_insert_with(|| Prompt::new(String::new(), width, engine));
+                prompt.edit(&action, width, engine);
+            }
+            Action::SearchSubmit => {
+                let query = self.prompt.take().map(|p| p.text().to_owned());
+                self.set_filter(cx.library, query.as_deref(), cx.area, engine);
+                return;
+            }
+            Action::SearchCancel => {
+                self.prompt = None;
+                self.set_filter(cx.library, None, cx.area, engine);
+                return;
+            }
+            _ => return,
+        }
+        let query = self.prompt.as_ref().map(|p| p.text().to_owned());
+        self.set_filter(cx.library, query.as_deref(), cx.area, engine);
+    }
+
+    /// The open `/` prompt, if any.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
+    }
+
+    /// Closes the prompt, keeping the filter as typed so far: a briefing opened under it.
+    pub fn close_prompt(&mut self) {
+        self.prompt = None;
+    }
+}

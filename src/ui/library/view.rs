@@ -1,0 +1,284 @@
+//! The library screen's state: the entries listed, the one selected and the scroll, each
+//! row laid out when it first comes into view, and the selected entry's detail.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use super::entry::{Entry, EntryRow, entry_row, title_width};
+use super::filter::LibraryFilter;
+use crate::briefing::Library;
+use crate::ui::content::{DirectionRule, Engine, Field, FieldKind, Fields, PaneText, Row};
+use crate::ui::count::{plural, thousands};
+use crate::ui::layout::{inner_height, split_status};
+use crate::ui::loading::Progress;
+use crate::ui::prompt::Prompt;
+
+#[derive(Debug, Clone, Default)]
+pub struct LibraryView {
+    pub(super) selected: usize,
+    pub(super) scroll: usize,
+    /// The user chose the selected entry (rather than it being the top by default): while
+    /// the library loads, the selection stays on that entry as others arrive around it.
+    pub(super) moved: bool,
+    /// Set while the library loads in the background.
+    pub(super) progress: Option<Progress>,
+    /// The entries shown, when the `/` filter holds words; `selected` is always one of them
+    /// (when any), `scroll` counts shown entries.
+    pub(super) filter: Option<LibraryFilter>,
+    /// The `/` prompt while it is open: what it holds filters the list as it is typed.
+    pub(super) prompt: Option<Prompt>,
+    pub(super) entries: Vec<Entry>,
+    /// Each entry's row, in step with `entries`, laid out when it first comes into view
+    /// and kept while the width stays: moving the selection lays nothing out again.
+    pub(super) rows: Vec<Option<EntryRow>>,
+    /// The headline width `rows` were laid out at.
+    row_width: Option<usize>,
+    pub(super) detail: PaneText,
+    /// The entry `detail` shows; `None` when it must be built again.
+    detail_of: Option<usize>,
+    /// Entry rows and details laid out so far: tests check the work a key costs.
+    #[cfg(test)]
+    pub(crate) rows_laid_out: usize,
+    #[cfg(test)]
+    pub(crate) details_built: usize,
+}
+
+impl LibraryView {
+    /// Sanitizes what the rows show, once; `relayout` lays it out for each size.
+    pub fn new(library: &Library) -> Self {
+        let count = Self::entries(library);
+        let entries: Vec<Entry> = (0..count).filter_map(|at| Entry::of(library, at)).collect();
+        Self {
+            rows: vec![None; entries.len()],
+            entries,
+            ..Self::default()
+        }
+    }
+
+    /// Takes in the entries a background load just put at `placed` (see
+    /// `Library::insert`). A chosen selection stays on its entry and on the same screen row;
+    /// otherwise the top (the newest) stays selected.
+    pub fn insert(&mut self, library: &Library, placed: &[usize], area: Rect, engine: Engine) {
+        let row = self.position().saturating_sub(self.scroll);
+        let old = std::mem::take(&mut self.entries);
+        let old_rows = std::mem::take(&mut self.rows);
+        let mut old = old.into_iter().zip(old_rows);
+        let mut merged = Vec::with_capacity(old.len() + placed.len());
+        for &at in placed {
+            merged.extend(old.by_ref().take(at.saturating_sub(merged.len())));
+            merged.extend(Entry::of(library, at).map(|entry| (entry, None)));
+        }
+        merged.extend(old);
+        // Rows already laid out move with their entries; the new ones wait to be seen.
+        (self.entries, self.rows) = merged.into_iter().unzip();
+        self.detail_of = None;
+        if self.moved {
+            self.selected = Library::shifted(self.selected, placed);
+        }
+        if self.filter.is_some() {
+            self.refilter(library);
+        }
+        let target = if self.moved {
+            self.scroll = self.position().saturating_sub(row);
+            self.selected
+        } else {
+            self.entry_at(0).unwrap_or(0)
+        };
+        self.select(library, target, area, engine);
+    }
+
+    /// Library entries in all: the briefings, then the files that failed.
+    fn entries(library: &Library) -> usize {
+        library.briefings.len() + library.failures.len()
+    }
+
+    /// Lays the visible rows out for this screen size, and the selected entry's detail.
+    pub fn relayout(&mut self, library: &Library, area: Rect, engine: Engine) {
+        self.select(library, self.selected, area, engine);
+    }
+
+    /// Selects entry `index` (clamped), keeps it in view and shows its detail. Only rows
+    /// coming into view for the first time at this width are laid out, and the detail
+    /// only when the selection changes: a key costs nothing like a screenful of layout.
+    /// With a filter, an entry it hides selects the next one shown (or the last).
+    pub fn select(&mut self, library: &Library, index: usize, area: Rect, engine: Engine) {
+        let (list, detail) = areas(area);
+        let page = inner_height(list).max(1);
+        let count = self.shown_len();
+        let position = match &self.filter {
+            None => index,
+            Some(filter) => filter.position_of(index).unwrap_or_else(|at| at),
+        }
+        .min(count.saturating_sub(1));
+        self.selected = self.entry_at(position).unwrap_or(0);
+        // In view, and no blank rows below while entries are hidden above (entries arriving
+        // above a chosen one, a taller window): the list fills the screen first.
+        self.scroll = self
+            .scroll
+            .min(position)
+            .max((position + 1).saturating_sub(page))
+            .min(count.saturating_sub(page));
+        self.lay_out_rows(title_width(list), page, engine);
+        if self.filter.is_some() && count == 0 {
+            self.detail = PaneText::new(Vec::new());
+            self.detail_of = None;
+        } else if self.detail_of != Some(self.selected) {
+            self.detail = PaneText::new(detail_fields(library, self.selected));
+            self.detail_of = Some(self.selected);
+            #[cfg(test)]
+            {
+                self.details_built += 1;
+            }
+        }
+        // A no-op unless the width changed.
+        self.detail
+            .relayout(usize::from(detail.width.saturating_sub(2)).max(1), engine);
+    }
+
+    /// Lays out the rows in view that are not yet laid out at `width`.
+    fn lay_out_rows(&mut self, width: usize, page: usize, engine: Engine) {
+        if self.row_width != Some(width) {
+            self.rows.iter_mut().for_each(|row| *row = None);
+            self.row_width = Some(width);
+        }
+        for position in self.scroll..self.scroll + page {
+            let Some(at) = self.entry_at(position) else {
+                break;
+            };
+            let (Some(entry), Some(row)) = (self.entries.get(at), self.rows.get_mut(at)) else {
+                break;
+            };
+            if row.is_none() {
+                *row = Some(entry_row(entry, width, engine));
+                #[cfg(test)]
+                {
+                    self.rows_laid_out += 1;
+                }
+            }
+        }
+    }
+
+    /// The counts; while loading, how far it has got.
+    pub(super) fn title(&self, library: &Library) -> String {
+        match (self.progress, &self.filter) {
+            (None, Some(filter)) => format!(
+                " Library: {} shown of {} ",
+                thousands(filter.shown.len()),
+                counts(library)
+            ),
+            (None, None) => format!(" Library: {} ", counts(library)),
+            (Some(Progress { total: None }), _) if self.entries.is_empty() => {
+                " Library: loading… ".into()
+            }
+            (Some(Progress { total: None }), _) => {
+                format!(" Library: loading {}… ", thousands(self.entries.len()))
+            }
+            (Some(Progress { total: Some(total) }), _) => format!(
+                " Library: loading {} of {}… ",
+                thousands(self.entries.len()),
+                thousands(total.max(self.entries.len()))
+            ),
+        }
+    }
+
+    /// The entry selected, for tests.
+    #[cfg(test)]
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The first position in view, for tests.
+    #[cfg(test)]
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    #[cfg(test)]
+    pub fn is_filtered(&self) -> bool {
+        self.filter.is_some()
+    }
+
+    /// A background load begins: the title shows its progress until `loaded`.
+    pub fn begin_loading(&mut self) {
+        self.progress = Some(Progress::default());
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.progress.is_some()
+    }
+
+    /// The background load found `total` entries to load.
+    pub fn expect(&mut self, total: usize) {
+        if let Some(progress) = self.progress.as_mut() {
+            progress.total = Some(total);
+        }
+    }
+
+    pub fn loaded(&mut self) {
+        self.progress = None;
+    }
+
+    /// `filter "…"` laid out for the status line, while a filter is on.
+    pub fn filter_row(&self) -> Option<&Row> {
+        self.filter.as_ref()?.row.as_ref()
+    }
+
+    pub fn page(area: Rect) -> usize {
+        inner_height(areas(area).0).max(1)
+    }
+}
+
+/// The list, and below it the detail of the selected entry (none on very short screens).
+pub(super) fn areas(area: Rect) -> (Rect, Rect) {
+    let (main, _) = split_status(area);
+    let detail_height = if main.height >= 12 {
+        main.height / 3
+    } else {
+        0
+    };
+    let [list, detail] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_height)]).areas(main);
+    (list, detail)
+}
+
+fn detail_fields(library: &Library, selected: usize) -> Vec<Field> {
+    if let Some(loaded) = library.briefings.get(selected) {
+        let briefing = &loaded.briefing;
+        let mut fields = Fields::new(DirectionRule::of(briefing));
+        if let Some(summary) = &briefing.summary {
+            fields.push(FieldKind::Summary, summary, false);
+        }
+        fields.push(FieldKind::Meta, &briefing.path.display().to_string(), false);
+        for warning in &loaded.warnings {
+            fields.push(FieldKind::Notice, &warning.to_string(), false);
+        }
+        return fields.finish();
+    }
+    let mut fields = Fields::new(DirectionRule::auto());
+    if let Some(failure) = library
+        .failures
+        .get(selected.saturating_sub(library.briefings.len()))
+    {
+        for diagnostic in &failure.diagnostics {
+            fields.push(FieldKind::Error, &diagnostic.to_string(), false);
+        }
+    }
+    fields.finish()
+}
+
+/// "5 briefings, 1 error": the library's size, for the title and the status line.
+pub fn counts(library: &Library) -> String {
+    format!(
+        "{}, {}",
+        plural(library.briefings.len(), "briefing"),
+        plural(library.failures.len(), "error")
+    )
+}
+
+/// For narrow status lines: "5 ok, 1 bad".
+pub fn short_counts(library: &Library) -> String {
+    format!(
+        "{} ok, {} bad",
+        thousands(library.briefings.len()),
+        thousands(library.failures.len())
+    )
+}

@@ -1,0 +1,135 @@
+//! Where the panes of an open briefing go, as pure functions of the screen size, so that
+//! `update` lays text out at the widths `render` draws it at.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use super::panes::{ByPane, PaneId};
+use crate::ui::layout::{chrome_width, is_multi, split_status};
+
+/// The panes' places at one screen size, whichever pane has focus: a relayout happens on
+/// resize and zoom, but on a small screen focus moves without one.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ScreenLayout {
+    pub area: Rect,
+    /// The screen minus the status line, which a pane shown alone fills.
+    pub main: Rect,
+    /// The five panes at once; `None` when the screen is too small for them.
+    multi: Option<PaneRects>,
+}
+
+impl ScreenLayout {
+    pub fn new(area: Rect, headline_rows: usize) -> Self {
+        Self {
+            area,
+            main: split_status(area).0,
+            // Focus only matters when one pane is shown alone: any pane will do.
+            multi: is_multi(area).then(|| briefing_panes(area, PaneId::Body, false, headline_rows)),
+        }
+    }
+
+    pub fn rects(&self, focus: PaneId, zoom: bool) -> PaneRects {
+        match self.multi {
+            Some(multi) if !zoom => multi,
+            _ => {
+                let mut rects = PaneRects::default();
+                rects[focus] = Some(self.main);
+                rects
+            }
+        }
+    }
+}
+
+/// Where each pane goes; `None` for a pane not shown.
+pub type PaneRects = ByPane<Option<Rect>>;
+
+/// One pane (the focused one) when zoomed or on a small terminal; else the headline across
+/// the top, the body on the left, quotes, points and actors stacked on the right.
+pub fn briefing_panes(area: Rect, focus: PaneId, zoom: bool, headline_rows: usize) -> PaneRects {
+    let (main, _) = split_status(area);
+    let mut rects = PaneRects::default();
+    if zoom || !is_multi(area) {
+        rects[focus] = Some(main);
+        return rects;
+    }
+    let most = (main.height / 5).max(2);
+    let headline_height = u16::try_from(headline_rows)
+        .unwrap_or(u16::MAX)
+        .clamp(1, most)
+        + 2;
+    let [top, rest] =
+        Layout::vertical([Constraint::Length(headline_height), Constraint::Fill(1)]).areas(main);
+    let [body, side] =
+        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(rest);
+    let [quotes, points, actors] = Layout::vertical([
+        Constraint::Percentage(40),
+        Constraint::Percentage(30),
+        Constraint::Percentage(30),
+    ])
+    .areas(side);
+    for (pane, rect) in PaneId::ALL
+        .into_iter()
+        .zip([top, body, quotes, points, actors])
+    {
+        rects[pane] = Some(rect);
+    }
+    rects
+}
+
+/// The text width of each pane at this size, hidden panes included (they get the width
+/// they would have when shown).
+pub fn pane_text_widths(area: Rect, focus: PaneId, zoom: bool) -> ByPane<usize> {
+    let multi = briefing_panes(area, focus, false, 1);
+    let (main, _) = split_status(area);
+    ByPane::from_fn(|pane| {
+        let rect = match multi[pane] {
+            Some(rect) if !zoom || pane != focus => rect,
+            _ => main,
+        };
+        usize::from(rect.width.saturating_sub(chrome_width(pane.selectable()))).max(1)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn five_panes_tile_the_screen_from_80x24() {
+        for (width, height) in [(80, 24), (120, 40), (200, 60)] {
+            let area = Rect::new(0, 0, width, height);
+            let rects: Vec<Rect> = briefing_panes(area, PaneId::Body, false, 3)
+                .iter()
+                .flatten()
+                .copied()
+                .collect();
+            assert_eq!(rects.len(), 5);
+            let covered: u32 = rects
+                .iter()
+                .map(|r| u32::from(r.width) * u32::from(r.height))
+                .sum();
+            assert_eq!(
+                covered,
+                u32::from(width) * u32::from(height - 1),
+                "all but the status line"
+            );
+            for (i, a) in rects.iter().enumerate() {
+                assert!(
+                    rects[i + 1..].iter().all(|b| !a.intersects(*b)),
+                    "{a:?} overlaps"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn smaller_screens_and_zoom_show_the_focused_pane_alone() {
+        let small = Rect::new(0, 0, 79, 24);
+        let shown: Vec<_> = briefing_panes(small, PaneId::Actors, false, 3)
+            .iter()
+            .map(Option::is_some)
+            .collect();
+        assert_eq!(shown, [false, false, false, false, true]);
+        let zoomed = briefing_panes(Rect::new(0, 0, 120, 40), PaneId::Quotes, true, 3);
+        assert_eq!(zoomed[PaneId::Quotes], Some(Rect::new(0, 0, 120, 39)));
+    }
+}

@@ -1,0 +1,26 @@
+//! The briefing screen: the open briefing's five panes (their text, scroll, selection and
+//! marks), focus and zoom, the search, what actions do to them, and how they are drawn.
+
+mod geometry;
+mod items;
+mod marks;
+mod open;
+pub mod panes;
+mod render;
+mod screen;
+mod scroll;
+mod search;
+mod search_update;
+
+#[cfg(test)]
+pub use open::OpenBriefing;
+pub use screen::{BriefingScreen, ZoomedScroll};
+#[cfg(test)]
+pub use search::Search;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_copy;
+#[cfg(test)]
+mod tests_search;

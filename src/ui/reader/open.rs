@@ -1,0 +1,156 @@
+//! The open briefing: its panes' text (laid out at the current size), focus, scroll
+//! positions, selections and marks.
+
+use std::ops::Range;
+
+use ratatui::layout::Rect;
+
+use super::geometry::{PaneRects, ScreenLayout, pane_text_widths};
+use super::panes::{self, ByPane, PaneId};
+use crate::briefing::Briefing;
+use crate::ui::content::{DirectionRule, Engine, PaneText};
+use crate::ui::layout::inner_height;
+use crate::ui::mark::Mark;
+use crate::ui::matching::{find, merge_overlaps, normalize};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PaneView {
+    pub scroll: usize,
+    /// The selected item (quote or actor) in selectable panes.
+    pub selected: usize,
+}
+
+/// One pane of the open briefing: its text, where it is scrolled to, and what it draws
+/// marked.
+#[derive(Debug, Clone, Default)]
+pub struct PaneState {
+    pub text: PaneText,
+    pub view: PaneView,
+    /// Search matches, then in the body the actor's names and the quotation, sorted by
+    /// (field, start) and never overlapping: built in `update` (`marks::rebuild`) so that
+    /// a frame only looks rows up in it.
+    pub marks: Vec<Mark>,
+}
+
+#[derive(Debug, Clone)]
+pub struct OpenBriefing {
+    /// Index of the briefing in `library.briefings`.
+    pub index: usize,
+    pub focus: PaneId,
+    pub zoom: bool,
+    pub panes: ByPane<PaneState>,
+    /// The quotations the quotes pane shows, as indices into `briefing.quotes`.
+    pub quotes_shown: Vec<usize>,
+    /// The actor whose quotations alone are shown and whose names are marked in the body.
+    pub actor_filter: Option<usize>,
+    /// Where the filtered actor is named in the body: (field, bytes).
+    pub actor_marks: Vec<(usize, Range<usize>)>,
+    /// Where the quotation last looked up with Enter stands in the body.
+    pub quote_mark: Option<(usize, Range<usize>)>,
+    rule: DirectionRule,
+    /// Where the panes go at the size last laid out for: `relayout` solves the screen
+    /// layout once, and scrolling and drawing read it.
+    layout: ScreenLayout,
+}
+
+impl OpenBriefing {
+    pub fn open(briefing: &Briefing, index: usize) -> Self {
+        let rule = DirectionRule::of(briefing);
+        let mut quotes_shown = Vec::new();
+        let panes = ByPane::from_fn(|pane| {
+            let (fields, shown) = panes::fields(pane, briefing, rule, None);
+            if pane == PaneId::Quotes {
+                quotes_shown = shown;
+            }
+            PaneState {
+                text: PaneText::searchable(fields),
+                ..PaneState::default()
+            }
+        });
+        Self {
+            index,
+            focus: PaneId::Body,
+            zoom: false,
+            panes,
+            quotes_shown,
+            actor_filter: None,
+            actor_marks: Vec::new(),
+            quote_mark: None,
+            rule,
+            layout: ScreenLayout::default(),
+        }
+    }
+
+    /// Lays every pane out at the width it has at this size; keeps each pane's top row on
+    /// the same field it showed before.
+    pub fn relayout(&mut self, area: Rect, engine: Engine) {
+        let widths = pane_text_widths(area, self.focus, self.zoom);
+        for pane in PaneId::ALL {
+            let PaneState { text, view, .. } = &mut self.panes[pane];
+            let top_field = text.rows.get(view.scroll).and_then(|row| row.field);
+            text.relayout(widths[pane], engine);
+            if let Some(field) = top_field {
+                let first = text.rows.iter().position(|r| r.field == Some(field));
+                view.scroll = first.unwrap_or(0);
+            }
+        }
+        self.layout = ScreenLayout::new(area, self.headline_rows());
+        for pane in PaneId::ALL {
+            self.clamp(pane, area);
+        }
+    }
+
+    fn headline_rows(&self) -> usize {
+        self.panes[PaneId::Headline].text.rows.len()
+    }
+
+    /// The layout `relayout` stored, when it was for `area` (it always is, since a resize
+    /// relays out); else one solved for `area` now.
+    fn layout(&self, area: Rect) -> ScreenLayout {
+        if area == self.layout.area {
+            self.layout
+        } else {
+            ScreenLayout::new(area, self.headline_rows())
+        }
+    }
+
+    pub fn rects(&self, area: Rect) -> PaneRects {
+        self.layout(area).rects(self.focus, self.zoom)
+    }
+
+    /// Rows the pane shows at once: in its own rect, or the full screen when it is hidden
+    /// now (it is shown alone once it gets focus on a small terminal).
+    pub fn page(&self, pane: PaneId, area: Rect) -> usize {
+        let layout = self.layout(area);
+        let rect = layout.rects(self.focus, self.zoom)[pane].unwrap_or(layout.main);
+        inner_height(rect).max(1)
+    }
+
+    /// Shows only `actor`'s quotations (or all of them again) and marks where the actor is
+    /// named in the body.
+    pub fn filter_by_actor(&mut self, briefing: &Briefing, actor: Option<usize>) {
+        self.actor_filter = actor;
+        let (fields, shown) = panes::fields(PaneId::Quotes, briefing, self.rule, actor);
+        let quotes = &mut self.panes[PaneId::Quotes];
+        quotes.text = PaneText::searchable(fields);
+        quotes.view = PaneView::default();
+        self.quotes_shown = shown;
+        self.actor_marks.clear();
+        let Some(actor) = actor.and_then(|a| briefing.actors.get(a)) else {
+            return;
+        };
+        let names: Vec<String> = panes::actors::names(actor)
+            .into_iter()
+            .map(|name| normalize(name).text)
+            .collect();
+        let mut found = Vec::new();
+        for (index, field) in self.panes[PaneId::Body].text.fields.iter().enumerate() {
+            for name in &names {
+                let ranges = find(&field.text.text, &field.normalized, name);
+                found.extend(ranges.map(|range| (index, range)));
+            }
+        }
+        // A short alias inside a longer name marks the same words: one mark covers both.
+        self.actor_marks = merge_overlaps(found);
+    }
+}

@@ -1,0 +1,53 @@
+use crate::briefing::{Briefing, Source};
+use crate::ui::content::{DirectionRule, Field, FieldKind, Fields};
+use crate::ui::reader::panes::quotes::joined;
+
+pub const SEPARATOR: &str = " · ";
+
+/// What `y` copies on the headline pane, a citation: `headline — source, date, place,
+/// address` (the address when the source also has a name).
+pub fn cited(briefing: &Briefing) -> String {
+    let source = briefing.source.as_ref();
+    let url = source
+        .filter(|s| s.name.is_some())
+        .and_then(|s| s.url.as_deref());
+    let parts: Vec<&str> = [
+        source.and_then(Source::label),
+        briefing.date.as_deref(),
+        briefing.location.as_deref(),
+        url,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let headline = crate::text::sanitize(&briefing.headline).text;
+    match parts.is_empty() {
+        true => headline,
+        false => format!("{headline} — {}", joined(&parts)),
+    }
+}
+
+pub fn fields(briefing: &Briefing, rule: DirectionRule) -> Vec<Field> {
+    let mut fields = Fields::new(rule);
+    if let Some(classification) = &briefing.classification {
+        fields.push(FieldKind::Banner, classification, false);
+    }
+    fields.push(FieldKind::Headline, &briefing.headline, false);
+    let source = briefing.source.as_ref().and_then(Source::label);
+    let meta: Vec<&str> = [
+        briefing.date.as_deref(),
+        briefing.location.as_deref(),
+        source,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !meta.is_empty() {
+        fields.push_joined(FieldKind::Meta, &meta, SEPARATOR, false);
+    }
+    if !briefing.tags.is_empty() {
+        let tags: Vec<&str> = briefing.tags.iter().map(String::as_str).collect();
+        fields.push_joined(FieldKind::Tags, &tags, SEPARATOR, false);
+    }
+    fields.finish()
+}

@@ -1,0 +1,87 @@
+use crate::briefing::{Briefing, Quote, Source};
+use crate::ui::content::{DirectionRule, Field, FieldKind, Fields, Piece, starts_rtl};
+
+/// The quotations shown, as indices into `briefing.quotes` (all of them, or the filtered
+/// actor's), and their fields; item `n` is `shown[n]`.
+pub struct QuoteFields {
+    pub fields: Vec<Field>,
+    pub shown: Vec<usize>,
+}
+
+pub fn fields(briefing: &Briefing, rule: DirectionRule, actor: Option<usize>) -> QuoteFields {
+    let mut fields = Fields::new(rule);
+    let filter = actor.and_then(|a| briefing.actors.get(a));
+    if let Some(actor) = filter {
+        fields.push(FieldKind::Notice, "only quotations by:", false);
+        fields.push(FieldKind::Name, &actor.name, false);
+    }
+    let shown: Vec<usize> = briefing
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, quote)| {
+            filter.is_none_or(|actor| briefing.find_actor(&quote.speaker) == Some(actor))
+        })
+        .map(|(index, _)| index)
+        .collect();
+    for (item, &index) in shown.iter().enumerate() {
+        let quote = &briefing.quotes[index];
+        fields.item(item);
+        let quoted = [
+            Piece::Mark("«"),
+            Piece::Field(&quote.text),
+            Piece::Mark("»"),
+        ];
+        fields.push_row(FieldKind::Quote, &quoted, item > 0 || filter.is_some());
+        let (name, role) = speaker(briefing, quote);
+        let separator = if starts_rtl(name) { "، " } else { ", " };
+        let mut attribution = vec![Piece::Mark("— "), Piece::Field(name)];
+        attribution.extend(
+            role.map(|role| [Piece::Mark(separator), Piece::Field(role)])
+                .into_iter()
+                .flatten(),
+        );
+        fields.push_row(FieldKind::Attribution, &attribution, false);
+        if let Some(context) = &quote.context {
+            fields.push(FieldKind::Context, context, false);
+        }
+    }
+    if shown.is_empty() {
+        fields.push(FieldKind::Notice, "(no quotations)", filter.is_some());
+    }
+    QuoteFields {
+        fields: fields.finish(),
+        shown,
+    }
+}
+
+/// The speaker's name and role: the actor the quote names, else the free name as written.
+pub fn speaker<'a>(briefing: &'a Briefing, quote: &'a Quote) -> (&'a str, Option<&'a str>) {
+    match briefing.find_actor(&quote.speaker) {
+        Some(actor) => (actor.name.as_str(), actor.role.as_deref()),
+        None => (quote.speaker.as_str(), None),
+    }
+}
+
+/// The quotation as the clipboard gets it, in logical order:
+/// «text» — speaker, role, source, date.
+pub fn attributed(briefing: &Briefing, quote: &Quote) -> String {
+    let (name, role) = speaker(briefing, quote);
+    let source = briefing.source.as_ref().and_then(Source::label);
+    let attribution: Vec<&str> = [Some(name), role, source, briefing.date.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let text = crate::text::sanitize(&quote.text).text;
+    format!("«{text}» — {}", joined(&attribution))
+}
+
+/// `parts` joined by ", " for the clipboard. Each part sanitized alone closes its own bidi
+/// controls, so an override in a name cannot run on into the role, source and date.
+pub fn joined(parts: &[&str]) -> String {
+    let parts: Vec<String> = parts
+        .iter()
+        .map(|part| crate::text::sanitize(part).text)
+        .collect();
+    parts.join(", ")
+}

@@ -1,0 +1,44 @@
+//! Drawing the open briefing: each pane shown, in its frame; nothing here changes state.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::panes::PaneId;
+use super::screen::BriefingScreen;
+use crate::ui::theme::Theme;
+use crate::ui::view::PaneFrame;
+
+impl BriefingScreen {
+    /// Draws the panes; `false` when no briefing is open to draw.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) -> bool {
+        let Some(reader) = self.reader.as_ref() else {
+            return false;
+        };
+        let rects = reader.rects(area);
+        for pane in PaneId::ALL {
+            let Some(rect) = rects[pane] else {
+                continue;
+            };
+            let state = &reader.panes[pane];
+            let filtered = pane == PaneId::Quotes && reader.actor_filter.is_some();
+            let title = format!(
+                "{} {}{}",
+                pane.index() + 1,
+                pane.title(),
+                if filtered { " (filtered)" } else { "" }
+            );
+            PaneFrame {
+                title,
+                focused: pane == reader.focus,
+                text: &state.text,
+                scroll: state.view.scroll,
+                selected: pane.selectable().then_some(state.view.selected),
+                marks: &state.marks,
+                theme,
+            }
+            .render(rect, buf);
+        }
+        true
+    }
+}

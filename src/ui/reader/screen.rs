@@ -1,0 +1,162 @@
+//! The briefing screen's state, the open briefing and the search, and what actions do to
+//! it: focus, scrolling, briefing to briefing, zoom and Esc. Selecting and copying items
+//! are in `items`, the search in `search`, the marks in `marks`.
+
+use ratatui::layout::Rect;
+
+use super::open::OpenBriefing;
+use super::panes::PaneId;
+use super::search::Search;
+use crate::briefing::{Briefing, Library};
+use crate::ui::action::Action;
+use crate::ui::content::Engine;
+use crate::ui::layout::inner;
+use crate::ui::outcome::{Context, Go, Outcome};
+use crate::ui::prompt::Prompt;
+
+#[derive(Debug, Clone, Default)]
+pub struct BriefingScreen {
+    pub(super) reader: Option<OpenBriefing>,
+    /// The query stays while briefings change (`[`, `]`); leaving for the library drops it.
+    pub(super) search: Search,
+}
+
+/// The zoomed pane's inner rect, which pane and briefing it shows, and its scroll: what
+/// must stay the same, all but the scroll, for a scroll to be the terminal's to do.
+pub type ZoomedScroll = (Rect, PaneId, usize, usize);
+
+impl BriefingScreen {
+    pub fn reader(&self) -> Option<&OpenBriefing> {
+        self.reader.as_ref()
+    }
+
+    pub fn search(&self) -> &Search {
+        &self.search
+    }
+
+    /// The `/` prompt while it is open.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.search.prompt.as_ref()
+    }
+
+    /// Opens `briefing`, library entry `index`, with the focus and zoom of the briefing
+    /// shown before, and finds the search query in it.
+    pub fn open(&mut self, briefing: &Briefing, index: usize, cx: Context<'_>) {
+        let mut reader = OpenBriefing::open(briefing, index);
+        if let Some(previous) = &self.reader {
+            reader.focus = previous.focus;
+            reader.zoom = previous.zoom;
+        }
+        reader.relayout(cx.area, cx.engine);
+        self.reader = Some(reader);
+        self.search.prompt = None;
+        self.refresh_search(cx);
+    }
+
+    /// Back to the library: the search goes.
+    pub fn leave(&mut self) {
+        self.search.clear();
+    }
+
+    /// Entries arrived at `placed` (see `Library::insert`): the open briefing moved.
+    pub fn shift_index(&mut self, placed: &[usize]) {
+        if let Some(reader) = self.reader.as_mut() {
+            reader.index = Library::shifted(reader.index, placed);
+        }
+    }
+
+    pub fn relayout(&mut self, area: Rect, engine: Engine) {
+        if let Some(reader) = self.reader.as_mut() {
+            reader.relayout(area, engine);
+        }
+    }
+
+    /// When zoomed: the pane's text rows on screen, the pane, the briefing and its scroll.
+    pub fn zoomed_scroll(&self, area: Rect) -> Option<ZoomedScroll> {
+        let reader = self.reader.as_ref().filter(|r| r.zoom)?;
+        let pane = reader.focus;
+        let rect = reader.rects(area)[pane]?;
+        let scroll = reader.panes[pane].view.scroll;
+        Some((inner(rect), pane, reader.index, scroll))
+    }
+
+    pub fn update(&mut self, action: Action, cx: Context<'_>) -> Outcome {
+        let area = cx.area;
+        let Some(reader) = self.reader.as_mut() else {
+            return Outcome::go(Go::Library);
+        };
+        let focus = reader.focus;
+        match action {
+            Action::FocusNext => self.focus(focus.next(), cx),
+            Action::FocusPrev => self.focus(focus.prev(), cx),
+            Action::FocusHeadline => self.focus(PaneId::Headline, cx),
+            Action::FocusBody => self.focus(PaneId::Body, cx),
+            Action::FocusQuotes => self.focus(PaneId::Quotes, cx),
+            Action::FocusPoints => self.focus(PaneId::Points, cx),
+            Action::FocusActors => self.focus(PaneId::Actors, cx),
+            Action::Down => reader.step(focus, 1, area),
+            Action::Up => reader.step(focus, -1, area),
+            Action::PageDown => reader.page_by(focus, false, false, area),
+            Action::PageUp => reader.page_by(focus, true, false, area),
+            Action::HalfPageDown => reader.page_by(focus, false, true, area),
+            Action::HalfPageUp => reader.page_by(focus, true, true, area),
+            Action::Top => reader.jump(focus, false, area),
+            Action::Bottom => reader.jump(focus, true, area),
+            Action::Wheel { column, row, down } => reader.wheel(column, row, down, area),
+            Action::PrevBriefing | Action::NextBriefing => {
+                let forward = action == Action::NextBriefing;
+                let from = reader.index;
+                return Outcome::go(Go::Neighbour { from, forward });
+            }
+            Action::Back => return self.back(cx),
+            Action::Select => return self.select(cx),
+            Action::CopyQuote => return self.copy(cx),
+            Action::Zoom => {
+                reader.zoom = !reader.zoom;
+                reader.relayout(area, cx.engine);
+            }
+            Action::SearchStart
+            | Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchSubmit
+            | Action::SearchCancel
+            | Action::SearchNext
+            | Action::SearchPrev => return self.update_search(action, cx),
+            _ => {}
+        }
+        Outcome::default()
+    }
+
+    pub(super) fn focus(&mut self, pane: PaneId, cx: Context<'_>) {
+        if let Some(reader) = self.reader.as_mut() {
+            reader.focus = pane;
+            if reader.zoom {
+                reader.relayout(cx.area, cx.engine);
+            }
+        }
+    }
+
+    /// Esc undoes one thing at a time: the actor filter, then the search, then the zoom,
+    /// then the briefing itself.
+    fn back(&mut self, cx: Context<'_>) -> Outcome {
+        let Some(reader) = self.reader.as_mut() else {
+            return Outcome::default();
+        };
+        if reader.actor_filter.is_some() || reader.quote_mark.is_some() {
+            reader.quote_mark = None;
+            if reader.actor_filter.is_some() {
+                return self.filter(None, cx);
+            }
+            self.marks_changed(cx);
+        } else if !self.search.query.is_empty() {
+            self.search.clear();
+            self.marks_changed(cx);
+        } else if reader.zoom {
+            reader.zoom = false;
+            reader.relayout(cx.area, cx.engine);
+        } else {
+            return Outcome::go(Go::Library);
+        }
+        Outcome::default()
+    }
+}

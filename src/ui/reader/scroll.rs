@@ -1,0 +1,118 @@
+//! Moving through a pane: scrolling and moving the selection, with saturating arithmetic
+//! clamped to the text, so that no key sequence can push a pane past its content.
+
+use std::ops::Range;
+
+use ratatui::layout::Rect;
+
+use super::open::OpenBriefing;
+use super::panes::PaneId;
+use crate::ui::layout::half_page;
+
+impl OpenBriefing {
+    fn max_scroll(&self, pane: PaneId, area: Rect) -> usize {
+        let rows = self.panes[pane].text.rows.len();
+        rows.saturating_sub(self.page(pane, area))
+    }
+
+    pub fn clamp(&mut self, pane: PaneId, area: Rect) {
+        let max = self.max_scroll(pane, area);
+        let items = self.panes[pane].text.item_count();
+        let view = &mut self.panes[pane].view;
+        view.scroll = view.scroll.min(max);
+        view.selected = view.selected.min(items.saturating_sub(1));
+    }
+
+    pub fn scroll_to(&mut self, pane: PaneId, row: usize, area: Rect) {
+        self.panes[pane].view.scroll = row;
+        self.clamp(pane, area);
+    }
+
+    /// Scrolls so that `rows` are in view, moving as little as possible.
+    pub fn reveal(&mut self, pane: PaneId, rows: Range<usize>, area: Rect) {
+        let page = self.page(pane, area);
+        let view = &mut self.panes[pane].view;
+        if rows.start < view.scroll {
+            view.scroll = rows.start;
+        } else if rows.end > view.scroll + page {
+            view.scroll = rows.end.saturating_sub(page).min(rows.start);
+        }
+        self.clamp(pane, area);
+    }
+
+    /// Down (positive) or up by `rows`; in selectable panes by `rows` items instead.
+    pub fn step(&mut self, pane: PaneId, delta: isize, area: Rect) {
+        if pane.selectable() {
+            let items = self.panes[pane].text.item_count();
+            let view = &mut self.panes[pane].view;
+            view.selected = view
+                .selected
+                .saturating_add_signed(delta)
+                .min(items.saturating_sub(1));
+            self.reveal_selected(pane, area);
+        } else {
+            let view = &mut self.panes[pane].view;
+            view.scroll = view.scroll.saturating_add_signed(delta);
+            self.clamp(pane, area);
+        }
+    }
+
+    /// The mouse wheel scrolls whatever pane is under the pointer, focused or not.
+    pub fn wheel(&mut self, column: u16, row: u16, down: bool, area: Rect) {
+        let at = ratatui::layout::Position::new(column, row);
+        let hit = self
+            .rects(area)
+            .iter()
+            .position(|r| r.is_some_and(|r| r.contains(at)));
+        let Some(&pane) = hit.and_then(|i| PaneId::ALL.get(i)) else {
+            return;
+        };
+        let view = &mut self.panes[pane].view;
+        view.scroll = if down {
+            view.scroll.saturating_add(3)
+        } else {
+            view.scroll.saturating_sub(3)
+        };
+        self.clamp(pane, area);
+    }
+
+    /// A page down or up; in selectable panes the selection follows to the first item that
+    /// starts in view.
+    /// A whole page when `half` is false, else half of one; up when `up`.
+    pub fn page_by(&mut self, pane: PaneId, up: bool, half: bool, area: Rect) {
+        let page = self.page(pane, area);
+        let rows = isize::try_from(if half { half_page(page) } else { page }).unwrap_or(isize::MAX);
+        let delta = if up { -rows } else { rows };
+        let view = &mut self.panes[pane].view;
+        view.scroll = view.scroll.saturating_add_signed(delta);
+        self.clamp(pane, area);
+        if pane.selectable() {
+            let scroll = self.panes[pane].view.scroll;
+            let text = &self.panes[pane].text;
+            let item = text.rows.iter().skip(scroll).find_map(|r| r.item);
+            if let Some(item) = item {
+                self.panes[pane].view.selected = item;
+            }
+        }
+    }
+
+    pub fn jump(&mut self, pane: PaneId, to_end: bool, area: Rect) {
+        let items = self.panes[pane].text.item_count();
+        let view = &mut self.panes[pane].view;
+        if to_end {
+            view.scroll = usize::MAX;
+            view.selected = items.saturating_sub(1);
+        } else {
+            view.scroll = 0;
+            view.selected = 0;
+        }
+        self.clamp(pane, area);
+    }
+
+    pub fn reveal_selected(&mut self, pane: PaneId, area: Rect) {
+        let selected = self.panes[pane].view.selected;
+        if let Some(rows) = self.panes[pane].text.item_rows(selected) {
+            self.reveal(pane, rows, area);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! The briefing search: the query, its matches in every pane, and the status line that
+//! counts them.
+
+use std::ops::Range;
+
+use super::panes::PaneId;
+use crate::ui::content::{Engine, Field, Row, status_row};
+use crate::ui::count::thousands;
+use crate::ui::matching::{find, normalize};
+use crate::ui::prompt::Prompt;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub pane: PaneId,
+    pub field: usize,
+    /// Bytes of the field's sanitized text.
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    /// The `/` prompt, while it is open.
+    pub prompt: Option<Prompt>,
+    /// `status()` laid out by the text engine, since it holds the query (an Arabic query is
+    /// shaped and reordered like any other text); kept in step by `BriefingScreen::marks_changed`.
+    pub status_row: Option<Row>,
+    pub query: String,
+    pub matches: Vec<Match>,
+    pub current: Option<usize>,
+}
+
+impl Search {
+    pub fn clear(&mut self) {
+        *self = Search::default();
+    }
+
+    /// Matches of the query in every pane, in pane order, then field and text order. Each
+    /// field was normalized when its pane was built; only the query is normalized here.
+    pub fn find_in<'a>(&mut self, panes: impl Iterator<Item = (PaneId, &'a [Field])>) {
+        self.matches.clear();
+        self.current = None;
+        let needle = normalize(&self.query).text;
+        for (pane, fields) in panes {
+            for (index, field) in fields.iter().enumerate() {
+                let found = find(&field.text.text, &field.normalized, &needle);
+                self.matches.extend(found.map(|range| Match {
+                    pane,
+                    field: index,
+                    range,
+                }));
+            }
+        }
+    }
+
+    pub fn status(&self) -> Option<String> {
+        if self.query.is_empty() || self.prompt.is_some() {
+            return None;
+        }
+        Some(match (self.current, self.matches.len()) {
+            (_, 0) => format!("no match for \"{}\"", self.query),
+            (Some(current), total) => {
+                format!("match {} of {}", thousands(current + 1), thousands(total))
+            }
+            (None, total) => format!("{} matches", thousands(total)),
+        })
+    }
+
+    /// Lays `status()` out on one line, as wide as it measures, so that no width of the
+    /// terminal wraps it; the status line cuts it where it has to.
+    pub fn layout_status(&mut self, engine: Engine) {
+        self.status_row = self.status().and_then(|status| status_row(&status, engine));
+    }
+}

@@ -1,0 +1,97 @@
+//! What the search actions do on the briefing screen: the prompt, and walking the
+//! matches pane by pane.
+
+use ratatui::layout::Rect;
+
+use super::open::OpenBriefing;
+use super::screen::BriefingScreen;
+use super::search::Match;
+use crate::ui::action::Action;
+use crate::ui::content::Engine;
+use crate::ui::outcome::{Context, Outcome};
+use crate::ui::prompt::Prompt;
+
+impl BriefingScreen {
+    pub(super) fn update_search(&mut self, action: Action, cx: Context<'_>) -> Outcome {
+        let (width, engine) = (cx.area.width, cx.engine);
+        match action {
+            Action::SearchStart => {
+                self.search.prompt = Some(Prompt::new(String::new(), width, engine));
+                self.search_live(cx);
+            }
+            Action::SearchInput(_) | Action::SearchBackspace => {
+                if let Some(prompt) = self.search.prompt.as_mut() {
+                    prompt.edit(&action, width, engine);
+                }
+                self.search_live(cx);
+            }
+            Action::SearchSubmit => {
+                self.search.prompt = None;
+                self.search.layout_status(engine);
+                return self.next_match(true, cx);
+            }
+            Action::SearchCancel => {
+                self.search.clear();
+                self.marks_changed(cx);
+            }
+            Action::SearchNext => return self.next_match(true, cx),
+            Action::SearchPrev => return self.next_match(false, cx),
+            _ => {}
+        }
+        Outcome::default()
+    }
+
+    /// The query is what the prompt holds, found as it is typed.
+    fn search_live(&mut self, cx: Context<'_>) {
+        let typed = self.search.prompt.as_ref().map(Prompt::text);
+        self.search.query = typed.unwrap_or_default().to_owned();
+        self.refresh_search(cx);
+    }
+
+    /// Moves to the next (or previous) match, wrapping, and scrolls its pane there.
+    fn next_match(&mut self, forward: bool, cx: Context<'_>) -> Outcome {
+        let total = self.search.matches.len();
+        if total == 0 {
+            // With a query, the status line already says `no match for "…"`, laid out by
+            // the text engine; the message line would repeat it in logical order.
+            if self.search.query.is_empty() {
+                return Outcome::saying("no search: press / to search");
+            }
+            return Outcome::default();
+        }
+        let current = match (self.search.current, forward) {
+            (None, true) => 0,
+            (None, false) => total - 1,
+            (Some(c), true) => (c + 1) % total,
+            (Some(c), false) => (c + total - 1) % total,
+        };
+        self.restyle_match(self.search.current, false, cx);
+        self.search.current = Some(current);
+        self.restyle_match(Some(current), true, cx);
+        self.search.layout_status(cx.engine);
+        let found = self.search.matches[current].clone();
+        if let Some(reader) = self.reader.as_mut() {
+            show_match(reader, &found, cx.area, cx.engine);
+        }
+        Outcome::default()
+    }
+}
+
+/// Focuses the match's pane and scrolls it into view; in a pane with a selection, selects
+/// the item it is in.
+fn show_match(reader: &mut OpenBriefing, found: &Match, area: Rect, engine: Engine) {
+    let pane = found.pane;
+    if reader.focus != pane {
+        reader.focus = pane;
+        if reader.zoom {
+            reader.relayout(area, engine);
+        }
+    }
+    let text = &reader.panes[pane].text;
+    let row = text.row_of(found.field, found.range.start).unwrap_or(0);
+    let item = text.rows.get(row).and_then(|r| r.item);
+    if let Some(item) = item.filter(|_| pane.selectable()) {
+        reader.panes[pane].view.selected = item;
+    }
+    reader.reveal(pane, row..row + 1, area);
+}

@@ -1,0 +1,68 @@
+//! `y` copies what the focused pane is about: the selected actor, a citation of the
+//! headline, and elsewhere the selected quotation (see `tests.rs`), all in logical order.
+
+use crate::ui::testing::{fixture_app, run};
+use crate::ui::{Action, Effect};
+
+#[test]
+fn y_on_the_actors_copies_the_selected_actor() {
+    let mut app = fixture_app();
+    run(
+        &mut app,
+        &[Action::Select, Action::FocusActors, Action::CopyQuote],
+    );
+    let first = "سلمى حداد — Chair, technical committee, Ministry of Water and Irrigation, Jordan";
+    assert_eq!(app.take_effects(), [Effect::Copy(first.into())]);
+    assert_eq!(app.message(), Some("copied actor 1 to the clipboard"));
+    run(&mut app, &[Action::Down, Action::CopyQuote]);
+    let second = "UNDP — Host of the talks, United Nations";
+    assert_eq!(app.take_effects(), [Effect::Copy(second.into())]);
+}
+
+#[test]
+fn y_on_the_headline_copies_a_citation() {
+    let mut app = fixture_app();
+    run(
+        &mut app,
+        &[Action::Select, Action::FocusHeadline, Action::CopyQuote],
+    );
+    let cited = "Water-sharing talks resume in Amman after 18-month pause — Field report FR-112, \
+                 2025-11-04, Amman, Jordan, https://example.invalid/fr-112";
+    assert_eq!(app.take_effects(), [Effect::Copy(cited.into())]);
+    assert_eq!(
+        app.message(),
+        Some("copied the headline with its source to the clipboard")
+    );
+}
+
+#[test]
+fn y_elsewhere_still_copies_the_selected_quotation() {
+    let mut app = fixture_app();
+    run(
+        &mut app,
+        &[Action::Select, Action::FocusBody, Action::CopyQuote],
+    );
+    let effects = app.take_effects();
+    assert!(
+        matches!(effects.as_slice(), [Effect::Copy(text)] if text.starts_with('«')),
+        "{effects:?}"
+    );
+}
+
+/// An override in a name is closed where the name ends: it cannot turn the role, the
+/// organization or the country around in whatever the text is pasted into.
+#[test]
+fn an_override_in_a_copied_actor_stays_in_the_name() {
+    let actor = crate::briefing::Actor {
+        id: "x".into(),
+        name: "Evil\u{202E}eman".into(),
+        role: Some("Ro\u{202E}le".into()),
+        organization: None,
+        country: Some("Here".into()),
+        aliases: Vec::new(),
+    };
+    assert_eq!(
+        crate::ui::reader::panes::actors::copied(&actor),
+        "Evil\u{202E}eman\u{202C} — Ro\u{202E}le\u{202C}, Here"
+    );
+}
