@@ -277,8 +277,7 @@ fn brief_child_of(parent: u32) -> Option<u32> {
 /// brief's pid, and the file; `None` (the test skipped) where there is no bash.
 fn brief_under_bash(test: &str, cols: u16, rows: u16) -> Option<(Pty, u32, PathBuf)> {
     if !Path::new("/bin/bash").exists() {
-        assert!(std::env::var_os("CI").is_none(), "bash is missing in CI");
-        support::skipped(test, "no /bin/bash");
+        support::skipped(test, "no /bin/bash").unwrap_or_else(|e| panic!("{e}"));
         return None;
     }
     let file = seed();
@@ -406,7 +405,8 @@ fn a_process_limit_that_forbids_threads_still_lays_out_a_long_field() {
         support::skipped(
             test,
             "`setpriv --reuid=65534` is refused here (no uid 65534?)",
-        );
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");

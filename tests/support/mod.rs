@@ -99,20 +99,21 @@ pub fn require(found: bool, tool: &str, test: &str) -> anyhow::Result<bool> {
     if found {
         return Ok(true);
     }
-    if std::env::var_os("CI").is_some() {
-        anyhow::bail!("{test}: `{tool}` is not installed, and CI is set: .ci/run must install it");
-    }
-    // Straight to stderr: eprintln! would be captured, and shown only if the test failed.
-    let _ = writeln!(
-        std::io::stderr(),
-        "SKIPPED {test}: `{tool}` is not installed (install it to run this test)"
-    );
+    let why = format!("`{tool}` is not installed (.ci/run must install it)");
+    skipped(test, &why)?;
     Ok(false)
 }
 
-/// Says loudly, past the test harness's capture, that `test` did not run and why.
-pub fn skipped(test: &str, why: &str) {
+/// Says loudly, past the test harness's capture, that `test` did not run and why; an error
+/// instead when CI is set, since CI has every capability the tests need and a silent skip
+/// there would hide a broken set-up.
+pub fn skipped(test: &str, why: &str) -> anyhow::Result<()> {
+    if std::env::var_os("CI").is_some() {
+        anyhow::bail!("{test} cannot run, and CI is set: {why}");
+    }
+    // Straight to stderr: eprintln! would be captured, and shown only if the test failed.
     let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
+    Ok(())
 }
 
 /// A bundled sample briefing, parsed, for expectations derived from its text.
