@@ -240,9 +240,8 @@ fn copying_a_hostile_quotation_copies_no_control() {
         pty.send(b"3");
         pty.settle();
         pty.send(b"y");
-        let copied = pty.wait_for(TIMEOUT, |_| true) && {
-            support_hostile::wait_until(TIMEOUT, || !pty.recorder().clipboard_writes.is_empty())
-        };
+        let copied =
+            support_hostile::wait_until(TIMEOUT, || !pty.recorder().clipboard_writes.is_empty());
         assert!(copied, "{file}: y wrote no OSC 52\n{}", pty.contents());
         let writes = pty.recorder().clipboard_writes;
         assert_eq!(writes.len(), 1, "{file}: {writes:?}");
@@ -322,6 +321,13 @@ fn the_harness_catches_a_reader_that_leaks() {
     assert!(pty.wait_exit(TIMEOUT).is_some_and(|s| s.success()));
 }
 
+/// A briefing is open: its headline pane's title.
+const BRIEFING_SHOWN: &str = "1 Headline";
+/// What Enter on a file that failed to load says.
+const FAILED_FILE: &str = "this file failed to load";
+/// The start of the first error of echoed-values.json, the corpus's one failed file.
+const ECHOED_ERROR: &str = "expected a BCP 47 language tag";
+
 /// The whole corpus as one folder: every row of the library selected in turn (a failed
 /// file shows its full error, which quotes hostile values), every briefing opened and
 /// closed, in both bidi modes: nothing reaches the terminal, the borders hold.
@@ -345,19 +351,48 @@ fn the_whole_corpus_in_the_library() {
                     .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "json"))
             })
             .count();
+        let (mut opened, mut failed) = (0, 0);
         for row in 0..files {
             pty.send(b"\r");
+            let what = format!("--bidi {mode}: row {row} opened");
+            assert!(
+                pty.wait_for(TIMEOUT, |s| {
+                    let screen = s.contents();
+                    screen.contains(BRIEFING_SHOWN) || screen.contains(FAILED_FILE)
+                }),
+                "{what}: neither a briefing nor a failed file's notice\n{}",
+                pty.contents()
+            );
             pty.settle();
-            pty.with_screen(|s| {
-                assert_layout_holds(s, &format!("--bidi {mode}: row {row} opened"))
-            });
+            let screen = pty.contents();
+            if screen.contains(BRIEFING_SHOWN) {
+                opened += 1;
+            } else {
+                failed += 1;
+                assert!(
+                    screen.contains(ECHOED_ERROR),
+                    "{what}: the failed file's error is not shown\n{screen}"
+                );
+            }
+            pty.with_screen(|s| assert_layout_holds(s, &what));
             pty.send(b"\x1b");
+            assert!(
+                pty.wait_for(TIMEOUT, |s| !s.contents().contains(BRIEFING_SHOWN)),
+                "{what}: Esc did not go back to the library\n{}",
+                pty.contents()
+            );
             pty.send(b"j");
             pty.settle();
             pty.with_screen(|s| {
                 assert_layout_holds(s, &format!("--bidi {mode}: row {row} selected"))
             });
         }
+        // One file of the corpus (echoed-values.json) fails validation; the rest open.
+        assert_eq!(
+            (opened, failed),
+            (files - 1, 1),
+            "--bidi {mode}: briefings opened, failed files shown"
+        );
         assert_no_controls_on_screen(&pty, "the corpus library");
         assert_raw_clean(
             &pty,
