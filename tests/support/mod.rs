@@ -6,6 +6,7 @@
 // Each test file uses part of the harness; the rest would be dead code there.
 #![allow(dead_code)]
 
+pub mod emulated;
 pub mod process;
 pub mod pty;
 pub mod screen;
