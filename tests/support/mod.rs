@@ -9,6 +9,7 @@
 pub mod emulated;
 pub mod process;
 pub mod pty;
+pub mod recorder;
 pub mod screen;
 pub mod tmux;
 
