@@ -1,10 +1,13 @@
 //! Harness for end-to-end tests of the real `brief` binary in a terminal: `pty` runs it in a
-//! pseudo-terminal whose output a terminal emulator crate (vt100) turns into a screen;
-//! `tmux` runs it in a private tmux server. Both wait by polling (every 20 ms, at most
-//! 20 s) and fail with the last screen; neither ever sleeps a fixed time.
+//! pseudo-terminal whose output a terminal emulator crate (vt100) turns into a screen (the
+//! hostile-input tests and the terminal benchmarks use the same harness); `tmux` runs it in
+//! a private tmux server; `emulated` shows frames rendered in-process on the same emulator.
+//! Waits poll (every 20 ms, at most 20 s) and fail with the last screen; none ever sleeps
+//! a fixed time.
 
-// Each test file uses part of the harness; the rest would be dead code there.
-#![allow(dead_code)]
+// Each test file uses part of the harness; the rest would be dead code, or unused
+// re-exports, there.
+#![allow(dead_code, unused_imports)]
 
 pub mod emulated;
 pub mod process;
