@@ -11,6 +11,8 @@ use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
+use super::recorder::{REPLACEMENT_STAND_IN, ReplacementFeed};
+
 /// An emulated terminal and the last frame written to it.
 pub struct Emulated {
     parser: vt100::Parser,
@@ -37,7 +39,11 @@ impl Emulated {
             self.parser = vt100::Parser::new(rows, cols, 0);
             self.last = Buffer::empty(frame.area);
         }
-        self.parser.process(&frame_bytes(&self.last, frame)?);
+        // vt100 drops U+FFFD, which a terminal draws in one cell: it gets a stand-in.
+        let mut feed = ReplacementFeed::default();
+        let mut bytes = feed.push(&frame_bytes(&self.last, frame)?);
+        bytes.extend(feed.finish());
+        self.parser.process(&bytes);
         self.last = frame.clone();
         Ok(mismatches(self.parser.screen(), frame))
     }
@@ -70,10 +76,12 @@ pub fn mismatches(screen: &vt100::Screen, frame: &Buffer) -> Vec<String> {
                 "" => " ",
                 text => text,
             };
+            let want_shown = blank_if_empty(want)
+                .replace('\u{fffd}', REPLACEMENT_STAND_IN.encode_utf8(&mut [0; 4]));
             let ok = if cell.is_wide_continuation() {
                 covered
             } else {
-                got == blank_if_empty(want) && cell.is_wide() == wide
+                got == want_shown && cell.is_wide() == wide
             };
             if !ok {
                 found.push(format!(
