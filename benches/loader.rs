@@ -53,8 +53,7 @@ fn load_bytes_2mb_arabic(b: Bencher) {
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn load_path_1000(b: Bencher) {
     let Some((dir, bytes)) = &*FOLDER else {
-        eprintln!("load_path_1000: could not write the test data");
-        return;
+        panic!("load_path_1000: could not write the test data");
     };
     let archive = dir.path().join("archive");
     let options = LoadOptions::default();

@@ -13,8 +13,8 @@
 
 #[path = "support/data.rs"]
 mod data;
-#[path = "support/pty.rs"]
-mod pty;
+#[path = "../tests/support/mod.rs"]
+mod support;
 
 use std::fmt::Write as _;
 use std::hint::black_box;
@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use brief::text::{BaseDirection, BidiMode, LayoutOptions};
 
-use crate::pty::Session;
+use crate::support::pty::{Launch, Pty};
 
 const BRIEF: &str = env!("CARGO_BIN_EXE_brief");
 const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/briefings");
@@ -498,28 +498,40 @@ struct Start {
     screen: String,
 }
 
+/// `program ARGS` in a pty at COLS×ROWS, in `home` (its home and working folder), with a
+/// terminal's answers to the queries it may send at start-up.
+fn session(program: &str, args: &[&str], home: &Path, cols: u16, rows: u16) -> Result<Pty> {
+    Launch::program(program, args)?
+        .in_home(home)
+        .env("LC_ALL", "C.UTF-8")
+        .env("LESSHISTFILE", "-")
+        .size(cols, rows)
+        .answering_queries()
+        .spawn()
+}
+
 /// Runs `brief ARGS` at COLS×ROWS until its first frame ends, then until its output has
 /// been quiet for `quiet`; reads the peak memory before quitting it.
 fn brief_start(args: &[&str], home: &Path, cols: u16, rows: u16, quiet: Duration) -> Result<Start> {
-    let mut s = Session::spawn(pty::command(Path::new(BRIEF), args, home), cols, rows)?;
+    let s = session(BRIEF, args, home, cols, rows)?;
     let Some(first) = s.wait_frames(1, Duration::from_secs(60)) else {
-        let screen = s.contents();
+        let screen = s.screen_text();
         bail!(
             "no frame end (ESC[?2026l) within 60 s; {} bytes written{}; screen: {:?}",
-            s.total_bytes,
-            if s.exited { ", program exited" } else { "" },
+            s.total_bytes(),
+            if s.exited() { ", program exited" } else { "" },
             screen.trim().chars().take(160).collect::<String>()
         );
     };
-    let first_frame = first - s.started;
+    let first_frame = first - s.started();
     s.dump(&format!("first frame of brief {args:?}"));
-    s.settle(quiet, Duration::from_secs(60));
+    s.quiet_for(quiet, Duration::from_secs(60));
     s.dump(&format!("brief {args:?} settled"));
-    let settled = s.last_frame_end.map(|t| t - s.started);
+    let settled = s.last_frame_end().map(|t| t - s.started());
     let peak_rss = s.peak_rss();
-    let frames = s.frames;
-    let screen = s.contents();
-    s.quit(b"q");
+    let frames = s.frames();
+    let screen = s.screen_text();
+    s.quit_with(b"q");
     Ok(Start {
         first_frame,
         settled,
@@ -533,16 +545,16 @@ fn brief_start(args: &[&str], home: &Path, cols: u16, rows: u16, quiet: Duration
 /// byte it writes before going quiet for `quiet`, once the file's text shows.
 fn less_start(file: &Path, home: &Path, cols: u16, rows: u16) -> Result<Duration> {
     let path = file.to_string_lossy();
-    let mut s = Session::spawn(pty::command(Path::new(LESS), &[&path], home), cols, rows)?;
+    let s = session(LESS, &[&path], home, cols, rows)?;
     if !s.wait_screen(Duration::from_secs(10), |screen| screen.contains("التقى")) {
         bail!("less showed no text within 10 s");
     }
     let last = s
-        .settle(Duration::from_millis(300), Duration::from_secs(10))
+        .quiet_for(Duration::from_millis(300), Duration::from_secs(10))
         .context("less wrote nothing")?;
-    let d = last - s.started;
+    let d = last - s.started();
     s.dump("less settled");
-    s.quit(b"q");
+    s.quit_with(b"q");
     Ok(d)
 }
 
@@ -806,28 +818,30 @@ struct Keys {
 /// flips between `j` and `k`, so every key keeps scrolling.
 fn keystroke_run(file: &Path, home: &Path, count: usize) -> Result<Keys> {
     let path = file.to_string_lossy();
-    let mut s = Session::spawn(pty::command(Path::new(BRIEF), &[&path], home), 200, 60)?;
+    let mut s = session(BRIEF, &[&path], home, 200, 60)?;
     if s.wait_frames(1, Duration::from_secs(60)).is_none() {
         bail!(
             "no first frame within 60 s ({} bytes written)",
-            s.total_bytes
+            s.total_bytes()
         );
     }
-    s.settle(Duration::from_millis(300), Duration::from_secs(30));
+    s.quiet_for(Duration::from_millis(300), Duration::from_secs(30));
     s.dump("keystrokes: before the first key");
     let mut times = Vec::with_capacity(count);
     let (mut no_frame, mut unchanged, mut flips) = (0, 0, 0);
     let mut key = b'j';
     let mut stuck = 0;
     for _ in 0..count {
-        let before = s.contents();
+        let before = s.screen_text();
+        // Counted before the key: its frame may be read before the wait begins.
+        let frames = s.frames();
         let t0 = s.send(&[key])?;
-        match s.wait_next_frame(Duration::from_millis(500)) {
+        match s.wait_frames(frames + 1, Duration::from_millis(500)) {
             Some(t) => times.push(t - t0),
             None => no_frame += 1,
         }
-        s.settle(Duration::from_millis(5), Duration::from_millis(500));
-        if s.contents() == before {
+        s.quiet_for(Duration::from_millis(5), Duration::from_millis(500));
+        if s.screen_text() == before {
             unchanged += 1;
             stuck += 1;
             if stuck >= 2 {
@@ -838,12 +852,12 @@ fn keystroke_run(file: &Path, home: &Path, count: usize) -> Result<Keys> {
         } else {
             stuck = 0;
         }
-        if s.exited {
+        if s.exited() {
             bail!("brief exited during the run");
         }
     }
     s.dump("keystrokes: after the last key");
-    s.quit(b"q");
+    s.quit_with(b"q");
     times.sort();
     Ok(Keys {
         sorted: times,
@@ -910,19 +924,19 @@ fn keystrokes(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
 /// Bytes written per key that scrolled: each key is sent once the output has been quiet
 /// for 100 ms, and its bytes are counted until the output is quiet again for 100 ms. Keys
 /// that change nothing on screen end the run.
-fn bytes_per_key(s: &mut Session, key: &[u8], lines: usize) -> Result<(f64, usize)> {
+fn bytes_per_key(s: &mut Pty, key: &[u8], lines: usize) -> Result<(f64, usize)> {
     let quiet = Duration::from_millis(100);
-    s.settle(quiet, Duration::from_secs(30));
+    s.quiet_for(quiet, Duration::from_secs(30));
     let (mut total, mut counted) = (0usize, 0usize);
     for _ in 0..lines {
-        let before_screen = s.contents();
-        let before = s.total_bytes;
+        let before_screen = s.screen_text();
+        let before = s.total_bytes();
         s.send(key)?;
-        s.settle(quiet, Duration::from_secs(5));
-        if s.contents() == before_screen {
+        s.quiet_for(quiet, Duration::from_secs(5));
+        if s.screen_text() == before_screen {
             break;
         }
-        total += s.total_bytes - before;
+        total += s.total_bytes() - before;
         counted += 1;
     }
     if counted == 0 {
@@ -936,13 +950,13 @@ fn scroll_bytes(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
     let (cols, rows) = (120, 40);
     let less = (|| -> Result<(f64, usize)> {
         let path = c.seed_text.to_string_lossy();
-        let mut s = Session::spawn(pty::command(Path::new(LESS), &[&path], home), cols, rows)?;
+        let mut s = session(LESS, &[&path], home, cols, rows)?;
         if !s.wait_screen(Duration::from_secs(10), |sc| sc.contains("التقى")) {
             bail!("less showed no text");
         }
         let r = bytes_per_key(&mut s, b"j", cfg.scroll_lines);
         s.dump("less after scrolling");
-        s.quit(b"q");
+        s.quit_with(b"q");
         r
     })();
     let less_cell = match &less {
@@ -963,7 +977,7 @@ fn scroll_bytes(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
     zoomed.reference = less_cell;
     let path = c.seed_briefing.to_string_lossy().into_owned();
     let result = (|| -> Result<()> {
-        let mut s = Session::spawn(pty::command(Path::new(BRIEF), &[&path], home), cols, rows)?;
+        let mut s = session(BRIEF, &[&path], home, cols, rows)?;
         if s.wait_frames(1, Duration::from_secs(60)).is_none() {
             bail!("no first frame");
         }
@@ -981,14 +995,14 @@ fn scroll_bytes(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
             Err(e) => plain.verdict = format!("{e:#}"),
         }
         // Zoom, back to the top of the body, then scroll line by line.
-        let before = s.contents();
+        let before = s.screen_text();
         s.send(b"z")?;
-        s.settle(Duration::from_millis(100), Duration::from_secs(5));
-        if s.contents() == before {
+        s.quiet_for(Duration::from_millis(100), Duration::from_secs(5));
+        if s.screen_text() == before {
             bail!("zoom: 'z' changed nothing on screen");
         }
         s.send(b"g")?;
-        s.settle(Duration::from_millis(100), Duration::from_secs(5));
+        s.quiet_for(Duration::from_millis(100), Duration::from_secs(5));
         s.dump("zoomed, at the top");
         match bytes_per_key(&mut s, b"j", cfg.scroll_lines) {
             Ok((b, n)) => {
@@ -1000,7 +1014,7 @@ fn scroll_bytes(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
             }
             Err(e) => zoomed.verdict = format!("{e:#}"),
         }
-        s.quit(b"q");
+        s.quit_with(b"q");
         Ok(())
     })();
     if let Err(e) = result {
@@ -1030,17 +1044,17 @@ fn idle(cfg: &Config, c: &data::Corpus, home: &Path) -> Row {
     );
     let path = c.seed_briefing.to_string_lossy().into_owned();
     let result = (|| -> Result<(u64, u64, usize)> {
-        let mut s = Session::spawn(pty::command(Path::new(BRIEF), &[&path], home), 120, 40)?;
+        let s = session(BRIEF, &[&path], home, 120, 40)?;
         if s.wait_frames(1, Duration::from_secs(60)).is_none() {
             bail!("no first frame");
         }
-        s.settle(Duration::from_millis(500), Duration::from_secs(30));
+        s.quiet_for(Duration::from_millis(500), Duration::from_secs(30));
         let (ticks0, ns0) = s.cpu().context("reading /proc/PID/stat")?;
-        let bytes0 = s.total_bytes;
-        s.settle(cfg.idle, cfg.idle);
+        let bytes0 = s.total_bytes();
+        s.quiet_for(cfg.idle, cfg.idle);
         let (ticks1, ns1) = s.cpu().context("reading /proc/PID/stat")?;
-        let bytes = s.total_bytes - bytes0;
-        s.quit(b"q");
+        let bytes = s.total_bytes() - bytes0;
+        s.quit_with(b"q");
         Ok((ticks1 - ticks0, ns1 - ns0, bytes))
     })();
     match result {

@@ -1,17 +1,19 @@
-//! The built binary on a folder big enough that it loads in the background: the first
-//! frame shows the library loading, then the screen fills and ends on the final count.
+//! The built binary on a folder that loads in the background: the first frame shows the
+//! library loading, then the screen fills and ends on the final count. The loader waits
+//! at a gate (brief's `BRIEF_TEST_LOAD_GATE` hook, a FIFO here) until the test opens it,
+//! so the first frame comes while loading, however fast the machine.
 
 mod support;
 
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
 use anyhow::{Context, ensure};
 use support::pty::Launch;
-use support::{SYNC_BEGIN, SYNC_END, find_bytes};
+use support::{SYNC_BEGIN, SYNC_END, TIMEOUT, find_bytes, wait_until};
 
-/// Briefings in the folder. A few hundred of about 30 KB (15 MB): a debug build needs
-/// about ten times the first frame's grace (30 ms) to load them all, so the first frame
-/// comes while they load.
+/// Briefings in the folder: a few hundred of about 30 KB (15 MB), so they arrive in
+/// several batches once the gate opens.
 const COUNT: usize = 500;
 
 /// One paragraph repeated to about 30 KB, half the briefings in Arabic.
@@ -46,14 +48,24 @@ fn a_big_folder_shows_progress_then_the_final_count() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
     write_folder(dir.path())?;
     let folder = dir.path().to_string_lossy().into_owned();
-    let mut pty = Launch::new(&[&folder])?.size(100, 30).spawn()?;
+    // Outside the folder, so the library does not list it.
+    let gate_dir = tempfile::tempdir()?;
+    let gate = gate_dir.path().join("gate");
+    let made = std::process::Command::new("mkfifo").arg(&gate).status()?;
+    ensure!(made.success(), "mkfifo {}", gate.display());
+    let gate_arg = gate.to_string_lossy().into_owned();
+    let mut pty = Launch::new(&[&folder])?
+        .env("BRIEF_TEST_LOAD_GATE", &gate_arg)
+        .size(100, 30)
+        .spawn()?;
     pty.wait_frame_after(0, "the first frame")?;
-    // "loading N of 500…", or "loading…" if the files are still being found.
+    // "loading…": the files are still being found.
     let first = first_frame(&pty.raw())?;
     ensure!(
         first.contains("Library: loading"),
         "the first frame shows no progress:\n{first:?}"
     );
+    open_gate(&gate)?;
     let done = format!("Library: {COUNT} briefings, 0 errors");
     let screen = pty.wait_for("the final count", |s| s.contents().contains(&done))?;
     ensure!(!screen.contains("loading"), "still loading:\n{screen}");
@@ -66,5 +78,24 @@ fn a_big_folder_shows_progress_then_the_final_count() -> anyhow::Result<()> {
     );
     pty.send(b"q")?;
     assert_eq!(pty.wait_exit_and_output()?.exit_code(), 0);
+    Ok(())
+}
+
+/// Opens the loader's gate: opening the FIFO for writing, once the loader has it open for
+/// reading, and closing it gives the loader the end of file it waits for.
+fn open_gate(gate: &Path) -> anyhow::Result<()> {
+    let opened = wait_until(TIMEOUT, || {
+        // Non-blocking: fails (ENXIO) until the loader is reading.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(gate)
+            .is_ok()
+    });
+    ensure!(
+        opened,
+        "the loader never opened its gate {}",
+        gate.display()
+    );
     Ok(())
 }

@@ -309,7 +309,7 @@ fn ctrl_z_in_a_pid_namespace_entered_from_outside() -> anyhow::Result<()> {
         .output();
     if !probe.as_ref().is_ok_and(|out| out.status.success()) {
         let why = format!("`unshare --pid` is not allowed here (needs CAP_SYS_ADMIN): {probe:?}");
-        support::skipped("ctrl_z_in_a_pid_namespace_entered_from_outside", &why);
+        support::skipped("ctrl_z_in_a_pid_namespace_entered_from_outside", &why)?;
         return Ok(());
     }
     ctrl_z_round_trip(Launch::new(&[])?.in_new_pid_namespace())

@@ -9,13 +9,15 @@ mod support;
 use anyhow::{Context, ensure};
 use support::find_bytes;
 use support::pty::{Launch, Pty};
-use support::tmux::{Session, Tmux, brief_command};
+use support::screen::focused_position;
+use support::tmux::{Session, Tmux, brief_command, quote};
 
 const SEED: &str = "briefings/libya-ohchr-geneva.json";
 /// Ctrl-Z: with no shell to resume it, brief gives the terminal back and takes it again at
 /// once, clearing the screen and drawing it whole, with no change of state.
 const REDRAW: &[u8] = b"\x1a";
 const SCROLL_UP: &[u8] = b"\x1b[S";
+const ALT_SCREEN_ON: &[u8] = b"\x1b[?1049h";
 
 /// Every cell's text, colours and attributes, as vt100 sees them. A cell never written
 /// and one written with a plain space look the same on any terminal, so both are " ".
@@ -144,6 +146,8 @@ fn capture(tmux: &Tmux) -> anyhow::Result<String> {
 /// The same in tmux, which keeps its own copy of the screen and draws it on the outer
 /// terminal: two sessions take the same keys, one is drawn whole after each (Ctrl-Z, which
 /// comes straight back: tmux's pane has no job-control shell), and the screens must meet.
+/// Each key must move both to the position it leads to, and the reference's redraw is
+/// seen in the bytes it wrote, so neither screen is compared before it changed.
 #[test]
 fn zoomed_scrolling_in_tmux_matches_a_whole_redraw() -> anyhow::Result<()> {
     let test = "zoomed_scrolling_in_tmux_matches_a_whole_redraw";
@@ -154,20 +158,44 @@ fn zoomed_scrolling_in_tmux_matches_a_whole_redraw() -> anyhow::Result<()> {
         return Ok(());
     };
     let reference = scrolled.new_session(Session::new("reference", &command).size(120, 40))?;
+    let output = scrolled.home().join("reference-output");
+    reference.run(&[
+        "pipe-pane",
+        "-t",
+        reference.target(),
+        &format!("cat >> {}", quote(&output.to_string_lossy())),
+    ])?;
+    let mut top = 0;
     for tmux in [&scrolled, &reference] {
         let first = tmux.wait_settled("the briefing", |s| s.contains('┃'))?;
         tmux.send_text("z")?;
         tmux.wait_settled("the zoomed body", |s| s != first)?;
         tmux.send_text("g")?;
+        let screen = tmux.wait_settled("the top of the body", |s| {
+            focused_position(s).is_some_and(|p| p <= 1)
+        })?;
+        top = focused_position(&screen).context("no position on the zoomed body")?;
     }
     let mut keys = vec!["j"; 15];
     keys.extend(["jjj", "k", "k", "kkk", "j"]);
+    let mut position = top;
     for (step, key) in keys.iter().enumerate() {
+        let down = key.matches('j').count();
+        position = (position + u32::try_from(down)?) - u32::try_from(key.len() - down)?;
+        let moved = |s: &str| focused_position(s) == Some(position);
         scrolled.send_text(key)?;
         reference.send_text(key)?;
+        reference.wait_settled(&format!("the reference at line {position}"), moved)?;
+        let redraws = redraws_in(&output);
         reference.send_keys(&["C-z"])?;
-        let whole = reference.wait_settled("the redraw", |_| true)?;
+        let redrawn = support::wait_until(support::TIMEOUT, || redraws_in(&output) > redraws);
+        ensure!(
+            redrawn,
+            "Ctrl-Z did not redraw the reference after key {step}"
+        );
+        let whole = reference.wait_settled("the redraw", moved)?;
         let want = capture(&reference)?;
+        scrolled.wait_for(&format!("the scrolled session at line {position}"), moved)?;
         // A wrong shift leaves wrong rows until they are written again: the screens would
         // never meet.
         let met = support::wait_until(support::TIMEOUT, || {
@@ -184,4 +212,19 @@ fn zoomed_scrolling_in_tmux_matches_a_whole_redraw() -> anyhow::Result<()> {
         tmux.send_text("q")?;
     }
     Ok(())
+}
+
+/// Whole redraws finished in brief's output so far: entries to the alternate screen
+/// followed by the end of a frame.
+fn redraws_in(output: &std::path::Path) -> usize {
+    let bytes = std::fs::read(output).unwrap_or_default();
+    let mut count = 0;
+    let mut rest = bytes.as_slice();
+    while let Some(at) = find_bytes(rest, ALT_SCREEN_ON) {
+        rest = &rest[at + ALT_SCREEN_ON.len()..];
+        if find_bytes(rest, support::SYNC_END).is_some() {
+            count += 1;
+        }
+    }
+    count
 }

@@ -15,8 +15,8 @@ use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use support_hostile::{
-    Allow, Pty, Spawn, TIMEOUT, assert_layout_holds, assert_whole_run_clean, audit, bin,
-    process_alive, processes_running, signal, wait_until, write_json,
+    Allow, Launch, Pty, TIMEOUT, assert_layout_holds, assert_whole_run_clean, audit, bin,
+    launch_brief, process_alive, processes_running, signal, wait_until, write_json,
 };
 
 fn seed() -> PathBuf {
@@ -58,7 +58,7 @@ fn started(pty: &mut Pty, what: &str) {
 
 /// A fresh reader at `cols`×`rows` on `file`: the screen a storm must end on.
 fn reference_screen(file: &Path, cols: u16, rows: u16) -> String {
-    let mut fresh = Spawn::brief(&[s(file)]).size(cols, rows).start();
+    let mut fresh = launch_brief(&[s(file)]).size(cols, rows).start();
     started(&mut fresh, "reference run");
     let screen = fresh.contents();
     assert!(fresh.quit().success());
@@ -68,7 +68,7 @@ fn reference_screen(file: &Path, cols: u16, rows: u16) -> String {
 fn storm(pty: &mut Pty, resizes: usize) {
     for n in 0..resizes {
         let (cols, rows) = STORM[n % STORM.len()];
-        pty.resize(cols, rows);
+        pty.set_size(cols, rows);
     }
 }
 
@@ -82,12 +82,12 @@ fn resize_storm_down_to_nothing_and_back_ends_on_the_right_screen() {
             .and_then(|n| n.to_str())
             .unwrap_or("?")
             .to_owned();
-        let mut pty = Spawn::brief(&[s(&file)]).size(120, 40).start();
+        let mut pty = launch_brief(&[s(&file)]).size(120, 40).start();
         started(&mut pty, &what);
         storm(&mut pty, 100);
-        pty.resize(300, 100);
+        pty.set_size(300, 100);
         let want = reference_screen(&file, 300, 100);
-        let same = pty.wait_for(TIMEOUT, |s| s.contents() == want);
+        let same = pty.wait_until(TIMEOUT, |s| s.contents() == want);
         assert!(
             same,
             "{what}: after the storm the screen is not what a fresh start at 300×100 shows\n--- after storm ---\n{}\n--- fresh ---\n{want}",
@@ -108,7 +108,7 @@ fn resize_storm_down_to_nothing_and_back_ends_on_the_right_screen() {
 #[test]
 fn keys_in_the_middle_of_a_storm() {
     let file = seed();
-    let mut pty = Spawn::brief(&[s(&file)]).size(120, 40).start();
+    let mut pty = launch_brief(&[s(&file)]).size(120, 40).start();
     started(&mut pty, "keys in a storm");
     let keys: [&[u8]; 10] = [
         b"\t",
@@ -124,10 +124,10 @@ fn keys_in_the_middle_of_a_storm() {
     ];
     for n in 0..100 {
         let (cols, rows) = STORM[n % STORM.len()];
-        pty.resize(cols, rows);
-        pty.send(keys[n % keys.len()]);
+        pty.set_size(cols, rows);
+        pty.type_keys(keys[n % keys.len()]);
     }
-    pty.resize(100, 30);
+    pty.set_size(100, 30);
     pty.settle();
     pty.assert_running("keys in a storm");
     pty.with_screen(|s| assert_layout_holds(s, "after keys in a storm"));
@@ -143,25 +143,25 @@ fn keys_in_the_middle_of_a_storm() {
 #[test]
 fn a_storm_that_ends_tiny_then_grows_again() {
     let file = seed();
-    let mut pty = Spawn::brief(&[s(&file)]).size(80, 24).start();
+    let mut pty = launch_brief(&[s(&file)]).size(80, 24).start();
     started(&mut pty, "tiny storm");
     for last in [(1, 1), (0, 0)] {
         storm(&mut pty, 50);
-        pty.resize(last.0, last.1);
+        pty.set_size(last.0, last.1);
         pty.settle();
         pty.assert_running(&format!("at {last:?}"));
     }
-    pty.resize(100, 30);
+    pty.set_size(100, 30);
     let want = reference_screen(&file, 100, 30);
     assert!(
-        pty.wait_for(TIMEOUT, |s| s.contents() == want),
+        pty.wait_until(TIMEOUT, |s| s.contents() == want),
         "--- after ---\n{}\n--- fresh ---\n{want}",
         pty.contents()
     );
     // Still answering keys: Tab moves the focus, as it does on a fresh start.
-    pty.send(b"\t");
+    pty.type_keys(b"\t");
     assert!(
-        pty.wait_for(TIMEOUT, |s| s.contents() != want),
+        pty.wait_until(TIMEOUT, |s| s.contents() != want),
         "no answer to Tab"
     );
     assert!(pty.quit().success());
@@ -173,14 +173,14 @@ fn a_storm_that_ends_tiny_then_grows_again() {
 fn signals_in_the_middle_of_a_resize_storm() {
     for (name, status) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
         let file = seed();
-        let mut pty = Spawn::brief(&[s(&file)]).size(120, 40).start();
+        let mut pty = launch_brief(&[s(&file)]).size(120, 40).start();
         started(&mut pty, name);
-        let pid = pty.pid();
+        let pid = pty.pid().expect("the child\'s pid");
         storm(&mut pty, 60);
         signal(pid, name);
         storm(&mut pty, 40);
         let exit = pty
-            .wait_exit(TIMEOUT)
+            .exit_within(TIMEOUT)
             .unwrap_or_else(|| panic!("SIG{name}: brief still running\n{}", pty.contents()));
         assert_eq!(
             exit.signal(),
@@ -220,8 +220,8 @@ fn sigterm_while_loading_a_large_briefing() {
         &json!({"headline": "LARGE", "language": "ar", "body": paragraphs}),
     );
     for wait_for_output in [false, true] {
-        let mut pty = Spawn::brief(&[s(&file)]).size(200, 60).start();
-        let pid = pty.pid();
+        let mut pty = launch_brief(&[s(&file)]).size(200, 60).start();
+        let pid = pty.pid().expect("the child\'s pid");
         if wait_for_output {
             // Once anything is written the handlers are in place.
             assert!(
@@ -231,7 +231,7 @@ fn sigterm_while_loading_a_large_briefing() {
         }
         signal(pid, "TERM");
         let exit = pty
-            .wait_exit(TIMEOUT)
+            .exit_within(TIMEOUT)
             .expect("brief still running after SIGTERM");
         match exit.signal() {
             Some(_) => assert!(
@@ -277,24 +277,20 @@ fn brief_child_of(parent: u32) -> Option<u32> {
 /// brief's pid, and the file; `None` (the test skipped) where there is no bash.
 fn brief_under_bash(test: &str, cols: u16, rows: u16) -> Option<(Pty, u32, PathBuf)> {
     if !Path::new("/bin/bash").exists() {
-        assert!(std::env::var_os("CI").is_none(), "bash is missing in CI");
-        support::skipped(test, "no /bin/bash");
+        support::skipped(test, "no /bin/bash").unwrap_or_else(|e| panic!("{e}"));
         return None;
     }
     let file = seed();
-    let mut shell = Spawn {
-        program: PathBuf::from("/bin/bash"),
-        args: vec!["--norc".into(), "--noprofile".into(), "-i".into()],
-        cols,
-        rows,
-        env: vec![("PS1", "READY$ ".into())],
-        cwd: None,
-    }
-    .start();
+    let mut shell = Launch::program("/bin/bash", &["--norc", "--noprofile", "-i"])
+        .expect("set up bash")
+        .size(cols, rows)
+        .env("PS1", "READY$ ")
+        .start();
     assert!(shell.wait_text("READY$"), "no prompt\n{}", shell.contents());
-    shell.send(format!("{} {}\r", s(&bin()), s(&file)).as_bytes());
+    shell.type_keys(format!("{} {}\r", s(&bin()), s(&file)).as_bytes());
     shell.show("Headline", "brief did not start");
-    let pid = brief_child_of(shell.pid()).expect("brief's pid under the shell");
+    let pid = brief_child_of(shell.pid().expect("the child\'s pid"))
+        .expect("brief's pid under the shell");
     Some((shell, pid, file))
 }
 
@@ -306,7 +302,7 @@ fn assert_stopped_at_the_prompt(shell: &mut Pty, pid: u32, how: &str) {
         "brief did not stop on {how}"
     );
     assert!(
-        shell.wait_for(TIMEOUT, |s| !s.alternate_screen()
+        shell.wait_until(TIMEOUT, |s| !s.alternate_screen()
             && s.contents().contains("READY$")),
         "the shell did not get the terminal back after {how}\n{}",
         shell.contents()
@@ -317,25 +313,28 @@ fn assert_stopped_at_the_prompt(shell: &mut Pty, pid: u32, how: &str) {
 /// `fg`: brief comes back drawn whole at the shell's size (`cols`×`rows`), the same screen
 /// as a fresh start there; then `q` ends it cleanly and the shell exits.
 fn fg_redraws_whole_then_quit(mut shell: Pty, pid: u32, file: &Path, size: (u16, u16), what: &str) {
-    shell.send(b"fg\r");
+    shell.type_keys(b"fg\r");
     let want = reference_screen(file, size.0, size.1);
     assert!(
-        shell.wait_for(TIMEOUT, |s| s.alternate_screen() && s.contents() == want),
+        shell.wait_until(TIMEOUT, |s| s.alternate_screen() && s.contents() == want),
         "after fg the screen is not redrawn whole\n--- after fg ---\n{}\n--- fresh ---\n{want}",
         shell.contents()
     );
-    shell.send(b"q");
+    shell.type_keys(b"q");
     assert!(
         wait_until(TIMEOUT, || !process_alive(pid)),
         "brief still running after q"
     );
     assert!(
-        shell.wait_for(TIMEOUT, |s| !s.alternate_screen()),
+        shell.wait_until(TIMEOUT, |s| !s.alternate_screen()),
         "alternate screen not left"
     );
     assert_whole_run_clean(&shell.raw(), what);
-    shell.send(b"exit\r");
-    assert!(shell.wait_exit(TIMEOUT).is_some(), "the shell did not exit");
+    shell.type_keys(b"exit\r");
+    assert!(
+        shell.exit_within(TIMEOUT).is_some(),
+        "the shell did not exit"
+    );
 }
 
 /// Ctrl-Z under bash with job control: brief stops (state T) and gives the terminal back
@@ -347,9 +346,9 @@ fn ctrl_z_under_a_job_control_shell_then_resize_then_fg() {
     let Some((mut shell, pid, file)) = brief_under_bash(test, 120, 40) else {
         return;
     };
-    shell.send(b"\x1a");
+    shell.type_keys(b"\x1a");
     assert_stopped_at_the_prompt(&mut shell, pid, "Ctrl-Z");
-    shell.resize(100, 30);
+    shell.set_size(100, 30);
     fg_redraws_whole_then_quit(
         shell,
         pid,
@@ -406,7 +405,8 @@ fn a_process_limit_that_forbids_threads_still_lays_out_a_long_field() {
         support::skipped(
             test,
             "`setpriv --reuid=65534` is refused here (no uid 65534?)",
-        );
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");

@@ -14,8 +14,8 @@ use std::time::Duration;
 
 use serde_json::json;
 use support_hostile::{
-    Allow, Pty, Spawn, TIMEOUT, assert_layout_holds, audit, bidi_controls_in, corpus_dir,
-    intact_texts, pane_texts, write_json,
+    Allow, Pty, TIMEOUT, assert_layout_holds, audit, bidi_controls_in, corpus_dir, intact_texts,
+    launch_brief, pane_texts, write_json,
 };
 
 const COLS: u16 = 200;
@@ -24,7 +24,7 @@ const ROWS: u16 = 60;
 const LOAD_TIMEOUT: Duration = Duration::from_secs(90);
 
 fn open(path: &Path, cols: u16, rows: u16) -> Pty {
-    Spawn::brief(&[path.to_str().expect("utf-8 path")])
+    launch_brief(&[path.to_str().expect("utf-8 path")])
         .size(cols, rows)
         .start()
 }
@@ -144,15 +144,15 @@ fn invisible_and_confusable_text() {
 fn huge(what: &str, path: &Path, first: &str, keys: &[u8], then: &str) {
     let mut pty = open(path, 120, 40);
     assert!(
-        pty.wait_for(LOAD_TIMEOUT, |s| s.contents().contains(first)),
+        pty.wait_until(LOAD_TIMEOUT, |s| s.contents().contains(first)),
         "{what}: never showed {first:?}\n{}",
         pty.contents()
     );
     pty.settle();
     pty.with_screen(|s| assert_layout_holds(s, what));
-    pty.send(keys);
+    pty.type_keys(keys);
     assert!(
-        pty.wait_for(TIMEOUT, |s| s.contents().contains(then)),
+        pty.wait_until(TIMEOUT, |s| s.contents().contains(then)),
         "{what}: did not answer {:?} with {then:?} within {TIMEOUT:?}\n{}",
         keys.escape_ascii().to_string(),
         pty.contents()
@@ -239,9 +239,9 @@ fn copying_a_spoofed_quotation_keeps_the_spoof_inside_it() {
         let path = corpus_dir().join(file);
         let mut pty = open(&path, COLS, ROWS);
         assert!(pty.wait_text("QUOTE INTACT"), "{file}\n{}", pty.contents());
-        pty.send(b"3");
+        pty.type_keys(b"3");
         pty.settle();
-        pty.send(b"y");
+        pty.type_keys(b"y");
         let copied =
             support_hostile::wait_until(TIMEOUT, || !pty.recorder().clipboard_writes.is_empty());
         assert!(copied, "{file}: y wrote no OSC 52");
@@ -303,7 +303,7 @@ fn odd_graphemes_at_every_small_size() {
         // Each pane in turn (where one pane shows at a time, each gets the screen).
         for tab in 0..6 {
             if tab > 0 {
-                pty.send(b"\t");
+                pty.type_keys(b"\t");
                 pty.settle();
             }
             let (faults, screen) =

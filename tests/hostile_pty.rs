@@ -14,8 +14,8 @@ mod support_hostile;
 use std::path::{Path, PathBuf};
 
 use support_hostile::{
-    Allow, Pty, REPLACEMENT_STAND_IN, Spawn, TIMEOUT, assert_layout_holds, audit, bidi_controls_in,
-    control_chars_on_screen, corpus_dir, expected_symbols,
+    Allow, Launch, Pty, REPLACEMENT_STAND_IN, TIMEOUT, assert_layout_holds, audit,
+    bidi_controls_in, control_chars_on_screen, corpus_dir, expected_symbols, launch_brief,
 };
 
 const COLS: u16 = 200;
@@ -26,7 +26,7 @@ fn corpus(name: &str) -> PathBuf {
 }
 
 fn open(file: &Path) -> Pty {
-    Spawn::brief(&[file.to_str().expect("utf-8 path")])
+    launch_brief(&[file.to_str().expect("utf-8 path")])
         .size(COLS, ROWS)
         .start()
 }
@@ -122,7 +122,7 @@ fn injection(file: &str) {
 
     // Moving through every pane redraws every field: still nothing leaks.
     for key in ["\t", "\t", "\t", "\t", "j", "G", "\t", "g"] {
-        pty.send(key.as_bytes());
+        pty.type_keys(key.as_bytes());
     }
     pty.settle();
     assert_raw_clean(
@@ -132,9 +132,9 @@ fn injection(file: &str) {
     );
 
     // Esc shows the library holding the briefing: its row shows the hostile headline.
-    pty.send(b"\x1b");
+    pty.type_keys(b"\x1b");
     assert!(
-        pty.wait_for(TIMEOUT, |s| s.contents().contains("Library")),
+        pty.wait_until(TIMEOUT, |s| s.contents().contains("Library")),
         "{file}: Esc did not show the library\n{}",
         pty.contents()
     );
@@ -237,12 +237,11 @@ fn copying_a_hostile_quotation_copies_no_control() {
             "{file}: quotes not shown\n{}",
             pty.contents()
         );
-        pty.send(b"3");
+        pty.type_keys(b"3");
         pty.settle();
-        pty.send(b"y");
-        let copied = pty.wait_for(TIMEOUT, |_| true) && {
-            support_hostile::wait_until(TIMEOUT, || !pty.recorder().clipboard_writes.is_empty())
-        };
+        pty.type_keys(b"y");
+        let copied =
+            support_hostile::wait_until(TIMEOUT, || !pty.recorder().clipboard_writes.is_empty());
         assert!(copied, "{file}: y wrote no OSC 52\n{}", pty.contents());
         let writes = pty.recorder().clipboard_writes;
         assert_eq!(writes.len(), 1, "{file}: {writes:?}");
@@ -294,18 +293,11 @@ fn escapes_in_a_source_url() {
 /// printf standing in for brief) is caught by the byte audit and by vt100's callbacks.
 #[test]
 fn the_harness_catches_a_reader_that_leaks() {
-    let mut pty = Spawn {
-        program: PathBuf::from("/bin/sh"),
-        args: vec![
-            "-c".into(),
-            r"printf '\033[?1049hHL1 \033]0;PWNED-TITLE\007\033]52;c;UFdORUQ=\007\033[2J HL2\n'; read x".into(),
-        ],
-        cols: 80,
-        rows: 24,
-        env: Vec::new(),
-        cwd: None,
-    }
-    .start();
+    let leak = r"printf '\033[?1049hHL1 \033]0;PWNED-TITLE\007\033]52;c;UFdORUQ=\007\033[2J HL2\n'; read x";
+    let mut pty = Launch::program("/bin/sh", &["-c", leak])
+        .expect("set up sh")
+        .size(80, 24)
+        .start();
     assert!(pty.wait_text("HL2"), "{}", pty.contents());
     let found = audit(&pty.raw(), Allow::default());
     assert!(found.iter().any(|f| f.what.starts_with("OSC")), "{found:?}");
@@ -318,9 +310,16 @@ fn the_harness_catches_a_reader_that_leaks() {
         "{:?}",
         recorder.attacks_seen()
     );
-    pty.send(b"\n");
-    assert!(pty.wait_exit(TIMEOUT).is_some_and(|s| s.success()));
+    pty.type_keys(b"\n");
+    assert!(pty.exit_within(TIMEOUT).is_some_and(|s| s.success()));
 }
+
+/// A briefing is open: its headline pane's title.
+const BRIEFING_SHOWN: &str = "1 Headline";
+/// What Enter on a file that failed to load says.
+const FAILED_FILE: &str = "this file failed to load";
+/// The start of the first error of echoed-values.json, the corpus's one failed file.
+const ECHOED_ERROR: &str = "expected a BCP 47 language tag";
 
 /// The whole corpus as one folder: every row of the library selected in turn (a failed
 /// file shows its full error, which quotes hostile values), every briefing opened and
@@ -329,11 +328,11 @@ fn the_harness_catches_a_reader_that_leaks() {
 fn the_whole_corpus_in_the_library() {
     let dir = corpus_dir();
     for mode in ["app", "terminal"] {
-        let mut pty = Spawn::brief(&[dir.to_str().expect("utf-8 path"), "--bidi", mode])
+        let mut pty = launch_brief(&[dir.to_str().expect("utf-8 path"), "--bidi", mode])
             .size(COLS, ROWS)
             .start();
         assert!(
-            pty.wait_for(TIMEOUT, |s| s.contents().contains("Library")),
+            pty.wait_until(TIMEOUT, |s| s.contents().contains("Library")),
             "{}",
             pty.contents()
         );
@@ -345,19 +344,48 @@ fn the_whole_corpus_in_the_library() {
                     .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "json"))
             })
             .count();
+        let (mut opened, mut failed) = (0, 0);
         for row in 0..files {
-            pty.send(b"\r");
+            pty.type_keys(b"\r");
+            let what = format!("--bidi {mode}: row {row} opened");
+            assert!(
+                pty.wait_until(TIMEOUT, |s| {
+                    let screen = s.contents();
+                    screen.contains(BRIEFING_SHOWN) || screen.contains(FAILED_FILE)
+                }),
+                "{what}: neither a briefing nor a failed file's notice\n{}",
+                pty.contents()
+            );
             pty.settle();
-            pty.with_screen(|s| {
-                assert_layout_holds(s, &format!("--bidi {mode}: row {row} opened"))
-            });
-            pty.send(b"\x1b");
-            pty.send(b"j");
+            let screen = pty.contents();
+            if screen.contains(BRIEFING_SHOWN) {
+                opened += 1;
+            } else {
+                failed += 1;
+                assert!(
+                    screen.contains(ECHOED_ERROR),
+                    "{what}: the failed file's error is not shown\n{screen}"
+                );
+            }
+            pty.with_screen(|s| assert_layout_holds(s, &what));
+            pty.type_keys(b"\x1b");
+            assert!(
+                pty.wait_until(TIMEOUT, |s| !s.contents().contains(BRIEFING_SHOWN)),
+                "{what}: Esc did not go back to the library\n{}",
+                pty.contents()
+            );
+            pty.type_keys(b"j");
             pty.settle();
             pty.with_screen(|s| {
                 assert_layout_holds(s, &format!("--bidi {mode}: row {row} selected"))
             });
         }
+        // One file of the corpus (echoed-values.json) fails validation; the rest open.
+        assert_eq!(
+            (opened, failed),
+            (files - 1, 1),
+            "--bidi {mode}: briefings opened, failed files shown"
+        );
         assert_no_controls_on_screen(&pty, "the corpus library");
         assert_raw_clean(
             &pty,

@@ -1,16 +1,19 @@
-//! Rendering checks on whole screens: every row exactly as wide as the terminal, search
-//! matches drawn on the right cells of reordered RTL text, and styles with and without
-//! colour.
+//! Rendering checks on whole screens: every cell where a terminal shows it (the frames
+//! written as ratatui writes them, read back through a terminal emulator), search matches
+//! drawn on the right cells of reordered RTL text, and styles with and without colour.
+
+mod support;
 
 use std::path::{Path, PathBuf};
 
 use brief::briefing::{LoadOptions, load_path};
 use brief::text::BidiMode;
-use brief::ui::screen::{render_buffer, row_widths};
+use brief::ui::screen::render_buffer;
 use brief::ui::{Action, App, KeySetup, UiOptions};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
+use support::emulated::Emulated;
 use unicode_segmentation::UnicodeSegmentation;
 
 fn root() -> PathBuf {
@@ -37,19 +40,47 @@ fn type_query(app: &mut App, query: &str) {
     }
 }
 
-fn assert_rows_fit(buf: &Buffer, context: &str) {
-    let width = usize::from(buf.area.width);
-    for (y, row) in row_widths(buf).into_iter().enumerate() {
-        assert_eq!(
-            row, width,
-            "row {y} of {context} is {row} cells wide, not {width}"
-        );
+/// Shows `buf` on the emulated terminal; fails with the cells that differ.
+fn assert_shown_as_drawn(terminal: &mut Emulated, buf: &Buffer, context: &str) {
+    let wrong = terminal
+        .show(buf)
+        .unwrap_or_else(|e| panic!("{context}: {e:#}"));
+    assert!(wrong.is_empty(), "{context}: {wrong:#?}");
+}
+
+/// The checker itself: a frame whose cells a terminal counts otherwise than ratatui does
+/// is caught, where the old check (every row as wide as the screen) passed.
+#[test]
+fn the_emulated_terminal_catches_a_cell_of_the_wrong_width() {
+    let area = Rect::new(0, 0, 10, 2);
+    let mut sound = Buffer::empty(area);
+    sound.set_string(0, 0, "ab中cd", ratatui::style::Style::default());
+    sound.set_string(0, 1, "سلام", ratatui::style::Style::default());
+    assert_eq!(Emulated::default().show(&sound).ok(), Some(Vec::new()));
+    // Two characters in one cell: ratatui counts the cell two wide and skips the next,
+    // a terminal draws two narrow characters.
+    let mut two_in_one = sound.clone();
+    two_in_one[(0, 0)].set_symbol("xy");
+    // A family emoji (a ZWJ sequence): two cells by its grapheme's width, four for a
+    // terminal that counts its characters, pushing the rest of the row right.
+    let mut family = Buffer::empty(area);
+    family.set_string(
+        0,
+        0,
+        "\u{1F469}\u{200D}\u{1F52C}abc",
+        ratatui::style::Style::default(),
+    );
+    for (what, frame) in [("two in one", two_in_one), ("ZWJ sequence", family)] {
+        let wrong = Emulated::default().show(&frame).unwrap_or_default();
+        assert!(!wrong.is_empty(), "{what}: not caught");
     }
 }
 
-/// gitui-style reflow check over every briefing, at many sizes, through a tour of the keys.
+/// gitui-style reflow check over every briefing, at many sizes, through a tour of the keys:
+/// every frame, written as ratatui writes it after the one before, shows on an emulated
+/// terminal exactly as the engine laid it out.
 #[test]
-fn every_row_of_every_screen_is_exactly_the_terminal_width() {
+fn every_cell_of_every_screen_shows_where_it_was_drawn() {
     let tour = [
         Action::Select,
         Action::Down,
@@ -68,6 +99,7 @@ fn every_row_of_every_screen_is_exactly_the_terminal_width() {
     for folder in [root().join("briefings"), root().join("tests/fixtures/ui")] {
         for shaping in [true, false] {
             let mut app = app(&folder, None, shaping, false);
+            let mut terminal = Emulated::default();
             for (width, height) in [
                 (80, 24),
                 (120, 40),
@@ -87,11 +119,13 @@ fn every_row_of_every_screen_is_exactly_the_terminal_width() {
                             "{} {width}x{height} briefing {index} step {step} shaping {shaping}",
                             folder.display()
                         );
-                        assert_rows_fit(&render_buffer(&app, width, height), &context);
+                        let frame = render_buffer(&app, width, height);
+                        assert_shown_as_drawn(&mut terminal, &frame, &context);
                     }
                     type_query(&mut app, "ال");
                     app.update(Action::SearchSubmit);
-                    assert_rows_fit(&render_buffer(&app, width, height), "search");
+                    let frame = render_buffer(&app, width, height);
+                    assert_shown_as_drawn(&mut terminal, &frame, "search");
                     app.update(Action::Back);
                     app.update(Action::Back);
                     app.update(Action::Back);

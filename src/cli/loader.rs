@@ -32,6 +32,11 @@ const BATCH_TIME: Duration = Duration::from_millis(15);
 /// would only fight over them.
 const MAX_WORKERS: usize = 2;
 
+/// Test hook, not for users: `BRIEF_TEST_LOAD_GATE=PATH` makes the loader read PATH to its
+/// end before it looks for files, so an end-to-end test that holds a FIFO there decides
+/// when loading goes on, whatever the machine's speed.
+const TEST_LOAD_GATE_VAR: &str = "BRIEF_TEST_LOAD_GATE";
+
 /// The receiving end, held by the main thread.
 pub struct Loader {
     rx: Receiver<Message>,
@@ -79,6 +84,10 @@ fn load(folder: &Path, file: Option<&Path>, options: LoadOptions, tx: &Sender<Me
         if tx.send(Message::Loaded(first)).is_err() {
             return;
         }
+    }
+    if let Some(gate) = std::env::var_os(TEST_LOAD_GATE_VAR) {
+        // Blocks until the test opens the FIFO for writing and closes it again.
+        let _ = std::fs::read(gate);
     }
     let (mut files, failures) = briefing::discover(folder);
     if let Some(file) = file {

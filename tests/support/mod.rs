@@ -1,13 +1,18 @@
 //! Harness for end-to-end tests of the real `brief` binary in a terminal: `pty` runs it in a
-//! pseudo-terminal whose output a terminal emulator crate (vt100) turns into a screen;
-//! `tmux` runs it in a private tmux server. Both wait by polling (every 20 ms, at most
-//! 20 s) and fail with the last screen; neither ever sleeps a fixed time.
+//! pseudo-terminal whose output a terminal emulator crate (vt100) turns into a screen (the
+//! hostile-input tests and the terminal benchmarks use the same harness); `tmux` runs it in
+//! a private tmux server; `emulated` shows frames rendered in-process on the same emulator.
+//! Waits poll (every 20 ms, at most 20 s) and fail with the last screen; none ever sleeps
+//! a fixed time.
 
-// Each test file uses part of the harness; the rest would be dead code there.
-#![allow(dead_code)]
+// Each test file uses part of the harness; the rest would be dead code, or unused
+// re-exports, there.
+#![allow(dead_code, unused_imports)]
 
+pub mod emulated;
 pub mod process;
 pub mod pty;
+pub mod recorder;
 pub mod screen;
 pub mod tmux;
 
@@ -99,20 +104,21 @@ pub fn require(found: bool, tool: &str, test: &str) -> anyhow::Result<bool> {
     if found {
         return Ok(true);
     }
-    if std::env::var_os("CI").is_some() {
-        anyhow::bail!("{test}: `{tool}` is not installed, and CI is set: .ci/run must install it");
-    }
-    // Straight to stderr: eprintln! would be captured, and shown only if the test failed.
-    let _ = writeln!(
-        std::io::stderr(),
-        "SKIPPED {test}: `{tool}` is not installed (install it to run this test)"
-    );
+    let why = format!("`{tool}` is not installed (.ci/run must install it)");
+    skipped(test, &why)?;
     Ok(false)
 }
 
-/// Says loudly, past the test harness's capture, that `test` did not run and why.
-pub fn skipped(test: &str, why: &str) {
+/// Says loudly, past the test harness's capture, that `test` did not run and why; an error
+/// instead when CI is set, since CI has every capability the tests need and a silent skip
+/// there would hide a broken set-up.
+pub fn skipped(test: &str, why: &str) -> anyhow::Result<()> {
+    if std::env::var_os("CI").is_some() {
+        anyhow::bail!("{test} cannot run, and CI is set: {why}");
+    }
+    // Straight to stderr: eprintln! would be captured, and shown only if the test failed.
     let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
+    Ok(())
 }
 
 /// A bundled sample briefing, parsed, for expectations derived from its text.

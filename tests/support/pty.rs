@@ -1,254 +1,60 @@
-//! The binary in a pseudo-terminal (portable-pty), its output fed to a vt100 parser by a
-//! reader thread that also keeps every raw byte, for assertions on escape sequences.
+//! A program (brief, or a shell, or `less` for the benchmarks) in a pseudo-terminal
+//! (portable-pty). A reader thread keeps every byte it writes and feeds a vt100 screen
+//! that records what escape sequences would do to a terminal; the frames brief draws are
+//! counted where its synchronized updates end, and timed when they are read. Waiting is
+//! always polling with a timeout, failing with the last screen.
+//!
+//! One harness for the end-to-end tests (the waits here), the hostile-input tests
+//! (`polling`) and the terminal benchmarks (`timing`).
 
-use std::ffi::OsString;
-use std::io::{Read, Write};
+mod launch;
+mod output;
+mod polling;
+mod timing;
+
+use std::io::Write;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, PoisonError};
 use std::thread::JoinHandle;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use portable_pty::{Child, ExitStatus, MasterPty, PtySize};
 
-use super::{POLL, SYNC_BEGIN, SYNC_END, TIMEOUT, base_env};
+pub use launch::Launch;
+pub use output::Output;
+use output::{Shared, Writer};
 
-/// What the reader thread has seen.
-pub struct Output {
-    pub parser: vt100::Parser,
-    pub raw: Vec<u8>,
-    /// Frames finished so far (synchronized updates begun and ended).
-    pub frames: usize,
-    /// A synchronized update is open: the screen may hold half a frame.
-    pub in_frame: bool,
-    /// Where the search for frame markers goes on from.
-    scanned: usize,
-    /// The reader saw end of file or an error: the child and every copy of the slave closed.
-    pub eof: bool,
-}
+use super::{POLL, TIMEOUT};
 
-impl Output {
-    /// No synchronized update is open: the screen holds whole frames only.
-    pub fn between_frames(&self) -> bool {
-        !self.in_frame
-    }
-
-    /// Follows the frame markers in the bytes not yet searched. An end with no begin (the
-    /// one brief sends when it restores the terminal, in case a frame was cut off) is not
-    /// a frame.
-    fn scan_markers(&mut self) {
-        let len = SYNC_BEGIN.len();
-        while self.scanned + len <= self.raw.len() {
-            let window = &self.raw[self.scanned..self.scanned + len];
-            if window == SYNC_BEGIN {
-                self.in_frame = true;
-            } else if window == SYNC_END && self.in_frame {
-                self.in_frame = false;
-                self.frames += 1;
-            }
-            self.scanned += 1;
-        }
-    }
-
-    pub fn screen_text(&self) -> String {
-        self.parser.screen().contents()
-    }
-}
-
-struct Shared {
-    output: Mutex<Output>,
-    changed: Condvar,
-    /// The reader thread stops, closing its copy of the master, once this many frames have
-    /// ended and none is open; `usize::MAX`: never.
-    stop_after: AtomicUsize,
-}
-
-impl Shared {
-    fn lock(&self) -> MutexGuard<'_, Output> {
-        self.output.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// Takes new bytes; true when the reader should stop now.
-    fn feed(&self, bytes: &[u8]) -> bool {
-        let mut out = self.lock();
-        out.raw.extend_from_slice(bytes);
-        out.scan_markers();
-        out.parser.process(bytes);
-        self.changed.notify_all();
-        out.frames >= self.stop_after.load(Ordering::SeqCst) && out.between_frames()
-    }
-}
-
-/// How to start the binary.
-pub struct Launch {
-    args: Vec<OsString>,
-    env: Vec<(String, OsString)>,
-    cols: u16,
-    rows: u16,
-    controlling_tty: bool,
-    through_shell: bool,
-    new_pid_namespace: bool,
-    home: tempfile::TempDir,
-}
-
-/// Runs brief, then shows the terminal's line discipline settings and brief's exit status
-/// on the screen: proof that raw mode was switched off, seen from the same terminal.
-const SHELL_AFTER: &str = r#""$0" "$@"; status=$?; stty -a; echo "exit=$status""#;
-
-impl Launch {
-    /// `brief ARGS` at 100×30 in the repository root, with `base_env`.
-    pub fn new(args: &[&str]) -> anyhow::Result<Self> {
-        let home = tempfile::tempdir()?;
-        Ok(Self {
-            args: args.iter().map(OsString::from).collect(),
-            env: base_env(home.path()),
-            cols: 100,
-            rows: 30,
-            controlling_tty: true,
-            through_shell: false,
-            new_pid_namespace: false,
-            home,
-        })
-    }
-
-    pub fn env(mut self, name: &str, value: &str) -> Self {
-        self.unset_in_place(name);
-        self.env.push((name.into(), value.into()));
-        self
-    }
-
-    pub fn unset(mut self, name: &str) -> Self {
-        self.unset_in_place(name);
-        self
-    }
-
-    fn unset_in_place(&mut self, name: &str) {
-        self.env.retain(|(k, _)| k != name);
-    }
-
-    pub fn size(mut self, cols: u16, rows: u16) -> Self {
-        self.cols = cols;
-        self.rows = rows;
-        self
-    }
-
-    /// Without a controlling terminal the kernel sends no SIGHUP when the pty hangs up:
-    /// only brief's own hang-up detection can end it then.
-    pub fn no_controlling_tty(mut self) -> Self {
-        self.controlling_tty = false;
-        self
-    }
-
-    /// Runs brief under `sh -c`, which after it exits runs `stty -a` and prints `exit=N`
-    /// (see `stty_after_exit`). Signals sent to `Pty::pid` then go to the shell.
-    pub fn through_shell(mut self) -> Self {
-        self.through_shell = true;
-        self
-    }
-
-    /// Runs brief in a new PID namespace under a shell that waits for it, while the pty's
-    /// session leader stays outside: brief then sees 0 as its session and group ids, as in
-    /// a container started from outside. Needs `unshare` and the right to use it.
-    pub fn in_new_pid_namespace(mut self) -> Self {
-        self.new_pid_namespace = true;
-        self
-    }
-
-    fn command(&self) -> CommandBuilder {
-        if self.new_pid_namespace {
-            let mut cmd = CommandBuilder::new("unshare");
-            // `; exit` keeps the shell from exec'ing brief, so brief's parent is inside.
-            cmd.args(["--pid", "--fork", "--mount-proc", "sh", "-c"]);
-            cmd.args([r#""$0" "$@"; exit $?"#, super::brief_bin()]);
-            return cmd;
-        }
-        if self.through_shell {
-            let mut cmd = CommandBuilder::new("sh");
-            cmd.args(["-c", SHELL_AFTER, super::brief_bin()]);
-            return cmd;
-        }
-        CommandBuilder::new(super::brief_bin())
-    }
-
-    pub fn spawn(self) -> anyhow::Result<Pty> {
-        let size = PtySize {
-            rows: self.rows,
-            cols: self.cols,
-            pixel_width: 0,
-            pixel_height: 0,
-        };
-        let pair = native_pty_system().openpty(size)?;
-        let mut cmd = self.command();
-        cmd.args(&self.args);
-        cmd.env_clear();
-        for (name, value) in &self.env {
-            cmd.env(name, value);
-        }
-        cmd.cwd(super::repo_root());
-        cmd.set_controlling_tty(self.controlling_tty);
-        let child = pair.slave.spawn_command(cmd)?;
-        // Our copy of the slave must go, or the reader never sees end of file.
-        drop(pair.slave);
-        Pty::attach(pair.master, child, self.rows, self.cols, self.home)
-    }
-}
-
-/// A running `brief` in a pty. Dropping it kills the child.
+/// A running program in a pty. Dropping it kills the child.
 pub struct Pty {
     master: Option<Box<dyn MasterPty + Send>>,
-    writer: Option<Box<dyn Write + Send>>,
+    writer: Writer,
     child: Box<dyn Child + Send + Sync>,
     shared: Arc<Shared>,
     reader: Option<JoinHandle<()>>,
     status: Option<ExitStatus>,
-    _home: tempfile::TempDir,
+    started: Instant,
+    _home: Option<tempfile::TempDir>,
 }
 
 impl Pty {
-    fn attach(
-        master: Box<dyn MasterPty + Send>,
-        child: Box<dyn Child + Send + Sync>,
-        rows: u16,
-        cols: u16,
-        home: tempfile::TempDir,
-    ) -> anyhow::Result<Self> {
-        let shared = Arc::new(Shared {
-            output: Mutex::new(Output {
-                parser: vt100::Parser::new(nonzero(rows)?, nonzero(cols)?, 0),
-                raw: Vec::new(),
-                frames: 0,
-                in_frame: false,
-                scanned: 0,
-                eof: false,
-            }),
-            changed: Condvar::new(),
-            stop_after: AtomicUsize::new(usize::MAX),
-        });
-        let reader = spawn_reader(master.try_clone_reader()?, Arc::clone(&shared));
-        Ok(Self {
-            writer: Some(master.take_writer()?),
-            master: Some(master),
-            child,
-            shared,
-            reader: Some(reader),
-            status: None,
-            _home: home,
-        })
-    }
-
     pub fn pid(&self) -> anyhow::Result<u32> {
         self.child
             .process_id()
             .context("the child has no process id")
     }
 
-    /// Writes bytes as if typed.
-    pub fn send(&mut self, bytes: &[u8]) -> anyhow::Result<()> {
-        let writer = self.writer.as_mut().context("the pty was hung up")?;
+    /// Writes bytes as if typed; when they were written.
+    pub fn send(&mut self, bytes: &[u8]) -> anyhow::Result<Instant> {
+        let mut writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let writer = writer.as_mut().context("the pty was hung up")?;
+        let at = Instant::now();
         writer.write_all(bytes)?;
         writer.flush()?;
-        Ok(())
+        Ok(at)
     }
 
     pub fn frames(&self) -> usize {
@@ -325,14 +131,14 @@ impl Pty {
     }
 
     /// Resizes the emulated screen first, then the pty (which sends SIGWINCH), so no byte
-    /// drawn for the new size is parsed at the old one.
+    /// drawn for the new size is parsed at the old one. vt100 has no 0-cell screens: its
+    /// grid stays at least 1×1.
     pub fn resize(&mut self, cols: u16, rows: u16) -> anyhow::Result<()> {
-        let size = (nonzero(rows)?, nonzero(cols)?);
         self.shared
             .lock()
             .parser
             .screen_mut()
-            .set_size(size.0, size.1);
+            .set_size(nonzero(rows), nonzero(cols));
         let master = self.master.as_ref().context("the pty was hung up")?;
         master.resize(PtySize {
             rows,
@@ -363,29 +169,29 @@ impl Pty {
         if let Some(reader) = self.reader.take() {
             let _ = reader.join();
         }
-        self.writer = None;
+        *self.writer.lock().unwrap_or_else(PoisonError::into_inner) = None;
         self.master = None;
         Ok(())
     }
 
+    /// How the child ended, if it has.
+    pub fn try_wait(&mut self) -> Option<ExitStatus> {
+        if self.status.is_none()
+            && let Ok(Some(status)) = self.child.try_wait()
+        {
+            self.status = Some(status);
+        }
+        self.status.clone()
+    }
+
     /// Waits for the child to exit and returns how.
     pub fn wait_exit(&mut self) -> anyhow::Result<ExitStatus> {
-        if let Some(status) = &self.status {
-            return Ok(status.clone());
-        }
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            if let Some(status) = self.child.try_wait()? {
-                self.status = Some(status.clone());
-                return Ok(status);
-            }
-            if Instant::now() >= deadline {
-                bail!(
-                    "brief did not exit within {TIMEOUT:?}; last screen:\n{}",
-                    self.screen_text()
-                );
-            }
-            std::thread::sleep(POLL);
+        match self.exit_within(TIMEOUT) {
+            Some(status) => Ok(status),
+            None => bail!(
+                "the program did not exit within {TIMEOUT:?}; last screen:\n{}",
+                self.screen_text()
+            ),
         }
     }
 
@@ -400,42 +206,27 @@ impl Pty {
 }
 
 /// vt100 has no 0-cell screens.
-fn nonzero(cells: u16) -> anyhow::Result<std::num::NonZeroU16> {
-    std::num::NonZeroU16::new(cells).context("vt100 cannot emulate a screen 0 cells wide or high")
-}
-
-fn spawn_reader(mut reader: Box<dyn Read + Send>, shared: Arc<Shared>) -> JoinHandle<()> {
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 16 * 1024];
-        loop {
-            match reader.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => {
-                    if shared.feed(&buf[..n]) {
-                        break;
-                    }
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                // EIO: every slave descriptor is closed.
-                Err(_) => break,
-            }
-        }
-        shared.lock().eof = true;
-        shared.changed.notify_all();
-    })
+fn nonzero(cells: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(cells).unwrap_or(std::num::NonZeroU16::MIN)
 }
 
 impl Drop for Pty {
     fn drop(&mut self) {
-        if self.status.is_none() {
+        if self.try_wait().is_none() {
             // SIGKILL: whatever state the child is in, it goes.
             if let Ok(pid) = self.pid() {
                 let _ = super::process::send_signal(pid, rustix::process::Signal::KILL);
             }
             let _ = self.child.wait();
         }
-        self.writer = None;
+        *self.writer.lock().unwrap_or_else(PoisonError::into_inner) = None;
         self.master = None;
+        // The reader ends when the pty closes; join it only if it already has.
+        if let Some(reader) = self.reader.take()
+            && self.shared.lock().eof
+        {
+            let _ = reader.join();
+        }
     }
 }
 

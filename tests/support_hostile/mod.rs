@@ -1,6 +1,6 @@
-//! Helpers for the hostile-input tests: the real `brief` binary in a pseudo-terminal with
-//! every byte it writes kept, a vt100 screen that records the callbacks an attack would
-//! fire (title, clipboard, bell, resize), an audit of the raw bytes against the escape
+//! Helpers for the hostile-input tests: the real `brief` binary in the shared pseudo-terminal
+//! harness (`tests/support/pty.rs`, whose vt100 screen records the callbacks an attack would
+//! fire: title, clipboard, bell, resize), an audit of the raw bytes against the escape
 //! sequences that ratatui and crossterm legitimately write, layout checks on the screen,
 //! and what the hostile corpus (`tests/hostile/`) expects. Process helpers, paths and the
 //! polling wait come from the shared harness (`tests/support/`), which every test that
@@ -13,19 +13,24 @@
 
 mod audit;
 mod layout;
-mod pty;
-mod recorder;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 pub use crate::support::process::{process_alive, processes_running, signal};
+pub use crate::support::pty::{Launch, Pty};
+pub use crate::support::recorder::{REPLACEMENT_STAND_IN, Recorder};
 pub use crate::support::{POLL, TIMEOUT, wait_until};
 pub use audit::{Allow, Finding, audit, control_chars_on_screen, plain_text_controls};
 pub use layout::{Box4, assert_layout_holds, boxes_and_faults, pane_texts};
-pub use pty::{Pty, Spawn};
-pub use recorder::{REPLACEMENT_STAND_IN, Recorder};
+
+/// brief with `args` at 160×50, the size the hostile tests read most at.
+pub fn launch_brief(args: &[&str]) -> Launch {
+    Launch::new(args)
+        .unwrap_or_else(|e| panic!("set up brief: {e:#}"))
+        .size(160, 50)
+}
 
 pub fn bin() -> PathBuf {
     PathBuf::from(crate::support::brief_bin())

@@ -1,4 +1,4 @@
-//! The vt100 side of the hostile-input pty: callbacks that record what an escape injection
+//! The vt100 side of the pty harness: callbacks that record what an escape injection
 //! would do to the terminal, and the U+FFFD stand-in vt100 needs to keep columns true.
 
 /// Everything vt100 reports through its callbacks that an escape injection would trigger.
