@@ -1,4 +1,7 @@
+use std::borrow::Cow;
 use std::path::PathBuf;
+
+use super::date::display_date;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Direction {
@@ -77,6 +80,11 @@ pub struct PointGroup {
 }
 
 impl Briefing {
+    /// The date as readers see it (`2025-08-03 07:45 +03:00`), not as written in RFC 3339.
+    pub fn shown_date(&self) -> Option<Cow<'_, str>> {
+        self.date.as_deref().map(display_date)
+    }
+
     /// The actor a quote's speaker names, by id, then name, then alias, ignoring case and
     /// surrounding spaces. `None` means the speaker is a free name.
     pub fn find_actor(&self, speaker: &str) -> Option<&Actor> {

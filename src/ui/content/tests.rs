@@ -148,7 +148,7 @@ fn a_row_listing_a_briefing_s_fields_reads_in_the_briefing_s_direction() {
         "location": "חיפה", "tags": ["SCADA", "מים"]}"#;
     let lines = shown(json);
     let meta = lines.iter().find(|l| l.contains("2025")).map(|l| l.trim());
-    assert_eq!(meta, Some("הפיח · 2025-08-03T07:45:00+03:00"), "{lines:#?}");
+    assert_eq!(meta, Some("הפיח · 2025-08-03 07:45 +03:00"), "{lines:#?}");
     let tags = lines.iter().find(|l| l.contains("SCADA"));
     assert_eq!(tags.map(|l| l.trim()), Some("םימ · SCADA"), "{lines:#?}");
     assert!(
@@ -159,7 +159,7 @@ fn a_row_listing_a_briefing_s_fields_reads_in_the_briefing_s_direction() {
     let json = r#"{"headline": "שלום", "date": "2025-08-03T07:45:00+03:00", "location": "חיפה"}"#;
     let lines = shown(json);
     let meta = lines.iter().find(|l| l.contains("2025")).map(|l| l.trim());
-    assert_eq!(meta, Some("הפיח · 2025-08-03T07:45:00+03:00"), "{lines:#?}");
+    assert_eq!(meta, Some("הפיח · 2025-08-03 07:45 +03:00"), "{lines:#?}");
     // An English briefing's row stays left to right, a Hebrew place first or not.
     let json = r#"{"headline": "Talks", "language": "en", "location": "חיפה",
         "date": "2025-08-03"}"#;

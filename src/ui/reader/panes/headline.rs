@@ -11,9 +11,10 @@ pub fn cited(briefing: &Briefing) -> String {
     let url = source
         .filter(|s| s.name.is_some())
         .and_then(|s| s.url.as_deref());
+    let date = briefing.shown_date();
     let parts: Vec<&str> = [
         source.and_then(Source::label),
-        briefing.date.as_deref(),
+        date.as_deref(),
         briefing.location.as_deref(),
         url,
     ]
@@ -34,14 +35,11 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule) -> Vec<Field> {
     }
     fields.push(FieldKind::Headline, &briefing.headline, false);
     let source = briefing.source.as_ref().and_then(Source::label);
-    let meta: Vec<&str> = [
-        briefing.date.as_deref(),
-        briefing.location.as_deref(),
-        source,
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let date = briefing.shown_date();
+    let meta: Vec<&str> = [date.as_deref(), briefing.location.as_deref(), source]
+        .into_iter()
+        .flatten()
+        .collect();
     if !meta.is_empty() {
         fields.push_joined(FieldKind::Meta, &meta, SEPARATOR, false);
     }

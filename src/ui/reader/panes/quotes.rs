@@ -68,7 +68,8 @@ pub fn speaker<'a>(briefing: &'a Briefing, quote: &'a Quote) -> (&'a str, Option
 pub fn attributed(briefing: &Briefing, quote: &Quote) -> String {
     let (name, role) = speaker(briefing, quote);
     let source = briefing.source.as_ref().and_then(Source::label);
-    let attribution: Vec<&str> = [Some(name), role, source, briefing.date.as_deref()]
+    let date = briefing.shown_date();
+    let attribution: Vec<&str> = [Some(name), role, source, date.as_deref()]
         .into_iter()
         .flatten()
         .collect();
