@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use brief::briefing::{Diagnostic, LoadOptions, discover, is_terminal_hazard, load_file};
+use brief::ui::count::plural;
 use serde::Serialize;
 
 use crate::cli::args::{CheckArgs, CheckFormat};
@@ -23,9 +24,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         let warnings = diagnostics.len() - errors;
         eprintln!(
             "brief: checked {}: {}, {}",
-            counted(files, "file"),
-            counted(errors, "error"),
-            counted(warnings, "warning")
+            plural(files, "file"),
+            plural(errors, "error"),
+            plural(warnings, "warning")
         );
     }
     Ok(if errors > 0 {
@@ -33,14 +34,6 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-fn counted(n: usize, thing: &str) -> String {
-    if n == 1 {
-        format!("1 {thing}")
-    } else {
-        format!("{n} {thing}s")
-    }
 }
 
 /// Every problem under the given paths, grouped by file in path order, and the number of

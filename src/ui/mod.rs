@@ -8,7 +8,7 @@
 mod action;
 mod app;
 pub mod content;
-mod count;
+pub mod count;
 mod first_line;
 mod help;
 pub mod keys;
