@@ -32,21 +32,3 @@ pub fn buffer_lines(buf: &Buffer) -> Vec<String> {
         })
         .collect()
 }
-
-/// Cells each row takes when a terminal shows it: walking the row as a terminal does, a
-/// wide character covering the cell after it. A row wider than the screen would wrap.
-pub fn row_widths(buf: &Buffer) -> Vec<usize> {
-    let area = buf.area;
-    (area.top()..area.bottom())
-        .map(|y| {
-            let mut width = 0;
-            let mut x = area.left();
-            while x < area.right() {
-                let cell = unicode_width::UnicodeWidthStr::width(buf[(x, y)].symbol()).max(1);
-                width += cell;
-                x = x.saturating_add(u16::try_from(cell).unwrap_or(1));
-            }
-            width
-        })
-        .collect()
-}
