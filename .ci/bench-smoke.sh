@@ -7,6 +7,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
 # divan micro-benchmarks of the pure parts: one sample of one iteration each.
-cargo bench --locked --bench layout --bench loader --bench library -- --sample-count 1 --sample-size 1
+cargo bench --locked --bench layout --bench loader --bench library --bench search -- --sample-count 1 --sample-size 1
 # The terminal harness: every figure once, 1,000-briefing archive, 20 keys, 2 s idle.
 cargo bench --locked --bench terminal -- --quick
