@@ -61,6 +61,8 @@ impl Search {
             (Some(current), total) => {
                 format!("match {} of {}", thousands(current + 1), thousands(total))
             }
+            // `count::plural` adds an "s"; "match" takes "es".
+            (None, 1) => "1 match".to_owned(),
             (None, total) => format!("{} matches", thousands(total)),
         })
     }
@@ -69,5 +71,30 @@ impl Search {
     /// terminal wraps it; the status line cuts it where it has to.
     pub fn layout_status(&mut self, engine: Engine) {
         self.status_row = self.status().and_then(|status| status_row(&status, engine));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_status_counts_matches_in_the_singular_and_plural() {
+        let found = |count: usize| Search {
+            query: "x".into(),
+            matches: vec![
+                Match {
+                    pane: PaneId::Body,
+                    field: 0,
+                    range: 0..1,
+                };
+                count
+            ],
+            ..Search::default()
+        };
+        assert_eq!(found(1).status().as_deref(), Some("1 match"));
+        assert_eq!(found(2).status().as_deref(), Some("2 matches"));
+        assert_eq!(found(1234).status().as_deref(), Some("1,234 matches"));
+        assert_eq!(found(0).status().as_deref(), Some("no match for \"x\""));
     }
 }
