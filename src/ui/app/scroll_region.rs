@@ -6,8 +6,7 @@ use crate::ui::layout::too_small;
 use crate::ui::reader::ZoomedScroll;
 
 impl App {
-    /// The zoomed pane's inner rect, which pane and briefing it shows, and its scroll: what
-    /// must stay the same, all but the scroll, for a scroll to be the terminal's to do.
+    /// The zoomed pane's place and scroll, when the screen shows it.
     pub(super) fn zoomed_scroll(&self) -> Option<ZoomedScroll> {
         if self.screen != Screen::Briefing || self.help.is_open() || too_small(self.area) {
             return None;
@@ -20,18 +19,17 @@ impl App {
     /// whole pane is written then anyway.
     pub(super) fn note_scroll(&mut self, before: Option<ZoomedScroll>) {
         let after = self.zoomed_scroll();
-        let same_pane = |a: &ZoomedScroll, b: &ZoomedScroll| (a.0, a.1, a.2) == (b.0, b.1, b.2);
         let (Some(before), Some(after)) = (before, after) else {
             if before.is_some() || after.is_some() {
                 self.drop_scrolls();
             }
             return;
         };
-        if !same_pane(&before, &after) {
+        if !before.same_pane(&after) {
             self.drop_scrolls();
             return;
         }
-        let (inner, delta) = (after.0, after.3.abs_diff(before.3));
+        let (inner, delta) = (after.inner, after.scroll.abs_diff(before.scroll));
         if delta == 0 {
             return;
         }
@@ -39,7 +37,11 @@ impl App {
             self.drop_scrolls();
             return;
         };
-        let delta = if after.3 > before.3 { delta } else { -delta };
+        let delta = if after.scroll > before.scroll {
+            delta
+        } else {
+            -delta
+        };
         let (top, bottom) = (inner.y, inner.bottom());
         let pending = match self.effects.last() {
             Some(&Effect::ScrollRegion {
@@ -134,7 +136,7 @@ mod tests {
         assert_eq!(scrolls(&mut app), [], "there and back: nothing moved");
         // A whole page moves every row: nothing on screen to keep. (Less than a page, near
         // the end of the text, is a shift like any other.)
-        let scroll = |app: &App| app.zoomed_scroll().map_or(0, |z| z.3);
+        let scroll = |app: &App| app.zoomed_scroll().map_or(0, |z| z.scroll);
         app.update(Action::Top);
         let _ = scrolls(&mut app);
         app.update(Action::PageDown);

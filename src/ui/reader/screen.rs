@@ -21,9 +21,24 @@ pub struct BriefingScreen {
     pub(super) search: Search,
 }
 
-/// The zoomed pane's inner rect, which pane and briefing it shows, and its scroll: what
-/// must stay the same, all but the scroll, for a scroll to be the terminal's to do.
-pub type ZoomedScroll = (Rect, PaneId, usize, usize);
+/// What must stay the same, all but the scroll, for a scroll of the zoomed pane to be the
+/// terminal's to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ZoomedScroll {
+    /// The pane's text rows on screen.
+    pub inner: Rect,
+    pub pane: PaneId,
+    /// The briefing shown, as its index in the library.
+    pub briefing: usize,
+    pub scroll: usize,
+}
+
+impl ZoomedScroll {
+    /// The same rows of the same pane of the same briefing, scrolled or not.
+    pub fn same_pane(&self, other: &ZoomedScroll) -> bool {
+        (self.inner, self.pane, self.briefing) == (other.inner, other.pane, other.briefing)
+    }
+}
 
 impl BriefingScreen {
     pub fn reader(&self) -> Option<&OpenBriefing> {
@@ -76,8 +91,12 @@ impl BriefingScreen {
         let reader = self.reader.as_ref().filter(|r| r.zoom)?;
         let pane = reader.focus;
         let rect = reader.rects(area)[pane]?;
-        let scroll = reader.panes[pane].view.scroll;
-        Some((inner(rect), pane, reader.index, scroll))
+        Some(ZoomedScroll {
+            inner: inner(rect),
+            pane,
+            briefing: reader.index,
+            scroll: reader.panes[pane].view.scroll,
+        })
     }
 
     pub fn update(&mut self, action: Action, cx: Context<'_>) -> Outcome {
