@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 
 use super::open::OpenBriefing;
 use super::panes::PaneId;
+use super::scroll::{Page, Toward};
 use super::search::Search;
 use crate::briefing::{Briefing, Library};
 use crate::ui::action::Action;
@@ -115,12 +116,12 @@ impl BriefingScreen {
             Action::FocusActors => self.focus(PaneId::Actors, cx),
             Action::Down => reader.step(focus, 1, area),
             Action::Up => reader.step(focus, -1, area),
-            Action::PageDown => reader.page_by(focus, false, false, area),
-            Action::PageUp => reader.page_by(focus, true, false, area),
-            Action::HalfPageDown => reader.page_by(focus, false, true, area),
-            Action::HalfPageUp => reader.page_by(focus, true, true, area),
-            Action::Top => reader.jump(focus, false, area),
-            Action::Bottom => reader.jump(focus, true, area),
+            Action::PageDown => reader.page_by(focus, Toward::End, Page::Full, area),
+            Action::PageUp => reader.page_by(focus, Toward::Start, Page::Full, area),
+            Action::HalfPageDown => reader.page_by(focus, Toward::End, Page::Half, area),
+            Action::HalfPageUp => reader.page_by(focus, Toward::Start, Page::Half, area),
+            Action::Top => reader.jump(focus, Toward::Start, area),
+            Action::Bottom => reader.jump(focus, Toward::End, area),
             Action::Wheel { column, row, down } => reader.wheel(column, row, down, area),
             Action::PrevBriefing | Action::NextBriefing => {
                 let forward = action == Action::NextBriefing;

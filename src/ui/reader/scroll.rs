@@ -9,6 +9,20 @@ use super::open::OpenBriefing;
 use super::panes::PaneId;
 use crate::ui::layout::half_page;
 
+/// How far PageDown and PageUp (Ctrl-D, Ctrl-U) move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Full,
+    Half,
+}
+
+/// Which way a move goes: toward the start of the text (up) or its end (down).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Toward {
+    Start,
+    End,
+}
+
 impl OpenBriefing {
     fn max_scroll(&self, pane: PaneId, area: Rect) -> usize {
         let rows = self.panes[pane].text.rows.len();
@@ -76,13 +90,19 @@ impl OpenBriefing {
         self.clamp(pane, area);
     }
 
-    /// A page down or up; in selectable panes the selection follows to the first item that
-    /// starts in view.
-    /// A whole page when `half` is false, else half of one; up when `up`.
-    pub fn page_by(&mut self, pane: PaneId, up: bool, half: bool, area: Rect) {
+    /// A page (or half of one) down or up; in selectable panes the selection follows to the
+    /// first item that starts in view.
+    pub fn page_by(&mut self, pane: PaneId, toward: Toward, by: Page, area: Rect) {
         let page = self.page(pane, area);
-        let rows = isize::try_from(if half { half_page(page) } else { page }).unwrap_or(isize::MAX);
-        let delta = if up { -rows } else { rows };
+        let rows = match by {
+            Page::Full => page,
+            Page::Half => half_page(page),
+        };
+        let rows = isize::try_from(rows).unwrap_or(isize::MAX);
+        let delta = match toward {
+            Toward::Start => -rows,
+            Toward::End => rows,
+        };
         let view = &mut self.panes[pane].view;
         view.scroll = view.scroll.saturating_add_signed(delta);
         self.clamp(pane, area);
@@ -96,15 +116,19 @@ impl OpenBriefing {
         }
     }
 
-    pub fn jump(&mut self, pane: PaneId, to_end: bool, area: Rect) {
+    /// To the top or the bottom of the text, the selection to its first or last item.
+    pub fn jump(&mut self, pane: PaneId, toward: Toward, area: Rect) {
         let items = self.panes[pane].text.item_count();
         let view = &mut self.panes[pane].view;
-        if to_end {
-            view.scroll = usize::MAX;
-            view.selected = items.saturating_sub(1);
-        } else {
-            view.scroll = 0;
-            view.selected = 0;
+        match toward {
+            Toward::Start => {
+                view.scroll = 0;
+                view.selected = 0;
+            }
+            Toward::End => {
+                view.scroll = usize::MAX;
+                view.selected = items.saturating_sub(1);
+            }
         }
         self.clamp(pane, area);
     }
