@@ -22,7 +22,7 @@ mod keys_doc;
 const KEYS_WIDTH: std::ops::RangeInclusive<usize> = 16..=28;
 
 /// How the `/` prompt works, on the help screen and in docs/KEYS.md.
-pub const PROMPT_HELP: [&str; 6] = [
+pub const PROMPT_HELP: &[&str] = &[
     "At the / prompt: type to search, Backspace, Enter goes to the first",
     "match, Esc cancels. Matching ignores case, Arabic vowel marks and",
     "tatweel, and reads the hamza forms of alef as plain alef.",
