@@ -49,7 +49,7 @@ fn assert_shown_as_drawn(terminal: &mut Emulated, buf: &Buffer, context: &str) {
 }
 
 /// The checker itself: a frame whose cells a terminal counts otherwise than ratatui does
-/// is caught, where the old check (every row as wide as the screen) passed.
+/// is caught, though every one of its rows is as wide as the screen.
 #[test]
 fn the_emulated_terminal_catches_a_cell_of_the_wrong_width() {
     let area = Rect::new(0, 0, 10, 2);

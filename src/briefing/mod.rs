@@ -12,10 +12,9 @@ mod parts;
 mod report;
 mod validate;
 
-pub use date::display_date;
 pub use diagnostic::{Diagnostic, MAX_DIAGNOSTICS_PER_FILE, Severity, is_terminal_hazard};
 pub use discover::{default_path, discover};
-pub use library::{Library, load_path, reading_order};
+pub use library::{Library, LibraryEntry, load_path, reading_order};
 pub use load::{LoadFailure, LoadOptions, Loaded, load_bytes, load_file};
 pub use model::{Actor, Block, Briefing, Direction, PointGroup, Quote, Source};
 pub use validate::FORMAT_VERSION;

@@ -91,8 +91,9 @@ mod tests {
         marks
     }
 
-    /// `overlay` then `draw_row`'s binary search draw every glyph as the old linear scan did:
-    /// the first mark that overlaps it, search matches before names.
+    /// `overlay` then `draw_row`'s binary search draw every glyph as a linear scan of the
+    /// marks (the oracle here) does: the first mark that overlaps it, search matches before
+    /// names.
     #[test]
     fn overlay_and_binary_search_draw_what_the_linear_scan_drew() {
         let text = "we were walking with wide waves past the weir";

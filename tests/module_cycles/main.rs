@@ -4,11 +4,8 @@
 //! each import inside it. Also one way of writing a module with children: `foo/mod.rs`.
 #![allow(clippy::expect_used, reason = "a failed expectation is a failed test")]
 
-#[path = "module_cycles/graph.rs"]
 mod graph;
-#[path = "module_cycles/scan.rs"]
 mod scan;
-#[path = "module_cycles/syntax.rs"]
 mod syntax;
 
 use std::path::{Path, PathBuf};
@@ -44,13 +41,23 @@ fn find_cycles(base: &Path) -> Result<Vec<String>, String> {
     Ok(found)
 }
 
-/// `foo.rs` next to a `foo/` directory, anywhere under the crates' `src/`.
+/// `foo.rs` next to a `foo/` directory, anywhere under the crates' `src/`, `tests/`,
+/// `benches/` and `examples/`.
 fn flat_modules_with_children(base: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut dirs: Vec<PathBuf> = crate_roots(base)
         .iter()
         .filter_map(|r| r.parent().map(Path::to_path_buf))
         .collect();
+    dirs.dedup();
+    let packages = dirs
+        .iter()
+        .filter_map(|src| src.parent().map(Path::to_path_buf));
+    let others: Vec<PathBuf> = packages
+        .flat_map(|package| ["tests", "benches", "examples"].map(|d| package.join(d)))
+        .collect();
+    dirs.extend(others);
+    dirs.sort();
     dirs.dedup();
     while let Some(dir) = dirs.pop() {
         let Ok(entries) = std::fs::read_dir(base.join(&dir)) else {
@@ -89,5 +96,4 @@ fn modules_with_children_are_written_as_mod_rs() {
     assert!(flat.is_empty(), "move these to <name>/mod.rs: {flat:?}");
 }
 
-#[path = "module_cycles/synthetic.rs"]
 mod synthetic;

@@ -151,7 +151,19 @@ fn a_module_file_beside_its_children_directory_is_reported() {
         ("src/ui/content/tests.rs", ""),
         ("src/ui/library/mod.rs", "mod filter;\n"),
         ("src/ui/library/filter.rs", ""),
+        ("tests/support/mod.rs", "mod pty;\n"),
+        ("tests/support/pty.rs", "mod launch;\n"),
+        ("tests/support/pty/launch.rs", ""),
+        ("crates/engine/src/lib.rs", ""),
+        ("crates/engine/tests/help/mod.rs", ""),
+        ("crates/engine/benches/data.rs", ""),
+        ("crates/engine/benches/data/make.rs", ""),
     ]);
     let flat = flat_modules_with_children(dir.path());
-    assert_eq!(flat, [PathBuf::from("src/ui/content.rs")]);
+    let expected = [
+        "crates/engine/benches/data.rs",
+        "src/ui/content.rs",
+        "tests/support/pty.rs",
+    ];
+    assert_eq!(flat, expected.map(PathBuf::from));
 }

@@ -156,15 +156,6 @@ impl Tmux {
         Self::launch(test, Session::new("brief", command))
     }
 
-    pub fn start_sized(
-        test: &str,
-        command: &str,
-        cols: u16,
-        rows: u16,
-    ) -> anyhow::Result<Option<Self>> {
-        Self::launch(test, Session::new("brief", command).size(cols, rows))
-    }
-
     /// A new server with `session` open on it; Ok(None) as for `start`.
     pub fn launch(test: &str, session: Session<'_>) -> anyhow::Result<Option<Self>> {
         if !super::require_tool("tmux", "-V", test)? {

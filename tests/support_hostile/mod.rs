@@ -1,5 +1,5 @@
 //! Helpers for the hostile-input tests: the real `brief` binary in the shared pseudo-terminal
-//! harness (`tests/support/pty.rs`, whose vt100 screen records the callbacks an attack would
+//! harness (`tests/support/pty/`, whose vt100 screen records the callbacks an attack would
 //! fire: title, clipboard, bell, resize), an audit of the raw bytes against the escape
 //! sequences that ratatui and crossterm legitimately write, layout checks on the screen,
 //! and what the hostile corpus (`tests/hostile/`) expects. Process helpers, paths and the

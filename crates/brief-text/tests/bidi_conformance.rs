@@ -145,5 +145,4 @@ fn bidi_character_test_visual_order() {
         "{}",
         failures[..failures.len().min(20)].join("\n")
     );
-    assert_eq!(pass, checked);
 }

@@ -2,7 +2,7 @@
 //! screen, so that the document cannot drift from what the keys do.
 
 use crate::ui::action::Action;
-use crate::ui::keys::KeyTable;
+use crate::ui::keys::{KeyBinding, KeyTable};
 
 use super::PROMPT_HELP;
 
@@ -22,16 +22,7 @@ pub fn markdown(keys: &KeyTable) -> String {
     );
     out.push_str("| keys | action | name |\n| --- | --- | --- |\n");
     for (action, bound) in keys.bindings() {
-        let names: Vec<String> = bound
-            .iter()
-            .map(|key| code_span(&key.to_string()))
-            .collect();
-        let names = if names.is_empty() {
-            "(unbound)".to_string()
-        } else {
-            names.join(" ")
-        };
-        let describe = action.describe().replace('|', "\\|");
+        let (names, describe) = (key_names(bound), described(&action));
         let name = snake_case(&action);
         out.push_str(&format!("| {names} | {describe} | `{name}` |\n"));
     }
@@ -52,6 +43,59 @@ pub fn markdown(keys: &KeyTable) -> String {
          line and the help screen, and the defaults are used.\n",
     );
     out
+}
+
+/// The actions README.md shows as the everyday keys, in its order.
+const EVERYDAY: &[Action] = &[
+    Action::Help,
+    Action::Quit,
+    Action::Select,
+    Action::Back,
+    Action::FocusNext,
+    Action::Down,
+    Action::Up,
+    Action::PageDown,
+    Action::SearchStart,
+    Action::SearchNext,
+    Action::CopyQuote,
+];
+
+/// Where README.md's everyday key table starts and ends.
+const README_START: &str = "<!-- everyday keys: generated, see docs/KEYS.md -->\n";
+const README_END: &str = "<!-- end of everyday keys -->\n";
+
+/// `readme` with its everyday key table made from `keys`; `None` without the markers.
+pub fn readme_with_keys(readme: &str, keys: &KeyTable) -> Option<String> {
+    let start = readme.find(README_START)? + README_START.len();
+    let end = start + readme[start..].find(README_END)?;
+    let mut table = String::from("| keys | action |\n| --- | --- |\n");
+    for wanted in EVERYDAY {
+        if let Some((action, bound)) = keys.bindings().find(|(action, _)| action == wanted) {
+            table.push_str(&format!(
+                "| {} | {} |\n",
+                key_names(bound),
+                described(&action)
+            ));
+        }
+    }
+    Some(format!("{}{table}{}", &readme[..start], &readme[end..]))
+}
+
+/// A table cell listing the keys bound to an action.
+fn key_names(bound: &[KeyBinding]) -> String {
+    let names: Vec<String> = bound
+        .iter()
+        .map(|key| code_span(&key.to_string()))
+        .collect();
+    match names.is_empty() {
+        true => "(unbound)".to_string(),
+        false => names.join(" "),
+    }
+}
+
+/// The action's description as a table cell.
+fn described(action: &Action) -> String {
+    action.describe().replace('|', "\\|")
 }
 
 /// `text` as a Markdown code span: a backtick inside needs a longer fence.
@@ -106,6 +150,8 @@ mod tests {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/KEYS.md");
         let expected = markdown(&KeyTable::defaults());
         if std::env::var_os("BRIEF_BLESS").is_some() {
+            // CI checks the file; it never writes it.
+            assert!(std::env::var_os("CI").is_none(), "BRIEF_BLESS under CI");
             if let Err(error) = std::fs::write(&path, &expected) {
                 panic!("cannot write {}: {error}", path.display());
             }
@@ -115,6 +161,28 @@ mod tests {
         assert!(
             current == expected,
             "docs/KEYS.md is stale (or missing): regenerate it with `{REGENERATE}`"
+        );
+    }
+
+    /// Fails when README.md's everyday key table is not what the key table makes; with
+    /// `BRIEF_BLESS` set it writes it instead.
+    #[test]
+    fn keys_doc_readme_table_is_current() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+        let current = std::fs::read_to_string(&path).unwrap_or_default();
+        let Some(expected) = readme_with_keys(&current, &KeyTable::defaults()) else {
+            panic!("README.md has lost the markers of its key table: {README_START}");
+        };
+        if std::env::var_os("BRIEF_BLESS").is_some() {
+            assert!(std::env::var_os("CI").is_none(), "BRIEF_BLESS under CI");
+            if let Err(error) = std::fs::write(&path, &expected) {
+                panic!("cannot write {}: {error}", path.display());
+            }
+            return;
+        }
+        assert!(
+            current == expected,
+            "README.md's key table is stale: regenerate it with `{REGENERATE}`"
         );
     }
 }

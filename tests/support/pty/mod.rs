@@ -13,7 +13,6 @@ mod polling;
 mod timing;
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, PoisonError};
 use std::thread::JoinHandle;
@@ -228,11 +227,6 @@ impl Drop for Pty {
             let _ = reader.join();
         }
     }
-}
-
-/// Where a file under the repository is, for arguments.
-pub fn repo_path(relative: &str) -> PathBuf {
-    super::repo_root().join(relative)
 }
 
 /// What a `through_shell` run printed after brief exited: its exit status and whether
