@@ -5,7 +5,7 @@ use super::view::LibraryView;
 use crate::ui::action::Action;
 use crate::ui::layout::half_page;
 use crate::ui::outcome::{Context, Go, Outcome};
-use crate::ui::prompt::Prompt;
+use crate::ui::prompt::{Prompt, PromptEvent};
 
 impl LibraryView {
     pub fn update(&mut self, action: Action, cx: Context<'_>) -> Outcome {
@@ -61,32 +61,15 @@ impl LibraryView {
 
     /// The prompt filters as it is typed; Enter keeps the filter, Esc drops it.
     fn update_filter(&mut self, action: Action, cx: Context<'_>) {
-        let (width, engine) = (cx.area.width, cx.engine);
-        match action {
-            Action::SearchStart => {
-                let current = self.filter.as_ref().map(|f| f.query.clone());
-                self.prompt = Some(Prompt::new(current.unwrap_or_default(), width, engine));
-            }
-            Action::SearchInput(_) | Action::SearchBackspace => {
-                let prompt = self
-                    .prompt
-                    .get_or_insert_with(|| Prompt::new(String::new(), width, engine));
-                prompt.edit(&action, width, engine);
-            }
-            Action::SearchSubmit => {
-                let query = self.prompt.take().map(|p| p.text().to_owned());
-                self.set_filter(cx.library, query.as_deref(), cx.area, engine);
-                return;
-            }
-            Action::SearchCancel => {
-                self.prompt = None;
-                self.set_filter(cx.library, None, cx.area, engine);
-                return;
-            }
-            _ => return,
-        }
-        let query = self.prompt.as_ref().map(|p| p.text().to_owned());
-        self.set_filter(cx.library, query.as_deref(), cx.area, engine);
+        let in_use = self.filter.as_ref().map_or("", |f| f.query.as_str());
+        let event = Prompt::update(&mut self.prompt, &action, in_use, cx.area.width, cx.engine);
+        let query = match event {
+            Some(PromptEvent::Changed) => self.prompt.as_ref().map(|p| p.text().to_owned()),
+            Some(PromptEvent::Submitted(text)) => Some(text),
+            Some(PromptEvent::Cancelled) => None,
+            None => return,
+        };
+        self.set_filter(cx.library, query.as_deref(), cx.area, cx.engine);
     }
 
     /// The open `/` prompt, if any.

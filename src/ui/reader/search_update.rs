@@ -9,34 +9,29 @@ use super::search::Match;
 use crate::ui::action::Action;
 use crate::ui::content::Engine;
 use crate::ui::outcome::{Context, Outcome};
-use crate::ui::prompt::Prompt;
+use crate::ui::prompt::{Prompt, PromptEvent};
 
 impl BriefingScreen {
     pub(super) fn update_search(&mut self, action: Action, cx: Context<'_>) -> Outcome {
-        let (width, engine) = (cx.area.width, cx.engine);
         match action {
-            Action::SearchStart => {
-                self.search.prompt = Some(Prompt::new(String::new(), width, engine));
-                self.search_live(cx);
-            }
-            Action::SearchInput(_) | Action::SearchBackspace => {
-                if let Some(prompt) = self.search.prompt.as_mut() {
-                    prompt.edit(&action, width, engine);
-                }
-                self.search_live(cx);
-            }
-            Action::SearchSubmit => {
-                self.search.prompt = None;
-                self.search.layout_status(engine);
-                return self.next_match(true, cx);
-            }
-            Action::SearchCancel => {
-                self.search.clear();
-                self.marks_changed(cx);
-            }
             Action::SearchNext => return self.next_match(true, cx),
             Action::SearchPrev => return self.next_match(false, cx),
             _ => {}
+        }
+        // A search starts empty, whatever the query in use.
+        let prompt = &mut self.search.prompt;
+        match Prompt::update(prompt, &action, "", cx.area.width, cx.engine) {
+            Some(PromptEvent::Changed) => self.search_live(cx),
+            // The query was found as it was typed: Enter goes to its first match.
+            Some(PromptEvent::Submitted(_)) => {
+                self.search.layout_status(cx.engine);
+                return self.next_match(true, cx);
+            }
+            Some(PromptEvent::Cancelled) => {
+                self.search.clear();
+                self.marks_changed(cx);
+            }
+            None => {}
         }
         Outcome::default()
     }
