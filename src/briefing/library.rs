@@ -11,6 +11,24 @@ pub struct Library {
     pub failures: Vec<LoadFailure>,
 }
 
+/// A library entry: a briefing that loaded, or a file that failed to. The library lists its
+/// briefings, then its failures, so entry `i` is briefing `i` while there is one.
+#[derive(Debug, Clone, Copy)]
+pub enum LibraryEntry<'a> {
+    Loaded(&'a Loaded),
+    Failed(&'a LoadFailure),
+}
+
+impl<'a> LibraryEntry<'a> {
+    /// The file the entry was loaded, or failed to load, from.
+    pub fn path(self) -> &'a Path {
+        match self {
+            LibraryEntry::Loaded(loaded) => &loaded.briefing.path,
+            LibraryEntry::Failed(failure) => &failure.path,
+        }
+    }
+}
+
 pub fn load_path(path: &Path, options: &LoadOptions) -> Library {
     let (files, mut failures) = discover(path);
     let mut briefings = Vec::with_capacity(files.len());
@@ -29,6 +47,37 @@ pub fn load_path(path: &Path, options: &LoadOptions) -> Library {
 }
 
 impl Library {
+    /// Entries in all: the briefings and the files that failed.
+    pub fn len(&self) -> usize {
+        self.briefings.len() + self.failures.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Entry `at`: the briefings first, then the files that failed.
+    pub fn entry(&self, at: usize) -> Option<LibraryEntry<'_>> {
+        match self.briefings.get(at) {
+            Some(loaded) => Some(LibraryEntry::Loaded(loaded)),
+            None => self
+                .failures
+                .get(at - self.briefings.len())
+                .map(LibraryEntry::Failed),
+        }
+    }
+
+    /// Every entry, in the order `entry` numbers them.
+    pub fn entries(&self) -> impl Iterator<Item = LibraryEntry<'_>> + Clone {
+        let briefings = self.briefings.iter().map(LibraryEntry::Loaded);
+        briefings.chain(self.failures.iter().map(LibraryEntry::Failed))
+    }
+
+    /// The file behind entry `at`.
+    pub fn path(&self, at: usize) -> Option<&Path> {
+        self.entry(at).map(LibraryEntry::path)
+    }
+
     /// Adds briefings and failures (in any order) each in its place, as a background load
     /// delivers them. Returns the positions the new entries took, ascending, counted as a
     /// list of the briefings followed by the failures: what was at position `i` before is
@@ -122,5 +171,32 @@ mod tests {
         for (old, value) in [(0, 10), (1, 20), (2, 30)] {
             assert_eq!(into[Library::shifted(old, &placed)], value);
         }
+    }
+
+    #[test]
+    fn entries_are_the_briefings_then_the_failures() {
+        let loaded = |name: &str| {
+            let json = format!("{{\"headline\": \"{name}\"}}");
+            crate::briefing::load_bytes(Path::new(name), json.as_bytes())
+                .unwrap_or_else(|failure| panic!("{name}: {failure:?}"))
+        };
+        let failed = |name: &str| LoadFailure {
+            path: name.into(),
+            diagnostics: Vec::new(),
+        };
+        let library = Library {
+            briefings: vec![loaded("a.json"), loaded("b.json")],
+            failures: vec![failed("c.json")],
+        };
+        assert_eq!(library.len(), 3);
+        let in_order = ["a.json", "b.json", "c.json"].map(Path::new);
+        let paths: Vec<_> = (0..4).map(|at| library.path(at)).collect();
+        assert_eq!(paths[..3], in_order.map(Some));
+        assert_eq!(paths[3], None);
+        assert!(matches!(library.entry(1), Some(LibraryEntry::Loaded(_))));
+        assert!(matches!(library.entry(2), Some(LibraryEntry::Failed(_))));
+        let listed: Vec<_> = library.entries().map(LibraryEntry::path).collect();
+        assert_eq!(listed, in_order);
+        assert!(Library::default().is_empty() && !library.is_empty());
     }
 }

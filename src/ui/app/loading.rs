@@ -3,12 +3,12 @@
 //! library's title shows how far the load has got, and the briefing named on the command
 //! line opens as soon as it is in.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use ratatui::layout::Rect;
 
 use super::{App, UiOptions};
-use crate::briefing::Library;
+use crate::briefing::{Library, LibraryEntry};
 use crate::ui::action::Action;
 use crate::ui::keys::KeySetup;
 use crate::ui::loading::Batch;
@@ -72,26 +72,14 @@ impl App {
         let arrived = placed
             .iter()
             .copied()
-            .find(|&at| self.path_at(at) == Some(wanted.as_path()));
-        match arrived {
-            Some(at) if at < self.library.briefings.len() => self.open_briefing(at),
-            Some(at) => {
+            .find(|&at| self.library.path(at) == Some(wanted.as_path()));
+        match arrived.map(|at| (at, self.library.entry(at))) {
+            Some((at, Some(LibraryEntry::Loaded(_)))) => self.open_briefing(at),
+            Some((at, _)) => {
                 self.library_view
                     .choose(&self.library, at, self.area, self.engine);
             }
             None => self.opening = Some(wanted),
-        }
-    }
-
-    /// The file behind library entry `at` (briefings first, then failures).
-    fn path_at(&self, at: usize) -> Option<&Path> {
-        match self.library.briefings.get(at) {
-            Some(loaded) => Some(&loaded.briefing.path),
-            None => self
-                .library
-                .failures
-                .get(at - self.library.briefings.len())
-                .map(|failure| failure.path.as_path()),
         }
     }
 }

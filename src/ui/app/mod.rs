@@ -3,7 +3,7 @@ use std::path::{Path, PathBuf};
 use crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
-use crate::briefing::Library;
+use crate::briefing::{Library, LibraryEntry};
 use crate::text::BidiMode;
 use crate::ui::Action;
 use crate::ui::content::Engine;
@@ -121,24 +121,13 @@ impl App {
     }
 
     fn open_path(&mut self, path: &Path) {
-        let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
-        let wanted = canonical(path);
-        let same = |p: &Path| canonical(p) == wanted;
-        let briefings = self
-            .library
-            .briefings
-            .iter()
-            .map(|l| l.briefing.path.as_path());
-        let failures = self.library.failures.iter().map(|f| f.path.as_path());
-        let paths: Vec<&Path> = briefings.chain(failures).collect();
-        // The path as typed usually matches; resolving every path is the slow fallback.
-        let found = paths.iter().position(|p| *p == path);
-        if let Some(index) = found.or_else(|| paths.iter().position(|p| same(p))) {
-            self.library_view
-                .select(&self.library, index, self.area, self.engine);
-            if index < self.library.briefings.len() {
-                self.open_briefing(index);
-            }
+        let Some(index) = entry_of(&self.library, path) else {
+            return;
+        };
+        self.library_view
+            .select(&self.library, index, self.area, self.engine);
+        if let Some(LibraryEntry::Loaded(_)) = self.library.entry(index) {
+            self.open_briefing(index);
         }
     }
 
@@ -288,4 +277,14 @@ impl App {
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
+}
+
+/// The library entry loaded from `path`. The path as typed usually matches; resolving
+/// every path is the slow fallback.
+fn entry_of(library: &Library, path: &Path) -> Option<usize> {
+    let paths = library.entries().map(LibraryEntry::path);
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let wanted = canonical(path);
+    let found = paths.clone().position(|p| p == path);
+    found.or_else(|| paths.clone().position(|p| canonical(p) == wanted))
 }

@@ -2,7 +2,7 @@
 
 use ratatui::layout::Rect;
 
-use crate::briefing::Library;
+use crate::briefing::{Library, LibraryEntry};
 use crate::text::{VisualLine, sanitize};
 use crate::ui::content::{DirectionRule, Engine, FieldKind, Row};
 use crate::ui::first_line::first_line;
@@ -29,17 +29,19 @@ pub(super) struct Entry {
 impl Entry {
     /// Library entry `at`: the briefings, then the files that failed.
     pub(super) fn of(library: &Library, at: usize) -> Option<Self> {
-        let Some(loaded) = library.briefings.get(at) else {
-            let failure = library.failures.get(at - library.briefings.len())?;
-            return Some(Entry {
-                date: "✗ ERROR".into(),
-                class: String::new(),
-                lang: String::new(),
-                title: sanitize(&failure.path.display().to_string()).text,
-                rule: DirectionRule::ltr(),
-                failed: true,
-                haystack: None,
-            });
+        let loaded = match library.entry(at)? {
+            LibraryEntry::Loaded(loaded) => loaded,
+            LibraryEntry::Failed(failure) => {
+                return Some(Entry {
+                    date: "✗ ERROR".into(),
+                    class: String::new(),
+                    lang: String::new(),
+                    title: sanitize(&failure.path.display().to_string()).text,
+                    rule: DirectionRule::ltr(),
+                    failed: true,
+                    haystack: None,
+                });
+            }
         };
         let b = &loaded.briefing;
         let clean = |text: Option<&str>, most: usize| {

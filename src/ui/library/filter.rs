@@ -4,7 +4,7 @@
 //! harakat, tatweel and the hamza forms of alef ignored). The words are looked for in a
 //! normalized copy of those fields, made for an entry the first time a filter needs it.
 
-use crate::briefing::Library;
+use crate::briefing::{Library, LibraryEntry};
 use crate::ui::content::{Engine, Row, status_row};
 use crate::ui::matching::folded;
 
@@ -52,9 +52,10 @@ impl LibraryFilter {
 /// The normalized text library entry `at` is found by: the briefings first, then the
 /// files that failed to load (found by their path).
 pub(super) fn haystack(library: &Library, at: usize) -> String {
-    let Some(loaded) = library.briefings.get(at) else {
-        let failure = library.failures.get(at - library.briefings.len());
-        return failure.map_or_else(String::new, |f| folded(&f.path.display().to_string()));
+    let loaded = match library.entry(at) {
+        Some(LibraryEntry::Loaded(loaded)) => loaded,
+        Some(LibraryEntry::Failed(failure)) => return folded(&failure.path.display().to_string()),
+        None => return String::new(),
     };
     let b = &loaded.briefing;
     let mut fields: Vec<&str> = vec![&b.headline];

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Widget};
 
 use super::entry::{CLASS_WIDTH, COLUMNS_FROM, DATE_WIDTH, EntryRow, LANG_WIDTH};
 use super::view::{LibraryView, areas};
-use crate::briefing::Library;
+use crate::briefing::{Library, LibraryEntry};
 use crate::ui::count::thousands;
 use crate::ui::layout::inner_height;
 use crate::ui::theme::Theme;
@@ -69,10 +69,9 @@ impl LibraryView {
     /// The selected entry's summary, or its error when it failed to load.
     fn render_detail(&self, library: &Library, detail: Rect, buf: &mut Buffer, theme: &Theme) {
         // An empty library (still loading, or a folder with nothing) has no error to show.
-        let title = if self.selected >= library.briefings.len() && !library.failures.is_empty() {
-            "Error"
-        } else {
-            "Summary"
+        let title = match library.entry(self.selected) {
+            Some(LibraryEntry::Failed(_)) => "Error",
+            Some(LibraryEntry::Loaded(_)) | None => "Summary",
         };
         PaneFrame {
             title: title.into(),

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::entry::{Entry, EntryRow, entry_row, title_width};
 use super::filter::LibraryFilter;
-use crate::briefing::Library;
+use crate::briefing::{Library, LibraryEntry};
 use crate::ui::content::{DirectionRule, Engine, Field, FieldKind, Fields, PaneText, Row};
 use crate::ui::count::{plural, thousands};
 use crate::ui::layout::{inner_height, split_status};
@@ -45,8 +45,9 @@ pub struct LibraryView {
 impl LibraryView {
     /// Sanitizes what the rows show, once; `relayout` lays it out for each size.
     pub fn new(library: &Library) -> Self {
-        let count = Self::entries(library);
-        let entries: Vec<Entry> = (0..count).filter_map(|at| Entry::of(library, at)).collect();
+        let entries: Vec<Entry> = (0..library.len())
+            .filter_map(|at| Entry::of(library, at))
+            .collect();
         Self {
             rows: vec![None; entries.len()],
             entries,
@@ -84,11 +85,6 @@ impl LibraryView {
             self.entry_at(0).unwrap_or(0)
         };
         self.select(library, target, area, engine);
-    }
-
-    /// Library entries in all: the briefings, then the files that failed.
-    fn entries(library: &Library) -> usize {
-        library.briefings.len() + library.failures.len()
     }
 
     /// Lays the visible rows out for this screen size, and the selected entry's detail.
@@ -241,28 +237,29 @@ pub(super) fn areas(area: Rect) -> (Rect, Rect) {
 }
 
 fn detail_fields(library: &Library, selected: usize) -> Vec<Field> {
-    if let Some(loaded) = library.briefings.get(selected) {
-        let briefing = &loaded.briefing;
-        let mut fields = Fields::new(DirectionRule::of(briefing));
-        if let Some(summary) = &briefing.summary {
-            fields.push(FieldKind::Summary, summary, false);
+    match library.entry(selected) {
+        Some(LibraryEntry::Loaded(loaded)) => {
+            let briefing = &loaded.briefing;
+            let mut fields = Fields::new(DirectionRule::of(briefing));
+            if let Some(summary) = &briefing.summary {
+                fields.push(FieldKind::Summary, summary, false);
+            }
+            fields.push(FieldKind::Meta, &briefing.path.display().to_string(), false);
+            for warning in &loaded.warnings {
+                fields.push(FieldKind::Notice, &warning.to_string(), false);
+            }
+            fields.finish()
         }
-        fields.push(FieldKind::Meta, &briefing.path.display().to_string(), false);
-        for warning in &loaded.warnings {
-            fields.push(FieldKind::Notice, &warning.to_string(), false);
+        Some(LibraryEntry::Failed(failure)) => {
+            let mut fields = Fields::new(DirectionRule::auto());
+            for diagnostic in &failure.diagnostics {
+                fields.push(FieldKind::Error, &diagnostic.to_string(), false);
+            }
+            fields.finish()
         }
-        return fields.finish();
+        // An empty library: nothing to show.
+        None => Vec::new(),
     }
-    let mut fields = Fields::new(DirectionRule::auto());
-    if let Some(failure) = library
-        .failures
-        .get(selected.saturating_sub(library.briefings.len()))
-    {
-        for diagnostic in &failure.diagnostics {
-            fields.push(FieldKind::Error, &diagnostic.to_string(), false);
-        }
-    }
-    fields.finish()
 }
 
 /// "5 briefings, 1 error": the library's size, for the title and the status line.
