@@ -22,14 +22,20 @@ impl ScreenLayout {
         Self {
             area,
             main: split_status(area).0,
-            // Focus only matters when one pane is shown alone: any pane will do.
-            multi: is_multi(area).then(|| briefing_panes(area, PaneId::Body, false, headline_rows)),
+            multi: tiled_panes(area, headline_rows),
         }
     }
 
+    /// Whether one pane fills the screen: when zoomed, or when the screen is too small for
+    /// the five at once.
+    pub fn shows_one_pane(&self, zoom: bool) -> bool {
+        zoom || self.multi.is_none()
+    }
+
+    /// Where each pane is drawn: the five tiled, or the focused one alone.
     pub fn rects(&self, focus: PaneId, zoom: bool) -> PaneRects {
         match self.multi {
-            Some(multi) if !zoom => multi,
+            Some(multi) if !self.shows_one_pane(zoom) => multi,
             _ => {
                 let mut rects = PaneRects::default();
                 rects[focus] = Some(self.main);
@@ -37,20 +43,29 @@ impl ScreenLayout {
             }
         }
     }
+
+    /// The text width of each pane, hidden panes included: they get the width they would
+    /// have when shown.
+    pub fn text_widths(&self, focus: PaneId, zoom: bool) -> ByPane<usize> {
+        let shown = self.rects(focus, zoom);
+        ByPane::from_fn(|pane| {
+            let tiled = self.multi.and_then(|multi| multi[pane]);
+            let rect = shown[pane].or(tiled).unwrap_or(self.main);
+            usize::from(rect.width.saturating_sub(chrome_width(pane.selectable()))).max(1)
+        })
+    }
 }
 
 /// Where each pane goes; `None` for a pane not shown.
 pub type PaneRects = ByPane<Option<Rect>>;
 
-/// One pane (the focused one) when zoomed or on a small terminal; else the headline across
-/// the top, the body on the left, quotes, points and actors stacked on the right.
-pub fn briefing_panes(area: Rect, focus: PaneId, zoom: bool, headline_rows: usize) -> PaneRects {
-    let (main, _) = split_status(area);
-    let mut rects = PaneRects::default();
-    if zoom || !is_multi(area) {
-        rects[focus] = Some(main);
-        return rects;
+/// The five panes at once: the headline across the top, the body on the left, quotes,
+/// points and actors stacked on the right; `None` when the screen is too small for them.
+fn tiled_panes(area: Rect, headline_rows: usize) -> Option<PaneRects> {
+    if !is_multi(area) {
+        return None;
     }
+    let (main, _) = split_status(area);
     let most = (main.height / 5).max(2);
     let headline_height = u16::try_from(headline_rows)
         .unwrap_or(u16::MAX)
@@ -66,27 +81,14 @@ pub fn briefing_panes(area: Rect, focus: PaneId, zoom: bool, headline_rows: usiz
         Constraint::Percentage(30),
     ])
     .areas(side);
+    let mut rects = PaneRects::default();
     for (pane, rect) in PaneId::ALL
         .into_iter()
         .zip([top, body, quotes, points, actors])
     {
         rects[pane] = Some(rect);
     }
-    rects
-}
-
-/// The text width of each pane at this size, hidden panes included (they get the width
-/// they would have when shown).
-pub fn pane_text_widths(area: Rect, focus: PaneId, zoom: bool) -> ByPane<usize> {
-    let multi = briefing_panes(area, focus, false, 1);
-    let (main, _) = split_status(area);
-    ByPane::from_fn(|pane| {
-        let rect = match multi[pane] {
-            Some(rect) if !zoom || pane != focus => rect,
-            _ => main,
-        };
-        usize::from(rect.width.saturating_sub(chrome_width(pane.selectable()))).max(1)
-    })
+    Some(rects)
 }
 
 #[cfg(test)]
@@ -97,7 +99,8 @@ mod tests {
     fn five_panes_tile_the_screen_from_80x24() {
         for (width, height) in [(80, 24), (120, 40), (200, 60)] {
             let area = Rect::new(0, 0, width, height);
-            let rects: Vec<Rect> = briefing_panes(area, PaneId::Body, false, 3)
+            let rects: Vec<Rect> = ScreenLayout::new(area, 3)
+                .rects(PaneId::Body, false)
                 .iter()
                 .flatten()
                 .copied()
@@ -124,12 +127,13 @@ mod tests {
     #[test]
     fn smaller_screens_and_zoom_show_the_focused_pane_alone() {
         let small = Rect::new(0, 0, 79, 24);
-        let shown: Vec<_> = briefing_panes(small, PaneId::Actors, false, 3)
+        let shown: Vec<_> = ScreenLayout::new(small, 3)
+            .rects(PaneId::Actors, false)
             .iter()
             .map(Option::is_some)
             .collect();
         assert_eq!(shown, [false, false, false, false, true]);
-        let zoomed = briefing_panes(Rect::new(0, 0, 120, 40), PaneId::Quotes, true, 3);
+        let zoomed = ScreenLayout::new(Rect::new(0, 0, 120, 40), 3).rects(PaneId::Quotes, true);
         assert_eq!(zoomed[PaneId::Quotes], Some(Rect::new(0, 0, 120, 39)));
     }
 }

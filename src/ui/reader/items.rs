@@ -5,7 +5,6 @@ use super::panes::{self, PaneId};
 use super::screen::BriefingScreen;
 use crate::briefing::Loaded;
 use crate::ui::count::{plural, thousands};
-use crate::ui::layout::is_multi;
 use crate::ui::matching::{find, normalize};
 use crate::ui::outcome::{Context, Outcome};
 
@@ -92,13 +91,14 @@ impl BriefingScreen {
         let Some((field, range)) = found else {
             return Outcome::saying("this quotation is not in the body text");
         };
+        if reader.shows_one_pane(area) {
+            reader.focus(PaneId::Body, area, cx.engine);
+        }
+        // Focusing may have laid the body out again: its rows are looked up after.
+        let body = &reader.panes[PaneId::Body].text;
         let row = body.row_of(field, range.start).unwrap_or(0);
         reader.quote_mark = Some((field, range));
         reader.scroll_to(PaneId::Body, row, area);
-        if !is_multi(area) || reader.zoom {
-            reader.focus = PaneId::Body;
-            reader.relayout(area, cx.engine);
-        }
         self.marks_changed(cx);
         Outcome::saying("the quotation is marked in the body (Esc clears)")
     }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use ratatui::layout::Rect;
 
-use super::geometry::{PaneRects, ScreenLayout, pane_text_widths};
+use super::geometry::{PaneRects, ScreenLayout};
 use super::panes::{self, ByPane, PaneId};
 use crate::briefing::Briefing;
 use crate::ui::content::{DirectionRule, Engine, PaneText};
@@ -84,7 +84,9 @@ impl OpenBriefing {
     /// Lays every pane out at the width it has at this size; keeps each pane's top row on
     /// the same field it showed before.
     pub fn relayout(&mut self, area: Rect, engine: Engine) {
-        let widths = pane_text_widths(area, self.focus, self.zoom);
+        // The headline's height, which its new width may change, moves no pane sideways.
+        let widths =
+            ScreenLayout::new(area, self.headline_rows()).text_widths(self.focus, self.zoom);
         for pane in PaneId::ALL {
             let PaneState { text, view, .. } = &mut self.panes[pane];
             let top_field = text.rows.get(view.scroll).and_then(|row| row.field);
@@ -116,6 +118,20 @@ impl OpenBriefing {
 
     pub fn rects(&self, area: Rect) -> PaneRects {
         self.layout(area).rects(self.focus, self.zoom)
+    }
+
+    /// Whether the focused pane fills the screen alone: zoomed, or on a small screen.
+    pub fn shows_one_pane(&self, area: Rect) -> bool {
+        self.layout(area).shows_one_pane(self.zoom)
+    }
+
+    /// Focuses `pane`; when zoomed, the panes are laid out again, since the focused pane
+    /// is the one as wide as the screen.
+    pub fn focus(&mut self, pane: PaneId, area: Rect, engine: Engine) {
+        self.focus = pane;
+        if self.zoom {
+            self.relayout(area, engine);
+        }
     }
 
     /// Rows the pane shows at once: in its own rect, or the full screen when it is hidden

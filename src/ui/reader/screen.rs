@@ -149,10 +149,7 @@ impl BriefingScreen {
 
     pub(super) fn focus(&mut self, pane: PaneId, cx: Context<'_>) {
         if let Some(reader) = self.reader.as_mut() {
-            reader.focus = pane;
-            if reader.zoom {
-                reader.relayout(cx.area, cx.engine);
-            }
+            reader.focus(pane, cx.area, cx.engine);
         }
     }
 

@@ -77,10 +77,7 @@ impl BriefingScreen {
 fn show_match(reader: &mut OpenBriefing, found: &Match, area: Rect, engine: Engine) {
     let pane = found.pane;
     if reader.focus != pane {
-        reader.focus = pane;
-        if reader.zoom {
-            reader.relayout(area, engine);
-        }
+        reader.focus(pane, area, engine);
     }
     let text = &reader.panes[pane].text;
     let row = text.row_of(found.field, found.range.start).unwrap_or(0);

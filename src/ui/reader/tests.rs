@@ -96,6 +96,37 @@ fn enter_on_an_actor_filters_quotes_and_marks_names_in_the_body() {
     assert_eq!(app.screen(), Screen::Briefing);
 }
 
+/// Zoomed or on a small screen, Enter on a quotation shows the body, scrolled to the
+/// quotation's first row.
+#[test]
+fn enter_on_a_quote_shown_alone_focuses_the_body_at_the_quotation() {
+    let small = Action::Resize {
+        width: 40,
+        height: 12,
+    };
+    for setup in [Action::Zoom, small] {
+        let mut app = fixture_app();
+        run(
+            &mut app,
+            &[Action::Select, setup.clone(), Action::FocusQuotes],
+        );
+        run(&mut app, &[Action::Select]);
+        assert_eq!(focus(&app), PaneId::Body, "after {setup:?}");
+        let reader = open_reader(&app);
+        let Some((field, range)) = reader.quote_mark.clone() else {
+            panic!("the quotation was not found in the body");
+        };
+        let body = &reader.panes[PaneId::Body].text;
+        let row = body.row_of(field, range.start).unwrap_or(usize::MAX);
+        let scroll = reader.panes[PaneId::Body].view.scroll;
+        let page = reader.page(PaneId::Body, app.area());
+        assert!(
+            scroll <= row && row < scroll + page,
+            "after {setup:?}: row {row}, rows {scroll}.. shown"
+        );
+    }
+}
+
 #[test]
 fn enter_on_a_quote_scrolls_the_body_to_it() {
     let mut app = fixture_app();
