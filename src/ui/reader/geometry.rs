@@ -102,8 +102,7 @@ mod tests {
             let rects: Vec<Rect> = ScreenLayout::new(area, 3)
                 .rects(PaneId::Body, false)
                 .iter()
-                .flatten()
-                .copied()
+                .filter_map(|(_, rect)| *rect)
                 .collect();
             assert_eq!(rects.len(), 5);
             let covered: u32 = rects
@@ -130,7 +129,7 @@ mod tests {
         let shown: Vec<_> = ScreenLayout::new(small, 3)
             .rects(PaneId::Actors, false)
             .iter()
-            .map(Option::is_some)
+            .map(|(_, rect)| rect.is_some())
             .collect();
         assert_eq!(shown, [false, false, false, false, true]);
         let zoomed = ScreenLayout::new(Rect::new(0, 0, 120, 40), 3).rects(PaneId::Quotes, true);

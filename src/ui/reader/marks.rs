@@ -13,9 +13,10 @@ impl BriefingScreen {
         let Some(reader) = self.reader.as_ref() else {
             return;
         };
-        let panes = PaneId::ALL
-            .into_iter()
-            .map(|p| (p, reader.panes[p].text.fields.as_slice()));
+        let panes = reader
+            .panes
+            .iter()
+            .map(|(pane, state)| (pane, state.text.fields.as_slice()));
         self.search.find_in(panes);
         self.marks_changed(cx);
     }
@@ -51,7 +52,7 @@ impl BriefingScreen {
                 style: theme.actor_mark,
             })
             .collect();
-        for (pane, found) in PaneId::ALL.into_iter().zip(found.0) {
+        for (pane, found) in found {
             let below = if pane == PaneId::Body {
                 std::mem::take(&mut body)
             } else {

@@ -15,9 +15,8 @@ impl BriefingScreen {
         let Some(reader) = self.reader.as_ref() else {
             return false;
         };
-        let rects = reader.rects(area);
-        for pane in PaneId::ALL {
-            let Some(rect) = rects[pane] else {
+        for (pane, rect) in reader.rects(area) {
+            let Some(rect) = rect else {
                 continue;
             };
             let state = &reader.panes[pane];

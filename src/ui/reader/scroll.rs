@@ -77,8 +77,9 @@ impl OpenBriefing {
         let hit = self
             .rects(area)
             .iter()
-            .position(|r| r.is_some_and(|r| r.contains(at)));
-        let Some(&pane) = hit.and_then(|i| PaneId::ALL.get(i)) else {
+            .find(|(_, rect)| rect.is_some_and(|r| r.contains(at)))
+            .map(|(pane, _)| pane);
+        let Some(pane) = hit else {
             return;
         };
         let view = &mut self.panes[pane].view;

@@ -103,7 +103,7 @@ fn marks_are_built_in_update_and_follow_the_current_match() {
     let actors = &reader(&app).panes[PaneId::Actors].marks;
     assert!(actors.iter().any(|m| m.style == theme.current_match));
     app.update(Action::SearchCancel);
-    assert!(reader(&app).panes.iter().all(|p| p.marks.is_empty()));
+    assert!(reader(&app).panes.iter().all(|(_, p)| p.marks.is_empty()));
 }
 
 #[test]

@@ -22,13 +22,17 @@ pub enum PaneId {
 }
 
 impl PaneId {
-    pub const ALL: [PaneId; 5] = [
+    /// Every pane in order, each at its `index()`; as many as there are variants, the last
+    /// being `Actors`.
+    pub const ALL: [PaneId; PaneId::Actors as usize + 1] = [
         PaneId::Headline,
         PaneId::Body,
         PaneId::Quotes,
         PaneId::Points,
         PaneId::Actors,
     ];
+
+    pub const COUNT: usize = PaneId::ALL.len();
 
     pub fn index(self) -> usize {
         self as usize
@@ -50,25 +54,43 @@ impl PaneId {
     }
 
     pub fn next(self) -> Self {
-        Self::ALL[(self.index() + 1) % Self::ALL.len()]
+        Self::ALL[(self.index() + 1) % Self::COUNT]
     }
 
     pub fn prev(self) -> Self {
-        Self::ALL[(self.index() + Self::ALL.len() - 1) % Self::ALL.len()]
+        Self::ALL[(self.index() + Self::COUNT - 1) % Self::COUNT]
     }
 }
 
 /// One value for each pane, looked up by `PaneId`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ByPane<T>(pub [T; 5]);
+pub struct ByPane<T> {
+    values: [T; PaneId::COUNT],
+}
 
 impl<T> ByPane<T> {
-    pub fn from_fn(mut make: impl FnMut(PaneId) -> T) -> Self {
-        Self(PaneId::ALL.map(&mut make))
+    pub fn from_fn(make: impl FnMut(PaneId) -> T) -> Self {
+        Self {
+            values: PaneId::ALL.map(make),
+        }
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &T> {
-        self.0.iter()
+    /// Each pane with its value, in pane order.
+    pub fn iter(&self) -> impl Iterator<Item = (PaneId, &T)> {
+        PaneId::ALL.into_iter().zip(&self.values)
+    }
+}
+
+impl<T> IntoIterator for ByPane<T> {
+    type Item = (PaneId, T);
+    type IntoIter = std::iter::Zip<
+        std::array::IntoIter<PaneId, { PaneId::COUNT }>,
+        std::array::IntoIter<T, { PaneId::COUNT }>,
+    >;
+
+    /// Each pane with its value, in pane order.
+    fn into_iter(self) -> Self::IntoIter {
+        PaneId::ALL.into_iter().zip(self.values)
     }
 }
 
@@ -76,13 +98,13 @@ impl<T> Index<PaneId> for ByPane<T> {
     type Output = T;
 
     fn index(&self, pane: PaneId) -> &T {
-        &self.0[pane.index()]
+        &self.values[pane.index()]
     }
 }
 
 impl<T> IndexMut<PaneId> for ByPane<T> {
     fn index_mut(&mut self, pane: PaneId) -> &mut T {
-        &mut self.0[pane.index()]
+        &mut self.values[pane.index()]
     }
 }
 
@@ -103,5 +125,24 @@ pub fn fields(
         }
         PaneId::Points => (points::fields(briefing, rule), Vec::new()),
         PaneId::Actors => (actors::fields(briefing, rule), Vec::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pane_is_listed_once_at_its_index() {
+        for (i, pane) in PaneId::ALL.into_iter().enumerate() {
+            assert_eq!(pane.index(), i);
+        }
+        let panes: Vec<PaneId> = ByPane::from_fn(|p| p).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(panes, PaneId::ALL);
+        assert!(
+            ByPane::from_fn(|p| p)
+                .iter()
+                .all(|(pane, &value)| pane == value)
+        );
     }
 }
