@@ -47,7 +47,7 @@ fn enter_opens_and_esc_returns_with_the_briefing_selected() {
     let mut app = fixture_app();
     run(&mut app, &[Action::Down, Action::Select]);
     assert_eq!(app.screen(), Screen::Briefing);
-    assert_eq!(app.reader().map(|r| r.index), Some(1));
+    assert_eq!(app.reader().map(|r| r.index()), Some(1));
     run(&mut app, &[Action::Back]);
     assert_eq!(app.screen(), Screen::Library);
     assert_eq!(app.library_view().selected(), 1);
@@ -58,7 +58,7 @@ fn a_file_named_on_the_command_line_opens_directly() {
     let file = fixtures().join("arabic-harakat.json");
     let mut app = app_on(&fixtures(), Some(file));
     assert_eq!(app.screen(), Screen::Briefing);
-    assert_eq!(app.reader().map(|r| r.index), Some(1));
+    assert_eq!(app.reader().map(|r| r.index()), Some(1));
     run(&mut app, &[Action::Back]);
     assert_eq!(
         (app.screen(), app.library_view().selected()),

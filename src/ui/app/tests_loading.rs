@@ -252,7 +252,7 @@ fn the_named_file_opens_when_it_arrives_and_stays_open() {
     assert!(!app.awaits_opened());
     assert_eq!(app.screen(), Screen::Briefing);
     let open = |app: &App| {
-        let index = app.reader().map_or(usize::MAX, |r| r.index);
+        let index = app.reader().map_or(usize::MAX, |r| r.index());
         headline_at(app, index).to_owned()
     };
     assert_eq!(open(&app), "Briefing 005");

@@ -19,7 +19,7 @@ fn ctrl(c: char) -> KeyEvent {
 }
 
 fn body_scroll(app: &App) -> usize {
-    open_reader(app).panes[PaneId::Body].view.scroll
+    open_reader(app).pane(PaneId::Body).view.scroll
 }
 
 #[test]
@@ -50,7 +50,7 @@ fn half_pages_scroll_the_focused_pane_by_half_its_height() {
     };
     run(&mut app, &[Action::Select, small, Action::FocusBody]);
     let reader = open_reader(&app);
-    let rows = reader.panes[PaneId::Body].text.rows.len();
+    let rows = reader.pane(PaneId::Body).text.rows.len();
     let page = reader.page(PaneId::Body, app.area());
     let half = page / 2;
     assert!(

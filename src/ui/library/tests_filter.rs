@@ -181,7 +181,7 @@ fn moving_opening_and_brackets_stay_within_the_filter() {
     app.update(Action::Select);
     assert_eq!(app.screen(), Screen::Briefing);
     app.update(Action::NextBriefing);
-    let open = |app: &App| app.reader().map(|r| r.index);
+    let open = |app: &App| app.reader().map(|r| r.index());
     assert_eq!(open(&app), Some(3), "] goes to dam, the next one shown");
     app.update(Action::NextBriefing);
     assert_eq!(app.message(), Some("this is the last briefing"));

@@ -35,18 +35,18 @@ pub struct PaneState {
 #[derive(Debug, Clone)]
 pub struct OpenBriefing {
     /// Index of the briefing in `library.briefings`.
-    pub index: usize,
-    pub focus: PaneId,
-    pub zoom: bool,
-    pub panes: ByPane<PaneState>,
+    pub(super) index: usize,
+    pub(super) focus: PaneId,
+    pub(super) zoom: bool,
+    pub(super) panes: ByPane<PaneState>,
     /// The quotations the quotes pane shows, as indices into `briefing.quotes`.
-    pub quotes_shown: Vec<usize>,
+    pub(super) quotes_shown: Vec<usize>,
     /// The actor whose quotations alone are shown and whose names are marked in the body.
-    pub actor_filter: Option<usize>,
+    pub(super) actor_filter: Option<usize>,
     /// Where the filtered actor is named in the body: (field, bytes).
-    pub actor_marks: Vec<(usize, Range<usize>)>,
+    pub(super) actor_marks: Vec<(usize, Range<usize>)>,
     /// Where the quotation last looked up with Enter stands in the body.
-    pub quote_mark: Option<(usize, Range<usize>)>,
+    pub(super) quote_mark: Option<(usize, Range<usize>)>,
     rule: DirectionRule,
     /// Where the panes go at the size last laid out for: `relayout` solves the screen
     /// layout once, and scrolling and drawing read it.
@@ -100,6 +100,16 @@ impl OpenBriefing {
         for pane in PaneId::ALL {
             self.clamp(pane, area);
         }
+    }
+
+    /// Index of the briefing in `library.briefings`.
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    /// One pane's text, scroll, selection and marks.
+    pub fn pane(&self, pane: PaneId) -> &PaneState {
+        &self.panes[pane]
     }
 
     fn headline_rows(&self) -> usize {

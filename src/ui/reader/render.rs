@@ -19,7 +19,7 @@ impl BriefingScreen {
             let Some(rect) = rect else {
                 continue;
             };
-            let state = &reader.panes[pane];
+            let state = reader.pane(pane);
             let filtered = pane == PaneId::Quotes && reader.actor_filter.is_some();
             let title = format!(
                 "{} {}{}",

@@ -96,7 +96,7 @@ impl BriefingScreen {
             inner: inner(rect),
             pane,
             briefing: reader.index,
-            scroll: reader.panes[pane].view.scroll,
+            scroll: reader.pane(pane).view.scroll,
         })
     }
 
