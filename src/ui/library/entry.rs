@@ -13,7 +13,8 @@ pub(super) const LANG_WIDTH: usize = 5;
 /// Narrower than this, a row shows the headline alone.
 pub(super) const COLUMNS_FROM: usize = 50;
 
-/// A library entry's text, sanitized.
+/// A library entry as the list holds it: its text, sanitized once, and what is made of that
+/// text the first time it is needed.
 #[derive(Debug, Clone)]
 pub(super) struct Entry {
     pub(super) date: String,
@@ -24,6 +25,9 @@ pub(super) struct Entry {
     pub(super) failed: bool,
     /// What a filter looks in (`filter::haystack`), made when one first does.
     pub(super) haystack: Option<String>,
+    /// The entry laid out as a row of the list, when it first comes into view; kept while
+    /// the width stays, so that moving the selection lays nothing out again.
+    pub(super) row: Option<EntryRow>,
 }
 
 impl Entry {
@@ -40,6 +44,7 @@ impl Entry {
                     rule: DirectionRule::ltr(),
                     failed: true,
                     haystack: None,
+                    row: None,
                 });
             }
         };
@@ -56,18 +61,16 @@ impl Entry {
             rule: DirectionRule::of(b),
             failed: false,
             haystack: None,
+            row: None,
         })
     }
 }
 
-/// An entry laid out at the current width.
+/// The parts of an entry laid out at the current width.
 #[derive(Debug, Clone)]
 pub(super) struct EntryRow {
-    pub(super) date: String,
     pub(super) class: Row,
-    pub(super) lang: String,
     pub(super) title: Row,
-    pub(super) failed: bool,
 }
 
 /// The headline's width in a row of the list `list`: all of it when too narrow for the
@@ -88,17 +91,14 @@ pub(super) fn entry_row(entry: &Entry, title_width: usize, engine: Engine) -> En
         FieldKind::Headline
     };
     EntryRow {
-        date: entry.date.clone(),
         class: title_row(
             first_line(&entry.class, CLASS_WIDTH, DirectionRule::auto(), engine),
             FieldKind::Banner,
         ),
-        lang: entry.lang.clone(),
         title: title_row(
             first_line(&entry.title, title_width, entry.rule, engine),
             kind,
         ),
-        failed: entry.failed,
     }
 }
 

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-use super::entry::{CLASS_WIDTH, COLUMNS_FROM, DATE_WIDTH, EntryRow, LANG_WIDTH};
+use super::entry::{CLASS_WIDTH, COLUMNS_FROM, DATE_WIDTH, Entry, LANG_WIDTH};
 use super::view::{LibraryView, areas};
 use crate::briefing::{Library, LibraryEntry};
 use crate::ui::count::thousands;
@@ -53,8 +53,7 @@ impl LibraryView {
         }
         let visible = (self.scroll..).map_while(|p| self.entry_at(p));
         for (index, y) in visible.take(usize::from(inner.height)).zip(inner.y..) {
-            // Rows in view are laid out by `select`; `None` only before the first size.
-            let Some(Some(row)) = self.rows.get(index) else {
+            let Some(entry) = self.entries.get(index) else {
                 continue;
             };
             let line = Rect {
@@ -62,7 +61,7 @@ impl LibraryView {
                 height: 1,
                 ..inner
             };
-            draw_entry(buf, line, row, index == self.selected, columns, theme);
+            draw_entry(buf, line, entry, index == self.selected, columns, theme);
         }
     }
 
@@ -92,24 +91,28 @@ impl LibraryView {
 fn draw_entry(
     buf: &mut Buffer,
     line: Rect,
-    row: &EntryRow,
+    entry: &Entry,
     selected: bool,
     columns: bool,
     theme: &Theme,
 ) {
-    let style = entry_style(row, selected, theme);
+    // Rows in view are laid out by `select`; `None` only before the first size.
+    let Some(row) = &entry.row else {
+        return;
+    };
+    let style = entry_style(entry, selected, theme);
     let y = line.y;
     if selected {
         buf.set_string(line.x, y, "▌", theme.selected);
     }
     let mut x = line.x + 1;
-    if columns || row.failed {
-        let date_style = if row.failed {
+    if columns || entry.failed {
+        let date_style = if entry.failed {
             style
         } else {
             style.patch(theme.dim)
         };
-        buf.set_string(x, y, &row.date, date_style);
+        buf.set_string(x, y, &entry.date, date_style);
         x += DATE_WIDTH as u16 + 1;
     }
     if columns {
@@ -121,7 +124,7 @@ fn draw_entry(
         };
         draw_row(buf, cell, &row.class, style.patch(theme.error), &[]);
         x += CLASS_WIDTH as u16 + 1;
-        buf.set_string(x, y, &row.lang, style.patch(theme.dim));
+        buf.set_string(x, y, &entry.lang, style.patch(theme.dim));
         x += LANG_WIDTH as u16 + 1;
     }
     let cell = Rect {
@@ -134,8 +137,8 @@ fn draw_entry(
 }
 
 /// A row's base style: failed entries in the error colour, the selected one highlighted.
-fn entry_style(row: &EntryRow, selected: bool, theme: &Theme) -> Style {
-    let style = if row.failed {
+fn entry_style(entry: &Entry, selected: bool, theme: &Theme) -> Style {
+    let style = if entry.failed {
         theme.error
     } else {
         Style::new()

@@ -3,7 +3,7 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::entry::{Entry, EntryRow, entry_row, title_width};
+use super::entry::{Entry, entry_row, title_width};
 use super::filter::LibraryFilter;
 use crate::briefing::{Library, LibraryEntry};
 use crate::ui::content::{DirectionRule, Engine, Field, FieldKind, Fields, PaneText, Row};
@@ -27,10 +27,7 @@ pub struct LibraryView {
     /// The `/` prompt while it is open: what it holds filters the list as it is typed.
     pub(super) prompt: Option<Prompt>,
     pub(super) entries: Vec<Entry>,
-    /// Each entry's row, in step with `entries`, laid out when it first comes into view
-    /// and kept while the width stays: moving the selection lays nothing out again.
-    pub(super) rows: Vec<Option<EntryRow>>,
-    /// The headline width `rows` were laid out at.
+    /// The headline width the entries' rows were laid out at.
     row_width: Option<usize>,
     pub(super) detail: PaneText,
     /// The entry `detail` shows; `None` when it must be built again.
@@ -45,12 +42,10 @@ pub struct LibraryView {
 impl LibraryView {
     /// Sanitizes what the rows show, once; `relayout` lays it out for each size.
     pub fn new(library: &Library) -> Self {
-        let entries: Vec<Entry> = (0..library.len())
-            .filter_map(|at| Entry::of(library, at))
-            .collect();
         Self {
-            rows: vec![None; entries.len()],
-            entries,
+            entries: (0..library.len())
+                .filter_map(|at| Entry::of(library, at))
+                .collect(),
             ..Self::default()
         }
     }
@@ -60,17 +55,15 @@ impl LibraryView {
     /// otherwise the top (the newest) stays selected.
     pub fn insert(&mut self, library: &Library, placed: &[usize], area: Rect, engine: Engine) {
         let row = self.position().saturating_sub(self.scroll);
-        let old = std::mem::take(&mut self.entries);
-        let old_rows = std::mem::take(&mut self.rows);
-        let mut old = old.into_iter().zip(old_rows);
+        let mut old = std::mem::take(&mut self.entries).into_iter();
         let mut merged = Vec::with_capacity(old.len() + placed.len());
         for &at in placed {
             merged.extend(old.by_ref().take(at.saturating_sub(merged.len())));
-            merged.extend(Entry::of(library, at).map(|entry| (entry, None)));
+            merged.extend(Entry::of(library, at));
         }
         merged.extend(old);
         // Rows already laid out move with their entries; the new ones wait to be seen.
-        (self.entries, self.rows) = merged.into_iter().unzip();
+        self.entries = merged;
         self.detail_of = None;
         if self.moved {
             self.selected = Library::shifted(self.selected, placed);
@@ -133,18 +126,18 @@ impl LibraryView {
     /// Lays out the rows in view that are not yet laid out at `width`.
     fn lay_out_rows(&mut self, width: usize, page: usize, engine: Engine) {
         if self.row_width != Some(width) {
-            self.rows.iter_mut().for_each(|row| *row = None);
+            self.entries.iter_mut().for_each(|entry| entry.row = None);
             self.row_width = Some(width);
         }
         for position in self.scroll..self.scroll + page {
             let Some(at) = self.entry_at(position) else {
                 break;
             };
-            let (Some(entry), Some(row)) = (self.entries.get(at), self.rows.get_mut(at)) else {
+            let Some(entry) = self.entries.get_mut(at) else {
                 break;
             };
-            if row.is_none() {
-                *row = Some(entry_row(entry, width, engine));
+            if entry.row.is_none() {
+                entry.row = Some(entry_row(entry, width, engine));
                 #[cfg(test)]
                 {
                     self.rows_laid_out += 1;
