@@ -24,19 +24,53 @@ pub fn split_status(area: Rect) -> (Rect, Rect) {
     (main, status)
 }
 
+/// Cells a pane's border takes on each side.
+const BORDER: u16 = 1;
+
+/// Columns the selection marker takes left of the text, in panes with a selection.
+pub fn gutter_width(selectable: bool) -> u16 {
+    u16::from(selectable)
+}
+
 /// Columns a pane's border and, in panes with a selection, its selection gutter take
 /// from its width.
 pub fn chrome_width(selectable: bool) -> u16 {
-    if selectable { 3 } else { 2 }
+    2 * BORDER + gutter_width(selectable)
 }
 
 /// The cells inside a bordered pane drawn in `rect`.
 pub fn inner(rect: Rect) -> Rect {
     Rect {
-        x: rect.x.saturating_add(1),
-        y: rect.y.saturating_add(1),
-        width: rect.width.saturating_sub(2),
-        height: rect.height.saturating_sub(2),
+        x: rect.x.saturating_add(BORDER),
+        y: rect.y.saturating_add(BORDER),
+        width: rect.width.saturating_sub(2 * BORDER),
+        height: rect.height.saturating_sub(2 * BORDER),
+    }
+}
+
+/// Where a pane's text is drawn: inside its border (`inner`), after the selection gutter
+/// in panes with a selection.
+pub fn text_area(inner: Rect, selectable: bool) -> Rect {
+    let gutter = gutter_width(selectable);
+    Rect {
+        x: inner.x.saturating_add(gutter),
+        width: inner.width.saturating_sub(gutter),
+        ..inner
+    }
+}
+
+/// The width text is laid out at in a pane drawn in `rect`: what `text_area` leaves.
+pub fn text_width(rect: Rect, selectable: bool) -> usize {
+    usize::from(text_area(inner(rect), selectable).width)
+}
+
+/// Where the `/` prompt's text goes in the status line `line`: after the `/`, with a cell
+/// left for the cursor after the text.
+pub fn prompt_text_area(line: Rect) -> Rect {
+    Rect {
+        x: line.x.saturating_add(1),
+        width: line.width.saturating_sub(2),
+        ..line
     }
 }
 
@@ -65,5 +99,32 @@ mod tests {
         assert_eq!(inner(Rect::new(2, 3, 10, 5)), Rect::new(3, 4, 8, 3));
         assert_eq!(inner(Rect::new(0, 0, 1, 1)), Rect::new(1, 1, 0, 0));
         assert_eq!(inner_height(Rect::new(0, 0, 10, 5)), 3);
+    }
+
+    #[test]
+    fn text_goes_inside_the_chrome() {
+        for width in [0, 1, 2, 3, 4, 80] {
+            let pane = Rect::new(5, 1, width, 10);
+            for selectable in [false, true] {
+                let text = text_area(inner(pane), selectable);
+                assert_eq!(text.right(), inner(pane).right().max(text.x));
+                assert_eq!(
+                    text_width(pane, selectable),
+                    usize::from(width.saturating_sub(chrome_width(selectable)))
+                );
+            }
+        }
+        assert_eq!(
+            text_area(Rect::new(3, 4, 8, 3), true),
+            Rect::new(4, 4, 7, 3)
+        );
+        assert_eq!(
+            text_area(Rect::new(3, 4, 8, 3), false),
+            Rect::new(3, 4, 8, 3)
+        );
+        assert_eq!(
+            prompt_text_area(Rect::new(0, 23, 80, 1)),
+            Rect::new(1, 23, 78, 1)
+        );
     }
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Widget};
 
 use super::content::{BULLET_WIDTH, FieldKind, PaneText, Row, Side, placement};
 use super::count::thousands;
-use super::layout::inner_height;
+use super::layout::{inner_height, text_area};
 use super::mark::Mark;
 use super::theme::Theme;
 use crate::text::Glyph;
@@ -128,16 +128,12 @@ impl PaneFrame<'_> {
         block.title_bottom(Line::styled(position, title_style).right_aligned())
     }
 
-    /// The rows in view inside the border, after a one-column gutter for the selection
-    /// marker in panes that have a selection.
+    /// The rows in view inside the border, after the gutter that holds the selection marker
+    /// in panes that have a selection.
     fn render_rows(&self, inner: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let gutter = u16::from(self.selected.is_some());
-        let text_area = Rect {
-            x: inner.x + gutter,
-            width: inner.width.saturating_sub(gutter),
-            ..inner
-        };
+        let selectable = self.selected.is_some();
+        let text_area = text_area(inner, selectable);
         let rows = self
             .text
             .rows
@@ -145,8 +141,8 @@ impl PaneFrame<'_> {
             .skip(self.scroll)
             .take(usize::from(inner.height));
         for (y, row) in (inner.y..).zip(rows) {
-            let selected = self.selected.is_some() && row.item == self.selected;
-            if selected && gutter > 0 {
+            let selected = selectable && row.item == self.selected;
+            if selected {
                 buf.set_string(inner.x, y, "▌", theme.selected);
             }
             let base = theme.field(row.kind);

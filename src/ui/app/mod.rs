@@ -165,7 +165,7 @@ impl App {
         ) {
             self.message = None;
         }
-        if self.help.is_open() && self.help.update(&action, self.area.height) {
+        if self.help.is_open() && self.help.update(&action, self.area) {
             return;
         }
         let before = self.zoomed_scroll();

@@ -8,7 +8,7 @@ use super::{App, Screen};
 use crate::text::measure;
 use crate::ui::content::Row;
 use crate::ui::count::thousands;
-use crate::ui::layout::{MIN_HEIGHT, MIN_WIDTH, split_status, too_small};
+use crate::ui::layout::{MIN_HEIGHT, MIN_WIDTH, prompt_text_area, split_status, too_small};
 use crate::ui::prompt::Prompt;
 use crate::ui::view::draw_row;
 
@@ -21,9 +21,9 @@ impl Widget for &App {
                 .render(area, buf);
             return;
         }
-        let (main, status) = split_status(area);
+        let (_, status) = split_status(area);
         if self.help.is_open() {
-            self.help.render(&self.theme, main, buf);
+            self.help.render(&self.theme, area, buf);
         } else {
             let drawn =
                 self.screen == Screen::Briefing && self.briefing.render(area, buf, &self.theme);
@@ -49,11 +49,10 @@ impl App {
         if let Some(row) = self.prompt().and_then(Prompt::row) {
             let style = theme.status.patch(theme.prompt);
             buf.set_string(area.x, area.y, "/", style);
-            let text_area = Rect {
-                x: area.x + 1,
-                width: left_width.saturating_sub(2),
+            let text_area = prompt_text_area(Rect {
+                width: left_width,
                 ..area
-            };
+            });
             draw_row(buf, text_area, row, style, &[]);
             let cursor = text_area.x
                 + u16::try_from(row.line.width)

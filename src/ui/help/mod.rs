@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Widget};
 use crate::ui::action::Action;
 use crate::ui::count::thousands;
 use crate::ui::keys::{KeyFileError, KeySetup, KeyTable};
-use crate::ui::layout::half_page;
+use crate::ui::layout::{half_page, inner_height, split_status};
 use crate::ui::theme::Theme;
 
 #[cfg(test)]
@@ -114,10 +114,10 @@ impl Help {
         self.lines.len()
     }
 
-    /// Keys while the help screen shows, on a screen of `height` rows; `false` lets the
-    /// action through (quit, resize).
-    pub fn update(&mut self, action: &Action, height: u16) -> bool {
-        let page = usize::from(height.saturating_sub(3)).max(1);
+    /// Keys while the help screen shows on the screen `screen`; `false` lets the action
+    /// through (quit, resize).
+    pub fn update(&mut self, action: &Action, screen: Rect) -> bool {
+        let page = inner_height(pane(screen)).max(1);
         let max = self.lines.len().saturating_sub(page);
         let Some(scroll) = self.scroll.as_mut() else {
             return false;
@@ -140,7 +140,9 @@ impl Help {
         true
     }
 
-    pub fn render(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    /// Draws the help over the screen `screen`, above its status line.
+    pub fn render(&self, theme: &Theme, screen: Rect, buf: &mut Buffer) {
+        let area = pane(screen);
         let scroll = self.scroll.unwrap_or(0);
         let block = Block::bordered()
             .border_style(theme.border_focused)
@@ -172,4 +174,9 @@ impl Help {
             );
         }
     }
+}
+
+/// Where the help is drawn on the screen `screen`: a bordered pane above the status line.
+fn pane(screen: Rect) -> Rect {
+    split_status(screen).0
 }

@@ -1,7 +1,5 @@
 //! A library entry: its text sanitized once, and laid out as one row of the list.
 
-use ratatui::layout::Rect;
-
 use crate::briefing::{Library, LibraryEntry};
 use crate::text::{VisualLine, sanitize};
 use crate::ui::content::{DirectionRule, Engine, FieldKind, Row};
@@ -10,8 +8,15 @@ use crate::ui::first_line::first_line;
 pub(super) const DATE_WIDTH: usize = 10;
 pub(super) const CLASS_WIDTH: usize = 10;
 pub(super) const LANG_WIDTH: usize = 5;
+/// Where the classification, language and headline start in a row, one cell after the
+/// column before each.
+pub(super) const CLASS_AT: usize = DATE_WIDTH + 1;
+pub(super) const LANG_AT: usize = CLASS_AT + CLASS_WIDTH + 1;
+const TITLE_AT: usize = LANG_AT + LANG_WIDTH + 1;
 /// Narrower than this, a row shows the headline alone.
-pub(super) const COLUMNS_FROM: usize = 50;
+const COLUMNS_FROM: usize = 50;
+/// The list's rows have a selection marker left of them.
+pub(super) const LIST_SELECTABLE: bool = true;
 
 /// A library entry as the list holds it: its text, sanitized once, and what is made of that
 /// text the first time it is needed.
@@ -73,18 +78,26 @@ pub(super) struct EntryRow {
     pub(super) title: Row,
 }
 
-/// The headline's width in a row of the list `list`: all of it when too narrow for the
-/// date, classification and language columns.
-pub(super) fn title_width(list: Rect) -> usize {
-    let width = usize::from(list.width.saturating_sub(3));
-    if width >= COLUMNS_FROM {
-        width.saturating_sub(DATE_WIDTH + CLASS_WIDTH + LANG_WIDTH + 3)
+/// Whether a row `width` cells wide (the list's text width) shows the date,
+/// classification and language columns before the headline.
+pub(super) fn has_columns(width: usize) -> bool {
+    width >= COLUMNS_FROM
+}
+
+/// The headline's width in a row `width` cells wide: what the columns before it leave. A
+/// failed entry keeps its date column, which says so, when the others do not show.
+pub(super) fn title_width(width: usize, failed: bool) -> usize {
+    if has_columns(width) {
+        width.saturating_sub(TITLE_AT)
+    } else if failed {
+        width.saturating_sub(CLASS_AT)
     } else {
         width
     }
 }
 
-pub(super) fn entry_row(entry: &Entry, title_width: usize, engine: Engine) -> EntryRow {
+/// `entry` laid out for a row `width` cells wide.
+pub(super) fn entry_row(entry: &Entry, width: usize, engine: Engine) -> EntryRow {
     let kind = if entry.failed {
         FieldKind::Error
     } else {
@@ -96,7 +109,12 @@ pub(super) fn entry_row(entry: &Entry, title_width: usize, engine: Engine) -> En
             FieldKind::Banner,
         ),
         title: title_row(
-            first_line(&entry.title, title_width, entry.rule, engine),
+            first_line(
+                &entry.title,
+                title_width(width, entry.failed),
+                entry.rule,
+                engine,
+            ),
             kind,
         ),
     }

@@ -6,11 +6,13 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-use super::entry::{CLASS_WIDTH, COLUMNS_FROM, DATE_WIDTH, Entry, LANG_WIDTH};
+use super::entry::{
+    CLASS_AT, CLASS_WIDTH, Entry, EntryRow, LANG_AT, LIST_SELECTABLE, has_columns, title_width,
+};
 use super::view::{LibraryView, areas};
 use crate::briefing::{Library, LibraryEntry};
 use crate::ui::count::thousands;
-use crate::ui::layout::inner_height;
+use crate::ui::layout::{inner_height, text_area};
 use crate::ui::theme::Theme;
 use crate::ui::view::{PaneFrame, draw_row};
 
@@ -37,31 +39,36 @@ impl LibraryView {
         block.title_bottom(Line::styled(position, theme.title_focused).right_aligned())
     }
 
-    /// The rows in view, one entry each, inside the list's border.
+    /// The rows in view, one entry each, inside the list's border: the selection marker in
+    /// the gutter, the entry after it.
     fn render_rows(&self, inner: Rect, buf: &mut Buffer, theme: &Theme) {
-        let columns = usize::from(inner.width.saturating_sub(1)) >= COLUMNS_FROM;
+        let text = text_area(inner, LIST_SELECTABLE);
         if self.filter.is_some() && self.shown_len() == 0 {
             let notice = "no briefing matches the filter: / changes it, Esc clears it";
-            buf.set_stringn(
-                inner.x + 1,
-                inner.y,
-                notice,
-                usize::from(inner.width.saturating_sub(1)),
-                theme.dim,
-            );
+            buf.set_stringn(text.x, text.y, notice, usize::from(text.width), theme.dim);
             return;
         }
+        let columns = has_columns(usize::from(text.width));
         let visible = (self.scroll..).map_while(|p| self.entry_at(p));
-        for (index, y) in visible.take(usize::from(inner.height)).zip(inner.y..) {
-            let Some(entry) = self.entries.get(index) else {
+        for (index, y) in visible.take(usize::from(text.height)).zip(text.y..) {
+            // Rows in view are laid out by `select`; `None` only before the first size.
+            let Some((entry, row)) = self
+                .entries
+                .get(index)
+                .and_then(|entry| Some((entry, entry.row.as_ref()?)))
+            else {
                 continue;
             };
+            let selected = index == self.selected;
+            if selected {
+                buf.set_string(inner.x, y, "▌", theme.selected);
+            }
             let line = Rect {
                 y,
                 height: 1,
-                ..inner
+                ..text
             };
-            draw_entry(buf, line, entry, index == self.selected, columns, theme);
+            draw_entry(buf, line, entry, row, selected, columns, theme);
         }
     }
 
@@ -85,55 +92,51 @@ impl LibraryView {
     }
 }
 
-/// Draws one entry's row in `line` (one row high): the selection marker, then the date,
-/// classification and language when `columns` (a failed entry keeps its date, which says
-/// so), then the headline in what width is left.
+/// Draws one entry's `row` in `line` (one row high, after the selection gutter): the
+/// date, classification and language when `columns` (a failed entry keeps its date, which
+/// says so), then the headline in the width `title_width` laid it out at.
 fn draw_entry(
     buf: &mut Buffer,
     line: Rect,
     entry: &Entry,
+    row: &EntryRow,
     selected: bool,
     columns: bool,
     theme: &Theme,
 ) {
-    // Rows in view are laid out by `select`; `None` only before the first size.
-    let Some(row) = &entry.row else {
-        return;
-    };
     let style = entry_style(entry, selected, theme);
     let y = line.y;
-    if selected {
-        buf.set_string(line.x, y, "▌", theme.selected);
-    }
-    let mut x = line.x + 1;
+    let at = |offset: usize| line.x.saturating_add(cells(offset));
     if columns || entry.failed {
         let date_style = if entry.failed {
             style
         } else {
             style.patch(theme.dim)
         };
-        buf.set_string(x, y, &entry.date, date_style);
-        x += DATE_WIDTH as u16 + 1;
+        buf.set_string(line.x, y, &entry.date, date_style);
     }
     if columns {
         let cell = Rect {
-            x,
+            x: at(CLASS_AT),
             y,
-            width: CLASS_WIDTH as u16,
+            width: cells(CLASS_WIDTH),
             height: 1,
         };
         draw_row(buf, cell, &row.class, style.patch(theme.error), &[]);
-        x += CLASS_WIDTH as u16 + 1;
-        buf.set_string(x, y, &entry.lang, style.patch(theme.dim));
-        x += LANG_WIDTH as u16 + 1;
+        buf.set_string(at(LANG_AT), y, &entry.lang, style.patch(theme.dim));
     }
+    let width = cells(title_width(usize::from(line.width), entry.failed));
     let cell = Rect {
-        x,
+        x: line.right().saturating_sub(width),
         y,
-        width: line.right().saturating_sub(x),
+        width,
         height: 1,
     };
     draw_row(buf, cell, &row.title, style, &[]);
+}
+
+fn cells(width: usize) -> u16 {
+    u16::try_from(width).unwrap_or(u16::MAX)
 }
 
 /// A row's base style: failed entries in the error colour, the selected one highlighted.

@@ -133,3 +133,41 @@ fn counts_are_written_with_thousands_separators_everywhere() {
     let reading = screen(&app);
     assert!(reading.contains(" 2/3,000 · ? help"), "{reading}");
 }
+
+#[test]
+fn a_failed_entry_in_a_narrow_list_is_cut_to_the_room_left() {
+    // Under 50 columns a row shows the headline alone, but a failed entry keeps its
+    // "✗ ERROR" date before its path: the path is cut to what is left, `…` and all.
+    for width in [30, 40, 52, 80] {
+        let mut app = fixture_app();
+        app.update(Action::Resize { width, height: 24 });
+        let path = app.library().failures[0].path.display().to_string();
+        let lines = buffer_lines(&render_buffer(&app, width, 24));
+        let Some(row) = lines.iter().find(|l| l.contains("✗ ERROR")) else {
+            panic!("no failed entry at width {width}: {lines:#?}");
+        };
+        let after_date = row.split_once("✗ ERROR").map_or("", |(_, rest)| rest);
+        let shown = after_date.trim_end_matches('│').trim();
+        // Inside the border and the selection gutter: the date column, then the path
+        // (at 80 columns, after the classification and language columns too).
+        let room = if width < 53 {
+            width - 3 - 11
+        } else {
+            width - 3 - 28
+        };
+        if path.chars().count() > usize::from(room) {
+            let cut = shown.strip_suffix('…');
+            assert!(
+                cut.is_some_and(|cut| !cut.is_empty() && path.starts_with(cut)),
+                "width {width}: {row:?}"
+            );
+            // Cut where a line may break, so it may fall short of the room.
+            assert!(
+                shown.chars().count() <= usize::from(room),
+                "width {width}: {row:?}"
+            );
+        } else {
+            assert_eq!(shown, path, "width {width}: {row:?}");
+        }
+    }
+}

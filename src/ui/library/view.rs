@@ -3,12 +3,12 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::entry::{Entry, entry_row, title_width};
+use super::entry::{Entry, LIST_SELECTABLE, entry_row};
 use super::filter::LibraryFilter;
 use crate::briefing::{Library, LibraryEntry};
 use crate::ui::content::{DirectionRule, Engine, Field, FieldKind, Fields, PaneText, Row};
 use crate::ui::count::{plural, thousands};
-use crate::ui::layout::{inner_height, split_status};
+use crate::ui::layout::{inner_height, split_status, text_width};
 use crate::ui::loading::Progress;
 use crate::ui::prompt::Prompt;
 
@@ -27,7 +27,7 @@ pub struct LibraryView {
     /// The `/` prompt while it is open: what it holds filters the list as it is typed.
     pub(super) prompt: Option<Prompt>,
     pub(super) entries: Vec<Entry>,
-    /// The headline width the entries' rows were laid out at.
+    /// The list's text width the entries' rows were laid out at.
     row_width: Option<usize>,
     pub(super) detail: PaneText,
     /// The entry `detail` shows; `None` when it must be built again.
@@ -106,7 +106,7 @@ impl LibraryView {
             .min(position)
             .max((position + 1).saturating_sub(page))
             .min(count.saturating_sub(page));
-        self.lay_out_rows(title_width(list), page, engine);
+        self.lay_out_rows(text_width(list, LIST_SELECTABLE), page, engine);
         if self.filter.is_some() && count == 0 {
             self.detail = PaneText::new(Vec::new());
             self.detail_of = None;
@@ -120,7 +120,7 @@ impl LibraryView {
         }
         // A no-op unless the width changed.
         self.detail
-            .relayout(usize::from(detail.width.saturating_sub(2)).max(1), engine);
+            .relayout(text_width(detail, false).max(1), engine);
     }
 
     /// Lays out the rows in view that are not yet laid out at `width`.
