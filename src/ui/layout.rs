@@ -24,6 +24,9 @@ pub fn split_status(area: Rect) -> (Rect, Rect) {
     (main, status)
 }
 
+/// Rows (or library entries) one notch of the mouse wheel moves.
+pub const WHEEL_STEP: usize = 3;
+
 /// Cells a pane's border takes on each side.
 const BORDER: u16 = 1;
 

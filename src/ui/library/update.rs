@@ -3,7 +3,7 @@
 
 use super::view::LibraryView;
 use crate::ui::action::Action;
-use crate::ui::layout::half_page;
+use crate::ui::layout::{WHEEL_STEP, half_page};
 use crate::ui::outcome::{Context, Go, Outcome};
 use crate::ui::prompt::{Prompt, PromptEvent};
 
@@ -21,8 +21,8 @@ impl LibraryView {
             Action::HalfPageUp => position.saturating_sub(half_page(page)),
             Action::Top => 0,
             Action::Bottom => count.saturating_sub(1),
-            Action::Wheel { down: true, .. } => position.saturating_add(3),
-            Action::Wheel { down: false, .. } => position.saturating_sub(3),
+            Action::Wheel { down: true, .. } => position.saturating_add(WHEEL_STEP),
+            Action::Wheel { down: false, .. } => position.saturating_sub(WHEEL_STEP),
             Action::Select => return self.open_selected(cx),
             Action::SearchStart
             | Action::SearchInput(_)
