@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 
 use super::filter::{LibraryFilter, haystack};
 use super::view::LibraryView;
-use crate::briefing::Library;
+use crate::briefing::{Library, LibraryEntry};
 use crate::ui::content::Engine;
 
 impl LibraryView {
@@ -108,6 +108,6 @@ impl LibraryView {
                     .and_then(|at| filter.shown.get(at).copied())
             }
         };
-        next.filter(|&n| n < library.briefings.len())
+        next.filter(|&n| matches!(library.entry(n), Some(LibraryEntry::Loaded(_))))
     }
 }
