@@ -35,12 +35,6 @@ pub fn gutter_width(selectable: bool) -> u16 {
     u16::from(selectable)
 }
 
-/// Columns a pane's border and, in panes with a selection, its selection gutter take
-/// from its width.
-pub fn chrome_width(selectable: bool) -> u16 {
-    2 * BORDER + gutter_width(selectable)
-}
-
 /// The cells inside a bordered pane drawn in `rect`.
 pub fn inner(rect: Rect) -> Rect {
     Rect {
@@ -113,7 +107,7 @@ mod tests {
                 assert_eq!(text.right(), inner(pane).right().max(text.x));
                 assert_eq!(
                     text_width(pane, selectable),
-                    usize::from(width.saturating_sub(chrome_width(selectable)))
+                    usize::from(width.saturating_sub(2 + u16::from(selectable)))
                 );
             }
         }

@@ -2,9 +2,11 @@
 //! what is typed, and that text laid out for the status line.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::content::{DirectionRule, Engine, FieldKind, Row, options};
+use super::layout::prompt_text_area;
 use crate::text::{layout, sanitize};
 
 #[derive(Debug, Clone, Default)]
@@ -82,7 +84,7 @@ impl Prompt {
     /// The last line of the text at the status line's width: it holds the end of what is
     /// being typed, and sits left in the prompt whatever its direction.
     fn lay_out(&mut self, width: u16, engine: Engine) {
-        let width = usize::from(width.saturating_sub(2)).max(1);
+        let width = usize::from(prompt_text_area(Rect::new(0, 0, width, 1)).width).max(1);
         let options = options(width, DirectionRule::auto(), engine);
         let line = layout(&sanitize(&self.text).text, &options).pop();
         self.row = line.map(|mut line| {

@@ -2,6 +2,7 @@
 //! and the `/` filter, typed at the same prompt editor as a briefing's search.
 
 use super::view::LibraryView;
+use crate::briefing::LibraryEntry;
 use crate::ui::action::Action;
 use crate::ui::layout::{WHEEL_STEP, half_page};
 use crate::ui::outcome::{Context, Go, Outcome};
@@ -52,10 +53,11 @@ impl LibraryView {
                 return Outcome::saying("no briefing matches the filter: Esc clears it");
             }
             Outcome::default()
-        } else if self.selected < cx.library.briefings.len() {
-            Outcome::go(Go::Open(self.selected))
         } else {
-            Outcome::saying("this file failed to load: its error is shown below")
+            match cx.library.entry(self.selected) {
+                Some(LibraryEntry::Loaded(_)) => Outcome::go(Go::Open(self.selected)),
+                _ => Outcome::saying("this file failed to load: its error is shown below"),
+            }
         }
     }
 

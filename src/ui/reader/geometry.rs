@@ -4,7 +4,7 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::panes::{ByPane, PaneId};
-use crate::ui::layout::{chrome_width, is_multi, split_status};
+use crate::ui::layout::{is_multi, split_status, text_width};
 
 /// The panes' places at one screen size, whichever pane has focus: a relayout happens on
 /// resize and zoom, but on a small screen focus moves without one.
@@ -51,7 +51,7 @@ impl ScreenLayout {
         ByPane::from_fn(|pane| {
             let tiled = self.multi.and_then(|multi| multi[pane]);
             let rect = shown[pane].or(tiled).unwrap_or(self.main);
-            usize::from(rect.width.saturating_sub(chrome_width(pane.selectable()))).max(1)
+            text_width(rect, pane.selectable()).max(1)
         })
     }
 }

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 
 use super::open::OpenBriefing;
 use super::panes::PaneId;
-use crate::ui::layout::half_page;
+use crate::ui::layout::{WHEEL_STEP, half_page};
 
 /// How far PageDown and PageUp (Ctrl-D, Ctrl-U) move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,9 +84,9 @@ impl OpenBriefing {
         };
         let view = &mut self.panes[pane].view;
         view.scroll = if down {
-            view.scroll.saturating_add(3)
+            view.scroll.saturating_add(WHEEL_STEP)
         } else {
-            view.scroll.saturating_sub(3)
+            view.scroll.saturating_sub(WHEEL_STEP)
         };
         self.clamp(pane, area);
     }
