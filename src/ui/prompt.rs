@@ -89,13 +89,7 @@ impl Prompt {
         let line = layout(&sanitize(&self.text).text, &options).pop();
         self.row = line.map(|mut line| {
             line.rtl = false;
-            Row {
-                field: None,
-                kind: FieldKind::Notice,
-                item: None,
-                line,
-                bullet: false,
-            }
+            Row::notice(line, FieldKind::Notice)
         });
     }
 }

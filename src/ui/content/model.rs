@@ -50,3 +50,17 @@ pub struct Row {
     /// Bullet marker on the row's reading-start side (right of an RTL line).
     pub bullet: bool,
 }
+
+impl Row {
+    /// A row of `kind` that shows no field of the briefing: text of our own (a notice, a
+    /// title, what is typed) or a blank row; in no selectable item until the caller says.
+    pub fn notice(line: VisualLine, kind: FieldKind) -> Self {
+        Self {
+            field: None,
+            kind,
+            item: None,
+            line,
+            bullet: false,
+        }
+    }
+}

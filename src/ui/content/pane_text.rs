@@ -112,11 +112,8 @@ fn field_rows(index: usize, field: &Field, width: usize, engine: Engine) -> Vec<
         let options = options(width, DirectionRule::ltr(), engine);
         for line in layout(BIDI_CONTROL_NOTICE, &options) {
             rows.push(Row {
-                field: None,
-                kind: FieldKind::Notice,
                 item: field.item,
-                line,
-                bullet: false,
+                ..Row::notice(line, FieldKind::Notice)
             });
         }
     }
@@ -139,10 +136,7 @@ fn field_rows(index: usize, field: &Field, width: usize, engine: Engine) -> Vec<
 
 pub(super) fn blank_row(item: Option<usize>) -> Row {
     Row {
-        field: None,
-        kind: FieldKind::Paragraph,
         item,
-        line: VisualLine::default(),
-        bullet: false,
+        ..Row::notice(VisualLine::default(), FieldKind::Paragraph)
     }
 }

@@ -11,11 +11,5 @@ pub fn status_row(text: &str, engine: Engine) -> Option<Row> {
     let text = sanitize(text).text;
     let options = options(measure(&text), DirectionRule::auto(), engine);
     let line = layout(&text, &options).into_iter().next()?;
-    Some(Row {
-        field: None,
-        kind: FieldKind::Notice,
-        item: None,
-        line,
-        bullet: false,
-    })
+    Some(Row::notice(line, FieldKind::Notice))
 }

@@ -1,7 +1,7 @@
 //! A library entry: its text sanitized once, and laid out as one row of the list.
 
 use crate::briefing::{Library, LibraryEntry};
-use crate::text::{VisualLine, sanitize};
+use crate::text::sanitize;
 use crate::ui::content::{DirectionRule, Engine, FieldKind, Row};
 use crate::ui::first_line::first_line;
 
@@ -104,11 +104,11 @@ pub(super) fn entry_row(entry: &Entry, width: usize, engine: Engine) -> EntryRow
         FieldKind::Headline
     };
     EntryRow {
-        class: title_row(
+        class: Row::notice(
             first_line(&entry.class, CLASS_WIDTH, DirectionRule::auto(), engine),
             FieldKind::Banner,
         ),
-        title: title_row(
+        title: Row::notice(
             first_line(
                 &entry.title,
                 title_width(width, entry.failed),
@@ -117,15 +117,5 @@ pub(super) fn entry_row(entry: &Entry, width: usize, engine: Engine) -> EntryRow
             ),
             kind,
         ),
-    }
-}
-
-fn title_row(line: VisualLine, kind: FieldKind) -> Row {
-    Row {
-        field: None,
-        kind,
-        item: None,
-        line,
-        bullet: false,
     }
 }
