@@ -65,9 +65,9 @@ pub fn row_text(row: &Row, width: usize, align: bool) -> String {
         // The marker takes the first cells of the padding before the text.
         Some(Side::Left) => {
             let pad = " ".repeat(place.pad.saturating_sub(BULLET_WIDTH));
-            format!("• {pad}{text}")
+            format!("{}{pad}{text}", Side::Left.marker())
         }
-        Some(Side::Right) => format!("{}{text} •", " ".repeat(place.pad)),
+        Some(Side::Right) => format!("{}{text}{}", " ".repeat(place.pad), Side::Right.marker()),
         None => format!("{}{text}", " ".repeat(place.pad)),
     };
     line.trim_end().to_string()

@@ -51,11 +51,11 @@ pub fn draw_row(buf: &mut Buffer, area: Rect, row: &Row, base: Style, marks: &[M
     }
     let place = placement(row, width);
     if let Some(side) = place.bullet.filter(|_| width > BULLET_WIDTH) {
-        let (x, marker) = match side {
-            Side::Left => (left, "• "),
-            Side::Right => (right - BULLET_WIDTH, " •"),
+        let x = match side {
+            Side::Left => left,
+            Side::Right => right - BULLET_WIDTH,
         };
-        put(buf, x, area.y, marker, base);
+        put(buf, x, area.y, side.marker(), base);
     }
     let marks = row_marks(row, marks);
     let mut x = left + place.pad;

@@ -2,7 +2,7 @@
 
 use super::model::{FieldKind, Row};
 
-/// Cells a bullet marker takes ("• " or " •").
+/// Cells a bullet marker (`Side::marker`) takes.
 pub const BULLET_WIDTH: usize = 2;
 
 /// The side of a row its bullet marker goes on: where the line starts reading.
@@ -10,6 +10,16 @@ pub const BULLET_WIDTH: usize = 2;
 pub enum Side {
     Left,
     Right,
+}
+
+impl Side {
+    /// The bullet marker on this side, `BULLET_WIDTH` cells with the gap towards the text.
+    pub fn marker(self) -> &'static str {
+        match self {
+            Side::Left => "• ",
+            Side::Right => " •",
+        }
+    }
 }
 
 /// Where a row sits in a pane: the cells before its text and, if it shows a bullet marker,
