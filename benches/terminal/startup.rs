@@ -1,0 +1,263 @@
+//! Figure 2: start to first frame beside `less`, the archive's indexing and peak memory,
+//! and the loader alone.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::config::{Config, SAMPLES};
+use crate::data;
+use crate::load_only::load_only;
+use crate::report::{Row, median, ms, verbose, verdict};
+use crate::session::{brief_start, less_start};
+
+/// The terminal size of every start-up figure.
+const COLS: u16 = 120;
+const ROWS: u16 = 40;
+
+/// `less`'s median time to its first frame on one file, and the table cell that shows it
+/// (or why there is none).
+struct LessReference {
+    median: Option<Duration>,
+    cell: String,
+}
+
+/// One start-up figure: `brief PATH`, judged against `less` or only reported.
+struct Opening<'a> {
+    id: &'static str,
+    what: &'static str,
+    path: &'a Path,
+    judged: bool,
+    less: &'a LessReference,
+}
+
+/// What the runs on the archive saw.
+#[derive(Default)]
+struct ArchiveRuns {
+    firsts: Vec<Duration>,
+    settles: Vec<Duration>,
+    peaks: Vec<u64>,
+    err: Option<String>,
+    /// Whether the last screen of any run showed the number of briefings.
+    shows_count: bool,
+}
+
+pub fn startup(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
+    eprintln!("bench terminal: 2. start to first frame...");
+    let less_seed = less_reference(cfg, home, &c.seed_text, "seed.txt");
+    let less_big = less_reference(cfg, home, &c.big_text, "2 MB text");
+    let samples = PathBuf::from(SAMPLES);
+    let openings = [
+        Opening {
+            id: "2a",
+            what: "bundled samples (briefings/)",
+            path: &samples,
+            judged: true,
+            less: &less_seed,
+        },
+        Opening {
+            id: "2b",
+            what: "seed briefing (seed.json)",
+            path: &c.seed_briefing,
+            judged: true,
+            less: &less_seed,
+        },
+        Opening {
+            id: "2c",
+            what: "2 MB Arabic briefing",
+            path: &c.big_briefing,
+            judged: false,
+            less: &less_big,
+        },
+    ];
+    let mut out: Vec<Row> = openings
+        .iter()
+        .map(|o| first_frame_row(cfg, home, o))
+        .collect();
+    out.extend(archive_rows(cfg, c, home));
+    out.push(loader_row(c));
+    out
+}
+
+fn less_reference(cfg: &Config, home: &Path, file: &Path, name: &str) -> LessReference {
+    let mut times = Vec::new();
+    let mut err = None;
+    for _ in 0..cfg.startup_runs {
+        match less_start(file, home, COLS, ROWS) {
+            Ok(d) => {
+                verbose(&format!("less {name}: {}", ms(d)));
+                times.push(d);
+            }
+            Err(e) => err = Some(format!("less: {e:#}")),
+        }
+    }
+    let less = median(&mut times);
+    let cell = less.map_or_else(
+        || err.unwrap_or_default(),
+        |d| format!("less {name}: {}", ms(d)),
+    );
+    LessReference { median: less, cell }
+}
+
+fn first_frame_row(cfg: &Config, home: &Path, o: &Opening) -> Row {
+    let what = o.what;
+    let mut row = Row::new(
+        o.id,
+        format!("Start to first frame, {what}, {COLS}×{ROWS}"),
+        if o.judged { "≤ 2× less" } else { "reported" },
+    );
+    let path = o.path.to_string_lossy().into_owned();
+    let mut times = Vec::new();
+    let mut err = None;
+    for _ in 0..cfg.startup_runs {
+        match brief_start(&[&path], home, COLS, ROWS, Duration::from_millis(50)) {
+            Ok(s) => {
+                verbose(&format!("brief {what}: {}", ms(s.first_frame)));
+                times.push(s.first_frame);
+            }
+            Err(e) => err = Some(format!("{e:#}")),
+        }
+    }
+    row.reference = o.less.cell.clone();
+    match (median(&mut times), o.less.median) {
+        (Some(t), Some(l)) => {
+            row.brief = ms(t);
+            let ratio = format!("{:.2}× less", t.as_secs_f64() / l.as_secs_f64());
+            row.verdict = if o.judged {
+                verdict(t.as_secs_f64() <= 2.0 * l.as_secs_f64(), ratio)
+            } else {
+                ratio
+            };
+        }
+        (Some(t), None) => {
+            row.brief = ms(t);
+            row.verdict = "no reference".into();
+        }
+        (None, _) => row.verdict = err.unwrap_or_default(),
+    }
+    row
+}
+
+fn archive_runs(cfg: &Config, c: &data::Corpus, home: &Path) -> ArchiveRuns {
+    let archive = c.archive.to_string_lossy().into_owned();
+    let n = c.archive_files;
+    let mut runs = ArchiveRuns::default();
+    for _ in 0..cfg.archive_runs {
+        match brief_start(&[&archive], home, COLS, ROWS, Duration::from_secs(1)) {
+            Ok(s) => {
+                runs.firsts.push(s.first_frame);
+                if let Some(d) = s.settled {
+                    runs.settles.push(d);
+                }
+                if let Some(p) = s.peak_rss {
+                    runs.peaks.push(p);
+                }
+                let plain: String = s.screen.chars().filter(|ch| ch.is_ascii_digit()).collect();
+                runs.shows_count |= plain.contains(&n.to_string());
+                eprintln!(
+                    "bench terminal:    archive run: first frame {}, {} frames, settled {}",
+                    ms(s.first_frame),
+                    s.frames,
+                    s.settled.map_or("-".into(), ms)
+                );
+            }
+            Err(e) => runs.err = Some(format!("{e:#}")),
+        }
+    }
+    runs
+}
+
+/// The archive: first frame, fully indexed (last frame before quiet), peak memory.
+fn archive_rows(cfg: &Config, c: &data::Corpus, home: &Path) -> [Row; 3] {
+    let mut runs = archive_runs(cfg, c, home);
+    [
+        archive_first_frame_row(c.archive_files, &mut runs),
+        archive_indexed_row(c.archive_files, &mut runs),
+        archive_memory_row(c.archive_bytes, &mut runs),
+    ]
+}
+
+fn archive_first_frame_row(n: usize, runs: &mut ArchiveRuns) -> Row {
+    let mut first = Row::new(
+        "2d",
+        format!("Start to first frame, {n}-briefing archive"),
+        "≤ 100 ms",
+    );
+    match median(&mut runs.firsts) {
+        Some(t) => {
+            first.brief = ms(t);
+            first.verdict = verdict(t <= Duration::from_millis(100), ms(t));
+        }
+        None => first.verdict = runs.err.clone().unwrap_or_default(),
+    }
+    first
+}
+
+fn archive_indexed_row(n: usize, runs: &mut ArchiveRuns) -> Row {
+    let mut indexed = Row::new(
+        "2e",
+        format!("Archive fully indexed (last frame before 1 s of quiet), {n} briefings"),
+        "≤ 1 s",
+    );
+    match median(&mut runs.settles) {
+        Some(t) => {
+            indexed.brief = format!(
+                "{}{}",
+                ms(t),
+                if runs.shows_count {
+                    String::new()
+                } else {
+                    format!(" (screen never showed {n})")
+                }
+            );
+            indexed.verdict = verdict(t <= Duration::from_secs(1), ms(t));
+        }
+        None => indexed.verdict = runs.err.clone().unwrap_or_default(),
+    }
+    indexed
+}
+
+fn archive_memory_row(archive_bytes: u64, runs: &mut ArchiveRuns) -> Row {
+    let mut memory = Row::new(
+        "2f",
+        format!(
+            "Peak memory (VmHWM), archive of {} on disk",
+            data::human_bytes(archive_bytes)
+        ),
+        "≤ 2× size on disk",
+    );
+    runs.peaks.sort();
+    match runs.peaks.last() {
+        Some(&p) => {
+            let ratio = p as f64 / archive_bytes as f64;
+            memory.brief = data::human_bytes(p);
+            memory.reference = format!("on disk: {}", data::human_bytes(archive_bytes));
+            memory.verdict = verdict(ratio <= 2.0, format!("{ratio:.2}× on disk"));
+        }
+        None => memory.verdict = runs.err.clone().unwrap_or_default(),
+    }
+    memory
+}
+
+/// Diagnosis: the loader alone, in a fresh process (this harness run again with
+/// `--load-only`): its time, and its peak memory with the library still held.
+fn loader_row(c: &data::Corpus) -> Row {
+    let n = c.archive_files;
+    let mut load = Row::new(
+        "2g",
+        format!("(diagnosis) loader alone: load_path of the {n}-briefing archive, fresh process"),
+        "—",
+    );
+    match load_only(&c.archive) {
+        Ok((dt, loaded, peak)) => {
+            load.brief = format!("{} ({loaded} loaded)", ms(dt));
+            load.reference = format!("peak memory: {}", data::human_bytes(peak));
+            load.verdict = format!(
+                "{:.0} MB/s; peak {:.2}× on disk",
+                c.archive_bytes as f64 / data::MB / dt.as_secs_f64(),
+                peak as f64 / c.archive_bytes as f64
+            );
+        }
+        Err(e) => load.verdict = format!("{e:#}"),
+    }
+    load
+}
