@@ -1,0 +1,103 @@
+//! One line of a paragraph the fast path took: levels, visual order, mirroring, glyphs.
+
+use std::ops::Range;
+
+use super::Scratch;
+use super::props::Class;
+use crate::line::VisualLine;
+use crate::options::{BidiMode, LayoutOptions};
+use crate::reorder;
+
+/// One line: rule L1 (trailing white space at the paragraph's level), L2 on whole
+/// graphemes, L4 mirroring, and the glyphs.
+pub(super) fn emit_line(
+    paragraph: &str,
+    offset: usize,
+    line: Range<usize>,
+    rtl: bool,
+    options: &LayoutOptions,
+    with_levels: bool,
+    s: &mut Scratch,
+) -> (VisualLine, Vec<u8>) {
+    let para = u8::from(rtl);
+    let graphemes = &s.graphemes[line.clone()];
+    let last_char = s
+        .graphemes
+        .get(line.end)
+        .map_or(s.chars.len(), |c| c.first as usize);
+    let first_char = graphemes.first().map_or(last_char, |c| c.first as usize);
+    let mut trailing = last_char;
+    while trailing > first_char && s.chars[trailing - 1].p.class == Class::WS {
+        trailing -= 1;
+    }
+    s.line_levels.clear();
+    s.line_levels
+        .extend(graphemes.iter().map(|c| match c.first as usize {
+            first if first >= trailing => para,
+            first => s.levels[first],
+        }));
+    let app = options.mode == BidiMode::App;
+    let bytes = graphemes.last().map_or(0, |c| c.end) - graphemes.first().map_or(0, |c| c.start);
+    // Shaped letters take 3 bytes where the source's took 2.
+    let mut visual = VisualLine::with_capacity(rtl, graphemes.len(), bytes as usize * 3 / 2 + 4);
+    let mut levels = Vec::with_capacity(if with_levels { graphemes.len() } else { 0 });
+    let mut place = |k: usize| {
+        let c = &graphemes[k];
+        let level = if app { s.line_levels[k] } else { para };
+        let base = if c.mirrors && app && level % 2 == 1 {
+            reorder::mirrored(c.base)
+        } else {
+            c.base
+        };
+        let marks = match c.marks < c.end {
+            true => paragraph
+                .get(c.marks as usize..c.end as usize)
+                .unwrap_or(""),
+            false => "",
+        };
+        let source = offset + c.start as usize..offset + c.end as usize;
+        visual.push_char(base, marks, 1, source);
+        if with_levels {
+            levels.push(level);
+        }
+    };
+    let first_level = s.line_levels.first().copied().unwrap_or(para);
+    let uniform = s.line_levels.iter().all(|&l| l == first_level);
+    match (app, uniform) {
+        // A line of one direction: no need to run rule L2 to read it backwards or not.
+        (true, true) if first_level % 2 == 1 => (0..graphemes.len()).rev().for_each(&mut place),
+        (true, false) => {
+            s.order.clear();
+            s.order.extend(0..graphemes.len());
+            reorder_visual(&s.line_levels, &mut s.order);
+            s.order.iter().for_each(|&k| place(k));
+        }
+        _ => (0..graphemes.len()).for_each(&mut place),
+    }
+    (visual, levels)
+}
+
+/// Rule L2: from the highest level down to the lowest odd one, reverse every run at that
+/// level or above. `levels` are by logical index, `order` starts as 0..n.
+fn reorder_visual(levels: &[u8], order: &mut [usize]) {
+    let Some(&highest) = levels.iter().max() else {
+        return;
+    };
+    let lowest_odd = levels.iter().copied().min().unwrap_or(0) | 1;
+    let mut level = highest;
+    while level >= lowest_odd {
+        let mut i = 0;
+        while i < levels.len() {
+            if levels[order[i]] < level {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < levels.len() && levels[order[i]] >= level {
+                i += 1;
+            }
+            order[start..i].reverse();
+        }
+        level -= 1;
+    }
+}

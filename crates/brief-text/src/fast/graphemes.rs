@@ -1,0 +1,105 @@
+//! From characters to cells: shaping, then one grapheme per cell (a base, or a lam-alef
+//! ligature, with the marks after it).
+
+use super::props::{self, Joining};
+use super::{Scratch, SimpleGrapheme};
+use crate::cluster::DOTTED_CIRCLE;
+use crate::shape::{LAM, lam_alef};
+
+/// Marks an alef absorbed into the lam-alef ligature before it (no simple character is NUL).
+const ABSORBED: char = '\0';
+
+/// `crate::shape` on characters: joining over transparent marks between letters of one
+/// level, presentation forms, and the lam-alef ligature at odd levels.
+pub(super) fn shape(s: &mut Scratch, shaping: bool) {
+    s.shaped.clear();
+    s.shaped.extend(s.chars.iter().map(|ch| ch.c));
+    if !shaping {
+        return;
+    }
+    // Whether a letter joins the next is known at the next non-transparent character,
+    // so each letter is shaped one step late; `prev` is the last one and whether it joins
+    // the one before it.
+    let mut prev: Option<(usize, bool)> = None;
+    let mut absorbed = None;
+    for i in 0..s.chars.len() {
+        let joining = s.chars[i].p.joining;
+        if joining == Joining::T {
+            continue;
+        }
+        let joins = prev.is_some_and(|(k, _)| {
+            s.chars[k].p.joining.joins_forward()
+                && joining.joins_backward()
+                && s.levels[k] == s.levels[i]
+        });
+        if let Some((k, joins_prev)) = prev {
+            if absorbed != Some(k) {
+                shape_one(s, k, joins_prev, joins);
+            }
+            let level = s.levels[i];
+            if k + 1 == i
+                && s.chars[k].c == LAM
+                && joins
+                && level % 2 == 1
+                && level == s.levels[k]
+                && let Some(ligature) = lam_alef(s.chars[i].c, joins_prev)
+            {
+                s.shaped[k] = ligature;
+                s.shaped[i] = ABSORBED;
+                absorbed = Some(i);
+            }
+        }
+        prev = Some((i, joins));
+    }
+    if let Some((k, joins_prev)) = prev
+        && absorbed != Some(k)
+    {
+        shape_one(s, k, joins_prev, false);
+    }
+}
+
+fn shape_one(s: &mut Scratch, k: usize, joins_prev: bool, joins_next: bool) {
+    let ch = s.chars[k];
+    if ch.p.forms {
+        s.shaped[k] = props::shaped(ch.c, joins_prev, joins_next);
+    }
+}
+
+pub(super) fn build_graphemes(s: &mut Scratch) {
+    s.graphemes.clear();
+    for (i, ch) in s.chars.iter().enumerate() {
+        let start = ch.at;
+        let end = start + ch.c.len_utf8() as u32;
+        let last = s.graphemes.last_mut();
+        match (last, ch.p.extend, s.shaped[i]) {
+            (Some(last), true, _) => {
+                last.end = end;
+                last.space = false;
+            }
+            // The alef and its marks go into the lam's cell.
+            (Some(last), false, ABSORBED) => {
+                last.end = end;
+                last.marks = end;
+                last.mirrors = false;
+            }
+            (None, true, _) => s.graphemes.push(SimpleGrapheme {
+                start,
+                end,
+                first: i as u32,
+                base: DOTTED_CIRCLE,
+                marks: start,
+                space: false,
+                mirrors: false,
+            }),
+            (_, _, base) => s.graphemes.push(SimpleGrapheme {
+                start,
+                end,
+                first: i as u32,
+                base,
+                marks: end,
+                space: ch.p.space,
+                mirrors: ch.p.mirrors,
+            }),
+        }
+    }
+}
