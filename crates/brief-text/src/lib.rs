@@ -29,6 +29,8 @@ mod direction;
 mod fast;
 mod line;
 mod options;
+#[cfg(test)]
+mod oracle;
 mod parallel;
 mod reorder;
 mod sanitize;
@@ -224,23 +226,6 @@ fn attach_invisible_marks(line: &mut VisualLine, levels: &mut Vec<u8>) {
         if i < levels.len() {
             levels.remove(i);
         }
-    }
-}
-
-/// Reads a Unicode data file from Debian's unicode-data. Missing is a loud skip on a
-/// developer machine and a failure in CI, where `.ci/run` installs it.
-#[cfg(test)]
-pub(crate) fn oracle_file(name: &str) -> Option<String> {
-    let path = format!("/usr/share/unicode/{name}");
-    match std::fs::read_to_string(&path) {
-        Ok(s) => Some(s),
-        Err(e) if std::env::var_os("CI").is_none() => {
-            // Straight to stderr: eprintln! is captured, and shown only if the test fails.
-            let why = format!("SKIPPED: {path} unreadable ({e}); install unicode-data\n");
-            let _ = std::io::Write::write_all(&mut std::io::stderr(), why.as_bytes());
-            None
-        }
-        Err(e) => panic!("{path} unreadable in CI ({e}): install unicode-data"),
     }
 }
 

@@ -226,7 +226,9 @@ mod tests {
 
     #[test]
     fn against_bidi_mirroring_txt() {
-        let Some(data) = crate::oracle_file("BidiMirroring.txt") else {
+        let Some(data) =
+            crate::oracle::unicode_file("against_bidi_mirroring_txt", "BidiMirroring.txt")
+        else {
             return;
         };
         let mut pairs = 0;
