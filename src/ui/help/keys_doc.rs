@@ -4,7 +4,7 @@
 use crate::ui::action::Action;
 use crate::ui::keys::{KeyBinding, KeyTable};
 
-use super::PROMPT_HELP;
+use super::{PROMPT_HELP, key_list};
 
 /// How to write docs/KEYS.md again after the key table or a description changed.
 pub const REGENERATE: &str = "BRIEF_BLESS=1 cargo test --lib keys_doc";
@@ -83,14 +83,7 @@ pub fn readme_with_keys(readme: &str, keys: &KeyTable) -> Option<String> {
 
 /// A table cell listing the keys bound to an action.
 fn key_names(bound: &[KeyBinding]) -> String {
-    let names: Vec<String> = bound
-        .iter()
-        .map(|key| code_span(&key.to_string()))
-        .collect();
-    match names.is_empty() {
-        true => "(unbound)".to_string(),
-        false => names.join(" "),
-    }
+    key_list(bound, |key| code_span(&key.to_string()))
 }
 
 /// The action's description as a table cell.
@@ -132,6 +125,7 @@ mod tests {
     use serde::de::IntoDeserializer;
 
     use super::*;
+    use crate::ui::help::key_lines;
 
     #[test]
     fn names_are_what_a_key_file_binds() {
@@ -141,6 +135,29 @@ mod tests {
                 Action::deserialize(name.as_str().into_deserializer());
             assert_eq!(parsed.as_ref(), Ok(action), "{name}");
         }
+    }
+
+    /// An action whose keys a user's file took away shows as unbound on the help screen
+    /// and in the table, its other actions' keys still code spans in the table.
+    #[test]
+    fn an_action_without_keys_is_listed_unbound() {
+        let keys = match KeyTable::with_user_file(Path::new("keys.toml"), "zoom = []") {
+            Ok(keys) => keys,
+            Err(error) => panic!("{error}"),
+        };
+        let zoom = Action::Zoom.describe();
+        let help = key_lines(&keys);
+        assert!(
+            help.iter()
+                .any(|line| line.starts_with("(unbound) ") && line.ends_with(zoom)),
+            "{help:#?}"
+        );
+        let doc = markdown(&keys);
+        assert!(
+            doc.contains(&format!("| (unbound) | {zoom} | `zoom` |")),
+            "{doc}"
+        );
+        assert!(doc.contains("| `?` `F1` |"), "{doc}");
     }
 
     /// Fails when docs/KEYS.md is not what the key table makes; with `BRIEF_BLESS` set it

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Widget};
 
 use crate::ui::action::Action;
 use crate::ui::count::thousands;
-use crate::ui::keys::{KeyFileError, KeySetup, KeyTable};
+use crate::ui::keys::{KeyBinding, KeyFileError, KeySetup, KeyTable};
 use crate::ui::layout::{half_page, inner_height, split_status};
 use crate::ui::theme::Theme;
 
@@ -35,15 +35,7 @@ pub const PROMPT_HELP: &[&str] = &[
 pub fn key_lines(keys: &KeyTable) -> Vec<String> {
     let rows: Vec<(String, &str)> = keys
         .bindings()
-        .map(|(action, bound)| {
-            let names: Vec<String> = bound.iter().map(ToString::to_string).collect();
-            let names = if names.is_empty() {
-                "(unbound)".to_string()
-            } else {
-                names.join(" ")
-            };
-            (names, action.describe())
-        })
+        .map(|(action, bound)| (key_list(bound, ToString::to_string), action.describe()))
         .collect();
     let longest = rows.iter().map(|(names, _)| names.chars().count()).max();
     let width = longest
@@ -52,6 +44,16 @@ pub fn key_lines(keys: &KeyTable) -> Vec<String> {
     rows.into_iter()
         .map(|(names, describe)| format!("{names:<width$} {describe}"))
         .collect()
+}
+
+/// The keys bound to an action, each written by `name`, for the help screen and
+/// docs/KEYS.md alike.
+fn key_list(bound: &[KeyBinding], name: impl Fn(&KeyBinding) -> String) -> String {
+    if bound.is_empty() {
+        "(unbound)".to_string()
+    } else {
+        bound.iter().map(name).collect::<Vec<_>>().join(" ")
+    }
 }
 
 /// The help screen's text: a problem with the user's key file, the keys, how searching
