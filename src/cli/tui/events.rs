@@ -1,0 +1,137 @@
+//! Terminal events in, the app's actions out.
+
+use std::time::Duration;
+
+use brief::ui::{Action, App};
+use crossterm::event::{self, Event, KeyEventKind};
+
+/// While the library loads: how long to wait for a terminal event before looking for
+/// batches again.
+const LOADING_POLL: Duration = Duration::from_millis(10);
+
+/// Feeds the next terminal events to the app; true if a frame is due. Blocks until one
+/// comes, with no timer, except while the library loads: then it gives up after
+/// `LOADING_POLL` so that arriving batches go in.
+pub fn take_events(app: &mut App, loading: bool) -> anyhow::Result<bool> {
+    if loading && !event::poll(LOADING_POLL)? {
+        return Ok(false);
+    }
+    let mut events = vec![event::read()?];
+    // Take whatever else is already waiting (a paste, a resize storm) before drawing
+    // once: a zero timeout never blocks.
+    while event::poll(Duration::ZERO)? {
+        events.push(event::read()?);
+    }
+    let mut dirty = false;
+    for event in last_size_once(events) {
+        if app.should_quit() {
+            break;
+        }
+        dirty |= apply(app, event);
+    }
+    Ok(dirty)
+}
+
+/// A resize storm costs one relayout, not one per step: the last size takes the place of
+/// the first resize and the others go. Keys before it act at the old size, keys after it at
+/// the size about to be drawn, all in the order they came.
+fn last_size_once(mut events: Vec<Event>) -> Vec<Event> {
+    let is_resize = |event: &Event| matches!(event, Event::Resize(..));
+    let (Some(first), Some(last)) = (
+        events.iter().position(is_resize),
+        events.iter().rposition(is_resize),
+    ) else {
+        return events;
+    };
+    events.swap(first, last);
+    let mut index = 0;
+    events.retain(|event| {
+        let keep = index == first || !is_resize(event);
+        index += 1;
+        keep
+    });
+    events
+}
+
+/// Feeds the event to the app; true if it meant something (so a frame is due).
+fn apply(app: &mut App, event: Event) -> bool {
+    let Some(action) = action_for(app, event) else {
+        return false;
+    };
+    app.update(action);
+    true
+}
+
+/// What a terminal event asks of the app. Key releases (sent by terminals with the kitty
+/// keyboard protocol) are dropped here, the one place: a key acts when pressed.
+fn action_for(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => app.action_for_key(key),
+        Event::Mouse(mouse) => app.action_for_mouse(mouse),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        _ => None,
+    }
+}
+#[cfg(test)]
+mod tests {
+    use brief::briefing::Library;
+    use brief::text::BidiMode;
+    use brief::ui::{KeySetup, UiOptions};
+    use crossterm::event::{KeyCode, KeyEvent, KeyEventState, KeyModifiers};
+    use ratatui::layout::Rect;
+
+    use super::*;
+
+    fn key(c: char, kind: KeyEventKind) -> Event {
+        Event::Key(KeyEvent {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::NONE,
+            kind,
+            state: KeyEventState::NONE,
+        })
+    }
+
+    #[test]
+    fn a_resize_storm_becomes_its_last_size_once_with_keys_in_order() {
+        let press = KeyEventKind::Press;
+        let events = vec![
+            key('a', press),
+            Event::Resize(100, 30),
+            key('j', press),
+            Event::Resize(90, 20),
+            Event::Resize(80, 24),
+            key('k', press),
+        ];
+        let expected = vec![
+            key('a', press),
+            Event::Resize(80, 24),
+            key('j', press),
+            key('k', press),
+        ];
+        assert_eq!(last_size_once(events), expected);
+        let keys = vec![key('a', press), key('b', press)];
+        assert_eq!(last_size_once(keys.clone()), keys);
+    }
+
+    #[test]
+    fn key_releases_are_dropped_by_the_runtime() {
+        let options = UiOptions {
+            bidi: BidiMode::App,
+            shaping: true,
+            color: false,
+        };
+        let area = Rect::new(0, 0, 80, 24);
+        let app = App::new(
+            Library::default(),
+            None,
+            options,
+            KeySetup::defaults(),
+            area,
+        );
+        let quit = action_for(&app, key('q', KeyEventKind::Press));
+        assert_eq!(quit, Some(Action::Quit));
+        let repeat = action_for(&app, key('q', KeyEventKind::Repeat));
+        assert_eq!(repeat, Some(Action::Quit));
+        assert_eq!(action_for(&app, key('q', KeyEventKind::Release)), None);
+    }
+}

@@ -1,0 +1,88 @@
+//! What the app asks of the terminal besides a frame (clipboard, suspension, a whole
+//! redraw, a scroll), and the frame itself.
+
+use brief::ui::{Action, App, Effect};
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use crossterm::{execute, queue};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+
+use crate::cli::scroll::{Scroller, Shift};
+use crate::cli::terminal::{self, FrameWriter, Modes};
+use crate::cli::{clipboard, signals};
+
+pub type Term = Terminal<CrosstermBackend<FrameWriter>>;
+
+/// Clipboard writes, suspension, and scrolls left to the next frame; true if the screen
+/// must be drawn again.
+pub fn carry_out_effects(
+    app: &mut App,
+    term: &mut Term,
+    modes: Modes,
+    scroller: &mut Scroller,
+) -> anyhow::Result<bool> {
+    let mut dirty = false;
+    for effect in app.take_effects() {
+        match effect {
+            Effect::Copy(text) => terminal::write_all(&clipboard::osc52(&text))?,
+            Effect::Suspend => {
+                suspend(modes)?;
+                redraw_whole(app, term, scroller)?;
+                dirty = true;
+            }
+            Effect::Redraw => {
+                redraw_whole(app, term, scroller)?;
+                dirty = true;
+            }
+            Effect::ScrollRegion { top, bottom, lines } => {
+                scroller.push(Shift { top, bottom, lines });
+                dirty = true;
+            }
+        }
+    }
+    Ok(dirty)
+}
+
+/// Ctrl-Z: raw mode turned ISIG off, so the key came to us instead of the kernel. Give the
+/// terminal back, stop like any job, and on `fg` take it again with a cleared screen.
+/// (In a process group with no shell to resume it, this comes straight back.)
+pub fn suspend(modes: Modes) -> anyhow::Result<()> {
+    terminal::leave()?;
+    signals::stop_job()?;
+    terminal::enter(modes)?;
+    Ok(())
+}
+
+/// After the screen was cleared behind ratatui's back: the window may have changed size
+/// meanwhile, and resizing also forgets the last frame, so the next draw is whole.
+pub fn redraw_whole(app: &mut App, term: &mut Term, scroller: &mut Scroller) -> anyhow::Result<()> {
+    let size = term.size()?;
+    term.resize(Rect::new(0, 0, size.width, size.height))?;
+    // No kept frame shows on the screen any more.
+    scroller.forget();
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    Ok(())
+}
+
+/// One frame inside a synchronized update (DEC mode 2026): terminals that know it show the
+/// frame at once, and tests and benchmarks find where a frame ends. A scroll of the zoomed
+/// pane is done by the terminal first, inside the same update, so it never shows alone.
+pub fn draw(term: &mut Term, app: &App, scroller: &mut Scroller) -> anyhow::Result<()> {
+    queue!(term.backend_mut(), BeginSynchronizedUpdate)?;
+    scroller.before_draw(term)?;
+    // `Terminal::draw` step by step, all but hiding the cursor: it was hidden on entering
+    // the screen (and again after a suspend), and brief never shows it, so hiding it again
+    // in every frame would only add bytes to each one, a one-line scroll's above all.
+    term.autoresize()?;
+    let mut frame = term.get_frame();
+    frame.render_widget(app, frame.area());
+    scroller.drawn(term.current_buffer_mut());
+    term.flush()?;
+    term.swap_buffers();
+    execute!(term.backend_mut(), EndSynchronizedUpdate)?;
+    Ok(())
+}

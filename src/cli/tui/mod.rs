@@ -1,0 +1,148 @@
+//! `brief [PATH]`: the full-screen reader. Checks the locale, sets up the terminal and the
+//! ways out of it (signals, hang-up, panic), starts loading the library in the background,
+//! then runs the event loop: wait for the next event, turn it into actions, update, carry
+//! out effects, draw. While the library loads, the wait has a short timeout so arriving
+//! batches go in, and frames they cause come at most every `FRAME_INTERVAL`; once it is
+//! loaded the wait blocks with no timer, so an idle reader uses no CPU.
+
+mod events;
+mod frame;
+
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use brief::briefing::{self, LoadOptions};
+use brief::ui::content::Engine;
+use brief::ui::{App, UiOptions};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+
+use self::events::take_events;
+use self::frame::{carry_out_effects, draw, redraw_whole};
+use super::args::{BidiArg, ColorWhen, ReadArgs};
+use super::loader::{self, Drained, Loader};
+use super::scroll::Scroller;
+use super::terminal::{self, FrameWriter, Modes};
+use super::{config, locale, signals};
+
+/// Exit status for every error brief reports itself (bad path, no terminal, locale).
+const ERROR_STATUS: u8 = 2;
+/// Test hook, not for users: `BRIEF_TEST_PANIC=1` panics after the first frame, so the
+/// end-to-end tests can check that a panic restores the terminal.
+const TEST_PANIC_VAR: &str = "BRIEF_TEST_PANIC";
+/// The first frame waits this long after start for the library to finish loading, so a
+/// small one shows whole at once; a larger one shows its progress after this.
+const FIRST_FRAME_GRACE: Duration = Duration::from_millis(30);
+/// How long after start the first frame may wait for the file named on the command line:
+/// it loads first, normally in milliseconds, and the first keys are meant for it. The
+/// bound keeps `q` working if it never loads (a stalled network mount).
+const NAMED_FILE_WAIT: Duration = Duration::from_secs(1);
+/// While the library loads: the shortest time between two frames caused by batches
+/// arriving (keys and the end of the load draw at once).
+const FRAME_INTERVAL: Duration = Duration::from_millis(30);
+
+pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    if let Err(message) = locale::check(args.assume_utf8, locale::from_env) {
+        eprintln!("brief: {message}");
+        return Ok(ExitCode::from(ERROR_STATUS));
+    }
+    let path = args.path.clone().unwrap_or_else(briefing::default_path);
+    if !path.exists() {
+        // A typo should not open a full screen that lists one error.
+        anyhow::bail!(
+            "{}: no such file or folder (give a briefing file or folder, or set BRIEF_DIR)",
+            path.display()
+        );
+    }
+    terminal::install()?;
+    signals::install_panic_hook();
+    // Before loading, so a signal during a slow load still ends the process cleanly.
+    signals::spawn_signal_thread()?;
+    signals::spawn_hangup_watcher()?;
+    signals::spawn_job_control_thread()?;
+    let options = LoadOptions {
+        max_size: args.max_size,
+    };
+    let (loader, opened) = loader::spawn(&path, options)?;
+    let (ui, keys) = (ui_options(args), config::user_keys());
+    // Built once the terminal's size is known, so the first layout is the one shown.
+    let app = move |area| App::loading(opened, ui, keys, area);
+    let modes = Modes {
+        explicit_bidi: args.layout.bidi == BidiArg::App,
+        tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
+        mouse: !args.no_mouse,
+    };
+    let result = terminal::enter(modes)
+        .map_err(anyhow::Error::from)
+        .and_then(|()| session(app, modes, loader, started));
+    if result.is_err() && signals::terminal_hung_up() {
+        // The link dropped under us: that is a hang-up, not an error of ours.
+        signals::shutdown(signals::HANGUP_STATUS);
+    }
+    let restored = terminal::leave();
+    result?;
+    restored?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn ui_options(args: &ReadArgs) -> UiOptions {
+    let engine = Engine::from(args.layout);
+    UiOptions {
+        bidi: engine.mode,
+        shaping: engine.shaping,
+        // An explicit --color always beats NO_COLOR, as no-color.org asks.
+        color: match args.color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => !config::no_color(),
+        },
+    }
+}
+
+fn session(
+    app: impl FnOnce(Rect) -> App,
+    modes: Modes,
+    loader: Loader,
+    started: Instant,
+) -> anyhow::Result<()> {
+    let mut term = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
+    let size = term.size()?;
+    let app = &mut app(Rect::new(0, 0, size.width, size.height));
+    let (grace, named) = (started + FIRST_FRAME_GRACE, started + NAMED_FILE_WAIT);
+    let done = loader.wait_first(app, grace, named) == Drained::Done;
+    let mut loader = (!done).then_some(loader);
+    let mut scroller = Scroller::default();
+    draw(&mut term, app, &mut scroller)?;
+    if std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1") {
+        panic!("{TEST_PANIC_VAR}=1: panic forced after the first frame (test hook)");
+    }
+    let mut last_frame = Instant::now();
+    // Batches have arrived since the last frame.
+    let mut arrived = false;
+    loop {
+        let mut dirty = take_events(app, loader.is_some())?;
+        match loader.as_ref().map(|l| l.drain(app)) {
+            Some(Drained::More) => arrived = true,
+            Some(Drained::Done) => {
+                loader = None;
+                dirty = true;
+            }
+            Some(Drained::Nothing) | None => {}
+        }
+        dirty |= carry_out_effects(app, &mut term, modes, &mut scroller)?;
+        if signals::take_redraw_whole() {
+            redraw_whole(app, &mut term, &mut scroller)?;
+            dirty = true;
+        }
+        if app.should_quit() {
+            return Ok(());
+        }
+        if dirty || (arrived && last_frame.elapsed() >= FRAME_INTERVAL) {
+            draw(&mut term, app, &mut scroller)?;
+            last_frame = Instant::now();
+            arrived = false;
+        }
+    }
+}
