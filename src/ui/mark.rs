@@ -61,7 +61,7 @@ mod tests {
     use ratatui::layout::Rect;
 
     use super::*;
-    use crate::text::{BidiMode, layout};
+    use crate::text::{BaseDirection, BidiMode, layout};
     use crate::ui::content::{DirectionRule, Engine, FieldKind, Row, options};
     use crate::ui::testing::assert_sorted_without_overlaps;
     use crate::ui::theme::Theme;
@@ -102,7 +102,7 @@ mod tests {
             mode: BidiMode::App,
             shaping: true,
         };
-        let options = options(80, DirectionRule::ltr(), engine);
+        let options = options(80, DirectionRule::forced(BaseDirection::Ltr), engine);
         let Some(line) = layout(text, &options).pop() else {
             panic!("no line");
         };

@@ -19,11 +19,7 @@ pub struct DirectionRule {
 
 impl DirectionRule {
     pub fn of(briefing: &Briefing) -> Self {
-        let direction = match briefing.direction {
-            Direction::Rtl => BaseDirection::Rtl,
-            Direction::Ltr => BaseDirection::Ltr,
-            Direction::Auto => BaseDirection::Auto,
-        };
+        let direction = base_direction(briefing.direction);
         let language = briefing.language.as_deref().map(|tag| {
             if is_rtl_language(tag) {
                 BaseDirection::Rtl
@@ -53,21 +49,6 @@ impl DirectionRule {
         }
     }
 
-    pub fn ltr() -> Self {
-        Self {
-            direction: BaseDirection::Ltr,
-            fallback: BaseDirection::Ltr,
-            briefing: BaseDirection::Ltr,
-        }
-    }
-}
-
-/// The text's first strong character is right-to-left.
-pub fn starts_rtl(text: &str) -> bool {
-    first_strong(text) == Some(BaseDirection::Rtl)
-}
-
-impl DirectionRule {
     /// Everything in `direction`: paragraphs, text without strong letters, and rows.
     pub fn forced(direction: BaseDirection) -> Self {
         Self {
@@ -76,4 +57,18 @@ impl DirectionRule {
             briefing: direction,
         }
     }
+}
+
+/// The engine's paragraph direction for a briefing's `direction` field.
+fn base_direction(direction: Direction) -> BaseDirection {
+    match direction {
+        Direction::Rtl => BaseDirection::Rtl,
+        Direction::Ltr => BaseDirection::Ltr,
+        Direction::Auto => BaseDirection::Auto,
+    }
+}
+
+/// The text's first strong character is right-to-left.
+pub fn starts_rtl(text: &str) -> bool {
+    first_strong(text) == Some(BaseDirection::Rtl)
 }

@@ -7,7 +7,7 @@ use super::direction::DirectionRule;
 use super::engine::{Engine, options};
 use super::model::{Field, FieldKind, Row};
 use super::placement::text_width;
-use crate::text::{VisualLine, layout, map_weighted};
+use crate::text::{BaseDirection, VisualLine, layout, map_weighted};
 use crate::ui::matching::normalize;
 
 #[derive(Debug, Clone, Default)]
@@ -109,7 +109,7 @@ pub fn layout_fields(fields: &[Field], width: usize, engine: Engine) -> Vec<Row>
 fn field_rows(index: usize, field: &Field, width: usize, engine: Engine) -> Vec<Row> {
     let mut rows = Vec::new();
     if field.text.has_bidi_controls {
-        let options = options(width, DirectionRule::ltr(), engine);
+        let options = options(width, DirectionRule::forced(BaseDirection::Ltr), engine);
         for line in layout(BIDI_CONTROL_NOTICE, &options) {
             rows.push(Row {
                 item: field.item,

@@ -1,7 +1,7 @@
 //! A library entry: its text sanitized once, and laid out as one row of the list.
 
 use crate::briefing::{Library, LibraryEntry};
-use crate::text::sanitize;
+use crate::text::{BaseDirection, sanitize};
 use crate::ui::content::{DirectionRule, Engine, FieldKind, Row};
 use crate::ui::first_line::first_line;
 
@@ -46,7 +46,7 @@ impl Entry {
                     class: String::new(),
                     lang: String::new(),
                     title: sanitize(&failure.path.display().to_string()).text,
-                    rule: DirectionRule::ltr(),
+                    rule: DirectionRule::forced(BaseDirection::Ltr),
                     failed: true,
                     haystack: None,
                     row: None,
