@@ -3,7 +3,7 @@
 //!
 //! `cargo bench --bench layout` runs them; `-- --sample-count 1 --sample-size 1` runs each
 //! once (the CI smoke). The figures side by side with FriBidi, less and the targets are
-//! printed by `benches/terminal.rs`.
+//! printed by `benches/terminal/`.
 
 #[path = "support/data.rs"]
 mod data;
