@@ -3,14 +3,32 @@
 
 use std::ops::Range;
 
-use ratatui::style::Style;
+/// What a mark stands for; the theme gives each its style when the row is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkKind {
+    Match,
+    CurrentMatch,
+    /// The filtered actor's names, or the quotation looked up.
+    Name,
+}
+
+impl MarkKind {
+    /// A search match, the current one or not.
+    pub fn search_match(current: bool) -> Self {
+        if current {
+            MarkKind::CurrentMatch
+        } else {
+            MarkKind::Match
+        }
+    }
+}
 
 /// A byte range of one field drawn in a style of its own (a search match, an actor name).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mark {
     pub field: usize,
     pub range: Range<usize>,
-    pub style: Style,
+    pub kind: MarkKind,
 }
 
 /// `top` laid over `below`, both sorted by (field, start) without overlaps, into one list
@@ -59,6 +77,7 @@ fn piece(mark: &Mark, range: Range<usize>) -> Mark {
 mod tests {
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
+    use ratatui::style::Style;
 
     use super::*;
     use crate::text::{BaseDirection, BidiMode, layout};
@@ -75,8 +94,8 @@ mod tests {
         usize::try_from(*seed >> 33).unwrap_or(0)
     }
 
-    /// Sorted, non-overlapping marks over `len` bytes of field 0, in `style`.
-    fn random_marks(seed: &mut u64, len: usize, style: Style) -> Vec<Mark> {
+    /// Sorted, non-overlapping marks over `len` bytes of field 0, of `kind`.
+    fn random_marks(seed: &mut u64, len: usize, kind: MarkKind) -> Vec<Mark> {
         let mut marks = Vec::new();
         let mut at = next(seed) % 4;
         while at < len {
@@ -84,7 +103,7 @@ mod tests {
             marks.push(Mark {
                 field: 0,
                 range: at..end,
-                style,
+                kind,
             });
             at = end + next(seed) % 6;
         }
@@ -116,16 +135,16 @@ mod tests {
         let area = Rect::new(0, 0, 80, 1);
         let mut seed = 7;
         for _ in 0..300 {
-            let top = random_marks(&mut seed, text.len(), theme.matched);
-            let below = random_marks(&mut seed, text.len(), theme.actor_mark);
+            let top = random_marks(&mut seed, text.len(), MarkKind::Match);
+            let below = random_marks(&mut seed, text.len(), MarkKind::Name);
             let linear: Vec<Mark> = top.iter().chain(&below).cloned().collect();
             let marks = overlay(top, below);
             assert_sorted_without_overlaps(&marks);
             let mut buf = Buffer::empty(area);
-            draw_row(&mut buf, area, &row, Style::new(), &marks);
+            draw_row(&mut buf, area, &row, Style::new(), &marks, &theme);
             for (x, glyph) in row.line.glyphs().enumerate() {
                 let first = linear.iter().find(|m| glyph.overlaps(&m.range));
-                let expected = first.map_or(Style::new(), |m| m.style);
+                let expected = first.map_or(Style::new(), |m| theme.mark(m.kind));
                 let cell = &buf[(u16::try_from(x).unwrap_or(0), 0)];
                 assert_eq!(
                     cell.modifier, expected.add_modifier,

@@ -4,17 +4,15 @@
 use ratatui::layout::Rect;
 
 use super::content::Engine;
-use super::theme::Theme;
 use crate::briefing::Library;
 
 /// What every screen's update may read: the library, the screen size, how text is laid
-/// out and drawn.
+/// out.
 #[derive(Clone, Copy)]
 pub struct Context<'a> {
     pub library: &'a Library,
     pub area: Rect,
     pub engine: Engine,
-    pub theme: &'a Theme,
 }
 
 /// Where the app goes after an action.

@@ -1,6 +1,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use super::content::FieldKind;
+use super::mark::MarkKind;
 
 /// Every style the reader uses. With colour off, focus, selection and matches are still
 /// told apart by reverse, bold and underline; colours only ever add to those.
@@ -60,6 +61,14 @@ impl Theme {
             heading: fg(bold, Color::LightBlue),
             lead: Style::new().add_modifier(Modifier::ITALIC),
             quote: fg(Style::new(), Color::LightGreen),
+        }
+    }
+
+    pub fn mark(&self, kind: MarkKind) -> Style {
+        match kind {
+            MarkKind::Match => self.matched,
+            MarkKind::CurrentMatch => self.current_match,
+            MarkKind::Name => self.actor_mark,
         }
     }
 

@@ -40,8 +40,16 @@ fn mark_of<'m>(glyph: &Glyph, marks: &'m [Mark]) -> Option<&'m Mark> {
     marks.get(at).filter(|m| glyph.overlaps(&m.range))
 }
 
-/// Draws `row` in `area`; `marks` are sorted by (field, start) and never overlap.
-pub fn draw_row(buf: &mut Buffer, area: Rect, row: &Row, base: Style, marks: &[Mark]) {
+/// Draws `row` in `area`; `marks` are sorted by (field, start) and never overlap, and are
+/// styled by `theme`.
+pub fn draw_row(
+    buf: &mut Buffer,
+    area: Rect,
+    row: &Row,
+    base: Style,
+    marks: &[Mark],
+    theme: &Theme,
+) {
     let width = usize::from(area.width);
     let left = usize::from(area.x);
     let right = left + width;
@@ -65,7 +73,7 @@ pub fn draw_row(buf: &mut Buffer, area: Rect, row: &Row, base: Style, marks: &[M
         }
         if glyph.width > 0 {
             let mark = mark_of(&glyph, marks);
-            let style = mark.map_or(base, |m| base.patch(m.style));
+            let style = mark.map_or(base, |m| base.patch(theme.mark(m.kind)));
             put(buf, x, area.y, glyph.text, style);
         }
         x += glyph.width;
@@ -156,7 +164,7 @@ impl PaneFrame<'_> {
                 height: 1,
                 ..text_area
             };
-            draw_row(buf, line, row, base, self.marks);
+            draw_row(buf, line, row, base, self.marks, theme);
         }
     }
 }

@@ -185,7 +185,6 @@ impl App {
                     library: &self.library,
                     area: self.area,
                     engine: self.engine,
-                    theme: &self.theme,
                 };
                 let outcome = match self.screen {
                     Screen::Library => self.library_view.update(action, cx),
@@ -252,7 +251,6 @@ impl App {
             library: &self.library,
             area: self.area,
             engine: self.engine,
-            theme: &self.theme,
         };
         self.briefing.open(&loaded.briefing, index, cx);
         self.screen = Screen::Briefing;

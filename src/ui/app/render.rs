@@ -53,7 +53,7 @@ impl App {
                 width: left_width,
                 ..area
             });
-            draw_row(buf, text_area, row, style, &[]);
+            draw_row(buf, text_area, row, style, &[], theme);
             let cursor = text_area.x
                 + u16::try_from(row.line.width)
                     .unwrap_or(0)
@@ -125,7 +125,7 @@ impl App {
                 width: width.min(area.width - 1),
                 ..area
             };
-            draw_row(buf, row_area, row, style, &[]);
+            draw_row(buf, row_area, row, style, &[], &self.theme);
             x = x.saturating_add(1).saturating_add(width);
         }
         let room = area.right().saturating_sub(x);

@@ -122,7 +122,7 @@ fn draw_entry(
             width: cells(CLASS_WIDTH),
             height: 1,
         };
-        draw_row(buf, cell, &row.class, style.patch(theme.error), &[]);
+        draw_row(buf, cell, &row.class, style.patch(theme.error), &[], theme);
         buf.set_string(at(LANG_AT), y, &entry.lang, style.patch(theme.dim));
     }
     let width = cells(title_width(usize::from(line.width), entry.failed));
@@ -132,7 +132,7 @@ fn draw_entry(
         width,
         height: 1,
     };
-    draw_row(buf, cell, &row.title, style, &[]);
+    draw_row(buf, cell, &row.title, style, &[], theme);
 }
 
 fn cells(width: usize) -> u16 {

@@ -3,7 +3,7 @@
 
 use super::panes::{ByPane, PaneId};
 use super::screen::BriefingScreen;
-use crate::ui::mark::{Mark, overlay};
+use crate::ui::mark::{Mark, MarkKind, overlay};
 use crate::ui::matching::merge_overlaps;
 use crate::ui::outcome::Context;
 
@@ -28,7 +28,6 @@ impl BriefingScreen {
         let Some(reader) = self.reader.as_mut() else {
             return;
         };
-        let theme = cx.theme;
         let mut found: ByPane<Vec<Mark>> = ByPane::default();
         // Matches come in pane, field and text order, so each pane's list is sorted.
         for (index, m) in self.search.matches.iter().enumerate() {
@@ -36,11 +35,7 @@ impl BriefingScreen {
             found[m.pane].push(Mark {
                 field: m.field,
                 range: m.range.clone(),
-                style: if current {
-                    theme.current_match
-                } else {
-                    theme.matched
-                },
+                kind: MarkKind::search_match(current),
             });
         }
         let named = reader.actor_marks.iter().chain(&reader.quote_mark).cloned();
@@ -49,7 +44,7 @@ impl BriefingScreen {
             .map(|(field, range)| Mark {
                 field,
                 range,
-                style: theme.actor_mark,
+                kind: MarkKind::Name,
             })
             .collect();
         for (pane, found) in found {
@@ -62,9 +57,9 @@ impl BriefingScreen {
         }
     }
 
-    /// Moves the current-match style to or from match `index`: a binary search in its
+    /// Makes match `index`'s mark the current match or a plain one: a binary search in its
     /// pane's marks, where search matches are kept whole.
-    pub(super) fn restyle_match(&mut self, index: Option<usize>, current: bool, cx: Context<'_>) {
+    pub(super) fn restyle_match(&mut self, index: Option<usize>, current: bool) {
         let (Some(reader), Some(m)) = (
             self.reader.as_mut(),
             index.and_then(|i| self.search.matches.get(i)),
@@ -74,11 +69,7 @@ impl BriefingScreen {
         let marks = &mut reader.panes[m.pane].marks;
         let at = marks.partition_point(|k| (k.field, k.range.start) < (m.field, m.range.start));
         if let Some(mark) = marks.get_mut(at).filter(|k| k.range == m.range) {
-            mark.style = if current {
-                cx.theme.current_match
-            } else {
-                cx.theme.matched
-            };
+            mark.kind = MarkKind::search_match(current);
         }
     }
 }

@@ -60,9 +60,9 @@ impl BriefingScreen {
             (Some(c), true) => (c + 1) % total,
             (Some(c), false) => (c + total - 1) % total,
         };
-        self.restyle_match(self.search.current, false, cx);
+        self.restyle_match(self.search.current, false);
         self.search.current = Some(current);
-        self.restyle_match(Some(current), true, cx);
+        self.restyle_match(Some(current), true);
         self.search.layout_status(cx.engine);
         let found = self.search.matches[current].clone();
         if let Some(reader) = self.reader.as_mut() {

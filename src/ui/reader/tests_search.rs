@@ -4,20 +4,18 @@
 use std::path::{Path, PathBuf};
 
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 
 use crate::briefing::{LoadOptions, load_path};
 use crate::text::{BidiMode, layout};
 use crate::ui::app::App;
 use crate::ui::content::{DirectionRule, Engine, FieldKind, options};
 use crate::ui::keys::KeySetup;
-use crate::ui::mark::Mark;
+use crate::ui::mark::{Mark, MarkKind};
 use crate::ui::matching::{find, merge_overlaps, normalize};
 use crate::ui::reader::OpenBriefing;
 use crate::ui::reader::panes::PaneId;
 use crate::ui::screen::{buffer_lines, render_buffer};
 use crate::ui::testing::assert_sorted_without_overlaps;
-use crate::ui::theme::Theme;
 use crate::ui::{Action, UiOptions};
 
 /// A folder holding one briefing file; the app opens it at `width`×`height`.
@@ -83,11 +81,10 @@ fn marks_are_built_in_update_and_follow_the_current_match() {
     let mut app = fixture("arabic-harakat.json");
     type_query(&mut app, "المفوض");
     app.update(Action::SearchSubmit);
-    let theme = Theme::new(false);
-    let styles = |app: &App| -> Vec<Style> {
+    let kinds = |app: &App| -> Vec<MarkKind> {
         let marks = &reader(app).panes[PaneId::Body].marks;
         assert_sorted_without_overlaps(marks);
-        marks.iter().map(|m| m.style).collect()
+        marks.iter().map(|m| m.kind).collect()
     };
     let body = app
         .search()
@@ -97,11 +94,11 @@ fn marks_are_built_in_update_and_follow_the_current_match() {
     assert_eq!(body.count(), 1, "the body names the commissioner once");
     // The headline has no match; the body's one is current after Enter.
     assert_eq!(app.search().current, Some(0));
-    assert_eq!(styles(&app), [theme.current_match]);
+    assert_eq!(kinds(&app), [MarkKind::CurrentMatch]);
     app.update(Action::SearchNext);
-    assert_eq!(styles(&app), [theme.matched]);
+    assert_eq!(kinds(&app), [MarkKind::Match]);
     let actors = &reader(&app).panes[PaneId::Actors].marks;
-    assert!(actors.iter().any(|m| m.style == theme.current_match));
+    assert!(actors.iter().any(|m| m.kind == MarkKind::CurrentMatch));
     app.update(Action::SearchCancel);
     assert!(reader(&app).panes.iter().all(|(_, p)| p.marks.is_empty()));
 }
@@ -110,18 +107,14 @@ fn marks_are_built_in_update_and_follow_the_current_match() {
 fn the_filtered_actor_and_the_quotation_are_marked_under_the_search() {
     let mut app = fixture("arabic-harakat.json");
     run(&mut app, &[Action::FocusActors, Action::Select]);
-    let theme = Theme::new(false);
     let body = reader(&app).panes[PaneId::Body].marks.clone();
-    assert!(!body.is_empty() && body.iter().all(|m| m.style == theme.actor_mark));
+    assert!(!body.is_empty() && body.iter().all(|m| m.kind == MarkKind::Name));
     // A search for part of the name: the match is whole, the name keeps the rest.
     type_query(&mut app, "مفو");
     app.update(Action::SearchSubmit);
     let marks = &reader(&app).panes[PaneId::Body].marks;
     assert_sorted_without_overlaps(marks);
-    let matched: Vec<&Mark> = marks
-        .iter()
-        .filter(|m| m.style != theme.actor_mark)
-        .collect();
+    let matched: Vec<&Mark> = marks.iter().filter(|m| m.kind != MarkKind::Name).collect();
     assert_eq!(matched.len(), 1);
     let covered: usize = marks.iter().map(|m| m.range.len()).sum();
     let named: usize = body.iter().map(|m| m.range.len()).sum();
@@ -129,7 +122,7 @@ fn the_filtered_actor_and_the_quotation_are_marked_under_the_search() {
     app.update(Action::Back);
     assert!(reader(&app).actor_filter.is_none());
     let left = &reader(&app).panes[PaneId::Body].marks;
-    assert!(left.iter().all(|m| m.style != theme.actor_mark));
+    assert!(left.iter().all(|m| m.kind != MarkKind::Name));
 }
 
 // --- 2. An empty needle finds nothing; a name or quotation of marks only is harmless ---
