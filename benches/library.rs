@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use brief::briefing::{Library, Loaded, load_bytes};
-use brief::text::BidiMode;
+use brief::ui::content::Engine;
 use brief::ui::{Action, App, KeySetup, UiOptions};
 use divan::counter::ItemsCount;
 use divan::{Bencher, black_box};
@@ -38,8 +38,7 @@ fn library_app() -> App {
     let mut library = Library::default();
     library.insert(ARCHIVE.clone(), Vec::new());
     let options = UiOptions {
-        bidi: BidiMode::App,
-        shaping: true,
+        engine: Engine::default(),
         color: true,
     };
     App::new(

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use brief::briefing::{LoadOptions, load_path};
-use brief::text::BidiMode;
+use brief::ui::content::Engine;
 use brief::ui::screen::{buffer_lines, render_buffer};
 use brief::ui::{Action, App, KeySetup, UiOptions};
 use divan::{Bencher, black_box};
@@ -35,8 +35,7 @@ static FOLDER: LazyLock<(tempfile::TempDir, PathBuf)> = LazyLock::new(|| {
 
 fn opened(folder: &Path, file: &Path) -> App {
     let options = UiOptions {
-        bidi: BidiMode::App,
-        shaping: true,
+        engine: Engine::default(),
         color: true,
     };
     App::new(

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use brief::briefing::{LoadOptions, load_path};
 use brief::text::BidiMode;
+use brief::ui::content::Engine;
 use brief::ui::screen::render_buffer;
 use brief::ui::{Action, App, KeySetup, UiOptions};
 use ratatui::buffer::Buffer;
@@ -23,8 +24,10 @@ fn root() -> PathBuf {
 fn app(folder: &Path, opened: Option<PathBuf>, shaping: bool, color: bool) -> App {
     let library = load_path(folder, &LoadOptions::default());
     let options = UiOptions {
-        bidi: BidiMode::App,
-        shaping,
+        engine: Engine {
+            mode: BidiMode::App,
+            shaping,
+        },
         color,
     };
     App::new(library, opened, options, KeySetup::defaults(), SIZE)
@@ -281,8 +284,7 @@ fn a_field_with_bidi_controls_is_flagged() {
         failures: Vec::new(),
     };
     let options = UiOptions {
-        bidi: BidiMode::App,
-        shaping: true,
+        engine: Engine::default(),
         color: false,
     };
     let opened = Some(PathBuf::from("trojan.json"));

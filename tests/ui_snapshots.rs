@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use brief::briefing::{LoadOptions, load_path};
-use brief::text::BidiMode;
+use brief::ui::content::Engine;
 use brief::ui::screen::render_buffer;
 use brief::ui::{Action, App, KeySetup, UiOptions};
 use ratatui::layout::Rect;
@@ -20,8 +20,7 @@ fn app(opened: Option<&str>, width: u16, height: u16) -> App {
     // Relative, as a user would type it: paths show on screen.
     let library = load_path(Path::new("briefings"), &LoadOptions::default());
     let options = UiOptions {
-        bidi: BidiMode::App,
-        shaping: true,
+        engine: Engine::default(),
         color: false,
     };
     // The default keys, whatever the user running the tests has configured, and the

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use brief::briefing::{Library, load_bytes};
 use brief::text::BidiMode;
+use brief::ui::content::Engine;
 use brief::ui::{App, KeySetup, UiOptions};
 use libfuzzer_sys::fuzz_target;
 use ratatui::buffer::Buffer;
@@ -22,12 +23,14 @@ fuzz_target!(|input: (u8, u8, bool, &[u8])| {
         Err(failure) => library.failures.push(failure),
     }
     let options = UiOptions {
-        bidi: if logical {
-            BidiMode::Logical
-        } else {
-            BidiMode::App
+        engine: Engine {
+            mode: if logical {
+                BidiMode::Logical
+            } else {
+                BidiMode::App
+            },
+            shaping: true,
         },
-        shaping: true,
         color: false,
     };
     let opened = (!library.briefings.is_empty()).then(|| path.clone());

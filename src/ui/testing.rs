@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use ratatui::layout::Rect;
 
 use crate::briefing::{LoadOptions, load_path};
-use crate::text::BidiMode;
 use crate::ui::app::App;
+use crate::ui::content::Engine;
 use crate::ui::keys::KeySetup;
 use crate::ui::mark::Mark;
 use crate::ui::reader::OpenBriefing;
@@ -27,8 +27,7 @@ pub(crate) const SIZE: Rect = Rect::new(0, 0, 80, 24);
 
 pub(crate) fn ui_options(color: bool) -> UiOptions {
     UiOptions {
-        bidi: BidiMode::App,
-        shaping: true,
+        engine: Engine::default(),
         color,
     }
 }

@@ -75,7 +75,7 @@ fn action_for(app: &App, event: Event) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use brief::briefing::Library;
-    use brief::text::BidiMode;
+    use brief::ui::content::Engine;
     use brief::ui::{KeySetup, UiOptions};
     use crossterm::event::{KeyCode, KeyEvent, KeyEventState, KeyModifiers};
     use ratatui::layout::Rect;
@@ -116,8 +116,7 @@ mod tests {
     #[test]
     fn key_releases_are_dropped_by_the_runtime() {
         let options = UiOptions {
-            bidi: BidiMode::App,
-            shaping: true,
+            engine: Engine::default(),
             color: false,
         };
         let area = Rect::new(0, 0, 80, 24);

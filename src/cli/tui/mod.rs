@@ -88,10 +88,8 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn ui_options(args: &ReadArgs) -> UiOptions {
-    let engine = Engine::from(args.layout);
     UiOptions {
-        bidi: engine.mode,
-        shaping: engine.shaping,
+        engine: Engine::from(args.layout),
         // An explicit --color always beats NO_COLOR, as no-color.org asks.
         color: match args.color {
             ColorWhen::Always => true,

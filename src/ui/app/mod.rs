@@ -4,7 +4,6 @@ use crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 use crate::briefing::{Library, LibraryEntry};
-use crate::text::BidiMode;
 use crate::ui::Action;
 use crate::ui::content::Engine;
 use crate::ui::help::Help;
@@ -25,10 +24,10 @@ mod tests_loading;
 #[cfg(test)]
 mod tests_paging;
 
+/// How the reader draws: the layout engine's settings, and whether the theme uses color.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UiOptions {
-    pub bidi: BidiMode,
-    pub shaping: bool,
+    pub engine: Engine,
     pub color: bool,
 }
 
@@ -93,10 +92,7 @@ impl App {
         let library_view = LibraryView::new(&library);
         let mut app = Self {
             library,
-            engine: Engine {
-                mode: options.bidi,
-                shaping: options.shaping,
-            },
+            engine: options.engine,
             theme: Theme::new(options.color),
             message: keys
                 .problem

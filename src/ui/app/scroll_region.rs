@@ -75,7 +75,7 @@ impl App {
 mod tests {
     use super::*;
     use crate::briefing::{LoadOptions, load_path};
-    use crate::text::BidiMode;
+    use crate::ui::content::Engine;
     use crate::ui::{Action, App, KeySetup, Screen, UiOptions};
     use ratatui::layout::Rect;
     use std::path::Path;
@@ -85,8 +85,7 @@ mod tests {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/libya-ohchr-geneva.json");
         let library = load_path(&path, &LoadOptions::default());
         let options = UiOptions {
-            bidi: BidiMode::App,
-            shaping: true,
+            engine: Engine::default(),
             color: false,
         };
         let area = Rect::new(0, 0, 120, 40);

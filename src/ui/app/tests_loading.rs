@@ -8,7 +8,7 @@ use crate::ui::app::{App, Screen};
 use ratatui::layout::Rect;
 
 use crate::briefing::{LoadFailure, Loaded, load_bytes, reading_order};
-use crate::text::BidiMode;
+use crate::ui::content::Engine;
 use crate::ui::keys::KeySetup;
 use crate::ui::screen::{buffer_lines, render_buffer};
 use crate::ui::{Action, Batch, UiOptions};
@@ -39,8 +39,7 @@ fn batch(briefings: Vec<Loaded>, failures: Vec<LoadFailure>) -> Action {
 
 fn loading_app(opened: Option<PathBuf>) -> App {
     let options = UiOptions {
-        bidi: BidiMode::App,
-        shaping: true,
+        engine: Engine::default(),
         color: false,
     };
     App::loading(

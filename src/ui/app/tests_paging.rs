@@ -5,8 +5,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use crate::briefing::{LoadOptions, load_path};
-use crate::text::BidiMode;
 use crate::ui::app::App;
+use crate::ui::content::Engine;
 use crate::ui::keys::KeySetup;
 use crate::ui::layout::half_page;
 use crate::ui::library::LibraryView;
@@ -93,8 +93,7 @@ fn library_of(count: usize) -> (tempfile::TempDir, App) {
     let library = load_path(dir.path(), &LoadOptions::default());
     assert_eq!(library.briefings.len(), count, "{:?}", library.failures);
     let options = UiOptions {
-        bidi: BidiMode::App,
-        shaping: true,
+        engine: Engine::default(),
         color: false,
     };
     let app = App::new(library, None, options, KeySetup::defaults(), SIZE);

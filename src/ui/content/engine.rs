@@ -10,6 +10,17 @@ pub struct Engine {
     pub shaping: bool,
 }
 
+/// The layout engine's own defaults (visual order, shaping on), which are the reader's.
+impl Default for Engine {
+    fn default() -> Self {
+        let layout = LayoutOptions::default();
+        Engine {
+            mode: layout.mode,
+            shaping: layout.shaping,
+        }
+    }
+}
+
 pub fn options(width: usize, rule: DirectionRule, engine: Engine) -> LayoutOptions {
     LayoutOptions {
         width: width.max(1),

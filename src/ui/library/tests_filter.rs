@@ -8,8 +8,8 @@ use ratatui::layout::Rect;
 use serde_json::json;
 
 use crate::briefing::{LoadFailure, Loaded, load_bytes};
-use crate::text::BidiMode;
 use crate::ui::app::{App, Screen};
+use crate::ui::content::Engine;
 use crate::ui::keys::KeySetup;
 use crate::ui::screen::{buffer_lines, render_buffer};
 use crate::ui::{Action, Batch, UiOptions};
@@ -60,8 +60,7 @@ fn briefings() -> Vec<Loaded> {
 /// An 80×24 reader whose library is still to load.
 fn loading_app() -> App {
     let options = UiOptions {
-        bidi: BidiMode::App,
-        shaping: true,
+        engine: Engine::default(),
         color: false,
     };
     App::loading(None, options, KeySetup::defaults(), Rect::new(0, 0, 80, 24))
@@ -247,8 +246,7 @@ fn entries_arriving_while_filtered_are_filtered_too() {
 #[test]
 fn a_named_file_hidden_by_the_filter_opens_and_the_filter_goes() {
     let options = UiOptions {
-        bidi: BidiMode::App,
-        shaping: true,
+        engine: Engine::default(),
         color: false,
     };
     let named = Some(PathBuf::from("inbox/grid.json"));

@@ -35,8 +35,7 @@ fn app_with(json: &str, width: u16, height: u16) -> (tempfile::TempDir, App) {
 fn open(folder: &Path, file: PathBuf, width: u16, height: u16) -> App {
     let library = load_path(folder, &LoadOptions::default());
     let options = UiOptions {
-        bidi: BidiMode::App,
-        shaping: true,
+        engine: Engine::default(),
         color: false,
     };
     let area = Rect::new(0, 0, width, height);
