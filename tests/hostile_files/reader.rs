@@ -1,0 +1,161 @@
+//! The reader on the broken files: the folder listed, files changing under it, a broken
+//! file named on the command line.
+
+use std::time::Duration;
+
+use crate::folder::{hostile_folder, mkfifo};
+use crate::support_hostile::{
+    Allow, Pty, TIMEOUT, assert_layout_holds, assert_whole_run_clean, audit, launch_brief,
+};
+use crate::{BAD, ERROR_STATUS, GOOD, s};
+
+/// Reads the reader's "N briefings, M errors" count off the screen.
+fn library_counts(screen: &str) -> Option<(usize, usize)> {
+    let at = screen.find(" briefing")?;
+    let before = &screen[..at];
+    let n: usize = before
+        .rsplit(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()?;
+    let after = &screen[at..];
+    let comma = after.find(", ")?;
+    let rest = &after[comma + 2..];
+    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    Some((n, digits.parse().ok()?))
+}
+
+#[test]
+fn reader_lists_good_and_bad_side_by_side_and_survives_files_changing() {
+    let dir = hostile_folder();
+    let mut pty = launch_brief(&[s(dir.path())]).size(160, 50).start();
+    assert!(
+        pty.wait_until(TIMEOUT, |s| GOOD.iter().all(|g| s.contents().contains(g))),
+        "the good briefings are not all listed\n{}",
+        pty.contents()
+    );
+    pty.settle();
+    let rows = assert_listed_with_counts(&pty);
+
+    // While it runs: one good file deleted, one rewritten as garbage, one made a FIFO.
+    std::fs::remove_file(dir.path().join("four.json")).expect("delete");
+    std::fs::write(dir.path().join("three.json"), b"\x1b]0;PWNED\x07 not json").expect("rewrite");
+    std::fs::remove_file(dir.path().join("two.json")).expect("delete");
+    mkfifo(&dir.path().join("two.json"));
+
+    // Walk the whole list, opening every entry and going back, then page through.
+    for _ in 0..rows {
+        pty.type_keys(b"\r");
+        pty.type_keys(b"\x1b");
+        pty.type_keys(b"j");
+    }
+    pty.type_keys(b"g\r]]]]]]\x1b");
+    pty.settle();
+    pty.assert_running("while files changed");
+    assert!(
+        pty.wait_until(TIMEOUT, |s| s.contents().contains("GOOD BRIEFING ONE")),
+        "{}",
+        pty.contents()
+    );
+    // brief reads a file once, when it loads: each good briefing, its file since deleted,
+    // rewritten as garbage or replaced by a FIFO, still opens with the text it was read with.
+    for headline in GOOD {
+        open_filtered(&mut pty, headline);
+    }
+    let found = audit(&pty.raw(), Allow::default());
+    assert!(found.is_empty(), "{found:#?}");
+    assert!(
+        pty.recorder().attacks_seen().is_empty(),
+        "{:?}",
+        pty.recorder().attacks_seen()
+    );
+    let status = pty.quit();
+    assert!(status.success(), "{status:?}\n{}", pty.contents());
+}
+
+/// The library lists every good briefing and the seed, counts at least one error for each
+/// broken file and marks them, its borders straight. How many rows it has.
+fn assert_listed_with_counts(pty: &Pty) -> usize {
+    let screen = pty.contents();
+    let (briefings, errors) = library_counts(&screen)
+        .unwrap_or_else(|| panic!("no 'N briefings, M errors' count\n{screen}"));
+    assert_eq!(briefings, 5, "four good briefings and the seed\n{screen}");
+    assert!(
+        errors >= BAD.len(),
+        "{errors} errors shown, {} bad files\n{screen}",
+        BAD.len()
+    );
+    assert!(
+        screen.contains("ERROR"),
+        "broken files are not marked\n{screen}"
+    );
+    pty.with_screen(|s| assert_layout_holds(s, "library"));
+    briefings + errors
+}
+
+/// From the library: filters it down to `headline`, opens the briefing, checks that its
+/// body is on screen, and goes back to the whole library.
+fn open_filtered(pty: &mut Pty, headline: &str) {
+    let body = format!("The body of {headline}.");
+    pty.type_keys(b"/");
+    pty.type_keys(headline.as_bytes());
+    pty.type_keys(b"\r\r");
+    assert!(
+        pty.wait_until(TIMEOUT, |s| {
+            let screen = s.contents();
+            screen.contains("1 Headline") && screen.contains(&body)
+        }),
+        "{headline} does not open with its body\n{}",
+        pty.contents()
+    );
+    // Back to the library, then the filter cleared (one Esc at a time: two in one read
+    // are taken as one key).
+    pty.type_keys(b"\x1b");
+    assert!(
+        pty.wait_until(TIMEOUT, |s| !s.contents().contains("1 Headline")),
+        "not back to the library after {headline}\n{}",
+        pty.contents()
+    );
+    pty.settle();
+    pty.type_keys(b"\x1b");
+    assert!(
+        pty.wait_until(TIMEOUT, |s| GOOD.iter().all(|g| s.contents().contains(g))),
+        "the filter is not cleared after {headline}\n{}",
+        pty.contents()
+    );
+    pty.settle();
+}
+
+#[test]
+fn a_broken_file_opened_directly_in_the_reader() {
+    let dir = hostile_folder();
+    for bad in ["fifo.json", "zero.json", "binary.json", "loop-a.json"] {
+        let path = dir.path().join(bad);
+        let mut pty = launch_brief(&[s(&path)]).size(100, 30).start();
+        // Either the reader shows the error, or brief says so and exits: never a hang.
+        let answered = pty.wait_until(Duration::from_secs(20), |s| {
+            let c = s.contents();
+            c.contains("rror") || c.contains(bad)
+        });
+        let exited = pty.try_wait();
+        assert!(
+            answered || exited.is_some(),
+            "{bad}: no answer\n{}",
+            pty.contents()
+        );
+        match exited {
+            // brief refuses the path itself (a symlink loop does not exist): its error
+            // status, from an exit, not a signal (a crash) nor a panic's 101.
+            Some(status) => assert!(
+                status.signal().is_none() && status.exit_code() == ERROR_STATUS,
+                "{bad}: ended by {status}, not brief's error exit {ERROR_STATUS}\n{}",
+                pty.contents()
+            ),
+            None => {
+                let status = pty.quit();
+                assert!(status.success(), "{bad}: {status:?}");
+            }
+        }
+        assert_whole_run_clean(&pty.raw(), bad);
+    }
+}
