@@ -30,26 +30,39 @@ fn reading_session_over_the_bundled_briefings() -> anyhow::Result<()> {
     let english = support::sample("veyra-basin-talks.json")?;
     let headline = support::field_prefix(&english, "headline", 20)?;
     let mut pty = start(Launch::new(&[])?)?;
+    open_from_the_library(&mut pty, &headline)?;
+    focus_and_scroll(&mut pty)?;
+    search_and_help(&mut pty, &english)?;
+    tiny_and_back(&mut pty, &headline)?;
+    copy_the_first_quotation(&mut pty, &english)?;
+    pty.send(b"q")?;
+    assert_eq!(pty.wait_exit_and_output()?.exit_code(), 0);
+    assert_restored(&pty)
+}
 
-    // Walk the library down to the English sample and open it.
+/// Walks the library down to the briefing with `headline` and opens it.
+fn open_from_the_library(pty: &mut Pty, headline: &str) -> anyhow::Result<()> {
     let mut screen = pty.wait_for("the library", |s| s.contents().contains("Library"))?;
     for _ in 0..10 {
-        if selected_row(&screen).is_some_and(|row| row.contains(&headline)) {
+        if selected_row(&screen).is_some_and(|row| row.contains(headline)) {
             break;
         }
         screen = pty.press(b"j")?;
     }
     ensure!(
-        selected_row(&screen).is_some_and(|r| r.contains(&headline)),
+        selected_row(&screen).is_some_and(|r| r.contains(headline)),
         "{screen}"
     );
     pty.press(b"\r")?;
     pty.wait_for("the briefing", |s| {
         let text = s.contents();
-        text.contains("1 Headline") && text.contains(&headline)
+        text.contains("1 Headline") && text.contains(headline)
     })?;
+    Ok(())
+}
 
-    // Focus by number and by Tab.
+/// Focus by number and by Tab, then scroll the body three lines.
+fn focus_and_scroll(pty: &mut Pty) -> anyhow::Result<()> {
     ensure!(
         focused(&pty.press(b"3")?, "3 Quotes"),
         "{}",
@@ -60,22 +73,20 @@ fn reading_session_over_the_bundled_briefings() -> anyhow::Result<()> {
         "{}",
         pty.screen_text()
     );
-
-    // Scroll the body three lines.
     let screen = pty.press(b"2")?;
     ensure!(focused(&screen, "2 Body"), "{screen}");
     let top = focused_position(&screen).context("no scroll position on the body")?;
     let screen = pty.press(b"jjj")?;
     assert_eq!(focused_position(&screen), Some(top + 3), "{screen}");
+    Ok(())
+}
 
-    search_and_help(&mut pty, &english)?;
-    tiny_and_back(&mut pty, &headline)?;
-
-    // Copy the first quotation: OSC 52 with its attribution, and the status says so.
+/// Copy the first quotation: OSC 52 with its attribution, and the status says so.
+fn copy_the_first_quotation(pty: &mut Pty, english: &serde_json::Value) -> anyhow::Result<()> {
     pty.press(b"3")?;
     pty.press(b"y")?;
     pty.wait_for("the copy message", |s| s.contents().contains("copied"))?;
-    let expected = support::expected_attribution(&english, 0)?;
+    let expected = support::expected_attribution(english, 0)?;
     let osc52 = format!(
         "\x1b]52;c;{}\x1b\\",
         base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &expected)
@@ -84,10 +95,7 @@ fn reading_session_over_the_bundled_briefings() -> anyhow::Result<()> {
         find_bytes(&pty.raw(), osc52.as_bytes()).is_some(),
         "no OSC 52 for {expected:?}"
     );
-
-    pty.send(b"q")?;
-    assert_eq!(pty.wait_exit_and_output()?.exit_code(), 0);
-    assert_restored(&pty)
+    Ok(())
 }
 
 fn search_and_help(pty: &mut Pty, english: &serde_json::Value) -> anyhow::Result<()> {
