@@ -9,6 +9,7 @@ mod locate;
 mod model;
 mod parse;
 mod parts;
+pub mod query;
 mod report;
 mod validate;
 
