@@ -1,8 +1,14 @@
 //! The query language shared by the library's `/`, `brief search` and saved searches, in the
 //! manner of notmuch and GitHub search: words that must all match, `"phrases"`, `-exclusions`
 //! and `operator:value` filters. A `Query` is what every searcher (the index, the brute-force
-//! scan) takes; its words are already normalised for matching.
+//! scan) takes; its words are already normalised for matching, by `normalize_text`, the one
+//! normalisation every search uses.
 
 mod ast;
+mod fold;
+mod normalize;
+#[cfg(test)]
+mod tests_normalize;
 
 pub use ast::{Clause, DateBound, DateRange, Filter, Query, Scope};
+pub use normalize::{Normalized, find, normalize, normalize_text};
