@@ -1,14 +1,22 @@
 //! The query language shared by the library's `/`, `brief search` and saved searches, in the
 //! manner of notmuch and GitHub search: words that must all match, `"phrases"`, `-exclusions`
-//! and `operator:value` filters. A `Query` is what every searcher (the index, the brute-force
-//! scan) takes; its words are already normalised for matching, by `normalize_text`, the one
-//! normalisation every search uses.
+//! and `operator:value` filters (docs/QUERY.md). A `Query` is what every searcher (the
+//! index, the brute-force scan) takes; its words are already normalised for matching, by
+//! `normalize_text`, the one normalisation every search uses.
 
 mod ast;
+mod dates;
+mod display;
+mod error;
 mod fold;
 mod normalize;
+mod parse;
 #[cfg(test)]
 mod tests_normalize;
+#[cfg(test)]
+mod tests_parse;
 
 pub use ast::{Clause, DateBound, DateRange, Filter, Query, Scope};
+pub use error::QueryError;
 pub use normalize::{Normalized, find, normalize, normalize_text};
+pub use parse::{OPERATORS, parse};
