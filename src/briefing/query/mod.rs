@@ -8,15 +8,29 @@ mod ast;
 mod dates;
 mod display;
 mod error;
+mod fields;
 mod fold;
 mod normalize;
 mod parse;
+mod scan;
+mod snippet;
+mod terms;
+#[cfg(test)]
+mod tests_library;
 #[cfg(test)]
 mod tests_normalize;
 #[cfg(test)]
 mod tests_parse;
+#[cfg(test)]
+mod tests_planted;
+#[cfg(test)]
+mod tests_scan;
 
 pub use ast::{Clause, DateBound, DateRange, Filter, Query, Scope};
 pub use error::QueryError;
+pub use fields::{Field, Part, fields};
 pub use normalize::{Normalized, find, normalize, normalize_text};
 pub use parse::{OPERATORS, parse};
+pub use scan::{Searchable, matches};
+pub use snippet::{Snippet, snippet};
+pub use terms::{term_matches, term_ranges};
