@@ -11,6 +11,7 @@ mod screen;
 mod scroll;
 mod search;
 mod search_update;
+mod translation;
 
 #[cfg(test)]
 pub use open::OpenBriefing;
