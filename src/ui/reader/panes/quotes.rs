@@ -1,4 +1,5 @@
 use crate::briefing::{Briefing, Quote, Source, Unit};
+use crate::text::BaseDirection;
 use crate::ui::content::{DirectionRule, Field, FieldKind, Fields, Piece, starts_rtl};
 
 /// The quotations shown, as indices into `briefing.quotes` (all of them, or the filtered
@@ -35,7 +36,11 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule, actor: Option<usize>) ->
         ];
         fields.push_row(FieldKind::Quote, &quoted, item > 0 || filter.is_some());
         let (name, role) = speaker(briefing, quote);
-        let separator = if starts_rtl(name) { "، " } else { ", " };
+        let rtl = match rule.direction {
+            BaseDirection::Auto => starts_rtl(name),
+            forced => forced == BaseDirection::Rtl,
+        };
+        let separator = if rtl { "، " } else { ", " };
         let mut attribution = vec![Piece::Mark("— "), Piece::Field(name)];
         attribution.extend(
             role.map(|role| [Piece::Mark(separator), Piece::Field(role)])

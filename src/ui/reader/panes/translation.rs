@@ -3,6 +3,7 @@
 
 use super::{PaneId, fields};
 use crate::briefing::{Briefing, Unit};
+use crate::text::BaseDirection;
 use crate::ui::content::{Column, DirectionRule, Field, FieldKind};
 
 /// From this screen width on, a translation goes beside its original; below it, the two
@@ -87,8 +88,7 @@ pub fn view_fields(
     let Some(translated) = briefing.translated(index) else {
         return original();
     };
-    let rule = DirectionRule::of(&translated);
-    let (translation, shown) = fields(pane, &translated, rule, actor);
+    let (translation, shown) = fields(pane, &translated, translation_rule(&translated), actor);
     if let TextView::Translation(_) = view {
         return (translation, shown);
     }
@@ -100,6 +100,16 @@ pub fn view_fields(
             .is_some_and(|unit| t.is_some_and(|t| t.covers(unit)))
     };
     (paired(original, &translation, covered), shown)
+}
+
+/// A translation reads in its language's direction throughout, whatever script a name or
+/// an untranslated part it carries over is in: its column is an English (or Arabic) text.
+fn translation_rule(translated: &Briefing) -> DirectionRule {
+    let rule = DirectionRule::of(translated);
+    match rule.briefing {
+        BaseDirection::Auto => rule,
+        known => DirectionRule::forced(known),
+    }
 }
 
 /// The original's fields with, after each unit's, the translation's fields of that unit
