@@ -179,3 +179,62 @@ fn y_copies_a_quotation_with_its_translation() {
     );
     assert!(copied.starts_with("«نقدر الجهود المبذولة"), "{copied}");
 }
+
+#[test]
+fn side_by_side_marks_a_match_in_the_translation_column() {
+    let mut app = app(HEBREW, 160, 50);
+    run(
+        &mut app,
+        &[Action::CycleTranslation, Action::CycleTranslation],
+    );
+    search(&mut app, "leaks");
+    let buf = crate::ui::screen::render_buffer(&app, 160, 50);
+    let body = open_reader(&app).rects(Rect::new(0, 0, 160, 50))[PaneId::Body];
+    let Some(body) = body else {
+        panic!("no body pane");
+    };
+    // The translation's column starts after the original's and the rule between them.
+    let (left, _) = crate::ui::content::column_widths(usize::from(body.width - 2));
+    let column = body.x + 1 + u16::try_from(left).unwrap_or(u16::MAX);
+    let marked: Vec<(u16, String)> = (body.y..body.bottom())
+        .filter_map(|y| {
+            let cells = (body.x..body.right()).filter(|&x| {
+                let modifier = buf[(x, y)].modifier;
+                modifier.contains(ratatui::style::Modifier::UNDERLINED)
+            });
+            let xs: Vec<u16> = cells.collect();
+            let first = *xs.first()?;
+            Some((first, xs.iter().map(|&x| buf[(x, y)].symbol()).collect()))
+        })
+        .collect();
+    assert_eq!(marked.len(), 1, "{marked:?}");
+    assert_eq!(marked[0].1, "leaks");
+    assert!(marked[0].0 > column, "{marked:?} left of {column}");
+}
+
+#[test]
+fn t_keeps_each_pane_on_the_block_it_showed_and_the_view_across_briefings() {
+    let mut app = app(SEED, 160, 50);
+    let paragraph = |app: &App| {
+        let reader = open_reader(app);
+        let text = &reader.pane(PaneId::Body).text;
+        let row = &text.rows[reader.pane(PaneId::Body).view.scroll];
+        text.fields[row.field.unwrap_or_default()].unit
+    };
+    run(
+        &mut app,
+        &[Action::FocusBody, Action::PageDown, Action::PageDown],
+    );
+    let top = paragraph(&app);
+    assert!(matches!(top, Some(Unit::Block(n)) if n > 2), "{top:?}");
+    run(&mut app, &[Action::CycleTranslation]);
+    assert_eq!(paragraph(&app), top);
+    run(&mut app, &[Action::CycleTranslation]);
+    assert_eq!(paragraph(&app), top);
+    // The Hebrew sample comes before the seed, and has a translation; the one before it
+    // has none.
+    run(&mut app, &[Action::PrevBriefing]);
+    assert_eq!(open_reader(&app).view, TextView::SideBySide(0));
+    run(&mut app, &[Action::PrevBriefing]);
+    assert_eq!(open_reader(&app).view, TextView::Original);
+}
