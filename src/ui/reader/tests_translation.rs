@@ -238,3 +238,42 @@ fn t_keeps_each_pane_on_the_block_it_showed_and_the_view_across_briefings() {
     run(&mut app, &[Action::PrevBriefing]);
     assert_eq!(open_reader(&app).view, TextView::Original);
 }
+
+#[test]
+fn capital_t_chooses_among_several_translations() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/translations/valid");
+    let library = load_path(&folder, &LoadOptions::default());
+    let opened = Some(folder.join("partial.json"));
+    let area = Rect::new(0, 0, 120, 40);
+    let mut app = App::new(
+        library,
+        opened,
+        ui_options(false),
+        KeySetup::defaults(),
+        area,
+    );
+    run(&mut app, &[Action::NextTranslation]);
+    assert_eq!(open_reader(&app).view, TextView::Translation(0));
+    assert_eq!(app.message(), Some("translation: en (1 of 2)"));
+    run(&mut app, &[Action::NextTranslation]);
+    assert_eq!(open_reader(&app).view, TextView::Translation(1));
+    assert_eq!(app.message(), Some("translation: fr (2 of 2)"));
+    run(
+        &mut app,
+        &[Action::CycleTranslation, Action::NextTranslation],
+    );
+    assert_eq!(open_reader(&app).view, TextView::SideBySide(0));
+    assert_eq!(app.message(), Some("side by side with en (1 of 2)"));
+    // The French translation has only a headline: the body is the original's alone.
+    run(&mut app, &[Action::NextTranslation]);
+    let body = &open_reader(&app).pane(PaneId::Body).text;
+    assert!(body.fields.iter().all(|f| f.column != Column::Translation));
+    let headline = &open_reader(&app).pane(PaneId::Headline).text;
+    let translated: Vec<&str> = headline
+        .fields
+        .iter()
+        .filter(|f| f.column == Column::Translation)
+        .map(|f| f.text.text.as_str())
+        .collect();
+    assert_eq!(translated, ["La réunion"]);
+}
