@@ -25,6 +25,7 @@ pub(super) fn blank(id: &str) -> Briefing {
         points: Vec::new(),
         quotes: Vec::new(),
         actors: Vec::new(),
+        translations: Vec::new(),
     }
 }
 
