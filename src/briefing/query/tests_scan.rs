@@ -295,3 +295,34 @@ fn text_terms_are_the_words_and_phrases_looked_for() {
     let terms: Vec<String> = query.text_terms().iter().map(|t| t.join(" ")).collect();
     assert_eq!(terms, ["türk", "وقف اطلاق"]);
 }
+
+#[test]
+fn a_translation_is_searched_in_the_part_it_translates() {
+    use crate::briefing::{QuoteText, Translation};
+    let mut b = blank("translated");
+    b.body = vec![Block::Paragraph("نص عربي".into())];
+    b.quotes = vec![Quote {
+        text: "كلام".into(),
+        speaker: "تورك".into(),
+        context: None,
+    }];
+    b.translations = vec![Translation {
+        language: "en".into(),
+        translator: None,
+        headline: None,
+        summary: None,
+        body: vec![Some(Block::Paragraph("Arabic text about ceasefire".into()))],
+        points: Vec::new(),
+        quotes: vec![Some(QuoteText {
+            text: Some("words on detention".into()),
+            context: None,
+        })],
+        actors: Vec::new(),
+    }];
+    let found = |q: &str| matches(&b, &parse(q).expect("query parses"));
+    assert!(found("ceasefire"));
+    assert!(found("ceasefire in:body"));
+    assert!(!found("ceasefire in:quotes"));
+    assert!(found("detention in:quotes"));
+    assert!(!found("armistice"));
+}
