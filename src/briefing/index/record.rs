@@ -1,0 +1,151 @@
+//! What the index keeps of one file: its row in `files` and, for a briefing that loaded,
+//! its texts, tags, actors and quotations. A file's rows are written and deleted together.
+
+use rusqlite::{Transaction, params};
+
+use crate::briefing::{Briefing, Direction};
+
+/// A file as found on disk, before or after reading it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FileStamp {
+    /// The path relative to the library, as bytes.
+    pub rel: Vec<u8>,
+    pub size: u64,
+    pub mtime_ns: i64,
+}
+
+/// A file read and parsed: its content hash and the briefing, or why it failed.
+#[derive(Debug)]
+pub(crate) struct Parsed {
+    pub stamp: FileStamp,
+    pub hash: u64,
+    pub outcome: Result<Box<Briefing>, String>,
+}
+
+pub(crate) fn insert(tx: &Transaction, parsed: &Parsed) -> rusqlite::Result<i64> {
+    let stamp = &parsed.stamp;
+    let size = i64::try_from(stamp.size).unwrap_or(i64::MAX);
+    // SQLite integers are signed: the hash is stored as its bit pattern.
+    let hash = parsed.hash as i64;
+    let id = match &parsed.outcome {
+        Err(error) => {
+            tx.execute(
+                "INSERT INTO files (path, size, mtime_ns, hash, error) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![stamp.rel, size, stamp.mtime_ns, hash, error],
+            )?;
+            tx.last_insert_rowid()
+        }
+        Ok(briefing) => {
+            tx.execute(
+                "INSERT INTO files (path, size, mtime_ns, hash, briefing_id, date, day, language,
+                     direction, classification, headline)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![
+                    stamp.rel,
+                    size,
+                    stamp.mtime_ns,
+                    hash,
+                    briefing.id,
+                    briefing.date,
+                    briefing.date.as_deref().and_then(day),
+                    briefing.language,
+                    direction_name(briefing.direction),
+                    briefing.classification,
+                    briefing.headline,
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            insert_details(tx, id, briefing)?;
+            id
+        }
+    };
+    Ok(id)
+}
+
+fn insert_details(tx: &Transaction, id: i64, briefing: &Briefing) -> rusqlite::Result<()> {
+    let mut tag = tx.prepare_cached("INSERT INTO tags (file_id, tag) VALUES (?1, ?2)")?;
+    for text in &briefing.tags {
+        tag.execute(params![id, text])?;
+    }
+    let mut actor = tx.prepare_cached(
+        "INSERT INTO actors (file_id, position, actor_id, name, aliases, role, organization,
+             country, names)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for (position, a) in (0_i64..).zip(&briefing.actors) {
+        let aliases = a.aliases.join("\n");
+        let names = std::iter::once(&a.id)
+            .chain([&a.name])
+            .chain(&a.aliases)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join("\n");
+        actor.execute(params![
+            id,
+            position,
+            a.id,
+            a.name,
+            aliases,
+            a.role,
+            a.organization,
+            a.country,
+            names
+        ])?;
+    }
+    let mut quote = tx.prepare_cached(
+        "INSERT INTO quotes (file_id, position, speaker, actor, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (position, q) in (0_i64..).zip(&briefing.quotes) {
+        let speaker_actor = briefing
+            .find_actor(&q.speaker)
+            .and_then(|found| briefing.actors.iter().position(|a| std::ptr::eq(a, found)))
+            .and_then(|at| i64::try_from(at).ok());
+        quote.execute(params![id, position, q.speaker, speaker_actor, q.text])?;
+    }
+    Ok(())
+}
+
+/// Deletes a file's row and every row derived from it.
+pub(crate) fn delete(tx: &Transaction, id: i64) -> rusqlite::Result<()> {
+    for table in [
+        "DELETE FROM tags WHERE file_id = ?1",
+        "DELETE FROM actors WHERE file_id = ?1",
+        "DELETE FROM quotes WHERE file_id = ?1",
+        "DELETE FROM files WHERE id = ?1",
+    ] {
+        tx.prepare_cached(table)?.execute([id])?;
+    }
+    Ok(())
+}
+
+/// The calendar day of an RFC 3339 date or a bare `YYYY-MM-DD`: its first ten characters
+/// when they have that shape.
+pub(crate) fn day(date: &str) -> Option<String> {
+    let day = date.get(..10)?;
+    let b = day.as_bytes();
+    let digits = |range: std::ops::Range<usize>| b[range].iter().all(u8::is_ascii_digit);
+    (digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10))
+        .then(|| day.to_owned())
+}
+
+fn direction_name(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Auto => "auto",
+        Direction::Ltr => "ltr",
+        Direction::Rtl => "rtl",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::day;
+
+    #[test]
+    fn a_day_is_the_first_ten_characters_when_they_are_a_date() {
+        assert_eq!(day("2025-03-01T10:00:00Z").as_deref(), Some("2025-03-01"));
+        assert_eq!(day("2025-03-01").as_deref(), Some("2025-03-01"));
+        assert_eq!(day("2025-3-1"), None);
+        assert_eq!(day("٢٠٢٥-٠٣-٠١"), None);
+        assert_eq!(day(""), None);
+    }
+}

@@ -1,0 +1,58 @@
+-- Version 1 of the index schema. Paths are relative to the library, as bytes.
+CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+
+-- One row per briefing file; `error` is set (and the briefing's fields are null) when it
+-- failed to load.
+CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    path BLOB NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    hash INTEGER NOT NULL,
+    briefing_id TEXT,
+    date TEXT,
+    day TEXT,
+    language TEXT,
+    direction TEXT,
+    classification TEXT,
+    headline TEXT,
+    error TEXT
+);
+CREATE INDEX files_by_day ON files (day DESC, path);
+
+-- Normalised text by field group, one row per loaded briefing (rowid = files.id): trigrams
+-- find candidates for words of three characters or more, the stored text is checked for
+-- shorter ones.
+CREATE VIRTUAL TABLE texts USING fts5 (
+    headline, body, quotes, people, meta,
+    tokenize = 'trigram', detail = 'column'
+);
+
+CREATE TABLE tags (file_id INTEGER NOT NULL, tag TEXT NOT NULL);
+CREATE INDEX tags_by_tag ON tags (tag, file_id);
+CREATE INDEX tags_by_file ON tags (file_id);
+
+-- An actor as one briefing lists it; `names` holds its id, name and aliases normalised,
+-- one per line, for `actor:` and for merging actors across briefings.
+CREATE TABLE actors (
+    file_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    actor_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    role TEXT,
+    organization TEXT,
+    country TEXT,
+    names TEXT NOT NULL,
+    PRIMARY KEY (file_id, position)
+) WITHOUT ROWID;
+
+-- A quotation; `actor` is the position of the actor its speaker names, if any.
+CREATE TABLE quotes (
+    file_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    speaker TEXT NOT NULL,
+    actor INTEGER,
+    text TEXT NOT NULL,
+    PRIMARY KEY (file_id, position)
+) WITHOUT ROWID;
