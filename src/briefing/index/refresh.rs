@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::UNIX_EPOCH;
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::record::{self, FileStamp, Parsed};
 use crate::briefing::load::read_limited;
@@ -82,7 +82,7 @@ pub(crate) fn refresh(
     let total = suspects.len();
     progress(Progress { done: 0, total });
     write_parsed(conn, suspects, options, &mut summary, progress)?;
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     for row in stored.values() {
         record::delete(&tx, row.id)?;
         summary.removed += 1;
@@ -218,7 +218,7 @@ fn write_batch(
     if batch.is_empty() {
         return Ok(());
     }
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     for checked in batch.drain(..) {
         match checked {
             Checked::Touched { id, stamp } => {
@@ -231,11 +231,19 @@ fn write_batch(
                 summary.unchanged += 1;
             }
             Checked::New { replaces, parsed } => {
-                if let Some(id) = replaces {
-                    record::delete(&tx, id)?;
+                if replaces.is_some() {
                     summary.changed += 1;
                 } else {
                     summary.added += 1;
+                }
+                // Another process refreshing the same index may have stored this path
+                // since the rows were read: whatever row holds it now is replaced.
+                let current: Option<i64> = tx
+                    .prepare_cached("SELECT id FROM files WHERE path = ?1")?
+                    .query_row([&parsed.stamp.rel], |row| row.get(0))
+                    .optional()?;
+                if let Some(id) = current {
+                    record::delete(&tx, id)?;
                 }
                 if parsed.outcome.is_err() {
                     summary.failed += 1;

@@ -61,7 +61,9 @@ pub(crate) fn open(path: &Path, library: &Path, access: Access) -> Result<Connec
             .map_err(sqlite)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(sqlite)?;
-        migrate(&conn, version).map_err(sqlite)?;
+        if version < SCHEMA_VERSION {
+            migrate(&conn).map_err(sqlite)?;
+        }
     }
     check_library(&conn, path, library, access)?;
     Ok(conn)
@@ -85,21 +87,27 @@ fn check_version(path: &Path, version: i64, tables: i64) -> Result<(), IndexErro
     Ok(())
 }
 
-/// Applies every migration after `version` in one transaction, so a killed process leaves
-/// the old version or the new one.
-fn migrate(conn: &Connection, version: i64) -> rusqlite::Result<()> {
-    let Ok(from) = usize::try_from(version) else {
-        return Ok(());
-    };
-    if from >= MIGRATIONS.len() {
-        return Ok(());
+/// Applies every migration after the file's version in one transaction, so a killed
+/// process leaves the old version or the new one. The version is read again inside the
+/// transaction: another process may have just created or migrated the file.
+fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let result = (|| {
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        let from = usize::try_from(version).unwrap_or(usize::MAX);
+        if let Some(steps) = MIGRATIONS.get(from..).filter(|steps| !steps.is_empty()) {
+            conn.execute_batch(&steps.concat())?;
+            conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        }
+        Ok(())
+    })();
+    match result {
+        Ok(()) => conn.execute_batch("COMMIT"),
+        Err(error) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(error)
+        }
     }
-    let mut script = String::from("BEGIN IMMEDIATE;\n");
-    for step in &MIGRATIONS[from..] {
-        script.push_str(step);
-    }
-    script.push_str(&format!("PRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;"));
-    conn.execute_batch(&script)
 }
 
 /// The library path is stored inside the index when it is made and checked on every open,
@@ -125,13 +133,15 @@ fn check_library(
             stored: PathBuf::from(String::from_utf8_lossy(&stored).into_owned()),
             wanted: library.to_path_buf(),
         }),
-        None if access == Access::ReadWrite => conn
-            .execute(
-                "INSERT INTO meta (key, value) VALUES ('library', ?1)",
+        None if access == Access::ReadWrite => {
+            // Another process may be naming it at the same moment: the first name stays.
+            conn.execute(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES ('library', ?1)",
                 [wanted],
             )
-            .map(drop)
-            .map_err(sqlite),
+            .map_err(sqlite)?;
+            check_library(conn, path, library, Access::ReadOnly)
+        }
         None => Err(IndexError::Corrupt {
             path: path.to_path_buf(),
             detail: "it names no library".into(),
