@@ -12,6 +12,7 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => cli::check::run(args),
         Some(Command::Show(args)) => cli::show::run(args),
         Some(Command::Index(args)) => cli::index::run(args),
+        Some(Command::Search(args)) => cli::search::run(args),
         None => cli::tui::run(&cli.read),
     };
     match result {

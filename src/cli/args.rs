@@ -26,6 +26,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Build or bring up to date the index of a library folder
     Index(IndexArgs),
+    /// Search a library through its index; print each briefing found, newest first
+    Search(SearchArgs),
 }
 
 /// Which index file to use; the default is one per library in $XDG_CACHE_HOME/brief/.

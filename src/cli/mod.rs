@@ -7,6 +7,7 @@ pub mod job;
 pub mod loader;
 pub mod locale;
 pub mod scroll;
+pub mod search;
 pub mod show;
 pub mod signals;
 pub mod terminal;

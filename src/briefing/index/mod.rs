@@ -30,22 +30,29 @@
 //! - Every failure is one [`IndexError`], shown in one line; none panics.
 //! - Text is stored as the briefing holds it: callers sanitize it for the terminal.
 
+mod actors;
 mod error;
 mod location;
+mod plan;
 mod record;
 mod refresh;
 mod schema;
+mod search;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use actors::{MergedActor, TimelineEntry};
 pub use error::IndexError;
 pub use location::index_path;
+pub use plan::Order;
 pub use refresh::{Progress, RefreshSummary};
 pub use schema::{Access, SCHEMA_VERSION};
+pub use search::{Cancel, Hit, Page};
 
 use crate::briefing::LoadOptions;
+use crate::briefing::query::Query;
 
 /// An open index of one library folder.
 pub struct Index {
@@ -119,6 +126,77 @@ impl Index {
             .map_err(|error| IndexError::from_sqlite(&self.path, &error))
     }
 
+    /// The briefings matching `query`, the page asked for, in its order. Each candidate is
+    /// read from its file and checked exactly, so the answer is what a scan of the files
+    /// gives for every file the index is up to date with.
+    pub fn search(
+        &self,
+        query: &Query,
+        page: &Page,
+        options: &LoadOptions,
+        cancel: &Cancel,
+    ) -> Result<Vec<Hit>, IndexError> {
+        let mut hits = Vec::new();
+        if page.limit == 0 {
+            return Ok(hits);
+        }
+        let mut skipped = 0;
+        self.searcher(options, cancel)
+            .each_match(query, page, &mut |hit| {
+                if skipped < page.offset {
+                    skipped += 1;
+                } else {
+                    hits.push(hit);
+                }
+                hits.len() < page.limit
+            })
+            .map_err(|error| IndexError::from_sqlite(&self.path, &error))?;
+        Ok(hits)
+    }
+
+    /// How many briefings match `query`: every candidate read and checked, so it takes
+    /// longer than a page of results; `cancel` stops it.
+    pub fn count(
+        &self,
+        query: &Query,
+        options: &LoadOptions,
+        cancel: &Cancel,
+    ) -> Result<usize, IndexError> {
+        let mut count = 0;
+        let page = Page {
+            snippet_chars: 0,
+            ..Page::default()
+        };
+        self.searcher(options, cancel)
+            .each_match(query, &page, &mut |_| {
+                count += 1;
+                true
+            })
+            .map_err(|error| IndexError::from_sqlite(&self.path, &error))?;
+        Ok(count)
+    }
+
+    fn searcher<'a>(&'a self, options: &'a LoadOptions, cancel: &'a Cancel) -> search::Search<'a> {
+        search::Search {
+            conn: &self.conn,
+            library: &self.library,
+            options,
+            cancel,
+        }
+    }
+
+    /// Every actor of the library, merged across briefings by id and by name or alias, most
+    /// mentioned first.
+    pub fn actors(&self) -> Result<Vec<MergedActor>, IndexError> {
+        actors::actors(&self.conn).map_err(|error| IndexError::from_sqlite(&self.path, &error))
+    }
+
+    /// The briefings that list `actor`, oldest first, with its quotations in each.
+    pub fn timeline(&self, actor: &MergedActor) -> Result<Vec<TimelineEntry>, IndexError> {
+        actors::timeline(&self.conn, &self.library, actor)
+            .map_err(|error| IndexError::from_sqlite(&self.path, &error))
+    }
+
     /// Briefings and failed files in the index.
     pub fn len(&self) -> Result<usize, IndexError> {
         self.conn
@@ -130,6 +208,12 @@ impl Index {
     pub fn is_empty(&self) -> Result<bool, IndexError> {
         self.len().map(|n| n == 0)
     }
+}
+
+/// A path stored as bytes (paths need not be UTF-8).
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
 }
 
 fn canonical_folder(library: &Path) -> Result<PathBuf, IndexError> {

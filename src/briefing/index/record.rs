@@ -3,7 +3,41 @@
 
 use rusqlite::{Transaction, params};
 
+use crate::briefing::query::{Part, fields, normalize_text};
 use crate::briefing::{Briefing, Direction};
+
+/// The `texts` column a part of a briefing is stored in: the one of the scope that looks in
+/// it (`in:headline`, `in:body`, `in:quotes`), else `meta`.
+pub(crate) fn column(part: Part) -> usize {
+    match part {
+        Part::Headline => 0,
+        Part::Summary | Part::Body | Part::Point => 1,
+        Part::Quote | Part::QuoteContext => 2,
+        Part::Speaker
+        | Part::Actor
+        | Part::Tag
+        | Part::Place
+        | Part::Source
+        | Part::Date
+        | Part::Classification
+        | Part::Language
+        | Part::FileName => 3,
+    }
+}
+
+/// The normalised text of each `texts` column, one field per line: a word matches within
+/// one field, and no field holds a line break once normalised.
+fn texts(briefing: &Briefing) -> [String; 4] {
+    let mut columns: [String; 4] = Default::default();
+    for field in fields(briefing) {
+        let column = &mut columns[column(field.part)];
+        if !column.is_empty() {
+            column.push('\n');
+        }
+        column.push_str(&normalize_text(&field.text));
+    }
+    columns
+}
 
 /// A file as found on disk, before or after reading it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,8 +72,8 @@ pub(crate) fn insert(tx: &Transaction, parsed: &Parsed) -> rusqlite::Result<i64>
         Ok(briefing) => {
             tx.execute(
                 "INSERT INTO files (path, size, mtime_ns, hash, briefing_id, date, day, language,
-                     direction, classification, headline)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                     direction, classification, headline, class_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                 params![
                     stamp.rel,
                     size,
@@ -52,6 +86,7 @@ pub(crate) fn insert(tx: &Transaction, parsed: &Parsed) -> rusqlite::Result<i64>
                     direction_name(briefing.direction),
                     briefing.classification,
                     briefing.headline,
+                    briefing.classification.as_deref().map(normalize_text),
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -63,9 +98,14 @@ pub(crate) fn insert(tx: &Transaction, parsed: &Parsed) -> rusqlite::Result<i64>
 }
 
 fn insert_details(tx: &Transaction, id: i64, briefing: &Briefing) -> rusqlite::Result<()> {
+    let [headline, body, quotes, meta] = texts(briefing);
+    tx.prepare_cached(
+        "INSERT INTO texts (rowid, headline, body, quotes, meta) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![id, headline, body, quotes, meta])?;
     let mut tag = tx.prepare_cached("INSERT INTO tags (file_id, tag) VALUES (?1, ?2)")?;
     for text in &briefing.tags {
-        tag.execute(params![id, text])?;
+        tag.execute(params![id, normalize_text(text)])?;
     }
     let mut actor = tx.prepare_cached(
         "INSERT INTO actors (file_id, position, actor_id, name, aliases, role, organization,
@@ -77,7 +117,7 @@ fn insert_details(tx: &Transaction, id: i64, briefing: &Briefing) -> rusqlite::R
         let names = std::iter::once(&a.id)
             .chain([&a.name])
             .chain(&a.aliases)
-            .map(String::as_str)
+            .map(|name| normalize_text(name))
             .collect::<Vec<_>>()
             .join("\n");
         actor.execute(params![
@@ -93,14 +133,23 @@ fn insert_details(tx: &Transaction, id: i64, briefing: &Briefing) -> rusqlite::R
         ])?;
     }
     let mut quote = tx.prepare_cached(
-        "INSERT INTO quotes (file_id, position, speaker, actor, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO quotes (file_id, position, speaker, speaker_key, actor, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for (position, q) in (0_i64..).zip(&briefing.quotes) {
         let speaker_actor = briefing
             .find_actor(&q.speaker)
             .and_then(|found| briefing.actors.iter().position(|a| std::ptr::eq(a, found)))
             .and_then(|at| i64::try_from(at).ok());
-        quote.execute(params![id, position, q.speaker, speaker_actor, q.text])?;
+        let speaker_key = normalize_text(&q.speaker);
+        quote.execute(params![
+            id,
+            position,
+            q.speaker,
+            speaker_key,
+            speaker_actor,
+            q.text
+        ])?;
     }
     Ok(())
 }
@@ -108,6 +157,7 @@ fn insert_details(tx: &Transaction, id: i64, briefing: &Briefing) -> rusqlite::R
 /// Deletes a file's row and every row derived from it.
 pub(crate) fn delete(tx: &Transaction, id: i64) -> rusqlite::Result<()> {
     for table in [
+        "DELETE FROM texts WHERE rowid = ?1",
         "DELETE FROM tags WHERE file_id = ?1",
         "DELETE FROM actors WHERE file_id = ?1",
         "DELETE FROM quotes WHERE file_id = ?1",

@@ -16,18 +16,22 @@ CREATE TABLE files (
     direction TEXT,
     classification TEXT,
     headline TEXT,
+    -- The classification normalised, as `class:` compares it.
+    class_key TEXT,
     error TEXT
 );
 CREATE INDEX files_by_day ON files (day DESC, path);
 
--- Normalised text by field group, one row per loaded briefing (rowid = files.id): trigrams
--- find candidates for words of three characters or more, the stored text is checked for
--- shorter ones.
+-- Normalised text by the scope it is searched in (`in:headline`, `in:body`, `in:quotes`,
+-- and everything else), one field per line, one row per loaded briefing (rowid =
+-- files.id): trigrams find candidates for words of three characters or more, the stored
+-- text is looked in for shorter ones.
 CREATE VIRTUAL TABLE texts USING fts5 (
-    headline, body, quotes, people, meta,
+    headline, body, quotes, meta,
     tokenize = 'trigram', detail = 'column'
 );
 
+-- Tags normalised, as `tag:` compares them.
 CREATE TABLE tags (file_id INTEGER NOT NULL, tag TEXT NOT NULL);
 CREATE INDEX tags_by_tag ON tags (tag, file_id);
 CREATE INDEX tags_by_file ON tags (file_id);
@@ -47,11 +51,13 @@ CREATE TABLE actors (
     PRIMARY KEY (file_id, position)
 ) WITHOUT ROWID;
 
--- A quotation; `actor` is the position of the actor its speaker names, if any.
+-- A quotation; `actor` is the position of the actor its speaker names, if any, and
+-- `speaker_key` the speaker normalised.
 CREATE TABLE quotes (
     file_id INTEGER NOT NULL,
     position INTEGER NOT NULL,
     speaker TEXT NOT NULL,
+    speaker_key TEXT NOT NULL,
     actor INTEGER,
     text TEXT NOT NULL,
     PRIMARY KEY (file_id, position)
