@@ -38,6 +38,8 @@ mod record;
 mod refresh;
 mod schema;
 mod search;
+#[cfg(test)]
+mod tests;
 
 use std::path::{Path, PathBuf};
 
