@@ -53,7 +53,49 @@ pub(crate) struct FileStamp {
 pub(crate) struct Parsed {
     pub stamp: FileStamp,
     pub hash: u64,
-    pub outcome: Result<Box<Briefing>, String>,
+    pub outcome: Result<Box<Prepared>, String>,
+}
+
+/// A briefing with everything normalised that the index stores, made on a worker thread so
+/// that the one writing thread only writes.
+#[derive(Debug)]
+pub(crate) struct Prepared {
+    briefing: Briefing,
+    texts: [String; 4],
+    tags: Vec<String>,
+    class_key: Option<String>,
+    /// Per actor: its id, name and aliases normalised, one per line.
+    actor_keys: Vec<String>,
+    speaker_keys: Vec<String>,
+}
+
+impl Prepared {
+    pub fn new(briefing: Briefing) -> Self {
+        let actor_keys = briefing
+            .actors
+            .iter()
+            .map(|a| {
+                std::iter::once(&a.id)
+                    .chain([&a.name])
+                    .chain(&a.aliases)
+                    .map(|name| normalize_text(name))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect();
+        Prepared {
+            texts: texts(&briefing),
+            tags: briefing.tags.iter().map(|t| normalize_text(t)).collect(),
+            class_key: briefing.classification.as_deref().map(normalize_text),
+            actor_keys,
+            speaker_keys: briefing
+                .quotes
+                .iter()
+                .map(|q| normalize_text(&q.speaker))
+                .collect(),
+            briefing,
+        }
+    }
 }
 
 pub(crate) fn insert(tx: &Transaction, parsed: &Parsed) -> rusqlite::Result<i64> {
@@ -69,7 +111,8 @@ pub(crate) fn insert(tx: &Transaction, parsed: &Parsed) -> rusqlite::Result<i64>
             )?;
             tx.last_insert_rowid()
         }
-        Ok(briefing) => {
+        Ok(prepared) => {
+            let briefing = &prepared.briefing;
             tx.execute(
                 "INSERT INTO files (path, size, mtime_ns, hash, briefing_id, date, day, language,
                      direction, classification, headline, class_key)
@@ -86,40 +129,35 @@ pub(crate) fn insert(tx: &Transaction, parsed: &Parsed) -> rusqlite::Result<i64>
                     direction_name(briefing.direction),
                     briefing.classification,
                     briefing.headline,
-                    briefing.classification.as_deref().map(normalize_text),
+                    prepared.class_key,
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            insert_details(tx, id, briefing)?;
+            insert_details(tx, id, prepared)?;
             id
         }
     };
     Ok(id)
 }
 
-fn insert_details(tx: &Transaction, id: i64, briefing: &Briefing) -> rusqlite::Result<()> {
-    let [headline, body, quotes, meta] = texts(briefing);
+fn insert_details(tx: &Transaction, id: i64, prepared: &Prepared) -> rusqlite::Result<()> {
+    let briefing = &prepared.briefing;
+    let [headline, body, quotes, meta] = &prepared.texts;
     tx.prepare_cached(
         "INSERT INTO texts (rowid, headline, body, quotes, meta) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
     .execute(params![id, headline, body, quotes, meta])?;
     let mut tag = tx.prepare_cached("INSERT INTO tags (file_id, tag) VALUES (?1, ?2)")?;
-    for text in &briefing.tags {
-        tag.execute(params![id, normalize_text(text)])?;
+    for text in &prepared.tags {
+        tag.execute(params![id, text])?;
     }
     let mut actor = tx.prepare_cached(
         "INSERT INTO actors (file_id, position, actor_id, name, aliases, role, organization,
              country, names)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
-    for (position, a) in (0_i64..).zip(&briefing.actors) {
+    for ((position, a), names) in (0_i64..).zip(&briefing.actors).zip(&prepared.actor_keys) {
         let aliases = a.aliases.join("\n");
-        let names = std::iter::once(&a.id)
-            .chain([&a.name])
-            .chain(&a.aliases)
-            .map(|name| normalize_text(name))
-            .collect::<Vec<_>>()
-            .join("\n");
         actor.execute(params![
             id,
             position,
@@ -136,12 +174,12 @@ fn insert_details(tx: &Transaction, id: i64, briefing: &Briefing) -> rusqlite::R
         "INSERT INTO quotes (file_id, position, speaker, speaker_key, actor, text)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
-    for (position, q) in (0_i64..).zip(&briefing.quotes) {
+    for ((position, q), speaker_key) in (0_i64..).zip(&briefing.quotes).zip(&prepared.speaker_keys)
+    {
         let speaker_actor = briefing
             .find_actor(&q.speaker)
             .and_then(|found| briefing.actors.iter().position(|a| std::ptr::eq(a, found)))
             .and_then(|at| i64::try_from(at).ok());
-        let speaker_key = normalize_text(&q.speaker);
         quote.execute(params![
             id,
             position,

@@ -11,7 +11,7 @@ use std::time::UNIX_EPOCH;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-use super::record::{self, FileStamp, Parsed};
+use super::record::{self, FileStamp, Parsed, Prepared};
 use crate::briefing::load::read_limited;
 use crate::briefing::{LoadOptions, discover, load_bytes};
 
@@ -193,7 +193,7 @@ fn check(suspect: &Suspect, options: &LoadOptions) -> Checked {
     let outcome = match bytes {
         Err(message) => Err(message),
         Ok(bytes) => load_bytes(&suspect.path, &bytes)
-            .map(|loaded| Box::new(loaded.briefing))
+            .map(|loaded| Box::new(Prepared::new(loaded.briefing)))
             .map_err(|failure| first_line(&failure.to_string())),
     };
     Checked::New {
