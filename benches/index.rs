@@ -149,6 +149,24 @@ fn first_screen(index: &Index, text: &str) -> usize {
         .len()
 }
 
+/// Where the index's bytes go, table by table (SQLite's dbstat).
+fn print_tables(index: &Path) {
+    let conn = rusqlite::Connection::open(index).unwrap_or_else(|e| panic!("{e}"));
+    let mut statement = conn
+        .prepare("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 8")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let rows = statement
+        .query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let tables: Vec<String> = rows
+        .filter_map(Result::ok)
+        .map(|(name, bytes)| format!("{name} {}", data::human_bytes(bytes as u64)))
+        .collect();
+    println!("largest tables: {}", tables.join(", "));
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let at = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted.get(at).copied().unwrap_or_default()
@@ -173,6 +191,7 @@ fn report() {
         data::human_bytes(size),
         size as f64 / archive.bytes as f64
     );
+    print_tables(&archive.index);
     let index = open(&archive.library, &archive.index);
     let mut all = Vec::new();
     println!(

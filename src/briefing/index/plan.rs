@@ -1,8 +1,16 @@
 //! A query turned into SQL that selects candidates: every briefing the query matches, and
-//! perhaps some it does not (the caller checks each against the query exactly). Words of
-//! three characters or more are looked up by trigram in `texts`; shorter ones, and the
-//! filters, are checked on the stored normalised text with `instr`, which is never stricter
-//! than the query. Negated clauses select nothing away: only the exact check applies them.
+//! perhaps a few it does not (the caller checks each against the query exactly).
+//!
+//! Words of three characters or more select rows by their trigrams in `texts` (an FTS5
+//! table without positions, so a row with all of a word's trigrams is a candidate); then
+//! every word, whatever its length, is looked for with `instr` in the stored normalised
+//! text of its scope's columns, one field per line, which is exactly "a field contains the
+//! word". Filters are checked on their own tables, never more strictly than the query.
+//! Negated clauses select nothing away: only the exact check applies them.
+//!
+//! Newest first, two shapes of the same query: when the trigrams select few rows, those rows
+//! are fetched and sorted; when they select many, the files are walked in date order
+//! (`files_by_date`) and the first matches come at once, without sorting them all.
 
 use rusqlite::types::Value;
 
@@ -19,12 +27,18 @@ pub enum Order {
     Relevance,
 }
 
-/// The candidate query: selects `id, path, briefing_id, headline, date, language` of
-/// `files` in the order asked for.
+/// The candidate query: selects `id, path` of `files` in the order asked for.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Plan {
     pub sql: String,
     pub params: Vec<Value>,
+}
+
+/// What a query looks up by trigram, for counting how many rows it selects.
+pub(crate) fn trigram_query(query: &Query) -> Option<String> {
+    let mut builder = Builder::default();
+    builder.add(query);
+    builder.fts()
 }
 
 /// The `texts` columns a scope looks in.
@@ -38,7 +52,7 @@ fn columns(scope: Scope) -> &'static [&'static str] {
 }
 
 /// The distinct three-character pieces of a word. The index keeps no positions
-/// (`detail = 'column'`), so each is looked up alone: a row holding them all is a candidate.
+/// (`detail = 'none'`), so each is looked up alone: a row holding them all is a candidate.
 fn trigrams(word: &str) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
     let mut pieces: Vec<String> = chars.windows(3).map(|w| w.iter().collect()).collect();
@@ -50,9 +64,10 @@ fn trigrams(word: &str) -> Vec<String> {
 #[derive(Default)]
 struct Builder {
     fts_terms: Vec<String>,
+    /// Conditions on the `texts` row (as `t`) of a file.
+    text_conditions: Vec<String>,
     conditions: Vec<String>,
     params: Vec<Value>,
-    needs_texts: bool,
 }
 
 impl Builder {
@@ -80,27 +95,34 @@ impl Builder {
         if word.is_empty() {
             return;
         }
-        let cols = columns(scope);
         if word.chars().count() >= 3 {
-            let all = trigrams(word)
-                .iter()
-                .map(|trigram| format!("\"{}\"", trigram.replace('"', "\"\"")))
-                .collect::<Vec<_>>()
-                .join(" AND ");
-            self.fts_terms.push(if scope == Scope::Everywhere {
-                format!("({all})")
-            } else {
-                format!("{{{}}} : ({all})", cols.join(" "))
-            });
-        } else {
-            self.needs_texts = true;
-            let p = self.param(word);
-            let any: Vec<String> = cols
-                .iter()
-                .map(|col| format!("instr(texts.{col}, {p}) > 0"))
-                .collect();
-            self.conditions.push(format!("({})", any.join(" OR ")));
+            self.fts_terms.extend(
+                trigrams(word)
+                    .iter()
+                    .map(|trigram| format!("\"{}\"", trigram.replace('"', "\"\""))),
+            );
         }
+        let p = self.param(word);
+        let any: Vec<String> = columns(scope)
+            .iter()
+            .map(|col| format!("instr(t.{col}, {p}) > 0"))
+            .collect();
+        self.text_conditions.push(format!("({})", any.join(" OR ")));
+    }
+
+    fn add(&mut self, query: &Query) {
+        for Clause { negated, filter } in &query.clauses {
+            if !negated {
+                self.filter(filter, query.scope);
+            }
+        }
+    }
+
+    fn fts(&self) -> Option<String> {
+        let mut terms = self.fts_terms.clone();
+        terms.sort();
+        terms.dedup();
+        (!terms.is_empty()).then(|| terms.join(" AND "))
     }
 
     fn filter(&mut self, filter: &Filter, scope: Scope) {
@@ -162,30 +184,42 @@ impl Builder {
     }
 }
 
-pub(crate) fn plan(query: &Query, order: Order) -> Plan {
+/// The candidate query. `broad`: the trigrams select so many rows that walking the files in
+/// date order finds the first matches sooner than sorting them all.
+pub(crate) fn plan(query: &Query, order: Order, broad: bool) -> Plan {
     let mut builder = Builder::default();
-    for Clause { negated, filter } in &query.clauses {
-        if !negated {
-            builder.filter(filter, query.scope);
-        }
-    }
-    let fts = (!builder.fts_terms.is_empty()).then(|| builder.fts_terms.join(" AND "));
-    let mut sql = String::from(
-        "SELECT f.id, f.path, f.briefing_id, f.headline, f.date, f.language FROM files f",
-    );
-    if fts.is_some() || builder.needs_texts {
+    builder.add(query);
+    let fts = builder.fts();
+    let mut sql = String::from("SELECT f.id, f.path FROM files f");
+    if let (Order::Relevance, Some(_)) = (order, &fts) {
         sql.push_str(" JOIN texts ON texts.rowid = f.id");
     }
     sql.push_str(" WHERE f.error IS NULL");
     if let Some(fts) = &fts {
         builder.params.push(Value::Text(fts.clone()));
-        sql.push_str(&format!(" AND texts MATCH ?{}", builder.params.len()));
+        let p = builder.params.len();
+        match order {
+            Order::Relevance => sql.push_str(&format!(" AND texts MATCH ?{p}")),
+            // `+` keeps the planner from fetching the set by id: the date index leads.
+            Order::Newest if broad => sql.push_str(&format!(
+                " AND +f.id IN (SELECT rowid FROM texts WHERE texts MATCH ?{p})"
+            )),
+            Order::Newest => sql.push_str(&format!(
+                " AND f.id IN (SELECT rowid FROM texts WHERE texts MATCH ?{p})"
+            )),
+        }
     }
     for condition in &builder.conditions {
         sql.push_str(" AND ");
         sql.push_str(condition);
     }
-    let newest = "f.date IS NULL, f.date DESC, f.path";
+    if !builder.text_conditions.is_empty() {
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM texts t WHERE t.rowid = f.id AND {})",
+            builder.text_conditions.join(" AND ")
+        ));
+    }
+    let newest = "f.sort_key DESC, f.path";
     match (order, fts.is_some()) {
         (Order::Relevance, true) => sql.push_str(&format!(" ORDER BY bm25(texts), {newest}")),
         _ => sql.push_str(&format!(" ORDER BY {newest}")),

@@ -115,8 +115,8 @@ pub(crate) fn insert(tx: &Transaction, parsed: &Parsed) -> rusqlite::Result<i64>
             let briefing = &prepared.briefing;
             tx.execute(
                 "INSERT INTO files (path, size, mtime_ns, hash, briefing_id, date, day, language,
-                     direction, classification, headline, class_key)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                     direction, classification, headline, class_key, sort_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 params![
                     stamp.rel,
                     size,
@@ -130,6 +130,7 @@ pub(crate) fn insert(tx: &Transaction, parsed: &Parsed) -> rusqlite::Result<i64>
                     briefing.classification,
                     briefing.headline,
                     prepared.class_key,
+                    briefing.date.as_deref().unwrap_or_default(),
                 ],
             )?;
             let id = tx.last_insert_rowid();

@@ -11,6 +11,8 @@ CREATE TABLE files (
     hash INTEGER NOT NULL,
     briefing_id TEXT,
     date TEXT,
+    -- The date as written, or '' when there is none: newest first is this, descending.
+    sort_key TEXT NOT NULL DEFAULT '',
     day TEXT,
     language TEXT,
     direction TEXT,
@@ -20,15 +22,16 @@ CREATE TABLE files (
     class_key TEXT,
     error TEXT
 );
-CREATE INDEX files_by_day ON files (day DESC, path);
+CREATE INDEX files_by_date ON files (sort_key DESC, path);
+CREATE INDEX files_by_day ON files (day);
 
 -- Normalised text by the scope it is searched in (`in:headline`, `in:body`, `in:quotes`,
 -- and everything else), one field per line, one row per loaded briefing (rowid =
--- files.id): trigrams find candidates for words of three characters or more, the stored
--- text is looked in for shorter ones.
+-- files.id): trigrams (without positions) find candidates for words of three characters or
+-- more, and every word is then looked for in the stored text of its scope.
 CREATE VIRTUAL TABLE texts USING fts5 (
     headline, body, quotes, meta,
-    tokenize = 'trigram', detail = 'column'
+    tokenize = 'trigram', detail = 'none'
 );
 
 -- Tags normalised, as `tag:` compares them.

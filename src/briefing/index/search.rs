@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rusqlite::Connection;
 
 use super::path_from_bytes;
-use super::plan::{Order, Plan, plan};
+use super::plan::{Order, Plan, plan, trigram_query};
 use crate::briefing::query::{Query, Searchable, snippet};
 use crate::briefing::{LoadOptions, load_file};
 
@@ -66,6 +66,14 @@ impl Cancel {
     }
 }
 
+/// Above this many rows selected by trigrams, newest-first results walk the files in date
+/// order instead of sorting the selection: for rows this many, the first screen comes
+/// sooner from the walk.
+const BROAD_ROWS: usize = 200;
+
+/// Candidates read and checked at a time, split among the cores.
+const CHECK_BATCH: usize = 16;
+
 /// Database instructions between two looks at the cancel flag.
 const CANCEL_POLL: i32 = 2_000;
 
@@ -99,47 +107,109 @@ impl Search<'_> {
         page: &Page,
         found: &mut dyn FnMut(Hit) -> bool,
     ) -> rusqlite::Result<()> {
-        let Plan { sql, params } = plan(query, page.order);
+        let broad = match trigram_query(query) {
+            Some(fts) if page.order == Order::Newest => self.trigram_rows(&fts)? > BROAD_ROWS,
+            _ => false,
+        };
+        let Plan { sql, params } = plan(query, page.order, broad);
         let mut statement = self.conn.prepare_cached(&sql)?;
         let mut rows = statement.query(rusqlite::params_from_iter(params))?;
-        while let Some(row) = rows.next()? {
+        let mut batch = Vec::with_capacity(CHECK_BATCH);
+        loop {
+            let row = rows.next()?;
+            if let Some(row) = row {
+                let path = self
+                    .library
+                    .join(path_from_bytes(&row.get::<_, Vec<u8>>(1)?));
+                batch.push(path);
+                if batch.len() < CHECK_BATCH {
+                    continue;
+                }
+            }
             if self.cancel.is_cancelled() {
                 return Err(interrupted());
             }
-            let path = self
-                .library
-                .join(path_from_bytes(&row.get::<_, Vec<u8>>(1)?));
-            if let Some(hit) = self.check(&path, query, page)
-                && !found(hit)
-            {
-                break;
+            let checked = check_all(&batch, query, page, self.options);
+            batch.clear();
+            for hit in checked.into_iter().flatten() {
+                if !found(hit) {
+                    return Ok(());
+                }
+            }
+            if row.is_none() {
+                return Ok(());
             }
         }
-        Ok(())
     }
 
-    /// The file read now and matched by the reference scan: `None` when it no longer loads
-    /// or does not match.
-    fn check(&self, path: &Path, query: &Query, page: &Page) -> Option<Hit> {
-        let briefing = load_file(path, self.options).ok()?.briefing;
-        if !Searchable::new(&briefing).matches(query) {
-            return None;
-        }
-        let (snippet, highlights) = (page.snippet_chars > 0)
-            .then(|| snippet(&briefing, query, page.snippet_chars))
-            .flatten()
-            .map(|found| (found.text, found.highlights))
-            .unwrap_or_default();
-        Some(Hit {
-            path: path.to_path_buf(),
-            id: briefing.id,
-            headline: briefing.headline,
-            date: briefing.date,
-            language: briefing.language,
-            snippet,
-            highlights,
-        })
+    /// How many rows hold every trigram of the query: a count of the index's lists, cheap
+    /// next to reading the rows.
+    fn trigram_rows(&self, fts: &str) -> rusqlite::Result<usize> {
+        self.conn
+            .prepare_cached("SELECT count(*) FROM texts WHERE texts MATCH ?1")?
+            .query_row([fts], |row| row.get::<_, i64>(0))
+            .map(|n| usize::try_from(n).unwrap_or(usize::MAX))
     }
+}
+
+/// Candidates read and checked together, on every core, in their order.
+fn check_all(
+    paths: &[PathBuf],
+    query: &Query,
+    page: &Page,
+    options: &LoadOptions,
+) -> Vec<Option<Hit>> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if workers < 2 || paths.len() < 2 {
+        return paths
+            .iter()
+            .map(|path| check(path, query, page, options))
+            .collect();
+    }
+    let per_worker = paths.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = paths
+            .chunks(per_worker)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|path| check(path, query, page, options))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            // A panic while checking is a bug: it goes on up, never a result quietly lost.
+            .flat_map(|part| {
+                part.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+/// The file read now and matched by the reference scan: `None` when it no longer loads or
+/// does not match.
+fn check(path: &Path, query: &Query, page: &Page, options: &LoadOptions) -> Option<Hit> {
+    let briefing = load_file(path, options).ok()?.briefing;
+    if !Searchable::new(&briefing).matches(query) {
+        return None;
+    }
+    let (snippet, highlights) = (page.snippet_chars > 0)
+        .then(|| snippet(&briefing, query, page.snippet_chars))
+        .flatten()
+        .map(|found| (found.text, found.highlights))
+        .unwrap_or_default();
+    Some(Hit {
+        path: path.to_path_buf(),
+        id: briefing.id,
+        headline: briefing.headline,
+        date: briefing.date,
+        language: briefing.language,
+        snippet,
+        highlights,
+    })
 }
 
 fn interrupted() -> rusqlite::Error {

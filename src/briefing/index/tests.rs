@@ -36,14 +36,23 @@ fn library(dir: &std::path::Path) -> Index {
     index
 }
 
+/// How many rows the candidate query selects; the same for both shapes of it, in the same
+/// order.
 fn candidates(index: &Index, text: &str) -> usize {
     let query = parse(text).expect("query");
-    let plan = plan(&query, Order::Newest);
-    let mut statement = index.conn.prepare(&plan.sql).expect("sql");
-    let rows = statement
-        .query_map(rusqlite::params_from_iter(plan.params), |_| Ok(()))
-        .expect("rows");
-    rows.count()
+    let ids = |broad| {
+        let plan = plan(&query, Order::Newest, broad);
+        let mut statement = index.conn.prepare(&plan.sql).expect("sql");
+        let rows = statement
+            .query_map(rusqlite::params_from_iter(plan.params), |row| {
+                row.get::<_, i64>(0)
+            })
+            .expect("rows");
+        rows.collect::<Result<Vec<i64>, _>>().expect("ids")
+    };
+    let narrow = ids(false);
+    assert_eq!(narrow, ids(true), "{text}");
+    narrow.len()
 }
 
 #[test]
@@ -60,6 +69,8 @@ fn selective_clauses_select_few_candidates() {
     assert_eq!(candidates(&index, "date:2025-01-05..2025-01-07"), 3);
     // Exclusions are left to the exact check.
     assert_eq!(candidates(&index, "-zebra"), 20);
+    assert_eq!(candidates(&index, "road"), 19);
+    assert_eq!(candidates(&index, "in:headline road"), 0);
 }
 
 /// Each column holds exactly the parts its scope looks in, so `in:` selects by column.
