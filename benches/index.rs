@@ -49,7 +49,7 @@ const QUERIES: &[(&str, &str)] = &[
     ("actor:", "actor:تورك"),
     ("actor:", "actor:haddad"),
     ("date:", "date:2021-03-01..2021-03-31"),
-    ("rare word", "1234"),
+    ("rare word", "123"),
 ];
 
 struct Archive {

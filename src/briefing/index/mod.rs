@@ -1,34 +1,55 @@
 //! The persistent index of a library folder, in SQLite: what the library needs to list,
 //! filter and search without opening the files. The files stay the only source of truth;
-//! the index is a cache that can be deleted at any time.
+//! the index is a cache that can be deleted at any time (docs/ARCHITECTURE.md, "The index").
 //!
-//! How to use it (the CLI and the reader do this):
+//! How to use it (`brief index` and `brief search` do this; the reader will too):
 //!
 //! ```no_run
 //! # use std::path::Path;
-//! # use brief::briefing::index::{Index, Access};
+//! # use brief::briefing::index::{Access, Cancel, Index, Order, Page};
 //! # use brief::briefing::LoadOptions;
-//! # fn main() -> Result<(), brief::briefing::index::IndexError> {
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let library = Path::new("briefings");
-//! // Where it lives: --index / $BRIEF_INDEX, else $XDG_CACHE_HOME/brief/, else ~/.cache/brief/.
+//! let options = LoadOptions::default();
+//! // Where it lives: the explicit path (--index / $BRIEF_INDEX), else
+//! // $XDG_CACHE_HOME/brief/, else ~/.cache/brief/.
 //! let mut index = match Index::open(library, None, Access::ReadWrite) {
 //!     Ok(index) => index,
-//!     // One line for the user; then rebuild it or go on without an index.
+//!     // One line for the user; then rebuild it, or go on without an index.
 //!     Err(error) if error.can_rebuild() => Index::rebuild(library, None)?,
-//!     Err(error) => return Err(error),
+//!     Err(error) => return Err(error.into()),
 //! };
-//! let summary = index.refresh(&LoadOptions::default(), &mut |progress| {
+//! // Walks the folder; only new and changed files are read. Safe to run in a thread of
+//! // its own with its own `Index` while another one searches.
+//! let summary = index.refresh(&options, &mut |progress| {
 //!     eprintln!("{} of {}", progress.done, progress.total);
 //! })?;
+//! let query = brief::briefing::query::parse("actor:تورك date:2025-01-01..")?;
+//! let page = Page { order: Order::Newest, offset: 0, limit: 50, snippet_chars: 160 };
+//! // Keep a clone of `cancel`: `cancel.cancel()` from another thread (the next key typed)
+//! // makes this return `IndexError::Cancelled`.
+//! let cancel = Cancel::default();
+//! for hit in index.search(&query, &page, &options, &cancel)? {
+//!     println!("{:?} {} {}", hit.date, hit.headline, hit.snippet);
+//! }
+//! for actor in index.actors()? {
+//!     let timeline = index.timeline(&actor)?; // its briefings, oldest first, with quotes
+//! #   let _ = timeline;
+//! }
 //! # let _ = summary;
 //! # Ok(())
 //! # }
 //! ```
 //!
-//! - Several processes may use one index: readers never block (WAL), a writer waits for
-//!   another writer up to a timeout, then reports [`IndexError::Locked`].
+//! - An `Index` holds one SQLite connection: it is `Send`, not `Sync`. Use one per thread
+//!   (several on one file are fine: readers never block in WAL mode, a writer waits for
+//!   another writer up to a timeout, then reports [`IndexError::Locked`]).
 //! - Every failure is one [`IndexError`], shown in one line; none panics.
-//! - Text is stored as the briefing holds it: callers sanitize it for the terminal.
+//! - Search results are read from the files when found (fields as the file reads now, the
+//!   match checked exactly); [`Index::count`] checks every candidate, so it is slower than
+//!   a page of results.
+//! - Text is returned as the briefing holds it (snippets excepted, already one line and
+//!   free of controls): callers sanitize it for the terminal.
 
 mod actors;
 mod error;
