@@ -122,3 +122,52 @@ fn two_indexes_of_one_file_refresh_in_turn() {
     assert!(added >= 40, "added {added}");
     assert_eq!(refresh(&sandbox), summary(0, 0, 0, 40));
 }
+
+/// Killed while it writes, `brief index` leaves an index the next run uses: the batches
+/// committed stay, the rest is added, nothing is counted twice.
+#[test]
+fn an_index_killed_while_building_is_finished_by_the_next_run() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let sandbox = Sandbox::new();
+    fill(&sandbox, 2_000);
+    let index_arg = sandbox.index_file().to_string_lossy().into_owned();
+    let library = sandbox.library().to_string_lossy().into_owned();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .env_clear()
+        .envs(sandbox.env())
+        .args(["index", &library, "--index", &index_arg])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stderr = child.stderr.take().unwrap_or_else(|| panic!("no stderr"));
+    // The first line after a committed batch: "indexed 256 of 2,000 files".
+    let committed = BufReader::new(stderr)
+        .lines()
+        .map_while(Result::ok)
+        .find(|line| line.contains("indexed") && !line.contains("indexed 0 of"));
+    assert!(committed.is_some(), "no progress line");
+    child.kill().unwrap_or_else(|e| panic!("{e}"));
+    let status = child.wait().unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !status.success(),
+        "it finished before it was killed: nothing was tested"
+    );
+
+    let summary = refresh(&sandbox);
+    assert!(
+        summary.unchanged > 0 && summary.unchanged < 2_000,
+        "{summary:?}"
+    );
+    assert_eq!(summary.added + summary.unchanged, 2_000, "{summary:?}");
+    assert_eq!(
+        (summary.changed, summary.removed, summary.failed),
+        (0, 0, 0)
+    );
+    assert_eq!(refresh(&sandbox), summary_of_unchanged(2_000));
+}
+
+fn summary_of_unchanged(n: usize) -> RefreshSummary {
+    summary(0, 0, 0, n)
+}
