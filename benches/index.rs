@@ -53,7 +53,7 @@ const QUERIES: &[(&str, &str)] = &[
 ];
 
 struct Archive {
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
     library: PathBuf,
     index: PathBuf,
     files: usize,
@@ -81,7 +81,7 @@ static ARCHIVE: LazyLock<Archive> = LazyLock::new(|| {
     let started = Instant::now();
     build(&library, &index);
     Archive {
-        _dir: dir,
+        dir,
         library,
         index,
         files,
@@ -228,6 +228,8 @@ fn report() {
 fn main() {
     report();
     divan::main();
+    // A static is never dropped: the archive's folder is removed here.
+    let _ = std::fs::remove_dir_all(ARCHIVE.dir.path());
 }
 
 /// Building the whole index from nothing (a new file each sample).
