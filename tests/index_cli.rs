@@ -134,6 +134,31 @@ fn a_bad_query_or_path_exits_2_saying_why() {
     assert!(err.contains("date:") && err.contains("column"), "{err}");
     assert_eq!(err.trim().lines().count(), 1, "{err}");
 
+    // An exclusion needs `--` before the query; without it, it is refused, never help.
+    let unmarked = brief(&sandbox, &["search", &library(&sandbox), "body", "-heat"]);
+    assert_eq!(
+        unmarked.status.code(),
+        Some(2),
+        "{}",
+        text(&unmarked.stdout)
+    );
+    let marked = brief(
+        &sandbox,
+        &["search", &library(&sandbox), "--", "body", "-heat"],
+    );
+    assert_eq!(marked.status.code(), Some(0), "{}", text(&marked.stderr));
+    assert_eq!(hits_in(&marked.stdout), 1);
+    let excluded = brief(
+        &sandbox,
+        &["search", &library(&sandbox), "--", "body", "-headline"],
+    );
+    assert_eq!(
+        excluded.status.code(),
+        Some(1),
+        "{}",
+        text(&excluded.stderr)
+    );
+
     let missing = sandbox.dir.path().join("missing");
     let mut command = Command::new(env!("CARGO_BIN_EXE_brief"));
     command

@@ -52,10 +52,17 @@ pub struct IndexArgs {
     pub max_size: u64,
 }
 
+/// `-h` is not help here: `-heat` after a word is an exclusion typed without `--`, which
+/// must be refused (exit 2, with clap's tip), not answered with help and exit 0.
 #[derive(Debug, Args)]
+#[command(disable_help_flag = true)]
 pub struct SearchArgs {
+    /// Print help
+    #[arg(long, action = clap::ArgAction::Help)]
+    pub help: Option<bool>,
     /// The library folder, then the query; a first word that names a folder is the library
     /// [default library: $BRIEF_DIR, else ./briefings]
+    /// (an exclusion, `-word`, goes after `--`: brief search -- water -heat)
     #[arg(required = true, value_name = "[PATH] QUERY")]
     pub words: Vec<String>,
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
