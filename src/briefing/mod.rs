@@ -2,6 +2,7 @@ mod checker;
 mod date;
 mod diagnostic;
 mod discover;
+pub mod index;
 mod json_path;
 mod language_tag;
 mod library;
