@@ -1,4 +1,5 @@
 mod checker;
+pub mod config;
 mod date;
 mod diagnostic;
 mod discover;
