@@ -24,10 +24,6 @@ fn main() -> ExitCode {
         None => {
             let config = cli::config::user_config();
             cli::settings::apply_to_read(&mut cli.read, &matches, &config);
-            // The reader shows no marks yet; opening the state here reports a damaged or
-            // unusable one before the screen is taken.
-            let path = cli::config::state_path(cli.read.state.as_deref(), &config);
-            drop(cli::config::open_state(path.as_deref()));
             cli::tui::run(&cli.read)
         }
     };

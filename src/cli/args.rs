@@ -51,10 +51,6 @@ pub struct ReadArgs {
     /// Leave the mouse to the terminal (its own text selection) instead of wheel scrolling
     #[arg(long)]
     pub no_mouse: bool,
-    /// The review state file [default: $BRIEF_STATE, else `state` in config.toml, else
-    /// $XDG_STATE_HOME/brief/state.db]
-    #[arg(long, value_name = "PATH")]
-    pub state: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, Args)]
