@@ -48,6 +48,8 @@ fn mark_one(
 ) -> anyhow::Result<String> {
     // The diagnostics name the file, line and column.
     let loaded = load_file(file, options).map_err(|failure| anyhow::anyhow!("{failure}"))?;
+    // Read again for the content hash: load_file has refused what is not a small regular
+    // file, so this read is safe, and it is the bytes the index hashes too.
     let bytes = std::fs::read(file)
         .map_err(|error| anyhow::anyhow!("{}: cannot read: {error}", file.display()))?;
     let absolute = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());

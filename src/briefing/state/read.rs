@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, Row};
 
-use super::key::{BriefingKey, hash_text, path_bytes};
+use super::key::{BriefingKey, path_bytes};
 use super::marks::{Marks, Note, Stamp};
 use super::write::found;
 use super::{State, StateError};
@@ -77,7 +77,7 @@ pub struct MarksTable {
     marks: Vec<Marks>,
     by_id: HashMap<String, usize>,
     /// By hash and by path: every briefing, and those stored without an id (`key.rs`).
-    by_hash: ByEither<String>,
+    by_hash: ByEither<u64>,
     by_path: ByEither<Vec<u8>>,
 }
 
@@ -128,7 +128,7 @@ impl MarksTable {
         let at = has_id
             .then(|| self.by_id.get(&key.id))
             .flatten()
-            .or_else(|| self.by_hash.get(&hash_text(key.hash), has_id))
+            .or_else(|| self.by_hash.get(&key.hash, has_id))
             .or_else(|| self.by_path.get(path_bytes(&key.path), has_id))?;
         self.marks.get(*at)
     }
@@ -143,48 +143,56 @@ impl MarksTable {
     }
 }
 
+/// Two reads in one snapshot: the briefings, oldest first, so that where several answer
+/// one key the latest overwrites; then every mark in the table's own order, sorted per
+/// briefing as `marks_of` gives them.
 fn all_marks(conn: &Connection) -> rusqlite::Result<MarksTable> {
-    // Oldest first, so that where several briefings answer one key the latest overwrites.
-    let mut statement = conn.prepare(
-        "SELECT m.who, m.kind, m.at, m.hash, m.note, b.briefing, b.id, b.hash, b.path
-         FROM briefings b LEFT JOIN marks m ON m.briefing = b.briefing
-         ORDER BY b.seen_at, b.briefing, m.at, m.who",
-    )?;
-    let mut rows = statement.query([])?;
+    let snapshot = conn.unchecked_transaction()?;
     let mut table = MarksTable::default();
-    let mut current: Option<i64> = None;
+    let mut index = HashMap::new();
+    let mut briefings = snapshot
+        .prepare("SELECT briefing, id, hash, path FROM briefings ORDER BY seen_at, briefing")?;
+    let mut rows = briefings.query([])?;
     while let Some(row) = rows.next()? {
-        let briefing: i64 = row.get(5)?;
-        if current != Some(briefing) {
-            current = Some(briefing);
-            let at = table.marks.len();
-            table.marks.push(Marks::default());
-            let id: String = row.get(6)?;
-            let has_id = !id.is_empty();
-            if has_id {
-                table.by_id.insert(id, at);
-            }
-            table.by_hash.insert(row.get(7)?, at, has_id);
-            table.by_path.insert(row.get(8)?, at, has_id);
+        let at = table.marks.len();
+        index.insert(row.get::<_, i64>(0)?, at);
+        table.marks.push(Marks::default());
+        let id: String = row.get(1)?;
+        let has_id = !id.is_empty();
+        if has_id {
+            table.by_id.insert(id, at);
         }
-        let has_mark = row.get_ref(0)?.as_str_or_null()?.is_some();
-        if let (true, Some(marks)) = (has_mark, table.marks.last_mut()) {
+        table
+            .by_hash
+            .insert(stored_hash(row.get_ref(2)?.as_str()?), at, has_id);
+        table.by_path.insert(row.get(3)?, at, has_id);
+    }
+    let mut marks = snapshot.prepare("SELECT who, kind, at, hash, note, briefing FROM marks")?;
+    let mut rows = marks.query([])?;
+    while let Some(row) = rows.next()? {
+        let at = index.get(&row.get::<_, i64>(5)?).copied();
+        if let Some(marks) = at.and_then(|at| table.marks.get_mut(at)) {
             add_mark(marks, row)?;
         }
+    }
+    for marks in &mut table.marks {
+        let order = |a: &Stamp, b: &Stamp| (a.at, &a.who).cmp(&(b.at, &b.who));
+        marks.read.sort_by(order);
+        marks.reviewed.sort_by(order);
+        marks.flagged.sort_by(order);
+        marks.notes.sort_by(|a, b| order(&a.stamp, &b.stamp));
     }
     Ok(table)
 }
 
 /// Adds the mark in the first five columns of `row`: who, kind, at, hash, note.
 fn add_mark(marks: &mut Marks, row: &Row) -> rusqlite::Result<()> {
-    let hash: String = row.get(3)?;
     let stamp = Stamp {
         who: row.get(0)?,
         at: row.get(2)?,
-        hash: u64::from_str_radix(&hash, 16).unwrap_or(0),
+        hash: stored_hash(row.get_ref(3)?.as_str()?),
     };
-    let kind: String = row.get(1)?;
-    match kind.as_str() {
+    match row.get_ref(1)?.as_str()? {
         "read" => marks.read.push(stamp),
         "reviewed" => marks.reviewed.push(stamp),
         "flagged" => marks.flagged.push(stamp),
@@ -194,4 +202,9 @@ fn add_mark(marks: &mut Marks, row: &Row) -> rusqlite::Result<()> {
         }),
     }
     Ok(())
+}
+
+/// A hash as stored (`key::hash_text`); 0 for text that is not one, which brief never writes.
+fn stored_hash(text: &str) -> u64 {
+    u64::from_str_radix(text, 16).unwrap_or(0)
 }

@@ -229,3 +229,22 @@ fn the_query_language_asks_the_marks() {
 fn ok_query(text: &str) -> crate::briefing::query::Query {
     parse(text).unwrap_or_else(|e| panic!("{text}: {e}"))
 }
+
+#[test]
+fn an_empty_file_or_a_missing_folder_becomes_a_state_of_this_version() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").unwrap_or_else(|e| panic!("{e}"));
+    let deep = dir.path().join("a/b/state.db");
+    for path in [&empty, &deep] {
+        let state = ok(State::open(path));
+        let version: i64 = state
+            .conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(version, SCHEMA_VERSION);
+        drop(state);
+        // Opened again: already at this version, nothing to do.
+        drop(ok(State::open(path)));
+    }
+}
