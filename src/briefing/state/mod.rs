@@ -34,8 +34,9 @@
 //!   `is_reviewed`, `is_flagged`, `has_note` for one person, `reviewed_by(name)`,
 //!   `changed_since_reviewed(me, hash)`. [`SeenBy`] answers the query language's `is:new`,
 //!   `is:read`, `is:reviewed`, `is:flagged`, `has:note` and `reviewed-by:NAME`.
-//! - `all_marks()` reads every briefing's marks in one query into a [`MarksTable`];
-//!   `summary(me)` counts.
+//! - `all_marks()` reads every briefing's marks at once into a [`MarksTable`], whose
+//!   `get(key)` finds one briefing's and `counts(keys, me)` counts a library's (new,
+//!   reviewed, flagged...); `summary(me)` counts `me`'s marks over the whole state.
 //! - A briefing is found by id, then content hash, then path ([`BriefingKey`]).
 //!
 //! Safety: WAL with `synchronous=FULL`, a busy timeout so that many processes (a team on
@@ -63,7 +64,7 @@ pub use error::StateError;
 pub use key::{BriefingKey, content_hash};
 pub use location::default_path;
 pub use marks::{Mark, Marks, Note, SeenBy, Stamp};
-pub use read::{MarksTable, Summary};
+pub use read::{LibraryCounts, MarksTable, Summary};
 pub use schema::SCHEMA_VERSION;
 
 /// An open review state.

@@ -248,3 +248,32 @@ fn an_empty_file_or_a_missing_folder_becomes_a_state_of_this_version() {
         drop(ok(State::open(path)));
     }
 }
+
+#[test]
+fn a_library_is_counted_by_one_persons_marks() {
+    let (_dir, mut state) = temp_state();
+    let keys: Vec<BriefingKey> = (0..6)
+        .map(|i| key(&format!("{i}"), &format!("v1 {i}"), &format!("/{i}")))
+        .collect();
+    ok(state.mark(&keys[0], Mark::Read, "amira"));
+    ok(state.mark(&keys[1], Mark::Reviewed, "amira"));
+    ok(state.mark(&keys[2], Mark::Reviewed, "amira"));
+    ok(state.mark(&keys[2], Mark::Flagged, "amira"));
+    ok(state.note(&keys[3], "n", "amira"));
+    ok(state.mark(&keys[4], Mark::Reviewed, "yosef"));
+    let mut library = keys.clone();
+    // The second reviewed briefing has changed since.
+    library[2] = key("2", "v2 2", "/2");
+    let counts = ok(state.all_marks()).counts(&library, "amira");
+    assert_eq!(
+        counts,
+        LibraryCounts {
+            new: 2,
+            read: 4,
+            reviewed: 2,
+            flagged: 1,
+            noted: 1,
+            changed: 1
+        }
+    );
+}
