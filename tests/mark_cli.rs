@@ -181,3 +181,28 @@ fn usage_errors_and_no_state_are_exit_status_two() {
         "{err}"
     );
 }
+
+#[test]
+fn hostile_file_names_reach_the_terminal_escaped() {
+    let home = Home::new();
+    let name = "evil\u{1b}[2J\u{202e}";
+    let file = home.briefing(name, "evil");
+    let missing = home.path(&format!("briefings/gone{name}.json"));
+    let out = home
+        .brief("amira")
+        .arg("mark")
+        .arg(&file)
+        .arg(&missing)
+        .arg("--read")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(1));
+    for stream in [&out.stdout, &out.stderr] {
+        let shown = text(stream);
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{202e}'),
+            "{shown:?}"
+        );
+        assert!(shown.contains("evil\\u{1b}[2J\\u{202e}"), "{shown:?}");
+    }
+}

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use brief::briefing::state::{BriefingKey, Mark, State};
-use brief::briefing::{LoadOptions, load_file};
+use brief::briefing::{LoadOptions, is_terminal_hazard, load_file};
 
 use super::args::MarkArgs;
 use super::config::{open_state, state_path, user_config, who};
@@ -24,9 +24,9 @@ pub fn run(args: &MarkArgs) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     for file in &args.files {
         match mark_one(&mut state, args, file, &options, &who) {
-            Ok(done) => println!("{}: {done}", file.display()),
+            Ok(done) => println!("{}", escaped(&format!("{}: {done}", file.display()))),
             Err(error) => {
-                eprintln!("brief: {error:#}");
+                eprintln!("brief: {}", escaped(&format!("{error:#}")));
                 failed = true;
             }
         }
@@ -36,6 +36,20 @@ pub fn run(args: &MarkArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A line safe for a terminal: a file name's controls and bidi overrides escaped, as
+/// `brief check` shows them.
+fn escaped(line: &str) -> String {
+    line.chars()
+        .map(|c| {
+            if is_terminal_hazard(c) && c != '\n' {
+                format!("\\u{{{:x}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// Marks one file as asked; what was done, as the line to print.
