@@ -11,6 +11,7 @@ mod parse;
 mod parts;
 pub mod query;
 mod report;
+mod script;
 mod validate;
 
 pub use diagnostic::{Diagnostic, MAX_DIAGNOSTICS_PER_FILE, Severity, is_terminal_hazard};

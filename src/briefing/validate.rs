@@ -10,6 +10,7 @@ use super::diagnostic::quoted;
 use super::json_path::JsonPath;
 use super::model::{Briefing, Direction};
 use super::parts;
+use super::script;
 
 pub const FORMAT_VERSION: u64 = 1;
 
@@ -67,6 +68,7 @@ pub(crate) fn briefing(checker: &mut Checker, root: &Value, file: &Path) -> Opti
         actors,
     };
     parts::check_speakers(checker, &briefing, &quotes);
+    script::check_language_given(checker, root);
     Some(briefing)
 }
 

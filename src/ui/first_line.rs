@@ -16,7 +16,7 @@ const LOOKAHEAD_GRAPHEMES: usize = 8;
 
 /// The first line of `text` laid out at `width`, cut with "…" if the text has more lines.
 pub fn first_line(text: &str, width: usize, rule: DirectionRule, engine: Engine) -> VisualLine {
-    let mut opts = options(width, rule, engine);
+    let mut opts = options(width, rule.field(text), engine);
     let (paragraph, more_paragraphs) = match text.split_once('\n') {
         Some((first, _)) => (first, true),
         None => (text, false),
@@ -123,6 +123,13 @@ mod tests {
                 direction: BaseDirection::Auto,
                 fallback: BaseDirection::Rtl,
                 briefing: BaseDirection::Rtl,
+                rtl_language: false,
+            },
+            DirectionRule {
+                direction: BaseDirection::Auto,
+                fallback: BaseDirection::Rtl,
+                briefing: BaseDirection::Rtl,
+                rtl_language: true,
             },
         ];
         for text in TEXTS {

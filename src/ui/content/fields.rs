@@ -53,16 +53,17 @@ impl Fields {
     }
 
     /// A row of briefing text framed by punctuation of our own (a quotation in « », an
-    /// attribution): it reads in the direction of its text, as a paragraph would.
+    /// attribution): it reads in the direction its text would have as one field.
     pub fn push_row(&mut self, kind: FieldKind, pieces: &[Piece<'_>], gap: bool) {
-        self.push_pieces(kind, pieces, self.rule.direction, gap);
+        self.push_pieces(kind, pieces, BaseDirection::Auto, gap);
     }
 
     /// A row of briefing fields and our own punctuation. Each field is isolated in the
     /// direction it would have alone, so one field's neutrals and controls never reorder
     /// its neighbours; the punctuation takes the row's direction (« » mirror with it). The
-    /// row takes `direction`, or when that is `Auto` the first strong letter of its fields:
-    /// the paragraph rule alone would skip the isolates and see no letter at all.
+    /// row takes `direction`, or when that is `Auto` the direction the rule gives its
+    /// fields' letters taken together: the paragraph rule alone would skip the isolates
+    /// and see no letter at all.
     fn push_pieces(
         &mut self,
         kind: FieldKind,
@@ -80,12 +81,15 @@ impl Fields {
                     let field = sanitize(field);
                     has_bidi_controls |= field.has_bidi_controls;
                     letters.push_str(&field.text);
-                    isolate(&field, self.rule.direction, &mut text);
+                    isolate(&field, self.rule.field(&field.text).direction, &mut text);
                 }
             }
         }
         let row = match direction {
-            BaseDirection::Auto => first_strong(&letters).unwrap_or(self.rule.fallback),
+            BaseDirection::Auto => match self.rule.field(&letters).direction {
+                BaseDirection::Auto => first_strong(&letters).unwrap_or(self.rule.fallback),
+                known => known,
+            },
             known => known,
         };
         self.fields.push(Field {
@@ -103,8 +107,8 @@ impl Fields {
 
     fn push_sanitized(&mut self, kind: FieldKind, text: Sanitized, gap: bool) {
         self.fields.push(Field {
+            rule: self.rule.field(&text.text),
             text,
-            rule: self.rule,
             kind,
             item: self.item,
             gap,

@@ -21,3 +21,5 @@ pub use status::status_row;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_direction;
