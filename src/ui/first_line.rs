@@ -90,9 +90,9 @@ mod tests {
     use super::*;
     use crate::text::{BaseDirection, BidiMode};
 
-    /// What a cell showed before prefixes: the whole text laid out.
+    /// What a cell showed before prefixes: the whole text laid out as a field.
     fn whole(text: &str, width: usize, rule: DirectionRule, engine: Engine) -> VisualLine {
-        let lines = layout(text, &options(width, rule, engine));
+        let lines = layout(text, &options(width, rule.field(text), engine));
         let more = lines.len() > 1;
         let mut line = lines.into_iter().next().unwrap_or_default();
         if more {

@@ -37,6 +37,19 @@ impl Fields {
         self.push_sanitized(kind, sanitize(raw), gap);
     }
 
+    /// Text of our own (a label, a notice, a diagnostic): it reads left to right in any
+    /// briefing, so `only quotations by:` keeps its colon at its end above an Arabic name.
+    pub fn push_own(&mut self, kind: FieldKind, raw: &str, gap: bool) {
+        self.fields.push(Field {
+            text: sanitize(raw),
+            rule: DirectionRule::forced(BaseDirection::Ltr),
+            kind,
+            item: self.item,
+            gap,
+            normalized: Normalized::default(),
+        });
+    }
+
     /// Fields that share a row (date · location · source, tags) joined by `separator`, each
     /// sanitized on its own so that controls in one cannot reach into the next. A list of
     /// the briefing's fields reads in the briefing's direction, whatever letter comes

@@ -2,14 +2,25 @@
 
 use super::direction::DirectionRule;
 use super::engine::{Engine, options};
+use super::fields::Piece;
 use super::model::{FieldKind, Row};
-use crate::text::{layout, measure, sanitize};
+use crate::text::{BaseDirection, isolate, layout, measure, sanitize};
 
-/// `text` laid out on one line, as wide as it measures, for the status line (which cuts
-/// it where it has to): a message that holds what the user typed, in any script.
-pub fn status_row(text: &str, engine: Engine) -> Option<Row> {
-    let text = sanitize(text).text;
-    let options = options(measure(&text), DirectionRule::auto(), engine);
+/// A message of ours (`Piece::Mark`) holding text of the user's or the briefing's
+/// (`Piece::Field`) on one line, as wide as it measures, for the status line (which cuts
+/// it where it has to). Our words read left to right; each foreign part is isolated in
+/// the direction of its own first strong letter, so an Arabic query neither turns the
+/// message around nor takes its quotation marks with it.
+pub fn status_row(pieces: &[Piece<'_>], engine: Engine) -> Option<Row> {
+    let mut text = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Mark(mark) => text.push_str(&sanitize(mark).text),
+            Piece::Field(field) => isolate(&sanitize(field), BaseDirection::Auto, &mut text),
+        }
+    }
+    let rule = DirectionRule::forced(BaseDirection::Ltr);
+    let options = options(measure(&text), rule, engine);
     let line = layout(&text, &options).into_iter().next()?;
     Some(Row::notice(line, FieldKind::Notice))
 }

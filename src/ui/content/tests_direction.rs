@@ -100,3 +100,27 @@ fn a_forced_direction_or_no_right_to_left_language_leaves_the_first_strong_rule(
         assert!(lines[0].starts_with("\"UNHCR\""), "{lines:#?}");
     }
 }
+
+/// A status row's cells, left to right.
+fn cells(row: &crate::ui::content::Row) -> String {
+    row.line.glyphs().map(|g| g.text.to_string()).collect()
+}
+
+#[test]
+fn our_words_keep_their_direction_beside_a_right_to_left_query() {
+    use crate::ui::content::{Piece, status_row};
+    let engine = Engine {
+        mode: BidiMode::App,
+        shaping: false,
+    };
+    let pieces = [
+        Piece::Mark("no match for \""),
+        Piece::Field("حقوق UN"),
+        Piece::Mark("\""),
+    ];
+    let row = status_row(&pieces, engine).unwrap_or_else(|| panic!("no row"));
+    // The query reads right to left inside its quotation marks, which stay ours: UN at
+    // its left end, the Arabic word (its first) at its right, the closing mark after it.
+    assert_eq!(cells(&row), "no match for \"UN قوقح\"");
+    assert!(!row.line.rtl);
+}

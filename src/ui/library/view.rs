@@ -237,9 +237,9 @@ fn detail_fields(library: &Library, selected: usize) -> Vec<Field> {
             if let Some(summary) = &briefing.summary {
                 fields.push(FieldKind::Summary, summary, false);
             }
-            fields.push(FieldKind::Meta, &briefing.path.display().to_string(), false);
+            fields.push_own(FieldKind::Meta, &briefing.path.display().to_string(), false);
             for warning in &loaded.warnings {
-                fields.push(FieldKind::Notice, &warning.to_string(), false);
+                fields.push_own(FieldKind::Notice, &warning.to_string(), false);
             }
             fields.finish()
         }

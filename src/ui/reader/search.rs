@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::panes::PaneId;
-use crate::ui::content::{Engine, Field, Row, status_row};
+use crate::ui::content::{Engine, Field, Piece, Row, status_row};
 use crate::ui::count::thousands;
 use crate::ui::matching::{find, normalize};
 use crate::ui::prompt::Prompt;
@@ -52,25 +52,49 @@ impl Search {
         }
     }
 
+    /// The status as one string, as the tests read it.
+    #[cfg(test)]
     pub fn status(&self) -> Option<String> {
+        let (words, query) = self.status_parts()?;
+        Some(match query {
+            Some(query) => format!("{words}\"{query}\""),
+            None => words,
+        })
+    }
+
+    /// The status as our words and, when it names it, the query that follows them.
+    fn status_parts(&self) -> Option<(String, Option<&str>)> {
         if self.query.is_empty() || self.prompt.is_some() {
             return None;
         }
-        Some(match (self.current, self.matches.len()) {
-            (_, 0) => format!("no match for \"{}\"", self.query),
+        let words = match (self.current, self.matches.len()) {
+            (_, 0) => return Some(("no match for ".to_owned(), Some(&self.query))),
             (Some(current), total) => {
                 format!("match {} of {}", thousands(current + 1), thousands(total))
             }
             // `count::plural` adds an "s"; "match" takes "es".
             (None, 1) => "1 match".to_owned(),
             (None, total) => format!("{} matches", thousands(total)),
-        })
+        };
+        Some((words, None))
     }
 
     /// Lays `status()` out on one line, as wide as it measures, so that no width of the
-    /// terminal wraps it; the status line cuts it where it has to.
+    /// terminal wraps it; the status line cuts it where it has to. The query is isolated
+    /// from our words.
     pub fn layout_status(&mut self, engine: Engine) {
-        self.status_row = self.status().and_then(|status| status_row(&status, engine));
+        self.status_row = self.status_parts().and_then(|(words, query)| match query {
+            Some(query) => {
+                let pieces = [
+                    Piece::Mark(&words),
+                    Piece::Mark("\""),
+                    Piece::Field(query),
+                    Piece::Mark("\""),
+                ];
+                status_row(&pieces, engine)
+            }
+            None => status_row(&[Piece::Mark(&words)], engine),
+        });
     }
 }
 

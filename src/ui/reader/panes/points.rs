@@ -17,7 +17,7 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule) -> Vec<Field> {
         }
     }
     if fields.is_empty() {
-        fields.push(FieldKind::Notice, "(no key points)", false);
+        fields.push_own(FieldKind::Notice, "(no key points)", false);
     }
     fields.finish()
 }

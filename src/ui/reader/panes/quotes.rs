@@ -12,7 +12,7 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule, actor: Option<usize>) ->
     let mut fields = Fields::new(rule);
     let filter = actor.and_then(|a| briefing.actors.get(a));
     if let Some(actor) = filter {
-        fields.push(FieldKind::Notice, "only quotations by:", false);
+        fields.push_own(FieldKind::Notice, "only quotations by:", false);
         fields.push(FieldKind::Name, &actor.name, false);
     }
     let shown: Vec<usize> = briefing
@@ -47,7 +47,7 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule, actor: Option<usize>) ->
         }
     }
     if shown.is_empty() {
-        fields.push(FieldKind::Notice, "(no quotations)", filter.is_some());
+        fields.push_own(FieldKind::Notice, "(no quotations)", filter.is_some());
     }
     QuoteFields {
         fields: fields.finish(),
