@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use brief::briefing::{LoadOptions, load_path};
 use brief::ui::content::Engine;
 use brief::ui::screen::render_buffer;
-use brief::ui::{Action, App, KeySetup, UiOptions};
+use brief::ui::{Action, App, CursorMove, KeySetup, UiOptions};
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use unicode_width::UnicodeWidthStr;
 
 const ARABIC: &str = "briefings/libya-ohchr-geneva.json";
@@ -27,20 +28,36 @@ fn app(opened: Option<&str>, width: u16, height: u16) -> App {
     App::new(library, opened.map(PathBuf::from), options, keys, area)
 }
 
-/// The screen's cells as text, a row per line.
-fn screen(app: &App, width: u16, height: u16) -> String {
+/// The screen's rows `rows` as text, a row per line; below the status line, when its cells
+/// are not all reversed alike (the prompt's cursor on a letter), a marker row with `^`
+/// under each cell reversed otherwise than the line's first.
+fn rows(app: &App, width: u16, height: u16, rows: std::ops::Range<u16>) -> String {
     let buf = render_buffer(app, width, height);
     let mut out = String::new();
-    for y in 0..height {
+    for y in rows {
+        let (mut text, mut marks) = (String::new(), String::new());
+        let first = buf[(0, y)].modifier.contains(Modifier::REVERSED);
         let mut x = 0;
         while x < width {
-            let symbol = buf[(x, y)].symbol();
-            out.push_str(symbol);
-            x = x.saturating_add(u16::try_from(symbol.width().max(1)).unwrap_or(1));
+            let cell = &buf[(x, y)];
+            let cells = cell.symbol().width().max(1);
+            text.push_str(cell.symbol());
+            let reversed = cell.modifier.contains(Modifier::REVERSED) != first;
+            marks.extend(std::iter::repeat_n(if reversed { '^' } else { ' ' }, cells));
+            x = x.saturating_add(u16::try_from(cells).unwrap_or(1));
         }
+        out.push_str(&text);
         out.push('\n');
+        if y == height - 1 && !marks.trim().is_empty() {
+            out.push_str(marks.trim_end());
+            out.push('\n');
+        }
     }
     out
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    rows(app, width, height, 0..height)
 }
 
 fn snapshot(name: &str, opened: Option<&str>, (width, height): (u16, u16), actions: &[Action]) {
@@ -59,4 +76,35 @@ fn arabic_briefing_with_the_actor_filter() {
     // Our label reads left to right, its colon at its end, above the Arabic name.
     let actions = [Action::FocusActors, Action::Select, Action::FocusQuotes];
     snapshot("arabic_actor_filter", Some(ARABIC), (80, 24), &actions);
+}
+
+/// The status line while `/` is open on the Arabic briefing, after `keys`.
+fn prompt_line(keys: &[Action]) -> String {
+    let (width, height) = (80, 24);
+    let mut app = app(Some(ARABIC), width, height);
+    app.update(Action::SearchStart);
+    for key in keys {
+        app.update(key.clone());
+    }
+    rows(&app, width, height, height - 1..height)
+}
+
+fn typed(text: &str) -> Vec<Action> {
+    text.chars().map(Action::SearchInput).collect()
+}
+
+#[test]
+fn the_prompt_with_arabic_and_mixed_text() {
+    // Arabic: the next letter goes left of the last one typed, at the left end.
+    insta::assert_snapshot!("prompt_arabic", prompt_line(&typed("حقوق الإنسان")));
+    // Mixed: right to left, UN at its left end; the cursor right after N, where the next
+    // letter appears, not by the first letter at the right end.
+    insta::assert_snapshot!("prompt_mixed", prompt_line(&typed("حقوق UN")));
+    // Home: before the first letter, at the right end of the Arabic.
+    let mut keys = typed("حقوق UN");
+    keys.push(Action::SearchCursor(CursorMove::Start));
+    insta::assert_snapshot!("prompt_mixed_home", prompt_line(&keys));
+    // Then Right twice: after the second letter, on its left.
+    keys.extend([const { Action::SearchCursor(CursorMove::Forward) }; 2]);
+    insta::assert_snapshot!("prompt_mixed_right_2", prompt_line(&keys));
 }

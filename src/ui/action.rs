@@ -37,6 +37,19 @@ macro_rules! actions {
     };
 }
 
+/// Where a cursor key takes the prompt's insertion point, in the text's logical order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CursorMove {
+    /// One grapheme towards the start of the text (Left).
+    Back,
+    /// One grapheme towards the end of the text (Right).
+    Forward,
+    /// The start (Home).
+    Start,
+    /// The end (End).
+    End,
+}
+
 actions! {
     bindable {
         Quit => "quit",
@@ -88,6 +101,10 @@ actions! {
         SearchInput(char),
         #[serde(skip)]
         SearchBackspace,
+        /// Arrow keys, Home and End in the prompt: the cursor moves through the logical
+        /// text, whatever order its letters are drawn in.
+        #[serde(skip)]
+        SearchCursor(CursorMove),
         #[serde(skip)]
         SearchSubmit,
         #[serde(skip)]

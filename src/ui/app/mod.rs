@@ -157,7 +157,10 @@ impl App {
         }
         if !matches!(
             action,
-            Action::Resize { .. } | Action::SearchInput(_) | Action::SearchBackspace
+            Action::Resize { .. }
+                | Action::SearchInput(_)
+                | Action::SearchBackspace
+                | Action::SearchCursor(_)
         ) {
             self.message = None;
         }

@@ -2,6 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{App, Screen};
@@ -36,6 +37,26 @@ impl Widget for &App {
     }
 }
 
+/// The prompt's cursor on the cell where the next letter appears: that cell in reverse
+/// video when a letter is drawn there, a bar at the left of an empty one past the text.
+fn draw_cursor(buf: &mut Buffer, text_area: Rect, prompt: &Prompt, style: Style) {
+    let cell = u16::try_from(prompt.cursor_cell()).unwrap_or(u16::MAX);
+    let x = text_area.x.saturating_add(cell.min(text_area.width));
+    let past_text = prompt
+        .row()
+        .is_none_or(|row| prompt.cursor_cell() >= row.line.width);
+    if past_text {
+        buf.set_string(x, text_area.y, "▏", style);
+    } else if let Some(cell) = buf.cell_mut((x, text_area.y)) {
+        // The status line is itself reversed in some themes: the cursor turns it back.
+        let cursor = match style.add_modifier.contains(Modifier::REVERSED) {
+            true => style.remove_modifier(Modifier::REVERSED),
+            false => style.add_modifier(Modifier::REVERSED),
+        };
+        cell.set_style(cursor);
+    }
+}
+
 impl App {
     fn render_status(&self, area: Rect, buf: &mut Buffer) {
         let theme = &self.theme;
@@ -46,19 +67,17 @@ impl App {
             .unwrap_or(u16::MAX)
             .min(area.width);
         let left_width = area.width.saturating_sub(right_width);
-        if let Some(row) = self.prompt().and_then(Prompt::row) {
+        if let Some(prompt) = self.prompt() {
             let style = theme.status.patch(theme.prompt);
             buf.set_string(area.x, area.y, "/", style);
             let text_area = prompt_text_area(Rect {
                 width: left_width,
                 ..area
             });
-            draw_row(buf, text_area, row, style, &[], theme);
-            let cursor = text_area.x
-                + u16::try_from(row.line.width)
-                    .unwrap_or(0)
-                    .min(text_area.width);
-            buf.set_string(cursor, area.y, "▏", style);
+            if let Some(row) = prompt.row() {
+                draw_row(buf, text_area, row, style, &[], theme);
+            }
+            draw_cursor(buf, text_area, prompt, style);
         } else if let Some(message) = &self.message {
             buf.set_stringn(
                 area.x,

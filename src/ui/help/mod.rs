@@ -29,6 +29,8 @@ pub const PROMPT_HELP: &[&str] = &[
     "In the library, / keeps the briefings whose headline, summary, date,",
     "classification, language, tags, place, source, actors or file name",
     "hold every word typed.",
+    "Left, Right, Home and End move the prompt's cursor through the text",
+    "in the order it was typed; it stands where the next letter goes.",
 ];
 
 /// One line per bindable action: its keys, then what it does.

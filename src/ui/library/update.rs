@@ -28,6 +28,7 @@ impl LibraryView {
             Action::SearchStart
             | Action::SearchInput(_)
             | Action::SearchBackspace
+            | Action::SearchCursor(_)
             | Action::SearchSubmit
             | Action::SearchCancel => {
                 self.update_filter(action, cx);
@@ -69,7 +70,7 @@ impl LibraryView {
             Some(PromptEvent::Changed) => self.prompt.as_ref().map(|p| p.text().to_owned()),
             Some(PromptEvent::Submitted(text)) => Some(text),
             Some(PromptEvent::Cancelled) => None,
-            None => return,
+            Some(PromptEvent::Moved) | None => return,
         };
         self.set_filter(cx.library, query.as_deref(), cx.area, cx.engine);
     }

@@ -138,6 +138,7 @@ impl BriefingScreen {
             Action::SearchStart
             | Action::SearchInput(_)
             | Action::SearchBackspace
+            | Action::SearchCursor(_)
             | Action::SearchSubmit
             | Action::SearchCancel
             | Action::SearchNext

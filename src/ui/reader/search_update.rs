@@ -31,7 +31,7 @@ impl BriefingScreen {
                 self.search.clear();
                 self.marks_changed(cx);
             }
-            None => {}
+            Some(PromptEvent::Moved) | None => {}
         }
         Outcome::default()
     }

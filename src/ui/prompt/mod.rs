@@ -1,19 +1,28 @@
 //! The one-line editor behind `/`, for the briefing search and the library filter alike:
-//! what is typed, and that text laid out for the status line.
+//! what is typed, where the insertion point is in it, and that text laid out for the
+//! status line with the cell the cursor is drawn on.
+
+mod cursor;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
+use unicode_segmentation::GraphemeCursor;
 
-use super::action::Action;
+use super::action::{Action, CursorMove};
 use super::content::{DirectionRule, Engine, FieldKind, Row, options};
 use super::layout::prompt_text_area;
-use crate::text::{layout, sanitize};
+use crate::text::{BidiMode, layout_with_levels, sanitize};
 
 #[derive(Debug, Clone, Default)]
 pub struct Prompt {
     text: String,
-    /// The text laid out for the status line: visual order, its end in view.
+    /// The insertion point: a byte offset of `text`, at a grapheme boundary.
+    cursor: usize,
+    /// The line of the text that holds the insertion point, laid out for the status line
+    /// in visual order.
     row: Option<Row>,
+    /// The cell of `row`, from its left end, where a letter typed now appears.
+    cursor_cell: usize,
 }
 
 /// What an action did to the prompt, for the screen that owns it to give the text a meaning.
@@ -25,12 +34,19 @@ pub enum PromptEvent {
     Submitted(String),
     /// Esc or Ctrl-C: the prompt closed.
     Cancelled,
+    /// The insertion point moved; the text is as it was.
+    Moved,
 }
 
 impl Prompt {
-    /// A prompt holding `text`, laid out for a screen `width` cells wide.
+    /// A prompt holding `text`, the insertion point at its end, laid out for a screen
+    /// `width` cells wide.
     fn new(text: String, width: u16, engine: Engine) -> Self {
-        let mut prompt = Self { text, row: None };
+        let mut prompt = Self {
+            cursor: text.len(),
+            text,
+            ..Self::default()
+        };
         prompt.lay_out(width, engine);
         prompt
     }
@@ -41,6 +57,19 @@ impl Prompt {
 
     pub fn row(&self) -> Option<&Row> {
         self.row.as_ref()
+    }
+
+    /// The insertion point, a byte offset of `text()`.
+    #[cfg(test)]
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// The cell of `row()`, from its left end, where the cursor is drawn: where the next
+    /// letter typed appears, after the letter before the insertion point in that letter's
+    /// reading direction.
+    pub fn cursor_cell(&self) -> usize {
+        self.cursor_cell
     }
 
     /// What `action` does to the prompt in `slot`: `/` opens one holding `start` (the
@@ -62,15 +91,24 @@ impl Prompt {
             }
             Action::SearchInput(c) => {
                 let prompt = slot.as_mut()?;
-                prompt.text.push(*c);
+                prompt.text.insert(prompt.cursor, *c);
+                prompt.cursor += c.len_utf8();
                 prompt.lay_out(width, engine);
                 Some(PromptEvent::Changed)
             }
             Action::SearchBackspace => {
                 let prompt = slot.as_mut()?;
-                prompt.text.pop();
+                let before = prompt.text[..prompt.cursor].chars().next_back()?;
+                prompt.cursor -= before.len_utf8();
+                prompt.text.remove(prompt.cursor);
                 prompt.lay_out(width, engine);
                 Some(PromptEvent::Changed)
+            }
+            Action::SearchCursor(to) => {
+                let prompt = slot.as_mut()?;
+                prompt.cursor = prompt.moved(*to);
+                prompt.lay_out(width, engine);
+                Some(PromptEvent::Moved)
             }
             Action::SearchSubmit => slot.take().map(|p| PromptEvent::Submitted(p.text)),
             Action::SearchCancel => {
@@ -81,13 +119,31 @@ impl Prompt {
         }
     }
 
-    /// The last line of the text at the status line's width: it holds the end of what is
-    /// being typed, and sits left in the prompt whatever its direction.
+    /// Where `to` takes the insertion point: grapheme by grapheme through the logical text.
+    fn moved(&self, to: CursorMove) -> usize {
+        let mut graphemes = GraphemeCursor::new(self.cursor, self.text.len(), true);
+        let step = match to {
+            CursorMove::Start => return 0,
+            CursorMove::End => return self.text.len(),
+            CursorMove::Back => graphemes.prev_boundary(&self.text, 0),
+            CursorMove::Forward => graphemes.next_boundary(&self.text, 0),
+        };
+        step.ok().flatten().unwrap_or(self.cursor)
+    }
+
+    /// The line of the text at the status line's width that holds the insertion point, and
+    /// the cell the cursor goes on. The line sits left in the prompt whatever its
+    /// direction. In logical order (`--bidi terminal`) the terminal places the letters, so
+    /// the cursor follows the letters as they are sent.
     fn lay_out(&mut self, width: u16, engine: Engine) {
         let width = usize::from(prompt_text_area(Rect::new(0, 0, width, 1)).width).max(1);
         let options = options(width, DirectionRule::auto(), engine);
-        let line = layout(&sanitize(&self.text).text, &options).pop();
-        self.row = line.map(|mut line| {
+        let sanitized = sanitize(&self.text).text;
+        let at = cursor::sanitized_offset(&self.text, self.cursor, &sanitized);
+        let lines = layout_with_levels(&sanitized, &options);
+        let placed = cursor::place(lines, at, engine.mode == BidiMode::App);
+        self.cursor_cell = placed.as_ref().map_or(0, |(_, cell)| *cell);
+        self.row = placed.map(|(mut line, _)| {
             line.rtl = false;
             Row::notice(line, FieldKind::Notice)
         });
@@ -104,6 +160,10 @@ pub fn action_for_key(key: KeyEvent) -> Option<Action> {
         (KeyCode::Char(_), m) if m.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => None,
         (KeyCode::Char(c), _) => Some(Action::SearchInput(c)),
         (KeyCode::Backspace, _) => Some(Action::SearchBackspace),
+        (KeyCode::Left, _) => Some(Action::SearchCursor(CursorMove::Back)),
+        (KeyCode::Right, _) => Some(Action::SearchCursor(CursorMove::Forward)),
+        (KeyCode::Home, _) => Some(Action::SearchCursor(CursorMove::Start)),
+        (KeyCode::End, _) => Some(Action::SearchCursor(CursorMove::End)),
         (KeyCode::Enter, _) => Some(Action::SearchSubmit),
         (KeyCode::Esc, _) => Some(Action::SearchCancel),
         _ => None,
@@ -111,66 +171,4 @@ pub fn action_for_key(key: KeyEvent) -> Option<Action> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn update(slot: &mut Option<Prompt>, action: Action) -> Option<PromptEvent> {
-        let engine = Engine {
-            mode: crate::text::BidiMode::App,
-            shaping: true,
-        };
-        Prompt::update(slot, &action, "in use", 40, engine)
-    }
-
-    #[test]
-    fn the_prompt_opens_on_the_text_in_use_and_reports_each_edit() {
-        let mut slot = None;
-        assert_eq!(
-            update(&mut slot, Action::SearchStart),
-            Some(PromptEvent::Changed)
-        );
-        assert_eq!(slot.as_ref().map(Prompt::text), Some("in use"));
-        assert_eq!(
-            update(&mut slot, Action::SearchInput('!')),
-            Some(PromptEvent::Changed)
-        );
-        assert_eq!(
-            update(&mut slot, Action::SearchBackspace),
-            Some(PromptEvent::Changed)
-        );
-        assert_eq!(
-            update(&mut slot, Action::SearchBackspace),
-            Some(PromptEvent::Changed)
-        );
-        assert_eq!(slot.as_ref().map(Prompt::text), Some("in us"));
-        assert_eq!(update(&mut slot, Action::Down), None, "not the prompt's");
-        assert_eq!(
-            update(&mut slot, Action::SearchSubmit),
-            Some(PromptEvent::Submitted("in us".into()))
-        );
-        assert!(slot.is_none());
-        update(&mut slot, Action::SearchStart);
-        assert_eq!(
-            update(&mut slot, Action::SearchCancel),
-            Some(PromptEvent::Cancelled)
-        );
-        assert!(slot.is_none());
-    }
-
-    #[test]
-    fn without_an_open_prompt_typing_and_enter_do_nothing() {
-        let mut slot = None;
-        for action in [
-            Action::SearchInput('x'),
-            Action::SearchBackspace,
-            Action::SearchSubmit,
-        ] {
-            assert_eq!(update(&mut slot, action), None);
-            assert!(slot.is_none());
-        }
-        assert_eq!(
-            update(&mut slot, Action::SearchCancel),
-            Some(PromptEvent::Cancelled)
-        );
-    }
-}
+mod tests;
