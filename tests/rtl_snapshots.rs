@@ -12,6 +12,7 @@ use ratatui::style::Modifier;
 use unicode_width::UnicodeWidthStr;
 
 const ARABIC: &str = "briefings/libya-ohchr-geneva.json";
+const HEBREW: &str = "briefings/kiryat-hadas-water-scada.json";
 
 fn app(opened: Option<&str>, width: u16, height: u16) -> App {
     // Relative, as a user would type it: paths show on screen.
@@ -107,4 +108,13 @@ fn the_prompt_with_arabic_and_mixed_text() {
     // Then Right twice: after the second letter, on its left.
     keys.extend([const { Action::SearchCursor(CursorMove::Forward) }; 2]);
     insta::assert_snapshot!("prompt_mixed_right_2", prompt_line(&keys));
+}
+
+#[test]
+fn the_hebrew_briefing_s_headline_and_quotes() {
+    // Hebrew credits join name and role with the Latin comma, not the Arabic one.
+    let actions = [Action::FocusQuotes, Action::Zoom];
+    snapshot("hebrew_quotes", Some(HEBREW), (80, 24), &actions);
+    let actions = [Action::FocusHeadline, Action::Zoom];
+    snapshot("hebrew_headline", Some(HEBREW), (80, 24), &actions);
 }

@@ -9,6 +9,7 @@ mod language;
 mod model;
 mod pane_text;
 mod placement;
+mod punctuation;
 mod status;
 
 pub use direction::{DirectionRule, starts_rtl};
@@ -17,6 +18,7 @@ pub use fields::{Fields, Piece};
 pub use model::{Field, FieldKind, Row};
 pub use pane_text::{BIDI_CONTROL_NOTICE, PaneText, layout_fields};
 pub use placement::{BULLET_WIDTH, Placement, Side, placement, placement_as, text_width};
+pub use punctuation::{comma, join_with_commas};
 pub use status::status_row;
 
 #[cfg(test)]

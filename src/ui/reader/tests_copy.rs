@@ -66,3 +66,41 @@ fn an_override_in_a_copied_actor_stays_in_the_name() {
         "Evil\u{202E}eman\u{202C} — Ro\u{202E}le\u{202C}, Here"
     );
 }
+
+/// The credit of a quotation by an Arabic name with a Latin-script role joins them with the
+/// Latin comma, on screen and in the clipboard alike; an Arabic role takes the Arabic one.
+#[test]
+fn the_credit_s_comma_is_the_one_of_its_script_on_screen_and_in_the_clipboard() {
+    use crate::text::BidiMode;
+    use crate::ui::content::{DirectionRule, Engine, FieldKind, PaneText};
+    use crate::ui::reader::panes::quotes;
+    let json = include_str!("../../../briefings/sabil-upr-tracker-tunis.json");
+    let path = std::path::Path::new("sabil.json");
+    let loaded = crate::briefing::load_bytes(path, json.as_bytes())
+        .unwrap_or_else(|failure| panic!("{:?}", failure.diagnostics));
+    let briefing = &loaded.briefing;
+    let fields = quotes::fields(briefing, DirectionRule::of(briefing), None).fields;
+    let mut text = PaneText::new(fields);
+    let engine = Engine {
+        mode: BidiMode::Logical,
+        shaping: false,
+    };
+    text.relayout(200, engine);
+    let credits: Vec<String> = text
+        .rows
+        .iter()
+        .filter(|row| row.kind == FieldKind::Attribution)
+        .map(|row| row.line.glyphs().map(|g| g.text).collect())
+        .collect();
+    let coordinator = credits.iter().find(|c| c.contains("Coordinator"));
+    let coordinator = coordinator.unwrap_or_else(|| panic!("{credits:#?}"));
+    assert_eq!(coordinator, "— سلمى بن يوسف, Coordinator");
+    let quote = briefing
+        .quotes
+        .iter()
+        .find(|q| quotes::speaker(briefing, q).1 == Some("Coordinator"));
+    let quote = quote.unwrap_or_else(|| panic!("no quotation by the coordinator"));
+    let copied = quotes::attributed(briefing, quote);
+    assert!(copied.contains("سلمى بن يوسف, Coordinator, "), "{copied}");
+    assert!(!copied.contains('،'), "{copied}");
+}

@@ -1,5 +1,5 @@
 use crate::briefing::{Briefing, Quote, Source};
-use crate::ui::content::{DirectionRule, Field, FieldKind, Fields, Piece, starts_rtl};
+use crate::ui::content::{DirectionRule, Field, FieldKind, Fields, Piece, comma, join_with_commas};
 
 /// The quotations shown, as indices into `briefing.quotes` (all of them, or the filtered
 /// actor's), and their fields; item `n` is `shown[n]`.
@@ -34,10 +34,9 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule, actor: Option<usize>) ->
         ];
         fields.push_row(FieldKind::Quote, &quoted, item > 0 || filter.is_some());
         let (name, role) = speaker(briefing, quote);
-        let separator = if starts_rtl(name) { "، " } else { ", " };
         let mut attribution = vec![Piece::Mark("— "), Piece::Field(name)];
         attribution.extend(
-            role.map(|role| [Piece::Mark(separator), Piece::Field(role)])
+            role.map(|role| [Piece::Mark(comma(name, role)), Piece::Field(role)])
                 .into_iter()
                 .flatten(),
         );
@@ -77,12 +76,13 @@ pub fn attributed(briefing: &Briefing, quote: &Quote) -> String {
     format!("«{text}» — {}", joined(&attribution))
 }
 
-/// `parts` joined by ", " for the clipboard. Each part sanitized alone closes its own bidi
-/// controls, so an override in a name cannot run on into the role, source and date.
+/// `parts` joined by commas for the clipboard, each the comma of the script it stands in
+/// as on screen. Each part sanitized alone closes its own bidi controls, so an override in
+/// a name cannot run on into the role, source and date.
 pub fn joined(parts: &[&str]) -> String {
     let parts: Vec<String> = parts
         .iter()
         .map(|part| crate::text::sanitize(part).text)
         .collect();
-    parts.join(", ")
+    join_with_commas(&parts)
 }
