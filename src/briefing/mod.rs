@@ -3,6 +3,7 @@ mod date;
 mod diagnostic;
 mod discover;
 mod json_path;
+mod language;
 mod library;
 mod load;
 mod locate;
@@ -12,6 +13,7 @@ mod parts;
 pub mod query;
 mod report;
 mod script;
+mod suggest;
 mod validate;
 
 pub use diagnostic::{Diagnostic, MAX_DIAGNOSTICS_PER_FILE, Severity, is_terminal_hazard};

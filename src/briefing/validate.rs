@@ -8,6 +8,7 @@ use super::checker::{Anchor, Checker};
 use super::date;
 use super::diagnostic::quoted;
 use super::json_path::JsonPath;
+use super::language::{is_language_tag, unknown_language};
 use super::model::{Briefing, Direction};
 use super::parts;
 use super::script;
@@ -69,6 +70,7 @@ pub(crate) fn briefing(checker: &mut Checker, root: &Value, file: &Path) -> Opti
     };
     parts::check_speakers(checker, &briefing, &quotes);
     script::check_language_given(checker, root);
+    script::check_bidi_controls(checker, root, &mut JsonPath::root());
     Some(briefing)
 }
 
@@ -97,6 +99,8 @@ fn language(checker: &mut Checker, map: &Map<String, Value>) -> Option<String> {
             quoted(&tag)
         );
         checker.error(&JsonPath::root().key("language"), Anchor::Value, message);
+    } else if let Some(message) = unknown_language(&tag) {
+        checker.warning(&JsonPath::root().key("language"), Anchor::Value, message);
     }
     Some(tag)
 }
@@ -158,57 +162,6 @@ fn direction(checker: &mut Checker, map: &Map<String, Value>) -> Direction {
             );
             checker.error(&JsonPath::root().key("direction"), Anchor::Value, message);
             Direction::Auto
-        }
-    }
-}
-
-/// BCP 47 syntax, loosely: a 2–8 letter language subtag (or `x`/`i` and more subtags),
-/// then subtags of 1–8 letters or digits.
-fn is_language_tag(tag: &str) -> bool {
-    let mut subtags = tag.split('-');
-    let Some(first) = subtags.next() else {
-        return false;
-    };
-    let rest: Vec<&str> = subtags.collect();
-    let first_ok = first.chars().all(|c| c.is_ascii_alphabetic())
-        && (matches!(first.len(), 2..=8)
-            || (matches!(first, "x" | "X" | "i" | "I") && !rest.is_empty()));
-    first_ok
-        && rest.iter().all(|subtag| {
-            matches!(subtag.len(), 1..=8) && subtag.chars().all(|c| c.is_ascii_alphanumeric())
-        })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn language_tags() {
-        for good in [
-            "ar",
-            "en",
-            "he",
-            "fa-IR",
-            "zh-Hant-TW",
-            "ar-001",
-            "x-klingon",
-            "sr-Latn",
-        ] {
-            assert!(is_language_tag(good), "{good}");
-        }
-        for bad in [
-            "",
-            "a",
-            "english language",
-            "fa_IR",
-            "ar-",
-            "-ar",
-            "x",
-            "ar-toolongsubtag",
-            "عربي",
-        ] {
-            assert!(!is_language_tag(bad), "{bad}");
         }
     }
 }
