@@ -17,7 +17,7 @@ mod suggest;
 mod validate;
 
 pub use diagnostic::{Diagnostic, MAX_DIAGNOSTICS_PER_FILE, Severity, is_terminal_hazard};
-pub use discover::{default_path, discover};
+pub use discover::{default_path, discover, missing_path_message};
 pub use library::{Library, LibraryEntry, load_path, reading_order};
 pub use load::{LoadFailure, LoadOptions, Loaded, load_bytes, load_file};
 pub use model::{Actor, Block, Briefing, Direction, PointGroup, Quote, Source};
