@@ -80,6 +80,7 @@ actions! {
         NextBriefing => "next briefing",
         CopyQuote => "copy the quote (on actors: the actor; headline: a citation)",
         Zoom => "zoom the focused pane to the whole screen",
+        Warnings => "the briefing's load warnings, in the library's detail pane",
         SearchStart => "search the briefing; in the library: filter it",
         SearchNext => "next match",
         SearchPrev => "previous match",

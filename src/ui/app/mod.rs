@@ -209,6 +209,11 @@ impl App {
                 self.screen = Screen::Library;
                 self.briefing.leave();
             }
+            Some(Go::Warnings) => {
+                self.screen = Screen::Library;
+                self.briefing.leave();
+                self.library_view.focus_detail(self.area);
+            }
             Some(Go::Neighbour { from, forward }) => {
                 match self.library_view.neighbour(&self.library, from, forward) {
                     Some(next) => self.open_briefing(next),

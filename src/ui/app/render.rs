@@ -110,7 +110,12 @@ impl App {
             _ if self.prompt().is_some() => (None, String::new()),
             (Some(reader), Screen::Briefing) => {
                 let (at, of) = (reader.index() + 1, self.library.briefings.len());
-                let position = format!("{}/{}", thousands(at), thousands(of));
+                let warnings = self.library.briefings.get(reader.index());
+                let warnings = warnings.map_or(0, |loaded| loaded.warnings.len());
+                let position = match warnings {
+                    0 => format!("{}/{}", thousands(at), thousands(of)),
+                    n => format!("⚠ {n} (w) · {}/{}", thousands(at), thousands(of)),
+                };
                 match &self.briefing.search().status_row {
                     Some(row) => (Some(row), format!(" · {position} ")),
                     None if width < 60 || self.message.is_some() => (None, format!(" {position} ")),

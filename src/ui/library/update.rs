@@ -1,7 +1,7 @@
 //! What actions do on the library screen: moving through the entries listed, opening one,
 //! and the `/` filter, typed at the same prompt editor as a briefing's search.
 
-use super::view::LibraryView;
+use super::view::{LibraryView, areas};
 use crate::briefing::LibraryEntry;
 use crate::ui::action::Action;
 use crate::ui::layout::{WHEEL_STEP, half_page};
@@ -10,6 +10,11 @@ use crate::ui::prompt::{Prompt, PromptEvent};
 
 impl LibraryView {
     pub fn update(&mut self, action: Action, cx: Context<'_>) -> Outcome {
+        let (_, detail) = areas(cx.area);
+        let rows = self.detail.rows.len();
+        if self.prompt.is_none() && self.detail_view.update(&action, detail, rows) {
+            return Outcome::default();
+        }
         let position = self.position();
         let page = LibraryView::page(cx.area);
         let count = self.shown_len();
