@@ -59,7 +59,11 @@ pub fn sgr(kind: FieldKind) -> Option<String> {
 /// bullet on the side where the line starts reading. Unaligned (logical) rows are placed
 /// as left-to-right ones.
 pub fn row_text(row: &Row, width: usize, align: bool) -> String {
-    let place = placement_as(row, width, row.line.rtl && align);
+    let mut place = placement_as(row, width, row.line.rtl && align);
+    if !align {
+        // Logical output is read, not looked at: no centring, indenting or right-aligning.
+        place.pad = 0;
+    }
     let text = row.line.to_plain();
     let line = match place.bullet {
         // The marker takes the first cells of the padding before the text.
@@ -117,6 +121,16 @@ mod tests {
         assert_eq!(
             row_text(&row("abc", true, FieldKind::Bullet, true), 8, false),
             "• abc"
+        );
+        // Unaligned output has no padding anywhere: not before a bullet's next line, not
+        // round a banner.
+        assert_eq!(
+            row_text(&row("abc", false, FieldKind::Bullet, false), 8, false),
+            "abc"
+        );
+        assert_eq!(
+            row_text(&row("SECRET", false, FieldKind::Banner, false), 10, false),
+            "SECRET"
         );
         assert_eq!(
             row_text(&row("SECRET", false, FieldKind::Banner, false), 10, true),
