@@ -118,3 +118,15 @@ fn the_hebrew_briefing_s_headline_and_quotes() {
     let actions = [Action::FocusHeadline, Action::Zoom];
     snapshot("hebrew_headline", Some(HEBREW), (80, 24), &actions);
 }
+
+#[test]
+fn the_help_at_40x12() {
+    // Descriptions wrap at words under a small indent; the position reads first-last/total.
+    snapshot("help", None, (40, 12), &[Action::Help]);
+    snapshot(
+        "help_paged",
+        None,
+        (40, 12),
+        &[Action::Help, Action::PageDown],
+    );
+}

@@ -178,7 +178,7 @@ impl App {
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Redraw => self.effects.push(Effect::Redraw),
             Action::Resize { width, height } => self.resize(width, height),
-            Action::Help => self.help.open(),
+            Action::Help => self.help.open(self.area),
             _ => {
                 let cx = Context {
                     library: &self.library,
