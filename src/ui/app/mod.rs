@@ -23,6 +23,8 @@ mod tests;
 mod tests_loading;
 #[cfg(test)]
 mod tests_paging;
+#[cfg(test)]
+mod tests_status;
 
 /// How the reader draws: the layout engine's settings, and whether the theme uses color.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

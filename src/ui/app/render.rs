@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{App, Screen};
 use crate::text::measure;
-use crate::ui::content::Row;
+use crate::ui::content::{Row, fit_words};
 use crate::ui::count::thousands;
 use crate::ui::layout::{MIN_HEIGHT, MIN_WIDTH, prompt_text_area, split_status, too_small};
 use crate::ui::prompt::Prompt;
@@ -61,8 +61,22 @@ impl App {
     fn render_status(&self, area: Rect, buf: &mut Buffer) {
         let theme = &self.theme;
         buf.set_style(area, theme.status);
-        let (row, tail) = self.status_right(area.width);
-        let row_width = row.map_or(0, |r| r.line.width + 1);
+        let (mut row, mut tail) = self.status_right(area.width);
+        let width = usize::from(area.width);
+        let message = self.message.as_deref().filter(|_| self.prompt().is_none());
+        if let Some(message) = message {
+            // What just happened matters more than the counts, which give way first, then
+            // the search status.
+            let room = width.saturating_sub(measure(message));
+            if row.map_or(0, |r| r.line.width + 1) + measure(&tail) > room {
+                tail = String::new();
+            }
+            if row.is_some_and(|r| r.line.width + 1 > room) {
+                row = None;
+            }
+        }
+        let row_width = row.map_or(0, |r| r.line.width + 1).min(width);
+        let tail = fit_words(&tail, width - row_width);
         let right_width = u16::try_from(row_width + measure(&tail))
             .unwrap_or(u16::MAX)
             .min(area.width);
@@ -78,14 +92,9 @@ impl App {
                 draw_row(buf, text_area, row, style, &[], theme);
             }
             draw_cursor(buf, text_area, prompt, style);
-        } else if let Some(message) = &self.message {
-            buf.set_stringn(
-                area.x,
-                area.y,
-                message,
-                usize::from(left_width),
-                theme.status,
-            );
+        } else if let Some(message) = message {
+            let message = fit_words(message, usize::from(left_width));
+            buf.set_string(area.x, area.y, message, theme.status);
         }
         let right = Rect {
             x: area.x + left_width,

@@ -19,7 +19,7 @@ pub use model::{Field, FieldKind, Row};
 pub use pane_text::{BIDI_CONTROL_NOTICE, PaneText, layout_fields};
 pub use placement::{BULLET_WIDTH, Placement, Side, placement, placement_as, text_width};
 pub use punctuation::{comma, join_with_commas};
-pub use status::status_row;
+pub use status::{fit_words, status_row};
 
 #[cfg(test)]
 mod tests;

@@ -54,7 +54,10 @@ mod tests {
             text: format!("{:<16} show or hide this help", "? f1"),
             indent: 17,
         };
-        assert_eq!(wrap(std::slice::from_ref(&key), 80), std::slice::from_ref(&key.text));
+        assert_eq!(
+            wrap(std::slice::from_ref(&key), 80),
+            std::slice::from_ref(&key.text)
+        );
         assert_eq!(
             wrap(std::slice::from_ref(&key), 38),
             [
