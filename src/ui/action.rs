@@ -106,6 +106,10 @@ actions! {
         /// text, whatever order its letters are drawn in.
         #[serde(skip)]
         SearchCursor(CursorMove),
+        /// Up and Down in the search prompt: an earlier query of the session, or back
+        /// towards what was being typed.
+        #[serde(skip)]
+        SearchRecall { earlier: bool },
         #[serde(skip)]
         SearchSubmit,
         #[serde(skip)]

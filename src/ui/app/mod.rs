@@ -163,6 +163,7 @@ impl App {
                 | Action::SearchInput(_)
                 | Action::SearchBackspace
                 | Action::SearchCursor(_)
+                | Action::SearchRecall { .. }
         ) {
             self.message = None;
         }

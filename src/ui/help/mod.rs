@@ -33,7 +33,9 @@ pub const PROMPT_HELP: &[&str] = &[
     "classification, language, tags, place, source, actors or file name",
     "hold every word typed.",
     "Left, Right, Home and End move the prompt's cursor through the text",
-    "in the order it was typed; it stands where the next letter goes.",
+    "in the order it was typed; it stands where the next letter goes. Up",
+    "and Down recall the session's earlier searches; Esc at a search goes",
+    "back to the search in use before /.",
 ];
 
 /// One line per bindable action: its keys, then what it does.

@@ -23,6 +23,8 @@ pub struct Prompt {
     row: Option<Row>,
     /// The cell of `row`, from its left end, where a letter typed now appears.
     cursor_cell: usize,
+    /// The earlier query shown (0: the last one), and what was typed before recalling it.
+    recalled: Option<(usize, String)>,
 }
 
 /// What an action did to the prompt, for the screen that owns it to give the text a meaning.
@@ -119,6 +121,42 @@ impl Prompt {
         }
     }
 
+    /// Up (`earlier`) and Down at the prompt: the query `history` holds one step further
+    /// back (oldest first in `history`), or one step forward, down to what was typed
+    /// before the first Up. `None` when there is no prompt or nothing further.
+    pub fn recall(
+        slot: &mut Option<Prompt>,
+        earlier: bool,
+        history: &[String],
+        width: u16,
+        engine: Engine,
+    ) -> Option<PromptEvent> {
+        let prompt = slot.as_mut()?;
+        let (at, draft) = match (prompt.recalled.take(), earlier) {
+            (None, true) if !history.is_empty() => (0, prompt.text.clone()),
+            (Some((at, draft)), true) if at + 1 < history.len() => (at + 1, draft),
+            (Some((0, draft)), false) => {
+                prompt.set_text(draft, width, engine);
+                return Some(PromptEvent::Changed);
+            }
+            (Some((at, draft)), false) => (at - 1, draft),
+            (kept, _) => {
+                prompt.recalled = kept;
+                return None;
+            }
+        };
+        let text = history.get(history.len() - 1 - at)?.clone();
+        prompt.set_text(text, width, engine);
+        prompt.recalled = Some((at, draft));
+        Some(PromptEvent::Changed)
+    }
+
+    fn set_text(&mut self, text: String, width: u16, engine: Engine) {
+        self.cursor = text.len();
+        self.text = text;
+        self.lay_out(width, engine);
+    }
+
     /// Where `to` takes the insertion point: grapheme by grapheme through the logical text.
     fn moved(&self, to: CursorMove) -> usize {
         let mut graphemes = GraphemeCursor::new(self.cursor, self.text.len(), true);
@@ -163,6 +201,8 @@ pub fn action_for_key(key: KeyEvent) -> Option<Action> {
         (KeyCode::Left, _) => Some(Action::SearchCursor(CursorMove::Back)),
         (KeyCode::Right, _) => Some(Action::SearchCursor(CursorMove::Forward)),
         (KeyCode::Home, _) => Some(Action::SearchCursor(CursorMove::Start)),
+        (KeyCode::Up, _) => Some(Action::SearchRecall { earlier: true }),
+        (KeyCode::Down, _) => Some(Action::SearchRecall { earlier: false }),
         (KeyCode::End, _) => Some(Action::SearchCursor(CursorMove::End)),
         (KeyCode::Enter, _) => Some(Action::SearchSubmit),
         (KeyCode::Esc, _) => Some(Action::SearchCancel),

@@ -23,4 +23,6 @@ mod tests;
 #[cfg(test)]
 mod tests_copy;
 #[cfg(test)]
+mod tests_history;
+#[cfg(test)]
 mod tests_search;

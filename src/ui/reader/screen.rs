@@ -146,6 +146,7 @@ impl BriefingScreen {
             | Action::SearchInput(_)
             | Action::SearchBackspace
             | Action::SearchCursor(_)
+            | Action::SearchRecall { .. }
             | Action::SearchSubmit
             | Action::SearchCancel
             | Action::SearchNext

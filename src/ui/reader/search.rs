@@ -27,11 +27,36 @@ pub struct Search {
     pub query: String,
     pub matches: Vec<Match>,
     pub current: Option<usize>,
+    /// The search in use when `/` was pressed (query, current match): Esc at the prompt
+    /// goes back to it.
+    pub previous: Option<(String, Option<usize>)>,
+    /// The queries searched for this session, oldest first, for Up at the prompt; kept
+    /// when the search is cleared and briefings change.
+    pub history: Vec<String>,
 }
 
+/// Queries the prompt's Up goes back through.
+const HISTORY_LENGTH: usize = 50;
+
 impl Search {
+    /// Drops the search, all but the session's history.
     pub fn clear(&mut self) {
-        *self = Search::default();
+        let history = std::mem::take(&mut self.history);
+        *self = Search {
+            history,
+            ..Search::default()
+        };
+    }
+
+    /// `query` as the newest in the history, once.
+    pub fn remember(&mut self, query: &str) {
+        if query.trim().is_empty() {
+            return;
+        }
+        self.history.retain(|earlier| earlier != query);
+        self.history.push(query.to_owned());
+        let over = self.history.len().saturating_sub(HISTORY_LENGTH);
+        self.history.drain(..over);
     }
 
     /// Matches of the query in every pane, in pane order, then field and text order. Each
