@@ -78,7 +78,7 @@ actions! {
         Bottom => "go to the bottom",
         PrevBriefing => "previous briefing",
         NextBriefing => "next briefing",
-        CopyQuote => "copy the quote (on actors: the actor; headline: a citation)",
+        CopyQuote => "copy what the pane is about (quote, actor, citation, paragraph)",
         Zoom => "zoom the focused pane to the whole screen",
         Warnings => "the briefing's load warnings, in the library's detail pane",
         SearchStart => "search the briefing; in the library: filter it",

@@ -93,6 +93,10 @@ fn lines(
     lines.push(Entry::prose(""));
     // One paragraph, wrapped at the pane's width.
     lines.push(Entry::prose(PROMPT_HELP.join(" ")));
+    lines.push(Entry::prose(
+        "y sends the text through the terminal (OSC 52); in tmux it reaches the clipboard \
+         with `set -g set-clipboard on`.",
+    ));
     lines.push(Entry::prose(match key_file {
         Some(file) => format!(
             "Keys can be rebound in {} (action = [keys]).",

@@ -1,6 +1,7 @@
 //! The briefing screen: the open briefing's five panes (their text, scroll, selection and
 //! marks), focus and zoom, the search, what actions do to them, and how they are drawn.
 
+mod copy;
 mod geometry;
 mod items;
 mod marks;

@@ -13,7 +13,10 @@ fn y_on_the_actors_copies_the_selected_actor() {
     );
     let first = "سلمى حداد — Chair, technical committee, Ministry of Water and Irrigation, Jordan";
     assert_eq!(app.take_effects(), [Effect::Copy(first.into())]);
-    assert_eq!(app.message(), Some("copied actor 1 to the clipboard"));
+    assert_eq!(
+        app.message(),
+        Some("copied actor 1: sent to the terminal's clipboard (OSC 52)")
+    );
     run(&mut app, &[Action::Down, Action::CopyQuote]);
     let second = "UNDP — Host of the talks, United Nations";
     assert_eq!(app.take_effects(), [Effect::Copy(second.into())]);
@@ -31,20 +34,64 @@ fn y_on_the_headline_copies_a_citation() {
     assert_eq!(app.take_effects(), [Effect::Copy(cited.into())]);
     assert_eq!(
         app.message(),
-        Some("copied the headline with its source to the clipboard")
+        Some("copied the headline with its source: sent to the terminal's clipboard (OSC 52)")
     );
 }
 
+/// On the body and points panes, `y` copies the paragraph or point at the top of the pane,
+/// or the one holding the current search match: what the user is looking at, not a
+/// quotation out of sight.
 #[test]
-fn y_elsewhere_still_copies_the_selected_quotation() {
+fn y_on_the_body_and_points_copies_what_is_in_view() {
     let mut app = fixture_app();
     run(
         &mut app,
         &[Action::Select, Action::FocusBody, Action::CopyQuote],
     );
+    // The body opens with the summary.
+    let first = "Delegations from three riparian states met at the UNDP office; the Arabic \
+                 communiqué names two working groups (WG-1, WG-2).";
+    assert_eq!(app.take_effects(), [Effect::Copy(first.into())]);
+    assert_eq!(
+        app.message(),
+        Some("copied the summary at the top: sent to the terminal's clipboard (OSC 52)")
+    );
+    // Scrolled past it, the next paragraph is at the top.
+    run(
+        &mut app,
+        &[Action::Down, Action::Down, Action::Down, Action::CopyQuote],
+    );
     let effects = app.take_effects();
     assert!(
-        matches!(effects.as_slice(), [Effect::Copy(text)] if text.starts_with('«')),
+        matches!(effects.as_slice(), [Effect::Copy(text)] if text.starts_with("The talks opened")),
+        "{effects:?}"
+    );
+    // A search match further down the body: its paragraph.
+    run(&mut app, &[Action::SearchStart]);
+    for c in "publish".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    run(
+        &mut app,
+        &[Action::SearchSubmit, Action::FocusBody, Action::CopyQuote],
+    );
+    let effects = app.take_effects();
+    assert!(
+        matches!(effects.as_slice(), [Effect::Copy(text)] if text.starts_with("Haddad told")),
+        "{effects:?}"
+    );
+    assert!(
+        app.message()
+            .is_some_and(|m| m.starts_with("copied the paragraph with the match"))
+    );
+    // The points pane (the body's bullets here): the first in view is the lead.
+    run(
+        &mut app,
+        &[Action::Back, Action::FocusPoints, Action::CopyQuote],
+    );
+    let effects = app.take_effects();
+    assert!(
+        matches!(effects.as_slice(), [Effect::Copy(text)] if text.starts_with("The communiqué")),
         "{effects:?}"
     );
 }
