@@ -118,7 +118,7 @@ impl App {
             // The prompt gets the whole line: what is typed matters most.
             _ if self.prompt().is_some() => (None, String::new()),
             (Some(reader), Screen::Briefing) => {
-                let (at, of) = (reader.index() + 1, self.library.briefings.len());
+                let (at, of) = self.library_view.place_of(&self.library, reader.index());
                 let warnings = self.library.briefings.get(reader.index());
                 let warnings = warnings.map_or(0, |loaded| loaded.warnings.len());
                 let position = match warnings {

@@ -44,3 +44,27 @@ fn a_message_keeps_its_words_and_the_counts_give_way() {
     );
     assert_eq!(status_line(&app, 80, 24), "2 briefings, 1 error · ? help");
 }
+
+#[test]
+fn a_briefing_opened_from_a_filtered_list_counts_within_it() {
+    let mut app = fixture_app();
+    // Two briefings; the filter keeps the second, by its file's name.
+    run(&mut app, &[Action::SearchStart]);
+    for c in "harakat".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    run(&mut app, &[Action::SearchSubmit, Action::Select]);
+    assert_eq!(app.reader().map(|r| r.index()), Some(1));
+    assert!(
+        status_line(&app, 80, 24).ends_with("1/1 · ? help"),
+        "{}",
+        status_line(&app, 80, 24)
+    );
+    // Without the filter, it is the second of two.
+    run(&mut app, &[Action::Back, Action::Back, Action::Select]);
+    assert!(
+        status_line(&app, 80, 24).ends_with("2/2 · ? help"),
+        "{}",
+        status_line(&app, 80, 24)
+    );
+}
