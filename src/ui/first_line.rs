@@ -7,7 +7,7 @@ use unicode_bidi::BidiClass;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::content::{DirectionRule, Engine, options};
+use super::content::{DirectionRule, Engine, ellipsize, options};
 use crate::text::{VisualLine, has_bidi_controls, layout, resolve_direction};
 
 /// Graphemes kept after the cut point, so that line-break rules that look a few
@@ -70,19 +70,6 @@ fn prefix(paragraph: &str, width: usize) -> &str {
 fn decides_neutrals(c: char) -> bool {
     use BidiClass::{AL, AN, EN, L, R};
     matches!(unicode_bidi::bidi_class(c), L | R | AL | EN | AN)
-}
-
-/// Marks a cut line with "…" at its reading end: the right for LTR, the left for RTL.
-fn ellipsize(line: &mut VisualLine, width: usize) {
-    while line.width + 1 > width && !line.is_empty() {
-        let at = if line.rtl { 0 } else { line.len() - 1 };
-        line.remove(at);
-    }
-    if line.rtl {
-        line.push_front("…", 1, 0..0);
-    } else {
-        line.push("…", 1, 0..0);
-    }
 }
 
 #[cfg(test)]

@@ -37,8 +37,9 @@ impl Fields {
         self.push_sanitized(kind, sanitize(raw), gap);
     }
 
-    /// Text of our own (a label, a notice, a diagnostic): it reads left to right in any
-    /// briefing, so `only quotations by:` keeps its colon at its end above an Arabic name.
+    /// Text of our own (a label, a notice, a diagnostic), or an address: it reads left to
+    /// right in any briefing, so `only quotations by:` keeps its colon at its end above an
+    /// Arabic name.
     pub fn push_own(&mut self, kind: FieldKind, raw: &str, gap: bool) {
         self.fields.push(Field {
             text: sanitize(raw),

@@ -3,6 +3,7 @@
 //! settings, the layout cache, and one-line status text.
 
 mod direction;
+mod ellipsis;
 mod engine;
 mod fields;
 mod language;
@@ -13,6 +14,7 @@ mod punctuation;
 mod status;
 
 pub use direction::{DirectionRule, starts_rtl};
+pub use ellipsis::ellipsize;
 pub use engine::{Engine, options};
 pub use fields::{Fields, Piece};
 pub use model::{Field, FieldKind, Row};
