@@ -20,6 +20,8 @@ mod scroll_region;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_idle_keys;
+#[cfg(test)]
 mod tests_loading;
 #[cfg(test)]
 mod tests_paging;

@@ -43,6 +43,21 @@ impl LibraryView {
                 self.set_filter(cx.library, None, cx.area, cx.engine);
                 return Outcome::default();
             }
+            Action::Back => return Outcome::saying("nothing to go back to (q quits)"),
+            // The keys of an open briefing: pressed here, they say so rather than nothing.
+            Action::FocusHeadline
+            | Action::FocusBody
+            | Action::FocusQuotes
+            | Action::FocusPoints
+            | Action::FocusActors
+            | Action::PrevBriefing
+            | Action::NextBriefing
+            | Action::CopyQuote
+            | Action::Zoom
+            | Action::SearchNext
+            | Action::SearchPrev => {
+                return Outcome::saying("that key works in an open briefing (Enter opens one)");
+            }
             _ => return Outcome::default(),
         };
         let entry = self.entry_at(target.min(count.saturating_sub(1)));

@@ -33,7 +33,7 @@ impl BriefingScreen {
                 self.filter(toggled, cx)
             }
             PaneId::Quotes => self.find_quote_in_body(cx),
-            _ => Outcome::default(),
+            _ => Outcome::saying("Enter acts on a quotation (3) or an actor (5)"),
         }
     }
 
