@@ -96,3 +96,22 @@ fn an_open_briefing_counts_its_warnings_and_w_shows_them() {
     );
     assert_eq!(app.message(), Some("this briefing loaded without warnings"));
 }
+
+/// The library's filter is typed at the same prompt: its cursor stands where the next
+/// letter appears too.
+#[test]
+fn the_filter_prompt_draws_its_cursor_where_the_next_letter_appears() {
+    let mut app = app();
+    run(&mut app, &[Action::SearchStart]);
+    for c in "حقوق UN".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    let prompt = app.library_view().prompt().map(|p| p.cursor_cell());
+    assert_eq!(prompt, Some(2), "right after UN, at the left of the Arabic");
+    run(
+        &mut app,
+        &[Action::SearchCursor(crate::ui::CursorMove::Start)],
+    );
+    let prompt = app.library_view().prompt().map(|p| p.cursor_cell());
+    assert_eq!(prompt, Some(7), "right of the first letter");
+}
