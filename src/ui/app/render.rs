@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{App, Screen};
 use crate::text::measure;
-use crate::ui::content::{Row, fit_words};
+use crate::ui::content::{Piece, Row, fit_words, status_row};
 use crate::ui::count::thousands;
 use crate::ui::layout::{MIN_HEIGHT, MIN_WIDTH, prompt_text_area, split_status, too_small};
 use crate::ui::prompt::Prompt;
@@ -93,8 +93,16 @@ impl App {
             }
             draw_cursor(buf, text_area, prompt, style);
         } else if let Some(message) = message {
+            // Laid out by the engine like every status text, so that a path or a name in
+            // another script reads in its order; our words read left to right.
             let message = fit_words(message, usize::from(left_width));
-            buf.set_string(area.x, area.y, message, theme.status);
+            if let Some(row) = status_row(&[Piece::Mark(&message)], self.engine) {
+                let line = Rect {
+                    width: left_width,
+                    ..area
+                };
+                draw_row(buf, line, &row, theme.status, &[], theme);
+            }
         }
         let right = Rect {
             x: area.x + left_width,

@@ -68,3 +68,15 @@ fn a_briefing_opened_from_a_filtered_list_counts_within_it() {
         status_line(&app, 80, 24)
     );
 }
+
+#[test]
+fn a_message_naming_a_right_to_left_path_shows_it_in_reading_order() {
+    let mut app = fixture_app();
+    app.message = Some("key file ignored: /home/u/مفاتيح/keys.toml".to_owned());
+    let shown = status_line(&app, 80, 24);
+    // Shaped and reordered: the folder's letters read from the right, the rest as typed.
+    assert!(shown.starts_with("key file ignored: /home/u/"), "{shown}");
+    assert!(shown.contains("/keys.toml"), "{shown}");
+    assert!(!shown.contains("مفاتيح"), "left in logical order: {shown}");
+    assert!(shown.contains("/ﺢﻴﺗﺎﻔﻣ/"), "{shown}");
+}
