@@ -8,10 +8,12 @@ use super::checker::{Anchor, Checker};
 use super::date;
 use super::diagnostic::quoted;
 use super::json_path::JsonPath;
-use super::language::{is_language_tag, unknown_language};
+use super::language::unknown_language;
+use super::language_tag::check_language_tag;
 use super::model::{Briefing, Direction};
 use super::parts;
 use super::script;
+use super::translation_check;
 
 pub const FORMAT_VERSION: u64 = 1;
 
@@ -31,6 +33,7 @@ const FIELDS: &[&str] = &[
     "points",
     "quotes",
     "actors",
+    "translations",
 ];
 
 /// The briefing as far as it could be read; it is only usable when `checker` holds no
@@ -49,7 +52,7 @@ pub(crate) fn briefing(checker: &mut Checker, root: &Value, file: &Path) -> Opti
     let quotes = field("quotes")
         .map(|(v, p)| parts::quotes(checker, v, &p))
         .unwrap_or_default();
-    let briefing = Briefing {
+    let mut briefing = Briefing {
         path: file.to_path_buf(),
         id: id(checker, map, file),
         headline: headline.unwrap_or_default(),
@@ -67,10 +70,14 @@ pub(crate) fn briefing(checker: &mut Checker, root: &Value, file: &Path) -> Opti
         points: checker.optional_strings(map, &path, "points"),
         quotes: quotes.iter().map(|(_, quote)| quote.clone()).collect(),
         actors,
+        translations: Vec::new(),
     };
     parts::check_speakers(checker, &briefing, &quotes);
     script::check_language_given(checker, root);
     script::check_bidi_controls(checker, root, &mut JsonPath::root());
+    if let Some((value, path)) = field("translations") {
+        briefing.translations = translation_check::translations(checker, value, &path, &briefing);
+    }
     Some(briefing)
 }
 
@@ -93,14 +100,11 @@ fn check_format(checker: &mut Checker, map: &Map<String, Value>) {
 
 fn language(checker: &mut Checker, map: &Map<String, Value>) -> Option<String> {
     let tag = checker.optional_string(map, &JsonPath::root(), "language")?;
-    if !is_language_tag(&tag) {
-        let message = format!(
-            r#"expected a BCP 47 language tag such as "ar" or "fa-IR", found {}"#,
-            quoted(&tag)
-        );
-        checker.error(&JsonPath::root().key("language"), Anchor::Value, message);
-    } else if let Some(message) = unknown_language(&tag) {
-        checker.warning(&JsonPath::root().key("language"), Anchor::Value, message);
+    let path = JsonPath::root().key("language");
+    if check_language_tag(checker, &tag, &path)
+        && let Some(message) = unknown_language(&tag)
+    {
+        checker.warning(&path, Anchor::Value, message);
     }
     Some(tag)
 }

@@ -81,6 +81,10 @@ actions! {
         CopyQuote => "copy what the pane is about (quote, actor, citation, paragraph)",
         Zoom => "zoom the focused pane to the whole screen",
         Warnings => "the briefing's load warnings, in the library's detail pane",
+        /// `t`: the briefing's text, its translation, or both, in turn.
+        CycleTranslation => "show the original, its translation, or both side by side",
+        /// `T`: with several translations, which one `t` shows.
+        NextTranslation => "choose the next translation",
         SearchStart => "search the briefing; in the library: filter it",
         SearchNext => "next match",
         SearchPrev => "previous match",

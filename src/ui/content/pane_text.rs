@@ -3,12 +3,11 @@
 
 use std::ops::Range;
 
-use super::direction::DirectionRule;
-use super::ellipsis::ellipsize;
-use super::engine::{Engine, options};
-use super::model::{Field, FieldKind, Row};
-use super::placement::text_width;
-use crate::text::{BaseDirection, VisualLine, layout, map_weighted};
+use super::columns::{has_translation, layout_columns};
+use super::engine::Engine;
+use super::model::{Column, Field, FieldKind, Row};
+use super::rows::{STACK_INDENT, blank_row, field_rows};
+use crate::text::map_weighted;
 use crate::ui::matching::normalize;
 
 #[derive(Debug, Clone, Default)]
@@ -20,6 +19,8 @@ pub struct PaneText {
     /// Whether each selectable item reads right to left (its first line of text does):
     /// its selection bar stands on the right, its reading side.
     pub item_rtl: Vec<bool>,
+    /// Whether a translation's fields go beside the original's (else below them).
+    side_by_side: bool,
 }
 
 impl PaneText {
@@ -29,6 +30,16 @@ impl PaneText {
             rows: Vec::new(),
             width: None,
             item_rtl: Vec::new(),
+            side_by_side: false,
+        }
+    }
+
+    /// Puts a translation's fields beside the original's, or below them; the rows are laid
+    /// out again at the next `relayout`.
+    pub fn set_side_by_side(&mut self, side_by_side: bool) {
+        if self.side_by_side != side_by_side {
+            self.side_by_side = side_by_side;
+            self.width = None;
         }
     }
 
@@ -53,7 +64,11 @@ impl PaneText {
             return;
         }
         self.width = Some(width);
-        self.rows = layout_fields(&self.fields, width, engine);
+        self.rows = if self.side_by_side && has_translation(&self.fields) {
+            layout_columns(&self.fields, width, engine)
+        } else {
+            layout_fields(&self.fields, width, engine)
+        };
         self.item_rtl = vec![false; self.item_count()];
         let mut seen = vec![false; self.item_rtl.len()];
         for row in self.rows.iter().filter(|r| r.field.is_some()) {
@@ -90,11 +105,14 @@ impl PaneText {
     pub fn row_of(&self, field: usize, byte: usize) -> Option<usize> {
         let mut first_of_field = None;
         for (index, row) in self.rows.iter().enumerate() {
-            if row.field != Some(field) {
+            let Some(part) = std::iter::once(row)
+                .chain(row.beside.as_deref())
+                .find(|part| part.field == Some(field))
+            else {
                 continue;
-            }
+            };
             first_of_field.get_or_insert(index);
-            if row.line.glyphs().any(|g| g.source.contains(&byte)) {
+            if part.line.glyphs().any(|g| g.source.contains(&byte)) {
                 return Some(index);
             }
         }
@@ -102,15 +120,19 @@ impl PaneText {
     }
 }
 
-pub const BIDI_CONTROL_NOTICE: &str = "⚠ the next field holds bidi control characters";
-
 /// Every field's rows, with a blank row where a field asks for a gap. The fields of a long
 /// document are laid out on all cores (`text::map_weighted`).
 pub fn layout_fields(fields: &[Field], width: usize, engine: Engine) -> Vec<Row> {
     let laid_out = map_weighted(
         fields,
         |field| field.text.text.len(),
-        |index, field| field_rows(index, field, width, engine),
+        |index, field| {
+            let indent = match field.column {
+                Column::Translation => STACK_INDENT,
+                Column::Whole | Column::Original => 0,
+            };
+            field_rows(index, field, width, indent, engine)
+        },
     );
     let mut rows = Vec::with_capacity(laid_out.iter().map(Vec::len).sum::<usize>());
     for (field, field_rows) in fields.iter().zip(laid_out) {
@@ -122,56 +144,4 @@ pub fn layout_fields(fields: &[Field], width: usize, engine: Engine) -> Vec<Row>
         rows.extend(field_rows);
     }
     rows
-}
-
-/// Field `index`'s own rows: the warning above a field that holds bidi controls, then its
-/// lines.
-fn field_rows(index: usize, field: &Field, width: usize, engine: Engine) -> Vec<Row> {
-    let mut rows = Vec::new();
-    if field.text.has_bidi_controls {
-        let options = options(width, DirectionRule::forced(BaseDirection::Ltr), engine);
-        for line in layout(BIDI_CONTROL_NOTICE, &options) {
-            rows.push(Row {
-                item: field.item,
-                ..Row::notice(line, FieldKind::Notice)
-            });
-        }
-    }
-    let bullet = field.kind == FieldKind::Bullet;
-    let lines = match field.kind {
-        FieldKind::Address => address_line(&field.text.text, width, field.rule, engine),
-        _ => layout(
-            &field.text.text,
-            &options(text_width(field.kind, width), field.rule, engine),
-        ),
-    };
-    for (n, line) in lines.into_iter().enumerate() {
-        rows.push(Row {
-            field: Some(index),
-            kind: field.kind,
-            item: field.item,
-            line,
-            bullet: bullet && n == 0,
-        });
-    }
-    rows
-}
-
-/// An address on one line, its end cut with "…" when it is wider than `width`: it has
-/// no words to wrap at, and its start says where it leads.
-fn address_line(text: &str, width: usize, rule: DirectionRule, engine: Engine) -> Vec<VisualLine> {
-    let first = text.lines().next().unwrap_or_default();
-    let mut lines = layout(first, &options(usize::MAX, rule, engine));
-    lines.truncate(1);
-    if let Some(line) = lines.first_mut().filter(|line| line.width > width) {
-        ellipsize(line, width);
-    }
-    lines
-}
-
-pub(super) fn blank_row(item: Option<usize>) -> Row {
-    Row {
-        item,
-        ..Row::notice(VisualLine::default(), FieldKind::Paragraph)
-    }
 }

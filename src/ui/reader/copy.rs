@@ -14,7 +14,7 @@ const SENT: &str = "sent to the terminal's clipboard (OSC 52)";
 
 impl BriefingScreen {
     /// `y`: on the headline pane a citation, on the quotes pane the selected quotation with
-    /// its attribution, on the actors pane the selected actor, on the body and points
+    /// its attribution (and its translation's words when a translation is shown), on the actors pane the selected actor, on the body and points
     /// panes the paragraph or point holding the current search match, else the one at the
     /// top of the pane.
     pub(super) fn copy(&self, cx: Context<'_>) -> Outcome {
@@ -38,11 +38,13 @@ impl BriefingScreen {
             PaneId::Quotes => {
                 let selected = reader.panes[PaneId::Quotes].view.selected;
                 let quote = reader.quotes_shown.get(selected);
-                let Some(quote) = quote.and_then(|&q| briefing.quotes.get(q)) else {
+                let Some(&index) = quote.filter(|&&q| q < briefing.quotes.len()) else {
                     return Outcome::saying("no quotation to copy");
                 };
+                let translation = reader.view.translation();
+                let copied = panes::quotes::with_translation(briefing, index, translation);
                 let what = format!("quotation {} with attribution", thousands(selected + 1));
-                (panes::quotes::attributed(briefing, quote), what)
+                (copied, what)
             }
             pane @ (PaneId::Body | PaneId::Points) => match self.in_view(reader, pane) {
                 Some(found) => found,

@@ -12,6 +12,7 @@ mod screen;
 mod scroll;
 mod search;
 mod search_update;
+mod translation;
 
 #[cfg(test)]
 pub use open::OpenBriefing;
@@ -20,6 +21,8 @@ pub use screen::{BriefingScreen, ZoomedScroll};
 pub use search::Search;
 
 #[cfg(test)]
+mod props_translation;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_copy;
@@ -27,3 +30,5 @@ mod tests_copy;
 mod tests_history;
 #[cfg(test)]
 mod tests_search;
+#[cfg(test)]
+mod tests_translation;

@@ -1,4 +1,4 @@
-use crate::briefing::{Briefing, Quote, Source};
+use crate::briefing::{Briefing, Quote, Source, Unit};
 use crate::ui::content::{DirectionRule, Field, FieldKind, Fields, Piece, comma, join_with_commas};
 
 /// The quotations shown, as indices into `briefing.quotes` (all of them, or the filtered
@@ -27,6 +27,7 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule, actor: Option<usize>) ->
     for (item, &index) in shown.iter().enumerate() {
         let quote = &briefing.quotes[index];
         fields.item(item);
+        fields.unit(Some(Unit::Quote(index)));
         let quoted = [
             Piece::Mark("«"),
             Piece::Field(&quote.text),
@@ -45,6 +46,7 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule, actor: Option<usize>) ->
             fields.push(FieldKind::Context, context, false);
         }
     }
+    fields.unit(None);
     if shown.is_empty() {
         fields.push_own(FieldKind::Notice, "(no quotations)", filter.is_some());
     }
@@ -74,6 +76,26 @@ pub fn attributed(briefing: &Briefing, quote: &Quote) -> String {
         .collect();
     let text = crate::text::sanitize(&quote.text).text;
     format!("«{text}» — {}", joined(&attribution))
+}
+
+/// Quotation `index` as `attributed`, and when translation `translation` translates its
+/// words, them after: `«…» — speaker, … (translation: "…")`.
+pub fn with_translation(briefing: &Briefing, index: usize, translation: Option<usize>) -> String {
+    let Some(quote) = briefing.quotes.get(index) else {
+        return String::new();
+    };
+    let original = attributed(briefing, quote);
+    let translated = translation
+        .and_then(|t| briefing.translations.get(t))
+        .and_then(|t| t.quotes.get(index))
+        .and_then(|q| q.as_ref()?.text.as_deref());
+    match translated {
+        Some(text) => format!(
+            "{original} (translation: \"{}\")",
+            crate::text::sanitize(text).text
+        ),
+        None => original,
+    }
 }
 
 /// `parts` joined by commas for the clipboard, each the comma of the script it stands in
