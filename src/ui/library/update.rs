@@ -54,6 +54,8 @@ impl LibraryView {
             | Action::NextBriefing
             | Action::CopyQuote
             | Action::Zoom
+            | Action::CycleTranslation
+            | Action::NextTranslation
             | Action::SearchNext
             | Action::SearchPrev => {
                 return Outcome::saying("that key works in an open briefing (Enter opens one)");
