@@ -142,12 +142,15 @@ impl Search<'_> {
         }
     }
 
-    /// How many rows hold every trigram of the query: a count of the index's lists, cheap
-    /// next to reading the rows.
+    /// How many rows hold every trigram of the query, counted up to just past
+    /// `BROAD_ROWS`: the lists are merged lazily, so a common word stops early.
     fn trigram_rows(&self, fts: &str) -> rusqlite::Result<usize> {
+        let limit = i64::try_from(BROAD_ROWS + 1).unwrap_or(i64::MAX);
         self.conn
-            .prepare_cached("SELECT count(*) FROM texts WHERE texts MATCH ?1")?
-            .query_row([fts], |row| row.get::<_, i64>(0))
+            .prepare_cached(
+                "SELECT count(*) FROM (SELECT rowid FROM texts WHERE texts MATCH ?1 LIMIT ?2)",
+            )?
+            .query_row(rusqlite::params![fts, limit], |row| row.get::<_, i64>(0))
             .map(|n| usize::try_from(n).unwrap_or(usize::MAX))
     }
 }
