@@ -200,10 +200,9 @@ pub(crate) fn plan(query: &Query, order: Order, broad: bool) -> Plan {
         let p = builder.params.len();
         match order {
             Order::Relevance => sql.push_str(&format!(" AND texts MATCH ?{p}")),
-            // Each file, in date order, is looked up in the trigram lists by its id: the
-            // lists are never merged whole, and the first screen comes from the first rows.
+            // `+` keeps the planner from fetching the set by id: the date index leads.
             Order::Newest if broad => sql.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM texts WHERE texts MATCH ?{p} AND texts.rowid = f.id)"
+                " AND +f.id IN (SELECT rowid FROM texts WHERE texts MATCH ?{p})"
             )),
             Order::Newest => sql.push_str(&format!(
                 " AND f.id IN (SELECT rowid FROM texts WHERE texts MATCH ?{p})"
