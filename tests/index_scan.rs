@@ -316,3 +316,33 @@ fn a_word_in_many_briefings_gives_what_the_scan_gives_newest_first() {
         "not newest first"
     );
 }
+
+/// A translation's words are found in the scope of the part they translate, as the scan
+/// finds them.
+#[test]
+fn words_of_a_translation_are_found_as_the_scan_finds_them() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "translated.json",
+        &json!({
+            "format": 1, "language": "ar", "headline": "عنوان", "body": ["نص"],
+            "quotes": [{"text": "قول", "speaker": "S"}],
+            "translations": [{"language": "en", "headline": "Harbour reopens",
+                              "body": ["Dredging finished"], "quotes": [{"text": "We waited"}]}]
+        }),
+    );
+    sandbox.write("other.json", &planted(1, "paragraph", "harbour"));
+    let index = built(&sandbox);
+    for text in [
+        "harbour",
+        "in:headline harbour",
+        "in:body dredging",
+        "in:quotes waited",
+        "in:headline waited",
+        "-harbour",
+    ] {
+        let found: BTreeSet<PathBuf> = indexed(&index, text, Order::Newest).into_iter().collect();
+        assert_eq!(found, scanned(&sandbox, text), "query {text:?}");
+    }
+    assert_eq!(scanned(&sandbox, "in:quotes waited").len(), 1);
+}
