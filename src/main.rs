@@ -11,6 +11,8 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Some(Command::Check(args)) => cli::check::run(args),
         Some(Command::Show(args)) => cli::show::run(args),
+        Some(Command::Export(args)) => cli::export::run(args),
+        Some(Command::Digest(args)) => cli::digest::run(args),
         None => cli::tui::run(&cli.read),
     };
     match result {

@@ -2,6 +2,8 @@ pub mod args;
 pub mod check;
 pub mod clipboard;
 pub mod config;
+pub mod digest;
+pub mod export;
 pub mod job;
 pub mod loader;
 pub mod locale;
