@@ -12,9 +12,14 @@ line-height:1.5}blockquote{margin:1em 0;padding:0 1em;border-inline-start:3px so
 
 pub fn render(document: &Document) -> String {
     let mut out = String::new();
-    out.push_str(
-        "<!doctype html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n",
-    );
+    // A page of one briefing is in its language and direction (scroll bars, printing); a
+    // page of several is in ours, each article in its own.
+    let (lang, dir) = match document.sections.as_slice() {
+        [only] if !document.toc => (only.lang.as_str(), only.dir.attribute()),
+        _ => (OUR_LANG, "ltr"),
+    };
+    let _ = writeln!(out, "<!doctype html>\n<html {}>", attributes(lang, dir));
+    out.push_str("<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let _ = writeln!(out, "<title>{}</title>", escape(&document.title));
     let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
