@@ -71,9 +71,9 @@ fn the_digest_lists_its_briefings_oldest_first_and_its_contents_point_at_them() 
 #[test]
 fn filters_choose_the_briefings() {
     let count = |args: &[&str]| contents_and_headlines(&digest_html(args)).1.len();
-    assert_eq!(count(&["briefings"]), 5);
+    assert_eq!(count(&["briefings"]), 6);
     assert_eq!(count(&["briefings", "lang:en"]), 2);
-    assert_eq!(count(&["briefings", "--", "-lang:en"]), 3);
+    assert_eq!(count(&["briefings", "--", "-lang:en"]), 4);
     assert_eq!(count(&["briefings", "date:2025-07-01..2025-07-31"]), 1);
     assert_eq!(count(&["briefings", "actor:تورك"]), 1);
     // Without a PATH that exists, the first word is the query's, in the default folder.
@@ -116,12 +116,15 @@ fn each_entry_has_its_details_note_points_and_quotations() {
     let html = digest("Morning <digest>", &entries, Format::Html);
     check_html(&html, &sections);
     let page = scraper::Html::parse_document(&html);
-    assert_eq!(page.select(&sel("article")).count(), 5);
+    assert_eq!(page.select(&sel("article")).count(), briefings.len());
     let labels: Vec<String> = page
         .select(&sel("article h3"))
         .map(|e| e.text().collect())
         .collect();
-    assert_eq!(labels.iter().filter(|l| *l == "Note").count(), 5);
+    assert_eq!(
+        labels.iter().filter(|l| *l == "Note").count(),
+        briefings.len()
+    );
     assert!(labels.iter().filter(|l| *l == "Quotations").count() >= 4);
     assert!(labels.iter().filter(|l| *l == "Key points").count() >= 4);
     // The undated briefing comes last.

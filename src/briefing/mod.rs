@@ -3,6 +3,7 @@ mod date;
 mod diagnostic;
 mod discover;
 mod json_path;
+mod language_tag;
 mod library;
 mod load;
 mod locate;
@@ -11,13 +12,19 @@ mod parse;
 mod parts;
 pub mod query;
 mod report;
+mod translation;
+mod translation_check;
 mod validate;
 
 pub use diagnostic::{Diagnostic, MAX_DIAGNOSTICS_PER_FILE, Severity, is_terminal_hazard};
 pub use discover::{default_path, discover};
 pub use library::{Library, LibraryEntry, load_path, reading_order};
 pub use load::{LoadFailure, LoadOptions, Loaded, load_bytes, load_file};
-pub use model::{Actor, Block, Briefing, Direction, PointGroup, Quote, Source};
+pub use model::{
+    Actor, ActorRole, Block, Briefing, Direction, GroupSource, PointGroup, Quote, QuoteText,
+    Source, Translation,
+};
+pub use translation::Unit;
 pub use validate::FORMAT_VERSION;
 
 /// Files larger than this are refused without being read whole (`--max-size`).

@@ -95,6 +95,13 @@ pub struct ShowArgs {
     /// Print text in logical order (for screen readers and pipes)
     #[arg(long)]
     pub logical: bool,
+    /// Print the briefing's translation into LANG (a language tag such as en)
+    #[arg(long, value_name = "LANG")]
+    pub translation: Option<String>,
+    /// Print the original with its translation (--translation's, else the first) beside
+    /// it, or under each block below 100 columns
+    #[arg(long)]
+    pub side_by_side: bool,
     #[command(flatten)]
     pub layout: LayoutArgs,
     #[arg(long, value_name = "BYTES", default_value_t = brief::briefing::DEFAULT_MAX_SIZE)]
