@@ -16,12 +16,13 @@ use export_check::{load, repo, sel};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
-/// Measures every block of briefing text: the computed direction, the block's content box,
+/// Measures every block of one paragraph of briefing text (not rows of several fields, which
+/// take the briefing's direction whatever their script): the computed direction, the block's content box,
 /// the extent of its first line, and the first character's box.
 const MEASURE: &str = r#"<script>
 (() => {
   const blocks = document.querySelectorAll(
-    "article h1, article h2, article h4, article p:not([class]), article li");
+    "article h1, article h2, article h4, article p:not([class]), article li:not(:has(bdi + bdi))");
   const out = [];
   for (const el of blocks) {
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
@@ -216,8 +217,9 @@ fn arabic_reads_right_to_left_and_english_left_to_right_in_chromium() {
     let seed = measure("libya-ohchr-geneva.json", dir.path());
     let (rtl, ltr) = check_layout("seed", &seed);
     eprintln!("export_browser: seed: {rtl} right-to-left, {ltr} left-to-right blocks");
+    // The Arabic original, then its English translation.
     assert!(
-        rtl >= 20 && ltr == 0,
+        rtl >= 20 && ltr >= 20,
         "seed: {rtl} right-to-left and {ltr} left-to-right blocks"
     );
     let mixed = measure("sabil-upr-tracker-tunis.json", dir.path());

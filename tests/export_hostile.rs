@@ -53,6 +53,12 @@ fn crafted() -> Briefing {
         "points": list,
         "quotes": PAYLOADS.iter().map(|p| serde_json::json!({"text": p, "speaker": p, "context": p})).collect::<Vec<_>>(),
         "actors": [{"id": "x", "name": PAYLOADS[0], "role": PAYLOADS[3], "aliases": [PAYLOADS[4]]}],
+        "translations": [{
+            "language": "ar",
+            "translator": PAYLOADS.join(" "),
+            "headline": PAYLOADS.join(" "),
+            "summary": text,
+        }],
     });
     let bytes = serde_json::to_vec(&json).unwrap_or_default();
     match load_bytes(std::path::Path::new("crafted.json"), &bytes) {
@@ -105,6 +111,7 @@ fn check_all(briefing: &Briefing) {
 #[test]
 fn a_briefing_made_of_markup_exports_as_text() {
     let briefing = crafted();
+    assert_eq!(briefing.translations.len(), 1);
     check_all(&briefing);
     let html = export(&[&briefing], Format::Html);
     let page = scraper::Html::parse_document(&html);
@@ -112,6 +119,8 @@ fn a_briefing_made_of_markup_exports_as_text() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     // The entities a briefing writes are shown as written, not decoded.
     assert!(html.contains("&amp;lt;script&amp;gt;"));
+    // The translator's name, in a label of ours, is escaped too.
+    assert!(html.contains("<h3 lang=\"en\" dir=\"ltr\">Translation (ar) — &lt;script&gt;"));
 }
 
 #[test]

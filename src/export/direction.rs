@@ -76,6 +76,15 @@ impl Rule {
         }
     }
 
+    /// This rule with every paragraph in the briefing's own direction.
+    pub fn throughout(self) -> Self {
+        Self {
+            forced: Some(self.briefing),
+            rtl_language: false,
+            ..self
+        }
+    }
+
     /// The direction of `paragraph`, one paragraph of the field `field`.
     pub fn paragraph(&self, field: &str, paragraph: &str) -> Dir {
         if let Some(forced) = self.forced {
@@ -91,15 +100,25 @@ impl Rule {
         }
     }
 
-    /// The language of a block laid out in `dir`: the briefing's, unless the block runs
-    /// against the script of that language (an Arabic quotation in an English briefing),
-    /// which is of a language the briefing does not name.
+    /// The language of a row laid out in `dir`: the briefing's, unless the row runs against
+    /// the script of that language.
     pub fn language(&self, dir: Dir) -> &str {
         if self.language == "und" || dir == self.fallback {
             &self.language
         } else {
             "und"
         }
+    }
+
+    /// The language of one paragraph: the briefing's, unless the paragraph is in another
+    /// script (an Arabic quotation in an English briefing, an Arabic name carried into an
+    /// English translation), whose language the briefing does not name.
+    pub fn language_of(&self, paragraph: &str) -> &str {
+        let other_script = match self.fallback {
+            Dir::Rtl => first_strong(paragraph).is_some() && !has_rtl_letter(paragraph),
+            Dir::Ltr => first_strong(paragraph) == Some(BaseDirection::Rtl),
+        };
+        if other_script { "und" } else { &self.language }
     }
 }
 
@@ -150,6 +169,9 @@ mod tests {
         assert_eq!(r.paragraph("2025", "2025"), Dir::Rtl);
         assert_eq!(r.language(Dir::Rtl), "ar");
         assert_eq!(r.language(Dir::Ltr), "und");
+        assert_eq!(r.language_of("UNHCR قالت"), "ar");
+        assert_eq!(r.language_of("UNHCR said"), "und");
+        assert_eq!(r.language_of("2025"), "ar");
     }
 
     #[test]
@@ -159,6 +181,9 @@ mod tests {
         assert_eq!(r.paragraph("قالت UNHCR", "قالت UNHCR"), Dir::Rtl);
         assert_eq!(r.paragraph("2025", "2025"), Dir::Ltr);
         assert_eq!(r.briefing, Dir::Ltr);
+        assert_eq!(r.language_of("We said «قال»"), "en");
+        assert_eq!(r.language_of("فولكر تورك"), "und");
+        assert_eq!(r.throughout().paragraph("فولكر", "فولكر"), Dir::Ltr);
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub enum Block {
 /// A part of a briefing under a label of ours ("Key points"); the main text has none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Part {
-    pub label: Option<&'static str>,
+    pub label: Option<String>,
     pub blocks: Vec<Block>,
 }
 
@@ -64,42 +64,67 @@ pub struct Section {
 pub const OUR_LANG: &str = "en";
 
 impl Section {
-    /// A briefing whole: headline, details, summary, body, key points, quotations, actors.
+    /// A briefing whole: headline, details, summary, body, key points, quotations, actors;
+    /// then each translation, the same parts again as it gives them.
     pub fn whole(briefing: &Briefing, number: usize) -> Self {
         let mut section = Self::head(briefing, number);
-        let rule = Rule::of(briefing);
-        let mut main = Vec::new();
+        section.push_text(briefing, &Rule::of(briefing), None);
+        for (index, translation) in briefing.translations.iter().enumerate() {
+            let Some(translated) = briefing.translated(index) else {
+                continue;
+            };
+            // As in the reader: a translation reads in its language's direction throughout,
+            // names and untranslated parts it carries over included.
+            let rule = Rule::of(&translated).throughout();
+            let mut label = format!("Translation ({})", translation.language);
+            if let Some(translator) = &translation.translator {
+                label = format!("{label} — {}", line(&rule, translator).text);
+            }
+            let headline = Block::Heading(line(&rule, &translated.headline));
+            let suffix = format!(" ({})", translation.language);
+            section.push_text(&translated, &rule, Some((label, headline, suffix)));
+        }
+        section
+    }
+
+    /// The summary, body, points, quotations and actors of `briefing`; for a translation,
+    /// under its label, headed by its headline, the other labels naming its language.
+    fn push_text(
+        &mut self,
+        briefing: &Briefing,
+        rule: &Rule,
+        translation: Option<(String, Block, String)>,
+    ) {
+        let (label, mut main, suffix) = match translation {
+            Some((label, headline, suffix)) => (Some(label), vec![headline], suffix),
+            None => (None, Vec::new(), String::new()),
+        };
         if let Some(summary) = &briefing.summary {
-            main.extend(paragraphs(&rule, summary).into_iter().map(Block::Paragraph));
+            main.extend(paragraphs(rule, summary).into_iter().map(Block::Paragraph));
         }
         for block in &briefing.body {
             match block {
                 crate::briefing::Block::Paragraph(text) => {
-                    main.extend(paragraphs(&rule, text).into_iter().map(Block::Paragraph));
+                    main.extend(paragraphs(rule, text).into_iter().map(Block::Paragraph));
                 }
                 crate::briefing::Block::Heading(text) => {
-                    main.push(Block::Heading(line(&rule, text)))
+                    main.push(Block::Heading(line(rule, text)))
                 }
                 crate::briefing::Block::Bullets { lead, items } => main.push(Block::List {
-                    lead: lead.as_deref().map(|lead| line(&rule, lead)),
-                    items: items.iter().map(|item| row(&rule, &[item])).collect(),
+                    lead: lead.as_deref().map(|lead| line(rule, lead)),
+                    items: items.iter().map(|item| row(rule, &[item])).collect(),
                 }),
             }
         }
-        section.push(None, main);
-        let points = briefing.points.iter().map(|p| row(&rule, &[p])).collect();
-        section.push(
-            Some("Key points"),
-            vec![Block::List {
-                lead: None,
-                items: points,
-            }],
-        );
-        section.push(Some("Quotations"), quotes(briefing, &rule));
-        section.push(Some("Actors"), actors(briefing, &rule));
-        // Translations (a briefing's `translations`, when the model has them) go here, as a
-        // part per language, each paragraph by the same rule.
-        section
+        self.push(label, main);
+        let points = briefing.points.iter().map(|p| row(rule, &[p])).collect();
+        let list = vec![Block::List {
+            lead: None,
+            items: points,
+        }];
+        self.push(Some(format!("Key points{suffix}")), list);
+        self.push(Some(format!("Quotations{suffix}")), quotes(briefing, rule));
+        self.push(Some(format!("Actors{suffix}")), actors(briefing, rule));
     }
 
     /// A briefing in a digest: headline, details, the reviewer's note, key points (the
@@ -113,7 +138,7 @@ impl Section {
                 .into_iter()
                 .map(Block::Paragraph)
                 .collect();
-            section.push(Some("Note"), blocks);
+            section.push(Some("Note".to_owned()), blocks);
         }
         let lists = briefing
             .point_groups()
@@ -122,8 +147,8 @@ impl Section {
                 lead: group.lead.or(group.heading).map(|lead| line(&rule, &lead)),
                 items: group.items.iter().map(|item| row(&rule, &[item])).collect(),
             });
-        section.push(Some("Key points"), lists.collect());
-        section.push(Some("Quotations"), quotes(briefing, &rule));
+        section.push(Some("Key points".to_owned()), lists.collect());
+        section.push(Some("Quotations".to_owned()), quotes(briefing, &rule));
         section
     }
 
@@ -156,7 +181,7 @@ impl Section {
         }
     }
 
-    fn push(&mut self, label: Option<&'static str>, mut blocks: Vec<Block>) {
+    fn push(&mut self, label: Option<String>, mut blocks: Vec<Block>) {
         blocks.retain(
             |block| !matches!(block, Block::List { lead: None, items } if items.is_empty()),
         );
@@ -240,7 +265,7 @@ fn run(rule: &Rule, field: &str, paragraph: &str) -> Run {
     Run {
         text: paragraph.to_owned(),
         dir,
-        lang: rule.language(dir).to_owned(),
+        lang: rule.language_of(paragraph).to_owned(),
     }
 }
 

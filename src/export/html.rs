@@ -76,7 +76,9 @@ fn article(out: &mut String, section: &Section) {
         paragraph_row(out, row, "meta");
     }
     for part in &section.parts {
-        if let Some(label) = part.label {
+        if let Some(label) = &part.label {
+            // Ours, though a translation's names its translator.
+            let label = escape(label);
             let _ = writeln!(out, "<h3 lang=\"{OUR_LANG}\" dir=\"ltr\">{label}</h3>");
         }
         for block in &part.blocks {

@@ -40,8 +40,9 @@ fn write_section(out: &mut Vec<String>, section: &Section, level: usize) {
         out.push(row_line(row));
     }
     for part in &section.parts {
-        if let Some(label) = part.label {
-            out.push(format!("{hashes}# {label}"));
+        if let Some(label) = &part.label {
+            // Ours, though a translation's names its translator.
+            out.push(format!("{hashes}# {}", escape(label)));
         }
         for block in &part.blocks {
             out.push(block_text(block, &hashes));

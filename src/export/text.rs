@@ -31,7 +31,7 @@ fn write_section(out: &mut Vec<String>, section: &Section) {
     head.extend(section.meta.iter().map(row_line));
     out.push(head.join("\n"));
     for part in &section.parts {
-        if let Some(label) = part.label {
+        if let Some(label) = &part.label {
             out.push(underlined(label, '~'));
         }
         for block in &part.blocks {
