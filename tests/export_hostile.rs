@@ -167,3 +167,21 @@ fn several_briefings_export_as_one_page() {
     );
     check_markdown(&export(&refs, Format::Markdown), &sections);
 }
+
+#[test]
+fn huge_fields_export_whole() {
+    let bullets: Vec<String> = (0..100_000).map(|n| format!("bullet {n} <b>")).collect();
+    let word = "w".repeat(1_000_000);
+    let marks = format!("a{}", "\u{0301}".repeat(10_000));
+    let json = serde_json::json!({
+        "headline": marks,
+        "language": "en",
+        "body": [word, {"bullets": bullets}],
+    });
+    let bytes = serde_json::to_vec(&json).unwrap_or_default();
+    let briefing = match load_bytes(std::path::Path::new("huge.json"), &bytes) {
+        Ok(loaded) => loaded.briefing,
+        Err(failure) => panic!("the huge briefing does not load: {failure}"),
+    };
+    check_all(&briefing);
+}
