@@ -1,7 +1,9 @@
 mod checker;
+pub mod config;
 mod date;
 mod diagnostic;
 mod discover;
+pub mod index;
 mod json_path;
 mod language_tag;
 mod library;
@@ -12,6 +14,7 @@ mod parse;
 mod parts;
 pub mod query;
 mod report;
+pub mod state;
 mod translation;
 mod translation_check;
 mod validate;

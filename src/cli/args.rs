@@ -28,6 +28,65 @@ pub enum Command {
     Export(ExportArgs),
     /// Write one document of the briefings a query finds, oldest first, with contents
     Digest(DigestArgs),
+    /// Mark briefings read, reviewed or flagged, or clear their marks, and note them
+    Mark(MarkArgs),
+    /// Print a shell completion script (bash, zsh or fish) to standard output
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) to standard output: brief(1), or brief-COMMAND(1)
+    Man(ManArgs),
+    /// Build or bring up to date the index of a library folder
+    Index(IndexArgs),
+    /// Search a library through its index; print each briefing found, newest first
+    Search(SearchArgs),
+}
+
+/// Which index file to use; the default is one per library in $XDG_CACHE_HOME/brief/.
+#[derive(Debug, Clone, Args)]
+pub struct IndexFileArg {
+    /// The index file to use instead of the library's own (also BRIEF_INDEX), e.g. one
+    /// shared by a team
+    #[arg(long = "index", value_name = "PATH")]
+    pub index: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// The library folder [default: $BRIEF_DIR, else ./briefings]
+    pub path: Option<PathBuf>,
+    /// Delete the index and build it again from the files
+    #[arg(long)]
+    pub rebuild: bool,
+    #[command(flatten)]
+    pub index: IndexFileArg,
+    #[arg(long, value_name = "BYTES", default_value_t = brief::briefing::DEFAULT_MAX_SIZE)]
+    pub max_size: u64,
+}
+
+/// `-h` is not help here: `-heat` after a word is an exclusion typed without `--`, which
+/// must be refused (exit 2, with clap's tip), not answered with help and exit 0.
+#[derive(Debug, Args)]
+#[command(disable_help_flag = true)]
+pub struct SearchArgs {
+    /// Print help
+    #[arg(long, action = clap::ArgAction::Help)]
+    pub help: Option<bool>,
+    /// The library folder, then the query; a first word that names a folder is the library
+    /// [default library: $BRIEF_DIR, else ./briefings]
+    /// (an exclusion, `-word`, goes after `--`: brief search -- water -heat)
+    #[arg(required = true, value_name = "[PATH] QUERY")]
+    pub words: Vec<String>,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// Print at most this many briefings, newest first
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub limit: usize,
+    /// Order by relevance instead of newest first
+    #[arg(long)]
+    pub relevance: bool,
+    #[command(flatten)]
+    pub index: IndexFileArg,
+    #[arg(long, value_name = "BYTES", default_value_t = brief::briefing::DEFAULT_MAX_SIZE)]
+    pub max_size: u64,
 }
 
 #[derive(Debug, Args)]
@@ -49,6 +108,8 @@ pub struct ReadArgs {
     /// Leave the mouse to the terminal (its own text selection) instead of wheel scrolling
     #[arg(long)]
     pub no_mouse: bool,
+    #[command(flatten)]
+    pub index: IndexFileArg,
 }
 
 #[derive(Debug, Clone, Copy, Args)]
@@ -106,6 +167,56 @@ pub struct ShowArgs {
     pub layout: LayoutArgs,
     #[arg(long, value_name = "BYTES", default_value_t = brief::briefing::DEFAULT_MAX_SIZE)]
     pub max_size: u64,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("what").required(true).multiple(true)
+    .args(["read", "reviewed", "flagged", "clear", "note"]))]
+pub struct MarkArgs {
+    /// Briefing files
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Mark them opened
+    #[arg(long)]
+    pub read: bool,
+    /// Mark them reviewed (at their content now: a later change shows)
+    #[arg(long)]
+    pub reviewed: bool,
+    /// Flag them
+    #[arg(long)]
+    pub flagged: bool,
+    /// Clear your marks and note on them first: new to you again
+    #[arg(long, conflicts_with_all = ["read", "reviewed", "flagged"])]
+    pub clear: bool,
+    /// Set your note on them (an empty TEXT removes it)
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// The review state file [default: $BRIEF_STATE, else `state` in config.toml, else
+    /// $XDG_STATE_HOME/brief/state.db]
+    #[arg(long, value_name = "PATH")]
+    pub state: Option<PathBuf>,
+    #[arg(long, value_name = "BYTES", default_value_t = brief::briefing::DEFAULT_MAX_SIZE)]
+    pub max_size: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A command's own page (check, show, mark...) instead of brief(1)
+    pub command: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 #[derive(Debug, Args)]
