@@ -162,3 +162,71 @@ fn a_digest_of_the_hostile_corpus_is_clean() {
     check_markdown(&digest("Digest", &entries, Format::Markdown), &sections);
     check_text(&digest("Digest", &entries, Format::Text));
 }
+
+#[test]
+fn review_marks_choose_the_briefings_and_bring_their_notes() {
+    let home = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mark = |args: &[&str]| {
+        let out = brief(args, home.path());
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    mark(&[
+        "mark",
+        "briefings/veyra-basin-talks.json",
+        "--flagged",
+        "--note",
+        "For the <b>head</b>",
+    ]);
+    mark(&[
+        "mark",
+        "briefings/nikabad-heatwave-power-cuts.json",
+        "--flagged",
+    ]);
+    mark(&[
+        "mark",
+        "briefings/sabil-upr-tracker-tunis.json",
+        "--reviewed",
+    ]);
+    let digest = |args: &[&str]| {
+        let mut all = vec!["digest", "--format", "html"];
+        all.extend(args);
+        let out = brief(&all, home.path());
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        scraper::Html::parse_document(&String::from_utf8(out.stdout).unwrap_or_default())
+    };
+    let page = digest(&["briefings", "is:flagged"]);
+    let (_, headlines) = contents_and_headlines(&page);
+    let starts: Vec<String> = headlines
+        .iter()
+        .map(|h| h.chars().take(8).collect())
+        .collect();
+    assert_eq!(starts, ["Veyra Ba", "نیک‌آباد"]);
+    let notes: Vec<String> = page
+        .select(&sel("article p"))
+        .map(|p| p.text().collect())
+        .filter(|text: &String| text.starts_with("For the <"))
+        .collect();
+    assert_eq!(notes, ["For the <b>head</b>"]);
+    assert_eq!(
+        contents_and_headlines(&digest(&["briefings", "has:note"]))
+            .1
+            .len(),
+        1
+    );
+    assert_eq!(
+        contents_and_headlines(&digest(&["briefings", "is:reviewed"]))
+            .1
+            .len(),
+        1
+    );
+    let page = digest(&["briefings", "is:flagged", "date:2025-07-01.."]);
+    assert_eq!(contents_and_headlines(&page).1.len(), 1);
+}

@@ -240,6 +240,10 @@ pub struct DigestArgs {
     /// The digest's title
     #[arg(long, default_value = "Digest")]
     pub title: String,
+    /// The review state the notes and `is:`/`has:` come from [default: $BRIEF_STATE, else
+    /// `state` in config.toml, else $XDG_STATE_HOME/brief/state.db]
+    #[arg(long, value_name = "PATH")]
+    pub state: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
     #[arg(long, value_name = "BYTES", default_value_t = brief::briefing::DEFAULT_MAX_SIZE)]
