@@ -150,8 +150,8 @@ pub struct CheckArgs {
 pub struct ShowArgs {
     /// The briefing file to print
     pub file: PathBuf,
-    /// Width in cells [default: the terminal's width, else 80]
-    #[arg(long)]
+    /// Width in cells, 1 or more [default: the terminal's width, else 80]
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
     /// Print text in logical order (for screen readers and pipes)
     #[arg(long)]

@@ -20,9 +20,13 @@ mod scroll_region;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_idle_keys;
+#[cfg(test)]
 mod tests_loading;
 #[cfg(test)]
 mod tests_paging;
+#[cfg(test)]
+mod tests_status;
 
 /// How the reader draws: the layout engine's settings, and whether the theme uses color.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,7 +161,11 @@ impl App {
         }
         if !matches!(
             action,
-            Action::Resize { .. } | Action::SearchInput(_) | Action::SearchBackspace
+            Action::Resize { .. }
+                | Action::SearchInput(_)
+                | Action::SearchBackspace
+                | Action::SearchCursor(_)
+                | Action::SearchRecall { .. }
         ) {
             self.message = None;
         }
@@ -175,7 +183,7 @@ impl App {
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Redraw => self.effects.push(Effect::Redraw),
             Action::Resize { width, height } => self.resize(width, height),
-            Action::Help => self.help.open(),
+            Action::Help => self.help.open(self.area),
             _ => {
                 let cx = Context {
                     library: &self.library,
@@ -205,6 +213,11 @@ impl App {
             Some(Go::Library) => {
                 self.screen = Screen::Library;
                 self.briefing.leave();
+            }
+            Some(Go::Warnings) => {
+                self.screen = Screen::Library;
+                self.briefing.leave();
+                self.library_view.focus_detail(self.area);
             }
             Some(Go::Neighbour { from, forward }) => {
                 match self.library_view.neighbour(&self.library, from, forward) {

@@ -28,6 +28,8 @@ pub(super) struct Entry {
     pub(super) title: String,
     pub(super) rule: DirectionRule,
     pub(super) failed: bool,
+    /// Warnings the briefing loaded with (the list marks it).
+    pub(super) warnings: usize,
     /// What a filter looks in (`filter::haystack`), made when one first does.
     pub(super) haystack: Option<String>,
     /// The entry laid out as a row of the list, when it first comes into view; kept while
@@ -48,6 +50,7 @@ impl Entry {
                     title: sanitize(&failure.path.display().to_string()).text,
                     rule: DirectionRule::forced(BaseDirection::Ltr),
                     failed: true,
+                    warnings: 0,
                     haystack: None,
                     row: None,
                 });
@@ -65,6 +68,7 @@ impl Entry {
             title: sanitize(&b.headline).text,
             rule: DirectionRule::of(b),
             failed: false,
+            warnings: loaded.warnings.len(),
             haystack: None,
             row: None,
         })

@@ -5,7 +5,7 @@
 //! normalized copy of those fields, made for an entry the first time a filter needs it.
 
 use crate::briefing::{Library, LibraryEntry};
-use crate::ui::content::{Engine, Row, status_row};
+use crate::ui::content::{Engine, Piece, Row, status_row};
 use crate::ui::matching::normalize_text as folded;
 
 #[derive(Debug, Clone)]
@@ -28,7 +28,14 @@ impl LibraryFilter {
             query: query.to_owned(),
             words,
             shown: Vec::new(),
-            row: status_row(&format!("filter \"{query}\""), engine),
+            row: status_row(
+                &[
+                    Piece::Mark("filter \""),
+                    Piece::Field(query),
+                    Piece::Mark("\""),
+                ],
+                engine,
+            ),
         }
     }
 

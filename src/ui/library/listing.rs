@@ -93,6 +93,20 @@ impl LibraryView {
         }
     }
 
+    /// Briefing `index`'s place (from 1) among the briefings listed, and how many are
+    /// listed: with a filter, among those it shows, as `[` and `]` walk them.
+    pub fn place_of(&self, library: &Library, index: usize) -> (usize, usize) {
+        let loaded = library.briefings.len();
+        match &self.filter {
+            None => (index + 1, loaded),
+            Some(filter) => {
+                let shown = filter.shown.iter().filter(|&&at| at < loaded).count();
+                let at = filter.position_of(index).unwrap_or_else(|at| at);
+                (at + 1, shown)
+            }
+        }
+    }
+
     /// The briefing listed before or after briefing `index` (`[` and `]`).
     pub fn neighbour(&self, library: &Library, index: usize, forward: bool) -> Option<usize> {
         let next = match (&self.filter, forward) {
