@@ -11,6 +11,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Some(Command::Check(args)) => cli::check::run(args),
         Some(Command::Show(args)) => cli::show::run(args),
+        Some(Command::Import(args)) => cli::import::run(args),
         None => cli::tui::run(&cli.read),
     };
     match result {

@@ -24,6 +24,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Print a briefing laid out by the text engine, without the reader
     Show(ShowArgs),
+    /// Turn articles (text or Markdown files, folders, `-`) into briefings
+    Import(crate::cli::import::ImportArgs),
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@ pub mod args;
 pub mod check;
 pub mod clipboard;
 pub mod config;
+pub mod import;
 pub mod job;
 pub mod loader;
 pub mod locale;

@@ -9,6 +9,7 @@ mod actors;
 mod blocks;
 mod dates;
 mod draft;
+mod file_name;
 mod language;
 mod lexicon;
 mod place;
@@ -17,6 +18,7 @@ mod words;
 
 pub use blocks::{Layout, layout};
 pub use draft::{Draft, DraftActor, DraftBlock, DraftQuote, DraftSource, IMPORTER, ImportRecord};
+pub use file_name::stem as file_stem;
 
 /// What is known about an article besides its text.
 #[derive(Debug, Clone, Default)]
