@@ -7,12 +7,12 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use brief::briefing::{is_terminal_hazard, load_bytes};
-use brief::import::{Draft, Meta, file_stem, from_text};
+use brief::import::{Draft, Meta, file_stem, from_html, from_text};
 use clap::Args;
 
 /// Articles larger than this are refused without being read whole.
 const MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text", "html", "htm"];
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -34,7 +34,29 @@ pub struct ImportArgs {
 struct Article {
     source: String,
     text: String,
-    markdown: bool,
+    kind: Kind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl Kind {
+    /// From a file's extension, else from how the text starts.
+    fn of(extension: Option<&str>, text: &str) -> Kind {
+        let start = text.trim_start();
+        match extension.map(str::to_ascii_lowercase).as_deref() {
+            Some("html" | "htm") => Kind::Html,
+            Some("md" | "markdown") => Kind::Markdown,
+            Some(_) => Kind::Text,
+            None if start.starts_with('<') => Kind::Html,
+            None if start.starts_with('#') => Kind::Markdown,
+            None => Kind::Text,
+        }
+    }
 }
 
 pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
@@ -81,7 +103,11 @@ fn import_one(
         language: args.language.clone(),
         ..Meta::default()
     };
-    let Some(draft) = from_text(&article.text, article.markdown, &meta) else {
+    let draft = match article.kind {
+        Kind::Html => from_html(&article.text, &meta),
+        kind => from_text(&article.text, kind == Kind::Markdown, &meta),
+    };
+    let Some(draft) = draft else {
         bail!("no text to import");
     };
     let json = draft.to_json();
@@ -172,7 +198,7 @@ fn read_source(source: &str) -> anyhow::Result<Vec<Article>> {
         }
         return Ok(vec![Article {
             source: "-".into(),
-            markdown: text.trim_start().starts_with('#'),
+            kind: Kind::of(None, &text),
             text,
         }]);
     }
@@ -236,15 +262,11 @@ fn read_file(path: &Path) -> anyhow::Result<Article> {
             e.utf8_error().valid_up_to()
         )
     })?;
-    let markdown = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| matches!(e, "md" | "markdown"));
-    Ok(Article {
-        source,
-        text,
-        markdown,
-    })
+    let kind = Kind::of(
+        Some(path.extension().and_then(|e| e.to_str()).unwrap_or("")),
+        &text,
+    );
+    Ok(Article { source, text, kind })
 }
 
 /// A file name or source as printed: control and bidi characters escaped.

@@ -173,7 +173,7 @@ fn push_text(layout: &mut Layout, text: String, more_follows: bool, markdown: bo
 }
 
 /// The paragraph just before a list becomes its lead when it ends with a colon.
-fn take_lead(body: &mut Vec<DraftBlock>) -> Option<String> {
+pub(super) fn take_lead(body: &mut Vec<DraftBlock>) -> Option<String> {
     match body.last() {
         Some(DraftBlock::Paragraph(text)) if text.trim_end().ends_with([':', '：']) => {
             match body.pop() {

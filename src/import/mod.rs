@@ -10,6 +10,7 @@ mod blocks;
 mod dates;
 mod draft;
 mod file_name;
+mod html;
 mod language;
 mod lexicon;
 mod place;
@@ -37,6 +38,12 @@ pub struct Meta {
 /// A plain-text or Markdown article as a briefing draft.
 pub fn from_text(text: &str, markdown: bool, meta: &Meta) -> Option<Draft> {
     from_layout(layout(text, markdown), meta)
+}
+
+/// An HTML page as a briefing draft; its metadata fills what `meta` leaves out.
+pub fn from_html(html: &str, meta: &Meta) -> Option<Draft> {
+    let (layout, meta) = html::read(html, meta);
+    from_layout(layout, &meta)
 }
 
 /// A laid-out article as a briefing draft; `None` when it has no text at all.
