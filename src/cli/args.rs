@@ -24,7 +24,7 @@ pub enum Command {
     Check(CheckArgs),
     /// Print a briefing laid out by the text engine, without the reader
     Show(ShowArgs),
-    /// Turn articles (text or Markdown files, folders, `-`) into briefings
+    /// Turn articles (text, Markdown, HTML, RSS/Atom feeds; folders, `-`) into briefings
     Import(crate::cli::import::ImportArgs),
 }
 

@@ -7,16 +7,18 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use brief::briefing::{is_terminal_hazard, load_bytes};
-use brief::import::{Draft, Meta, file_stem, from_html, from_text};
+use brief::import::{Draft, Meta, file_stem, from_feed, from_html, from_text};
 use clap::Args;
 
 /// Articles larger than this are refused without being read whole.
 const MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text", "html", "htm"];
+const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "text", "html", "htm", "xml", "rss", "atom",
+];
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Article files, folders of them, `-` for standard input
+    /// Article files (text, Markdown, HTML, RSS or Atom), folders of them, `-` for standard input
     #[arg(required = true, value_name = "SOURCE")]
     pub sources: Vec<String>,
     /// The articles' language (a BCP 47 tag such as ar, en, fa); detected when absent
@@ -42,16 +44,21 @@ enum Kind {
     Text,
     Markdown,
     Html,
+    Feed,
 }
 
 impl Kind {
     /// From a file's extension, else from how the text starts.
     fn of(extension: Option<&str>, text: &str) -> Kind {
         let start = text.trim_start();
+        let head = start.get(..start.len().min(1024)).unwrap_or(start);
+        let feed = head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:RDF");
         match extension.map(str::to_ascii_lowercase).as_deref() {
+            Some("xml" | "rss" | "atom") => Kind::Feed,
             Some("html" | "htm") => Kind::Html,
             Some("md" | "markdown") => Kind::Markdown,
             Some(_) => Kind::Text,
+            None if feed => Kind::Feed,
             None if start.starts_with('<') => Kind::Html,
             None if start.starts_with('#') => Kind::Markdown,
             None => Kind::Text,
@@ -92,37 +99,46 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+fn drafts(article: &Article, args: &ImportArgs) -> anyhow::Result<Vec<Draft>> {
+    let meta = Meta {
+        source: Some(article.source.clone()),
+        language: args.language.clone(),
+        ..Meta::default()
+    };
+    let drafts = match article.kind {
+        Kind::Feed => from_feed(article.text.as_bytes(), &meta)?,
+        Kind::Html => from_html(&article.text, &meta).into_iter().collect(),
+        kind => from_text(&article.text, kind == Kind::Markdown, &meta)
+            .into_iter()
+            .collect(),
+    };
+    if drafts.is_empty() {
+        bail!("no text to import");
+    }
+    Ok(drafts)
+}
+
 fn import_one(
     article: &Article,
     args: &ImportArgs,
     out: &Path,
     stdout: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let meta = Meta {
-        source: Some(article.source.clone()),
-        language: args.language.clone(),
-        ..Meta::default()
-    };
-    let draft = match article.kind {
-        Kind::Html => from_html(&article.text, &meta),
-        kind => from_text(&article.text, kind == Kind::Markdown, &meta),
-    };
-    let Some(draft) = draft else {
-        bail!("no text to import");
-    };
-    let json = draft.to_json();
-    check(&json)?;
-    let stem = file_stem(draft.date.as_deref(), &draft.headline);
-    let (verb, path) = match place(out, &stem, &json)? {
-        Place::Same(path) => ("skipped (already imported)", path),
-        Place::Free(path) if args.dry_run => ("would write", path),
-        Place::Free(path) => {
-            write_new(&path, &json)?;
-            ("wrote", path)
-        }
-    };
-    writeln!(stdout, "{verb} {}", shown(&path.display().to_string()))?;
-    report_guesses(&draft, stdout)?;
+    for draft in drafts(article, args)? {
+        let json = draft.to_json();
+        check(&json)?;
+        let stem = file_stem(draft.date.as_deref(), &draft.headline);
+        let (verb, path) = match place(out, &stem, &json)? {
+            Place::Same(path) => ("skipped (already imported)", path),
+            Place::Free(path) if args.dry_run => ("would write", path),
+            Place::Free(path) => {
+                write_new(&path, &json)?;
+                ("wrote", path)
+            }
+        };
+        writeln!(stdout, "{verb} {}", shown(&path.display().to_string()))?;
+        report_guesses(&draft, stdout)?;
+    }
     Ok(())
 }
 

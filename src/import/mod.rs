@@ -9,6 +9,7 @@ mod actors;
 mod blocks;
 mod dates;
 mod draft;
+mod feed;
 mod file_name;
 mod html;
 mod language;
@@ -19,6 +20,7 @@ mod words;
 
 pub use blocks::{Layout, layout};
 pub use draft::{Draft, DraftActor, DraftBlock, DraftQuote, DraftSource, IMPORTER, ImportRecord};
+pub use feed::{FeedError, from_feed};
 pub use file_name::stem as file_stem;
 
 /// What is known about an article besides its text.
@@ -47,7 +49,17 @@ pub fn from_html(html: &str, meta: &Meta) -> Option<Draft> {
 }
 
 /// A laid-out article as a briefing draft; `None` when it has no text at all.
-pub fn from_layout(layout: Layout, meta: &Meta) -> Option<Draft> {
+pub fn from_layout(mut layout: Layout, meta: &Meta) -> Option<Draft> {
+    if let (Some(given), Some(found)) = (&meta.headline, &layout.headline)
+        && !layout.headline_guessed
+        && given != found
+    {
+        // A title line of the text that is not the headline given stays in the body.
+        layout.body.insert(0, DraftBlock::Paragraph(found.clone()));
+        for quote in &mut layout.block_quotes {
+            quote.block += 1;
+        }
+    }
     let mut guessed = Vec::new();
     let headline = match meta.headline.clone().filter(|h| !h.trim().is_empty()) {
         Some(headline) => headline,
