@@ -10,6 +10,8 @@ use brief::briefing::{is_terminal_hazard, load_bytes};
 use brief::import::{Draft, Meta, file_stem, from_feed, from_html, from_text};
 use clap::Args;
 
+mod fetch;
+
 /// Articles larger than this are refused without being read whole.
 const MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
 const ARTICLE_EXTENSIONS: &[&str] = &[
@@ -18,7 +20,8 @@ const ARTICLE_EXTENSIONS: &[&str] = &[
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Article files (text, Markdown, HTML, RSS or Atom), folders of them, `-` for standard input
+    /// Article files (text, Markdown, HTML, RSS or Atom), folders of them, `-` for standard
+    /// input, or http(s) addresses
     #[arg(required = true, value_name = "SOURCE")]
     pub sources: Vec<String>,
     /// The articles' language (a BCP 47 tag such as ar, en, fa); detected when absent
@@ -30,6 +33,9 @@ pub struct ImportArgs {
     /// Show what would be written without writing anything
     #[arg(long)]
     pub dry_run: bool,
+    /// Give up on an address after this many seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    pub timeout: u64,
 }
 
 /// One article read from a source.
@@ -74,7 +80,7 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let mut failed = 0;
     let mut articles = Vec::new();
     for source in &args.sources {
-        match read_source(source) {
+        match read_source(source, args) {
             Ok(found) => articles.extend(found),
             Err(error) => {
                 failed += 1;
@@ -202,7 +208,7 @@ fn write_new(path: &Path, json: &str) -> anyhow::Result<()> {
         .with_context(|| format!("cannot write {}", path.display()))
 }
 
-fn read_source(source: &str) -> anyhow::Result<Vec<Article>> {
+fn read_source(source: &str, args: &ImportArgs) -> anyhow::Result<Vec<Article>> {
     if source == "-" {
         let mut text = String::new();
         io::stdin()
@@ -219,9 +225,20 @@ fn read_source(source: &str) -> anyhow::Result<Vec<Article>> {
         }]);
     }
     if source.starts_with("http://") || source.starts_with("https://") {
-        bail!(
-            "{source}: this build of brief reads files and standard input; save the page to a file"
-        );
+        let timeout = std::time::Duration::from_secs(args.timeout.max(1));
+        let fetched =
+            fetch::fetch(source, timeout, MAX_ARTICLE_BYTES).with_context(|| source.to_owned())?;
+        let kind = match fetched.content_type.as_str() {
+            "text/html" | "application/xhtml+xml" => Kind::Html,
+            "text/markdown" => Kind::Markdown,
+            "text/plain" => Kind::of(None, &fetched.text),
+            _ => Kind::Feed,
+        };
+        return Ok(vec![Article {
+            source: source.to_owned(),
+            text: fetched.text,
+            kind,
+        }]);
     }
     let path = Path::new(source);
     let metadata = fs::metadata(path).with_context(|| format!("{source}: cannot open"))?;
