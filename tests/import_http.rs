@@ -56,7 +56,7 @@ fn gzip(data: &[u8]) -> Vec<u8> {
     out
 }
 
-fn respond(mut stream: TcpStream) {
+fn respond(mut stream: TcpStream, base: &str) {
     let mut reader = BufReader::new(stream.try_clone().expect("clone"));
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).is_err() {
@@ -85,6 +85,19 @@ fn respond(mut stream: TcpStream) {
             ],
             gzip(&data("import-feeds/news.rss")),
         ),
+        "/linking-feed" => {
+            let feed = format!(
+                "<rss version=\"2.0\"><channel><title>River Wire</title><item>\
+                 <title>Veyra basin talks resume in Geneva</title><link>{base}/article</link>\
+                 <pubDate>Sat, 15 Mar 2025 08:30:00 +0100</pubDate>\
+                 <description>Talks resumed today.</description></item></channel></rss>"
+            );
+            (
+                "200 OK",
+                vec![("Content-Type", "application/rss+xml")],
+                feed.into_bytes(),
+            )
+        }
         "/loop" => ("302 Found", vec![("Location", "/loop")], Vec::new()),
         "/image" => (
             "200 OK",
@@ -118,12 +131,15 @@ fn respond(mut stream: TcpStream) {
 fn server() -> String {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let address = listener.local_addr().expect("address");
+    let base = format!("http://{address}");
+    let shared = base.clone();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
-            std::thread::spawn(move || respond(stream));
+            let base = shared.clone();
+            std::thread::spawn(move || respond(stream, &base));
         }
     });
-    format!("http://{address}")
+    base
 }
 
 fn import(home: &Path, args: &[&str]) -> Output {
@@ -208,4 +224,33 @@ fn a_server_that_never_answers_is_given_up_on() {
     let errors = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{errors}");
     assert!(errors.contains("no answer within 1s"), "{errors}");
+}
+
+#[test]
+fn feed_items_link_to_pages_that_are_fetched_only_with_follow() {
+    let base = server();
+    let feed = format!("{base}/linking-feed");
+    let body_of = |args: &[&str]| {
+        let home = TempDir::new().expect("temp");
+        let output = import(home.path(), args);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let file = home
+            .path()
+            .join("out/2025-03-15-veyra-basin-talks-resume-in-geneva.json");
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(file).expect("written")).expect("JSON");
+        json
+    };
+    let summary = body_of(&[&feed]);
+    assert_eq!(summary["body"], serde_json::json!(["Talks resumed today."]));
+    let followed = body_of(&[&feed, "--follow"]);
+    let body = followed["body"].as_array().expect("body");
+    assert!(body.len() > 5, "{body:?}");
+    assert_eq!(followed["headline"], "Veyra basin talks resume in Geneva");
+    assert_eq!(followed["import"]["source"], format!("{base}/article"));
+    assert_eq!(followed["actors"][0]["name"], "Jane Doe");
 }

@@ -33,6 +33,9 @@ pub struct ImportArgs {
     /// Show what would be written without writing anything
     #[arg(long)]
     pub dry_run: bool,
+    /// Fetch the page each feed item links to and import it instead of the item's summary
+    #[arg(long)]
+    pub follow: bool,
     /// Give up on an address after this many seconds
     #[arg(long, value_name = "SECONDS", default_value_t = 30)]
     pub timeout: u64,
@@ -112,6 +115,10 @@ fn drafts(article: &Article, args: &ImportArgs) -> anyhow::Result<Vec<Draft>> {
         ..Meta::default()
     };
     let drafts = match article.kind {
+        Kind::Feed if args.follow => from_feed(article.text.as_bytes(), &meta)?
+            .into_iter()
+            .map(|item| follow(item, args))
+            .collect(),
         Kind::Feed => from_feed(article.text.as_bytes(), &meta)?,
         Kind::Html => from_html(&article.text, &meta).into_iter().collect(),
         kind => from_text(&article.text, kind == Kind::Markdown, &meta)
@@ -122,6 +129,43 @@ fn drafts(article: &Article, args: &ImportArgs) -> anyhow::Result<Vec<Draft>> {
         bail!("no text to import");
     }
     Ok(drafts)
+}
+
+/// The page a feed item links to, read with the item's metadata; the item as it is when
+/// it links nowhere or the page cannot be had (said on stderr).
+fn follow(item: Draft, args: &ImportArgs) -> Draft {
+    let Some(url) = item.source.as_ref().and_then(|s| s.url.clone()) else {
+        return item;
+    };
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        return item;
+    }
+    let timeout = std::time::Duration::from_secs(args.timeout.max(1));
+    let page = match fetch::fetch(&url, timeout, MAX_ARTICLE_BYTES) {
+        Ok(page) if page.content_type.contains("html") => page,
+        Ok(page) => {
+            eprintln!(
+                "brief: {}: {}: kept the feed's text",
+                shown(&url),
+                page.content_type
+            );
+            return item;
+        }
+        Err(error) => {
+            eprintln!("brief: {}: {error:#}; kept the feed's text", shown(&url));
+            return item;
+        }
+    };
+    let meta = Meta {
+        source: Some(url.clone()),
+        language: item.language.clone().filter(|_| args.language.is_some()),
+        headline: Some(item.headline.clone()),
+        date: item.date.clone(),
+        source_name: item.source.as_ref().and_then(|s| s.name.clone()),
+        url: Some(url),
+        tags: item.tags.clone(),
+    };
+    from_html(&page.text, &meta).unwrap_or(item)
 }
 
 fn import_one(
