@@ -12,7 +12,7 @@ pub struct FeedError(String);
 /// The feed's items as briefing drafts; items with no text at all are left out.
 pub fn from_feed(bytes: &[u8], given: &Meta) -> Result<Vec<Draft>, FeedError> {
     let feed = feed_rs::parser::parse(bytes).map_err(|e| FeedError(e.to_string()))?;
-    let feed_title = feed.title.map(|t| t.content.trim().to_owned());
+    let feed_title = feed.title.map(|t| super::html::clean(&t.content));
     let mut drafts = Vec::new();
     for entry in feed.entries {
         let url = entry.links.first().map(|link| link.href.clone());
@@ -20,7 +20,7 @@ pub fn from_feed(bytes: &[u8], given: &Meta) -> Result<Vec<Draft>, FeedError> {
             .categories
             .iter()
             .map(|c| c.label.clone().unwrap_or_else(|| c.term.clone()))
-            .map(|t| t.trim().to_owned())
+            .map(|t| super::html::clean(&t))
             .filter(|t| !t.is_empty())
             .collect();
         tags.dedup();
@@ -29,7 +29,7 @@ pub fn from_feed(bytes: &[u8], given: &Meta) -> Result<Vec<Draft>, FeedError> {
             language: given.language.clone().or(entry.language.clone()),
             headline: entry
                 .title
-                .map(|t| t.content.split_whitespace().collect::<Vec<_>>().join(" "))
+                .map(|t| super::html::clean(&t.content))
                 .filter(|t| !t.is_empty()),
             date: entry
                 .published

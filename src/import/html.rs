@@ -32,7 +32,18 @@ fn is_dropped(element: &ElementRef<'_>) -> bool {
 fn text_of(element: ElementRef<'_>) -> String {
     let mut raw = String::new();
     collect_text(element, &mut raw);
-    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+    clean(&raw)
+}
+
+/// Whitespace runs made one space, and bidi embeddings, overrides and isolates dropped:
+/// on a web page they are markup for the browser, and in a briefing they would reorder
+/// the text around them (Trojan Source).
+pub fn clean(text: &str) -> String {
+    let kept: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn collect_text(element: ElementRef<'_>, into: &mut String) {
@@ -150,7 +161,7 @@ fn first_element<'a>(document: &'a Html, name: &str) -> Option<ElementRef<'a>> {
 fn page_meta(document: &Html, given: &Meta) -> Meta {
     let root = document.root_element();
     let title = meta_content(document, &["og:title", "twitter:title"])
-        .map(str::to_owned)
+        .map(clean)
         .or_else(|| first_element(document, "title").map(text_of))
         .filter(|t| !t.is_empty());
     let published =
