@@ -6,5 +6,6 @@
 
 pub mod briefing;
 pub mod export;
+pub mod import;
 pub use brief_text as text;
 pub mod ui;

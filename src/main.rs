@@ -20,6 +20,7 @@ fn main() -> ExitCode {
             }
             cli::show::run(args)
         }
+        Some(Command::Import(args)) => cli::import::run(args),
         Some(Command::Index(args)) => cli::index::run(args),
         Some(Command::Search(args)) => cli::search::run(args),
         Some(Command::Mark(args)) => cli::mark::run(args),

@@ -181,6 +181,16 @@ pub(crate) fn source(checker: &mut Checker, value: &Value, path: &JsonPath) -> O
     }
 }
 
+/// `import`: where an imported briefing came from, what made it, which fields were guessed.
+pub(crate) fn import_record(checker: &mut Checker, value: &Value, path: &JsonPath) {
+    let Some(map) = checker.object(value, path, &["source", "importer", "guessed"]) else {
+        return;
+    };
+    checker.required_string(map, path, "importer");
+    checker.optional_string(map, path, "source");
+    checker.optional_strings(map, path, "guessed");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -34,6 +34,7 @@ const FIELDS: &[&str] = &[
     "quotes",
     "actors",
     "translations",
+    "import",
 ];
 
 /// The briefing as far as it could be read; it is only usable when `checker` holds no
@@ -75,6 +76,10 @@ pub(crate) fn briefing(checker: &mut Checker, root: &Value, file: &Path) -> Opti
     parts::check_speakers(checker, &briefing, &quotes);
     script::check_language_given(checker, root);
     script::check_bidi_controls(checker, root, &mut JsonPath::root());
+    // The import record is for people and tools, not the reader: checked, not kept.
+    if let Some((value, path)) = field("import") {
+        parts::import_record(checker, value, &path);
+    }
     if let Some((value, path)) = field("translations") {
         briefing.translations = translation_check::translations(checker, value, &path, &briefing);
     }

@@ -34,6 +34,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff) to standard output: brief(1), or brief-COMMAND(1)
     Man(ManArgs),
+    /// Turn articles (text, Markdown, HTML, RSS/Atom feeds; folders, `-`) into briefings
+    Import(crate::cli::import::ImportArgs),
     /// Build or bring up to date the index of a library folder
     Index(IndexArgs),
     /// Search a library through its index; print each briefing found, newest first

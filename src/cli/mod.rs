@@ -6,6 +6,7 @@ pub mod config;
 pub mod digest;
 pub mod export;
 pub mod index;
+pub mod import;
 pub mod job;
 pub mod loader;
 pub mod locale;
