@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use brief::briefing::{LoadOptions, load_path};
 use brief::ui::content::Engine;
 use brief::ui::screen::render_buffer;
-use brief::ui::{Action, App, KeySetup, UiOptions};
+use brief::ui::{Action, App, KeySetup, UiOptions, read_asked};
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use unicode_width::UnicodeWidthStr;
@@ -30,7 +30,9 @@ fn app(opened: Option<&str>, width: u16, height: u16) -> App {
         ..KeySetup::defaults()
     };
     let area = Rect::new(0, 0, width, height);
-    App::new(library, opened.map(PathBuf::from), options, keys, area)
+    let mut app = App::new(library, opened.map(PathBuf::from), options, keys, area);
+    read_asked(&mut app, &LoadOptions::default());
+    app
 }
 
 fn screen(app: &App, width: u16, height: u16) -> String {

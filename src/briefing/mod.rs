@@ -4,6 +4,7 @@ mod diagnostic;
 mod discover;
 mod json_path;
 mod library;
+mod listing;
 mod load;
 mod locate;
 mod model;
@@ -15,7 +16,8 @@ mod validate;
 
 pub use diagnostic::{Diagnostic, MAX_DIAGNOSTICS_PER_FILE, Severity, is_terminal_hazard};
 pub use discover::{default_path, discover};
-pub use library::{Library, LibraryEntry, load_path, reading_order};
+pub use library::{Change, Library, LibraryEntry, load_path, reading_order};
+pub use listing::Listing;
 pub use load::{LoadFailure, LoadOptions, Loaded, load_bytes, load_file};
 pub use model::{Actor, Block, Briefing, Direction, PointGroup, Quote, Source};
 pub use validate::FORMAT_VERSION;

@@ -1,6 +1,6 @@
 use serde::Deserialize;
 
-use super::loading::Batch;
+use super::loading::{Batch, FileRead};
 
 /// Declares `Action` with its bindable variants listed once, each with the description the
 /// help screen and docs/KEYS.md show: `BINDABLE` and `describe` are derived from that list.
@@ -101,5 +101,8 @@ actions! {
         /// The background load has finished.
         #[serde(skip)]
         LibraryDone,
+        /// What reading a briefing's file gave, as `Effect::Read` asked.
+        #[serde(skip)]
+        FileRead(Box<FileRead>),
     }
 }

@@ -26,8 +26,8 @@ mod theme;
 mod view;
 
 pub use action::Action;
-pub use app::{App, Effect, Screen, UiOptions};
+pub use app::{App, Effect, Screen, UiOptions, read_asked, read_asked_from};
 pub use keys::KeySetup;
-pub use loading::{Batch, Progress};
+pub use loading::{Batch, FileRead, Progress};
 #[cfg(test)]
 mod testing;

@@ -19,7 +19,7 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
 use self::events::take_events;
-use self::frame::{carry_out_effects, draw, redraw_whole};
+use self::frame::{Runtime, carry_out_effects, draw, redraw_whole};
 use super::args::{BidiArg, ColorWhen, ReadArgs};
 use super::loader::{self, Drained, Loader};
 use super::scroll::Scroller;
@@ -74,9 +74,13 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
         tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
         mouse: !args.no_mouse,
     };
+    let runtime = Runtime {
+        modes,
+        load: options,
+    };
     let result = terminal::enter(modes)
         .map_err(anyhow::Error::from)
-        .and_then(|()| session(app, modes, loader, started));
+        .and_then(|()| session(app, runtime, loader, started));
     if result.is_err() && signals::terminal_hung_up() {
         // The link dropped under us: that is a hang-up, not an error of ours.
         signals::shutdown(signals::HANGUP_STATUS);
@@ -101,7 +105,7 @@ fn ui_options(args: &ReadArgs) -> UiOptions {
 
 fn session(
     app: impl FnOnce(Rect) -> App,
-    modes: Modes,
+    runtime: Runtime,
     loader: Loader,
     started: Instant,
 ) -> anyhow::Result<()> {
@@ -112,6 +116,9 @@ fn session(
     let done = loader.wait_first(app, grace, named) == Drained::Done;
     let mut loader = (!done).then_some(loader);
     let mut scroller = Scroller::default();
+    // The named file's listing may have arrived: it opens (its file is read) before the
+    // first frame.
+    carry_out_effects(app, &mut term, runtime, &mut scroller)?;
     draw(&mut term, app, &mut scroller)?;
     if std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1") {
         panic!("{TEST_PANIC_VAR}=1: panic forced after the first frame (test hook)");
@@ -120,7 +127,7 @@ fn session(
     // Batches have arrived since the last frame.
     let mut arrived = false;
     loop {
-        let mut dirty = take_events(app, loader.is_some())?;
+        let mut dirty = take_events(app, loader.is_some(), &runtime.load)?;
         match loader.as_ref().map(|l| l.drain(app)) {
             Some(Drained::More) => arrived = true,
             Some(Drained::Done) => {
@@ -129,7 +136,7 @@ fn session(
             }
             Some(Drained::Nothing) | None => {}
         }
-        dirty |= carry_out_effects(app, &mut term, modes, &mut scroller)?;
+        dirty |= carry_out_effects(app, &mut term, runtime, &mut scroller)?;
         if signals::take_redraw_whole() {
             redraw_whole(app, &mut term, &mut scroller)?;
             dirty = true;

@@ -3,7 +3,7 @@ use std::path::{Path, PathBuf};
 use crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
-use crate::briefing::{Library, LibraryEntry};
+use crate::briefing::{Library, LibraryEntry, Loaded};
 use crate::ui::Action;
 use crate::ui::content::Engine;
 use crate::ui::help::Help;
@@ -15,6 +15,8 @@ use crate::ui::reader::BriefingScreen;
 use crate::ui::theme::Theme;
 
 mod loading;
+mod opening;
+mod reads;
 mod render;
 mod scroll_region;
 #[cfg(test)]
@@ -23,6 +25,10 @@ mod tests;
 mod tests_loading;
 #[cfg(test)]
 mod tests_paging;
+#[cfg(test)]
+mod tests_reading;
+
+pub use reads::{read_asked, read_asked_from};
 
 /// How the reader draws: the layout engine's settings, and whether the theme uses color.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +40,9 @@ pub struct UiOptions {
 /// Side effects the runtime carries out after `update`, since they touch the terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Read this briefing file and send what it gave back as `Action::FileRead`: opening a
+    /// briefing reads its file, so a file changed on disk is never shown stale.
+    Read(PathBuf),
     /// Put this text on the clipboard through OSC 52.
     Copy(String),
     Suspend,
@@ -69,6 +78,10 @@ pub struct App {
     help: Help,
     library_view: LibraryView,
     briefing: BriefingScreen,
+    /// The briefing open on the briefing screen, as read from its file.
+    open: Option<Loaded>,
+    /// The file asked for to open (`Effect::Read`), until what reading it gave arrives.
+    reading: Option<PathBuf>,
     /// What the last action did, for the status line; cleared by the next key.
     message: Option<String>,
     /// The file named on the command line, while a background load has yet to deliver it.
@@ -104,6 +117,8 @@ impl App {
             screen: Screen::Library,
             library_view,
             briefing: BriefingScreen::default(),
+            open: None,
+            reading: None,
             opening: None,
             effects: Vec::new(),
             quit: false,
@@ -122,8 +137,8 @@ impl App {
         };
         self.library_view
             .select(&self.library, index, self.area, self.engine);
-        if let Some(LibraryEntry::Loaded(_)) = self.library.entry(index) {
-            self.open_briefing(index);
+        if let Some(LibraryEntry::Listed(_)) = self.library.entry(index) {
+            self.read_to_open(index);
         }
     }
 
@@ -151,7 +166,11 @@ impl App {
     pub fn update(&mut self, action: Action) {
         // The library arriving is not the user doing something: it keeps the message, and
         // goes in under the help screen too.
-        if let Action::LibraryFound(_) | Action::LibraryLoaded(_) | Action::LibraryDone = action {
+        if let Action::LibraryFound(_)
+        | Action::LibraryLoaded(_)
+        | Action::LibraryDone
+        | Action::FileRead(_) = action
+        {
             self.update_loading(action);
             return;
         }
@@ -179,6 +198,7 @@ impl App {
             _ => {
                 let cx = Context {
                     library: &self.library,
+                    open: self.open.as_ref(),
                     area: self.area,
                     engine: self.engine,
                 };
@@ -201,14 +221,15 @@ impl App {
         }
         match outcome.go {
             None => {}
-            Some(Go::Open(index)) => self.open_briefing(index),
+            Some(Go::Open(index)) => self.read_to_open(index),
             Some(Go::Library) => {
                 self.screen = Screen::Library;
                 self.briefing.leave();
+                self.open = None;
             }
             Some(Go::Neighbour { from, forward }) => {
                 match self.library_view.neighbour(&self.library, from, forward) {
-                    Some(next) => self.open_briefing(next),
+                    Some(next) => self.read_to_open(next),
                     None => {
                         let end = if forward { "last" } else { "first" };
                         self.message = Some(format!("this is the {end} briefing"));
@@ -237,22 +258,6 @@ impl App {
         self.library_view
             .relayout(&self.library, self.area, self.engine);
         self.briefing.relayout(self.area, self.engine);
-    }
-
-    fn open_briefing(&mut self, index: usize) {
-        let Some(loaded) = self.library.briefings.get(index) else {
-            return;
-        };
-        let cx = Context {
-            library: &self.library,
-            area: self.area,
-            engine: self.engine,
-        };
-        self.briefing.open(&loaded.briefing, index, cx);
-        self.screen = Screen::Briefing;
-        self.library_view
-            .choose(&self.library, index, self.area, self.engine);
-        self.library_view.close_prompt();
     }
 
     pub fn take_effects(&mut self) -> Vec<Effect> {

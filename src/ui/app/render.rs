@@ -90,7 +90,7 @@ impl App {
             // The prompt gets the whole line: what is typed matters most.
             _ if self.prompt().is_some() => (None, String::new()),
             (Some(reader), Screen::Briefing) => {
-                let (at, of) = (reader.index() + 1, self.library.briefings.len());
+                let (at, of) = (reader.index() + 1, self.library.listings.len());
                 let position = format!("{}/{}", thousands(at), thousands(of));
                 match &self.briefing.search().status_row {
                     Some(row) => (Some(row), format!(" · {position} ")),

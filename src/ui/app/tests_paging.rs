@@ -91,7 +91,7 @@ fn library_of(count: usize) -> (tempfile::TempDir, App) {
         std::fs::write(&file, json.to_string()).unwrap_or_else(|e| panic!("{e}"));
     }
     let library = load_path(dir.path(), &LoadOptions::default());
-    assert_eq!(library.briefings.len(), count, "{:?}", library.failures);
+    assert_eq!(library.listings.len(), count, "{:?}", library.failures);
     let options = UiOptions {
         engine: Engine::default(),
         color: false,

@@ -19,15 +19,22 @@ pub struct DirectionRule {
 
 impl DirectionRule {
     pub fn of(briefing: &Briefing) -> Self {
-        let direction = base_direction(briefing.direction);
-        let language = briefing.language.as_deref().map(|tag| {
+        let language = briefing.language.as_deref();
+        Self::of_parts(briefing.direction, language, &briefing.headline)
+    }
+
+    /// The rule of a briefing with this `direction`, `language` and `headline`: what
+    /// `of` reads of it, for the library, which keeps no whole briefing.
+    pub fn of_parts(direction: Direction, language: Option<&str>, headline: &str) -> Self {
+        let direction = base_direction(direction);
+        let language = language.map(|tag| {
             if is_rtl_language(tag) {
                 BaseDirection::Rtl
             } else {
                 BaseDirection::Ltr
             }
         });
-        let headline = || first_strong(&sanitize(&briefing.headline).text);
+        let headline = || first_strong(&sanitize(headline).text);
         let whole = match direction {
             BaseDirection::Auto => language.or_else(headline).unwrap_or(BaseDirection::Auto),
             forced => forced,

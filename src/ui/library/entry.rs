@@ -18,14 +18,10 @@ const COLUMNS_FROM: usize = 50;
 /// The list's rows have a selection marker left of them.
 pub(super) const LIST_SELECTABLE: bool = true;
 
-/// A library entry as the list holds it: its text, sanitized once, and what is made of that
-/// text the first time it is needed.
+/// A library entry as the list holds it: what its rows and filter are made from, the first
+/// time they are needed. The text itself stays in the library's listing.
 #[derive(Debug, Clone)]
 pub(super) struct Entry {
-    pub(super) date: String,
-    pub(super) class: String,
-    pub(super) lang: String,
-    pub(super) title: String,
     pub(super) rule: DirectionRule,
     pub(super) failed: bool,
     /// What a filter looks in (`filter::haystack`), made when one first does.
@@ -38,42 +34,30 @@ pub(super) struct Entry {
 impl Entry {
     /// Library entry `at`: the briefings, then the files that failed.
     pub(super) fn of(library: &Library, at: usize) -> Option<Self> {
-        let loaded = match library.entry(at)? {
-            LibraryEntry::Loaded(loaded) => loaded,
-            LibraryEntry::Failed(failure) => {
-                return Some(Entry {
-                    date: "✗ ERROR".into(),
-                    class: String::new(),
-                    lang: String::new(),
-                    title: sanitize(&failure.path.display().to_string()).text,
-                    rule: DirectionRule::forced(BaseDirection::Ltr),
-                    failed: true,
-                    haystack: None,
-                    row: None,
-                });
+        let (rule, failed) = match library.entry(at)? {
+            LibraryEntry::Listed(l) => {
+                let language = l.language.as_deref();
+                (
+                    DirectionRule::of_parts(l.direction, language, &l.headline),
+                    false,
+                )
             }
-        };
-        let b = &loaded.briefing;
-        let clean = |text: Option<&str>, most: usize| {
-            let text = text.map(|t| sanitize(t).text).unwrap_or_default();
-            text.chars().take(most).collect()
+            LibraryEntry::Failed(_) => (DirectionRule::forced(BaseDirection::Ltr), true),
         };
         Some(Entry {
-            date: clean(b.date.as_deref(), DATE_WIDTH),
-            class: clean(b.classification.as_deref(), usize::MAX),
-            lang: clean(b.language.as_deref(), LANG_WIDTH),
-            title: sanitize(&b.headline).text,
-            rule: DirectionRule::of(b),
-            failed: false,
+            rule,
+            failed,
             haystack: None,
             row: None,
         })
     }
 }
 
-/// The parts of an entry laid out at the current width.
+/// The parts of an entry laid out at the current width: its text, sanitized.
 #[derive(Debug, Clone)]
 pub(super) struct EntryRow {
+    pub(super) date: String,
+    pub(super) lang: String,
     pub(super) class: Row,
     pub(super) title: Row,
 }
@@ -96,26 +80,49 @@ pub(super) fn title_width(width: usize, failed: bool) -> usize {
     }
 }
 
-/// `entry` laid out for a row `width` cells wide.
-pub(super) fn entry_row(entry: &Entry, width: usize, engine: Engine) -> EntryRow {
-    let kind = if entry.failed {
-        FieldKind::Error
-    } else {
-        FieldKind::Headline
+/// Library entry `at` laid out for a row `width` cells wide.
+pub(super) fn entry_row(
+    library: &Library,
+    at: usize,
+    entry: &Entry,
+    width: usize,
+    engine: Engine,
+) -> EntryRow {
+    let clean = |text: Option<&str>, most: usize| {
+        let text = text.map(|t| sanitize(t).text).unwrap_or_default();
+        text.chars().take(most).collect::<String>()
     };
+    let (date, class, lang, title, kind) = match library.entry(at) {
+        Some(LibraryEntry::Listed(l)) => (
+            clean(l.date.as_deref(), DATE_WIDTH),
+            clean(l.classification.as_deref(), usize::MAX),
+            clean(l.language.as_deref(), LANG_WIDTH),
+            sanitize(&l.headline).text,
+            FieldKind::Headline,
+        ),
+        Some(LibraryEntry::Failed(failure)) => (
+            "✗ ERROR".into(),
+            String::new(),
+            String::new(),
+            sanitize(&failure.path.display().to_string()).text,
+            FieldKind::Error,
+        ),
+        None => (
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            FieldKind::Headline,
+        ),
+    };
+    let title_width = title_width(width, entry.failed);
     EntryRow {
+        date,
+        lang,
         class: Row::notice(
-            first_line(&entry.class, CLASS_WIDTH, DirectionRule::auto(), engine),
+            first_line(&class, CLASS_WIDTH, DirectionRule::auto(), engine),
             FieldKind::Banner,
         ),
-        title: Row::notice(
-            first_line(
-                &entry.title,
-                title_width(width, entry.failed),
-                entry.rule,
-                engine,
-            ),
-            kind,
-        ),
+        title: Row::notice(first_line(&title, title_width, entry.rule, engine), kind),
     }
 }

@@ -52,28 +52,20 @@ impl LibraryFilter {
 /// The normalized text library entry `at` is found by: the briefings first, then the
 /// files that failed to load (found by their path).
 pub(super) fn haystack(library: &Library, at: usize) -> String {
-    let loaded = match library.entry(at) {
-        Some(LibraryEntry::Loaded(loaded)) => loaded,
+    let listing = match library.entry(at) {
+        Some(LibraryEntry::Listed(listing)) => listing,
         Some(LibraryEntry::Failed(failure)) => return folded(&failure.path.display().to_string()),
         None => return String::new(),
     };
-    let b = &loaded.briefing;
-    let mut fields: Vec<&str> = vec![&b.headline];
-    fields.extend(b.summary.as_deref());
-    fields.extend(b.date.as_deref());
-    fields.extend(b.classification.as_deref());
-    fields.extend(b.language.as_deref());
-    fields.extend(b.location.as_deref());
-    fields.extend(b.source.as_ref().and_then(|s| s.name.as_deref()));
-    fields.extend(b.tags.iter().map(String::as_str));
-    for actor in &b.actors {
-        fields.push(&actor.name);
-        fields.extend(actor.aliases.iter().map(String::as_str));
-        fields.extend(actor.organization.as_deref());
-        fields.extend(actor.country.as_deref());
-    }
+    let l = listing;
+    let mut fields: Vec<&str> = vec![&l.headline];
+    fields.extend(l.summary.as_deref());
+    fields.extend(l.date.as_deref());
+    fields.extend(l.classification.as_deref());
+    fields.extend(l.language.as_deref());
+    fields.push(&l.keywords);
     // The file's name, not its folders: every entry shares those.
-    let name = b.path.file_name().map(|n| n.to_string_lossy());
+    let name = l.path.file_name().map(|n| n.to_string_lossy());
     fields.extend(name.as_deref());
     // A line break between fields: no word typed is found across two of them.
     folded(&fields.join("\n"))

@@ -108,6 +108,6 @@ impl LibraryView {
                     .and_then(|at| filter.shown.get(at).copied())
             }
         };
-        next.filter(|&n| matches!(library.entry(n), Some(LibraryEntry::Loaded(_))))
+        next.filter(|&n| matches!(library.entry(n), Some(LibraryEntry::Listed(_))))
     }
 }

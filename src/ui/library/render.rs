@@ -77,7 +77,7 @@ impl LibraryView {
         // An empty library (still loading, or a folder with nothing) has no error to show.
         let title = match library.entry(self.selected) {
             Some(LibraryEntry::Failed(_)) => "Error",
-            Some(LibraryEntry::Loaded(_)) | None => "Summary",
+            Some(LibraryEntry::Listed(_)) | None => "Summary",
         };
         PaneFrame {
             title: title.into(),
@@ -113,7 +113,7 @@ fn draw_entry(
         } else {
             style.patch(theme.dim)
         };
-        buf.set_string(line.x, y, &entry.date, date_style);
+        buf.set_string(line.x, y, &row.date, date_style);
     }
     if columns {
         let cell = Rect {
@@ -123,7 +123,7 @@ fn draw_entry(
             height: 1,
         };
         draw_row(buf, cell, &row.class, style.patch(theme.error), &[], theme);
-        buf.set_string(at(LANG_AT), y, &entry.lang, style.patch(theme.dim));
+        buf.set_string(at(LANG_AT), y, &row.lang, style.patch(theme.dim));
     }
     let width = cells(title_width(usize::from(line.width), entry.failed));
     let cell = Rect {

@@ -4,14 +4,14 @@
 use crate::ui::Action;
 use crate::ui::app::{App, Screen};
 use crate::ui::screen::{buffer_lines, render_buffer};
-use crate::ui::testing::{SIZE, fixture_app, numbered_app, run};
+use crate::ui::testing::{SIZE, fixture_app, numbered, numbered_app, run, settle_from};
 
 #[test]
 fn library_lists_briefings_newest_first_and_failures() {
     let app = fixture_app();
-    assert_eq!(app.library().briefings.len(), 2);
+    assert_eq!(app.library().listings.len(), 2);
     assert_eq!(app.library().failures.len(), 1);
-    assert_eq!(app.library().briefings[0].briefing.id, "mixed-water-talks");
+    assert_eq!(app.library().listings[0].id, "mixed-water-talks");
     assert_eq!(
         crate::ui::library::counts(app.library()),
         "2 briefings, 1 error"
@@ -47,7 +47,7 @@ fn a_large_library_keeps_the_selection_in_view() {
         .find(|l| l.contains('▌'))
         .cloned()
         .unwrap_or_default();
-    let headline = &app.library().briefings[selected].briefing.headline;
+    let headline = &app.library().listings[selected].headline;
     assert!(
         shown.contains(headline.as_str()),
         "{headline} not in {shown:?}"
@@ -129,7 +129,9 @@ fn counts_are_written_with_thousands_separators_everywhere() {
     );
     assert!(filtered.contains(" 1/1,542 "), "{filtered}");
     // Esc keeps the selection on the first entry shown, b0001: the second of all.
-    run(&mut app, &[Action::SearchCancel, Action::Select]);
+    app.update(Action::SearchCancel);
+    app.update(Action::Select);
+    settle_from(&mut app, &numbered(3000));
     let reading = screen(&app);
     assert!(reading.contains(" 2/3,000 · ? help"), "{reading}");
 }

@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 use ratatui::layout::Rect;
 use serde_json::json;
 
-use crate::briefing::{LoadFailure, Loaded, load_bytes};
+use crate::briefing::{Listing, LoadFailure, Loaded, load_bytes};
 use crate::ui::app::{App, Screen};
 use crate::ui::content::Engine;
 use crate::ui::keys::KeySetup;
 use crate::ui::screen::{buffer_lines, render_buffer};
+use crate::ui::testing::settle_from;
 use crate::ui::{Action, Batch, UiOptions};
 
 /// Briefing `name` in the folder `inbox`.
@@ -57,6 +58,10 @@ fn briefings() -> Vec<Loaded> {
     ]
 }
 
+fn listings(briefings: Vec<Loaded>) -> Vec<Listing> {
+    briefings.into_iter().map(Listing::from).collect()
+}
+
 /// An 80×24 reader whose library is still to load.
 fn loading_app() -> App {
     let options = UiOptions {
@@ -69,8 +74,9 @@ fn loading_app() -> App {
 fn app() -> App {
     let mut app = loading_app();
     app.update(Action::LibraryLoaded(Batch {
-        briefings: briefings(),
+        listings: listings(briefings()),
         failures: vec![broken("broken-feed.json")],
+        gone: Vec::new(),
     }));
     app.update(Action::LibraryDone);
     app
@@ -84,11 +90,11 @@ fn type_text(app: &mut App, text: &str) {
 /// The names of the files the library lists, top to bottom.
 fn listed(app: &App) -> Vec<String> {
     let view = app.library_view();
-    let path = |at: usize| match app.library().briefings.get(at) {
-        Some(l) => l.briefing.path.clone(),
-        None => app.library().failures[at - app.library().briefings.len()]
-            .path
-            .clone(),
+    let path = |at: usize| {
+        app.library()
+            .path(at)
+            .map(Path::to_path_buf)
+            .unwrap_or_default()
     };
     (0..view.shown_len())
         .filter_map(|p| view.entry_at(p))
@@ -105,7 +111,7 @@ fn filtered(query: &str) -> Vec<String> {
 
 fn selected_file(app: &App) -> PathBuf {
     let at = app.library_view().selected();
-    app.library().briefings[at].briefing.path.clone()
+    app.library().listings[at].path.clone()
 }
 
 #[test]
@@ -178,13 +184,17 @@ fn moving_opening_and_brackets_stay_within_the_filter() {
     );
     app.update(Action::Top);
     app.update(Action::Select);
+    settle_from(&mut app, &briefings());
     assert_eq!(app.screen(), Screen::Briefing);
     app.update(Action::NextBriefing);
+    settle_from(&mut app, &briefings());
     let open = |app: &App| app.reader().map(|r| r.index());
     assert_eq!(open(&app), Some(3), "] goes to dam, the next one shown");
     app.update(Action::NextBriefing);
+    settle_from(&mut app, &briefings());
     assert_eq!(app.message(), Some("this is the last briefing"));
     app.update(Action::PrevBriefing);
+    settle_from(&mut app, &briefings());
     assert_eq!(open(&app), Some(0));
     app.update(Action::Back);
     assert_eq!(app.screen(), Screen::Library);
@@ -228,16 +238,16 @@ fn entries_arriving_while_filtered_are_filtered_too() {
     let mut all = briefings().into_iter();
     let first: Vec<Loaded> = all.by_ref().take(2).collect();
     app.update(Action::LibraryLoaded(Batch {
-        briefings: first,
-        failures: Vec::new(),
+        listings: listings(first),
+        ..Batch::default()
     }));
     app.update(Action::SearchStart);
     type_text(&mut app, "water");
     app.update(Action::SearchSubmit);
     assert_eq!(listed(&app), ["water.json"]);
     app.update(Action::LibraryLoaded(Batch {
-        briefings: all.collect(),
-        failures: Vec::new(),
+        listings: listings(all.collect()),
+        ..Batch::default()
     }));
     assert_eq!(listed(&app), ["water.json", "dam.json"]);
     assert_eq!(selected_file(&app), Path::new("inbox/water.json"));
@@ -254,15 +264,16 @@ fn a_named_file_hidden_by_the_filter_opens_and_the_filter_goes() {
     let mut app = App::loading(named, options, KeySetup::defaults(), area);
     let mut all = briefings().into_iter();
     app.update(Action::LibraryLoaded(Batch {
-        briefings: all.by_ref().take(2).collect(),
-        failures: Vec::new(),
+        listings: listings(all.by_ref().take(2).collect()),
+        ..Batch::default()
     }));
     app.update(Action::SearchStart);
     type_text(&mut app, "wat");
     app.update(Action::LibraryLoaded(Batch {
-        briefings: all.collect(),
-        failures: Vec::new(),
+        listings: listings(all.collect()),
+        ..Batch::default()
     }));
+    settle_from(&mut app, &briefings());
     assert_eq!(app.screen(), Screen::Briefing);
     assert_eq!(selected_file(&app), Path::new("inbox/grid.json"));
     assert!(!app.library_view().is_filtered());

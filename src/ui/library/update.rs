@@ -55,7 +55,7 @@ impl LibraryView {
             Outcome::default()
         } else {
             match cx.library.entry(self.selected) {
-                Some(LibraryEntry::Loaded(_)) => Outcome::go(Go::Open(self.selected)),
+                Some(LibraryEntry::Listed(_)) => Outcome::go(Go::Open(self.selected)),
                 _ => Outcome::saying("this file failed to load: its error is shown below"),
             }
         }

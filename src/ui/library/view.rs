@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::entry::{Entry, LIST_SELECTABLE, entry_row};
 use super::filter::LibraryFilter;
-use crate::briefing::{Library, LibraryEntry};
+use crate::briefing::{Change, Library, LibraryEntry};
 use crate::ui::content::{DirectionRule, Engine, Field, FieldKind, Fields, PaneText, Row};
 use crate::ui::count::{plural, thousands};
 use crate::ui::layout::{inner_height, split_status, text_width};
@@ -50,14 +50,22 @@ impl LibraryView {
         }
     }
 
-    /// Takes in the entries a background load just put at `placed` (see
-    /// `Library::insert`). A chosen selection stays on its entry and on the same screen row;
-    /// otherwise the top (the newest) stays selected.
-    pub fn insert(&mut self, library: &Library, placed: &[usize], area: Rect, engine: Engine) {
+    /// Takes in a change to the library (see `Library::change`): entries gone, replaced
+    /// and new. A chosen selection stays on its entry (a replaced file's new entry) and on
+    /// the same screen row; otherwise the top (the newest) stays selected.
+    pub fn apply(&mut self, library: &Library, change: &Change, area: Rect, engine: Engine) {
         let row = self.position().saturating_sub(self.scroll);
-        let mut old = std::mem::take(&mut self.entries).into_iter();
-        let mut merged = Vec::with_capacity(old.len() + placed.len());
-        for &at in placed {
+        let mut old = std::mem::take(&mut self.entries);
+        let mut gone = change.removed.iter().map(|(at, _)| *at).peekable();
+        let mut index = 0;
+        old.retain(|_| {
+            let keep = gone.next_if_eq(&index).is_none();
+            index += 1;
+            keep
+        });
+        let mut old = old.into_iter();
+        let mut merged = Vec::with_capacity(old.len() + change.placed.len());
+        for &at in &change.placed {
             merged.extend(old.by_ref().take(at.saturating_sub(merged.len())));
             merged.extend(Entry::of(library, at));
         }
@@ -66,7 +74,9 @@ impl LibraryView {
         self.entries = merged;
         self.detail_of = None;
         if self.moved {
-            self.selected = Library::shifted(self.selected, placed);
+            // A chosen entry whose file went stays chosen at the same place in the list.
+            let gone = || self.selected.min(library.len().saturating_sub(1));
+            self.selected = change.follow(library, self.selected).unwrap_or_else(gone);
         }
         if self.filter.is_some() {
             self.refilter(library);
@@ -106,7 +116,7 @@ impl LibraryView {
             .min(position)
             .max((position + 1).saturating_sub(page))
             .min(count.saturating_sub(page));
-        self.lay_out_rows(text_width(list, LIST_SELECTABLE), page, engine);
+        self.lay_out_rows(library, text_width(list, LIST_SELECTABLE), page, engine);
         if self.filter.is_some() && count == 0 {
             self.detail = PaneText::new(Vec::new());
             self.detail_of = None;
@@ -124,7 +134,7 @@ impl LibraryView {
     }
 
     /// Lays out the rows in view that are not yet laid out at `width`.
-    fn lay_out_rows(&mut self, width: usize, page: usize, engine: Engine) {
+    fn lay_out_rows(&mut self, library: &Library, width: usize, page: usize, engine: Engine) {
         if self.row_width != Some(width) {
             self.entries.iter_mut().for_each(|entry| entry.row = None);
             self.row_width = Some(width);
@@ -137,7 +147,7 @@ impl LibraryView {
                 break;
             };
             if entry.row.is_none() {
-                entry.row = Some(entry_row(entry, width, engine));
+                entry.row = Some(entry_row(library, at, entry, width, engine));
                 #[cfg(test)]
                 {
                     self.rows_laid_out += 1;
@@ -231,14 +241,15 @@ pub(super) fn areas(area: Rect) -> (Rect, Rect) {
 
 fn detail_fields(library: &Library, selected: usize) -> Vec<Field> {
     match library.entry(selected) {
-        Some(LibraryEntry::Loaded(loaded)) => {
-            let briefing = &loaded.briefing;
-            let mut fields = Fields::new(DirectionRule::of(briefing));
-            if let Some(summary) = &briefing.summary {
+        Some(LibraryEntry::Listed(listing)) => {
+            let language = listing.language.as_deref();
+            let rule = DirectionRule::of_parts(listing.direction, language, &listing.headline);
+            let mut fields = Fields::new(rule);
+            if let Some(summary) = &listing.summary {
                 fields.push(FieldKind::Summary, summary, false);
             }
-            fields.push(FieldKind::Meta, &briefing.path.display().to_string(), false);
-            for warning in &loaded.warnings {
+            fields.push(FieldKind::Meta, &listing.path.display().to_string(), false);
+            for warning in &listing.warnings {
                 fields.push(FieldKind::Notice, &warning.to_string(), false);
             }
             fields.finish()
@@ -259,7 +270,7 @@ fn detail_fields(library: &Library, selected: usize) -> Vec<Field> {
 pub fn counts(library: &Library) -> String {
     format!(
         "{}, {}",
-        plural(library.briefings.len(), "briefing"),
+        plural(library.listings.len(), "briefing"),
         plural(library.failures.len(), "error")
     )
 }
@@ -268,7 +279,7 @@ pub fn counts(library: &Library) -> String {
 pub fn short_counts(library: &Library) -> String {
     format!(
         "{} ok, {} bad",
-        thousands(library.briefings.len()),
+        thousands(library.listings.len()),
         thousands(library.failures.len())
     )
 }

@@ -8,7 +8,7 @@ use super::open::OpenBriefing;
 use super::panes::PaneId;
 use super::scroll::{Page, Toward};
 use super::search::Search;
-use crate::briefing::{Briefing, Library};
+use crate::briefing::{Briefing, Change, Library};
 use crate::ui::action::Action;
 use crate::ui::content::Engine;
 use crate::ui::layout::inner;
@@ -74,10 +74,12 @@ impl BriefingScreen {
         self.search.clear();
     }
 
-    /// Entries arrived at `placed` (see `Library::insert`): the open briefing moved.
-    pub fn shift_index(&mut self, placed: &[usize]) {
+    /// The library changed (see `Library::change`): the open briefing's entry moved. If
+    /// its file went, the briefing stays open at the same place in the list.
+    pub fn follow(&mut self, change: &Change, library: &Library) {
         if let Some(reader) = self.reader.as_mut() {
-            reader.index = Library::shifted(reader.index, placed);
+            let gone = reader.index.min(library.len().saturating_sub(1));
+            reader.index = change.follow(library, reader.index).unwrap_or(gone);
         }
     }
 
