@@ -6,7 +6,7 @@
 
 use crate::briefing::{Library, LibraryEntry};
 use crate::ui::content::{Engine, Row, status_row};
-use crate::ui::matching::folded;
+use crate::ui::matching::normalize_text as folded;
 
 #[derive(Debug, Clone)]
 pub struct LibraryFilter {

@@ -1,0 +1,114 @@
+//! Every piece of a briefing that a search looks in, each with the part it belongs to, in
+//! reading order: what the scan searches and what an index must hold to give the same
+//! answers.
+
+use std::borrow::Cow;
+
+use super::ast::Scope;
+use crate::briefing::{Block, Briefing};
+
+/// What a piece of text is in its briefing, which decides the scopes it is searched in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    Headline,
+    Summary,
+    /// A paragraph, a heading, a bullet list's lead or one of its items.
+    Body,
+    Point,
+    Quote,
+    QuoteContext,
+    Speaker,
+    /// An actor's id, name, alias, role, organization or country.
+    Actor,
+    Tag,
+    Place,
+    /// The source's name or address.
+    Source,
+    Date,
+    Classification,
+    Language,
+    FileName,
+}
+
+impl Part {
+    /// Whether words are looked for in this part under `scope`: `in:headline` is the
+    /// headline alone; `in:body` the summary, the body and the points; `in:quotes` the
+    /// quotations and their context.
+    pub fn in_scope(self, scope: Scope) -> bool {
+        match scope {
+            Scope::Everywhere => true,
+            Scope::Headline => self == Part::Headline,
+            Scope::Body => matches!(self, Part::Summary | Part::Body | Part::Point),
+            Scope::Quotes => matches!(self, Part::Quote | Part::QuoteContext),
+        }
+    }
+}
+
+/// One piece of a briefing's text, as written in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field<'a> {
+    pub part: Part,
+    pub text: Cow<'a, str>,
+}
+
+/// Every searchable piece of `briefing`, in reading order (the order a snippet is looked
+/// for in): headline, summary, body, points, quotations, then what describes the briefing.
+pub fn fields<'a>(briefing: &'a Briefing) -> Vec<Field<'a>> {
+    let mut fields = Vec::new();
+    let mut push = |part, text: &'a str| {
+        fields.push(Field {
+            part,
+            text: Cow::Borrowed(text),
+        })
+    };
+    push(Part::Headline, &briefing.headline);
+    briefing.summary.iter().for_each(|s| push(Part::Summary, s));
+    for block in &briefing.body {
+        match block {
+            Block::Paragraph(text) | Block::Heading(text) => push(Part::Body, text),
+            Block::Bullets { lead, items } => {
+                lead.iter().chain(items).for_each(|t| push(Part::Body, t));
+            }
+        }
+    }
+    briefing.points.iter().for_each(|p| push(Part::Point, p));
+    for quote in &briefing.quotes {
+        push(Part::Quote, &quote.text);
+        quote
+            .context
+            .iter()
+            .for_each(|c| push(Part::QuoteContext, c));
+        push(Part::Speaker, &quote.speaker);
+    }
+    for actor in &briefing.actors {
+        let described = [&actor.role, &actor.organization, &actor.country];
+        [&actor.id, &actor.name]
+            .into_iter()
+            .chain(&actor.aliases)
+            .chain(described.into_iter().flatten())
+            .for_each(|t| push(Part::Actor, t));
+    }
+    briefing.tags.iter().for_each(|t| push(Part::Tag, t));
+    briefing.location.iter().for_each(|l| push(Part::Place, l));
+    if let Some(source) = &briefing.source {
+        source
+            .name
+            .iter()
+            .chain(&source.url)
+            .for_each(|s| push(Part::Source, s));
+    }
+    briefing.date.iter().for_each(|d| push(Part::Date, d));
+    let classification = briefing.classification.iter();
+    classification.for_each(|c| push(Part::Classification, c));
+    briefing
+        .language
+        .iter()
+        .for_each(|l| push(Part::Language, l));
+    if let Some(name) = briefing.path.file_name() {
+        fields.push(Field {
+            part: Part::FileName,
+            text: name.to_string_lossy(),
+        });
+    }
+    fields
+}
