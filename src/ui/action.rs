@@ -1,6 +1,6 @@
 use serde::Deserialize;
 
-use super::loading::{Batch, FileRead};
+use super::loading::{Batch, FileRead, Found};
 
 /// Declares `Action` with its bindable variants listed once, each with the description the
 /// help screen and docs/KEYS.md show: `BINDABLE` and `describe` are derived from that list.
@@ -104,5 +104,8 @@ actions! {
         /// What reading a briefing's file gave, as `Effect::Read` asked.
         #[serde(skip)]
         FileRead(Box<FileRead>),
+        /// What the library search found so far (`Effect::Search`).
+        #[serde(skip)]
+        Found(Found),
     }
 }

@@ -1,9 +1,10 @@
-//! What a background load sends the reader: parts of the library, and how far it has got;
-//! and what reading one briefing's file gave.
+//! What the reader's background work sends it: parts of the library and how far the load
+//! has got, what reading one briefing's file gave, and what a library search found.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::briefing::{Listing, LoadFailure, Loaded};
+use crate::briefing::query::{self, Query, Snippet};
+use crate::briefing::{Listing, LoadFailure, LoadOptions, Loaded, load_file};
 
 /// Part of the library, as the background loader sends it, in any order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -47,3 +48,48 @@ pub struct Progress {
 
 /// A briefing's file as the runtime read it when the app asked (`Effect::Read`).
 pub type FileRead = Result<Loaded, LoadFailure>;
+
+/// What a library search asks the runtime (`Effect::Search`): the briefings matching
+/// `query` among `paths` (the library's, newest first), sent back as `Action::Found` under
+/// `generation`. A request with no query stops the search in progress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchAsk {
+    pub generation: u64,
+    pub query: Option<Query>,
+    pub paths: Vec<PathBuf>,
+}
+
+/// A briefing a search found, and the text around the match its row shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub path: PathBuf,
+    pub snippet: Option<Snippet>,
+}
+
+/// Briefings a search found so far; `done` once it has looked everywhere.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    pub generation: u64,
+    pub hits: Vec<Hit>,
+    pub done: bool,
+}
+
+/// Characters of text around a match kept for a result's row: as wide as a wide terminal.
+pub const SNIPPET_CHARS: usize = 240;
+
+/// Whether the briefing in the file `path` matches `query`, read from the file as it is
+/// now: the search without an index, one file at a time. A file that does not load
+/// matches nothing.
+pub fn search_file(path: &Path, query: &Query, options: &LoadOptions) -> Option<Hit> {
+    let loaded = load_file(path, options).ok()?;
+    search_briefing(&loaded, query)
+}
+
+/// Whether `loaded` matches `query`, and the text around the match.
+pub fn search_briefing(loaded: &Loaded, query: &Query) -> Option<Hit> {
+    let briefing = &loaded.briefing;
+    query::matches(briefing, query).then(|| Hit {
+        path: briefing.path.clone(),
+        snippet: query::snippet(briefing, query, SNIPPET_CHARS),
+    })
+}

@@ -28,6 +28,6 @@ mod view;
 pub use action::Action;
 pub use app::{App, Effect, Screen, UiOptions, read_asked, read_asked_from};
 pub use keys::KeySetup;
-pub use loading::{Batch, FileRead, Progress};
+pub use loading::{Batch, FileRead, Found, Hit, Progress, SearchAsk};
 #[cfg(test)]
 mod testing;

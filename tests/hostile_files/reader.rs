@@ -122,8 +122,11 @@ fn open_filtered(pty: &mut Pty, headline: &str) {
         "{headline} does not open with its body\n{}",
         pty.contents()
     );
-    // Back to the library, then the filter cleared (one Esc at a time: two in one read
-    // are taken as one key).
+    // The briefing search (set to the first word searched for) cleared, back to the
+    // library, then the search cleared (one Esc at a time: two in one read are taken as one
+    // key).
+    pty.type_keys(b"\x1b");
+    pty.settle();
     pty.type_keys(b"\x1b");
     assert!(
         pty.wait_until(TIMEOUT, |s| !s.contents().contains("1 Headline")),

@@ -12,7 +12,7 @@ const LOADING_POLL: Duration = Duration::from_millis(10);
 
 /// Feeds the next terminal events to the app; true if a frame is due. Blocks until one
 /// comes, with no timer, except while the library loads: then it gives up after
-/// `LOADING_POLL` so that arriving batches go in. A file an event asks to read (to open a
+/// `LOADING_POLL` so that arriving batches go in; so too while a search runs. A file an event asks to read (to open a
 /// briefing) is read before the next event, which may be meant for that briefing.
 pub fn take_events(app: &mut App, loading: bool, load: &LoadOptions) -> anyhow::Result<bool> {
     if loading && !event::poll(LOADING_POLL)? {

@@ -9,6 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
+use super::search::Searcher;
 use crate::cli::scroll::{Scroller, Shift};
 use crate::cli::terminal::{self, FrameWriter, Modes};
 use crate::cli::{clipboard, signals};
@@ -24,6 +25,7 @@ pub fn carry_out_effects(
     term: &mut Term,
     runtime: Runtime,
     scroller: &mut Scroller,
+    searcher: &mut Searcher,
 ) -> anyhow::Result<bool> {
     let mut dirty = false;
     loop {
@@ -32,6 +34,11 @@ pub fn carry_out_effects(
             return Ok(dirty);
         }
         for effect in effects {
+            if let Effect::Search(ask) = effect {
+                searcher.ask(ask);
+                dirty = true;
+                continue;
+            }
             dirty |= carry_out(app, term, runtime, scroller, effect)?;
         }
     }
@@ -69,6 +76,8 @@ fn carry_out(
         Effect::ScrollRegion { top, bottom, lines } => {
             scroller.push(Shift { top, bottom, lines });
         }
+        // Handed to the search worker by `carry_out_effects`.
+        Effect::Search(_) => {}
     }
     Ok(true)
 }

@@ -7,6 +7,7 @@
 
 mod events;
 mod frame;
+mod search;
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -20,6 +21,7 @@ use ratatui::layout::Rect;
 
 use self::events::take_events;
 use self::frame::{Runtime, carry_out_effects, draw, redraw_whole};
+use self::search::Searcher;
 use super::args::{BidiArg, ColorWhen, ReadArgs};
 use super::loader::{self, Drained, Loader};
 use super::scroll::Scroller;
@@ -116,9 +118,10 @@ fn session(
     let done = loader.wait_first(app, grace, named) == Drained::Done;
     let mut loader = (!done).then_some(loader);
     let mut scroller = Scroller::default();
+    let mut searcher = Searcher::spawn(runtime.load)?;
     // The named file's listing may have arrived: it opens (its file is read) before the
     // first frame.
-    carry_out_effects(app, &mut term, runtime, &mut scroller)?;
+    carry_out_effects(app, &mut term, runtime, &mut scroller, &mut searcher)?;
     draw(&mut term, app, &mut scroller)?;
     if std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1") {
         panic!("{TEST_PANIC_VAR}=1: panic forced after the first frame (test hook)");
@@ -127,7 +130,8 @@ fn session(
     // Batches have arrived since the last frame.
     let mut arrived = false;
     loop {
-        let mut dirty = take_events(app, loader.is_some(), &runtime.load)?;
+        let waiting = loader.is_some() || searcher.busy();
+        let mut dirty = take_events(app, waiting, &runtime.load)?;
         match loader.as_ref().map(|l| l.drain(app)) {
             Some(Drained::More) => arrived = true,
             Some(Drained::Done) => {
@@ -136,7 +140,8 @@ fn session(
             }
             Some(Drained::Nothing) | None => {}
         }
-        dirty |= carry_out_effects(app, &mut term, runtime, &mut scroller)?;
+        arrived |= searcher.drain(app);
+        dirty |= carry_out_effects(app, &mut term, runtime, &mut scroller, &mut searcher)?;
         if signals::take_redraw_whole() {
             redraw_whole(app, &mut term, &mut scroller)?;
             dirty = true;

@@ -55,6 +55,10 @@ impl App {
                 self.opening = None;
             }
             Action::FileRead(read) => self.receive_file(*read),
+            Action::Found(found) => {
+                self.library_view
+                    .found(&self.library, found, self.area, self.engine);
+            }
             _ => {}
         }
     }

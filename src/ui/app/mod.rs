@@ -9,6 +9,7 @@ use crate::ui::content::Engine;
 use crate::ui::help::Help;
 use crate::ui::keys::{KeySetup, KeyTable};
 use crate::ui::library::LibraryView;
+use crate::ui::loading::SearchAsk;
 use crate::ui::outcome::{Context, Go, Outcome};
 use crate::ui::prompt::{self, Prompt};
 use crate::ui::reader::BriefingScreen;
@@ -40,6 +41,9 @@ pub struct UiOptions {
 /// Side effects the runtime carries out after `update`, since they touch the terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Search the library (or stop searching, with no query) and send what is found as
+    /// `Action::Found`, in batches as it comes.
+    Search(SearchAsk),
     /// Read this briefing file and send what it gave back as `Action::FileRead`: opening a
     /// briefing reads its file, so a file changed on disk is never shown stale.
     Read(PathBuf),
@@ -169,9 +173,11 @@ impl App {
         if let Action::LibraryFound(_)
         | Action::LibraryLoaded(_)
         | Action::LibraryDone
-        | Action::FileRead(_) = action
+        | Action::FileRead(_)
+        | Action::Found(_) = action
         {
             self.update_loading(action);
+            self.ask_search();
             return;
         }
         if !matches!(
@@ -186,6 +192,14 @@ impl App {
         let before = self.zoomed_scroll();
         self.dispatch(action);
         self.note_scroll(before);
+        self.ask_search();
+    }
+
+    /// Passes on what the library's search asks of the runtime's search worker.
+    fn ask_search(&mut self) {
+        if let Some(ask) = self.library_view.take_ask() {
+            self.effects.push(Effect::Search(ask));
+        }
     }
 
     fn dispatch(&mut self, action: Action) {
@@ -202,10 +216,15 @@ impl App {
                     area: self.area,
                     engine: self.engine,
                 };
+                let typing = matches!(action, Action::SearchInput(_) | Action::SearchBackspace);
                 let outcome = match self.screen {
                     Screen::Library => self.library_view.update(action, cx),
                     Screen::Briefing => self.briefing.update(action, cx),
                 };
+                // A query typed in the library that reads again clears what was wrong.
+                if typing && self.screen == Screen::Library && outcome.message.is_none() {
+                    self.message = None;
+                }
                 self.carry_out(outcome);
             }
         }

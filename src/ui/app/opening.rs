@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use super::{App, Effect, Screen};
 use crate::briefing::{Library, LibraryEntry, Listing, LoadFailure, Loaded};
-use crate::ui::loading::FileRead;
+use crate::ui::Action;
+use crate::ui::loading::{FileRead, SearchAsk};
 use crate::ui::outcome::Context;
 
 impl App {
@@ -29,11 +30,36 @@ impl App {
             area: self.area,
             engine: self.engine,
         };
-        self.briefing.open(&loaded.briefing, index, cx);
+        // From the library's search results: the briefing search is set to what was looked
+        // for, at its first match.
+        let term = self.library_view.search_term();
+        match term.filter(|_| self.screen == Screen::Library) {
+            Some(term) => {
+                self.briefing
+                    .open_searching(&loaded.briefing, index, &term, cx);
+                let outcome = self.briefing.update(Action::SearchNext, cx);
+                self.carry_out(outcome);
+            }
+            None => self.briefing.open(&loaded.briefing, index, cx),
+        }
         self.screen = Screen::Briefing;
         self.library_view
             .choose(&self.library, index, self.area, self.engine);
         self.library_view.close_prompt();
+    }
+
+    /// The searches asked for so far (`Effect::Search`), taken from the effects, like
+    /// `take_reads`.
+    pub fn take_searches(&mut self) -> Vec<SearchAsk> {
+        let mut searches = Vec::new();
+        self.effects.retain(|effect| match effect {
+            Effect::Search(ask) => {
+                searches.push(ask.clone());
+                false
+            }
+            _ => true,
+        });
+        searches
     }
 
     /// The reads asked for so far (`Effect::Read`), taken from the effects: for a runtime

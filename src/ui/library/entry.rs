@@ -1,9 +1,11 @@
 //! A library entry: its text sanitized once, and laid out as one row of the list.
 
+use crate::briefing::query::Snippet;
 use crate::briefing::{Library, LibraryEntry};
 use crate::text::{BaseDirection, sanitize};
 use crate::ui::content::{DirectionRule, Engine, FieldKind, Row};
 use crate::ui::first_line::first_line;
+use crate::ui::mark::{Mark, MarkKind};
 
 pub(super) const DATE_WIDTH: usize = 10;
 pub(super) const CLASS_WIDTH: usize = 10;
@@ -24,8 +26,9 @@ pub(super) const LIST_SELECTABLE: bool = true;
 pub(super) struct Entry {
     pub(super) rule: DirectionRule,
     pub(super) failed: bool,
-    /// What a filter looks in (`filter::haystack`), made when one first does.
-    pub(super) haystack: Option<String>,
+    /// The text around the search's match in it, laid out under its headline while the
+    /// search is on and it is in view.
+    pub(super) snippet: Option<SnippetRow>,
     /// The entry laid out as a row of the list, when it first comes into view; kept while
     /// the width stays, so that moving the selection lays nothing out again.
     pub(super) row: Option<EntryRow>,
@@ -47,7 +50,7 @@ impl Entry {
         Some(Entry {
             rule,
             failed,
-            haystack: None,
+            snippet: None,
             row: None,
         })
     }
@@ -60,6 +63,48 @@ pub(super) struct EntryRow {
     pub(super) lang: String,
     pub(super) class: Row,
     pub(super) title: Row,
+}
+
+/// A search result's second line: the text around the match, and the match to highlight.
+#[derive(Debug, Clone)]
+pub(super) struct SnippetRow {
+    pub(super) row: Row,
+    pub(super) marks: Vec<Mark>,
+}
+
+/// `snippet` laid out in the headline's column of a row `width` cells wide, cut so that
+/// its first match shows: a third of the column before it, when the text is longer.
+pub(super) fn snippet_row(snippet: &Snippet, width: usize, engine: Engine) -> SnippetRow {
+    let column = title_width(width, false);
+    let first = snippet.highlights.first().map_or(0, |range| range.start);
+    let before = snippet.text[..first].char_indices().rev().nth(column / 3);
+    let start = before.map_or(0, |(at, _)| at);
+    let (prefix, text) = if start > 0 {
+        ("…", &snippet.text[start..])
+    } else {
+        ("", snippet.text.as_str())
+    };
+    let shown = format!("{prefix}{text}");
+    let shift = |at: usize| (at + prefix.len()).saturating_sub(start);
+    let marks = snippet
+        .highlights
+        .iter()
+        .filter(|range| range.start >= start)
+        .map(|range| Mark {
+            field: 0,
+            range: shift(range.start)..shift(range.end),
+            kind: MarkKind::Match,
+        })
+        .collect();
+    let line = first_line(&shown, column, DirectionRule::auto(), engine);
+    let row = Row {
+        field: Some(0),
+        kind: FieldKind::Summary,
+        item: None,
+        line,
+        bullet: false,
+    };
+    SnippetRow { row, marks }
 }
 
 /// Whether a row `width` cells wide (the list's text width) shows the date,

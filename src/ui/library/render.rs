@@ -50,7 +50,9 @@ impl LibraryView {
         }
         let columns = has_columns(usize::from(text.width));
         let visible = (self.scroll..).map_while(|p| self.entry_at(p));
-        for (index, y) in visible.take(usize::from(text.height)).zip(text.y..) {
+        let height = self.entry_height();
+        let rows = (text.y..text.bottom()).step_by(height);
+        for (index, y) in visible.take(usize::from(text.height) / height).zip(rows) {
             // Rows in view are laid out by `select`; `None` only before the first size.
             let Some((entry, row)) = self
                 .entries
@@ -69,6 +71,16 @@ impl LibraryView {
                 ..text
             };
             draw_entry(buf, line, entry, row, selected, columns, theme);
+            if let Some(snippet) = entry.snippet.as_ref().filter(|_| height > 1) {
+                let width = cells(title_width(usize::from(line.width), false));
+                let cell = Rect {
+                    x: line.right().saturating_sub(width),
+                    y: y + 1,
+                    width,
+                    height: 1,
+                };
+                draw_row(buf, cell, &snippet.row, theme.dim, &snippet.marks, theme);
+            }
         }
     }
 

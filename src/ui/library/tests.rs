@@ -67,7 +67,7 @@ fn a_large_library_keeps_the_selection_in_view() {
 #[test]
 fn moving_the_selection_lays_out_no_row_twice() {
     let mut app = numbered_app(3000, SIZE);
-    let page = crate::ui::library::LibraryView::page(app.area());
+    let page = app.library_view().page(app.area());
     let view = |app: &App| {
         (
             app.library_view().rows_laid_out,
@@ -91,7 +91,7 @@ fn moving_the_selection_lays_out_no_row_twice() {
         width: 80,
         height: 30,
     });
-    let taller = crate::ui::library::LibraryView::page(app.area());
+    let taller = app.library_view().page(app.area());
     assert!(taller > page + 1);
     assert_eq!(view(&app).0, taller);
     let details = view(&app).1;
@@ -121,7 +121,9 @@ fn counts_are_written_with_thousands_separators_everywhere() {
         .filter(|n| format!("{n:04}").contains('1'))
         .count();
     assert_eq!(holding_1, 1542);
-    run(&mut app, &[Action::SearchStart, Action::SearchInput('1')]);
+    app.update(Action::SearchStart);
+    app.update(Action::SearchInput('1'));
+    settle_from(&mut app, &numbered(3000));
     let filtered = screen(&app);
     assert!(
         filtered.contains(" Library: 1,542 shown of 3,000 briefings, 0 errors "),

@@ -3,13 +3,13 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::entry::{Entry, LIST_SELECTABLE, entry_row};
+use super::entry::{Entry, LIST_SELECTABLE, entry_row, snippet_row};
 use super::filter::LibraryFilter;
 use crate::briefing::{Change, Library, LibraryEntry};
 use crate::ui::content::{DirectionRule, Engine, Field, FieldKind, Fields, PaneText, Row};
 use crate::ui::count::{plural, thousands};
 use crate::ui::layout::{inner_height, split_status, text_width};
-use crate::ui::loading::Progress;
+use crate::ui::loading::{Progress, SearchAsk};
 use crate::ui::prompt::Prompt;
 
 #[derive(Debug, Clone, Default)]
@@ -26,6 +26,10 @@ pub struct LibraryView {
     pub(super) filter: Option<LibraryFilter>,
     /// The `/` prompt while it is open: what it holds filters the list as it is typed.
     pub(super) prompt: Option<Prompt>,
+    /// The last search asked for, counted: what an older one finds is dropped.
+    pub(super) generation: u64,
+    /// What to ask the runtime's search worker next (`take_ask`).
+    pub(super) ask: Option<SearchAsk>,
     pub(super) entries: Vec<Entry>,
     /// The list's text width the entries' rows were laid out at.
     row_width: Option<usize>,
@@ -79,6 +83,7 @@ impl LibraryView {
             self.selected = change.follow(library, self.selected).unwrap_or_else(gone);
         }
         if self.filter.is_some() {
+            self.search_arrivals(library, change);
             self.refilter(library);
         }
         let target = if self.moved {
@@ -101,7 +106,7 @@ impl LibraryView {
     /// With a filter, an entry it hides selects the next one shown (or the last).
     pub fn select(&mut self, library: &Library, index: usize, area: Rect, engine: Engine) {
         let (list, detail) = areas(area);
-        let page = inner_height(list).max(1);
+        let page = self.entries_in(list);
         let count = self.shown_len();
         let position = match &self.filter {
             None => index,
@@ -133,10 +138,13 @@ impl LibraryView {
             .relayout(text_width(detail, false).max(1), engine);
     }
 
-    /// Lays out the rows in view that are not yet laid out at `width`.
+    /// Lays out the rows in view that are not yet laid out at `width`, and under a search
+    /// the text around each one's match.
     fn lay_out_rows(&mut self, library: &Library, width: usize, page: usize, engine: Engine) {
         if self.row_width != Some(width) {
-            self.entries.iter_mut().for_each(|entry| entry.row = None);
+            for entry in &mut self.entries {
+                (entry.row, entry.snippet) = (None, None);
+            }
             self.row_width = Some(width);
         }
         for position in self.scroll..self.scroll + page {
@@ -152,6 +160,11 @@ impl LibraryView {
                 {
                     self.rows_laid_out += 1;
                 }
+            }
+            if entry.snippet.is_none() {
+                let found = self.filter.as_ref().zip(library.path(at));
+                let snippet = found.and_then(|(filter, path)| filter.snippet(path));
+                entry.snippet = snippet.map(|s| snippet_row(s, width, engine));
             }
         }
     }
@@ -221,8 +234,19 @@ impl LibraryView {
         self.filter.as_ref()?.row.as_ref()
     }
 
-    pub fn page(area: Rect) -> usize {
-        inner_height(areas(area).0).max(1)
+    /// Entries a page holds: under a search each takes two rows, its headline and the
+    /// text around its match.
+    pub fn page(&self, area: Rect) -> usize {
+        self.entries_in(areas(area).0)
+    }
+
+    fn entries_in(&self, list: Rect) -> usize {
+        (inner_height(list) / self.entry_height()).max(1)
+    }
+
+    /// Rows an entry takes.
+    pub(super) fn entry_height(&self) -> usize {
+        if self.filter.is_some() { 2 } else { 1 }
     }
 }
 

@@ -69,6 +69,19 @@ impl BriefingScreen {
         self.refresh_search(cx);
     }
 
+    /// Opens `briefing` like `open`, with the search set to `query`: a briefing opened from
+    /// the library's search shows what was found there.
+    pub fn open_searching(
+        &mut self,
+        briefing: &Briefing,
+        index: usize,
+        query: &str,
+        cx: Context<'_>,
+    ) {
+        self.search.query = query.to_owned();
+        self.open(briefing, index, cx);
+    }
+
     /// Back to the library: the search goes.
     pub fn leave(&mut self) {
         self.search.clear();
