@@ -64,13 +64,19 @@ fn screen(app: &App, width: u16, height: u16) -> String {
     out
 }
 
+/// Types `query` at the `/` prompt, and Enter if `submit`; the library's search runs as
+/// each key asks for it.
 fn search(app: &mut App, query: &str, submit: bool) {
-    app.update(Action::SearchStart);
+    let mut act = |action| {
+        app.update(action);
+        read_asked(app, &LoadOptions::default());
+    };
+    act(Action::SearchStart);
     for c in query.chars() {
-        app.update(Action::SearchInput(c));
+        act(Action::SearchInput(c));
     }
     if submit {
-        app.update(Action::SearchSubmit);
+        act(Action::SearchSubmit);
     }
 }
 
@@ -132,7 +138,8 @@ fn search_mixed() {
 
 #[test]
 fn library_filtered() {
-    // Kept by Enter: its words stay on the status line, laid out like any text.
+    // Kept by Enter: its words stay on the status line, laid out like any text. Each
+    // result has the text around its match under its headline, the match marked.
     at_both_sizes("library_filter_water", None, |app| {
         search(app, "water", true)
     });

@@ -15,3 +15,5 @@ pub use view::{LibraryView, counts, short_counts};
 mod tests;
 #[cfg(test)]
 mod tests_filter;
+#[cfg(test)]
+mod tests_search;

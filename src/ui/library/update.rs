@@ -76,7 +76,12 @@ impl LibraryView {
         };
         match self.set_filter(cx.library, query.as_deref(), cx.area, cx.engine) {
             Ok(()) => Outcome::default(),
-            Err(error) => Outcome::saying(format!("query: {error}")),
+            // The column first: the status line may have room for little more.
+            Err(error) => Outcome::saying(format!(
+                "query, column {}: {}",
+                error.column(),
+                error.message
+            )),
         }
     }
 
