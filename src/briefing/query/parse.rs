@@ -114,11 +114,10 @@ impl Parser {
                 name_at,
             ));
         }
-        let value_at = self.at;
-        let value = match self.peek() {
-            Some('"') => self.quoted()?,
-            _ => self.bare(),
-        };
+        let quoted = self.peek() == Some('"');
+        // Positions in a value count from its first character, inside the quotes.
+        let value_at = self.at + usize::from(quoted);
+        let value = if quoted { self.quoted()? } else { self.bare() };
         if value.trim().is_empty() {
             return Err(QueryError::new(
                 format!("{name}: expects a value"),

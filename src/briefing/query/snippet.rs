@@ -25,16 +25,7 @@ pub struct Snippet {
 /// (an ellipsis marks a cut). A query without words or phrases shows the first quotation of
 /// a speaker it asks for, without highlights; else there is no snippet.
 pub fn snippet(briefing: &Briefing, query: &Query, max_chars: usize) -> Option<Snippet> {
-    let terms: Vec<&[String]> = query
-        .clauses
-        .iter()
-        .filter(|clause| !clause.negated)
-        .filter_map(|clause| match &clause.filter {
-            Filter::Word(word) => Some(std::slice::from_ref(word)),
-            Filter::Phrase(words) => Some(words.as_slice()),
-            _ => None,
-        })
-        .collect();
+    let terms = query.text_terms();
     if terms.is_empty() {
         return quotation_of_speaker(briefing, query, max_chars);
     }

@@ -4,6 +4,24 @@
 
 use std::ops::Range;
 
+use super::ast::{Filter, Query};
+
+impl Query {
+    /// The words and phrases the query looks for (not those it excludes), each as its
+    /// words: what a snippet highlights, and what the briefing search is set to when a
+    /// result is opened (a phrase's words joined by spaces find it there).
+    pub fn text_terms(&self) -> Vec<&[String]> {
+        let positive = self.clauses.iter().filter(|clause| !clause.negated);
+        positive
+            .filter_map(|clause| match &clause.filter {
+                Filter::Word(word) => Some(std::slice::from_ref(word)),
+                Filter::Phrase(words) => Some(words.as_slice()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 /// Byte ranges of normalised `text` where the `words` (normalised, none empty) match: for
 /// one word each place it occurs; for a phrase, from the first word's place in its text word
 /// to the end of the last word's place in its own.

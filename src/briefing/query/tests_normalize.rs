@@ -138,6 +138,19 @@ fn normalize_text_is_normalize_without_offsets() {
     }
 }
 
+/// The planes with letters, compatibility forms and ideographs; the rest are unassigned or
+/// private use.
+#[test]
+fn every_character_folds_to_a_fixed_point() {
+    let mut text = String::new();
+    for c in (0..=0x2_FFFF).filter_map(char::from_u32) {
+        text.clear();
+        text.push(c);
+        let once = normalize_text(&text);
+        assert_eq!(normalize_text(&once), once, "U+{:04X}", u32::from(c));
+    }
+}
+
 fn mixed_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
         "a", "Z", "İ", "ß", "é", "e\u{301}", " ", ".", ",", "-", "\t", "\n", "ا", "أ", "ة", "ى",

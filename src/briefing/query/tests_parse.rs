@@ -144,7 +144,8 @@ fn bad_queries_say_what_and_where() {
         )
     );
     assert_eq!(error("actor: x"), ("actor: expects a value".into(), 7));
-    assert_eq!(error(r#"tag:"""#), ("tag: expects a value".into(), 5));
+    assert_eq!(error(r#"tag:"""#), ("tag: expects a value".into(), 6));
+    assert_eq!(error(r#"date:"2025-02-30""#).1, 7);
     assert_eq!(
         error("tag:!!"),
         ("tag: expects a value with a letter or a digit".into(), 5)

@@ -287,3 +287,10 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn text_terms_are_the_words_and_phrases_looked_for() {
+    let query = parse(r#"Türk -draft "وقف إطلاق" actor:x in:quotes"#).unwrap_or_default();
+    let terms: Vec<String> = query.text_terms().iter().map(|t| t.join(" ")).collect();
+    assert_eq!(terms, ["türk", "وقف اطلاق"]);
+}
