@@ -83,14 +83,7 @@ impl LibraryFilter {
     /// What the in-briefing search looks for when a briefing opens from the results: the
     /// query's first word or phrase.
     pub fn first_term(&self) -> Option<String> {
-        self.parsed
-            .clauses
-            .iter()
-            .filter(|clause| !clause.negated)
-            .find_map(|clause| match &clause.filter {
-                Filter::Word(word) => Some(word.clone()),
-                Filter::Phrase(words) => Some(words.join(" ")),
-                _ => None,
-            })
+        let terms = self.parsed.text_terms();
+        terms.first().map(|words| words.join(" "))
     }
 }
