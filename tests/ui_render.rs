@@ -10,7 +10,7 @@ use brief::briefing::{LoadOptions, load_path};
 use brief::text::BidiMode;
 use brief::ui::content::Engine;
 use brief::ui::screen::render_buffer;
-use brief::ui::{Action, App, KeySetup, UiOptions, read_asked, read_asked_from};
+use brief::ui::{Action, App, KeySetup, UiOptions, settle_asked};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
@@ -31,7 +31,7 @@ fn app(folder: &Path, opened: Option<PathBuf>, shaping: bool, color: bool) -> Ap
         color,
     };
     let mut app = App::new(library, opened, options, KeySetup::defaults(), SIZE);
-    read_asked(&mut app, &LoadOptions::default());
+    settle_asked(&mut app, &LoadOptions::default(), &[]);
     app
 }
 
@@ -48,7 +48,7 @@ fn type_query(app: &mut App, query: &str) {
 /// The action, with the files it asks to read read at once, as the runtime does.
 fn act(app: &mut App, action: Action) {
     app.update(action);
-    read_asked(app, &LoadOptions::default());
+    settle_asked(app, &LoadOptions::default(), &[]);
 }
 
 /// Shows `buf` on the emulated terminal; fails with the cells that differ.
@@ -309,7 +309,7 @@ fn a_field_with_bidi_controls_is_flagged() {
     };
     let opened = Some(PathBuf::from("trojan.json"));
     let mut app = App::new(library, opened, options, KeySetup::defaults(), SIZE);
-    read_asked_from(&mut app, &LoadOptions::default(), &[loaded]);
+    settle_asked(&mut app, &LoadOptions::default(), &[loaded]);
     act(
         &mut app,
         Action::Resize {

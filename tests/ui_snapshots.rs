@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use brief::briefing::{LoadOptions, load_path};
 use brief::ui::content::Engine;
 use brief::ui::screen::render_buffer;
-use brief::ui::{Action, App, KeySetup, UiOptions, read_asked};
+use brief::ui::{Action, App, KeySetup, UiOptions, settle_asked};
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use unicode_width::UnicodeWidthStr;
@@ -31,7 +31,7 @@ fn app(opened: Option<&str>, width: u16, height: u16) -> App {
     };
     let area = Rect::new(0, 0, width, height);
     let mut app = App::new(library, opened.map(PathBuf::from), options, keys, area);
-    read_asked(&mut app, &LoadOptions::default());
+    settle_asked(&mut app, &LoadOptions::default(), &[]);
     app
 }
 
@@ -69,7 +69,7 @@ fn screen(app: &App, width: u16, height: u16) -> String {
 fn search(app: &mut App, query: &str, submit: bool) {
     let mut act = |action| {
         app.update(action);
-        read_asked(app, &LoadOptions::default());
+        settle_asked(app, &LoadOptions::default(), &[]);
     };
     act(Action::SearchStart);
     for c in query.chars() {

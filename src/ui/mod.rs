@@ -26,7 +26,7 @@ mod theme;
 mod view;
 
 pub use action::Action;
-pub use app::{App, Effect, Screen, UiOptions, read_asked, read_asked_from};
+pub use app::{App, Effect, Screen, UiOptions, read_asked, settle_asked};
 pub use keys::KeySetup;
 pub use loading::{Batch, FileRead, Found, Hit, Progress, SearchAsk};
 #[cfg(test)]

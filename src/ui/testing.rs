@@ -11,7 +11,7 @@ use crate::ui::content::Engine;
 use crate::ui::keys::KeySetup;
 use crate::ui::mark::Mark;
 use crate::ui::reader::OpenBriefing;
-use crate::ui::{Action, UiOptions, read_asked, read_asked_from};
+use crate::ui::{Action, UiOptions, settle_asked};
 
 pub(crate) fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ui")
@@ -25,16 +25,16 @@ pub(crate) fn app_on(path: &Path, opened: Option<PathBuf>) -> App {
     app
 }
 
-/// Reads the files the app asked to read (`Effect::Read`) and gives it what that gave, as
-/// the runtime does, until it asks for no more.
+/// Reads and searches what the app asked for (`Effect::Read`, `Effect::Search`), as the
+/// runtime does, until it asks for no more.
 pub(crate) fn settle(app: &mut App) {
-    read_asked(app, &LoadOptions::default());
+    settle_asked(app, &LoadOptions::default(), &[]);
 }
 
 /// `settle`, with the briefings in `store` (made in memory, under paths with no file)
 /// answered from there.
 pub(crate) fn settle_from(app: &mut App, store: &[Loaded]) {
-    read_asked_from(app, &LoadOptions::default(), store);
+    settle_asked(app, &LoadOptions::default(), store);
 }
 
 pub(crate) const SIZE: Rect = Rect::new(0, 0, 80, 24);

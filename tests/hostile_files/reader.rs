@@ -111,9 +111,8 @@ fn assert_listed_with_counts(pty: &Pty) -> usize {
 /// body is on screen, and goes back to the whole library.
 fn open_filtered(pty: &mut Pty, headline: &str) {
     let body = format!("The body of {headline}.");
-    pty.type_keys(b"/");
-    pty.type_keys(headline.as_bytes());
-    pty.type_keys(b"\r\r");
+    search_one(pty, headline);
+    pty.type_keys(b"\r");
     assert!(
         pty.wait_until(TIMEOUT, |s| {
             let screen = s.contents();
@@ -147,9 +146,8 @@ fn open_filtered(pty: &mut Pty, headline: &str) {
 /// listed and no longer loads: the library stays, and lists it as an error, not by
 /// `headline`. Then the filter is cleared.
 fn fails_to_open(pty: &mut Pty, file: &str, headline: &str) {
-    pty.type_keys(b"/");
-    pty.type_keys(file.as_bytes());
-    pty.type_keys(b"\r\r");
+    search_one(pty, file);
+    pty.type_keys(b"\r");
     assert!(
         pty.wait_until(TIMEOUT, |s| {
             let screen = s.contents();
@@ -166,6 +164,20 @@ fn fails_to_open(pty: &mut Pty, file: &str, headline: &str) {
     assert!(
         pty.wait_until(TIMEOUT, |s| !s.contents().contains(" shown of ")),
         "the filter is not cleared after {file}\n{}",
+        pty.contents()
+    );
+    pty.settle();
+}
+
+/// Searches the library for `query` and waits for the one entry it finds: the search runs
+/// on a worker, so its results come after the keys.
+fn search_one(pty: &mut Pty, query: &str) {
+    pty.type_keys(b"/");
+    pty.type_keys(query.as_bytes());
+    pty.type_keys(b"\r");
+    assert!(
+        pty.wait_until(TIMEOUT, |s| s.contents().contains(" 1 shown of ")),
+        "searching for {query} does not find one entry\n{}",
         pty.contents()
     );
     pty.settle();

@@ -140,7 +140,15 @@ fn session(
             }
             Some(Drained::Nothing) | None => {}
         }
-        arrived |= searcher.drain(app);
+        if searcher.drain(app) {
+            // The last results draw at once: with nothing more to wait for, the loop is
+            // about to block until the next key.
+            if searcher.busy() {
+                arrived = true;
+            } else {
+                dirty = true;
+            }
+        }
         dirty |= carry_out_effects(app, &mut term, runtime, &mut scroller, &mut searcher)?;
         if signals::take_redraw_whole() {
             redraw_whole(app, &mut term, &mut scroller)?;

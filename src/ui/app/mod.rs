@@ -29,7 +29,7 @@ mod tests_paging;
 #[cfg(test)]
 mod tests_reading;
 
-pub use reads::{read_asked, read_asked_from};
+pub use reads::{read_asked, settle_asked};
 
 /// How the reader draws: the layout engine's settings, and whether the theme uses color.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

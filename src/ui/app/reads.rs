@@ -1,22 +1,33 @@
-//! Carrying out `Effect::Read` and `Effect::Search` on the calling thread, for what drives
-//! the app without the terminal runtime: the tests and the benches. The runtime does the
-//! same, reading as it carries out the other effects and searching on a worker thread.
+//! Carrying out `Effect::Read` and `Effect::Search` on the calling thread: reads for the
+//! runtime (between keys), reads and searches for what drives the app without a terminal,
+//! the tests and the benches. The runtime searches on a worker thread (cli/tui/search.rs).
 
 use super::App;
 use crate::briefing::{LoadOptions, Loaded, load_file};
 use crate::ui::action::Action;
 use crate::ui::loading::{Found, SearchAsk, search_briefing, search_file};
 
-/// Reads the files the app asked to read and searches what it asked to search, giving it
-/// what that gave, until it asks for no more. The other effects stay for
+/// Reads the files the app asked to read (`Effect::Read`) and gives it what that gave,
+/// until it asks for no more: the runtime does this after each key, since the next key may
+/// be meant for the briefing it opens. Searches and the other effects stay for
 /// `App::take_effects`.
 pub fn read_asked(app: &mut App, options: &LoadOptions) {
-    read_asked_from(app, options, &[]);
+    loop {
+        let reads = app.take_reads();
+        if reads.is_empty() {
+            return;
+        }
+        for path in reads {
+            let read = load_file(&path, options);
+            app.update(Action::FileRead(Box::new(read)));
+        }
+    }
 }
 
-/// `read_asked`, with the briefings in `store` (made in memory, under paths with no file)
-/// answered from there.
-pub fn read_asked_from(app: &mut App, options: &LoadOptions, store: &[Loaded]) {
+/// Reads and searches what the app asked for (`Effect::Read`, `Effect::Search`) on this
+/// thread, until it asks for no more: for tests and benches. The briefings in `store`
+/// (made in memory, under paths with no file) are answered from there.
+pub fn settle_asked(app: &mut App, options: &LoadOptions, store: &[Loaded]) {
     loop {
         let reads = app.take_reads();
         let searches = app.take_searches();

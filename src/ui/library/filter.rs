@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::briefing::query::{Filter, Query, Snippet};
+use crate::briefing::query::{Query, Snippet};
 use crate::briefing::{Library, LibraryEntry};
 use crate::ui::content::{Engine, Row, status_row};
 use crate::ui::matching::normalize_text as folded;
@@ -23,7 +23,7 @@ pub struct LibraryFilter {
     pub(super) found: HashMap<PathBuf, Option<Snippet>>,
     /// The search has looked everywhere.
     pub(super) done: bool,
-    /// The query's plain words, normalised: a failed file's path is matched by them.
+    /// The query's words and phrases, normalised: a failed file's path is matched by them.
     pub(super) words: Vec<String>,
     /// The entries shown, in library order.
     pub shown: Vec<usize>,
@@ -33,15 +33,7 @@ pub struct LibraryFilter {
 
 impl LibraryFilter {
     pub fn new(text: &str, parsed: Query, generation: u64, engine: Engine) -> Self {
-        let words = parsed
-            .clauses
-            .iter()
-            .filter(|clause| !clause.negated)
-            .filter_map(|clause| match &clause.filter {
-                Filter::Word(word) => Some(word.clone()),
-                _ => None,
-            })
-            .collect();
+        let words = parsed.text_terms().concat();
         Self {
             query: text.to_owned(),
             parsed,
@@ -70,9 +62,11 @@ impl LibraryFilter {
     }
 
     fn path_matches(&self, path: &Path) -> bool {
-        let only_words = self.words.len() == self.parsed.clauses.len();
+        let terms = self.parsed.text_terms();
+        let only_terms = terms.len() == self.parsed.clauses.len();
         let haystack = folded(&path.display().to_string());
-        only_words && !self.words.is_empty() && self.words.iter().all(|w| haystack.contains(w))
+        let found = |w: &String| haystack.contains(w.as_str());
+        only_terms && !self.words.is_empty() && self.words.iter().all(found)
     }
 
     /// The text around the match in the briefing at `path`, when it was found.

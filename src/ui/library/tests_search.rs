@@ -99,6 +99,7 @@ fn each_key_asks_for_a_search_and_what_an_older_one_finds_is_dropped() {
         hits: Vec::new(),
         done: false,
     }));
+    assert!(screen(&app).contains("Library: searching… 0 shown of 2 briefings"));
     app.update(Action::Select);
     assert_eq!(app.message(), Some("still searching: nothing found yet"));
     app.update(Action::Found(Found {
@@ -106,6 +107,7 @@ fn each_key_asks_for_a_search_and_what_an_older_one_finds_is_dropped() {
         ..hit(true)
     }));
     assert_eq!(listed(&app), ["mixed-water-talks.json"]);
+    assert!(screen(&app).contains("Library: 1 shown of 2 briefings"));
     // Esc drops the search, and stops the worker.
     app.update(Action::SearchCancel);
     let stop = ask(&mut app);

@@ -173,7 +173,8 @@ impl LibraryView {
     pub(super) fn title(&self, library: &Library) -> String {
         match (self.progress, &self.filter) {
             (None, Some(filter)) => format!(
-                " Library: {} shown of {} ",
+                " Library: {}{} shown of {} ",
+                if filter.done { "" } else { "searching… " },
                 thousands(filter.shown.len()),
                 counts(library)
             ),
