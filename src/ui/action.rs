@@ -67,7 +67,7 @@ actions! {
         NextBriefing => "next briefing",
         CopyQuote => "copy the quote (on actors: the actor; headline: a citation)",
         Zoom => "zoom the focused pane to the whole screen",
-        SearchStart => "search the briefing; in the library: filter it",
+        SearchStart => "search the briefing; in the library: search them all (docs/QUERY.md)",
         SearchNext => "next match",
         SearchPrev => "previous match",
     }
