@@ -28,10 +28,11 @@ pub(super) struct Entry {
     pub(super) failed: bool,
     /// The text around the search's match in it, laid out under its headline while the
     /// search is on and it is in view.
-    pub(super) snippet: Option<SnippetRow>,
+    pub(super) snippet: Option<Box<SnippetRow>>,
     /// The entry laid out as a row of the list, when it first comes into view; kept while
-    /// the width stays, so that moving the selection lays nothing out again.
-    pub(super) row: Option<EntryRow>,
+    /// the width stays, so that moving the selection lays nothing out again. Boxed, as is
+    /// `snippet`: most entries never come into view, and each holds only a pointer.
+    pub(super) row: Option<Box<EntryRow>>,
 }
 
 impl Entry {

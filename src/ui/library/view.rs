@@ -155,7 +155,7 @@ impl LibraryView {
                 break;
             };
             if entry.row.is_none() {
-                entry.row = Some(entry_row(library, at, entry, width, engine));
+                entry.row = Some(Box::new(entry_row(library, at, entry, width, engine)));
                 #[cfg(test)]
                 {
                     self.rows_laid_out += 1;
@@ -164,7 +164,7 @@ impl LibraryView {
             if entry.snippet.is_none() {
                 let found = self.filter.as_ref().zip(library.path(at));
                 let snippet = found.and_then(|(filter, path)| filter.snippet(path));
-                entry.snippet = snippet.map(|s| snippet_row(s, width, engine));
+                entry.snippet = snippet.map(|s| Box::new(snippet_row(s, width, engine)));
             }
         }
     }
