@@ -10,3 +10,5 @@ export CARGO_TERM_COLOR=never
 cargo bench --locked --bench layout --bench loader --bench library --bench search -- --sample-count 1 --sample-size 1
 # The terminal harness: every figure once, 1,000-briefing archive, 20 keys, 2 s idle.
 cargo bench --locked --bench terminal -- --quick
+# The index: 200 generated briefings, each figure once.
+BRIEF_BENCH_INDEX_FILES=200 cargo bench --locked --bench index -- --sample-count 1 --sample-size 1

@@ -11,6 +11,8 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Some(Command::Check(args)) => cli::check::run(args),
         Some(Command::Show(args)) => cli::show::run(args),
+        Some(Command::Index(args)) => cli::index::run(args),
+        Some(Command::Search(args)) => cli::search::run(args),
         None => cli::tui::run(&cli.read),
     };
     match result {

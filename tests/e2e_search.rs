@@ -36,13 +36,13 @@ fn a_query_typed_in_the_library_lists_marked_snippets_and_opens_at_the_match() -
 {
     let mut pty = Launch::new(&[])?.spawn()?;
     pty.wait_for("the library", |s| {
-        s.contents().contains("Library: 5 briefings")
+        s.contents().contains("Library: 6 briefings")
     })?;
 
     pty.send("/المفوض السامي".as_bytes())?;
     let screen = pty.wait_for("two results with their snippets marked", |s| {
         let words = marked_words(s);
-        s.contents().contains("Library: 2 shown of 5 briefings")
+        s.contents().contains("Library: 2 shown of 6 briefings")
             && words.iter().any(|w| w == "المفوض")
             && words.iter().any(|w| w == "السامي")
     })?;

@@ -2,7 +2,7 @@ use std::cmp::Ordering;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::{Listing, LoadFailure, LoadOptions, date, discover, load_file};
+use super::{Listing, LoadFailure, LoadOptions, Loaded, date, discover, load_file};
 
 /// Everything found under a path, as the library lists it: briefings sorted newest first
 /// then by headline, and the files that failed, in path order. One broken file never hides
@@ -73,6 +73,19 @@ pub fn load_path(path: &Path, options: &LoadOptions) -> Library {
     listings.sort_by(reading_order);
     failures.sort_by(by_path);
     Library { listings, failures }
+}
+
+/// Every briefing under `path` loaded whole, newest first, the files that fail left out:
+/// for a search without an index, which must look at everything. The reader keeps
+/// listings instead (`load_path`).
+pub fn load_briefings(path: &Path, options: &LoadOptions) -> Vec<Loaded> {
+    let (files, _) = discover(path);
+    let loaded = files
+        .iter()
+        .filter_map(|file| load_file(file, options).ok());
+    let mut listed: Vec<(Listing, Loaded)> = loaded.map(|l| (Listing::of(&l), l)).collect();
+    listed.sort_by(|(a, _), (b, _)| reading_order(a, b));
+    listed.into_iter().map(|(_, loaded)| loaded).collect()
 }
 
 impl Library {

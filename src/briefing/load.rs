@@ -95,7 +95,7 @@ pub(crate) fn whole_file_error(path: &Path, message: String) -> Diagnostic {
 // A FIFO blocks `open` until a writer comes and `/dev/zero` never ends, so the type is
 // checked before opening, the file opened without blocking, checked again on the handle
 // (it may have been swapped), and read through `take` so a growing file cannot eat memory.
-fn read_limited(path: &Path, max_size: u64) -> Result<Vec<u8>, String> {
+pub(crate) fn read_limited(path: &Path, max_size: u64) -> Result<Vec<u8>, String> {
     let metadata = fs::metadata(path).map_err(|error| describe_io("cannot open", &error))?;
     check_metadata(&metadata, max_size)?;
     let file = open_without_blocking(path).map_err(|error| describe_io("cannot open", &error))?;

@@ -2,7 +2,9 @@ mod checker;
 mod date;
 mod diagnostic;
 mod discover;
+pub mod index;
 mod json_path;
+mod language_tag;
 mod library;
 mod listing;
 mod load;
@@ -12,14 +14,20 @@ mod parse;
 mod parts;
 pub mod query;
 mod report;
+mod translation;
+mod translation_check;
 mod validate;
 
 pub use diagnostic::{Diagnostic, MAX_DIAGNOSTICS_PER_FILE, Severity, is_terminal_hazard};
 pub use discover::{default_path, discover};
-pub use library::{Change, Library, LibraryEntry, load_path, reading_order};
+pub use library::{Change, Library, LibraryEntry, load_briefings, load_path, reading_order};
 pub use listing::Listing;
 pub use load::{LoadFailure, LoadOptions, Loaded, load_bytes, load_file};
-pub use model::{Actor, Block, Briefing, Direction, PointGroup, Quote, Source};
+pub use model::{
+    Actor, ActorRole, Block, Briefing, Direction, GroupSource, PointGroup, Quote, QuoteText,
+    Source, Translation,
+};
+pub use translation::Unit;
 pub use validate::FORMAT_VERSION;
 
 /// Files larger than this are refused without being read whole (`--max-size`).

@@ -68,6 +68,35 @@ pub struct Briefing {
     pub points: Vec<String>,
     pub quotes: Vec<Quote>,
     pub actors: Vec<Actor>,
+    pub translations: Vec<Translation>,
+}
+
+/// One translation of a briefing. Each list is empty when the translation leaves the
+/// field out, else as long as the original's, `None` where an item is not translated.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Translation {
+    pub language: String,
+    pub translator: Option<String>,
+    pub headline: Option<String>,
+    pub summary: Option<String>,
+    /// Block `i` translates the original's body block `i`, and is of the same kind.
+    pub body: Vec<Option<Block>>,
+    pub points: Vec<Option<String>>,
+    pub quotes: Vec<Option<QuoteText>>,
+    /// The roles of the actors; names are not translated.
+    pub actors: Vec<Option<ActorRole>>,
+}
+
+/// A quotation's words and context in the translation; the speaker stays the original's.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct QuoteText {
+    pub text: Option<String>,
+    pub context: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ActorRole {
+    pub role: Option<String>,
 }
 
 /// A list of key points as the reader presents it: the briefing's `points`, or one of the
@@ -102,28 +131,56 @@ impl Briefing {
     }
 
     pub fn point_groups(&self) -> Vec<PointGroup> {
+        self.sourced_point_groups()
+            .into_iter()
+            .map(|(group, _)| group)
+            .collect()
+    }
+
+    /// `point_groups`, each with where its parts come from (for pairing them with a
+    /// translation's): the points themselves, or the body's heading and bullet blocks.
+    pub fn sourced_point_groups(&self) -> Vec<(PointGroup, GroupSource)> {
         if !self.points.is_empty() {
-            return vec![PointGroup {
+            let group = PointGroup {
                 heading: None,
                 lead: None,
                 items: self.points.clone(),
-            }];
+            };
+            return vec![(group, GroupSource::Points)];
         }
         let mut heading = None;
         let mut groups = Vec::new();
-        for block in &self.body {
+        for (index, block) in self.body.iter().enumerate() {
             match block {
-                Block::Heading(text) => heading = Some(text.clone()),
-                Block::Bullets { lead, items } => groups.push(PointGroup {
-                    heading: heading.clone(),
-                    lead: lead.clone(),
-                    items: items.clone(),
-                }),
+                Block::Heading(text) => heading = Some((index, text.clone())),
+                Block::Bullets { lead, items } => groups.push((
+                    PointGroup {
+                        heading: heading.as_ref().map(|(_, text)| text.clone()),
+                        lead: lead.clone(),
+                        items: items.clone(),
+                    },
+                    GroupSource::Body {
+                        heading: heading.as_ref().map(|(at, _)| *at),
+                        block: index,
+                    },
+                )),
                 Block::Paragraph(_) => {}
             }
         }
         groups
     }
+}
+
+/// Where a `PointGroup` comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupSource {
+    /// The briefing's `points`.
+    Points,
+    /// Body block `block`, under the heading block `heading`.
+    Body {
+        heading: Option<usize>,
+        block: usize,
+    },
 }
 
 #[cfg(test)]
@@ -180,6 +237,7 @@ mod tests {
                 actor("b", "Chair", &["envoy"]),
                 actor("envoy", "Someone", &[]),
             ],
+            translations: Vec::new(),
         };
         let id_of = |speaker: &str| briefing.find_actor(speaker).map(|a| a.id.as_str());
         assert_eq!(id_of("envoy"), Some("envoy"));

@@ -16,7 +16,7 @@ pub(crate) fn body(checker: &mut Checker, value: &Value, path: &JsonPath) -> Vec
         .collect()
 }
 
-fn block(checker: &mut Checker, value: &Value, path: &JsonPath) -> Option<Block> {
+pub(crate) fn block(checker: &mut Checker, value: &Value, path: &JsonPath) -> Option<Block> {
     let map = match value {
         Value::String(text) => return Some(Block::Paragraph(text.clone())),
         Value::Object(map) => map,

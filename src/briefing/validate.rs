@@ -8,8 +8,10 @@ use super::checker::{Anchor, Checker};
 use super::date;
 use super::diagnostic::quoted;
 use super::json_path::JsonPath;
+use super::language_tag::check_language_tag;
 use super::model::{Briefing, Direction};
 use super::parts;
+use super::translation_check;
 
 pub const FORMAT_VERSION: u64 = 1;
 
@@ -29,6 +31,7 @@ const FIELDS: &[&str] = &[
     "points",
     "quotes",
     "actors",
+    "translations",
 ];
 
 /// The briefing as far as it could be read; it is only usable when `checker` holds no
@@ -47,7 +50,7 @@ pub(crate) fn briefing(checker: &mut Checker, root: &Value, file: &Path) -> Opti
     let quotes = field("quotes")
         .map(|(v, p)| parts::quotes(checker, v, &p))
         .unwrap_or_default();
-    let briefing = Briefing {
+    let mut briefing = Briefing {
         path: file.to_path_buf(),
         id: id(checker, map, file),
         headline: headline.unwrap_or_default(),
@@ -65,8 +68,12 @@ pub(crate) fn briefing(checker: &mut Checker, root: &Value, file: &Path) -> Opti
         points: checker.optional_strings(map, &path, "points"),
         quotes: quotes.iter().map(|(_, quote)| quote.clone()).collect(),
         actors,
+        translations: Vec::new(),
     };
     parts::check_speakers(checker, &briefing, &quotes);
+    if let Some((value, path)) = field("translations") {
+        briefing.translations = translation_check::translations(checker, value, &path, &briefing);
+    }
     Some(briefing)
 }
 
@@ -89,13 +96,7 @@ fn check_format(checker: &mut Checker, map: &Map<String, Value>) {
 
 fn language(checker: &mut Checker, map: &Map<String, Value>) -> Option<String> {
     let tag = checker.optional_string(map, &JsonPath::root(), "language")?;
-    if !is_language_tag(&tag) {
-        let message = format!(
-            r#"expected a BCP 47 language tag such as "ar" or "fa-IR", found {}"#,
-            quoted(&tag)
-        );
-        checker.error(&JsonPath::root().key("language"), Anchor::Value, message);
-    }
+    check_language_tag(checker, &tag, &JsonPath::root().key("language"));
     Some(tag)
 }
 
@@ -156,57 +157,6 @@ fn direction(checker: &mut Checker, map: &Map<String, Value>) -> Direction {
             );
             checker.error(&JsonPath::root().key("direction"), Anchor::Value, message);
             Direction::Auto
-        }
-    }
-}
-
-/// BCP 47 syntax, loosely: a 2–8 letter language subtag (or `x`/`i` and more subtags),
-/// then subtags of 1–8 letters or digits.
-fn is_language_tag(tag: &str) -> bool {
-    let mut subtags = tag.split('-');
-    let Some(first) = subtags.next() else {
-        return false;
-    };
-    let rest: Vec<&str> = subtags.collect();
-    let first_ok = first.chars().all(|c| c.is_ascii_alphabetic())
-        && (matches!(first.len(), 2..=8)
-            || (matches!(first, "x" | "X" | "i" | "I") && !rest.is_empty()));
-    first_ok
-        && rest.iter().all(|subtag| {
-            matches!(subtag.len(), 1..=8) && subtag.chars().all(|c| c.is_ascii_alphanumeric())
-        })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn language_tags() {
-        for good in [
-            "ar",
-            "en",
-            "he",
-            "fa-IR",
-            "zh-Hant-TW",
-            "ar-001",
-            "x-klingon",
-            "sr-Latn",
-        ] {
-            assert!(is_language_tag(good), "{good}");
-        }
-        for bad in [
-            "",
-            "a",
-            "english language",
-            "fa_IR",
-            "ar-",
-            "-ar",
-            "x",
-            "ar-toolongsubtag",
-            "عربي",
-        ] {
-            assert!(!is_language_tag(bad), "{bad}");
         }
     }
 }

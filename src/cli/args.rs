@@ -24,6 +24,59 @@ pub enum Command {
     Check(CheckArgs),
     /// Print a briefing laid out by the text engine, without the reader
     Show(ShowArgs),
+    /// Build or bring up to date the index of a library folder
+    Index(IndexArgs),
+    /// Search a library through its index; print each briefing found, newest first
+    Search(SearchArgs),
+}
+
+/// Which index file to use; the default is one per library in $XDG_CACHE_HOME/brief/.
+#[derive(Debug, Clone, Args)]
+pub struct IndexFileArg {
+    /// The index file to use instead of the library's own (also BRIEF_INDEX), e.g. one
+    /// shared by a team
+    #[arg(long = "index", value_name = "PATH")]
+    pub index: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// The library folder [default: $BRIEF_DIR, else ./briefings]
+    pub path: Option<PathBuf>,
+    /// Delete the index and build it again from the files
+    #[arg(long)]
+    pub rebuild: bool,
+    #[command(flatten)]
+    pub index: IndexFileArg,
+    #[arg(long, value_name = "BYTES", default_value_t = brief::briefing::DEFAULT_MAX_SIZE)]
+    pub max_size: u64,
+}
+
+/// `-h` is not help here: `-heat` after a word is an exclusion typed without `--`, which
+/// must be refused (exit 2, with clap's tip), not answered with help and exit 0.
+#[derive(Debug, Args)]
+#[command(disable_help_flag = true)]
+pub struct SearchArgs {
+    /// Print help
+    #[arg(long, action = clap::ArgAction::Help)]
+    pub help: Option<bool>,
+    /// The library folder, then the query; a first word that names a folder is the library
+    /// [default library: $BRIEF_DIR, else ./briefings]
+    /// (an exclusion, `-word`, goes after `--`: brief search -- water -heat)
+    #[arg(required = true, value_name = "[PATH] QUERY")]
+    pub words: Vec<String>,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// Print at most this many briefings, newest first
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub limit: usize,
+    /// Order by relevance instead of newest first
+    #[arg(long)]
+    pub relevance: bool,
+    #[command(flatten)]
+    pub index: IndexFileArg,
+    #[arg(long, value_name = "BYTES", default_value_t = brief::briefing::DEFAULT_MAX_SIZE)]
+    pub max_size: u64,
 }
 
 #[derive(Debug, Args)]
@@ -45,6 +98,8 @@ pub struct ReadArgs {
     /// Leave the mouse to the terminal (its own text selection) instead of wheel scrolling
     #[arg(long)]
     pub no_mouse: bool,
+    #[command(flatten)]
+    pub index: IndexFileArg,
 }
 
 #[derive(Debug, Clone, Copy, Args)]
@@ -91,6 +146,13 @@ pub struct ShowArgs {
     /// Print text in logical order (for screen readers and pipes)
     #[arg(long)]
     pub logical: bool,
+    /// Print the briefing's translation into LANG (a language tag such as en)
+    #[arg(long, value_name = "LANG")]
+    pub translation: Option<String>,
+    /// Print the original with its translation (--translation's, else the first) beside
+    /// it, or under each block below 100 columns
+    #[arg(long)]
+    pub side_by_side: bool,
     #[command(flatten)]
     pub layout: LayoutArgs,
     #[arg(long, value_name = "BYTES", default_value_t = brief::briefing::DEFAULT_MAX_SIZE)]

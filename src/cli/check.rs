@@ -102,7 +102,7 @@ fn write_json(diagnostics: &[Diagnostic]) -> io::Result<()> {
 /// every other terminal hazard is written as `\uXXXX` too: they can only stand inside JSON
 /// strings, where that escape means the same character. The C0 controls left are the
 /// pretty-printer's own line breaks, which must stay raw.
-fn escape_terminal_controls(json: &str) -> String {
+pub(crate) fn escape_terminal_controls(json: &str) -> String {
     let mut escaped = String::with_capacity(json.len());
     for c in json.chars() {
         if c >= ' ' && is_terminal_hazard(c) {

@@ -1,10 +1,10 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use brief::briefing::{LoadOptions, load_file};
+use brief::briefing::{Briefing, LoadOptions, load_file};
 use brief::text::BidiMode;
 use brief::ui::content::Engine;
-use brief::ui::print::{PrintedLine, briefing_lines, sgr};
+use brief::ui::print::{PrintedLine, TextView, sgr, view_lines};
 
 use crate::cli::args::ShowArgs;
 use crate::cli::config;
@@ -19,6 +19,13 @@ pub fn run(args: &ShowArgs) -> anyhow::Result<ExitCode> {
             for diagnostic in &failure.diagnostics {
                 eprintln!("{diagnostic}");
             }
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let view = match view(&loaded.briefing, args) {
+        Ok(view) => view,
+        Err(message) => {
+            eprintln!("brief: {}: {message}", args.file.display());
             return Ok(ExitCode::from(1));
         }
     };
@@ -42,12 +49,39 @@ pub fn run(args: &ShowArgs) -> anyhow::Result<ExitCode> {
         Engine::from(args.layout)
     };
     let color = terminal && !config::no_color();
-    let lines = briefing_lines(&loaded.briefing, width, engine, !args.logical);
+    let lines = view_lines(&loaded.briefing, view, width, engine, !args.logical);
     match print(&mut stdout.lock(), &lines, color) {
         // A pager or `head` that stops reading early is not an error.
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         result => result.map(|()| ExitCode::SUCCESS).map_err(Into::into),
     }
+}
+
+/// The view `--translation` and `--side-by-side` ask for.
+fn view(briefing: &Briefing, args: &ShowArgs) -> Result<TextView, String> {
+    if args.translation.is_none() && !args.side_by_side {
+        return Ok(TextView::Original);
+    }
+    let languages = briefing.translation_languages();
+    if languages.is_empty() {
+        return Err("this briefing has no translation".to_owned());
+    }
+    let index = match &args.translation {
+        None => 0,
+        Some(wanted) => languages
+            .iter()
+            .position(|language| language.eq_ignore_ascii_case(wanted))
+            .ok_or_else(|| {
+                format!(
+                    "no translation into {wanted:?}; it has: {}",
+                    languages.join(", ")
+                )
+            })?,
+    };
+    Ok(match args.side_by_side {
+        true => TextView::SideBySide(index),
+        false => TextView::Translation(index),
+    })
 }
 
 fn print(out: &mut impl Write, lines: &[PrintedLine], color: bool) -> std::io::Result<()> {

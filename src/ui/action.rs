@@ -67,6 +67,10 @@ actions! {
         NextBriefing => "next briefing",
         CopyQuote => "copy the quote (on actors: the actor; headline: a citation)",
         Zoom => "zoom the focused pane to the whole screen",
+        /// `t`: the briefing's text, its translation, or both, in turn.
+        CycleTranslation => "show the original, its translation, or both side by side",
+        /// `T`: with several translations, which one `t` shows.
+        NextTranslation => "choose the next translation",
         SearchStart => "search the briefing; in the library: search them all (docs/QUERY.md)",
         SearchNext => "next match",
         SearchPrev => "previous match",

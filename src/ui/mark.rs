@@ -131,6 +131,8 @@ mod tests {
             item: None,
             line,
             bullet: false,
+            indent: 0,
+            beside: None,
         };
         let area = Rect::new(0, 0, 80, 1);
         let mut seed = 7;

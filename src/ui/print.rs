@@ -2,9 +2,11 @@
 //! draws, one laid-out line per output line.
 
 use super::content::{
-    BULLET_WIDTH, DirectionRule, Engine, FieldKind, PaneText, Row, Side, placement_as,
+    BULLET_WIDTH, COLUMN_GAP, Engine, FieldKind, PaneText, Row, Side, column_widths, placement_as,
 };
-use super::reader::panes::{self, PaneId};
+use super::reader::panes::PaneId;
+pub use super::reader::panes::translation::TextView;
+use super::reader::panes::translation::{SIDE_BY_SIDE_WIDTH, view_fields};
 use super::theme::{self, Theme};
 use crate::briefing::Briefing;
 
@@ -22,24 +24,42 @@ pub fn briefing_lines(
     engine: Engine,
     align: bool,
 ) -> Vec<PrintedLine> {
-    let rule = DirectionRule::of(briefing);
+    view_lines(briefing, TextView::Original, width, engine, align)
+}
+
+/// `briefing_lines` for `view` of the briefing: its translation, or both side by side (in
+/// two columns from `SIDE_BY_SIDE_WIDTH` cells on, else each translation under its
+/// original), the languages in each pane's title.
+pub fn view_lines(
+    briefing: &Briefing,
+    view: TextView,
+    width: usize,
+    engine: Engine,
+    align: bool,
+) -> Vec<PrintedLine> {
     let width = width.max(1);
+    let languages = view
+        .languages(briefing)
+        .map(|l| format!(" · {l}"))
+        .unwrap_or_default();
     let mut out = Vec::new();
     for pane in PaneId::ALL {
-        let (fields, _) = panes::fields(pane, briefing, rule, None);
+        let (fields, _) = view_fields(pane, briefing, view, None);
         if pane != PaneId::Headline {
             out.push(PrintedLine {
                 kind: FieldKind::Notice,
                 text: String::new(),
             });
-            let rule = "─".repeat(width.saturating_sub(pane.title().len() + 4));
-            let text = format!("── {} {rule}", pane.title());
+            let title = format!("{}{languages}", pane.title());
+            let rule = "─".repeat(width.saturating_sub(title.chars().count() + 4));
+            let text = format!("── {title} {rule}");
             out.push(PrintedLine {
                 kind: FieldKind::Notice,
                 text,
             });
         }
         let mut text = PaneText::new(fields);
+        text.set_side_by_side(width >= usize::from(SIDE_BY_SIDE_WIDTH));
         text.relayout(width, engine);
         out.extend(text.rows.iter().map(|row| PrintedLine {
             kind: row.kind,
@@ -59,24 +79,62 @@ pub fn sgr(kind: FieldKind) -> Option<String> {
 /// bullet on the side where the line starts reading. Unaligned (logical) rows are placed
 /// as left-to-right ones.
 pub fn row_text(row: &Row, width: usize, align: bool) -> String {
+    let Some(beside) = &row.beside else {
+        return line_text(row, width, align).trim_end().to_string();
+    };
+    let (left, right) = column_widths(width);
+    let original = line_text(row, left, align);
+    let pad = left.saturating_sub(original.cells);
+    let gap = " ".repeat(COLUMN_GAP / 2);
+    let translation = line_text(beside, right, align);
+    let line = format!(
+        "{}{}{gap}│{gap}{}",
+        original.text,
+        " ".repeat(pad),
+        translation.text
+    );
+    line.trim_end().to_string()
+}
+
+/// A row's text as placed in `width` cells, and the cells it takes.
+struct Placed {
+    text: String,
+    cells: usize,
+}
+
+impl Placed {
+    fn trim_end(&self) -> &str {
+        self.text.trim_end()
+    }
+}
+
+fn line_text(row: &Row, width: usize, align: bool) -> Placed {
     let place = placement_as(row, width, row.line.rtl && align);
     let text = row.line.to_plain();
-    let line = match place.bullet {
-        // The marker takes the first cells of the padding before the text.
+    let indent = " ".repeat(row.indent);
+    let (line, marker) = match place.bullet {
+        // The marker takes the last cells of the padding before the text.
         Some(Side::Left) => {
-            let pad = " ".repeat(place.pad.saturating_sub(BULLET_WIDTH));
-            format!("{}{pad}{text}", Side::Left.marker())
+            let pad = " ".repeat(place.pad.saturating_sub(BULLET_WIDTH + row.indent));
+            (format!("{indent}{}{pad}{text}", Side::Left.marker()), 0)
         }
-        Some(Side::Right) => format!("{}{text}{}", " ".repeat(place.pad), Side::Right.marker()),
-        None => format!("{}{text}", " ".repeat(place.pad)),
+        Some(Side::Right) => (
+            format!("{}{text}{}", " ".repeat(place.pad), Side::Right.marker()),
+            BULLET_WIDTH,
+        ),
+        None => (format!("{}{text}", " ".repeat(place.pad)), 0),
     };
-    line.trim_end().to_string()
+    Placed {
+        text: line,
+        cells: place.pad + row.line.width + marker,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::{BaseDirection, BidiMode, VisualLine};
+    use crate::ui::content::DirectionRule;
 
     fn row(text: &str, rtl: bool, kind: FieldKind, bullet: bool) -> Row {
         let mut line = VisualLine::new(rtl);
@@ -89,6 +147,8 @@ mod tests {
             item: None,
             line,
             bullet,
+            indent: 0,
+            beside: None,
         }
     }
 

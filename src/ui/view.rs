@@ -7,7 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Widget};
 
-use super::content::{BULLET_WIDTH, FieldKind, PaneText, Row, Side, placement};
+use super::content::{
+    BULLET_WIDTH, COLUMN_GAP, FieldKind, PaneText, Row, Side, column_widths, placement,
+};
 use super::count::thousands;
 use super::layout::{inner_height, text_area};
 use super::mark::Mark;
@@ -40,7 +42,8 @@ fn mark_of<'m>(glyph: &Glyph, marks: &'m [Mark]) -> Option<&'m Mark> {
     marks.get(at).filter(|m| glyph.overlaps(&m.range))
 }
 
-/// Draws `row` in `area`; `marks` are sorted by (field, start) and never overlap, and are
+/// Draws `row` in `area`, and the row beside it in the right-hand column when it has one
+/// (in the same style); `marks` are sorted by (field, start) and never overlap, and are
 /// styled by `theme`.
 pub fn draw_row(
     buf: &mut Buffer,
@@ -50,6 +53,40 @@ pub fn draw_row(
     marks: &[Mark],
     theme: &Theme,
 ) {
+    match &row.beside {
+        Some(beside) => draw_pair(buf, area, [row, beside], [base, base], marks, theme),
+        None => draw_line(buf, area, row, base, marks, theme),
+    }
+}
+
+/// An original's row in the left column of `area` and its translation's in the right, each
+/// in its own style, with a rule between them.
+fn draw_pair(
+    buf: &mut Buffer,
+    area: Rect,
+    [row, beside]: [&Row; 2],
+    [base, beside_base]: [Style; 2],
+    marks: &[Mark],
+    theme: &Theme,
+) {
+    let (left, right) = column_widths(usize::from(area.width));
+    let cells = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    let original = Rect {
+        width: cells(left),
+        ..area
+    };
+    draw_line(buf, original, row, base, marks, theme);
+    let rule = area.x.saturating_add(cells(left + COLUMN_GAP / 2));
+    buf.set_string(rule, area.y, "│", theme.border);
+    let translation = Rect {
+        x: area.x.saturating_add(cells(left + COLUMN_GAP)),
+        width: cells(right),
+        ..area
+    };
+    draw_line(buf, translation, beside, beside_base, marks, theme);
+}
+
+fn draw_line(buf: &mut Buffer, area: Rect, row: &Row, base: Style, marks: &[Mark], theme: &Theme) {
     let width = usize::from(area.width);
     let left = usize::from(area.x);
     let right = left + width;
@@ -60,8 +97,8 @@ pub fn draw_row(
     let place = placement(row, width);
     if let Some(side) = place.bullet.filter(|_| width > BULLET_WIDTH) {
         let x = match side {
-            Side::Left => left,
-            Side::Right => right - BULLET_WIDTH,
+            Side::Left => left + row.indent,
+            Side::Right => right.saturating_sub(row.indent + BULLET_WIDTH),
         };
         put(buf, x, area.y, side.marker(), base);
     }
@@ -153,18 +190,26 @@ impl PaneFrame<'_> {
             if selected {
                 buf.set_string(inner.x, y, "▌", theme.selected);
             }
-            let base = theme.field(row.kind);
-            let base = if selected {
-                base.patch(theme.selected)
-            } else {
-                base
+            let style = |row: &Row| {
+                let base = theme.field(row.kind);
+                if selected {
+                    base.patch(theme.selected)
+                } else {
+                    base
+                }
             };
             let line = Rect {
                 y,
                 height: 1,
                 ..text_area
             };
-            draw_row(buf, line, row, base, self.marks, theme);
+            match &row.beside {
+                Some(beside) => {
+                    let styles = [style(row), style(beside)];
+                    draw_pair(buf, line, [row, beside], styles, self.marks, theme);
+                }
+                None => draw_line(buf, line, row, style(row), self.marks, theme),
+            }
         }
     }
 }

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use super::ast::Scope;
-use crate::briefing::{Block, Briefing};
+use crate::briefing::{Block, Briefing, Translation};
 
 /// What a piece of text is in its briefing, which decides the scopes it is searched in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -64,12 +64,7 @@ pub fn fields<'a>(briefing: &'a Briefing) -> Vec<Field<'a>> {
     push(Part::Headline, &briefing.headline);
     briefing.summary.iter().for_each(|s| push(Part::Summary, s));
     for block in &briefing.body {
-        match block {
-            Block::Paragraph(text) | Block::Heading(text) => push(Part::Body, text),
-            Block::Bullets { lead, items } => {
-                lead.iter().chain(items).for_each(|t| push(Part::Body, t));
-            }
-        }
+        block_texts(block).for_each(|t| push(Part::Body, t));
     }
     briefing.points.iter().for_each(|p| push(Part::Point, p));
     for quote in &briefing.quotes {
@@ -87,6 +82,9 @@ pub fn fields<'a>(briefing: &'a Briefing) -> Vec<Field<'a>> {
             .chain(&actor.aliases)
             .chain(described.into_iter().flatten())
             .for_each(|t| push(Part::Actor, t));
+    }
+    for translation in &briefing.translations {
+        translated_fields(translation, &mut push);
     }
     briefing.tags.iter().for_each(|t| push(Part::Tag, t));
     briefing.location.iter().for_each(|l| push(Part::Place, l));
@@ -111,4 +109,44 @@ pub fn fields<'a>(briefing: &'a Briefing) -> Vec<Field<'a>> {
         });
     }
     fields
+}
+
+/// A translation's texts, each in the part of the original it translates: a search finds a
+/// briefing by the words of any of its languages.
+fn translated_fields<'a>(translation: &'a Translation, push: &mut impl FnMut(Part, &'a str)) {
+    translation
+        .headline
+        .iter()
+        .for_each(|h| push(Part::Headline, h));
+    translation
+        .summary
+        .iter()
+        .for_each(|s| push(Part::Summary, s));
+    for block in translation.body.iter().flatten() {
+        block_texts(block).for_each(|t| push(Part::Body, t));
+    }
+    translation
+        .points
+        .iter()
+        .flatten()
+        .for_each(|p| push(Part::Point, p));
+    for quote in translation.quotes.iter().flatten() {
+        quote.text.iter().for_each(|t| push(Part::Quote, t));
+        quote
+            .context
+            .iter()
+            .for_each(|c| push(Part::QuoteContext, c));
+    }
+    let roles = translation.actors.iter().flatten();
+    roles
+        .flat_map(|a| &a.role)
+        .for_each(|r| push(Part::Actor, r));
+}
+
+/// A body block's texts: a paragraph's or heading's, or a list's lead and items.
+fn block_texts(block: &Block) -> Box<dyn Iterator<Item = &str> + '_> {
+    match block {
+        Block::Paragraph(text) | Block::Heading(text) => Box::new(std::iter::once(text.as_str())),
+        Block::Bullets { lead, items } => Box::new(lead.iter().chain(items).map(String::as_str)),
+    }
 }

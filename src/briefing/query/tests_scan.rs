@@ -25,6 +25,7 @@ pub(super) fn blank(id: &str) -> Briefing {
         points: Vec::new(),
         quotes: Vec::new(),
         actors: Vec::new(),
+        translations: Vec::new(),
     }
 }
 
@@ -293,4 +294,34 @@ fn text_terms_are_the_words_and_phrases_looked_for() {
     let query = parse(r#"Türk -draft "وقف إطلاق" actor:x in:quotes"#).unwrap_or_default();
     let terms: Vec<String> = query.text_terms().iter().map(|t| t.join(" ")).collect();
     assert_eq!(terms, ["türk", "وقف اطلاق"]);
+}
+
+#[test]
+fn a_translation_is_searched_in_the_part_it_translates() {
+    use crate::briefing::{QuoteText, Translation};
+    let mut b = blank("translated");
+    b.body = vec![Block::Paragraph("نص عربي".into())];
+    b.quotes = vec![Quote {
+        text: "كلام".into(),
+        speaker: "تورك".into(),
+        context: None,
+    }];
+    b.translations = vec![Translation {
+        language: "en".into(),
+        translator: None,
+        headline: None,
+        summary: None,
+        body: vec![Some(Block::Paragraph("Arabic text about ceasefire".into()))],
+        points: Vec::new(),
+        quotes: vec![Some(QuoteText {
+            text: Some("words on detention".into()),
+            context: None,
+        })],
+        actors: Vec::new(),
+    }];
+    assert!(found(&b, "ceasefire"));
+    assert!(found(&b, "ceasefire in:body"));
+    assert!(!found(&b, "ceasefire in:quotes"));
+    assert!(found(&b, "detention in:quotes"));
+    assert!(!found(&b, "armistice"));
 }

@@ -1,7 +1,8 @@
 //! Building a pane's fields from a briefing, sanitizing each string once.
 
 use super::direction::DirectionRule;
-use super::model::{Field, FieldKind};
+use super::model::{Column, Field, FieldKind};
+use crate::briefing::Unit;
 use crate::text::{BaseDirection, Sanitized, first_strong, isolate, sanitize};
 use crate::ui::matching::Normalized;
 
@@ -17,6 +18,7 @@ pub struct Fields {
     rule: DirectionRule,
     fields: Vec<Field>,
     item: Option<usize>,
+    unit: Option<Unit>,
 }
 
 impl Fields {
@@ -25,7 +27,13 @@ impl Fields {
             rule,
             fields: Vec::new(),
             item: None,
+            unit: None,
         }
+    }
+
+    /// Fields pushed from now on translate as `unit` (`None`: they are not translated).
+    pub fn unit(&mut self, unit: Option<Unit>) {
+        self.unit = unit;
     }
 
     /// Fields pushed from now on belong to selectable item `item`.
@@ -98,6 +106,8 @@ impl Fields {
             item: self.item,
             gap,
             normalized: Normalized::default(),
+            unit: self.unit,
+            column: Column::Whole,
         });
     }
 
@@ -109,6 +119,8 @@ impl Fields {
             item: self.item,
             gap,
             normalized: Normalized::default(),
+            unit: self.unit,
+            column: Column::Whole,
         });
     }
 

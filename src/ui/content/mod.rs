@@ -2,6 +2,7 @@
 //! direction by, building fields from a briefing, placing a row in a pane, the engine's
 //! settings, the layout cache, and one-line status text.
 
+mod columns;
 mod direction;
 mod engine;
 mod fields;
@@ -9,14 +10,17 @@ mod language;
 mod model;
 mod pane_text;
 mod placement;
+mod rows;
 mod status;
 
+pub use columns::{COLUMN_GAP, column_widths};
 pub use direction::{DirectionRule, starts_rtl};
 pub use engine::{Engine, options};
 pub use fields::{Fields, Piece};
-pub use model::{Field, FieldKind, Row};
-pub use pane_text::{BIDI_CONTROL_NOTICE, PaneText, layout_fields};
+pub use model::{Column, Field, FieldKind, Row};
+pub use pane_text::{PaneText, layout_fields};
 pub use placement::{BULLET_WIDTH, Placement, Side, placement, placement_as, text_width};
+pub use rows::{BIDI_CONTROL_NOTICE, STACK_INDENT};
 pub use status::status_row;
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! when the briefing opens) and the rows they lay out into.
 
 use super::direction::DirectionRule;
+use crate::briefing::Unit;
 use crate::text::{Sanitized, VisualLine};
 use crate::ui::matching::Normalized;
 
@@ -26,6 +27,17 @@ pub enum FieldKind {
     Notice,
 }
 
+/// Which text a field is from when a pane shows a briefing with its translation: each
+/// original unit is followed by its translation's fields, which go beside it (or below,
+/// indented, in a narrow pane); `Whole` fields (metadata, notices) span the pane.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Column {
+    #[default]
+    Whole,
+    Original,
+    Translation,
+}
+
 #[derive(Debug, Clone)]
 pub struct Field {
     pub text: Sanitized,
@@ -38,6 +50,9 @@ pub struct Field {
     /// The text folded for search: filled once for the reader's panes
     /// (`PaneText::searchable`) so that no keystroke folds it again; empty elsewhere.
     pub normalized: Normalized,
+    /// The piece of the briefing (headline, block, quote…) a translation pairs it with.
+    pub unit: Option<Unit>,
+    pub column: Column,
 }
 
 #[derive(Debug, Clone)]
@@ -49,6 +64,11 @@ pub struct Row {
     pub line: VisualLine,
     /// Bullet marker on the row's reading-start side (right of an RTL line).
     pub bullet: bool,
+    /// Cells left empty on the row's reading-start side: a stacked translation's.
+    pub indent: usize,
+    /// Side by side, the translation's row drawn in the right-hand column of this one
+    /// (a blank row where the translation is shorter); `None` for rows across the pane.
+    pub beside: Option<Box<Row>>,
 }
 
 impl Row {
@@ -61,6 +81,8 @@ impl Row {
             item: None,
             line,
             bullet: false,
+            indent: 0,
+            beside: None,
         }
     }
 }

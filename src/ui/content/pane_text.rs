@@ -3,11 +3,11 @@
 
 use std::ops::Range;
 
-use super::direction::DirectionRule;
-use super::engine::{Engine, options};
-use super::model::{Field, FieldKind, Row};
-use super::placement::text_width;
-use crate::text::{BaseDirection, VisualLine, layout, map_weighted};
+use super::columns::{has_translation, layout_columns};
+use super::engine::Engine;
+use super::model::{Column, Field, FieldKind, Row};
+use super::rows::{STACK_INDENT, blank_row, field_rows};
+use crate::text::map_weighted;
 use crate::ui::matching::normalize;
 
 #[derive(Debug, Clone, Default)]
@@ -16,6 +16,8 @@ pub struct PaneText {
     pub rows: Vec<Row>,
     /// Width the rows were laid out at (`None`: not laid out yet).
     pub width: Option<usize>,
+    /// Whether a translation's fields go beside the original's (else below them).
+    side_by_side: bool,
 }
 
 impl PaneText {
@@ -24,6 +26,16 @@ impl PaneText {
             fields,
             rows: Vec::new(),
             width: None,
+            side_by_side: false,
+        }
+    }
+
+    /// Puts a translation's fields beside the original's, or below them; the rows are laid
+    /// out again at the next `relayout`.
+    pub fn set_side_by_side(&mut self, side_by_side: bool) {
+        if self.side_by_side != side_by_side {
+            self.side_by_side = side_by_side;
+            self.width = None;
         }
     }
 
@@ -48,7 +60,11 @@ impl PaneText {
             return;
         }
         self.width = Some(width);
-        self.rows = layout_fields(&self.fields, width, engine);
+        self.rows = if self.side_by_side && has_translation(&self.fields) {
+            layout_columns(&self.fields, width, engine)
+        } else {
+            layout_fields(&self.fields, width, engine)
+        };
     }
 
     /// The rows item `item` takes: where selecting it should scroll to.
@@ -70,11 +86,14 @@ impl PaneText {
     pub fn row_of(&self, field: usize, byte: usize) -> Option<usize> {
         let mut first_of_field = None;
         for (index, row) in self.rows.iter().enumerate() {
-            if row.field != Some(field) {
+            let Some(part) = std::iter::once(row)
+                .chain(row.beside.as_deref())
+                .find(|part| part.field == Some(field))
+            else {
                 continue;
-            }
+            };
             first_of_field.get_or_insert(index);
-            if row.line.glyphs().any(|g| g.source.contains(&byte)) {
+            if part.line.glyphs().any(|g| g.source.contains(&byte)) {
                 return Some(index);
             }
         }
@@ -82,15 +101,19 @@ impl PaneText {
     }
 }
 
-pub const BIDI_CONTROL_NOTICE: &str = "⚠ the next field holds bidi control characters";
-
 /// Every field's rows, with a blank row where a field asks for a gap. The fields of a long
 /// document are laid out on all cores (`text::map_weighted`).
 pub fn layout_fields(fields: &[Field], width: usize, engine: Engine) -> Vec<Row> {
     let laid_out = map_weighted(
         fields,
         |field| field.text.text.len(),
-        |index, field| field_rows(index, field, width, engine),
+        |index, field| {
+            let indent = match field.column {
+                Column::Translation => STACK_INDENT,
+                Column::Whole | Column::Original => 0,
+            };
+            field_rows(index, field, width, indent, engine)
+        },
     );
     let mut rows = Vec::with_capacity(laid_out.iter().map(Vec::len).sum::<usize>());
     for (field, field_rows) in fields.iter().zip(laid_out) {
@@ -102,41 +125,4 @@ pub fn layout_fields(fields: &[Field], width: usize, engine: Engine) -> Vec<Row>
         rows.extend(field_rows);
     }
     rows
-}
-
-/// Field `index`'s own rows: the warning above a field that holds bidi controls, then its
-/// lines.
-fn field_rows(index: usize, field: &Field, width: usize, engine: Engine) -> Vec<Row> {
-    let mut rows = Vec::new();
-    if field.text.has_bidi_controls {
-        let options = options(width, DirectionRule::forced(BaseDirection::Ltr), engine);
-        for line in layout(BIDI_CONTROL_NOTICE, &options) {
-            rows.push(Row {
-                item: field.item,
-                ..Row::notice(line, FieldKind::Notice)
-            });
-        }
-    }
-    let bullet = field.kind == FieldKind::Bullet;
-    let lines = layout(
-        &field.text.text,
-        &options(text_width(field.kind, width), field.rule, engine),
-    );
-    for (n, line) in lines.into_iter().enumerate() {
-        rows.push(Row {
-            field: Some(index),
-            kind: field.kind,
-            item: field.item,
-            line,
-            bullet: bullet && n == 0,
-        });
-    }
-    rows
-}
-
-pub(super) fn blank_row(item: Option<usize>) -> Row {
-    Row {
-        item,
-        ..Row::notice(VisualLine::default(), FieldKind::Paragraph)
-    }
 }

@@ -50,16 +50,19 @@ pub fn placement(row: &Row, width: usize) -> Placement {
 
 /// `placement` with the row taken as right-to-left or not whatever its line says: output
 /// in logical order (`rtl: false`) leaves right-to-left lines for the terminal to place.
+/// A row's `indent` is on its reading-start side: the left of a left-to-right row, the
+/// right of a right-to-left one, its bullet marker inside it.
 pub fn placement_as(row: &Row, width: usize, rtl: bool) -> Placement {
     let side = if rtl { Side::Right } else { Side::Left };
+    let inner = width.saturating_sub(row.indent);
     let pad = if row.kind == FieldKind::Banner {
         width.saturating_sub(row.line.width) / 2
     } else if rtl {
-        text_width(row.kind, width).saturating_sub(row.line.width)
+        text_width(row.kind, inner).saturating_sub(row.line.width)
     } else if row.kind == FieldKind::Bullet {
-        BULLET_WIDTH
+        row.indent + BULLET_WIDTH
     } else {
-        0
+        row.indent
     };
     Placement {
         pad,

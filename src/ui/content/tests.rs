@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::pane_text::blank_row;
+use super::rows::blank_row;
 use super::*;
 use crate::text::{BidiMode, VisualLine};
 
@@ -18,6 +18,8 @@ fn row(kind: FieldKind, rtl: bool, bullet: bool, width: usize) -> Row {
         item: None,
         line,
         bullet,
+        indent: 0,
+        beside: None,
     }
 }
 

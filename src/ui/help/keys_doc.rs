@@ -58,6 +58,7 @@ const EVERYDAY: &[Action] = &[
     Action::SearchStart,
     Action::SearchNext,
     Action::CopyQuote,
+    Action::CycleTranslation,
 ];
 
 /// Where README.md's everyday key table starts and ends.

@@ -100,10 +100,7 @@ pub(super) fn snippet_row(snippet: &Snippet, width: usize, engine: Engine) -> Sn
     let line = first_line(&shown, column, DirectionRule::auto(), engine);
     let row = Row {
         field: Some(0),
-        kind: FieldKind::Summary,
-        item: None,
-        line,
-        bullet: false,
+        ..Row::notice(line, FieldKind::Summary)
     };
     SnippetRow { row, marks }
 }

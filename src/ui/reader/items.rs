@@ -125,14 +125,16 @@ impl BriefingScreen {
             _ => {
                 let selected = reader.panes[PaneId::Quotes].view.selected;
                 let quote = reader.quotes_shown.get(selected);
-                let Some(quote) = quote.and_then(|&q| briefing.quotes.get(q)) else {
+                let Some(&index) = quote.filter(|&&q| q < briefing.quotes.len()) else {
                     return Outcome::saying("no quotation to copy");
                 };
+                let translation = reader.view.translation();
+                let copied = panes::quotes::with_translation(briefing, index, translation);
                 let message = format!(
                     "copied quotation {} with attribution to the clipboard",
                     thousands(selected + 1)
                 );
-                (panes::quotes::attributed(briefing, quote), message)
+                (copied, message)
             }
         };
         Outcome {

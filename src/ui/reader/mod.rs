@@ -11,6 +11,7 @@ mod screen;
 mod scroll;
 mod search;
 mod search_update;
+mod translation;
 
 #[cfg(test)]
 pub use open::OpenBriefing;
@@ -19,8 +20,12 @@ pub use screen::{BriefingScreen, ZoomedScroll};
 pub use search::Search;
 
 #[cfg(test)]
+mod props_translation;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_copy;
 #[cfg(test)]
 mod tests_search;
+#[cfg(test)]
+mod tests_translation;

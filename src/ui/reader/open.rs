@@ -6,9 +6,10 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 
 use super::geometry::{PaneRects, ScreenLayout};
+use super::panes::translation::{SIDE_BY_SIDE_WIDTH, TextView, view_fields};
 use super::panes::{self, ByPane, PaneId};
 use crate::briefing::Briefing;
-use crate::ui::content::{DirectionRule, Engine, PaneText};
+use crate::ui::content::{Engine, PaneText};
 use crate::ui::layout::inner_height;
 use crate::ui::mark::Mark;
 use crate::ui::matching::{find, merge_overlaps, normalize};
@@ -47,26 +48,19 @@ pub struct OpenBriefing {
     pub(super) actor_marks: Vec<(usize, Range<usize>)>,
     /// Where the quotation last looked up with Enter stands in the body.
     pub(super) quote_mark: Option<(usize, Range<usize>)>,
-    rule: DirectionRule,
+    /// The original, a translation, or both.
+    pub(super) view: TextView,
+    /// The languages the pane titles name (`ar | en`), when the briefing has translations.
+    pub(super) languages: Option<String>,
     /// Where the panes go at the size last laid out for: `relayout` solves the screen
     /// layout once, and scrolling and drawing read it.
     layout: ScreenLayout,
 }
 
 impl OpenBriefing {
-    pub fn open(briefing: &Briefing, index: usize) -> Self {
-        let rule = DirectionRule::of(briefing);
-        let mut quotes_shown = Vec::new();
-        let panes = ByPane::from_fn(|pane| {
-            let (fields, shown) = panes::fields(pane, briefing, rule, None);
-            if pane == PaneId::Quotes {
-                quotes_shown = shown;
-            }
-            PaneState {
-                text: PaneText::searchable(fields),
-                ..PaneState::default()
-            }
-        });
+    pub fn open(briefing: &Briefing, index: usize, view: TextView) -> Self {
+        let view = view.fitted(briefing);
+        let (panes, quotes_shown) = pane_states(briefing, view);
         Self {
             index,
             focus: PaneId::Body,
@@ -76,7 +70,8 @@ impl OpenBriefing {
             actor_filter: None,
             actor_marks: Vec::new(),
             quote_mark: None,
-            rule,
+            view,
+            languages: view.languages(briefing),
             layout: ScreenLayout::default(),
         }
     }
@@ -90,6 +85,7 @@ impl OpenBriefing {
         for pane in PaneId::ALL {
             let PaneState { text, view, .. } = &mut self.panes[pane];
             let top_field = text.rows.get(view.scroll).and_then(|row| row.field);
+            text.set_side_by_side(area.width >= SIDE_BY_SIDE_WIDTH);
             text.relayout(widths[pane], engine);
             if let Some(field) = top_field {
                 let first = text.rows.iter().position(|r| r.field == Some(field));
@@ -156,7 +152,7 @@ impl OpenBriefing {
     /// named in the body.
     pub fn filter_by_actor(&mut self, briefing: &Briefing, actor: Option<usize>) {
         self.actor_filter = actor;
-        let (fields, shown) = panes::fields(PaneId::Quotes, briefing, self.rule, actor);
+        let (fields, shown) = view_fields(PaneId::Quotes, briefing, self.view, actor);
         let quotes = &mut self.panes[PaneId::Quotes];
         quotes.text = PaneText::searchable(fields);
         quotes.view = PaneView::default();
@@ -179,4 +175,20 @@ impl OpenBriefing {
         // A short alias inside a longer name marks the same words: one mark covers both.
         self.actor_marks = merge_overlaps(found);
     }
+}
+
+/// Every pane's text for `view` of `briefing`, and the quotations the quotes pane shows.
+pub(super) fn pane_states(briefing: &Briefing, view: TextView) -> (ByPane<PaneState>, Vec<usize>) {
+    let mut quotes_shown = Vec::new();
+    let panes = ByPane::from_fn(|pane| {
+        let (fields, shown) = view_fields(pane, briefing, view, None);
+        if pane == PaneId::Quotes {
+            quotes_shown = shown;
+        }
+        PaneState {
+            text: PaneText::searchable(fields),
+            ..PaneState::default()
+        }
+    });
+    (panes, quotes_shown)
 }

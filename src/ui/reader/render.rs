@@ -21,11 +21,13 @@ impl BriefingScreen {
             };
             let state = reader.pane(pane);
             let filtered = pane == PaneId::Quotes && reader.actor_filter.is_some();
+            let languages = reader.languages.as_deref().map(|l| format!(" · {l}"));
             let title = format!(
-                "{} {}{}",
+                "{} {}{}{}",
                 pane.index() + 1,
                 pane.title(),
-                if filtered { " (filtered)" } else { "" }
+                if filtered { " (filtered)" } else { "" },
+                languages.unwrap_or_default()
             );
             PaneFrame {
                 title,

@@ -58,7 +58,8 @@ impl BriefingScreen {
     /// Opens `briefing`, library entry `index`, with the focus and zoom of the briefing
     /// shown before, and finds the search query in it.
     pub fn open(&mut self, briefing: &Briefing, index: usize, cx: Context<'_>) {
-        let mut reader = OpenBriefing::open(briefing, index);
+        let view = self.reader.as_ref().map(|r| r.view).unwrap_or_default();
+        let mut reader = OpenBriefing::open(briefing, index, view);
         if let Some(previous) = &self.reader {
             reader.focus = previous.focus;
             reader.zoom = previous.zoom;
@@ -146,6 +147,9 @@ impl BriefingScreen {
             Action::Back => return self.back(cx),
             Action::Select => return self.select(cx),
             Action::CopyQuote => return self.copy(cx),
+            Action::CycleTranslation | Action::NextTranslation => {
+                return self.change_view(action == Action::NextTranslation, cx);
+            }
             Action::Zoom => {
                 reader.zoom = !reader.zoom;
                 reader.relayout(area, cx.engine);

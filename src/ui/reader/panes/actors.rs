@@ -1,4 +1,4 @@
-use crate::briefing::{Actor, Briefing};
+use crate::briefing::{Actor, Briefing, Unit};
 use crate::ui::content::{DirectionRule, Field, FieldKind, Fields};
 use crate::ui::reader::panes::headline::SEPARATOR;
 use crate::ui::reader::panes::quotes::joined;
@@ -8,6 +8,7 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule) -> Vec<Field> {
     let mut fields = Fields::new(rule);
     for (index, actor) in briefing.actors.iter().enumerate() {
         fields.item(index);
+        fields.unit(Some(Unit::Actor(index)));
         fields.push(FieldKind::Name, &actor.name, index > 0);
         if let Some(role) = &actor.role {
             fields.push(FieldKind::Detail, role, false);
@@ -20,6 +21,7 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule) -> Vec<Field> {
             fields.push_joined(FieldKind::Meta, &place, SEPARATOR, false);
         }
     }
+    fields.unit(None);
     if fields.is_empty() {
         fields.push(FieldKind::Notice, "(no actors)", false);
     }

@@ -1,12 +1,14 @@
-use crate::briefing::{Block, Briefing};
+use crate::briefing::{Block, Briefing, Unit};
 use crate::ui::content::{DirectionRule, Field, FieldKind, Fields};
 
 pub fn fields(briefing: &Briefing, rule: DirectionRule) -> Vec<Field> {
     let mut fields = Fields::new(rule);
     if let Some(summary) = &briefing.summary {
+        fields.unit(Some(Unit::Summary));
         fields.push(FieldKind::Summary, summary, false);
     }
-    for block in &briefing.body {
+    for (index, block) in briefing.body.iter().enumerate() {
+        fields.unit(Some(Unit::Block(index)));
         match block {
             Block::Paragraph(text) => fields.push(FieldKind::Paragraph, text, true),
             Block::Heading(text) => fields.push(FieldKind::Heading, text, true),
@@ -20,6 +22,7 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule) -> Vec<Field> {
             }
         }
     }
+    fields.unit(None);
     if fields.is_empty() {
         fields.push(FieldKind::Notice, "(this briefing has no body)", false);
     }

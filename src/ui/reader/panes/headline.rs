@@ -1,4 +1,4 @@
-use crate::briefing::{Briefing, Source};
+use crate::briefing::{Briefing, Source, Unit};
 use crate::ui::content::{DirectionRule, Field, FieldKind, Fields};
 use crate::ui::reader::panes::quotes::joined;
 
@@ -33,7 +33,9 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule) -> Vec<Field> {
     if let Some(classification) = &briefing.classification {
         fields.push(FieldKind::Banner, classification, false);
     }
+    fields.unit(Some(Unit::Headline));
     fields.push(FieldKind::Headline, &briefing.headline, false);
+    fields.unit(None);
     let source = briefing.source.as_ref().and_then(Source::label);
     let date = briefing.shown_date();
     let meta: Vec<&str> = [date.as_deref(), briefing.location.as_deref(), source]

@@ -11,6 +11,7 @@ pub mod body;
 pub mod headline;
 pub mod points;
 pub mod quotes;
+pub mod translation;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PaneId {

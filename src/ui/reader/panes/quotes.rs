@@ -1,4 +1,5 @@
-use crate::briefing::{Briefing, Quote, Source};
+use crate::briefing::{Briefing, Quote, Source, Unit};
+use crate::text::BaseDirection;
 use crate::ui::content::{DirectionRule, Field, FieldKind, Fields, Piece, starts_rtl};
 
 /// The quotations shown, as indices into `briefing.quotes` (all of them, or the filtered
@@ -27,6 +28,7 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule, actor: Option<usize>) ->
     for (item, &index) in shown.iter().enumerate() {
         let quote = &briefing.quotes[index];
         fields.item(item);
+        fields.unit(Some(Unit::Quote(index)));
         let quoted = [
             Piece::Mark("«"),
             Piece::Field(&quote.text),
@@ -34,7 +36,11 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule, actor: Option<usize>) ->
         ];
         fields.push_row(FieldKind::Quote, &quoted, item > 0 || filter.is_some());
         let (name, role) = speaker(briefing, quote);
-        let separator = if starts_rtl(name) { "، " } else { ", " };
+        let rtl = match rule.direction {
+            BaseDirection::Auto => starts_rtl(name),
+            forced => forced == BaseDirection::Rtl,
+        };
+        let separator = if rtl { "، " } else { ", " };
         let mut attribution = vec![Piece::Mark("— "), Piece::Field(name)];
         attribution.extend(
             role.map(|role| [Piece::Mark(separator), Piece::Field(role)])
@@ -46,6 +52,7 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule, actor: Option<usize>) ->
             fields.push(FieldKind::Context, context, false);
         }
     }
+    fields.unit(None);
     if shown.is_empty() {
         fields.push(FieldKind::Notice, "(no quotations)", filter.is_some());
     }
@@ -75,6 +82,26 @@ pub fn attributed(briefing: &Briefing, quote: &Quote) -> String {
         .collect();
     let text = crate::text::sanitize(&quote.text).text;
     format!("«{text}» — {}", joined(&attribution))
+}
+
+/// Quotation `index` as `attributed`, and when translation `translation` translates its
+/// words, them after: `«…» — speaker, … (translation: "…")`.
+pub fn with_translation(briefing: &Briefing, index: usize, translation: Option<usize>) -> String {
+    let Some(quote) = briefing.quotes.get(index) else {
+        return String::new();
+    };
+    let original = attributed(briefing, quote);
+    let translated = translation
+        .and_then(|t| briefing.translations.get(t))
+        .and_then(|t| t.quotes.get(index))
+        .and_then(|q| q.as_ref()?.text.as_deref());
+    match translated {
+        Some(text) => format!(
+            "{original} (translation: \"{}\")",
+            crate::text::sanitize(text).text
+        ),
+        None => original,
+    }
 }
 
 /// `parts` joined by ", " for the clipboard. Each part sanitized alone closes its own bidi

@@ -1,0 +1,74 @@
+//! Where a library's index lives: `$XDG_CACHE_HOME/brief/` (else `~/.cache/brief/`), one
+//! file per library folder named after a hash of its canonical path; `--index PATH` or
+//! `BRIEF_INDEX` name another file (e.g. one index shared by a team).
+
+use std::path::{Path, PathBuf};
+
+/// The index file for `library` (already canonical): `explicit` if given, else
+/// `$BRIEF_INDEX` if set and not empty, else the cache folder's file for this library.
+/// `None` when no cache folder can be found (no `XDG_CACHE_HOME` and no `HOME`).
+pub fn index_path(library: &Path, explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(path) = explicit {
+        return Some(path.to_path_buf());
+    }
+    if let Some(path) = std::env::var_os("BRIEF_INDEX").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(path));
+    }
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|p| !p.is_empty())
+                .map(|home| PathBuf::from(home).join(".cache"))
+        })?;
+    Some(cache.join("brief").join(file_name(library)))
+}
+
+/// `library-<name>-<hash>.sqlite`: the folder's last name, for a person listing the cache,
+/// and a hash of the whole canonical path, so two folders never share a file.
+fn file_name(library: &Path) -> String {
+    let hash = xxhash_rust::xxh3::xxh3_64(library.as_os_str().as_encoded_bytes());
+    let name: String = library
+        .file_name()
+        .map(|name| name.to_string_lossy())
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        .take(32)
+        .collect();
+    format!("library-{name}-{hash:016x}.sqlite")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_folders_get_two_files_and_one_folder_one() {
+        let a = file_name(Path::new("/srv/archive/briefings"));
+        let b = file_name(Path::new("/home/x/briefings"));
+        assert_ne!(a, b);
+        assert_eq!(a, file_name(Path::new("/srv/archive/briefings")));
+        assert!(
+            a.starts_with("library-briefings-") && a.ends_with(".sqlite"),
+            "{a}"
+        );
+    }
+
+    #[test]
+    fn a_hostile_folder_name_keeps_only_plain_characters() {
+        let name = file_name(Path::new("/tmp/\u{202e}evil\n../x y"));
+        assert!(name.starts_with("library-xy-"), "{name}");
+    }
+
+    #[test]
+    fn an_explicit_path_wins() {
+        let explicit = Path::new("/team/index.sqlite");
+        assert_eq!(
+            index_path(Path::new("/srv/a"), Some(explicit)).as_deref(),
+            Some(explicit)
+        );
+    }
+}

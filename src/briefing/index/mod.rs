@@ -1,0 +1,270 @@
+//! The persistent index of a library folder, in SQLite: what the library needs to list,
+//! filter and search without opening the files. The files stay the only source of truth;
+//! the index is a cache that can be deleted at any time (docs/ARCHITECTURE.md, "The index").
+//!
+//! How to use it (`brief index` and `brief search` do this; the reader will too):
+//!
+//! ```no_run
+//! # use std::path::Path;
+//! # use brief::briefing::index::{Access, Cancel, Index, Order, Page};
+//! # use brief::briefing::LoadOptions;
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let library = Path::new("briefings");
+//! let options = LoadOptions::default();
+//! // Where it lives: the explicit path (--index / $BRIEF_INDEX), else
+//! // $XDG_CACHE_HOME/brief/, else ~/.cache/brief/.
+//! let mut index = match Index::open(library, None, Access::ReadWrite) {
+//!     Ok(index) => index,
+//!     // One line for the user; then rebuild it, or go on without an index.
+//!     Err(error) if error.can_rebuild() => Index::rebuild(library, None)?,
+//!     Err(error) => return Err(error.into()),
+//! };
+//! // Walks the folder; only new and changed files are read. Safe to run in a thread of
+//! // its own with its own `Index` while another one searches.
+//! let summary = index.refresh(&options, &mut |progress| {
+//!     eprintln!("{} of {}", progress.done, progress.total);
+//! })?;
+//! let query = brief::briefing::query::parse("actor:تورك date:2025-01-01..")?;
+//! let page = Page { order: Order::Newest, offset: 0, limit: 50, snippet_chars: 160 };
+//! // Keep a clone of `cancel`: `cancel.cancel()` from another thread (the next key typed)
+//! // makes this return `IndexError::Cancelled`.
+//! let cancel = Cancel::default();
+//! for hit in index.search(&query, &page, &options, &cancel)? {
+//!     println!("{:?} {} {}", hit.date, hit.headline, hit.snippet);
+//! }
+//! for actor in index.actors()? {
+//!     let timeline = index.timeline(&actor)?; // its briefings, oldest first, with quotes
+//! #   let _ = timeline;
+//! }
+//! # let _ = summary;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! - An `Index` holds one SQLite connection: it is `Send`, not `Sync`. Use one per thread
+//!   (several on one file are fine: readers never block in WAL mode, a writer waits for
+//!   another writer up to a timeout, then reports [`IndexError::Locked`]).
+//! - Every failure is one [`IndexError`], shown in one line; none panics.
+//! - Search results are read from the files when found (fields as the file reads now, the
+//!   match checked exactly); [`Index::count`] checks every candidate, so it is slower than
+//!   a page of results.
+//! - Text is returned as the briefing holds it (snippets excepted, already one line and
+//!   free of controls): callers sanitize it for the terminal.
+
+mod actors;
+mod error;
+mod location;
+mod plan;
+mod record;
+mod refresh;
+mod schema;
+mod search;
+#[cfg(test)]
+mod tests;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use actors::{MergedActor, TimelineEntry};
+pub use error::IndexError;
+pub use location::index_path;
+pub use plan::Order;
+pub use refresh::{Progress, RefreshSummary};
+pub use schema::{Access, SCHEMA_VERSION};
+pub use search::{Cancel, Hit, Page};
+
+use crate::briefing::LoadOptions;
+use crate::briefing::query::Query;
+
+/// An open index of one library folder.
+pub struct Index {
+    conn: Connection,
+    path: PathBuf,
+    library: PathBuf,
+}
+
+impl Index {
+    /// Opens the index of the folder `library` at `explicit`, else at its usual place
+    /// ([`index_path`]); with [`Access::ReadWrite`] it is created when missing.
+    pub fn open(
+        library: &Path,
+        explicit: Option<&Path>,
+        access: Access,
+    ) -> Result<Index, IndexError> {
+        let library = canonical_folder(library)?;
+        let path = index_path(&library, explicit).ok_or_else(|| IndexError::Io {
+            path: PathBuf::from("~/.cache/brief"),
+            detail: "no cache folder: neither XDG_CACHE_HOME nor HOME is set".into(),
+        })?;
+        Self::open_at(&path, &library, access)
+    }
+
+    /// Opens the index file `path` for the canonical folder `library`.
+    pub fn open_at(path: &Path, library: &Path, access: Access) -> Result<Index, IndexError> {
+        let conn = schema::open(path, library, access)?;
+        Ok(Index {
+            conn,
+            path: path.to_path_buf(),
+            library: library.to_path_buf(),
+        })
+    }
+
+    /// Deletes the index file (and its WAL and shared-memory files) and makes an empty one.
+    pub fn rebuild(library: &Path, explicit: Option<&Path>) -> Result<Index, IndexError> {
+        let library = canonical_folder(library)?;
+        let path = index_path(&library, explicit).ok_or_else(|| IndexError::Io {
+            path: PathBuf::from("~/.cache/brief"),
+            detail: "no cache folder: neither XDG_CACHE_HOME nor HOME is set".into(),
+        })?;
+        delete_files(&path)?;
+        Self::open_at(&path, &library, Access::ReadWrite)
+    }
+
+    /// How long a write waits for another process's write before [`IndexError::Locked`].
+    pub fn set_busy_timeout(&self, wait: std::time::Duration) -> Result<(), IndexError> {
+        self.conn
+            .busy_timeout(wait)
+            .map_err(|error| IndexError::from_sqlite(&self.path, &error))
+    }
+
+    /// The index file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The library folder, canonical.
+    pub fn library(&self) -> &Path {
+        &self.library
+    }
+
+    /// Brings the index up to date with the folder; `progress` is called as files are
+    /// stored. Committed in batches: an interrupted refresh leaves a usable index.
+    pub fn refresh(
+        &mut self,
+        options: &LoadOptions,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<RefreshSummary, IndexError> {
+        refresh::refresh(&mut self.conn, &self.library, options, progress)
+            .map_err(|error| IndexError::from_sqlite(&self.path, &error))
+    }
+
+    /// The briefings matching `query`, the page asked for, in its order. Each candidate is
+    /// read from its file and checked exactly, so the answer is what a scan of the files
+    /// gives for every file the index is up to date with.
+    pub fn search(
+        &self,
+        query: &Query,
+        page: &Page,
+        options: &LoadOptions,
+        cancel: &Cancel,
+    ) -> Result<Vec<Hit>, IndexError> {
+        let mut hits = Vec::new();
+        if page.limit == 0 {
+            return Ok(hits);
+        }
+        let mut skipped = 0;
+        self.searcher(options, cancel)
+            .each_match(query, page, &mut |hit| {
+                if skipped < page.offset {
+                    skipped += 1;
+                } else {
+                    hits.push(hit);
+                }
+                hits.len() < page.limit
+            })
+            .map_err(|error| IndexError::from_sqlite(&self.path, &error))?;
+        Ok(hits)
+    }
+
+    /// How many briefings match `query`: every candidate read and checked, so it takes
+    /// longer than a page of results; `cancel` stops it.
+    pub fn count(
+        &self,
+        query: &Query,
+        options: &LoadOptions,
+        cancel: &Cancel,
+    ) -> Result<usize, IndexError> {
+        let mut count = 0;
+        let page = Page {
+            snippet_chars: 0,
+            ..Page::default()
+        };
+        self.searcher(options, cancel)
+            .each_match(query, &page, &mut |_| {
+                count += 1;
+                true
+            })
+            .map_err(|error| IndexError::from_sqlite(&self.path, &error))?;
+        Ok(count)
+    }
+
+    fn searcher<'a>(&'a self, options: &'a LoadOptions, cancel: &'a Cancel) -> search::Search<'a> {
+        search::Search {
+            conn: &self.conn,
+            library: &self.library,
+            options,
+            cancel,
+        }
+    }
+
+    /// Every actor of the library, merged across briefings by id and by name or alias, most
+    /// mentioned first.
+    pub fn actors(&self) -> Result<Vec<MergedActor>, IndexError> {
+        actors::actors(&self.conn).map_err(|error| IndexError::from_sqlite(&self.path, &error))
+    }
+
+    /// The briefings that list `actor`, oldest first, with its quotations in each.
+    pub fn timeline(&self, actor: &MergedActor) -> Result<Vec<TimelineEntry>, IndexError> {
+        actors::timeline(&self.conn, &self.library, actor)
+            .map_err(|error| IndexError::from_sqlite(&self.path, &error))
+    }
+
+    /// Briefings and failed files in the index.
+    pub fn len(&self) -> Result<usize, IndexError> {
+        self.conn
+            .query_row("SELECT count(*) FROM files", [], |row| row.get::<_, i64>(0))
+            .map(|n| usize::try_from(n).unwrap_or(0))
+            .map_err(|error| IndexError::from_sqlite(&self.path, &error))
+    }
+
+    pub fn is_empty(&self) -> Result<bool, IndexError> {
+        self.len().map(|n| n == 0)
+    }
+}
+
+/// A path stored as bytes (paths need not be UTF-8).
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+}
+
+fn canonical_folder(library: &Path) -> Result<PathBuf, IndexError> {
+    let io = |detail: String| IndexError::Io {
+        path: library.to_path_buf(),
+        detail,
+    };
+    let canonical = std::fs::canonicalize(library)
+        .map_err(|error| io(format!("cannot open the library folder: {error}")))?;
+    if !canonical.is_dir() {
+        return Err(io("the library must be a folder".into()));
+    }
+    Ok(canonical)
+}
+
+fn delete_files(path: &Path) -> Result<(), IndexError> {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        match std::fs::remove_file(PathBuf::from(name)) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                return Err(IndexError::Io {
+                    path: path.to_path_buf(),
+                    detail: format!("cannot delete it: {error}"),
+                });
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}

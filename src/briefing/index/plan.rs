@@ -1,0 +1,231 @@
+//! A query turned into SQL that selects candidates: every briefing the query matches, and
+//! perhaps a few it does not (the caller checks each against the query exactly).
+//!
+//! Words of three characters or more select rows by their trigrams in `texts` (an FTS5
+//! table without positions, so a row with all of a word's trigrams is a candidate); then
+//! every word, whatever its length, is looked for with `instr` in the stored normalised
+//! text of its scope's columns, one field per line, which is exactly "a field contains the
+//! word". Filters are checked on their own tables, never more strictly than the query.
+//! Negated clauses select nothing away: only the exact check applies them.
+//!
+//! Newest first, two shapes of the same query: when the trigrams select few rows, those rows
+//! are fetched and sorted; when they select many, the files are walked in date order
+//! (`files_by_date`) and the first matches come at once, without sorting them all.
+
+use rusqlite::types::Value;
+
+use crate::briefing::query::{Clause, Filter, Query, Scope};
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// Newest first (by the date as written; undated briefings last), then by path.
+    #[default]
+    Newest,
+    /// Best text match first (bm25 over the words looked up); newest first when the query
+    /// has no word of three characters or more.
+    Relevance,
+}
+
+/// The candidate query: selects `id, path` of `files` in the order asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Plan {
+    pub sql: String,
+    pub params: Vec<Value>,
+}
+
+/// What a query looks up by trigram, for counting how many rows it selects.
+pub(crate) fn trigram_query(query: &Query) -> Option<String> {
+    let mut builder = Builder::default();
+    builder.add(query);
+    builder.fts()
+}
+
+/// The `texts` columns a scope looks in.
+fn columns(scope: Scope) -> &'static [&'static str] {
+    match scope {
+        Scope::Everywhere => &["headline", "body", "quotes", "meta"],
+        Scope::Headline => &["headline"],
+        Scope::Body => &["body"],
+        Scope::Quotes => &["quotes"],
+    }
+}
+
+/// The distinct three-character pieces of a word. The index keeps no positions
+/// (`detail = 'none'`), so each is looked up alone: a row holding them all is a candidate.
+fn trigrams(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut pieces: Vec<String> = chars.windows(3).map(|w| w.iter().collect()).collect();
+    pieces.sort();
+    pieces.dedup();
+    pieces
+}
+
+#[derive(Default)]
+struct Builder {
+    fts_terms: Vec<String>,
+    /// Conditions on the `texts` row (as `t`) of a file.
+    text_conditions: Vec<String>,
+    conditions: Vec<String>,
+    params: Vec<Value>,
+}
+
+impl Builder {
+    fn param(&mut self, value: &str) -> String {
+        self.params.push(Value::Text(value.to_owned()));
+        format!("?{}", self.params.len())
+    }
+
+    /// Every word of a name (normalised, words separated by spaces) somewhere in `column`:
+    /// what a name matching as a phrase implies.
+    fn all_words_in(&mut self, column: &str, name: &str) -> String {
+        let words: Vec<String> = name
+            .split(' ')
+            .filter(|word| !word.is_empty())
+            .map(|word| format!("instr({column}, {}) > 0", self.param(word)))
+            .collect();
+        if words.is_empty() {
+            "1".to_owned()
+        } else {
+            words.join(" AND ")
+        }
+    }
+
+    fn word(&mut self, word: &str, scope: Scope) {
+        if word.is_empty() {
+            return;
+        }
+        if word.chars().count() >= 3 {
+            self.fts_terms.extend(
+                trigrams(word)
+                    .iter()
+                    .map(|trigram| format!("\"{}\"", trigram.replace('"', "\"\""))),
+            );
+        }
+        let p = self.param(word);
+        let any: Vec<String> = columns(scope)
+            .iter()
+            .map(|col| format!("instr(t.{col}, {p}) > 0"))
+            .collect();
+        self.text_conditions.push(format!("({})", any.join(" OR ")));
+    }
+
+    fn add(&mut self, query: &Query) {
+        for Clause { negated, filter } in &query.clauses {
+            if !negated {
+                self.filter(filter, query.scope);
+            }
+        }
+    }
+
+    fn fts(&self) -> Option<String> {
+        let mut terms = self.fts_terms.clone();
+        terms.sort();
+        terms.dedup();
+        (!terms.is_empty()).then(|| terms.join(" AND "))
+    }
+
+    fn filter(&mut self, filter: &Filter, scope: Scope) {
+        match filter {
+            Filter::Word(word) => self.word(word, scope),
+            Filter::Phrase(words) => words.iter().for_each(|word| self.word(word, scope)),
+            Filter::Actor(name) => {
+                let all = self.all_words_in("a.names", name);
+                self.conditions.push(format!(
+                    "EXISTS (SELECT 1 FROM actors a WHERE a.file_id = f.id AND {all})"
+                ));
+            }
+            Filter::Speaker(name) => {
+                let by_speaker = self.all_words_in("q.speaker_key", name);
+                let by_actor = self.all_words_in("a.names", name);
+                self.conditions.push(format!(
+                    "(EXISTS (SELECT 1 FROM quotes q WHERE q.file_id = f.id AND {by_speaker})
+                      OR EXISTS (SELECT 1 FROM quotes q JOIN actors a
+                                 ON a.file_id = q.file_id AND a.position = q.actor
+                                 WHERE q.file_id = f.id AND {by_actor}))"
+                ));
+            }
+            Filter::Tag(tag) => {
+                let p = self.param(tag);
+                self.conditions.push(format!(
+                    "EXISTS (SELECT 1 FROM tags g WHERE g.file_id = f.id AND g.tag = {p})"
+                ));
+            }
+            Filter::Language(language) => {
+                let p = self.param(language);
+                self.conditions
+                    .push(format!("instr(lower(f.language), {p}) > 0"));
+            }
+            Filter::Class(class) => {
+                let p = self.param(class);
+                self.conditions.push(format!("f.class_key = {p}"));
+            }
+            Filter::Date(range) => {
+                let bound =
+                    |b: &Option<crate::briefing::query::DateBound>| b.map(|b| b.to_string());
+                let mut within = Vec::new();
+                if let Some(from) = bound(&range.from) {
+                    let p = self.param(&from);
+                    within.push(format!("f.day >= {p}"));
+                }
+                if let Some(to) = bound(&range.to) {
+                    let p = self.param(&to);
+                    within.push(format!("f.day <= {p}"));
+                }
+                within.push("f.day IS NOT NULL".into());
+                // A date whose first ten characters are not a plain day is left to the
+                // exact check.
+                self.conditions.push(format!(
+                    "(({}) OR (f.day IS NULL AND f.date IS NOT NULL))",
+                    within.join(" AND ")
+                ));
+            }
+        }
+    }
+}
+
+/// The candidate query. `broad`: the trigrams select so many rows that walking the files in
+/// date order finds the first matches sooner than sorting them all.
+pub(crate) fn plan(query: &Query, order: Order, broad: bool) -> Plan {
+    let mut builder = Builder::default();
+    builder.add(query);
+    let fts = builder.fts();
+    let mut sql = String::from("SELECT f.id, f.path FROM files f");
+    if let (Order::Relevance, Some(_)) = (order, &fts) {
+        sql.push_str(" JOIN texts ON texts.rowid = f.id");
+    }
+    sql.push_str(" WHERE f.error IS NULL");
+    if let Some(fts) = &fts {
+        builder.params.push(Value::Text(fts.clone()));
+        let p = builder.params.len();
+        match order {
+            Order::Relevance => sql.push_str(&format!(" AND texts MATCH ?{p}")),
+            // `+` keeps the planner from fetching the set by id: the date index leads.
+            Order::Newest if broad => sql.push_str(&format!(
+                " AND +f.id IN (SELECT rowid FROM texts WHERE texts MATCH ?{p})"
+            )),
+            Order::Newest => sql.push_str(&format!(
+                " AND f.id IN (SELECT rowid FROM texts WHERE texts MATCH ?{p})"
+            )),
+        }
+    }
+    for condition in &builder.conditions {
+        sql.push_str(" AND ");
+        sql.push_str(condition);
+    }
+    if !builder.text_conditions.is_empty() {
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM texts t WHERE t.rowid = f.id AND {})",
+            builder.text_conditions.join(" AND ")
+        ));
+    }
+    let newest = "f.sort_key DESC, f.path";
+    match (order, fts.is_some()) {
+        (Order::Relevance, true) => sql.push_str(&format!(" ORDER BY bm25(texts), {newest}")),
+        _ => sql.push_str(&format!(" ORDER BY {newest}")),
+    }
+    Plan {
+        sql,
+        params: builder.params,
+    }
+}

@@ -1,0 +1,256 @@
+//! Bringing an index up to date with its folder: walk it, compare each file's size and
+//! modification time with its row, hash only what changed, parse changed files on every
+//! core, and write in batches so a killed process leaves every committed batch usable.
+
+use std::collections::HashMap;
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::UNIX_EPOCH;
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use super::record::{self, FileStamp, Parsed, Prepared};
+use crate::briefing::load::read_limited;
+use crate::briefing::{LoadOptions, discover, load_bytes};
+
+/// Files written per transaction: small enough that a killed process loses little work,
+/// large enough that commits cost little.
+const BATCH: usize = 256;
+
+/// What a refresh did, file by file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RefreshSummary {
+    pub added: usize,
+    pub changed: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+    /// Files (new or changed) that failed to load; they are listed as failures.
+    pub failed: usize,
+}
+
+/// How far a refresh has got: `done` of `total` files read and stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Stored {
+    id: i64,
+    size: u64,
+    mtime_ns: i64,
+    hash: u64,
+}
+
+/// A file whose size or time differs from its row (or that has none).
+struct Suspect {
+    path: PathBuf,
+    stamp: FileStamp,
+    stored: Option<Stored>,
+}
+
+pub(crate) fn refresh(
+    conn: &mut Connection,
+    library: &Path,
+    options: &LoadOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> rusqlite::Result<RefreshSummary> {
+    let mut stored = stored_rows(conn)?;
+    let (files, _walk_failures) = discover(library);
+    let mut summary = RefreshSummary::default();
+    let mut suspects = Vec::new();
+    for path in files {
+        let Some(stamp) = stamp(library, &path) else {
+            // Gone or unreadable between the walk and now: if it had a row, it is removed.
+            continue;
+        };
+        let row = stored.remove(&stamp.rel);
+        match row {
+            Some(row) if row.size == stamp.size && row.mtime_ns == stamp.mtime_ns => {
+                summary.unchanged += 1;
+            }
+            _ => suspects.push(Suspect {
+                path,
+                stamp,
+                stored: row,
+            }),
+        }
+    }
+    let total = suspects.len();
+    progress(Progress { done: 0, total });
+    write_parsed(conn, suspects, options, &mut summary, progress)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    for row in stored.values() {
+        record::delete(&tx, row.id)?;
+        summary.removed += 1;
+    }
+    tx.commit()?;
+    Ok(summary)
+}
+
+fn stored_rows(conn: &Connection) -> rusqlite::Result<HashMap<Vec<u8>, Stored>> {
+    let mut statement = conn.prepare("SELECT path, id, size, mtime_ns, hash FROM files")?;
+    let rows = statement.query_map([], |row| {
+        Ok((
+            row.get::<_, Vec<u8>>(0)?,
+            Stored {
+                id: row.get(1)?,
+                size: u64::try_from(row.get::<_, i64>(2)?).unwrap_or(0),
+                mtime_ns: row.get(3)?,
+                hash: row.get::<_, i64>(4)? as u64,
+            },
+        ))
+    })?;
+    rows.collect()
+}
+
+fn stamp(library: &Path, path: &Path) -> Option<FileStamp> {
+    let metadata = std::fs::metadata(path).ok()?;
+    let mtime_ns = metadata
+        .modified()
+        .ok()
+        .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |since| {
+            i64::try_from(since.as_nanos()).unwrap_or(i64::MAX)
+        });
+    let rel = path.strip_prefix(library).unwrap_or(path);
+    Some(FileStamp {
+        rel: rel.as_os_str().as_bytes().to_vec(),
+        size: metadata.len(),
+        mtime_ns,
+    })
+}
+
+/// What a worker made of a suspect file.
+enum Checked {
+    /// Same content as its row: only the stamp changes.
+    Touched { id: i64, stamp: FileStamp },
+    New {
+        replaces: Option<i64>,
+        parsed: Parsed,
+    },
+}
+
+fn write_parsed(
+    conn: &mut Connection,
+    suspects: Vec<Suspect>,
+    options: &LoadOptions,
+    summary: &mut RefreshSummary,
+    progress: &mut dyn FnMut(Progress),
+) -> rusqlite::Result<()> {
+    let total = suspects.len();
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let (sender, receiver) = mpsc::sync_channel::<Checked>(BATCH);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let sender = sender.clone();
+            let (next, suspects) = (&next, &suspects);
+            scope.spawn(move || {
+                while let Some(suspect) = suspects.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    if sender.send(check(suspect, options)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        // Owned here, so an error below drops it and the workers stop instead of waiting.
+        let receiver = receiver;
+        let mut done = 0;
+        let mut batch = Vec::with_capacity(BATCH);
+        for checked in receiver.iter() {
+            batch.push(checked);
+            if batch.len() == BATCH {
+                done += batch.len();
+                write_batch(conn, &mut batch, summary)?;
+                progress(Progress { done, total });
+            }
+        }
+        done += batch.len();
+        write_batch(conn, &mut batch, summary)?;
+        progress(Progress { done, total });
+        Ok(())
+    })
+}
+
+fn check(suspect: &Suspect, options: &LoadOptions) -> Checked {
+    let bytes = read_limited(&suspect.path, options.max_size);
+    let hash = bytes
+        .as_ref()
+        .map_or(0, |bytes| xxhash_rust::xxh3::xxh3_64(bytes));
+    if let (Some(stored), Ok(_)) = (suspect.stored, &bytes)
+        && stored.hash == hash
+    {
+        return Checked::Touched {
+            id: stored.id,
+            stamp: suspect.stamp.clone(),
+        };
+    }
+    let outcome = match bytes {
+        Err(message) => Err(message),
+        Ok(bytes) => load_bytes(&suspect.path, &bytes)
+            .map(|loaded| Box::new(Prepared::new(loaded.briefing)))
+            .map_err(|failure| first_line(&failure.to_string())),
+    };
+    Checked::New {
+        replaces: suspect.stored.map(|stored| stored.id),
+        parsed: Parsed {
+            stamp: suspect.stamp.clone(),
+            hash,
+            outcome,
+        },
+    }
+}
+
+fn first_line(text: &str) -> String {
+    text.lines().next().unwrap_or_default().to_owned()
+}
+
+fn write_batch(
+    conn: &mut Connection,
+    batch: &mut Vec<Checked>,
+    summary: &mut RefreshSummary,
+) -> rusqlite::Result<()> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    for checked in batch.drain(..) {
+        match checked {
+            Checked::Touched { id, stamp } => {
+                tx.prepare_cached("UPDATE files SET size = ?2, mtime_ns = ?3 WHERE id = ?1")?
+                    .execute(params![
+                        id,
+                        i64::try_from(stamp.size).unwrap_or(i64::MAX),
+                        stamp.mtime_ns
+                    ])?;
+                summary.unchanged += 1;
+            }
+            Checked::New { replaces, parsed } => {
+                if replaces.is_some() {
+                    summary.changed += 1;
+                } else {
+                    summary.added += 1;
+                }
+                // Another process refreshing the same index may have stored this path
+                // since the rows were read: whatever row holds it now is replaced.
+                let current: Option<i64> = tx
+                    .prepare_cached("SELECT id FROM files WHERE path = ?1")?
+                    .query_row([&parsed.stamp.rel], |row| row.get(0))
+                    .optional()?;
+                if let Some(id) = current {
+                    record::delete(&tx, id)?;
+                }
+                if parsed.outcome.is_err() {
+                    summary.failed += 1;
+                }
+                record::insert(&tx, &parsed)?;
+            }
+        }
+    }
+    tx.commit()
+}

@@ -1,0 +1,220 @@
+//! Running a query: candidates from the index in the order asked for, each read from its
+//! file and checked exactly by the reference scan, so results are what a scan of the files
+//! finds, and a file changed since it was indexed is never answered from its old row.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rusqlite::Connection;
+
+use super::path_from_bytes;
+use super::plan::{Order, Plan, plan, trigram_query};
+use crate::briefing::query::{Query, Searchable, snippet};
+use crate::briefing::{LoadOptions, load_file};
+
+/// One briefing found, with its fields as the file reads now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The briefing file, absolute.
+    pub path: PathBuf,
+    pub id: String,
+    pub headline: String,
+    pub date: Option<String>,
+    pub language: Option<String>,
+    /// The text around the first match, on one line and free of controls (empty when
+    /// only filters matched), and the byte ranges of it to highlight.
+    pub snippet: String,
+    pub highlights: Vec<Range<usize>>,
+}
+
+/// Which results to return, and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub order: Order,
+    pub offset: usize,
+    pub limit: usize,
+    /// The longest snippet, in characters.
+    pub snippet_chars: usize,
+}
+
+impl Default for Page {
+    fn default() -> Self {
+        Page {
+            order: Order::Newest,
+            offset: 0,
+            limit: 50,
+            snippet_chars: 160,
+        }
+    }
+}
+
+/// Set from another thread to stop a search (the next key typed cancels the search for the
+/// previous one); the search then returns [`super::IndexError::Cancelled`]. Clones share
+/// one flag.
+#[derive(Debug, Clone, Default)]
+pub struct Cancel(Arc<AtomicBool>);
+
+impl Cancel {
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// Above this many rows selected by trigrams, newest-first results walk the files in date
+/// order instead of sorting the selection: for rows this many, the first screen comes
+/// sooner from the walk.
+const BROAD_ROWS: usize = 200;
+
+/// Candidates read and checked at a time, split among the cores.
+const CHECK_BATCH: usize = 16;
+
+/// Database instructions between two looks at the cancel flag.
+const CANCEL_POLL: i32 = 2_000;
+
+/// One search over one index.
+pub(crate) struct Search<'a> {
+    pub conn: &'a Connection,
+    pub library: &'a Path,
+    pub options: &'a LoadOptions,
+    pub cancel: &'a Cancel,
+}
+
+impl Search<'_> {
+    /// Calls `found` with each matching briefing, in order, until it returns false.
+    pub fn each_match(
+        &self,
+        query: &Query,
+        page: &Page,
+        found: &mut dyn FnMut(Hit) -> bool,
+    ) -> rusqlite::Result<()> {
+        let flag = self.cancel.clone();
+        self.conn
+            .progress_handler(CANCEL_POLL, Some(move || flag.is_cancelled()))?;
+        let result = self.walk(query, page, found);
+        self.conn.progress_handler(0, None::<fn() -> bool>)?;
+        result
+    }
+
+    fn walk(
+        &self,
+        query: &Query,
+        page: &Page,
+        found: &mut dyn FnMut(Hit) -> bool,
+    ) -> rusqlite::Result<()> {
+        let broad = match trigram_query(query) {
+            Some(fts) if page.order == Order::Newest => self.trigram_rows(&fts)? > BROAD_ROWS,
+            _ => false,
+        };
+        let Plan { sql, params } = plan(query, page.order, broad);
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let mut rows = statement.query(rusqlite::params_from_iter(params))?;
+        let mut batch = Vec::with_capacity(CHECK_BATCH);
+        loop {
+            let row = rows.next()?;
+            if let Some(row) = row {
+                let path = self
+                    .library
+                    .join(path_from_bytes(&row.get::<_, Vec<u8>>(1)?));
+                batch.push(path);
+                if batch.len() < CHECK_BATCH {
+                    continue;
+                }
+            }
+            if self.cancel.is_cancelled() {
+                return Err(interrupted());
+            }
+            let checked = check_all(&batch, query, page, self.options);
+            batch.clear();
+            for hit in checked.into_iter().flatten() {
+                if !found(hit) {
+                    return Ok(());
+                }
+            }
+            if row.is_none() {
+                return Ok(());
+            }
+        }
+    }
+
+    /// How many rows hold every trigram of the query: a count of the index's lists, cheap
+    /// next to reading the rows.
+    fn trigram_rows(&self, fts: &str) -> rusqlite::Result<usize> {
+        self.conn
+            .prepare_cached("SELECT count(*) FROM texts WHERE texts MATCH ?1")?
+            .query_row([fts], |row| row.get::<_, i64>(0))
+            .map(|n| usize::try_from(n).unwrap_or(usize::MAX))
+    }
+}
+
+/// Candidates read and checked together, on every core, in their order.
+fn check_all(
+    paths: &[PathBuf],
+    query: &Query,
+    page: &Page,
+    options: &LoadOptions,
+) -> Vec<Option<Hit>> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if workers < 2 || paths.len() < 2 {
+        return paths
+            .iter()
+            .map(|path| check(path, query, page, options))
+            .collect();
+    }
+    let per_worker = paths.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = paths
+            .chunks(per_worker)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|path| check(path, query, page, options))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            // A panic while checking is a bug: it goes on up, never a result quietly lost.
+            .flat_map(|part| {
+                part.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+/// The file read now and matched by the reference scan: `None` when it no longer loads or
+/// does not match.
+fn check(path: &Path, query: &Query, page: &Page, options: &LoadOptions) -> Option<Hit> {
+    let briefing = load_file(path, options).ok()?.briefing;
+    if !Searchable::new(&briefing).matches(query) {
+        return None;
+    }
+    let (snippet, highlights) = (page.snippet_chars > 0)
+        .then(|| snippet(&briefing, query, page.snippet_chars))
+        .flatten()
+        .map(|found| (found.text, found.highlights))
+        .unwrap_or_default();
+    Some(Hit {
+        path: path.to_path_buf(),
+        id: briefing.id,
+        headline: briefing.headline,
+        date: briefing.date,
+        language: briefing.language,
+        snippet,
+        highlights,
+    })
+}
+
+fn interrupted() -> rusqlite::Error {
+    rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_INTERRUPT),
+        None,
+    )
+}

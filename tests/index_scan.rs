@@ -1,0 +1,274 @@
+//! The index answers what the reference scan answers: a plain loop over the loaded
+//! briefings with the one normalisation. Words are planted under every normalisation
+//! (harakat, tatweel, alef forms, ta marbuta, alef maqsura, clitics, niqqud, case, digits,
+//! presentation forms) in every field, and searched in other spellings.
+
+mod index_common;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use brief::briefing::LoadOptions;
+use brief::briefing::index::{Access, Cancel, Index, Order, Page};
+use brief::briefing::load_briefings;
+use brief::briefing::query::{Searchable, parse};
+use index_common::Sandbox;
+use serde_json::{Value, json};
+
+/// Paths the scan finds for `text`.
+fn scanned(sandbox: &Sandbox, text: &str) -> BTreeSet<PathBuf> {
+    let query = parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+    load_briefings(&sandbox.library(), &LoadOptions::default())
+        .into_iter()
+        .filter(|loaded| Searchable::new(&loaded.briefing).matches(&query))
+        .map(|loaded| canonical(&loaded.briefing.path))
+        .collect()
+}
+
+fn canonical(path: &std::path::Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+pub fn indexed(index: &Index, text: &str, order: Order) -> Vec<PathBuf> {
+    let query = parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+    let page = Page {
+        order,
+        limit: usize::MAX,
+        ..Page::default()
+    };
+    index
+        .search(&query, &page, &LoadOptions::default(), &Cancel::default())
+        .unwrap_or_else(|e| panic!("{text}: {e}"))
+        .into_iter()
+        .map(|hit| hit.path)
+        .collect()
+}
+
+fn built(sandbox: &Sandbox) -> Index {
+    let mut index = Index::open(
+        &sandbox.library(),
+        Some(&sandbox.index_file()),
+        Access::ReadWrite,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    index
+        .refresh(&LoadOptions::default(), &mut |_| {})
+        .unwrap_or_else(|e| panic!("{e}"));
+    index
+}
+
+/// A briefing with `word` in one field (`field`) and neutral text elsewhere.
+fn planted(n: usize, field: &str, word: &str) -> Value {
+    let mut briefing = json!({
+        "format": 1,
+        "id": format!("p{n}"),
+        "headline": format!("neutral headline {n}"),
+        "language": "en",
+        "date": format!("2025-0{}-1{}", 1 + n % 3, n % 10),
+        "body": ["nothing here"],
+        "quotes": [{"text": "plain words", "speaker": "Someone Else"}],
+        "actors": [{"id": format!("x{n}"), "name": "Nobody Special"}],
+    });
+    let text = json!(word);
+    match field {
+        "headline" | "summary" | "location" | "classification" | "language" => {
+            briefing[field] = text
+        }
+        "paragraph" => briefing["body"] = json!([word]),
+        "heading" => briefing["body"] = json!([{"heading": word}, "after"]),
+        "lead" => briefing["body"] = json!([{"lead": word, "bullets": ["one"]}]),
+        "bullet" => briefing["body"] = json!([{"bullets": ["one", word]}]),
+        "point" => briefing["points"] = json!([word]),
+        "quote" => briefing["quotes"] = json!([{"text": word, "speaker": "S"}]),
+        "context" => briefing["quotes"] = json!([{"text": "t", "speaker": "S", "context": word}]),
+        "speaker" => briefing["quotes"] = json!([{"text": "t", "speaker": word}]),
+        "actor" => briefing["actors"] = json!([{"id": "a", "name": word}]),
+        "alias" => briefing["actors"] = json!([{"id": "a", "name": "N", "aliases": [word]}]),
+        "role" => briefing["actors"] = json!([{"id": "a", "name": "N", "role": word}]),
+        "organization" => {
+            briefing["actors"] = json!([{"id": "a", "name": "N", "organization": word}])
+        }
+        "country" => briefing["actors"] = json!([{"id": "a", "name": "N", "country": word}]),
+        "tag" => briefing["tags"] = json!([word]),
+        "source" => briefing["source"] = json!({"name": word}),
+        other => panic!("no field {other}"),
+    }
+    briefing
+}
+
+const FIELDS: &[&str] = &[
+    "headline",
+    "summary",
+    "paragraph",
+    "heading",
+    "lead",
+    "bullet",
+    "point",
+    "quote",
+    "context",
+    "speaker",
+    "actor",
+    "alias",
+    "role",
+    "organization",
+    "country",
+    "tag",
+    "location",
+    "source",
+    "classification",
+];
+
+/// Each word as planted in the text, and spellings a reader would type that must find it.
+const PLANTED: &[(&str, &[&str])] = &[
+    ("مُحَمَّدٌ", &["محمد", "مُحمد"]),
+    ("كـتـاب", &["كتاب"]),
+    ("أحمد", &["احمد", "إحمد"]),
+    ("مدرسة", &["مدرسه", "مدرسة"]),
+    ("مصطفى", &["مصطفي"]),
+    ("والكتابة", &["كتابه", "الكتابة"]),
+    ("שָׁלוֹם", &["שלום"]),
+    ("WATERWORKS", &["water", "Works"]),
+    ("٢٠٢٥م", &["2025", "۲۰۲۵"]),
+    ("ﻻجئ", &["لاجئ"]),
+    ("یک کتاب", &["يك", "\"يك كتاب\""]),
+    ("אב", &["אב"]),
+    ("xq", &["xq", "q"]),
+];
+
+#[test]
+fn planted_words_are_found_in_every_field_as_the_scan_finds_them() {
+    let sandbox = Sandbox::new();
+    let mut n = 0;
+    for (word, _) in PLANTED {
+        for field in FIELDS {
+            if *field == "language" && word.contains(' ') {
+                continue;
+            }
+            sandbox.write(&format!("{n:04}.json"), &planted(n, field, word));
+            n += 1;
+        }
+    }
+    let index = built(&sandbox);
+    let mut queries: Vec<String> = Vec::new();
+    for (_, spellings) in PLANTED {
+        for spelling in *spellings {
+            queries.push((*spelling).to_owned());
+            for scope in ["in:headline", "in:body", "in:quotes"] {
+                queries.push(format!("{scope} {spelling}"));
+            }
+            queries.push(format!("-{spelling}"));
+        }
+    }
+    queries.extend(
+        [
+            "actor:محمد",
+            "speaker:שלום",
+            "tag:مدرسه",
+            "class:احمد",
+            "lang:en",
+            "date:2025-02-01..2025-02-28",
+            "date:..2025-01-15",
+            "neutral -water",
+            "\"neutral headline\"",
+            "n",
+        ]
+        .map(str::to_owned),
+    );
+    for text in &queries {
+        let expected = scanned(&sandbox, text);
+        let found: BTreeSet<PathBuf> = indexed(&index, text, Order::Newest).into_iter().collect();
+        assert_eq!(found, expected, "query {text:?}");
+    }
+    // Every planted word was found somewhere: the comparison above is not of two empties.
+    for (_, spellings) in PLANTED {
+        assert!(!scanned(&sandbox, spellings[0]).is_empty(), "{spellings:?}");
+    }
+}
+
+#[test]
+fn results_come_newest_first_and_pages_follow_each_other() {
+    let sandbox = Sandbox::new();
+    index_common::fill(&sandbox, 30);
+    let index = built(&sandbox);
+    let all = indexed(&index, "headline", Order::Newest);
+    assert_eq!(all.len(), 30);
+    let query = parse("headline").unwrap_or_else(|e| panic!("{e}"));
+    let dates: Vec<String> = index
+        .search(
+            &query,
+            &Page {
+                limit: 100,
+                ..Page::default()
+            },
+            &LoadOptions::default(),
+            &Cancel::default(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .map(|hit| hit.date.unwrap_or_default())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+    let page = |offset| {
+        index
+            .search(
+                &query,
+                &Page {
+                    offset,
+                    limit: 7,
+                    ..Page::default()
+                },
+                &LoadOptions::default(),
+                &Cancel::default(),
+            )
+            .unwrap_or_else(|e| panic!("{e}"))
+            .into_iter()
+            .map(|hit| hit.path)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(page(0), all[..7]);
+    assert_eq!(page(7), all[7..14]);
+    assert_eq!(page(28), all[28..]);
+    let relevance: BTreeSet<PathBuf> = indexed(&index, "headline", Order::Relevance)
+        .into_iter()
+        .collect();
+    assert_eq!(relevance, all.into_iter().collect());
+}
+
+#[test]
+fn a_cancelled_search_says_so() {
+    let sandbox = Sandbox::new();
+    index_common::fill(&sandbox, 5);
+    let index = built(&sandbox);
+    let cancel = Cancel::default();
+    cancel.cancel();
+    let query = parse("headline").unwrap_or_else(|e| panic!("{e}"));
+    let result = index.search(&query, &Page::default(), &LoadOptions::default(), &cancel);
+    assert!(
+        matches!(result, Err(brief::briefing::index::IndexError::Cancelled)),
+        "{result:?}"
+    );
+}
+
+#[test]
+fn a_file_changed_after_indexing_is_answered_from_the_file() {
+    let sandbox = Sandbox::new();
+    index_common::fill(&sandbox, 3);
+    let index = built(&sandbox);
+    sandbox.write(
+        "0001.json",
+        &index_common::briefing(1, "Rewritten", "Body text 1"),
+    );
+    let query = parse("headline").unwrap_or_else(|e| panic!("{e}"));
+    let hits = index
+        .search(
+            &query,
+            &Page::default(),
+            &LoadOptions::default(),
+            &Cancel::default(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    assert!(hits.iter().all(|hit| hit.headline.starts_with("Headline")));
+}
