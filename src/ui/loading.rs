@@ -1,9 +1,10 @@
 //! What the reader's background work sends it: parts of the library and how far the load
 //! has got, what reading one briefing's file gave, and what a library search found.
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use crate::briefing::query::{self, Query, Snippet};
+use crate::briefing::query::{self, Query};
 use crate::briefing::{Listing, LoadFailure, LoadOptions, Loaded, load_file};
 
 /// Part of the library, as the background loader sends it, in any order.
@@ -63,7 +64,10 @@ pub struct SearchAsk {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub path: PathBuf,
-    pub snippet: Option<Snippet>,
+    /// The text around the first match, on one line and free of controls (empty when only
+    /// filters matched), and the byte ranges of it to highlight.
+    pub snippet: String,
+    pub highlights: Vec<Range<usize>>,
 }
 
 /// Briefings a search found so far; `done` once it has looked everywhere.
@@ -88,8 +92,13 @@ pub fn search_file(path: &Path, query: &Query, options: &LoadOptions) -> Option<
 /// Whether `loaded` matches `query`, and the text around the match.
 pub fn search_briefing(loaded: &Loaded, query: &Query) -> Option<Hit> {
     let briefing = &loaded.briefing;
-    query::matches(briefing, query).then(|| Hit {
-        path: briefing.path.clone(),
-        snippet: query::snippet(briefing, query, SNIPPET_CHARS),
+    query::matches(briefing, query).then(|| {
+        let snippet = query::snippet(briefing, query, SNIPPET_CHARS);
+        let (snippet, highlights) = snippet.map(|s| (s.text, s.highlights)).unwrap_or_default();
+        Hit {
+            path: briefing.path.clone(),
+            snippet,
+            highlights,
+        }
     })
 }

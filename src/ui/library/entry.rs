@@ -1,10 +1,10 @@
 //! A library entry: its text sanitized once, and laid out as one row of the list.
 
-use crate::briefing::query::Snippet;
 use crate::briefing::{Library, LibraryEntry};
 use crate::text::{BaseDirection, sanitize};
 use crate::ui::content::{DirectionRule, Engine, FieldKind, Row};
 use crate::ui::first_line::first_line;
+use crate::ui::loading::Hit;
 use crate::ui::mark::{Mark, MarkKind};
 
 pub(super) const DATE_WIDTH: usize = 10;
@@ -75,19 +75,26 @@ pub(super) struct SnippetRow {
 
 /// `snippet` laid out in the headline's column of a row `width` cells wide, cut so that
 /// its first match shows: a third of the column before it, when the text is longer.
-pub(super) fn snippet_row(snippet: &Snippet, width: usize, engine: Engine) -> SnippetRow {
+pub(super) fn snippet_row(hit: &Hit, width: usize, engine: Engine) -> SnippetRow {
     let column = title_width(width, false);
-    let first = snippet.highlights.first().map_or(0, |range| range.start);
-    let before = snippet.text[..first].char_indices().rev().nth(column / 3);
+    let first = hit.highlights.first().map_or(0, |range| range.start);
+    // Ranges come from the search: one that is not on a character boundary cuts nothing.
+    let before = hit
+        .snippet
+        .get(..first)
+        .unwrap_or_default()
+        .char_indices()
+        .rev()
+        .nth(column / 3);
     let start = before.map_or(0, |(at, _)| at);
     let (prefix, text) = if start > 0 {
-        ("…", &snippet.text[start..])
+        ("…", &hit.snippet[start..])
     } else {
-        ("", snippet.text.as_str())
+        ("", hit.snippet.as_str())
     };
     let shown = format!("{prefix}{text}");
     let shift = |at: usize| (at + prefix.len()).saturating_sub(start);
-    let marks = snippet
+    let marks = hit
         .highlights
         .iter()
         .filter(|range| range.start >= start)

@@ -7,9 +7,10 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::briefing::query::{Query, Snippet};
+use crate::briefing::query::Query;
 use crate::briefing::{Library, LibraryEntry};
 use crate::ui::content::{Engine, Row, status_row};
+use crate::ui::loading::Hit;
 use crate::ui::matching::normalize_text as folded;
 
 #[derive(Debug, Clone)]
@@ -20,7 +21,7 @@ pub struct LibraryFilter {
     /// Which search this is: what an older one finds is dropped.
     pub(super) generation: u64,
     /// The briefings found so far, by file, with the text around the match.
-    pub(super) found: HashMap<PathBuf, Option<Snippet>>,
+    pub(super) found: HashMap<PathBuf, Hit>,
     /// The search has looked everywhere.
     pub(super) done: bool,
     /// The query's words and phrases, normalised: a failed file's path is matched by them.
@@ -70,8 +71,8 @@ impl LibraryFilter {
     }
 
     /// The text around the match in the briefing at `path`, when it was found.
-    pub(super) fn snippet(&self, path: &Path) -> Option<&Snippet> {
-        self.found.get(path)?.as_ref()
+    pub(super) fn snippet(&self, path: &Path) -> Option<&Hit> {
+        self.found.get(path).filter(|hit| !hit.snippet.is_empty())
     }
 
     /// What the in-briefing search looks for when a briefing opens from the results: the

@@ -112,7 +112,7 @@ impl LibraryView {
         }
         filter.done |= found.done;
         for hit in found.hits {
-            filter.found.insert(hit.path, hit.snippet);
+            filter.found.insert(hit.path.clone(), hit);
         }
         self.refilter(library);
         let target = if self.moved {

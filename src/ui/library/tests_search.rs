@@ -84,7 +84,8 @@ fn each_key_asks_for_a_search_and_what_an_older_one_finds_is_dropped() {
         generation: first.generation,
         hits: vec![Hit {
             path: water.clone(),
-            snippet: None,
+            snippet: String::new(),
+            highlights: Vec::new(),
         }],
         done,
     };
