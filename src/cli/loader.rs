@@ -56,21 +56,25 @@ pub enum Drained {
 /// Starts loading `path`: a folder, or a file (then its folder, with the file first).
 /// Returns the loader and the file to open when it arrives, spelled as given.
 pub fn spawn(path: &Path, options: LoadOptions) -> std::io::Result<(Loader, Option<PathBuf>)> {
-    let (folder, opened) = if path.is_file() {
-        let folder = match path.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        (folder, Some(path.to_path_buf()))
-    } else {
-        (path.to_path_buf(), None)
-    };
+    let folder = folder_of(path);
+    let opened = path.is_file().then(|| path.to_path_buf());
     let (tx, rx) = mpsc::channel();
     let file = opened.clone();
     std::thread::Builder::new()
         .name("loader".into())
         .spawn(move || load(&folder, file.as_deref(), options, &tx))?;
     Ok((Loader { rx }, opened))
+}
+
+/// The library folder of `path`: itself, or a file's folder.
+pub fn folder_of(path: &Path) -> PathBuf {
+    if !path.is_file() {
+        return path.to_path_buf();
+    }
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
 }
 
 /// The loader thread: the named file, then discovery, then the files by up to two workers.

@@ -58,6 +58,9 @@ pub struct SearchAsk {
     pub generation: u64,
     pub query: Option<Query>,
     pub paths: Vec<PathBuf>,
+    /// The whole library (an index may answer), or only `paths`: files that arrived while
+    /// the search ran.
+    pub whole: bool,
 }
 
 /// A briefing a search found, and the text around the match its row shows.

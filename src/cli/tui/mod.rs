@@ -21,7 +21,7 @@ use ratatui::layout::Rect;
 
 use self::events::take_events;
 use self::frame::{Runtime, carry_out_effects, draw, redraw_whole};
-use self::search::Searcher;
+use self::search::{IndexPlace, Searcher};
 use super::args::{BidiArg, ColorWhen, ReadArgs};
 use super::loader::{self, Drained, Loader};
 use super::scroll::Scroller;
@@ -80,9 +80,13 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
         modes,
         load: options,
     };
+    let place = IndexPlace {
+        folder: loader::folder_of(&path),
+        explicit: args.index.index.clone(),
+    };
     let result = terminal::enter(modes)
         .map_err(anyhow::Error::from)
-        .and_then(|()| session(app, runtime, loader, started));
+        .and_then(|()| session(app, runtime, (loader, place), started));
     if result.is_err() && signals::terminal_hung_up() {
         // The link dropped under us: that is a hang-up, not an error of ours.
         signals::shutdown(signals::HANGUP_STATUS);
@@ -108,7 +112,7 @@ fn ui_options(args: &ReadArgs) -> UiOptions {
 fn session(
     app: impl FnOnce(Rect) -> App,
     runtime: Runtime,
-    loader: Loader,
+    (loader, place): (Loader, IndexPlace),
     started: Instant,
 ) -> anyhow::Result<()> {
     let mut term = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
@@ -118,7 +122,7 @@ fn session(
     let done = loader.wait_first(app, grace, named) == Drained::Done;
     let mut loader = (!done).then_some(loader);
     let mut scroller = Scroller::default();
-    let mut searcher = Searcher::spawn(runtime.load)?;
+    let mut searcher = Searcher::spawn(runtime.load, place)?;
     // The named file's listing may have arrived: it opens (its file is read) before the
     // first frame.
     carry_out_effects(app, &mut term, runtime, &mut scroller, &mut searcher)?;

@@ -89,6 +89,7 @@ impl LibraryView {
                     generation,
                     query,
                     paths,
+                    whole: true,
                 });
                 self.entries
                     .iter_mut()
@@ -150,6 +151,7 @@ impl LibraryView {
             generation,
             query: Some(filter.parsed.clone()),
             paths: Vec::new(),
+            whole: false,
         });
         ask.paths.extend(arrived);
         if ask.paths.is_empty() {
