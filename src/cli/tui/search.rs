@@ -24,7 +24,9 @@ use brief::ui::{Action, App, Found, Hit, SearchAsk};
 
 /// The worker sends what it has found at least this often, so results show as they come.
 const BATCH_TIME: Duration = Duration::from_millis(30);
-/// Results asked of the index at a time: a page shows while the next is looked for.
+/// Results asked of the index at a time: a page shows while the next is looked for. The
+/// first is a tall screenful, so that it comes soonest (each result is read from its file).
+const FIRST_PAGE: usize = 40;
 const INDEX_PAGE: usize = 200;
 
 /// The library folder and its index, as the worker threads reach them.
@@ -198,14 +200,15 @@ impl Worker {
         let canonical = std::fs::canonicalize(&self.place.folder).ok();
         let mut offset = 0;
         loop {
+            let limit = if offset == 0 { FIRST_PAGE } else { INDEX_PAGE };
             let page = Page {
                 order: Order::Newest,
                 offset,
-                limit: INDEX_PAGE,
+                limit,
                 snippet_chars: SNIPPET_CHARS,
             };
             let hits = index.search(query, &page, &self.load, &cancel)?;
-            let done = hits.len() < INDEX_PAGE;
+            let done = hits.len() < limit;
             offset += hits.len();
             let hits = hits
                 .into_iter()
