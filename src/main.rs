@@ -1,19 +1,33 @@
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 mod cli;
 
 use cli::args::{Cli, Command};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let result = match &cli.command {
+    let matches = Cli::command().get_matches();
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
+    let result = match &mut cli.command {
         Some(Command::Check(args)) => cli::check::run(args),
-        Some(Command::Show(args)) => cli::show::run(args),
+        Some(Command::Show(args)) => {
+            let config = cli::config::user_config();
+            if let Some(("show", sub)) = matches.subcommand() {
+                cli::settings::apply_to_layout(&mut args.layout, sub, &config);
+            }
+            cli::show::run(args)
+        }
         Some(Command::Index(args)) => cli::index::run(args),
         Some(Command::Search(args)) => cli::search::run(args),
-        None => cli::tui::run(&cli.read),
+        Some(Command::Mark(args)) => cli::mark::run(args),
+        Some(Command::Completions(args)) => cli::completions::completions(args),
+        Some(Command::Man(args)) => cli::completions::man(args),
+        None => {
+            let config = cli::config::user_config();
+            cli::settings::apply_to_read(&mut cli.read, &matches, &config);
+            cli::tui::run(&cli.read)
+        }
     };
     match result {
         Ok(code) => code,

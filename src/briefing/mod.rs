@@ -1,4 +1,5 @@
 mod checker;
+pub mod config;
 mod date;
 mod diagnostic;
 mod discover;
@@ -14,6 +15,7 @@ mod parse;
 mod parts;
 pub mod query;
 mod report;
+pub mod state;
 mod translation;
 mod translation_check;
 mod validate;

@@ -24,6 +24,12 @@ pub enum Command {
     Check(CheckArgs),
     /// Print a briefing laid out by the text engine, without the reader
     Show(ShowArgs),
+    /// Mark briefings read, reviewed or flagged, or clear their marks, and note them
+    Mark(MarkArgs),
+    /// Print a shell completion script (bash, zsh or fish) to standard output
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) to standard output: brief(1), or brief-COMMAND(1)
+    Man(ManArgs),
     /// Build or bring up to date the index of a library folder
     Index(IndexArgs),
     /// Search a library through its index; print each briefing found, newest first
@@ -157,6 +163,56 @@ pub struct ShowArgs {
     pub layout: LayoutArgs,
     #[arg(long, value_name = "BYTES", default_value_t = brief::briefing::DEFAULT_MAX_SIZE)]
     pub max_size: u64,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("what").required(true).multiple(true)
+    .args(["read", "reviewed", "flagged", "clear", "note"]))]
+pub struct MarkArgs {
+    /// Briefing files
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Mark them opened
+    #[arg(long)]
+    pub read: bool,
+    /// Mark them reviewed (at their content now: a later change shows)
+    #[arg(long)]
+    pub reviewed: bool,
+    /// Flag them
+    #[arg(long)]
+    pub flagged: bool,
+    /// Clear your marks and note on them first: new to you again
+    #[arg(long, conflicts_with_all = ["read", "reviewed", "flagged"])]
+    pub clear: bool,
+    /// Set your note on them (an empty TEXT removes it)
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// The review state file [default: $BRIEF_STATE, else `state` in config.toml, else
+    /// $XDG_STATE_HOME/brief/state.db]
+    #[arg(long, value_name = "PATH")]
+    pub state: Option<PathBuf>,
+    #[arg(long, value_name = "BYTES", default_value_t = brief::briefing::DEFAULT_MAX_SIZE)]
+    pub max_size: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A command's own page (check, show, mark...) instead of brief(1)
+    pub command: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

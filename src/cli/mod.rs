@@ -1,12 +1,15 @@
 pub mod args;
 pub mod check;
 pub mod clipboard;
+pub mod completions;
 pub mod config;
 pub mod index;
 pub mod job;
 pub mod loader;
 pub mod locale;
+pub mod mark;
 pub mod scroll;
+pub mod settings;
 pub mod search;
 pub mod show;
 pub mod signals;

@@ -127,6 +127,8 @@ impl Builder {
 
     fn filter(&mut self, filter: &Filter, scope: Scope) {
         match filter {
+            // Marks live in the review state, not the index: they select no candidates.
+            Filter::Review(_) => {}
             Filter::Word(word) => self.word(word, scope),
             Filter::Phrase(words) => words.iter().for_each(|word| self.word(word, scope)),
             Filter::Actor(name) => {

@@ -36,6 +36,20 @@ pub enum Filter {
     Class(String),
     /// `date:FROM..TO`, either end open; a single day without `..`.
     Date(DateRange),
+    /// `is:`, `has:note`, `reviewed-by:`: the review state, which the searcher is given.
+    Review(Review),
+}
+
+/// What the review state is asked: `is:new`, `is:read`, `is:reviewed` and `is:flagged` and
+/// `has:note` of the person searching; `reviewed-by:NAME` of anyone (any case).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Review {
+    New,
+    Read,
+    Reviewed,
+    Flagged,
+    HasNote,
+    ReviewedBy(String),
 }
 
 /// Where words are looked for.

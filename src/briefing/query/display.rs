@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::ast::{Clause, Filter, Query, Scope};
+use super::ast::{Clause, Filter, Query, Review, Scope};
 
 impl fmt::Display for Query {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -36,6 +36,14 @@ impl fmt::Display for Clause {
             Filter::Language(value) => write!(f, "lang:{value}"),
             Filter::Class(value) => write!(f, "class:{}", Value(value)),
             Filter::Date(range) => write!(f, "date:{range}"),
+            Filter::Review(review) => match review {
+                Review::New => f.write_str("is:new"),
+                Review::Read => f.write_str("is:read"),
+                Review::Reviewed => f.write_str("is:reviewed"),
+                Review::Flagged => f.write_str("is:flagged"),
+                Review::HasNote => f.write_str("has:note"),
+                Review::ReviewedBy(name) => write!(f, "reviewed-by:{}", Value(name)),
+            },
         }
     }
 }

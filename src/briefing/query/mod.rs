@@ -26,11 +26,11 @@ mod tests_planted;
 #[cfg(test)]
 mod tests_scan;
 
-pub use ast::{Clause, DateBound, DateRange, Filter, Query, Scope};
+pub use ast::{Clause, DateBound, DateRange, Filter, Query, Review, Scope};
 pub use error::QueryError;
 pub use fields::{Field, Part, fields};
 pub use normalize::{Normalized, find, normalize, normalize_text};
 pub use parse::{OPERATORS, parse};
-pub use scan::{Searchable, matches};
+pub use scan::{NoMarks, ReviewLookup, Searchable, matches, matches_with};
 pub use snippet::{Snippet, snippet};
 pub use terms::{term_matches, term_ranges};

@@ -7,13 +7,24 @@
 //! dropped. A query of exclusions alone is allowed: it matches every briefing but those;
 //! an empty query matches every briefing.
 
-use super::ast::{Clause, Filter, Query, Scope};
+use super::ast::{Clause, Filter, Query, Review, Scope};
 use super::dates::parse_range;
 use super::error::{QueryError, shown};
 use super::normalize::normalize_text;
 
 /// The operators, as typed before the colon.
-pub const OPERATORS: [&str; 7] = ["actor", "speaker", "tag", "lang", "class", "date", "in"];
+pub const OPERATORS: [&str; 10] = [
+    "actor",
+    "speaker",
+    "tag",
+    "lang",
+    "class",
+    "date",
+    "in",
+    "is",
+    "has",
+    "reviewed-by",
+];
 
 pub fn parse(input: &str) -> Result<Query, QueryError> {
     let mut parser = Parser {
@@ -89,16 +100,26 @@ impl Parser {
 
     /// `name` when the input at `at` reads `name:` with a name of ASCII letters, read past
     /// the colon; an unknown name is an error, so that a mistyped operator is not searched
-    /// for as text.
+    /// for as text. A name with a hyphen is an operator only when it is a known one:
+    /// `al-Assad:` stays a word.
     fn operator_name(&mut self) -> Option<String> {
         let rest = &self.chars[self.at..];
-        let letters = rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-        if letters == 0 || rest.get(letters) != Some(&':') {
+        let letters = rest
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic() || **c == '-')
+            .count();
+        if letters == 0 || rest.get(letters) != Some(&':') || !rest[0].is_ascii_alphabetic() {
             return None;
         }
-        let name: String = rest[..letters].iter().collect();
+        let name = rest[..letters]
+            .iter()
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.contains('-') && !OPERATORS.contains(&name.as_str()) {
+            return None;
+        }
         self.at += letters + 1;
-        Some(name.to_ascii_lowercase())
+        Some(name)
     }
 
     fn operator(&mut self, negated: bool, name: &str) -> Result<(), QueryError> {
@@ -128,6 +149,8 @@ impl Parser {
             "in" => return self.scope(negated, &value, name_at, value_at),
             "date" => Filter::Date(parse_range(&value, value_at)?),
             "lang" => Filter::Language(language(&value, value_at)?),
+            "is" | "has" => Filter::Review(review(name, &value, value_at)?),
+            "reviewed-by" => Filter::Review(Review::ReviewedBy(value.trim().to_owned())),
             _ => {
                 let normalized = normalize_text(&value);
                 if normalized.is_empty() {
@@ -186,6 +209,29 @@ impl Parser {
             _ => Filter::Phrase(words),
         };
         self.query.clauses.push(Clause { negated, filter });
+    }
+}
+
+/// The value of `is:` (new, read, reviewed, flagged) or `has:` (note), any case.
+fn review(name: &str, value: &str, position: usize) -> Result<Review, QueryError> {
+    let value_lower = value.to_ascii_lowercase();
+    match (name, value_lower.as_str()) {
+        ("is", "new") => Ok(Review::New),
+        ("is", "read") => Ok(Review::Read),
+        ("is", "reviewed") => Ok(Review::Reviewed),
+        ("is", "flagged") => Ok(Review::Flagged),
+        ("has", "note") => Ok(Review::HasNote),
+        ("is", _) => Err(QueryError::new(
+            format!(
+                "is: expects new, read, reviewed or flagged, not {}",
+                shown(value)
+            ),
+            position,
+        )),
+        _ => Err(QueryError::new(
+            format!("has: expects note, not {}", shown(value)),
+            position,
+        )),
     }
 }
 

@@ -4,15 +4,37 @@
 
 use std::slice;
 
-use super::ast::{Filter, Query, Scope};
+use super::ast::{Filter, Query, Review, Scope};
 use super::fields::{Part, fields};
 use super::normalize::normalize_text;
 use super::terms::term_matches;
 use crate::briefing::{Actor, Briefing};
 
-/// Whether `briefing` matches `query`: every clause holds, and no negated one does.
+/// Whether `briefing` matches `query`: every clause holds, and no negated one does. Review
+/// filters see no marks: every briefing is new.
 pub fn matches(briefing: &Briefing, query: &Query) -> bool {
     Searchable::new(briefing).matches(query)
+}
+
+/// Whether `briefing`, whose marks `marks` answers for, matches `query`.
+pub fn matches_with(briefing: &Briefing, query: &Query, marks: &dyn ReviewLookup) -> bool {
+    Searchable::new(briefing).matches_with(query, marks)
+}
+
+/// The answers to `is:`, `has:` and `reviewed-by:` for one briefing: the review state
+/// (`briefing::state::SeenBy`) knows them, the query does not.
+pub trait ReviewLookup {
+    fn holds(&self, review: &Review) -> bool;
+}
+
+/// No review state: every briefing is new, and nothing else.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoMarks;
+
+impl ReviewLookup for NoMarks {
+    fn holds(&self, review: &Review) -> bool {
+        *review == Review::New
+    }
 }
 
 /// A briefing normalised once for any number of queries.
@@ -54,14 +76,19 @@ impl<'a> Searchable<'a> {
     }
 
     pub fn matches(&self, query: &Query) -> bool {
+        self.matches_with(query, &NoMarks)
+    }
+
+    pub fn matches_with(&self, query: &Query, marks: &dyn ReviewLookup) -> bool {
         query
             .clauses
             .iter()
-            .all(|clause| self.holds(&clause.filter, query.scope) != clause.negated)
+            .all(|clause| self.holds(&clause.filter, query.scope, marks) != clause.negated)
     }
 
-    fn holds(&self, filter: &Filter, scope: Scope) -> bool {
+    fn holds(&self, filter: &Filter, scope: Scope, marks: &dyn ReviewLookup) -> bool {
         match filter {
+            Filter::Review(review) => marks.holds(review),
             Filter::Word(word) => self.has_text(slice::from_ref(word), scope),
             Filter::Phrase(words) => self.has_text(words, scope),
             Filter::Actor(name) => self.actors.iter().any(|names| names_match(names, name)),

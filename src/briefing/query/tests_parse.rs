@@ -115,6 +115,46 @@ fn a_query_of_exclusions_alone_or_of_nothing_is_allowed() {
 }
 
 #[test]
+fn review_operators() {
+    let review = |negated, review| clause(negated, Filter::Review(review));
+    let query = parse("is:new -IS:Reviewed is:read is:flagged has:note reviewed-by:\"Amira H\"");
+    assert_eq!(
+        query.map(|q| q.clauses),
+        Ok(vec![
+            review(false, Review::New),
+            review(true, Review::Reviewed),
+            review(false, Review::Read),
+            review(false, Review::Flagged),
+            review(false, Review::HasNote),
+            review(false, Review::ReviewedBy("Amira H".into())),
+        ])
+    );
+    assert_eq!(
+        error("is:old"),
+        (
+            "is: expects new, read, reviewed or flagged, not \"old\"".into(),
+            4
+        )
+    );
+    assert_eq!(
+        error("has:tag"),
+        ("has: expects note, not \"tag\"".into(), 5)
+    );
+    assert_eq!(
+        error("reviewed-by:"),
+        ("reviewed-by: expects a value".into(), 13)
+    );
+    // A hyphenated word before a colon is text unless it is an operator.
+    assert_eq!(
+        parse("al-Assad:").map(|q| q.clauses),
+        Ok(vec![clause(
+            false,
+            Filter::Phrase(vec!["al".into(), "assad".into()])
+        )])
+    );
+}
+
+#[test]
 fn bad_queries_say_what_and_where() {
     let expects =
         "date: expects YYYY-MM-DD..YYYY-MM-DD, YYYY-MM-DD.., ..YYYY-MM-DD or one day YYYY-MM-DD";
@@ -139,7 +179,7 @@ fn bad_queries_say_what_and_where() {
     assert_eq!(
         error("war autor:x"),
         (
-            "unknown operator \"autor:\"; the operators are actor: speaker: tag: lang: class: date: in: (put text in quotes to search for it)".into(),
+            "unknown operator \"autor:\"; the operators are actor: speaker: tag: lang: class: date: in: is: has: reviewed-by: (put text in quotes to search for it)".into(),
             5
         )
     );
@@ -254,6 +294,15 @@ fn filter() -> impl Strategy<Value = Filter> {
         value().prop_map(Filter::Class),
         "[a-z]{2,8}".prop_map(Filter::Language),
         range.prop_map(Filter::Date),
+        prop_oneof![
+            Just(Review::New),
+            Just(Review::Read),
+            Just(Review::Reviewed),
+            Just(Review::Flagged),
+            Just(Review::HasNote),
+            value().prop_map(Review::ReviewedBy),
+        ]
+        .prop_map(Filter::Review),
     ]
 }
 

@@ -289,6 +289,31 @@ proptest! {
     }
 }
 
+/// A review state that holds what it is told.
+struct Holds(Vec<Review>);
+
+impl ReviewLookup for Holds {
+    fn holds(&self, review: &Review) -> bool {
+        self.0.contains(review)
+    }
+}
+
+#[test]
+fn review_filters_ask_the_lookup_and_combine_with_text() {
+    let b = blank("a");
+    let q = |text: &str| parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+    let flagged = Holds(vec![Review::Flagged, Review::Read]);
+    assert!(matches_with(&b, &q("weekly is:flagged"), &flagged));
+    assert!(!matches_with(&b, &q("weekly -is:flagged"), &flagged));
+    assert!(!matches_with(&b, &q("monthly is:flagged"), &flagged));
+    assert!(!matches_with(&b, &q("is:new"), &flagged));
+    // Without a state every briefing is new and nothing else.
+    assert!(matches(&b, &q("is:new weekly")));
+    assert!(!matches(&b, &q("is:read")));
+    assert!(!matches(&b, &q("reviewed-by:amira")));
+    assert!(matches_with(&b, &q("is:new"), &NoMarks));
+}
+
 #[test]
 fn text_terms_are_the_words_and_phrases_looked_for() {
     let query = parse(r#"Türk -draft "وقف إطلاق" actor:x in:quotes"#).unwrap_or_default();

@@ -1,0 +1,103 @@
+//! The config file's settings applied under the flags: a flag the user typed wins, then the
+//! environment (NO_COLOR for colour), then the config file; clap's defaults come last.
+
+use brief::briefing::config::{Bidi, Color, Config};
+use clap::ArgMatches;
+use clap::parser::ValueSource;
+
+use super::args::{BidiArg, ColorWhen, LayoutArgs, ReadArgs, Switch};
+use super::config::no_color;
+
+/// Whether the user typed `--name` (or its value came from anywhere but clap's default).
+fn typed(matches: &ArgMatches, id: &str) -> bool {
+    matches
+        .value_source(id)
+        .is_some_and(|source| source != ValueSource::DefaultValue)
+}
+
+/// The reader's arguments with the config file's colour, bidi and shaping where no flag
+/// was typed.
+pub fn apply_to_read(read: &mut ReadArgs, matches: &ArgMatches, config: &Config) {
+    if !typed(matches, "color")
+        && !no_color()
+        && let Some(color) = config.color
+    {
+        read.color = match color {
+            Color::Auto => ColorWhen::Auto,
+            Color::Always => ColorWhen::Always,
+            Color::Never => ColorWhen::Never,
+        };
+    }
+    apply_to_layout(&mut read.layout, matches, config);
+}
+
+/// Bidi and shaping from the config file where no flag was typed.
+pub fn apply_to_layout(layout: &mut LayoutArgs, matches: &ArgMatches, config: &Config) {
+    if !typed(matches, "bidi")
+        && let Some(bidi) = config.bidi
+    {
+        layout.bidi = match bidi {
+            Bidi::App => BidiArg::App,
+            Bidi::Terminal => BidiArg::Terminal,
+        };
+    }
+    if !typed(matches, "shaping")
+        && let Some(on) = config.shaping
+    {
+        layout.shaping = if on { Switch::On } else { Switch::Off };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{CommandFactory, FromArgMatches};
+
+    use super::*;
+    use crate::cli::args::Cli;
+
+    fn read_with(argv: &[&str], config: &Config) -> ReadArgs {
+        let matches = Cli::command()
+            .try_get_matches_from(argv)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| panic!("{e}"));
+        apply_to_read(&mut cli.read, &matches, config);
+        cli.read
+    }
+
+    #[test]
+    fn a_typed_flag_beats_the_config_file_which_beats_the_default() {
+        let config = Config {
+            bidi: Some(Bidi::Terminal),
+            shaping: Some(false),
+            ..Config::default()
+        };
+        let read = read_with(&["brief"], &config);
+        assert_eq!(
+            (read.layout.bidi, read.layout.shaping),
+            (BidiArg::Terminal, Switch::Off)
+        );
+        let read = read_with(&["brief", "--bidi", "app", "--shaping", "on"], &config);
+        assert_eq!(
+            (read.layout.bidi, read.layout.shaping),
+            (BidiArg::App, Switch::On)
+        );
+        let read = read_with(&["brief"], &Config::default());
+        assert_eq!(
+            (read.layout.bidi, read.layout.shaping),
+            (BidiArg::App, Switch::On)
+        );
+    }
+
+    #[test]
+    fn colour_from_the_config_file_unless_typed() {
+        let config = Config {
+            color: Some(Color::Always),
+            ..Config::default()
+        };
+        let typed = read_with(&["brief", "--color", "never"], &config);
+        assert_eq!(typed.color, ColorWhen::Never);
+        if !no_color() {
+            assert_eq!(read_with(&["brief"], &config).color, ColorWhen::Always);
+        }
+    }
+}
