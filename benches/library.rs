@@ -10,7 +10,7 @@ mod data;
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
-use brief::briefing::{Library, Loaded, load_bytes};
+use brief::briefing::{Library, Listing, load_bytes};
 use brief::ui::content::Engine;
 use brief::ui::{Action, App, KeySetup, UiOptions};
 use divan::counter::ItemsCount;
@@ -23,13 +23,13 @@ fn main() {
     divan::main();
 }
 
-static ARCHIVE: LazyLock<Vec<Loaded>> = LazyLock::new(|| {
+static ARCHIVE: LazyLock<Vec<Listing>> = LazyLock::new(|| {
     let mut rng = data::Rng::new(11);
     (0..BRIEFINGS)
         .filter_map(|index| {
             let json = data::briefing(&mut rng, index, 10_000).to_string();
             let path = PathBuf::from(format!("archive/{index:05}.json"));
-            load_bytes(&path, json.as_bytes()).ok()
+            load_bytes(&path, json.as_bytes()).ok().map(Listing::from)
         })
         .collect()
 });

@@ -61,7 +61,7 @@ fn load_path_1000(b: Bencher) {
         .counter(ItemsCount::new(1_000usize))
         .bench(|| {
             briefing::load_path(black_box(&archive), &options)
-                .briefings
+                .listings
                 .len()
         });
 }

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use brief::briefing::LoadOptions;
 use brief::briefing::index::{Access, Cancel, Index, Order, Page};
-use brief::briefing::load_path;
+use brief::briefing::load_briefings;
 use brief::briefing::query::{Searchable, parse};
 use index_common::Sandbox;
 use proptest::prelude::*;
@@ -101,8 +101,7 @@ fn query() -> impl Strategy<Value = String> {
 
 fn scan(sandbox: &Sandbox, text: &str) -> BTreeSet<PathBuf> {
     let query = parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
-    load_path(&sandbox.library(), &LoadOptions::default())
-        .briefings
+    load_briefings(&sandbox.library(), &LoadOptions::default())
         .into_iter()
         .filter(|loaded| Searchable::new(&loaded.briefing).matches(&query))
         .map(|loaded| {

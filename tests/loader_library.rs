@@ -60,8 +60,8 @@ fn a_named_file_is_taken_whatever_its_name() {
     assert_eq!(files, std::slice::from_ref(&path));
     assert!(failures.is_empty());
     let library = load_path(&path, &LoadOptions::default());
-    assert_eq!(library.briefings.len(), 1);
-    assert_eq!(library.briefings[0].briefing.id, "draft.txt");
+    assert_eq!(library.listings.len(), 1);
+    assert_eq!(library.listings[0].id, "draft.txt");
 }
 
 #[cfg(unix)]
@@ -103,7 +103,7 @@ fn symlink_loops_are_reported_and_each_folder_read_once() {
 fn a_missing_folder_is_one_failure() {
     let dir = tempfile::tempdir().expect("temp dir");
     let library = load_path(&dir.path().join("nothing"), &LoadOptions::default());
-    assert!(library.briefings.is_empty());
+    assert!(library.listings.is_empty());
     assert_eq!(library.failures.len(), 1);
     let message = &library.failures[0].diagnostics[0].message;
     assert_eq!(message, "cannot open: no such file or directory");
@@ -134,9 +134,9 @@ fn newest_first_then_headline_undated_last_and_broken_files_kept_aside() {
     fs::write(root.join("8.json"), "{").expect("write");
     let library = load_path(root, &LoadOptions::default());
     let headlines: Vec<&str> = library
-        .briefings
+        .listings
         .iter()
-        .map(|loaded| loaded.briefing.headline.as_str())
+        .map(|listing| listing.headline.as_str())
         .collect();
     assert_eq!(
         headlines,
@@ -169,17 +169,17 @@ fn ten_thousand_files_load() {
     }
     let library = load_path(root, &LoadOptions::default());
     assert!(library.failures.is_empty());
-    assert_eq!(library.briefings.len(), 10_000);
-    let first = &library.briefings[0].briefing;
+    assert_eq!(library.listings.len(), 10_000);
+    let first = &library.listings[0];
     // n % 12 == 11 and n % 28 == 27 first happen together at n = 83.
     assert_eq!(
         (first.date.as_deref(), first.headline.as_str()),
         (Some("2024-12-28"), "Item 00083")
     );
     let dates: Vec<&str> = library
-        .briefings
+        .listings
         .iter()
-        .filter_map(|loaded| loaded.briefing.date.as_deref())
+        .filter_map(|listing| listing.date.as_deref())
         .collect();
     assert!(dates.windows(2).all(|pair| pair[0] >= pair[1]));
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use brief::briefing::{LoadOptions, load_path};
 use brief::ui::content::Engine;
 use brief::ui::screen::render_buffer;
-use brief::ui::{Action, App, CursorMove, KeySetup, UiOptions};
+use brief::ui::{Action, App, CursorMove, KeySetup, UiOptions, settle_asked};
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use unicode_width::UnicodeWidthStr;
@@ -26,7 +26,16 @@ fn app(opened: Option<&str>, width: u16, height: u16) -> App {
         ..KeySetup::defaults()
     };
     let area = Rect::new(0, 0, width, height);
-    App::new(library, opened.map(PathBuf::from), options, keys, area)
+    let mut app = App::new(library, opened.map(PathBuf::from), options, keys, area);
+    settle_asked(&mut app, &LoadOptions::default(), &[]);
+    app
+}
+
+/// `action`, then the files it asks to read read and the searches it asks for run, as the
+/// runtime does.
+fn act(app: &mut App, action: Action) {
+    app.update(action);
+    settle_asked(app, &LoadOptions::default(), &[]);
 }
 
 /// The screen's rows `rows` as text, a row per line; below the status line, when its cells
@@ -64,7 +73,7 @@ fn screen(app: &App, width: u16, height: u16) -> String {
 fn snapshot(name: &str, opened: Option<&str>, (width, height): (u16, u16), actions: &[Action]) {
     let mut app = app(opened, width, height);
     for action in actions {
-        app.update(action.clone());
+        act(&mut app, action.clone());
     }
     insta::assert_snapshot!(
         format!("{name}_{width}x{height}"),
@@ -83,9 +92,9 @@ fn arabic_briefing_with_the_actor_filter() {
 fn prompt_line(keys: &[Action]) -> String {
     let (width, height) = (80, 24);
     let mut app = app(Some(ARABIC), width, height);
-    app.update(Action::SearchStart);
+    act(&mut app, Action::SearchStart);
     for key in keys {
-        app.update(key.clone());
+        act(&mut app, key.clone());
     }
     rows(&app, width, height, height - 1..height)
 }

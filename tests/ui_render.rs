@@ -10,7 +10,7 @@ use brief::briefing::{LoadOptions, load_path};
 use brief::text::BidiMode;
 use brief::ui::content::Engine;
 use brief::ui::screen::render_buffer;
-use brief::ui::{Action, App, KeySetup, UiOptions};
+use brief::ui::{Action, App, KeySetup, UiOptions, settle_asked};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
@@ -30,17 +30,25 @@ fn app(folder: &Path, opened: Option<PathBuf>, shaping: bool, color: bool) -> Ap
         },
         color,
     };
-    App::new(library, opened, options, KeySetup::defaults(), SIZE)
+    let mut app = App::new(library, opened, options, KeySetup::defaults(), SIZE);
+    settle_asked(&mut app, &LoadOptions::default(), &[]);
+    app
 }
 
 /// The size apps are built at; the tests resize them as they go.
 const SIZE: Rect = Rect::new(0, 0, 80, 24);
 
 fn type_query(app: &mut App, query: &str) {
-    app.update(Action::SearchStart);
+    act(app, Action::SearchStart);
     for c in query.chars() {
-        app.update(Action::SearchInput(c));
+        act(app, Action::SearchInput(c));
     }
+}
+
+/// The action, with the files it asks to read read at once, as the runtime does.
+fn act(app: &mut App, action: Action) {
+    app.update(action);
+    settle_asked(app, &LoadOptions::default(), &[]);
 }
 
 /// Shows `buf` on the emulated terminal; fails with the cells that differ.
@@ -113,11 +121,11 @@ fn every_cell_of_every_screen_shows_where_it_was_drawn() {
                 (33, 7),
                 (19, 4),
             ] {
-                app.update(Action::Resize { width, height });
+                act(&mut app, Action::Resize { width, height });
                 let briefings = 8;
                 for index in 0..briefings {
                     for (step, action) in tour.iter().enumerate() {
-                        app.update(action.clone());
+                        act(&mut app, action.clone());
                         let context = format!(
                             "{} {width}x{height} briefing {index} step {step} shaping {shaping}",
                             folder.display()
@@ -126,13 +134,13 @@ fn every_cell_of_every_screen_shows_where_it_was_drawn() {
                         assert_shown_as_drawn(&mut terminal, &frame, &context);
                     }
                     type_query(&mut app, "ال");
-                    app.update(Action::SearchSubmit);
+                    act(&mut app, Action::SearchSubmit);
                     let frame = render_buffer(&app, width, height);
                     assert_shown_as_drawn(&mut terminal, &frame, "search");
-                    app.update(Action::Back);
-                    app.update(Action::Back);
-                    app.update(Action::Back);
-                    app.update(Action::Down);
+                    act(&mut app, Action::Back);
+                    act(&mut app, Action::Back);
+                    act(&mut app, Action::Back);
+                    act(&mut app, Action::Down);
                 }
             }
         }
@@ -146,12 +154,15 @@ fn a_match_in_rtl_text_highlights_exactly_its_glyphs() {
     let folder = root().join("tests/fixtures/ui");
     let file = folder.join("arabic-harakat.json");
     let mut app = app(&folder, Some(file), false, false);
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
+    act(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
     type_query(&mut app, "المفوض");
-    app.update(Action::SearchSubmit);
+    act(&mut app, Action::SearchSubmit);
     let buf = render_buffer(&app, 80, 24);
     let is_arabic = |s: &str| s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
     let current: Vec<(u16, String)> = (0..23)
@@ -183,13 +194,16 @@ fn a_match_in_rtl_text_highlights_exactly_its_glyphs() {
 fn monochrome_has_no_colour_yet_marks_focus_selection_and_matches() {
     let folder = root().join("tests/fixtures/ui");
     let mut app = app(&folder, None, true, false);
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
-    app.update(Action::Select);
+    act(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    act(&mut app, Action::Select);
     type_query(&mut app, "undp");
-    app.update(Action::SearchSubmit);
+    act(&mut app, Action::SearchSubmit);
     let buf = render_buffer(&app, 80, 24);
     let cells: Vec<_> = buf.content().iter().collect();
     assert!(
@@ -215,13 +229,16 @@ fn monochrome_has_no_colour_yet_marks_focus_selection_and_matches() {
 fn colour_sticks_to_the_16_ansi_colours() {
     let folder = root().join("tests/fixtures/ui");
     let mut app = app(&folder, None, true, true);
-    app.update(Action::Resize {
-        width: 120,
-        height: 40,
-    });
-    app.update(Action::Select);
+    act(
+        &mut app,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    act(&mut app, Action::Select);
     type_query(&mut app, "un");
-    app.update(Action::SearchSubmit);
+    act(&mut app, Action::SearchSubmit);
     let buf = render_buffer(&app, 120, 40);
     for cell in buf.content() {
         for color in [cell.fg, cell.bg] {
@@ -241,10 +258,13 @@ fn screen_text(app: &App, width: u16, height: u16) -> Vec<String> {
 fn a_failed_file_is_listed_and_its_full_error_shown_when_selected() {
     let folder = root().join("tests/fixtures/ui");
     let mut app = app(&folder, None, true, false);
-    app.update(Action::Resize {
-        width: 120,
-        height: 40,
-    });
+    act(
+        &mut app,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
     let failure = load_path(&folder, &LoadOptions::default())
         .failures
         .remove(0);
@@ -260,7 +280,7 @@ fn a_failed_file_is_listed_and_its_full_error_shown_when_selected() {
         !lines.iter().any(|l| l.contains(&error)),
         "not before it is selected"
     );
-    app.update(Action::Bottom);
+    act(&mut app, Action::Bottom);
     let lines = screen_text(&app, 120, 40);
     // Wrapping takes the spaces where lines break: compare without any.
     let squeeze = |s: &str| {
@@ -280,7 +300,7 @@ fn a_field_with_bidi_controls_is_flagged() {
         panic!("the fixture loads");
     };
     let library = brief::briefing::Library {
-        briefings: vec![loaded],
+        listings: vec![brief::briefing::Listing::of(&loaded)],
         failures: Vec::new(),
     };
     let options = UiOptions {
@@ -289,10 +309,14 @@ fn a_field_with_bidi_controls_is_flagged() {
     };
     let opened = Some(PathBuf::from("trojan.json"));
     let mut app = App::new(library, opened, options, KeySetup::defaults(), SIZE);
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
+    settle_asked(&mut app, &LoadOptions::default(), &[loaded]);
+    act(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
     let lines = screen_text(&app, 80, 24);
     let notice = lines
         .iter()

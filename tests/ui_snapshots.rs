@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use brief::briefing::{LoadOptions, load_path};
 use brief::ui::content::Engine;
 use brief::ui::screen::render_buffer;
-use brief::ui::{Action, App, KeySetup, UiOptions};
+use brief::ui::{Action, App, KeySetup, UiOptions, settle_asked};
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use unicode_width::UnicodeWidthStr;
@@ -30,7 +30,9 @@ fn app(opened: Option<&str>, width: u16, height: u16) -> App {
         ..KeySetup::defaults()
     };
     let area = Rect::new(0, 0, width, height);
-    App::new(library, opened.map(PathBuf::from), options, keys, area)
+    let mut app = App::new(library, opened.map(PathBuf::from), options, keys, area);
+    settle_asked(&mut app, &LoadOptions::default(), &[]);
+    app
 }
 
 fn screen(app: &App, width: u16, height: u16) -> String {
@@ -62,13 +64,19 @@ fn screen(app: &App, width: u16, height: u16) -> String {
     out
 }
 
+/// Types `query` at the `/` prompt, and Enter if `submit`; the library's search runs as
+/// each key asks for it.
 fn search(app: &mut App, query: &str, submit: bool) {
-    app.update(Action::SearchStart);
+    let mut act = |action| {
+        app.update(action);
+        settle_asked(app, &LoadOptions::default(), &[]);
+    };
+    act(Action::SearchStart);
     for c in query.chars() {
-        app.update(Action::SearchInput(c));
+        act(Action::SearchInput(c));
     }
     if submit {
-        app.update(Action::SearchSubmit);
+        act(Action::SearchSubmit);
     }
 }
 
@@ -130,7 +138,8 @@ fn search_mixed() {
 
 #[test]
 fn library_filtered() {
-    // Kept by Enter: its words stay on the status line, laid out like any text.
+    // Kept by Enter: its words stay on the status line, laid out like any text. Each
+    // result has the text around its match under its headline, the match marked.
     at_both_sizes("library_filter_water", None, |app| {
         search(app, "water", true)
     });

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use brief::briefing::{LoadOptions, load_path};
 use brief::ui::content::Engine;
 use brief::ui::screen::{buffer_lines, render_buffer};
-use brief::ui::{Action, App, KeySetup, UiOptions};
+use brief::ui::{Action, App, KeySetup, UiOptions, settle_asked};
 use ratatui::layout::Rect;
 
 const ARABIC: &str = "briefings/libya-ohchr-geneva.json";
@@ -22,6 +22,8 @@ fn screen_after(opened: &str, presses: usize, width: u16, height: u16) -> String
     let area = Rect::new(0, 0, width, height);
     let opened = Some(PathBuf::from(opened));
     let mut app = App::new(library, opened, options, KeySetup::defaults(), area);
+    // Opening reads the file: done here as the runtime does.
+    settle_asked(&mut app, &LoadOptions::default(), &[]);
     for _ in 0..presses {
         app.update(Action::CycleTranslation);
     }

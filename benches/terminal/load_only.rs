@@ -50,7 +50,7 @@ pub fn load_only_main(path: &Path) -> Result<()> {
     println!(
         "{} {} {}",
         dt.as_micros(),
-        black_box(&library).briefings.len(),
+        black_box(&library).listings.len(),
         peak_kb * 1024
     );
     Ok(())

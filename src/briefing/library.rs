@@ -1,13 +1,15 @@
 use std::cmp::Ordering;
-use std::path::Path;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
-use super::{Briefing, LoadFailure, LoadOptions, Loaded, date, discover, load_file};
+use super::{Briefing, Listing, LoadFailure, LoadOptions, Loaded, date, discover, load_file};
 
-/// Everything found under a path: briefings sorted newest first then by headline, and
-/// the files that failed, in path order. One broken file never hides the others.
+/// Everything found under a path, as the library lists it: briefings sorted newest first
+/// then by headline, and the files that failed, in path order. One broken file never hides
+/// the others. A briefing is held as its `Listing`; opening it reads its file.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
-    pub briefings: Vec<Loaded>,
+    pub listings: Vec<Listing>,
     pub failures: Vec<LoadFailure>,
 }
 
@@ -15,7 +17,7 @@ pub struct Library {
 /// briefings, then its failures, so entry `i` is briefing `i` while there is one.
 #[derive(Debug, Clone, Copy)]
 pub enum LibraryEntry<'a> {
-    Loaded(&'a Loaded),
+    Listed(&'a Listing),
     Failed(&'a LoadFailure),
 }
 
@@ -23,33 +25,84 @@ impl<'a> LibraryEntry<'a> {
     /// The file the entry was loaded, or failed to load, from.
     pub fn path(self) -> &'a Path {
         match self {
-            LibraryEntry::Loaded(loaded) => &loaded.briefing.path,
+            LibraryEntry::Listed(listing) => &listing.path,
             LibraryEntry::Failed(failure) => &failure.path,
         }
     }
 }
 
+/// What a change did to the entries' positions: which went (their positions before, in
+/// ascending order, and their files) and where the new ones went (positions after,
+/// ascending). A file replaced is one that went and one that came.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Change {
+    pub removed: Vec<(usize, PathBuf)>,
+    pub placed: Vec<usize>,
+}
+
+impl Change {
+    /// Where the entry at `old` is now: moved by the removals and insertions, or, when its
+    /// file was replaced, where the new entry for that file went. `None`: it is gone.
+    pub fn follow(&self, library: &Library, old: usize) -> Option<usize> {
+        let gone = self.removed.partition_point(|(at, _)| *at < old);
+        match self.removed.get(gone) {
+            Some((at, path)) if *at == old => self
+                .placed
+                .iter()
+                .copied()
+                .find(|&new| library.path(new) == Some(path.as_path())),
+            _ => Some(Library::shifted(old - gone, &self.placed)),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.removed.is_empty() && self.placed.is_empty()
+    }
+}
+
+/// Loads every briefing under `path` and keeps its listing.
 pub fn load_path(path: &Path, options: &LoadOptions) -> Library {
     let (files, mut failures) = discover(path);
-    let mut briefings = Vec::with_capacity(files.len());
+    let mut listings = Vec::with_capacity(files.len());
     for file in &files {
         match load_file(file, options) {
-            Ok(loaded) => briefings.push(loaded),
+            Ok(loaded) => listings.push(Listing::of(&loaded)),
             Err(failure) => failures.push(failure),
         }
     }
-    briefings.sort_by(by_reading_order);
+    listings.sort_by(reading_order);
     failures.sort_by(by_path);
-    Library {
-        briefings,
-        failures,
+    Library { listings, failures }
+}
+
+/// Every briefing under `path` loaded whole, newest first, the files that fail left out:
+/// for a search without an index, which must look at everything. The reader keeps
+/// listings instead (`load_path`).
+pub fn load_briefings(path: &Path, options: &LoadOptions) -> Vec<Loaded> {
+    load_whole(path, options).0
+}
+
+/// Every briefing under `path` loaded whole, newest first, and the files that failed, by
+/// path: for a command that works on the briefings themselves (`brief digest`).
+pub fn load_whole(path: &Path, options: &LoadOptions) -> (Vec<Loaded>, Vec<LoadFailure>) {
+    let (files, mut failures) = discover(path);
+    let mut listed: Vec<(Listing, Loaded)> = Vec::with_capacity(files.len());
+    for file in &files {
+        match load_file(file, options) {
+            Ok(loaded) => listed.push((Listing::of(&loaded), loaded)),
+            Err(failure) => failures.push(failure),
+        }
     }
+    listed.sort_by(|(a, _), (b, _)| reading_order(a, b));
+    failures.sort_by(by_path);
+    let loaded = listed.into_iter().map(|(_, loaded)| loaded).collect();
+    (loaded, failures)
 }
 
 impl Library {
     /// Entries in all: the briefings and the files that failed.
     pub fn len(&self) -> usize {
-        self.briefings.len() + self.failures.len()
+        self.listings.len() + self.failures.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -58,24 +111,29 @@ impl Library {
 
     /// Entry `at`: the briefings first, then the files that failed.
     pub fn entry(&self, at: usize) -> Option<LibraryEntry<'_>> {
-        match self.briefings.get(at) {
-            Some(loaded) => Some(LibraryEntry::Loaded(loaded)),
+        match self.listings.get(at) {
+            Some(listing) => Some(LibraryEntry::Listed(listing)),
             None => self
                 .failures
-                .get(at - self.briefings.len())
+                .get(at - self.listings.len())
                 .map(LibraryEntry::Failed),
         }
     }
 
     /// Every entry, in the order `entry` numbers them.
     pub fn entries(&self) -> impl Iterator<Item = LibraryEntry<'_>> + Clone {
-        let briefings = self.briefings.iter().map(LibraryEntry::Loaded);
-        briefings.chain(self.failures.iter().map(LibraryEntry::Failed))
+        let listings = self.listings.iter().map(LibraryEntry::Listed);
+        listings.chain(self.failures.iter().map(LibraryEntry::Failed))
     }
 
     /// The file behind entry `at`.
     pub fn path(&self, at: usize) -> Option<&Path> {
         self.entry(at).map(LibraryEntry::path)
+    }
+
+    /// The entry for the file `path`, spelled as the library has it.
+    pub fn position_of(&self, path: &Path) -> Option<usize> {
+        self.entries().position(|entry| entry.path() == path)
     }
 
     /// Adds briefings and failures (in any order) each in its place, as a background load
@@ -84,16 +142,48 @@ impl Library {
     /// now after every returned position up to it (see `Library::shifted`).
     pub fn insert(
         &mut self,
-        mut briefings: Vec<Loaded>,
+        mut listings: Vec<Listing>,
         mut failures: Vec<LoadFailure>,
     ) -> Vec<usize> {
-        briefings.sort_by(by_reading_order);
+        listings.sort_by(reading_order);
         failures.sort_by(by_path);
-        let mut placed = merge(&mut self.briefings, briefings, by_reading_order);
-        let offset = self.briefings.len();
+        let mut placed = merge(&mut self.listings, listings, reading_order);
+        let offset = self.listings.len();
         let failed = merge(&mut self.failures, failures, by_path);
         placed.extend(failed.into_iter().map(|at| at + offset));
         placed
+    }
+
+    /// Removes the entries of the files in `gone`, then inserts the new entries: a file
+    /// changed on disk is in `gone` and among the new entries, a file deleted only in
+    /// `gone`. Finding what goes costs one pass over the library, so a load that only adds
+    /// passes an empty `gone`.
+    pub fn change(
+        &mut self,
+        gone: &[PathBuf],
+        listings: Vec<Listing>,
+        failures: Vec<LoadFailure>,
+    ) -> Change {
+        let removed = self.remove(gone);
+        let placed = self.insert(listings, failures);
+        Change { removed, placed }
+    }
+
+    /// Removes the entries of the files in `gone`; returns where they were and their files.
+    fn remove(&mut self, gone: &[PathBuf]) -> Vec<(usize, PathBuf)> {
+        if gone.is_empty() {
+            return Vec::new();
+        }
+        let gone: HashSet<&Path> = gone.iter().map(PathBuf::as_path).collect();
+        let removed: Vec<(usize, PathBuf)> = self
+            .entries()
+            .enumerate()
+            .filter(|(_, entry)| gone.contains(entry.path()))
+            .map(|(at, entry)| (at, entry.path().to_path_buf()))
+            .collect();
+        self.listings.retain(|l| !gone.contains(l.path.as_path()));
+        self.failures.retain(|f| !gone.contains(f.path.as_path()));
+        removed
     }
 
     /// Where the entry at `old` is after an insertion that placed new entries at `placed`
@@ -108,10 +198,6 @@ impl Library {
         }
         at
     }
-}
-
-fn by_reading_order(a: &Loaded, b: &Loaded) -> Ordering {
-    reading_order(&a.briefing, &b.briefing)
 }
 
 fn by_path(a: &LoadFailure, b: &LoadFailure) -> Ordering {
@@ -145,21 +231,59 @@ fn merge<T>(into: &mut Vec<T>, new: Vec<T>, order: fn(&T, &T) -> Ordering) -> Ve
 }
 
 /// Newest first (dates compared as instants), undated last, then by headline and path.
-pub fn reading_order(a: &Briefing, b: &Briefing) -> Ordering {
-    let when = |briefing: &Briefing| briefing.date.as_deref().and_then(date::instant);
+pub fn reading_order(a: &Listing, b: &Listing) -> Ordering {
+    order_of(
+        (a.date.as_deref(), &a.headline, &a.path),
+        (b.date.as_deref(), &b.headline, &b.path),
+    )
+}
+
+/// `reading_order` of two whole briefings (export and digest order what they load).
+pub fn briefing_reading_order(a: &Briefing, b: &Briefing) -> Ordering {
+    order_of(
+        (a.date.as_deref(), &a.headline, &a.path),
+        (b.date.as_deref(), &b.headline, &b.path),
+    )
+}
+
+/// A briefing's date, headline and path: what the reading order compares.
+type OrderKey<'a> = (Option<&'a str>, &'a str, &'a Path);
+
+fn order_of(a: OrderKey<'_>, b: OrderKey<'_>) -> Ordering {
+    let when = |key: OrderKey<'_>| key.0.and_then(date::instant);
     match (when(a), when(b)) {
         (Some(a_when), Some(b_when)) => b_when.cmp(&a_when),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     }
-    .then_with(|| a.headline.cmp(&b.headline))
-    .then_with(|| a.path.cmp(&b.path))
+    .then_with(|| a.1.cmp(b.1))
+    .then_with(|| a.2.cmp(b.2))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn listing(name: &str, date: &str) -> Listing {
+        let json = format!("{{\"headline\": \"{name}\", \"date\": \"{date}\"}}");
+        match crate::briefing::load_bytes(Path::new(name), json.as_bytes()) {
+            Ok(loaded) => Listing::of(&loaded),
+            Err(failure) => panic!("{name}: {failure:?}"),
+        }
+    }
+
+    fn failed(name: &str) -> LoadFailure {
+        LoadFailure {
+            path: name.into(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn paths(library: &Library) -> Vec<&str> {
+        let entries = library.entries();
+        entries.map(|e| e.path().to_str().unwrap_or("?")).collect()
+    }
 
     #[test]
     fn merge_places_new_items_in_order_and_says_where() {
@@ -175,17 +299,11 @@ mod tests {
 
     #[test]
     fn entries_are_the_briefings_then_the_failures() {
-        let loaded = |name: &str| {
-            let json = format!("{{\"headline\": \"{name}\"}}");
-            crate::briefing::load_bytes(Path::new(name), json.as_bytes())
-                .unwrap_or_else(|failure| panic!("{name}: {failure:?}"))
-        };
-        let failed = |name: &str| LoadFailure {
-            path: name.into(),
-            diagnostics: Vec::new(),
-        };
         let library = Library {
-            briefings: vec![loaded("a.json"), loaded("b.json")],
+            listings: vec![
+                listing("a.json", "2025-02-01"),
+                listing("b.json", "2025-01-01"),
+            ],
             failures: vec![failed("c.json")],
         };
         assert_eq!(library.len(), 3);
@@ -193,10 +311,36 @@ mod tests {
         let paths: Vec<_> = (0..4).map(|at| library.path(at)).collect();
         assert_eq!(paths[..3], in_order.map(Some));
         assert_eq!(paths[3], None);
-        assert!(matches!(library.entry(1), Some(LibraryEntry::Loaded(_))));
+        assert!(matches!(library.entry(1), Some(LibraryEntry::Listed(_))));
         assert!(matches!(library.entry(2), Some(LibraryEntry::Failed(_))));
         let listed: Vec<_> = library.entries().map(LibraryEntry::path).collect();
         assert_eq!(listed, in_order);
+        assert_eq!(library.position_of(Path::new("c.json")), Some(2));
         assert!(Library::default().is_empty() && !library.is_empty());
+    }
+
+    #[test]
+    fn a_change_removes_replaces_and_inserts_and_follow_tracks_each_entry() {
+        let mut library = Library::default();
+        let dates = [
+            ("a", "2025-05-01"),
+            ("b", "2025-04-01"),
+            ("c", "2025-03-01"),
+        ];
+        let first = dates.map(|(n, d)| listing(n, d)).to_vec();
+        library.insert(first, vec![failed("x")]);
+        assert_eq!(paths(&library), ["a", "b", "c", "x"]);
+        // c is rewritten with a newer date, a fails to load now, b is deleted, d arrives.
+        let gone = ["a", "b", "c"].map(PathBuf::from);
+        let listings = vec![listing("c", "2025-06-01"), listing("d", "2025-03-15")];
+        let change = library.change(&gone, listings, vec![failed("a")]);
+        assert_eq!(paths(&library), ["c", "d", "a", "x"]);
+        let follow: Vec<_> = (0..4).map(|old| change.follow(&library, old)).collect();
+        assert_eq!(follow, [Some(2), None, Some(0), Some(3)], "a, b, c, x");
+        // Nothing gone: no pass over the library, positions as `shifted` says.
+        let change = library.change(&[], vec![listing("e", "2025-07-01")], Vec::new());
+        assert_eq!(change.placed, [0]);
+        assert_eq!(change.follow(&library, 3), Some(4));
+        assert!(library.change(&[], Vec::new(), Vec::new()).is_empty());
     }
 }

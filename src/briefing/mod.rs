@@ -8,6 +8,7 @@ mod json_path;
 mod language;
 mod language_tag;
 mod library;
+mod listing;
 mod load;
 mod locate;
 mod model;
@@ -24,7 +25,11 @@ mod validate;
 
 pub use diagnostic::{Diagnostic, MAX_DIAGNOSTICS_PER_FILE, Severity, is_terminal_hazard};
 pub use discover::{default_path, discover, missing_path_message};
-pub use library::{Library, LibraryEntry, load_path, reading_order};
+pub use library::{
+    Change, Library, LibraryEntry, briefing_reading_order, load_briefings, load_path, load_whole,
+    reading_order,
+};
+pub use listing::Listing;
 pub use load::{LoadFailure, LoadOptions, Loaded, load_bytes, load_file};
 pub use model::{
     Actor, ActorRole, Block, Briefing, Direction, GroupSource, PointGroup, Quote, QuoteText,

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use brief::briefing::query::{Query, Searchable, parse};
 use brief::briefing::state::{BriefingKey, Marks, MarksTable, SeenBy};
-use brief::briefing::{Briefing, Library, LoadOptions, default_path, load_path};
+use brief::briefing::{Briefing, LoadFailure, LoadOptions, Loaded, default_path, load_whole};
 use brief::export::{DigestEntry, digest};
 use brief::ui::count::plural;
 
@@ -19,17 +19,16 @@ pub trait Finder {
     fn find(&self, query: &Query) -> Vec<(&Briefing, SeenBy<'_>)>;
 }
 
-/// Every briefing of a library, each searched whole, with its marks (`None`: never marked).
+/// Every briefing of a folder, each searched whole, with its marks (`None`: never marked).
 pub struct Scan<'a> {
-    pub library: &'a Library,
+    pub briefings: &'a [Loaded],
     pub marks: Vec<Option<&'a Marks>>,
     pub me: &'a str,
 }
 
 impl Finder for Scan<'_> {
     fn find(&self, query: &Query) -> Vec<(&Briefing, SeenBy<'_>)> {
-        self.library
-            .briefings
+        self.briefings
             .iter()
             .zip(&self.marks)
             .map(|(loaded, marks)| {
@@ -46,14 +45,13 @@ impl Finder for Scan<'_> {
 
 /// Each briefing's marks in `table`, found by its id, content and path as `brief mark`
 /// stored them.
-fn marks_of<'a>(library: &Library, table: &'a MarksTable) -> Vec<Option<&'a Marks>> {
+fn marks_of<'a>(briefings: &[Loaded], table: &'a MarksTable) -> Vec<Option<&'a Marks>> {
     let key = |briefing: &Briefing| {
         let bytes = std::fs::read(&briefing.path).ok()?;
         let absolute = std::fs::canonicalize(&briefing.path).unwrap_or(briefing.path.clone());
         Some(BriefingKey::new(briefing.id.clone(), &bytes, absolute))
     };
-    library
-        .briefings
+    briefings
         .iter()
         .map(|loaded| key(&loaded.briefing).and_then(|key| table.get(&key)))
         .collect()
@@ -68,19 +66,17 @@ pub fn run(args: &DigestArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    let library = load_path(
-        &path,
-        &LoadOptions {
-            max_size: args.max_size,
-        },
-    );
-    for failure in &library.failures {
+    let options = LoadOptions {
+        max_size: args.max_size,
+    };
+    let (briefings, failures): (Vec<Loaded>, Vec<LoadFailure>) = load_whole(&path, &options);
+    for failure in &failures {
         eprintln!("{failure}");
     }
-    if !library.failures.is_empty() {
+    if !failures.is_empty() {
         eprintln!(
             "brief: digest: {} left out, see above",
-            plural(library.failures.len(), "file")
+            plural(failures.len(), "file")
         );
     }
     let config = user_config();
@@ -93,8 +89,8 @@ pub fn run(args: &DigestArgs) -> anyhow::Result<ExitCode> {
         None => MarksTable::default(),
     };
     let scan = Scan {
-        library: &library,
-        marks: marks_of(&library, &table),
+        briefings: &briefings,
+        marks: marks_of(&briefings, &table),
         me: &me,
     };
     let found = scan.find(&query);

@@ -1,6 +1,7 @@
 //! The library loads on background threads, so the first frame need not wait for 10,000
 //! files: the file named on the command line first, then the folder's files are found, then
-//! loaded by up to two workers that send batches over one channel. The main thread takes
+//! loaded by up to two workers that send batches over one channel. Each briefing is sent as
+//! its `Listing`, what the library keeps of it; opening one reads its file again. The main thread takes
 //! what has arrived between terminal events; the channel closing (every sender gone) means
 //! the load is over.
 
@@ -10,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::time::{Duration, Instant};
 
-use brief::briefing::{self, LoadOptions};
+use brief::briefing::{self, Listing, LoadOptions};
 use brief::ui::{Action, App, Batch};
 
 /// What the loader threads send.
@@ -55,15 +56,8 @@ pub enum Drained {
 /// Starts loading `path`: a folder, or a file (then its folder, with the file first).
 /// Returns the loader and the file to open when it arrives, spelled as given.
 pub fn spawn(path: &Path, options: LoadOptions) -> std::io::Result<(Loader, Option<PathBuf>)> {
-    let (folder, opened) = if path.is_file() {
-        let folder = match path.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        (folder, Some(path.to_path_buf()))
-    } else {
-        (path.to_path_buf(), None)
-    };
+    let folder = folder_of(path);
+    let opened = path.is_file().then(|| path.to_path_buf());
     let (tx, rx) = mpsc::channel();
     let file = opened.clone();
     std::thread::Builder::new()
@@ -72,13 +66,24 @@ pub fn spawn(path: &Path, options: LoadOptions) -> std::io::Result<(Loader, Opti
     Ok((Loader { rx }, opened))
 }
 
+/// The library folder of `path`: itself, or a file's folder.
+pub fn folder_of(path: &Path) -> PathBuf {
+    if !path.is_file() {
+        return path.to_path_buf();
+    }
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
 /// The loader thread: the named file, then discovery, then the files by up to two workers.
 /// Every send that fails means the reader has quit: stop.
 fn load(folder: &Path, file: Option<&Path>, options: LoadOptions, tx: &Sender<Message>) {
     let mut first = Batch::default();
     if let Some(file) = file {
         match briefing::load_file(file, &options) {
-            Ok(loaded) => first.briefings.push(loaded),
+            Ok(loaded) => first.listings.push(Listing::of(&loaded)),
             Err(failure) => first.failures.push(failure),
         }
         if tx.send(Message::Loaded(first)).is_err() {
@@ -101,8 +106,8 @@ fn load(folder: &Path, file: Option<&Path>, options: LoadOptions, tx: &Sender<Me
         return;
     }
     let unlisted = Batch {
-        briefings: Vec::new(),
         failures,
+        ..Batch::default()
     };
     if !unlisted.is_empty() && tx.send(Message::Loaded(unlisted)).is_err() {
         return;
@@ -147,7 +152,7 @@ fn work(files: &[PathBuf], next: &AtomicUsize, options: LoadOptions, tx: &Sender
         }
         for file in chunk.iter().take(CHUNK) {
             match briefing::load_file(file, &options) {
-                Ok(loaded) => batch.briefings.push(loaded),
+                Ok(loaded) => batch.listings.push(Listing::of(&loaded)),
                 Err(failure) => batch.failures.push(failure),
             }
         }

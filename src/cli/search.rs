@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use brief::briefing::index::{Access, Cancel, Hit, Index, Order, Page};
 use brief::briefing::query::{Query, Searchable, parse, snippet};
-use brief::briefing::{LoadOptions, load_path};
+use brief::briefing::{LoadOptions, load_briefings};
 use serde::Serialize;
 
 use crate::cli::args::{CheckFormat, SearchArgs};
@@ -110,9 +110,7 @@ fn indexed(
 
 /// The search without an index: every file loaded and matched, newest first.
 fn scanned(library: &Path, query: &Query, page: &Page, options: &LoadOptions) -> Vec<Hit> {
-    let loaded = load_path(library, options);
-    loaded
-        .briefings
+    load_briefings(library, options)
         .into_iter()
         .map(|loaded| loaded.briefing)
         .filter(|briefing| Searchable::new(briefing).matches(query))

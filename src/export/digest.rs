@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use super::document::{Document, Section};
 use super::{Format, render};
-use crate::briefing::{Briefing, reading_order};
+use crate::briefing::{Briefing, briefing_reading_order as reading_order};
 
 /// A briefing in a digest, with the reviewer's note on it if any.
 #[derive(Debug, Clone, Copy)]

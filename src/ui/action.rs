@@ -1,6 +1,6 @@
 use serde::Deserialize;
 
-use super::loading::Batch;
+use super::loading::{Batch, FileRead, Found};
 
 /// Declares `Action` with its bindable variants listed once, each with the description the
 /// help screen and docs/KEYS.md show: `BINDABLE` and `describe` are derived from that list.
@@ -85,7 +85,7 @@ actions! {
         CycleTranslation => "show the original, its translation, or both side by side",
         /// `T`: with several translations, which one `t` shows.
         NextTranslation => "choose the next translation",
-        SearchStart => "search the briefing; in the library: filter it",
+        SearchStart => "search the briefing; in the library: search them all (docs/QUERY.md)",
         SearchNext => "next match",
         SearchPrev => "previous match",
     }
@@ -127,5 +127,11 @@ actions! {
         /// The background load has finished.
         #[serde(skip)]
         LibraryDone,
+        /// What reading a briefing's file gave, as `Effect::Read` asked.
+        #[serde(skip)]
+        FileRead(Box<FileRead>),
+        /// What the library search found so far (`Effect::Search`).
+        #[serde(skip)]
+        Found(Found),
     }
 }

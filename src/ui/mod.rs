@@ -26,8 +26,8 @@ mod theme;
 mod view;
 
 pub use action::{Action, CursorMove};
-pub use app::{App, Effect, Screen, UiOptions};
+pub use app::{App, Effect, Screen, UiOptions, read_asked, settle_asked};
 pub use keys::KeySetup;
-pub use loading::{Batch, Progress};
+pub use loading::{Batch, FileRead, Found, Hit, Progress, SearchAsk};
 #[cfg(test)]
 mod testing;

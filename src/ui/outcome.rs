@@ -4,13 +4,14 @@
 use ratatui::layout::Rect;
 
 use super::content::Engine;
-use crate::briefing::Library;
+use crate::briefing::{Library, Loaded};
 
-/// What every screen's update may read: the library, the screen size, how text is laid
-/// out.
+/// What every screen's update may read: the library, the briefing open (as read from its
+/// file when it was opened), the screen size, how text is laid out.
 #[derive(Clone, Copy)]
 pub struct Context<'a> {
     pub library: &'a Library,
+    pub open: Option<&'a Loaded>,
     pub area: Rect,
     pub engine: Engine,
 }

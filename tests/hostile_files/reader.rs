@@ -1,5 +1,5 @@
-//! The reader on the broken files: the folder listed, files changing under it, a broken
-//! file named on the command line.
+//! The reader on the broken files: the folder listed, files changing under it (opening
+//! reads the file, so a change shows), a broken file named on the command line.
 
 use std::time::Duration;
 
@@ -57,11 +57,25 @@ fn reader_lists_good_and_bad_side_by_side_and_survives_files_changing() {
         "{}",
         pty.contents()
     );
-    // brief reads a file once, when it loads: each good briefing, its file since deleted,
-    // rewritten as garbage or replaced by a FIFO, still opens with the text it was read with.
-    for headline in GOOD {
-        open_filtered(&mut pty, headline);
+    // Opening a briefing reads its file: the one left alone opens with its body; the ones
+    // deleted, rewritten as garbage or replaced by a FIFO do not open, and are listed as
+    // errors from then on.
+    open_filtered(&mut pty, GOOD[0]);
+    let changed = [
+        ("two.json", GOOD[1]),
+        ("three.json", GOOD[2]),
+        ("four.json", GOOD[3]),
+    ];
+    for (file, headline) in changed {
+        fails_to_open(&mut pty, file, headline);
     }
+    let (briefings, _) = library_counts(&pty.contents()).unwrap_or_default();
+    assert_eq!(
+        briefings,
+        2,
+        "GOOD BRIEFING ONE and the seed\n{}",
+        pty.contents()
+    );
     let found = audit(&pty.raw(), Allow::default());
     assert!(found.is_empty(), "{found:#?}");
     assert!(
@@ -97,9 +111,8 @@ fn assert_listed_with_counts(pty: &Pty) -> usize {
 /// body is on screen, and goes back to the whole library.
 fn open_filtered(pty: &mut Pty, headline: &str) {
     let body = format!("The body of {headline}.");
-    pty.type_keys(b"/");
-    pty.type_keys(headline.as_bytes());
-    pty.type_keys(b"\r\r");
+    search_one(pty, headline);
+    pty.type_keys(b"\r");
     assert!(
         pty.wait_until(TIMEOUT, |s| {
             let screen = s.contents();
@@ -108,8 +121,11 @@ fn open_filtered(pty: &mut Pty, headline: &str) {
         "{headline} does not open with its body\n{}",
         pty.contents()
     );
-    // Back to the library, then the filter cleared (one Esc at a time: two in one read
-    // are taken as one key).
+    // The briefing search (set to the first word searched for) cleared, back to the
+    // library, then the search cleared (one Esc at a time: two in one read are taken as one
+    // key).
+    pty.type_keys(b"\x1b");
+    pty.settle();
     pty.type_keys(b"\x1b");
     assert!(
         pty.wait_until(TIMEOUT, |s| !s.contents().contains("1 Headline")),
@@ -119,8 +135,49 @@ fn open_filtered(pty: &mut Pty, headline: &str) {
     pty.settle();
     pty.type_keys(b"\x1b");
     assert!(
-        pty.wait_until(TIMEOUT, |s| GOOD.iter().all(|g| s.contents().contains(g))),
+        pty.wait_until(TIMEOUT, |s| !s.contents().contains(" shown of ")),
         "the filter is not cleared after {headline}\n{}",
+        pty.contents()
+    );
+    pty.settle();
+}
+
+/// From the library: filters it down to `file` and opens it. The file changed since it was
+/// listed and no longer loads: the library stays, and lists it as an error, not by
+/// `headline`. Then the filter is cleared.
+fn fails_to_open(pty: &mut Pty, file: &str, headline: &str) {
+    search_one(pty, file);
+    pty.type_keys(b"\r");
+    assert!(
+        pty.wait_until(TIMEOUT, |s| {
+            let screen = s.contents();
+            let listed = screen
+                .lines()
+                .any(|l| l.contains("ERROR") && l.contains(file));
+            listed && !screen.contains(headline) && !screen.contains("1 Headline")
+        }),
+        "{file} is not listed as an error after it failed to open\n{}",
+        pty.contents()
+    );
+    pty.settle();
+    pty.type_keys(b"\x1b");
+    assert!(
+        pty.wait_until(TIMEOUT, |s| !s.contents().contains(" shown of ")),
+        "the filter is not cleared after {file}\n{}",
+        pty.contents()
+    );
+    pty.settle();
+}
+
+/// Searches the library for `query` and waits for the one entry it finds: the search runs
+/// on a worker, so its results come after the keys.
+fn search_one(pty: &mut Pty, query: &str) {
+    pty.type_keys(b"/");
+    pty.type_keys(query.as_bytes());
+    pty.type_keys(b"\r");
+    assert!(
+        pty.wait_until(TIMEOUT, |s| s.contents().contains(" 1 shown of ")),
+        "searching for {query} does not find one entry\n{}",
         pty.contents()
     );
     pty.settle();

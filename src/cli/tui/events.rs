@@ -2,7 +2,8 @@
 
 use std::time::Duration;
 
-use brief::ui::{Action, App};
+use brief::briefing::LoadOptions;
+use brief::ui::{Action, App, read_asked};
 use crossterm::event::{self, Event, KeyEventKind};
 
 /// While the library loads: how long to wait for a terminal event before looking for
@@ -11,8 +12,9 @@ const LOADING_POLL: Duration = Duration::from_millis(10);
 
 /// Feeds the next terminal events to the app; true if a frame is due. Blocks until one
 /// comes, with no timer, except while the library loads: then it gives up after
-/// `LOADING_POLL` so that arriving batches go in.
-pub fn take_events(app: &mut App, loading: bool) -> anyhow::Result<bool> {
+/// `LOADING_POLL` so that arriving batches go in; so too while a search runs. A file an event asks to read (to open a
+/// briefing) is read before the next event, which may be meant for that briefing.
+pub fn take_events(app: &mut App, loading: bool, load: &LoadOptions) -> anyhow::Result<bool> {
     if loading && !event::poll(LOADING_POLL)? {
         return Ok(false);
     }
@@ -28,6 +30,7 @@ pub fn take_events(app: &mut App, loading: bool) -> anyhow::Result<bool> {
             break;
         }
         dirty |= apply(app, event);
+        read_asked(app, load);
     }
     Ok(dirty)
 }

@@ -1,6 +1,7 @@
 //! What the app asks of the terminal besides a frame (clipboard, suspension, a whole
 //! redraw, a scroll), and the frame itself.
 
+use brief::briefing::{self, LoadOptions};
 use brief::ui::{Action, App, Effect};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
@@ -8,40 +9,77 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
+use super::search::Searcher;
 use crate::cli::scroll::{Scroller, Shift};
 use crate::cli::terminal::{self, FrameWriter, Modes};
 use crate::cli::{clipboard, signals};
 
 pub type Term = Terminal<CrosstermBackend<FrameWriter>>;
 
-/// Clipboard writes, suspension, and scrolls left to the next frame; true if the screen
-/// must be drawn again.
+/// Files read, clipboard writes, suspension, and scrolls left to the next frame; true if
+/// the screen must be drawn again. A file is read here, on this thread: it is one file, and
+/// what it gives may ask for more (a file read may open a briefing), so this goes on until
+/// nothing is left to do.
 pub fn carry_out_effects(
     app: &mut App,
     term: &mut Term,
-    modes: Modes,
+    runtime: Runtime,
     scroller: &mut Scroller,
+    searcher: &mut Searcher,
 ) -> anyhow::Result<bool> {
     let mut dirty = false;
-    for effect in app.take_effects() {
-        match effect {
-            Effect::Copy(text) => terminal::write_all(&clipboard::osc52(&text))?,
-            Effect::Suspend => {
-                suspend(modes)?;
-                redraw_whole(app, term, scroller)?;
+    loop {
+        let effects = app.take_effects();
+        if effects.is_empty() {
+            return Ok(dirty);
+        }
+        for effect in effects {
+            if let Effect::Search(ask) = effect {
+                searcher.ask(ask);
                 dirty = true;
+                continue;
             }
-            Effect::Redraw => {
-                redraw_whole(app, term, scroller)?;
-                dirty = true;
-            }
-            Effect::ScrollRegion { top, bottom, lines } => {
-                scroller.push(Shift { top, bottom, lines });
-                dirty = true;
-            }
+            dirty |= carry_out(app, term, runtime, scroller, effect)?;
         }
     }
-    Ok(dirty)
+}
+
+/// What the session needs to carry out effects: how the terminal is used and how files
+/// are read.
+#[derive(Debug, Clone, Copy)]
+pub struct Runtime {
+    pub modes: Modes,
+    pub load: LoadOptions,
+}
+
+fn carry_out(
+    app: &mut App,
+    term: &mut Term,
+    Runtime { modes, load }: Runtime,
+    scroller: &mut Scroller,
+    effect: Effect,
+) -> anyhow::Result<bool> {
+    match effect {
+        Effect::Read(path) => {
+            let read = briefing::load_file(&path, &load);
+            app.update(Action::FileRead(Box::new(read)));
+        }
+        Effect::Copy(text) => {
+            terminal::write_all(&clipboard::osc52(&text))?;
+            return Ok(false);
+        }
+        Effect::Suspend => {
+            suspend(modes)?;
+            redraw_whole(app, term, scroller)?;
+        }
+        Effect::Redraw => redraw_whole(app, term, scroller)?,
+        Effect::ScrollRegion { top, bottom, lines } => {
+            scroller.push(Shift { top, bottom, lines });
+        }
+        // Handed to the search worker by `carry_out_effects`.
+        Effect::Search(_) => {}
+    }
+    Ok(true)
 }
 
 /// Ctrl-Z: raw mode turned ISIG off, so the key came to us instead of the kernel. Give the

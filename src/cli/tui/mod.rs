@@ -7,6 +7,7 @@
 
 mod events;
 mod frame;
+mod search;
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -19,7 +20,8 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
 use self::events::take_events;
-use self::frame::{carry_out_effects, draw, redraw_whole};
+use self::frame::{Runtime, carry_out_effects, draw, redraw_whole};
+use self::search::{IndexPlace, Searcher};
 use super::args::{BidiArg, ColorWhen, ReadArgs};
 use super::loader::{self, Drained, Loader};
 use super::scroll::Scroller;
@@ -71,9 +73,17 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
         tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
         mouse: !args.no_mouse,
     };
+    let runtime = Runtime {
+        modes,
+        load: options,
+    };
+    let place = IndexPlace {
+        folder: loader::folder_of(&path),
+        explicit: args.index.index.clone(),
+    };
     let result = terminal::enter(modes)
         .map_err(anyhow::Error::from)
-        .and_then(|()| session(app, modes, loader, started));
+        .and_then(|()| session(app, runtime, (loader, place), started));
     if result.is_err() && signals::terminal_hung_up() {
         // The link dropped under us: that is a hang-up, not an error of ours.
         signals::shutdown(signals::HANGUP_STATUS);
@@ -98,8 +108,8 @@ fn ui_options(args: &ReadArgs) -> UiOptions {
 
 fn session(
     app: impl FnOnce(Rect) -> App,
-    modes: Modes,
-    loader: Loader,
+    runtime: Runtime,
+    (loader, place): (Loader, IndexPlace),
     started: Instant,
 ) -> anyhow::Result<()> {
     let mut term = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
@@ -109,6 +119,10 @@ fn session(
     let done = loader.wait_first(app, grace, named) == Drained::Done;
     let mut loader = (!done).then_some(loader);
     let mut scroller = Scroller::default();
+    let mut searcher = Searcher::spawn(runtime.load, place)?;
+    // The named file's listing may have arrived: it opens (its file is read) before the
+    // first frame.
+    carry_out_effects(app, &mut term, runtime, &mut scroller, &mut searcher)?;
     draw(&mut term, app, &mut scroller)?;
     if std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1") {
         panic!("{TEST_PANIC_VAR}=1: panic forced after the first frame (test hook)");
@@ -117,7 +131,8 @@ fn session(
     // Batches have arrived since the last frame.
     let mut arrived = false;
     loop {
-        let mut dirty = take_events(app, loader.is_some())?;
+        let waiting = loader.is_some() || searcher.busy();
+        let mut dirty = take_events(app, waiting, &runtime.load)?;
         match loader.as_ref().map(|l| l.drain(app)) {
             Some(Drained::More) => arrived = true,
             Some(Drained::Done) => {
@@ -126,7 +141,16 @@ fn session(
             }
             Some(Drained::Nothing) | None => {}
         }
-        dirty |= carry_out_effects(app, &mut term, modes, &mut scroller)?;
+        if searcher.drain(app) {
+            // The last results draw at once: with nothing more to wait for, the loop is
+            // about to block until the next key.
+            if searcher.busy() {
+                arrived = true;
+            } else {
+                dirty = true;
+            }
+        }
+        dirty |= carry_out_effects(app, &mut term, runtime, &mut scroller, &mut searcher)?;
         if signals::take_redraw_whole() {
             redraw_whole(app, &mut term, &mut scroller)?;
             dirty = true;

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use ratatui::layout::Rect;
 
 use super::{App, UiOptions};
-use crate::briefing::{Library, LibraryEntry};
+use crate::briefing::{Change, Library, LibraryEntry};
 use crate::ui::action::Action;
 use crate::ui::keys::KeySetup;
 use crate::ui::loading::Batch;
@@ -54,6 +54,11 @@ impl App {
                 // A named file the load never delivered stays unopened; nothing to wait for.
                 self.opening = None;
             }
+            Action::FileRead(read) => self.receive_file(*read),
+            Action::Found(found) => {
+                self.library_view
+                    .found(&self.library, found, self.area, self.engine);
+            }
             _ => {}
         }
     }
@@ -62,24 +67,39 @@ impl App {
         if batch.is_empty() {
             return;
         }
-        let placed = self.library.insert(batch.briefings, batch.failures);
-        self.briefing.shift_index(&placed);
-        self.library_view
-            .insert(&self.library, &placed, self.area, self.engine);
+        let change = self
+            .library
+            .change(&batch.gone, batch.listings, batch.failures);
+        self.take_change(&change);
         let Some(wanted) = self.opening.take() else {
             return;
         };
-        let arrived = placed
+        let arrived = change
+            .placed
             .iter()
             .copied()
             .find(|&at| self.library.path(at) == Some(wanted.as_path()));
         match arrived.map(|at| (at, self.library.entry(at))) {
-            Some((at, Some(LibraryEntry::Loaded(_)))) => self.open_briefing(at),
+            Some((at, Some(LibraryEntry::Listed(_)))) => {
+                self.library_view
+                    .choose(&self.library, at, self.area, self.engine);
+                self.read_to_open(at);
+            }
             Some((at, _)) => {
                 self.library_view
                     .choose(&self.library, at, self.area, self.engine);
             }
             None => self.opening = Some(wanted),
         }
+    }
+
+    /// The library changed: the list and the open briefing follow their entries.
+    pub(super) fn take_change(&mut self, change: &Change) {
+        if change.is_empty() {
+            return;
+        }
+        self.briefing.follow(change, &self.library);
+        self.library_view
+            .apply(&self.library, change, self.area, self.engine);
     }
 }

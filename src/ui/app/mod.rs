@@ -3,18 +3,21 @@ use std::path::{Path, PathBuf};
 use crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
-use crate::briefing::{Library, LibraryEntry};
+use crate::briefing::{Library, LibraryEntry, Loaded};
 use crate::ui::Action;
 use crate::ui::content::Engine;
 use crate::ui::help::Help;
 use crate::ui::keys::{KeySetup, KeyTable};
 use crate::ui::library::LibraryView;
+use crate::ui::loading::SearchAsk;
 use crate::ui::outcome::{Context, Go, Outcome};
 use crate::ui::prompt::{self, Prompt};
 use crate::ui::reader::BriefingScreen;
 use crate::ui::theme::Theme;
 
 mod loading;
+mod opening;
+mod reads;
 mod render;
 mod scroll_region;
 #[cfg(test)]
@@ -26,7 +29,11 @@ mod tests_loading;
 #[cfg(test)]
 mod tests_paging;
 #[cfg(test)]
+mod tests_reading;
+#[cfg(test)]
 mod tests_status;
+
+pub use reads::{read_asked, settle_asked};
 
 /// How the reader draws: the layout engine's settings, and whether the theme uses color.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +45,12 @@ pub struct UiOptions {
 /// Side effects the runtime carries out after `update`, since they touch the terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Search the library (or stop searching, with no query) and send what is found as
+    /// `Action::Found`, in batches as it comes.
+    Search(SearchAsk),
+    /// Read this briefing file and send what it gave back as `Action::FileRead`: opening a
+    /// briefing reads its file, so a file changed on disk is never shown stale.
+    Read(PathBuf),
     /// Put this text on the clipboard through OSC 52.
     Copy(String),
     Suspend,
@@ -73,6 +86,10 @@ pub struct App {
     help: Help,
     library_view: LibraryView,
     briefing: BriefingScreen,
+    /// The briefing open on the briefing screen, as read from its file.
+    open: Option<Loaded>,
+    /// The file asked for to open (`Effect::Read`), until what reading it gave arrives.
+    reading: Option<PathBuf>,
     /// What the last action did, for the status line; cleared by the next key.
     message: Option<String>,
     /// The file named on the command line, while a background load has yet to deliver it.
@@ -108,6 +125,8 @@ impl App {
             screen: Screen::Library,
             library_view,
             briefing: BriefingScreen::default(),
+            open: None,
+            reading: None,
             opening: None,
             effects: Vec::new(),
             quit: false,
@@ -126,8 +145,8 @@ impl App {
         };
         self.library_view
             .select(&self.library, index, self.area, self.engine);
-        if let Some(LibraryEntry::Loaded(_)) = self.library.entry(index) {
-            self.open_briefing(index);
+        if let Some(LibraryEntry::Listed(_)) = self.library.entry(index) {
+            self.read_to_open(index);
         }
     }
 
@@ -155,8 +174,14 @@ impl App {
     pub fn update(&mut self, action: Action) {
         // The library arriving is not the user doing something: it keeps the message, and
         // goes in under the help screen too.
-        if let Action::LibraryFound(_) | Action::LibraryLoaded(_) | Action::LibraryDone = action {
+        if let Action::LibraryFound(_)
+        | Action::LibraryLoaded(_)
+        | Action::LibraryDone
+        | Action::FileRead(_)
+        | Action::Found(_) = action
+        {
             self.update_loading(action);
+            self.ask_search();
             return;
         }
         if !matches!(
@@ -175,6 +200,14 @@ impl App {
         let before = self.zoomed_scroll();
         self.dispatch(action);
         self.note_scroll(before);
+        self.ask_search();
+    }
+
+    /// Passes on what the library's search asks of the runtime's search worker.
+    fn ask_search(&mut self) {
+        if let Some(ask) = self.library_view.take_ask() {
+            self.effects.push(Effect::Search(ask));
+        }
     }
 
     fn dispatch(&mut self, action: Action) {
@@ -187,13 +220,19 @@ impl App {
             _ => {
                 let cx = Context {
                     library: &self.library,
+                    open: self.open.as_ref(),
                     area: self.area,
                     engine: self.engine,
                 };
+                let typing = matches!(action, Action::SearchInput(_) | Action::SearchBackspace);
                 let outcome = match self.screen {
                     Screen::Library => self.library_view.update(action, cx),
                     Screen::Briefing => self.briefing.update(action, cx),
                 };
+                // A query typed in the library that reads again clears what was wrong.
+                if typing && self.screen == Screen::Library && outcome.message.is_none() {
+                    self.message = None;
+                }
                 self.carry_out(outcome);
             }
         }
@@ -209,10 +248,11 @@ impl App {
         }
         match outcome.go {
             None => {}
-            Some(Go::Open(index)) => self.open_briefing(index),
+            Some(Go::Open(index)) => self.read_to_open(index),
             Some(Go::Library) => {
                 self.screen = Screen::Library;
                 self.briefing.leave();
+                self.open = None;
             }
             Some(Go::Warnings) => {
                 self.screen = Screen::Library;
@@ -221,7 +261,7 @@ impl App {
             }
             Some(Go::Neighbour { from, forward }) => {
                 match self.library_view.neighbour(&self.library, from, forward) {
-                    Some(next) => self.open_briefing(next),
+                    Some(next) => self.read_to_open(next),
                     None => {
                         let end = if forward { "last" } else { "first" };
                         self.message = Some(format!("this is the {end} briefing"));
@@ -250,22 +290,6 @@ impl App {
         self.library_view
             .relayout(&self.library, self.area, self.engine);
         self.briefing.relayout(self.area, self.engine);
-    }
-
-    fn open_briefing(&mut self, index: usize) {
-        let Some(loaded) = self.library.briefings.get(index) else {
-            return;
-        };
-        let cx = Context {
-            library: &self.library,
-            area: self.area,
-            engine: self.engine,
-        };
-        self.briefing.open(&loaded.briefing, index, cx);
-        self.screen = Screen::Briefing;
-        self.library_view
-            .choose(&self.library, index, self.area, self.engine);
-        self.library_view.close_prompt();
     }
 
     pub fn take_effects(&mut self) -> Vec<Effect> {

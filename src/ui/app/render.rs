@@ -123,12 +123,19 @@ impl App {
     fn status_right(&self, width: u16) -> (Option<&Row>, String) {
         let reader = self.briefing.reader();
         match (reader, self.screen) {
-            // The prompt gets the whole line: what is typed matters most.
-            _ if self.prompt().is_some() => (None, String::new()),
+            // The prompt gets the line, but for what is wrong with the query typed, in at
+            // most half of it: what is typed matters most.
+            _ if self.prompt().is_some() => match &self.message {
+                Some(message) if self.screen == Screen::Library => {
+                    let most = usize::from(width / 2).saturating_sub(2);
+                    (None, format!(" {} ", cut_to(message, most)))
+                }
+                _ => (None, String::new()),
+            },
             (Some(reader), Screen::Briefing) => {
                 let (at, of) = self.library_view.place_of(&self.library, reader.index());
-                let warnings = self.library.briefings.get(reader.index());
-                let warnings = warnings.map_or(0, |loaded| loaded.warnings.len());
+                let warnings = self.library.listings.get(reader.index());
+                let warnings = warnings.map_or(0, |listing| listing.warnings.len());
                 let position = match warnings {
                     0 => format!("{}/{}", thousands(at), thousands(of)),
                     n => format!("⚠ {n} (w) · {}/{}", thousands(at), thousands(of)),
@@ -174,4 +181,20 @@ impl App {
             buf.set_stringn(x, area.y, tail, usize::from(room), style);
         }
     }
+}
+
+/// `text` cut to `most` cells, with "…" when cut.
+fn cut_to(text: &str, most: usize) -> String {
+    if measure(text) <= most {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if measure(&out) + measure(&c.to_string()) + 1 > most {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
 }

@@ -89,7 +89,9 @@ mod tests {
             color: false,
         };
         let area = Rect::new(0, 0, 120, 40);
-        App::new(library, Some(path), options, KeySetup::defaults(), area)
+        let mut app = App::new(library, Some(path), options, KeySetup::defaults(), area);
+        crate::ui::testing::settle(&mut app);
+        app
     }
 
     fn scrolls(app: &mut App) -> Vec<Effect> {

@@ -132,7 +132,7 @@ fn a_bad_key_file_is_reported_and_defaults_still_work() {
 fn the_app_is_laid_out_once_at_the_size_it_is_built_with() {
     let area = Rect::new(0, 0, 120, 40);
     let mut app = numbered_app(3000, area);
-    let page = crate::ui::library::LibraryView::page(area);
+    let page = app.library_view().page(area);
     assert_eq!(app.library_view().rows_laid_out, page);
     // The runtime's resize to the same size (after a suspend, say) costs nothing.
     app.update(Action::Resize {

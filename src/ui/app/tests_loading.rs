@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 use crate::ui::app::{App, Screen};
 use ratatui::layout::Rect;
 
-use crate::briefing::{LoadFailure, Loaded, load_bytes, reading_order};
+use crate::briefing::{Listing, LoadFailure, Loaded, load_bytes, reading_order};
 use crate::ui::content::Engine;
 use crate::ui::keys::KeySetup;
 use crate::ui::screen::{buffer_lines, render_buffer};
+use crate::ui::testing::settle_from;
 use crate::ui::{Action, Batch, UiOptions};
 
 /// Briefing `n` of the given date, at `bNNN.json`.
@@ -32,8 +33,9 @@ fn broken(name: &str) -> LoadFailure {
 
 fn batch(briefings: Vec<Loaded>, failures: Vec<LoadFailure>) -> Action {
     Action::LibraryLoaded(Batch {
-        briefings,
+        listings: briefings.into_iter().map(Listing::from).collect(),
         failures,
+        gone: Vec::new(),
     })
 }
 
@@ -52,9 +54,9 @@ fn loading_app(opened: Option<PathBuf>) -> App {
 
 fn headline_at(app: &App, index: usize) -> &str {
     app.library()
-        .briefings
+        .listings
         .get(index)
-        .map_or("", |l| l.briefing.headline.as_str())
+        .map_or("", |l| l.headline.as_str())
 }
 
 fn selected_headline(app: &App) -> &str {
@@ -81,18 +83,18 @@ fn batches_in_any_order_end_in_reading_order() {
     }
     for briefings in batches {
         app.update(batch(briefings, Vec::new()));
-        let order = &app.library().briefings;
+        let order = &app.library().listings;
         assert!(
             order
                 .windows(2)
-                .all(|w| reading_order(&w[0].briefing, &w[1].briefing).is_le()),
+                .all(|w| reading_order(&w[0], &w[1]).is_le()),
             "out of reading order"
         );
         // The rows listed match the library entry for entry.
         let lines = buffer_lines(&render_buffer(&app, 80, 24));
         assert!(lines.iter().any(|l| l.contains(headline_at(&app, 0))));
     }
-    assert_eq!(app.library().briefings.len(), 30);
+    assert_eq!(app.library().listings.len(), 30);
     assert_eq!(headline_at(&app, 0), "Briefing 017", "newest first");
 }
 
@@ -146,6 +148,8 @@ fn entries_arriving_above_a_chosen_one_fill_the_screen() {
     // than keeping the named one on the top row with the others hidden above it.
     let mut app = loading_app(Some(PathBuf::from("b000.json")));
     app.update(batch(vec![dated(0, &day(0))], Vec::new()));
+    settle_from(&mut app, &[dated(0, &day(0))]);
+    assert_eq!(app.screen(), Screen::Briefing);
     let newer = (1..5).map(|n| dated(n, &day(n))).collect();
     app.update(batch(newer, Vec::new()));
     app.update(Action::Back);
@@ -240,6 +244,7 @@ fn failures_are_listed_after_the_briefings_in_path_order() {
 #[test]
 fn the_named_file_opens_when_it_arrives_and_stays_open() {
     let wanted = PathBuf::from("b005.json");
+    let files: Vec<Loaded> = [1, 2, 5, 8, 9].map(|n| dated(n, &day(n))).to_vec();
     let mut app = loading_app(Some(wanted.clone()));
     assert!(app.awaits_opened());
     app.update(batch(vec![dated(1, &day(1))], Vec::new()));
@@ -249,6 +254,13 @@ fn the_named_file_opens_when_it_arrives_and_stays_open() {
         Vec::new(),
     ));
     assert!(!app.awaits_opened());
+    assert_eq!(app.take_reads(), [wanted], "its file is read to open it");
+    assert_eq!(
+        app.screen(),
+        Screen::Library,
+        "until what reading it gave arrives"
+    );
+    app.update(Action::FileRead(Box::new(Ok(dated(5, &day(5))))));
     assert_eq!(app.screen(), Screen::Briefing);
     let open = |app: &App| {
         let index = app.reader().map_or(usize::MAX, |r| r.index());
@@ -263,9 +275,12 @@ fn the_named_file_opens_when_it_arrives_and_stays_open() {
     assert_eq!(open(&app), "Briefing 005");
     // [ and ] step through what has arrived so far; Esc shows the library on it.
     app.update(Action::PrevBriefing);
+    settle_from(&mut app, &files);
     assert_eq!(open(&app), "Briefing 008");
     app.update(Action::NextBriefing);
+    settle_from(&mut app, &files);
     app.update(Action::NextBriefing);
+    settle_from(&mut app, &files);
     assert_eq!(open(&app), "Briefing 002");
     app.update(Action::Back);
     assert_eq!(app.screen(), Screen::Library);

@@ -9,7 +9,6 @@ use crate::ui::app::App;
 use crate::ui::content::Engine;
 use crate::ui::keys::KeySetup;
 use crate::ui::layout::half_page;
-use crate::ui::library::LibraryView;
 use crate::ui::reader::panes::PaneId;
 use crate::ui::testing::{app_on, fixture_app, fixtures, open_reader, run};
 use crate::ui::{Action, Effect, UiOptions};
@@ -91,7 +90,7 @@ fn library_of(count: usize) -> (tempfile::TempDir, App) {
         std::fs::write(&file, json.to_string()).unwrap_or_else(|e| panic!("{e}"));
     }
     let library = load_path(dir.path(), &LoadOptions::default());
-    assert_eq!(library.briefings.len(), count, "{:?}", library.failures);
+    assert_eq!(library.listings.len(), count, "{:?}", library.failures);
     let options = UiOptions {
         engine: Engine::default(),
         color: false,
@@ -105,7 +104,7 @@ const SIZE: Rect = Rect::new(0, 0, 80, 24);
 #[test]
 fn half_pages_move_the_library_selection() {
     let (_dir, mut app) = library_of(30);
-    let page = LibraryView::page(app.area());
+    let page = app.library_view().page(app.area());
     let half = page / 2;
     assert!(half >= 2 && 2 * page < 30, "page of {page} rows");
     let selected = |app: &App| app.library_view().selected();

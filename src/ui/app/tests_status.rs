@@ -55,13 +55,19 @@ fn a_briefing_opened_from_a_filtered_list_counts_within_it() {
     }
     run(&mut app, &[Action::SearchSubmit, Action::Select]);
     assert_eq!(app.reader().map(|r| r.index()), Some(1));
+    // The query goes on as the briefing's search (it found the file by its name, not its
+    // text), and the count follows it.
     assert!(
-        status_line(&app, 80, 24).ends_with("1/1 · ? help"),
+        status_line(&app, 80, 24).ends_with(" · 1/1"),
         "{}",
         status_line(&app, 80, 24)
     );
-    // Without the filter, it is the second of two.
-    run(&mut app, &[Action::Back, Action::Back, Action::Select]);
+    // Without the filter, it is the second of two. Esc drops the briefing's search, then
+    // leaves it, then clears the library's.
+    let backs = [Action::Back, Action::Back, Action::Back];
+    run(&mut app, &backs);
+    assert!(!app.library_view().is_filtered());
+    run(&mut app, &[Action::Select]);
     assert!(
         status_line(&app, 80, 24).ends_with("2/2 · ? help"),
         "{}",

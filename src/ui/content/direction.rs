@@ -27,13 +27,20 @@ pub struct DirectionRule {
 
 impl DirectionRule {
     pub fn of(briefing: &Briefing) -> Self {
-        let direction = base_direction(briefing.direction);
-        let rtl_language = briefing.language.as_deref().map(is_rtl_language);
+        let language = briefing.language.as_deref();
+        Self::of_parts(briefing.direction, language, &briefing.headline)
+    }
+
+    /// The rule of a briefing with this `direction`, `language` and `headline`: what
+    /// `of` reads of it, for the library, which keeps no whole briefing.
+    pub fn of_parts(direction: Direction, language: Option<&str>, headline: &str) -> Self {
+        let direction = base_direction(direction);
+        let rtl_language = language.map(is_rtl_language);
         let language = rtl_language.map(|rtl| match rtl {
             true => BaseDirection::Rtl,
             false => BaseDirection::Ltr,
         });
-        let headline = || first_strong(&sanitize(&briefing.headline).text);
+        let headline = || first_strong(&sanitize(headline).text);
         let whole = match direction {
             BaseDirection::Auto => language.or_else(headline).unwrap_or(BaseDirection::Auto),
             forced => forced,

@@ -1,87 +1,95 @@
-//! Filtering the library as the analyst types at its `/` prompt: a briefing stays listed
-//! when every word typed is found in its headline, summary, date, classification, language,
-//! place, source, tags, actors or file name, matched as the briefing search matches (case,
-//! harakat, tatweel and the hamza forms of alef ignored). The words are looked for in a
-//! normalized copy of those fields, made for an entry the first time a filter needs it.
+//! The library's `/`: a query in the query language (docs/QUERY.md) searched across every
+//! field of every briefing. The search runs away from `update` (the runtime's search
+//! worker, `Effect::Search`); what it finds arrives in batches (`Action::Found`), and the
+//! list shows the briefings found so far, newest first, each with the text around its
+//! match. Files that failed to load are shown when their path holds the query's words.
 
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::briefing::query::Query;
 use crate::briefing::{Library, LibraryEntry};
 use crate::ui::content::{Engine, Piece, Row, status_row};
+use crate::ui::loading::Hit;
 use crate::ui::matching::normalize_text as folded;
 
 #[derive(Debug, Clone)]
 pub struct LibraryFilter {
+    /// The query as typed.
     pub query: String,
+    pub(super) parsed: Query,
+    /// Which search this is: what an older one finds is dropped.
+    pub(super) generation: u64,
+    /// The briefings found so far, by file, with the text around the match.
+    pub(super) found: HashMap<PathBuf, Hit>,
+    /// The search has looked everywhere.
+    pub(super) done: bool,
+    /// The query's words and phrases, normalised: a failed file's path is matched by them.
     pub(super) words: Vec<String>,
-    /// The entries that match, in library order.
+    /// The entries shown, in library order.
     pub shown: Vec<usize>,
     /// `filter "…"` laid out for the status line (the query may be right-to-left).
     pub row: Option<Row>,
 }
 
 impl LibraryFilter {
-    pub fn new(query: &str, engine: Engine) -> Self {
-        let words = folded(query)
-            .split_whitespace()
-            .map(str::to_owned)
-            .collect();
+    pub fn new(text: &str, parsed: Query, generation: u64, engine: Engine) -> Self {
+        let words = parsed.text_terms().concat();
         Self {
-            query: query.to_owned(),
+            query: text.to_owned(),
+            parsed,
+            generation,
+            found: HashMap::new(),
+            done: false,
             words,
             shown: Vec::new(),
-            row: status_row(
-                &[
-                    Piece::Mark("filter \""),
-                    Piece::Field(query),
-                    Piece::Mark("\""),
-                ],
-                engine,
-            ),
+            row: filter_row(text, engine),
         }
-    }
-
-    /// Whether the filter lets everything through (nothing but spaces typed).
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
-    }
-
-    pub fn matches(&self, haystack: &str) -> bool {
-        self.words
-            .iter()
-            .all(|word| haystack.contains(word.as_str()))
     }
 
     /// Where entry `entry` is among the shown ones, or where it would be.
     pub fn position_of(&self, entry: usize) -> Result<usize, usize> {
         self.shown.binary_search(&entry)
     }
+
+    /// Whether library entry `at` is shown: a briefing found, or a failed file whose path
+    /// holds every plain word of a query of nothing else.
+    pub(super) fn shows(&self, library: &Library, at: usize) -> bool {
+        match library.entry(at) {
+            Some(LibraryEntry::Listed(listing)) => self.found.contains_key(&listing.path),
+            Some(LibraryEntry::Failed(failure)) => self.path_matches(&failure.path),
+            None => false,
+        }
+    }
+
+    fn path_matches(&self, path: &Path) -> bool {
+        let terms = self.parsed.text_terms();
+        let only_terms = terms.len() == self.parsed.clauses.len();
+        let haystack = folded(&path.display().to_string());
+        let found = |w: &String| haystack.contains(w.as_str());
+        only_terms && !self.words.is_empty() && self.words.iter().all(found)
+    }
+
+    /// The text around the match in the briefing at `path`, when it was found.
+    pub(super) fn snippet(&self, path: &Path) -> Option<&Hit> {
+        self.found.get(path).filter(|hit| !hit.snippet.is_empty())
+    }
+
+    /// What the in-briefing search looks for when a briefing opens from the results: the
+    /// query's first word or phrase.
+    pub fn first_term(&self) -> Option<String> {
+        let terms = self.parsed.text_terms();
+        terms.first().map(|words| words.join(" "))
+    }
 }
 
-/// The normalized text library entry `at` is found by: the briefings first, then the
-/// files that failed to load (found by their path).
-pub(super) fn haystack(library: &Library, at: usize) -> String {
-    let loaded = match library.entry(at) {
-        Some(LibraryEntry::Loaded(loaded)) => loaded,
-        Some(LibraryEntry::Failed(failure)) => return folded(&failure.path.display().to_string()),
-        None => return String::new(),
-    };
-    let b = &loaded.briefing;
-    let mut fields: Vec<&str> = vec![&b.headline];
-    fields.extend(b.summary.as_deref());
-    fields.extend(b.date.as_deref());
-    fields.extend(b.classification.as_deref());
-    fields.extend(b.language.as_deref());
-    fields.extend(b.location.as_deref());
-    fields.extend(b.source.as_ref().and_then(|s| s.name.as_deref()));
-    fields.extend(b.tags.iter().map(String::as_str));
-    for actor in &b.actors {
-        fields.push(&actor.name);
-        fields.extend(actor.aliases.iter().map(String::as_str));
-        fields.extend(actor.organization.as_deref());
-        fields.extend(actor.country.as_deref());
-    }
-    // The file's name, not its folders: every entry shares those.
-    let name = b.path.file_name().map(|n| n.to_string_lossy());
-    fields.extend(name.as_deref());
-    // A line break between fields: no word typed is found across two of them.
-    folded(&fields.join("\n"))
+/// `filter "…"` for the status line, the query isolated from our words around it, so that
+/// a query in a right-to-left script reads in its order and leaves ours in place.
+pub(super) fn filter_row(text: &str, engine: Engine) -> Option<Row> {
+    let pieces = [
+        Piece::Mark("filter \""),
+        Piece::Field(text),
+        Piece::Mark("\""),
+    ];
+    status_row(&pieces, engine)
 }

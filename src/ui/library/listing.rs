@@ -3,10 +3,12 @@
 
 use ratatui::layout::Rect;
 
-use super::filter::{LibraryFilter, haystack};
+use super::filter::{LibraryFilter, filter_row};
 use super::view::LibraryView;
-use crate::briefing::{Library, LibraryEntry};
+use crate::briefing::query::{QueryError, parse};
+use crate::briefing::{Change, Library, LibraryEntry};
 use crate::ui::content::Engine;
+use crate::ui::loading::{Found, SearchAsk};
 
 impl LibraryView {
     /// Entries listed: those the filter lets through, or all.
@@ -29,7 +31,8 @@ impl LibraryView {
     /// is what is being read.
     pub fn choose(&mut self, library: &Library, entry: usize, area: Rect, engine: Engine) {
         if !self.shows(entry) {
-            self.set_filter(library, None, area, engine);
+            // Dropping the query cannot fail.
+            let _ = self.set_filter(library, None, area, engine);
         }
         self.select(library, entry, area, engine);
         self.moved = true;
@@ -51,52 +54,130 @@ impl LibraryView {
         }
     }
 
-    /// Filters by `query` (`None`, or only spaces: no filter), keeping the selection on
-    /// its entry if still shown, else on the next one shown.
+    /// Searches for `text` (`None`, or only spaces: no search), keeping the selection on
+    /// its entry if still shown, else on the next one shown. A new query asks the runtime
+    /// to search (`take_ask`); one that cannot be read leaves the list as it is and says
+    /// why.
     pub fn set_filter(
         &mut self,
         library: &Library,
-        query: Option<&str>,
+        text: Option<&str>,
         area: Rect,
         engine: Engine,
-    ) {
-        let mut filter = query
-            .map(|q| LibraryFilter::new(q, engine))
-            .filter(|f| !f.is_empty());
-        match (filter.as_mut(), self.filter.take()) {
-            // The same words (a space typed, Enter): the same entries.
-            (Some(new), Some(old)) if new.words == old.words => {
-                new.shown = old.shown;
-                self.filter = filter;
+    ) -> Result<(), QueryError> {
+        let text = text.filter(|t| !t.trim().is_empty());
+        let parsed = text.map(parse).transpose()?;
+        match (text.zip(parsed), self.filter.as_mut()) {
+            // The same query (a space typed, Enter): the same search goes on.
+            (Some((text, parsed)), Some(old)) if parsed == old.parsed => {
+                old.query = text.to_owned();
+                old.row = filter_row(text, engine);
             }
             (None, None) => {}
-            _ => {
-                self.filter = filter;
+            (new, _) => {
+                self.generation += 1;
+                let generation = self.generation;
+                let query = new.as_ref().map(|(_, parsed)| parsed.clone());
+                self.filter =
+                    new.map(|(text, parsed)| LibraryFilter::new(text, parsed, generation, engine));
+                let paths = match query {
+                    Some(_) => library.listings.iter().map(|l| l.path.clone()).collect(),
+                    None => Vec::new(),
+                };
+                self.ask = Some(SearchAsk {
+                    generation,
+                    query,
+                    paths,
+                    whole: true,
+                });
+                self.entries
+                    .iter_mut()
+                    .for_each(|entry| entry.snippet = None);
                 self.refilter(library);
                 self.scroll = 0;
             }
         }
         self.select(library, self.selected, area, engine);
+        Ok(())
     }
 
-    /// Finds again which entries the filter shows (it changed, or entries arrived).
+    /// Takes in what the search found. The top stays selected unless the user chose
+    /// another entry.
+    pub fn found(&mut self, library: &Library, found: Found, area: Rect, engine: Engine) {
+        let Some(filter) = self.filter.as_mut() else {
+            return;
+        };
+        if filter.generation != found.generation {
+            return;
+        }
+        filter.done |= found.done;
+        for hit in found.hits {
+            filter.found.insert(hit.path.clone(), hit);
+        }
+        self.refilter(library);
+        let target = if self.moved {
+            self.selected
+        } else {
+            self.entry_at(0).unwrap_or(0)
+        };
+        self.select(library, target, area, engine);
+    }
+
+    /// What the in-briefing search looks for in a briefing opened from the search results.
+    pub fn search_term(&self) -> Option<String> {
+        self.filter.as_ref()?.first_term()
+    }
+
+    /// Entries changed under a search: what was found in files that went is forgotten, and
+    /// the briefings that came (new, or changed) are searched too, as part of the same
+    /// search.
+    pub(super) fn search_arrivals(&mut self, library: &Library, change: &Change) {
+        let Some(filter) = self.filter.as_mut() else {
+            return;
+        };
+        for (_, path) in &change.removed {
+            filter.found.remove(path);
+        }
+        let arrived = change
+            .placed
+            .iter()
+            .filter_map(|&at| match library.entry(at) {
+                Some(LibraryEntry::Listed(listing)) => Some(listing.path.clone()),
+                _ => None,
+            });
+        let generation = filter.generation;
+        let ask = self.ask.get_or_insert_with(|| SearchAsk {
+            generation,
+            query: Some(filter.parsed.clone()),
+            paths: Vec::new(),
+            whole: false,
+        });
+        ask.paths.extend(arrived);
+        if ask.paths.is_empty() {
+            self.ask = None;
+        }
+    }
+
+    /// What to ask the runtime's search worker, once: a search, or to stop one.
+    pub fn take_ask(&mut self) -> Option<SearchAsk> {
+        self.ask.take()
+    }
+
+    /// Finds again which entries the search shows (it changed, found more, or entries
+    /// arrived).
     pub(super) fn refilter(&mut self, library: &Library) {
         let Some(filter) = self.filter.as_mut() else {
             return;
         };
-        filter.shown.clear();
-        for (at, entry) in self.entries.iter_mut().enumerate() {
-            let haystack = entry.haystack.get_or_insert_with(|| haystack(library, at));
-            if filter.matches(haystack) {
-                filter.shown.push(at);
-            }
-        }
+        filter.shown = (0..library.len())
+            .filter(|&at| filter.shows(library, at))
+            .collect();
     }
 
     /// Briefing `index`'s place (from 1) among the briefings listed, and how many are
     /// listed: with a filter, among those it shows, as `[` and `]` walk them.
     pub fn place_of(&self, library: &Library, index: usize) -> (usize, usize) {
-        let loaded = library.briefings.len();
+        let loaded = library.listings.len();
         match &self.filter {
             None => (index + 1, loaded),
             Some(filter) => {
@@ -122,6 +203,6 @@ impl LibraryView {
                     .and_then(|at| filter.shown.get(at).copied())
             }
         };
-        next.filter(|&n| matches!(library.entry(n), Some(LibraryEntry::Loaded(_))))
+        next.filter(|&n| matches!(library.entry(n), Some(LibraryEntry::Listed(_))))
     }
 }

@@ -18,3 +18,5 @@ mod tests;
 mod tests_detail;
 #[cfg(test)]
 mod tests_filter;
+#[cfg(test)]
+mod tests_search;

@@ -22,7 +22,7 @@ impl LibraryView {
         let block = self.list_block(library, list, theme);
         let inner = block.inner(list);
         block.render(list, buf);
-        self.render_rows(inner, buf, theme);
+        self.render_rows(library, inner, buf, theme);
         self.render_detail(library, detail, buf, theme);
     }
 
@@ -45,7 +45,7 @@ impl LibraryView {
 
     /// The rows in view, one entry each, inside the list's border: the selection marker in
     /// the gutter, the entry after it.
-    fn render_rows(&self, inner: Rect, buf: &mut Buffer, theme: &Theme) {
+    fn render_rows(&self, library: &Library, inner: Rect, buf: &mut Buffer, theme: &Theme) {
         let text = text_area(inner, LIST_SELECTABLE);
         if self.filter.is_some() && self.shown_len() == 0 {
             let notice = "no briefing matches the filter: / changes it, Esc clears it";
@@ -54,7 +54,9 @@ impl LibraryView {
         }
         let columns = has_columns(usize::from(text.width));
         let visible = (self.scroll..).map_while(|p| self.entry_at(p));
-        for (index, y) in visible.take(usize::from(text.height)).zip(text.y..) {
+        let height = self.entry_height();
+        let rows = (text.y..text.bottom()).step_by(height);
+        for (index, y) in visible.take(usize::from(text.height) / height).zip(rows) {
             // Rows in view are laid out by `select`; `None` only before the first size.
             let Some((entry, row)) = self
                 .entries
@@ -66,7 +68,11 @@ impl LibraryView {
             let selected = index == self.selected;
             if selected {
                 buf.set_string(inner.x, y, "▌", theme.selected);
-            } else if entry.warnings > 0 {
+            } else if library
+                .listings
+                .get(index)
+                .is_some_and(|l| !l.warnings.is_empty())
+            {
                 // Loaded with warnings: the selected entry's detail lists them.
                 buf.set_string(inner.x, y, "⚠", theme.error);
             }
@@ -76,6 +82,16 @@ impl LibraryView {
                 ..text
             };
             draw_entry(buf, line, entry, row, selected, columns, theme);
+            if let Some(snippet) = entry.snippet.as_ref().filter(|_| height > 1) {
+                let width = cells(title_width(usize::from(line.width), false));
+                let cell = Rect {
+                    x: line.right().saturating_sub(width),
+                    y: y + 1,
+                    width,
+                    height: 1,
+                };
+                draw_row(buf, cell, &snippet.row, theme.dim, &snippet.marks, theme);
+            }
         }
     }
 
@@ -84,11 +100,11 @@ impl LibraryView {
         // An empty library (still loading, or a folder with nothing) has no error to show.
         let title = match library.entry(self.selected) {
             Some(LibraryEntry::Failed(_)) => "Error".to_owned(),
-            Some(LibraryEntry::Loaded(loaded)) if !loaded.warnings.is_empty() => format!(
+            Some(LibraryEntry::Listed(listing)) if !listing.warnings.is_empty() => format!(
                 "Summary · ⚠ {} (Tab)",
-                crate::ui::count::plural(loaded.warnings.len(), "warning")
+                crate::ui::count::plural(listing.warnings.len(), "warning")
             ),
-            Some(LibraryEntry::Loaded(_)) | None => "Summary".to_owned(),
+            Some(LibraryEntry::Listed(_)) | None => "Summary".to_owned(),
         };
         PaneFrame {
             title,
@@ -124,7 +140,7 @@ fn draw_entry(
         } else {
             style.patch(theme.dim)
         };
-        buf.set_string(line.x, y, &entry.date, date_style);
+        buf.set_string(line.x, y, &row.date, date_style);
     }
     if columns {
         let cell = Rect {
@@ -134,7 +150,7 @@ fn draw_entry(
             height: 1,
         };
         draw_row(buf, cell, &row.class, style.patch(theme.error), &[], theme);
-        buf.set_string(at(LANG_AT), y, &entry.lang, style.patch(theme.dim));
+        buf.set_string(at(LANG_AT), y, &row.lang, style.patch(theme.dim));
     }
     let width = cells(title_width(usize::from(line.width), entry.failed));
     let cell = Rect {

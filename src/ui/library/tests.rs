@@ -4,14 +4,14 @@
 use crate::ui::Action;
 use crate::ui::app::{App, Screen};
 use crate::ui::screen::{buffer_lines, render_buffer};
-use crate::ui::testing::{SIZE, fixture_app, numbered_app, run};
+use crate::ui::testing::{SIZE, fixture_app, numbered, numbered_app, run, settle_from};
 
 #[test]
 fn library_lists_briefings_newest_first_and_failures() {
     let app = fixture_app();
-    assert_eq!(app.library().briefings.len(), 2);
+    assert_eq!(app.library().listings.len(), 2);
     assert_eq!(app.library().failures.len(), 1);
-    assert_eq!(app.library().briefings[0].briefing.id, "mixed-water-talks");
+    assert_eq!(app.library().listings[0].id, "mixed-water-talks");
     assert_eq!(
         crate::ui::library::counts(app.library()),
         "2 briefings, 1 error"
@@ -47,7 +47,7 @@ fn a_large_library_keeps_the_selection_in_view() {
         .find(|l| l.contains('▌'))
         .cloned()
         .unwrap_or_default();
-    let headline = &app.library().briefings[selected].briefing.headline;
+    let headline = &app.library().listings[selected].headline;
     assert!(
         shown.contains(headline.as_str()),
         "{headline} not in {shown:?}"
@@ -67,7 +67,7 @@ fn a_large_library_keeps_the_selection_in_view() {
 #[test]
 fn moving_the_selection_lays_out_no_row_twice() {
     let mut app = numbered_app(3000, SIZE);
-    let page = crate::ui::library::LibraryView::page(app.area());
+    let page = app.library_view().page(app.area());
     let view = |app: &App| {
         (
             app.library_view().rows_laid_out,
@@ -91,7 +91,7 @@ fn moving_the_selection_lays_out_no_row_twice() {
         width: 80,
         height: 30,
     });
-    let taller = crate::ui::library::LibraryView::page(app.area());
+    let taller = app.library_view().page(app.area());
     assert!(taller > page + 1);
     assert_eq!(view(&app).0, taller);
     let details = view(&app).1;
@@ -121,7 +121,9 @@ fn counts_are_written_with_thousands_separators_everywhere() {
         .filter(|n| format!("{n:04}").contains('1'))
         .count();
     assert_eq!(holding_1, 1542);
-    run(&mut app, &[Action::SearchStart, Action::SearchInput('1')]);
+    app.update(Action::SearchStart);
+    app.update(Action::SearchInput('1'));
+    settle_from(&mut app, &numbered(3000));
     let filtered = screen(&app);
     assert!(
         filtered.contains(" Library: 1,542 shown of 3,000 briefings, 0 errors "),
@@ -129,7 +131,9 @@ fn counts_are_written_with_thousands_separators_everywhere() {
     );
     assert!(filtered.contains(" 1/1,542 "), "{filtered}");
     // Esc keeps the selection on the first entry shown, b0001: the second of all.
-    run(&mut app, &[Action::SearchCancel, Action::Select]);
+    app.update(Action::SearchCancel);
+    app.update(Action::Select);
+    settle_from(&mut app, &numbered(3000));
     let reading = screen(&app);
     assert!(reading.contains(" 2/3,000 · ? help"), "{reading}");
 }

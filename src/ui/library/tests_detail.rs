@@ -4,26 +4,31 @@
 
 use ratatui::layout::Rect;
 
-use crate::briefing::Library;
+use crate::briefing::{Library, Listing, Loaded};
 use crate::ui::Action;
 use crate::ui::app::{App, Screen};
 use crate::ui::keys::KeySetup;
 use crate::ui::screen::{buffer_lines, render_buffer};
-use crate::ui::testing::{run, ui_options};
+use crate::ui::testing::{settle_from, ui_options};
 
 /// Two briefings: "Calm" with no warning, "Chatty" with twelve unknown fields.
-fn app() -> App {
+fn briefings() -> Vec<Loaded> {
     let chatty: String = (0..12).map(|n| format!(",\n\"extra{n}\": {n}")).collect();
     let chatty = format!("{{\"headline\": \"Chatty\", \"date\": \"2025-01-01\"{chatty}}}");
     let calm = "{\"headline\": \"Calm\", \"date\": \"2025-02-01\"}".to_owned();
-    let briefings = [("calm.json", calm), ("chatty.json", chatty)]
+    [("calm.json", calm), ("chatty.json", chatty)]
         .iter()
         .filter_map(|(name, json)| {
             crate::briefing::load_bytes(std::path::Path::new(name), json.as_bytes()).ok()
         })
-        .collect();
+        .collect()
+}
+
+/// The app on `briefings`, which are in memory only.
+fn app() -> App {
+    let listings = briefings().iter().map(Listing::of).collect();
     let library = Library {
-        briefings,
+        listings,
         failures: Vec::new(),
     };
     App::new(
@@ -33,6 +38,15 @@ fn app() -> App {
         KeySetup::defaults(),
         Rect::new(0, 0, 80, 24),
     )
+}
+
+/// Each action, with the briefing it opens read from `briefings`.
+fn run(app: &mut App, actions: &[Action]) {
+    let store = briefings();
+    for action in actions {
+        app.update(action.clone());
+        settle_from(app, &store);
+    }
 }
 
 fn screen(app: &App) -> Vec<String> {

@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 use ratatui::layout::Rect;
 use serde_json::json;
 
-use crate::briefing::{LoadFailure, Loaded, load_bytes};
+use crate::briefing::{Listing, LoadFailure, Loaded, load_bytes};
 use crate::ui::app::{App, Screen};
 use crate::ui::content::Engine;
 use crate::ui::keys::KeySetup;
 use crate::ui::screen::{buffer_lines, render_buffer};
+use crate::ui::testing::settle_from;
 use crate::ui::{Action, Batch, UiOptions};
 
 /// Briefing `name` in the folder `inbox`.
@@ -57,6 +58,10 @@ fn briefings() -> Vec<Loaded> {
     ]
 }
 
+fn listings(briefings: Vec<Loaded>) -> Vec<Listing> {
+    briefings.into_iter().map(Listing::from).collect()
+}
+
 /// An 80×24 reader whose library is still to load.
 fn loading_app() -> App {
     let options = UiOptions {
@@ -68,27 +73,37 @@ fn loading_app() -> App {
 
 fn app() -> App {
     let mut app = loading_app();
-    app.update(Action::LibraryLoaded(Batch {
-        briefings: briefings(),
-        failures: vec![broken("broken-feed.json")],
-    }));
-    app.update(Action::LibraryDone);
+    act(
+        &mut app,
+        Action::LibraryLoaded(Batch {
+            listings: listings(briefings()),
+            failures: vec![broken("broken-feed.json")],
+            gone: Vec::new(),
+        }),
+    );
+    act(&mut app, Action::LibraryDone);
     app
 }
 
 fn type_text(app: &mut App, text: &str) {
-    text.chars()
-        .for_each(|c| app.update(Action::SearchInput(c)));
+    text.chars().for_each(|c| act(app, Action::SearchInput(c)));
+}
+
+/// The action, with the reads and searches it asks for carried out at once, the fixture
+/// briefings answered from memory.
+fn act(app: &mut App, action: Action) {
+    app.update(action);
+    settle_from(app, &briefings());
 }
 
 /// The names of the files the library lists, top to bottom.
 fn listed(app: &App) -> Vec<String> {
     let view = app.library_view();
-    let path = |at: usize| match app.library().briefings.get(at) {
-        Some(l) => l.briefing.path.clone(),
-        None => app.library().failures[at - app.library().briefings.len()]
-            .path
-            .clone(),
+    let path = |at: usize| {
+        app.library()
+            .path(at)
+            .map(Path::to_path_buf)
+            .unwrap_or_default()
     };
     (0..view.shown_len())
         .filter_map(|p| view.entry_at(p))
@@ -98,14 +113,14 @@ fn listed(app: &App) -> Vec<String> {
 
 fn filtered(query: &str) -> Vec<String> {
     let mut app = app();
-    app.update(Action::SearchStart);
+    act(&mut app, Action::SearchStart);
     type_text(&mut app, query);
     listed(&app)
 }
 
 fn selected_file(app: &App) -> PathBuf {
     let at = app.library_view().selected();
-    app.library().briefings[at].briefing.path.clone()
+    app.library().listings[at].path.clone()
 }
 
 #[test]
@@ -134,14 +149,14 @@ fn words_are_found_in_any_field_ignoring_case_and_marks() {
 #[test]
 fn the_list_follows_each_key_typed_and_enter_keeps_it() {
     let mut app = app();
-    app.update(Action::SearchStart);
+    act(&mut app, Action::SearchStart);
     type_text(&mut app, "wa");
     assert_eq!(listed(&app), ["water.json", "dam.json"]);
     type_text(&mut app, "ter amman");
     assert_eq!(listed(&app), ["water.json"]);
-    (0..6).for_each(|_| app.update(Action::SearchBackspace));
+    (0..6).for_each(|_| act(&mut app, Action::SearchBackspace));
     assert_eq!(listed(&app), ["water.json", "dam.json"]);
-    app.update(Action::SearchSubmit);
+    act(&mut app, Action::SearchSubmit);
     assert!(app.library_view().prompt().is_none());
     assert_eq!(listed(&app), ["water.json", "dam.json"]);
     let screen = buffer_lines(&render_buffer(&app, 80, 24)).join("\n");
@@ -151,49 +166,55 @@ fn the_list_follows_each_key_typed_and_enter_keeps_it() {
     );
     assert!(screen.contains("filter \"water\""), "{screen}");
     // `/` again starts from the filter in force; Esc while typing drops it.
-    app.update(Action::SearchStart);
+    act(&mut app, Action::SearchStart);
     assert_eq!(app.library_view().prompt().map(|p| p.text()), Some("water"));
-    app.update(Action::SearchCancel);
+    act(&mut app, Action::SearchCancel);
     assert_eq!(listed(&app).len(), 5);
 }
 
 #[test]
 fn moving_opening_and_brackets_stay_within_the_filter() {
     let mut app = app();
-    app.update(Action::SearchStart);
+    act(&mut app, Action::SearchStart);
     type_text(&mut app, "water");
-    app.update(Action::SearchSubmit);
+    act(&mut app, Action::SearchSubmit);
     assert_eq!(selected_file(&app), Path::new("inbox/water.json"));
-    app.update(Action::Down);
+    act(&mut app, Action::Down);
     assert_eq!(
         selected_file(&app),
         Path::new("inbox/dam.json"),
         "skips libya and grid"
     );
-    app.update(Action::Down);
+    act(&mut app, Action::Down);
     assert_eq!(
         selected_file(&app),
         Path::new("inbox/dam.json"),
         "the last one shown"
     );
-    app.update(Action::Top);
-    app.update(Action::Select);
+    act(&mut app, Action::Top);
+    act(&mut app, Action::Select);
     assert_eq!(app.screen(), Screen::Briefing);
-    app.update(Action::NextBriefing);
+    // Opened from the search: the briefing search is set to the word looked for.
+    assert_eq!(app.search().query, "water");
+    assert!(!app.search().matches.is_empty());
+    act(&mut app, Action::NextBriefing);
     let open = |app: &App| app.reader().map(|r| r.index());
     assert_eq!(open(&app), Some(3), "] goes to dam, the next one shown");
-    app.update(Action::NextBriefing);
+    act(&mut app, Action::NextBriefing);
     assert_eq!(app.message(), Some("this is the last briefing"));
-    app.update(Action::PrevBriefing);
+    act(&mut app, Action::PrevBriefing);
     assert_eq!(open(&app), Some(0));
-    app.update(Action::Back);
+    // Esc clears the briefing search, then goes back to the library.
+    act(&mut app, Action::Back);
+    assert_eq!(app.screen(), Screen::Briefing);
+    act(&mut app, Action::Back);
     assert_eq!(app.screen(), Screen::Library);
     assert_eq!(
         listed(&app),
         ["water.json", "dam.json"],
         "the filter outlives reading"
     );
-    app.update(Action::Back);
+    act(&mut app, Action::Back);
     assert_eq!(listed(&app).len(), 5, "Esc in the library clears it");
     assert_eq!(
         selected_file(&app),
@@ -205,10 +226,10 @@ fn moving_opening_and_brackets_stay_within_the_filter() {
 #[test]
 fn nothing_matching_opens_nothing_and_says_why() {
     let mut app = app();
-    app.update(Action::SearchStart);
+    act(&mut app, Action::SearchStart);
     type_text(&mut app, "zzz");
-    app.update(Action::SearchSubmit);
-    app.update(Action::Select);
+    act(&mut app, Action::SearchSubmit);
+    act(&mut app, Action::Select);
     assert_eq!(app.screen(), Screen::Library);
     assert_eq!(
         app.message(),
@@ -227,18 +248,24 @@ fn entries_arriving_while_filtered_are_filtered_too() {
     let mut app = loading_app();
     let mut all = briefings().into_iter();
     let first: Vec<Loaded> = all.by_ref().take(2).collect();
-    app.update(Action::LibraryLoaded(Batch {
-        briefings: first,
-        failures: Vec::new(),
-    }));
-    app.update(Action::SearchStart);
+    act(
+        &mut app,
+        Action::LibraryLoaded(Batch {
+            listings: listings(first),
+            ..Batch::default()
+        }),
+    );
+    act(&mut app, Action::SearchStart);
     type_text(&mut app, "water");
-    app.update(Action::SearchSubmit);
+    act(&mut app, Action::SearchSubmit);
     assert_eq!(listed(&app), ["water.json"]);
-    app.update(Action::LibraryLoaded(Batch {
-        briefings: all.collect(),
-        failures: Vec::new(),
-    }));
+    act(
+        &mut app,
+        Action::LibraryLoaded(Batch {
+            listings: listings(all.collect()),
+            ..Batch::default()
+        }),
+    );
     assert_eq!(listed(&app), ["water.json", "dam.json"]);
     assert_eq!(selected_file(&app), Path::new("inbox/water.json"));
 }
@@ -253,16 +280,22 @@ fn a_named_file_hidden_by_the_filter_opens_and_the_filter_goes() {
     let area = Rect::new(0, 0, 80, 24);
     let mut app = App::loading(named, options, KeySetup::defaults(), area);
     let mut all = briefings().into_iter();
-    app.update(Action::LibraryLoaded(Batch {
-        briefings: all.by_ref().take(2).collect(),
-        failures: Vec::new(),
-    }));
-    app.update(Action::SearchStart);
+    act(
+        &mut app,
+        Action::LibraryLoaded(Batch {
+            listings: listings(all.by_ref().take(2).collect()),
+            ..Batch::default()
+        }),
+    );
+    act(&mut app, Action::SearchStart);
     type_text(&mut app, "wat");
-    app.update(Action::LibraryLoaded(Batch {
-        briefings: all.collect(),
-        failures: Vec::new(),
-    }));
+    act(
+        &mut app,
+        Action::LibraryLoaded(Batch {
+            listings: listings(all.collect()),
+            ..Batch::default()
+        }),
+    );
     assert_eq!(app.screen(), Screen::Briefing);
     assert_eq!(selected_file(&app), Path::new("inbox/grid.json"));
     assert!(!app.library_view().is_filtered());
@@ -273,13 +306,16 @@ fn a_named_file_hidden_by_the_filter_opens_and_the_filter_goes() {
 #[test]
 fn the_nothing_matches_notice_stays_inside_the_border() {
     let mut app = app();
-    app.update(Action::Resize {
-        width: 40,
-        height: 10,
-    });
-    app.update(Action::SearchStart);
+    act(
+        &mut app,
+        Action::Resize {
+            width: 40,
+            height: 10,
+        },
+    );
+    act(&mut app, Action::SearchStart);
     type_text(&mut app, "zzz");
-    app.update(Action::SearchSubmit);
+    act(&mut app, Action::SearchSubmit);
     let lines = buffer_lines(&render_buffer(&app, 40, 10));
     let notice = lines.iter().find(|l| l.contains("no briefing"));
     assert!(

@@ -1,5 +1,5 @@
 //! What actions do on the library screen: moving through the entries listed, opening one,
-//! and the `/` filter, typed at the same prompt editor as a briefing's search.
+//! and the `/` search, typed at the same prompt editor as a briefing's search.
 
 use super::view::{LibraryView, areas};
 use crate::briefing::LibraryEntry;
@@ -16,7 +16,7 @@ impl LibraryView {
             return Outcome::default();
         }
         let position = self.position();
-        let page = LibraryView::page(cx.area);
+        let page = self.page(cx.area);
         let count = self.shown_len();
         let target = match action {
             Action::Down => position.saturating_add(1),
@@ -35,12 +35,10 @@ impl LibraryView {
             | Action::SearchBackspace
             | Action::SearchCursor(_)
             | Action::SearchSubmit
-            | Action::SearchCancel => {
-                self.update_filter(action, cx);
-                return Outcome::default();
-            }
+            | Action::SearchCancel => return self.update_filter(action, cx),
             Action::Back if self.filter.is_some() => {
-                self.set_filter(cx.library, None, cx.area, cx.engine);
+                // Dropping the query cannot fail.
+                let _ = self.set_filter(cx.library, None, cx.area, cx.engine);
                 return Outcome::default();
             }
             Action::Back => return Outcome::saying("nothing to go back to (q quits)"),
@@ -72,29 +70,42 @@ impl LibraryView {
 
     fn open_selected(&self, cx: Context<'_>) -> Outcome {
         if self.shown_len() == 0 {
-            if self.filter.is_some() {
-                return Outcome::saying("no briefing matches the filter: Esc clears it");
+            match &self.filter {
+                Some(filter) if !filter.done => {
+                    return Outcome::saying("still searching: nothing found yet");
+                }
+                Some(_) => return Outcome::saying("no briefing matches the filter: Esc clears it"),
+                None => {}
             }
             Outcome::default()
         } else {
             match cx.library.entry(self.selected) {
-                Some(LibraryEntry::Loaded(_)) => Outcome::go(Go::Open(self.selected)),
+                Some(LibraryEntry::Listed(_)) => Outcome::go(Go::Open(self.selected)),
                 _ => Outcome::saying("this file failed to load: its error is shown below"),
             }
         }
     }
 
-    /// The prompt filters as it is typed; Enter keeps the filter, Esc drops it.
-    fn update_filter(&mut self, action: Action, cx: Context<'_>) {
+    /// The prompt searches as it is typed; Enter keeps the search, Esc drops it. A query
+    /// that cannot be read says what is wrong and where, on the status line.
+    fn update_filter(&mut self, action: Action, cx: Context<'_>) -> Outcome {
         let in_use = self.filter.as_ref().map_or("", |f| f.query.as_str());
         let event = Prompt::update(&mut self.prompt, &action, in_use, cx.area.width, cx.engine);
         let query = match event {
             Some(PromptEvent::Changed) => self.prompt.as_ref().map(|p| p.text().to_owned()),
             Some(PromptEvent::Submitted(text)) => Some(text),
             Some(PromptEvent::Cancelled) => None,
-            Some(PromptEvent::Moved) | None => return,
+            Some(PromptEvent::Moved) | None => return Outcome::default(),
         };
-        self.set_filter(cx.library, query.as_deref(), cx.area, cx.engine);
+        match self.set_filter(cx.library, query.as_deref(), cx.area, cx.engine) {
+            Ok(()) => Outcome::default(),
+            // The column first: the status line may have room for little more.
+            Err(error) => Outcome::saying(format!(
+                "query, column {}: {}",
+                error.column(),
+                error.message
+            )),
+        }
     }
 
     /// The open `/` prompt, if any.

@@ -4,13 +4,13 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::detail::DetailView;
-use super::entry::{Entry, LIST_SELECTABLE, entry_row};
+use super::entry::{Entry, LIST_SELECTABLE, entry_row, snippet_row};
 use super::filter::LibraryFilter;
-use crate::briefing::{Library, LibraryEntry};
+use crate::briefing::{Change, Library, LibraryEntry};
 use crate::ui::content::{DirectionRule, Engine, Field, FieldKind, Fields, PaneText, Row};
 use crate::ui::count::{plural, thousands};
 use crate::ui::layout::{inner_height, split_status, text_width};
-use crate::ui::loading::Progress;
+use crate::ui::loading::{Progress, SearchAsk};
 use crate::ui::prompt::Prompt;
 
 #[derive(Debug, Clone, Default)]
@@ -27,6 +27,10 @@ pub struct LibraryView {
     pub(super) filter: Option<LibraryFilter>,
     /// The `/` prompt while it is open: what it holds filters the list as it is typed.
     pub(super) prompt: Option<Prompt>,
+    /// The last search asked for, counted: what an older one finds is dropped.
+    pub(super) generation: u64,
+    /// What to ask the runtime's search worker next (`take_ask`).
+    pub(super) ask: Option<SearchAsk>,
     pub(super) entries: Vec<Entry>,
     /// The list's text width the entries' rows were laid out at.
     row_width: Option<usize>,
@@ -52,14 +56,22 @@ impl LibraryView {
         }
     }
 
-    /// Takes in the entries a background load just put at `placed` (see
-    /// `Library::insert`). A chosen selection stays on its entry and on the same screen row;
-    /// otherwise the top (the newest) stays selected.
-    pub fn insert(&mut self, library: &Library, placed: &[usize], area: Rect, engine: Engine) {
+    /// Takes in a change to the library (see `Library::change`): entries gone, replaced
+    /// and new. A chosen selection stays on its entry (a replaced file's new entry) and on
+    /// the same screen row; otherwise the top (the newest) stays selected.
+    pub fn apply(&mut self, library: &Library, change: &Change, area: Rect, engine: Engine) {
         let row = self.position().saturating_sub(self.scroll);
-        let mut old = std::mem::take(&mut self.entries).into_iter();
-        let mut merged = Vec::with_capacity(old.len() + placed.len());
-        for &at in placed {
+        let mut old = std::mem::take(&mut self.entries);
+        let mut gone = change.removed.iter().map(|(at, _)| *at).peekable();
+        let mut index = 0;
+        old.retain(|_| {
+            let keep = gone.next_if_eq(&index).is_none();
+            index += 1;
+            keep
+        });
+        let mut old = old.into_iter();
+        let mut merged = Vec::with_capacity(old.len() + change.placed.len());
+        for &at in &change.placed {
             merged.extend(old.by_ref().take(at.saturating_sub(merged.len())));
             merged.extend(Entry::of(library, at));
         }
@@ -68,9 +80,12 @@ impl LibraryView {
         self.entries = merged;
         self.detail_of = None;
         if self.moved {
-            self.selected = Library::shifted(self.selected, placed);
+            // A chosen entry whose file went stays chosen at the same place in the list.
+            let gone = || self.selected.min(library.len().saturating_sub(1));
+            self.selected = change.follow(library, self.selected).unwrap_or_else(gone);
         }
         if self.filter.is_some() {
+            self.search_arrivals(library, change);
             self.refilter(library);
         }
         let target = if self.moved {
@@ -93,7 +108,7 @@ impl LibraryView {
     /// With a filter, an entry it hides selects the next one shown (or the last).
     pub fn select(&mut self, library: &Library, index: usize, area: Rect, engine: Engine) {
         let (list, detail) = areas(area);
-        let page = inner_height(list).max(1);
+        let page = self.entries_in(list);
         let count = self.shown_len();
         let position = match &self.filter {
             None => index,
@@ -108,7 +123,7 @@ impl LibraryView {
             .min(position)
             .max((position + 1).saturating_sub(page))
             .min(count.saturating_sub(page));
-        self.lay_out_rows(text_width(list, LIST_SELECTABLE), page, engine);
+        self.lay_out_rows(library, text_width(list, LIST_SELECTABLE), page, engine);
         if self.filter.is_some() && count == 0 {
             self.detail = PaneText::new(Vec::new());
             self.detail_of = None;
@@ -126,10 +141,13 @@ impl LibraryView {
             .relayout(text_width(detail, false).max(1), engine);
     }
 
-    /// Lays out the rows in view that are not yet laid out at `width`.
-    fn lay_out_rows(&mut self, width: usize, page: usize, engine: Engine) {
+    /// Lays out the rows in view that are not yet laid out at `width`, and under a search
+    /// the text around each one's match.
+    fn lay_out_rows(&mut self, library: &Library, width: usize, page: usize, engine: Engine) {
         if self.row_width != Some(width) {
-            self.entries.iter_mut().for_each(|entry| entry.row = None);
+            for entry in &mut self.entries {
+                (entry.row, entry.snippet) = (None, None);
+            }
             self.row_width = Some(width);
         }
         for position in self.scroll..self.scroll + page {
@@ -140,11 +158,16 @@ impl LibraryView {
                 break;
             };
             if entry.row.is_none() {
-                entry.row = Some(entry_row(entry, width, engine));
+                entry.row = Some(Box::new(entry_row(library, at, entry, width, engine)));
                 #[cfg(test)]
                 {
                     self.rows_laid_out += 1;
                 }
+            }
+            if entry.snippet.is_none() {
+                let found = self.filter.as_ref().zip(library.path(at));
+                let snippet = found.and_then(|(filter, path)| filter.snippet(path));
+                entry.snippet = snippet.map(|s| Box::new(snippet_row(s, width, engine)));
             }
         }
     }
@@ -153,7 +176,8 @@ impl LibraryView {
     pub(super) fn title(&self, library: &Library) -> String {
         match (self.progress, &self.filter) {
             (None, Some(filter)) => format!(
-                " Library: {} shown of {} ",
+                " Library: {}{} shown of {} ",
+                if filter.done { "" } else { "searching… " },
                 thousands(filter.shown.len()),
                 counts(library)
             ),
@@ -219,8 +243,19 @@ impl LibraryView {
         self.detail_view.focus(areas(area).1);
     }
 
-    pub fn page(area: Rect) -> usize {
-        inner_height(areas(area).0).max(1)
+    /// Entries a page holds: under a search each takes two rows, its headline and the
+    /// text around its match.
+    pub fn page(&self, area: Rect) -> usize {
+        self.entries_in(areas(area).0)
+    }
+
+    fn entries_in(&self, list: Rect) -> usize {
+        (inner_height(list) / self.entry_height()).max(1)
+    }
+
+    /// Rows an entry takes.
+    pub(super) fn entry_height(&self) -> usize {
+        if self.filter.is_some() { 2 } else { 1 }
     }
 }
 
@@ -239,14 +274,15 @@ pub(super) fn areas(area: Rect) -> (Rect, Rect) {
 
 fn detail_fields(library: &Library, selected: usize) -> Vec<Field> {
     match library.entry(selected) {
-        Some(LibraryEntry::Loaded(loaded)) => {
-            let briefing = &loaded.briefing;
-            let mut fields = Fields::new(DirectionRule::of(briefing));
-            if let Some(summary) = &briefing.summary {
+        Some(LibraryEntry::Listed(listing)) => {
+            let language = listing.language.as_deref();
+            let rule = DirectionRule::of_parts(listing.direction, language, &listing.headline);
+            let mut fields = Fields::new(rule);
+            if let Some(summary) = &listing.summary {
                 fields.push(FieldKind::Summary, summary, false);
             }
-            fields.push_own(FieldKind::Meta, &briefing.path.display().to_string(), false);
-            for warning in &loaded.warnings {
+            fields.push_own(FieldKind::Meta, &listing.path.display().to_string(), false);
+            for warning in &listing.warnings {
                 fields.push_own(FieldKind::Notice, &warning.to_string(), false);
             }
             fields.finish()
@@ -267,7 +303,7 @@ fn detail_fields(library: &Library, selected: usize) -> Vec<Field> {
 pub fn counts(library: &Library) -> String {
     format!(
         "{}, {}",
-        plural(library.briefings.len(), "briefing"),
+        plural(library.listings.len(), "briefing"),
         plural(library.failures.len(), "error")
     )
 }
@@ -276,7 +312,7 @@ pub fn counts(library: &Library) -> String {
 pub fn short_counts(library: &Library) -> String {
     format!(
         "{} ok, {} bad",
-        thousands(library.briefings.len()),
+        thousands(library.listings.len()),
         thousands(library.failures.len())
     )
 }

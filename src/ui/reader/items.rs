@@ -9,10 +9,9 @@ use crate::ui::matching::{find, normalize};
 use crate::ui::outcome::{Context, Outcome};
 
 impl BriefingScreen {
-    /// The open briefing, as the library holds it.
+    /// The open briefing, as read from its file.
     pub(super) fn loaded<'a>(&self, cx: Context<'a>) -> Option<&'a Loaded> {
-        let index = self.reader.as_ref()?.index;
-        cx.library.briefings.get(index)
+        self.reader.as_ref().and(cx.open)
     }
 
     pub(super) fn select(&mut self, cx: Context<'_>) -> Outcome {

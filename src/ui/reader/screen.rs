@@ -8,7 +8,7 @@ use super::open::OpenBriefing;
 use super::panes::PaneId;
 use super::scroll::{Page, Toward};
 use super::search::Search;
-use crate::briefing::{Briefing, Library};
+use crate::briefing::{Briefing, Change, Library};
 use crate::ui::action::Action;
 use crate::ui::content::Engine;
 use crate::ui::layout::inner;
@@ -70,15 +70,30 @@ impl BriefingScreen {
         self.refresh_search(cx);
     }
 
+    /// Opens `briefing` like `open`, with the search set to `query`: a briefing opened from
+    /// the library's search shows what was found there.
+    pub fn open_searching(
+        &mut self,
+        briefing: &Briefing,
+        index: usize,
+        query: &str,
+        cx: Context<'_>,
+    ) {
+        self.search.query = query.to_owned();
+        self.open(briefing, index, cx);
+    }
+
     /// Back to the library: the search goes.
     pub fn leave(&mut self) {
         self.search.clear();
     }
 
-    /// Entries arrived at `placed` (see `Library::insert`): the open briefing moved.
-    pub fn shift_index(&mut self, placed: &[usize]) {
+    /// The library changed (see `Library::change`): the open briefing's entry moved. If
+    /// its file went, the briefing stays open at the same place in the list.
+    pub fn follow(&mut self, change: &Change, library: &Library) {
         if let Some(reader) = self.reader.as_mut() {
-            reader.index = Library::shifted(reader.index, placed);
+            let gone = reader.index.min(library.len().saturating_sub(1));
+            reader.index = change.follow(library, reader.index).unwrap_or(gone);
         }
     }
 
@@ -125,7 +140,7 @@ impl BriefingScreen {
             Action::Bottom => reader.jump(focus, Toward::End, area),
             Action::Wheel { column, row, down } => reader.wheel(column, row, down, area),
             Action::Warnings => {
-                let loaded = cx.library.briefings.get(reader.index);
+                let loaded = cx.library.listings.get(reader.index);
                 if loaded.is_some_and(|l| !l.warnings.is_empty()) {
                     return Outcome::go(Go::Warnings);
                 }

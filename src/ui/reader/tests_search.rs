@@ -15,7 +15,7 @@ use crate::ui::matching::{find, merge_overlaps, normalize};
 use crate::ui::reader::OpenBriefing;
 use crate::ui::reader::panes::PaneId;
 use crate::ui::screen::{buffer_lines, render_buffer};
-use crate::ui::testing::assert_sorted_without_overlaps;
+use crate::ui::testing::{assert_sorted_without_overlaps, settle};
 use crate::ui::{Action, UiOptions};
 
 /// A folder holding one briefing file; the app opens it at `width`×`height`.
@@ -39,12 +39,15 @@ fn open(folder: &Path, file: PathBuf, width: u16, height: u16) -> App {
         color: false,
     };
     let area = Rect::new(0, 0, width, height);
-    App::new(library, Some(file), options, KeySetup::defaults(), area)
+    let mut app = App::new(library, Some(file), options, KeySetup::defaults(), area);
+    settle(&mut app);
+    app
 }
 
 fn run(app: &mut App, actions: &[Action]) {
     for action in actions {
         app.update(action.clone());
+        settle(app);
     }
 }
 

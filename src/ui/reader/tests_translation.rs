@@ -34,13 +34,10 @@ fn app(name: &str, width: u16, height: u16) -> App {
     let library = load_path(&samples(), &LoadOptions::default());
     let area = Rect::new(0, 0, width, height);
     let opened = Some(samples().join(name));
-    App::new(
-        library,
-        opened,
-        ui_options(false),
-        KeySetup::defaults(),
-        area,
-    )
+    let keys = KeySetup::defaults();
+    let mut app = App::new(library, opened, ui_options(false), keys, area);
+    crate::ui::testing::settle(&mut app);
+    app
 }
 
 /// The unit of the field `row` shows, on the side asked for.
@@ -288,13 +285,9 @@ fn capital_t_chooses_among_several_translations() {
     let library = load_path(&folder, &LoadOptions::default());
     let opened = Some(folder.join("partial.json"));
     let area = Rect::new(0, 0, 120, 40);
-    let mut app = App::new(
-        library,
-        opened,
-        ui_options(false),
-        KeySetup::defaults(),
-        area,
-    );
+    let keys = KeySetup::defaults();
+    let mut app = App::new(library, opened, ui_options(false), keys, area);
+    crate::ui::testing::settle(&mut app);
     run(&mut app, &[Action::NextTranslation]);
     assert_eq!(open_reader(&app).view, TextView::Translation(0));
     assert_eq!(app.message(), Some("translation: en (1 of 2)"));

@@ -14,10 +14,7 @@ use crate::ui::outcome::{Context, Outcome};
 impl BriefingScreen {
     /// `t` (or `T` for `next`): shows the briefing in its next view and says which.
     pub(super) fn change_view(&mut self, next: bool, cx: Context<'_>) -> Outcome {
-        let Some(index) = self.reader.as_ref().map(|r| r.index) else {
-            return Outcome::default();
-        };
-        let Some(loaded) = cx.library.briefings.get(index) else {
+        let Some(loaded) = self.reader.as_ref().and(cx.open) else {
             return Outcome::default();
         };
         let briefing = &loaded.briefing;

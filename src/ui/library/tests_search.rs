@@ -1,0 +1,118 @@
+//! The library's `/` as the query language: a query that cannot be read, searches asked
+//! for as keys are typed, what an older search finds dropped, results as they come.
+
+use crate::ui::app::{App, Screen};
+use crate::ui::screen::{buffer_lines, render_buffer};
+use crate::ui::testing::{fixture_app, fixtures, run};
+use crate::ui::{Action, Found, Hit, SearchAsk};
+
+fn typed(text: &str) -> Vec<Action> {
+    text.chars().map(Action::SearchInput).collect()
+}
+
+fn screen(app: &App) -> String {
+    buffer_lines(&render_buffer(app, 80, 24)).join("\n")
+}
+
+/// The files listed, by name.
+fn listed(app: &App) -> Vec<String> {
+    let view = app.library_view();
+    (0..view.shown_len())
+        .filter_map(|p| view.entry_at(p))
+        .filter_map(|at| {
+            app.library()
+                .path(at)?
+                .file_name()
+                .map(|n| n.to_string_lossy().into())
+        })
+        .collect()
+}
+
+#[test]
+fn a_query_that_cannot_be_read_says_where_and_keeps_the_list() {
+    let mut app = fixture_app();
+    run(&mut app, &[Action::SearchStart]);
+    run(&mut app, &typed("water"));
+    assert_eq!(listed(&app), ["mixed-water-talks.json"]);
+    // A phrase opened and not yet closed: the list stays as "water" left it.
+    run(&mut app, &typed(" \"amm"));
+    let message = app.message().unwrap_or_default().to_owned();
+    assert!(message.starts_with("query, column 7: "), "{message}");
+    assert_eq!(listed(&app), ["mixed-water-talks.json"], "the list stays");
+    let status = screen(&app).lines().last().unwrap_or_default().to_owned();
+    assert!(status.starts_with("/water \"amm"), "{status}");
+    assert!(
+        status.contains("query, column 7: "),
+        "beside what is typed: {status}"
+    );
+    // Closed: it reads, the error goes, and the list is the new query's.
+    run(&mut app, &typed("an\""));
+    assert_eq!(app.message(), None);
+    assert_eq!(listed(&app), ["mixed-water-talks.json"]);
+    // A date that is no day says so, at the date.
+    run(&mut app, &[Action::SearchCancel, Action::SearchStart]);
+    run(&mut app, &typed("date:2025-02-30"));
+    let message = app.message().unwrap_or_default().to_owned();
+    assert!(message.starts_with("query, column 6: date:"), "{message}");
+}
+
+fn ask(app: &mut App) -> SearchAsk {
+    let mut asks = app.take_searches();
+    match (asks.pop(), asks.is_empty()) {
+        (Some(ask), true) => ask,
+        other => panic!("one search asked for, not {other:?}"),
+    }
+}
+
+#[test]
+fn each_key_asks_for_a_search_and_what_an_older_one_finds_is_dropped() {
+    let mut app = fixture_app();
+    app.update(Action::SearchStart);
+    assert!(
+        app.take_searches().is_empty(),
+        "nothing typed, nothing asked"
+    );
+    app.update(Action::SearchInput('w'));
+    let first = ask(&mut app);
+    app.update(Action::SearchInput('a'));
+    let second = ask(&mut app);
+    assert!(second.generation > first.generation);
+    assert!(second.query.is_some());
+    assert_eq!(second.paths.len(), 2, "every briefing, the failed file not");
+    let water = fixtures().join("mixed-water-talks.json");
+    let hit = |done| Found {
+        generation: first.generation,
+        hits: vec![Hit {
+            path: water.clone(),
+            snippet: String::new(),
+            highlights: Vec::new(),
+        }],
+        done,
+    };
+    app.update(Action::Found(hit(true)));
+    assert!(
+        listed(&app).is_empty(),
+        "the first search's results are dropped"
+    );
+    // The second finds nothing yet: Enter says it is still looking.
+    app.update(Action::Found(Found {
+        generation: second.generation,
+        hits: Vec::new(),
+        done: false,
+    }));
+    assert!(screen(&app).contains("Library: searching… 0 shown of 2 briefings"));
+    app.update(Action::Select);
+    assert_eq!(app.message(), Some("still searching: nothing found yet"));
+    app.update(Action::Found(Found {
+        generation: second.generation,
+        ..hit(true)
+    }));
+    assert_eq!(listed(&app), ["mixed-water-talks.json"]);
+    assert!(screen(&app).contains("Library: 1 shown of 2 briefings"));
+    // Esc drops the search, and stops the worker.
+    app.update(Action::SearchCancel);
+    let stop = ask(&mut app);
+    assert_eq!((stop.query, stop.paths.len()), (None, 0));
+    assert_eq!(listed(&app).len(), 3);
+    assert_eq!(app.screen(), Screen::Library);
+}
