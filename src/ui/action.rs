@@ -48,7 +48,7 @@ actions! {
         Redraw => "clear and redraw the screen",
         Help => "show or hide this help",
         /// `A`: the actors across the library, and what each said when.
-        ActorIndex => "the actor index: who is mentioned and quoted, and what each said",
+        ActorIndex => "the actor index: who is quoted, and what each said when",
         Back => "back: clear filter, search, zoom; then the library",
         Select => "open; on an actor: filter quotes; on a quote: find it",
         FocusNext => "focus the next pane",
