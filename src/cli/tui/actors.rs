@@ -133,3 +133,74 @@ fn respell(mut action: Action, folder: &Path) -> Action {
     }
     action
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::sync::Arc;
+    use std::sync::atomic::Ordering;
+    use std::sync::mpsc;
+
+    use brief::briefing::LoadOptions;
+    use brief::briefing::index::Index;
+    use brief::ui::{Action, ActorAsk, INDEX_BEING_BUILT};
+
+    use super::{IndexPlace, IndexState, work};
+
+    /// A worker on the bundled briefings, its index file in `dir`.
+    fn worker(
+        dir: &tempfile::TempDir,
+        state: &Arc<IndexState>,
+    ) -> (
+        IndexPlace,
+        mpsc::Sender<ActorAsk>,
+        mpsc::Receiver<(Action, bool)>,
+    ) {
+        let place = IndexPlace {
+            folder: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("briefings"),
+            explicit: Some(dir.path().join("index.db")),
+        };
+        let (asks, asked) = mpsc::channel();
+        let (send, answers) = mpsc::channel();
+        let (place_, state_) = (place.clone(), Arc::clone(state));
+        std::thread::spawn(move || work(&place_, &state_, &asked, &send));
+        (place, asks, answers)
+    }
+
+    #[test]
+    fn a_read_before_the_index_is_ready_is_told_so_then_answered() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let state = Arc::new(IndexState::default());
+        let (place, asks, answers) = worker(&dir, &state);
+        asks.send(ActorAsk::List)?;
+        let waiting = Action::ActorsRead(Err(INDEX_BEING_BUILT.to_owned()));
+        assert_eq!(answers.recv()?, (waiting, false));
+        let mut index = Index::rebuild(&place.folder, place.explicit.as_deref())?;
+        index.refresh(&LoadOptions::default(), &mut |_| {})?;
+        state.fresh.store(true, Ordering::Release);
+        let (answer, last) = answers.recv()?;
+        assert!(last);
+        let Action::ActorsRead(Ok(actors)) = answer else {
+            anyhow::bail!("no actors: {answer:?}");
+        };
+        assert_eq!(actors, index.actors()?);
+        Ok(())
+    }
+
+    #[test]
+    fn an_index_that_cannot_be_used_is_said_in_one_line() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let state = Arc::new(IndexState::default());
+        if let Ok(mut failed) = state.failed.lock() {
+            *failed = Some("the index is locked by another brief".into());
+        }
+        let (_, asks, answers) = worker(&dir, &state);
+        asks.send(ActorAsk::List)?;
+        let (answer, last) = answers.recv()?;
+        assert!(last);
+        let said =
+            "the actor index needs the library's index: the index is locked by another brief";
+        assert_eq!(answer, Action::ActorsRead(Err(said.into())));
+        Ok(())
+    }
+}
