@@ -26,7 +26,7 @@ pub mod screen;
 mod theme;
 mod view;
 
-pub use action::Action;
+pub use action::{Action, CursorMove};
 pub use actors::{ActorAsk, ActorsRead, INDEX_BEING_BUILT, TimelineRead};
 pub use app::{
     App, Effect, Screen, UiOptions, actor_answer, answer_actor_asks, read_asked, settle_asked,

@@ -101,3 +101,20 @@ fn columns_follow_the_scopes() {
         assert_eq!(column == 2, part.in_scope(Scope::Quotes), "{part:?}");
     }
 }
+
+#[test]
+fn only_words_tags_and_classes_are_answered_by_the_sql_alone() {
+    use super::plan::answered_by_sql;
+    let answered = |text: &str| answered_by_sql(&parse(text).expect("query"));
+    assert!(answered("zebra ze tag:even class:secret in:body road"));
+    for text in [
+        "-zebra",
+        "\"zebra crossing\"",
+        "actor:x",
+        "speaker:x",
+        "lang:en",
+    ] {
+        assert!(!answered(text), "{text}");
+    }
+    assert!(!answered("date:2025-01-01"));
+}

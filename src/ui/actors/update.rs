@@ -62,6 +62,7 @@ impl ActorsView {
             Action::SearchStart
             | Action::SearchInput(_)
             | Action::SearchBackspace
+            | Action::SearchCursor(_)
             | Action::SearchSubmit
             | Action::SearchCancel
                 if !self.in_timeline() =>
@@ -131,7 +132,7 @@ impl ActorsView {
             }
             Some(PromptEvent::Submitted(text)) => self.set_filter(&text),
             Some(PromptEvent::Cancelled) => self.set_filter(""),
-            None => {}
+            Some(PromptEvent::Moved) | None => {}
         }
     }
 }

@@ -25,11 +25,15 @@ mod scroll_region;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_idle_keys;
+#[cfg(test)]
 mod tests_loading;
 #[cfg(test)]
 mod tests_paging;
 #[cfg(test)]
 mod tests_reading;
+#[cfg(test)]
+mod tests_status;
 
 pub use actors::{actor_answer, answer_actor_asks};
 pub use reads::{read_asked, settle_asked};
@@ -205,7 +209,11 @@ impl App {
         }
         if !matches!(
             action,
-            Action::Resize { .. } | Action::SearchInput(_) | Action::SearchBackspace
+            Action::Resize { .. }
+                | Action::SearchInput(_)
+                | Action::SearchBackspace
+                | Action::SearchCursor(_)
+                | Action::SearchRecall { .. }
         ) {
             self.message = None;
         }
@@ -231,7 +239,7 @@ impl App {
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Redraw => self.effects.push(Effect::Redraw),
             Action::Resize { width, height } => self.resize(width, height),
-            Action::Help => self.help.open(),
+            Action::Help => self.help.open(self.area),
             Action::ActorIndex => self.open_actors(),
             _ if self.screen == Screen::Actors => self.update_actors(action),
             _ => {
@@ -274,6 +282,11 @@ impl App {
                 self.screen = Screen::Library;
                 self.briefing.leave();
                 self.open = None;
+            }
+            Some(Go::Warnings) => {
+                self.screen = Screen::Library;
+                self.briefing.leave();
+                self.library_view.focus_detail(self.area);
             }
             Some(Go::Neighbour { from, forward }) => {
                 match self.library_view.neighbour(&self.library, from, forward) {

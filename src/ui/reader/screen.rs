@@ -158,6 +158,13 @@ impl BriefingScreen {
             Action::Top => reader.jump(focus, Toward::Start, area),
             Action::Bottom => reader.jump(focus, Toward::End, area),
             Action::Wheel { column, row, down } => reader.wheel(column, row, down, area),
+            Action::Warnings => {
+                let loaded = cx.library.listings.get(reader.index);
+                if loaded.is_some_and(|l| !l.warnings.is_empty()) {
+                    return Outcome::go(Go::Warnings);
+                }
+                return Outcome::saying("this briefing loaded without warnings");
+            }
             Action::PrevBriefing | Action::NextBriefing => {
                 let forward = action == Action::NextBriefing;
                 let from = reader.index;
@@ -176,6 +183,8 @@ impl BriefingScreen {
             Action::SearchStart
             | Action::SearchInput(_)
             | Action::SearchBackspace
+            | Action::SearchCursor(_)
+            | Action::SearchRecall { .. }
             | Action::SearchSubmit
             | Action::SearchCancel
             | Action::SearchNext
