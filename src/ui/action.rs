@@ -1,5 +1,6 @@
 use serde::Deserialize;
 
+use super::actors::{ActorsRead, TimelineRead};
 use super::loading::{Batch, FileRead, Found};
 
 /// Declares `Action` with its bindable variants listed once, each with the description the
@@ -59,6 +60,8 @@ actions! {
         /// another program wrote over it).
         Redraw => "clear and redraw the screen",
         Help => "show or hide this help",
+        /// `A`: the actors across the library, and what each said when.
+        ActorIndex => "the actor index: who is quoted, and what each said when",
         Back => "back: clear filter, search, zoom; then the library",
         Select => "open; on an actor: filter quotes; on a quote: find it",
         FocusNext => "focus the next pane",
@@ -133,5 +136,11 @@ actions! {
         /// What the library search found so far (`Effect::Search`).
         #[serde(skip)]
         Found(Found),
+        /// The actors, as the index gave them (`Effect::Actors`).
+        #[serde(skip)]
+        ActorsRead(ActorsRead),
+        /// An actor's timeline, as the index gave it (`Effect::Actors`).
+        #[serde(skip)]
+        TimelineRead(TimelineRead),
     }
 }

@@ -6,6 +6,7 @@
 //! changes.
 
 mod action;
+mod actors;
 mod app;
 pub mod content;
 pub mod count;
@@ -26,7 +27,10 @@ mod theme;
 mod view;
 
 pub use action::{Action, CursorMove};
-pub use app::{App, Effect, Screen, UiOptions, read_asked, settle_asked};
+pub use actors::{ActorAsk, ActorsRead, INDEX_BEING_BUILT, TimelineRead};
+pub use app::{
+    App, Effect, Screen, UiOptions, actor_answer, answer_actor_asks, read_asked, settle_asked,
+};
 pub use keys::KeySetup;
 pub use loading::{Batch, FileRead, Found, Hit, Progress, SearchAsk};
 #[cfg(test)]

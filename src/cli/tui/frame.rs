@@ -34,12 +34,15 @@ pub fn carry_out_effects(
             return Ok(dirty);
         }
         for effect in effects {
-            if let Effect::Search(ask) = effect {
-                searcher.ask(ask);
-                dirty = true;
-                continue;
+            match effect {
+                Effect::Search(ask) => searcher.ask(ask),
+                Effect::Actors(ask) => searcher.ask_actors(ask),
+                other => {
+                    dirty |= carry_out(app, term, runtime, scroller, other)?;
+                    continue;
+                }
             }
-            dirty |= carry_out(app, term, runtime, scroller, effect)?;
+            dirty = true;
         }
     }
 }
@@ -76,8 +79,8 @@ fn carry_out(
         Effect::ScrollRegion { top, bottom, lines } => {
             scroller.push(Shift { top, bottom, lines });
         }
-        // Handed to the search worker by `carry_out_effects`.
-        Effect::Search(_) => {}
+        // Handed to the workers by `carry_out_effects`.
+        Effect::Search(_) | Effect::Actors(_) => {}
     }
     Ok(true)
 }

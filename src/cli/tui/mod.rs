@@ -5,8 +5,10 @@
 //! batches go in, and frames they cause come at most every `FRAME_INTERVAL`; once it is
 //! loaded the wait blocks with no timer, so an idle reader uses no CPU.
 
+mod actors;
 mod events;
 mod frame;
+mod place;
 mod search;
 
 use std::process::ExitCode;
@@ -21,7 +23,8 @@ use ratatui::layout::Rect;
 
 use self::events::take_events;
 use self::frame::{Runtime, carry_out_effects, draw, redraw_whole};
-use self::search::{IndexPlace, Searcher};
+use self::place::IndexPlace;
+use self::search::Searcher;
 use super::args::{BidiArg, ColorWhen, ReadArgs};
 use super::loader::{self, Drained, Loader};
 use super::scroll::Scroller;

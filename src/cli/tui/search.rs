@@ -12,15 +12,16 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::time::{Duration, Instant};
 
-use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::AtomicBool;
 
 use brief::briefing::LoadOptions;
 use brief::briefing::index::{Access, Cancel, Index, IndexError, Order, Page};
 use brief::briefing::query::Query;
 use brief::ui::loading::{SNIPPET_CHARS, search_file};
-use brief::ui::{Action, App, Found, Hit, SearchAsk};
+use brief::ui::{Action, ActorAsk, App, Found, Hit, SearchAsk};
+
+use super::actors::ActorReader;
+use super::place::{IndexPlace, IndexState, respelled};
 
 /// The worker sends what it has found at least this often, so results show as they come.
 const BATCH_TIME: Duration = Duration::from_millis(30);
@@ -28,15 +29,6 @@ const BATCH_TIME: Duration = Duration::from_millis(30);
 /// first is a tall screenful, so that it comes soonest (each result is read from its file).
 const FIRST_PAGE: usize = 40;
 const INDEX_PAGE: usize = 200;
-
-/// The library folder and its index, as the worker threads reach them.
-#[derive(Debug, Clone)]
-pub struct IndexPlace {
-    /// The folder as the library spells its files' paths.
-    pub folder: PathBuf,
-    /// `--index` / `BRIEF_INDEX`, else the folder's own index.
-    pub explicit: Option<PathBuf>,
-}
 
 pub struct Searcher {
     asks: Sender<SearchAsk>,
@@ -47,6 +39,8 @@ pub struct Searcher {
     pending: usize,
     /// Stops the index search in progress.
     cancel: Arc<Mutex<Cancel>>,
+    /// The actor screen's reads of the index.
+    actors: ActorReader,
 }
 
 impl Searcher {
@@ -55,17 +49,21 @@ impl Searcher {
         let (send, found) = mpsc::channel();
         let current = Arc::new(AtomicU64::new(0));
         let cancel = Arc::new(Mutex::new(Cancel::default()));
-        let fresh = Arc::new(AtomicBool::new(false));
-        let refreshed = Arc::clone(&fresh);
+        let state = Arc::new(IndexState::default());
+        let refreshed = Arc::clone(&state);
         let refresh_place = place.clone();
         // If it cannot start, the index is never fresh and searches look through the files.
-        let _ = std::thread::Builder::new()
+        let started = std::thread::Builder::new()
             .name("index".into())
             .spawn(move || refresh(&refresh_place, load, &refreshed));
+        if let (Err(error), Ok(mut failed)) = (started, state.failed.lock()) {
+            *failed = Some(error.to_string());
+        }
+        let actors = ActorReader::spawn(place.clone(), Arc::clone(&state))?;
         let worker = Worker {
             current: Arc::clone(&current),
             cancel: Arc::clone(&cancel),
-            fresh,
+            state,
             place,
             load,
         };
@@ -78,7 +76,13 @@ impl Searcher {
             current,
             pending: 0,
             cancel,
+            actors,
         })
+    }
+
+    /// Passes a read of the index for the actor screen to its worker.
+    pub fn ask_actors(&mut self, ask: ActorAsk) {
+        self.actors.ask(ask);
     }
 
     /// Starts the search `ask` (or stops searching, with no query), cancelling the one in
@@ -98,12 +102,12 @@ impl Searcher {
 
     /// Whether a search is in progress: the event loop then looks for its results.
     pub fn busy(&self) -> bool {
-        self.pending > 0
+        self.pending > 0 || self.actors.busy()
     }
 
     /// Gives the app what has been found since; true if anything came.
     pub fn drain(&mut self, app: &mut App) -> bool {
-        let mut got = false;
+        let mut got = self.actors.drain(app);
         loop {
             match self.found.try_recv() {
                 Ok(found) => {
@@ -125,25 +129,29 @@ impl Searcher {
 }
 
 /// Brings the index up to date with the folder, once, building it if need be; `fresh`
-/// once done. An index that cannot be used leaves `fresh` unset: searches then look through
-/// the files.
-fn refresh(place: &IndexPlace, load: LoadOptions, fresh: &AtomicBool) {
+/// once done. An index that cannot be used leaves `fresh` unset and says why in `failed`:
+/// searches then look through the files.
+fn refresh(place: &IndexPlace, load: LoadOptions, state: &IndexState) {
     let explicit = place.explicit.as_deref();
     let opened = match Index::open(&place.folder, explicit, Access::ReadWrite) {
         Err(error) if error.can_rebuild() => Index::rebuild(&place.folder, explicit),
         other => other,
     };
-    if let Ok(mut index) = opened
-        && index.refresh(&load, &mut |_| {}).is_ok()
-    {
-        fresh.store(true, Ordering::Release);
+    let refreshed = opened.and_then(|mut index| index.refresh(&load, &mut |_| {}));
+    match refreshed {
+        Ok(_) => state.fresh.store(true, Ordering::Release),
+        Err(error) => {
+            if let Ok(mut failed) = state.failed.lock() {
+                *failed = Some(error.to_string());
+            }
+        }
     }
 }
 
 struct Worker {
     current: Arc<AtomicU64>,
     cancel: Arc<Mutex<Cancel>>,
-    fresh: Arc<AtomicBool>,
+    state: Arc<IndexState>,
     place: IndexPlace,
     load: LoadOptions,
 }
@@ -159,7 +167,7 @@ impl Worker {
             let Some(query) = ask.query.as_ref().filter(|_| is_current()) else {
                 continue;
             };
-            if index.is_none() && self.fresh.load(Ordering::Acquire) {
+            if index.is_none() && self.state.fresh.load(Ordering::Acquire) {
                 let explicit = self.place.explicit.as_deref();
                 index = Index::open(&self.place.folder, explicit, Access::ReadOnly).ok();
             }
@@ -230,14 +238,6 @@ impl Worker {
                 return Ok(Ok(()));
             }
         }
-    }
-}
-
-/// The index names files by their canonical path; the library by the folder as given.
-fn respelled(path: &Path, canonical: Option<&Path>, folder: &Path) -> PathBuf {
-    match canonical.and_then(|c| path.strip_prefix(c).ok()) {
-        Some(inside) => folder.join(inside),
-        None => path.to_path_buf(),
     }
 }
 

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 
 use crate::briefing::{Library, LibraryEntry, Loaded};
 use crate::ui::Action;
+use crate::ui::actors::{ActorAsk, ActorsView};
 use crate::ui::content::Engine;
 use crate::ui::help::Help;
 use crate::ui::keys::{KeySetup, KeyTable};
@@ -15,6 +16,7 @@ use crate::ui::prompt::{self, Prompt};
 use crate::ui::reader::BriefingScreen;
 use crate::ui::theme::Theme;
 
+mod actors;
 mod loading;
 mod opening;
 mod reads;
@@ -33,6 +35,7 @@ mod tests_reading;
 #[cfg(test)]
 mod tests_status;
 
+pub use actors::{actor_answer, answer_actor_asks};
 pub use reads::{read_asked, settle_asked};
 
 /// How the reader draws: the layout engine's settings, and whether the theme uses color.
@@ -51,6 +54,9 @@ pub enum Effect {
     /// Read this briefing file and send what it gave back as `Action::FileRead`: opening a
     /// briefing reads its file, so a file changed on disk is never shown stale.
     Read(PathBuf),
+    /// Read the library's index for the actor screen and send what it gave as
+    /// `Action::ActorsRead` or `Action::TimelineRead`.
+    Actors(ActorAsk),
     /// Put this text on the clipboard through OSC 52.
     Copy(String),
     Suspend,
@@ -72,6 +78,8 @@ pub enum Effect {
 pub enum Screen {
     Library,
     Briefing,
+    /// The actor index (its list, or one actor's timeline).
+    Actors,
 }
 
 /// The reader: routes each action to the screen it is for (the library, the open
@@ -86,6 +94,13 @@ pub struct App {
     help: Help,
     library_view: LibraryView,
     briefing: BriefingScreen,
+    actors: ActorsView,
+    /// The screen the actor index was opened from: Esc goes back there.
+    actors_from: Screen,
+    /// The briefing open was opened from the actor index: Esc goes back there.
+    from_actors: bool,
+    /// The quotation to show in the briefing being read, opened from an actor's timeline.
+    open_quote: Option<usize>,
     /// The briefing open on the briefing screen, as read from its file.
     open: Option<Loaded>,
     /// The file asked for to open (`Effect::Read`), until what reading it gave arrives.
@@ -125,6 +140,10 @@ impl App {
             screen: Screen::Library,
             library_view,
             briefing: BriefingScreen::default(),
+            actors: ActorsView::default(),
+            actors_from: Screen::Library,
+            from_actors: false,
+            open_quote: None,
             open: None,
             reading: None,
             opening: None,
@@ -184,6 +203,10 @@ impl App {
             self.ask_search();
             return;
         }
+        if let Action::ActorsRead(_) | Action::TimelineRead(_) = action {
+            self.receive_actors(action);
+            return;
+        }
         if !matches!(
             action,
             Action::Resize { .. }
@@ -217,6 +240,8 @@ impl App {
             Action::Redraw => self.effects.push(Effect::Redraw),
             Action::Resize { width, height } => self.resize(width, height),
             Action::Help => self.help.open(self.area),
+            Action::ActorIndex => self.open_actors(),
+            _ if self.screen == Screen::Actors => self.update_actors(action),
             _ => {
                 let cx = Context {
                     library: &self.library,
@@ -227,7 +252,7 @@ impl App {
                 let typing = matches!(action, Action::SearchInput(_) | Action::SearchBackspace);
                 let outcome = match self.screen {
                     Screen::Library => self.library_view.update(action, cx),
-                    Screen::Briefing => self.briefing.update(action, cx),
+                    Screen::Briefing | Screen::Actors => self.briefing.update(action, cx),
                 };
                 // A query typed in the library that reads again clears what was wrong.
                 if typing && self.screen == Screen::Library && outcome.message.is_none() {
@@ -249,6 +274,10 @@ impl App {
         match outcome.go {
             None => {}
             Some(Go::Open(index)) => self.read_to_open(index),
+            Some(Go::Library) if self.from_actors => {
+                self.from_actors = false;
+                self.screen = Screen::Actors;
+            }
             Some(Go::Library) => {
                 self.screen = Screen::Library;
                 self.briefing.leave();
@@ -276,6 +305,7 @@ impl App {
         match self.screen {
             Screen::Library => self.library_view.prompt(),
             Screen::Briefing => self.briefing.prompt(),
+            Screen::Actors => self.actors.prompt(),
         }
     }
 

@@ -33,7 +33,13 @@ impl App {
         // From the library's search results: the briefing search is set to what was looked
         // for, at its first match.
         let term = self.library_view.search_term();
+        self.from_actors = self.screen == Screen::Actors;
+        let quote = self.open_quote.take().filter(|_| self.from_actors);
         match term.filter(|_| self.screen == Screen::Library) {
+            _ if let Some(quote) = quote => {
+                self.briefing
+                    .open_at_quote(&loaded.briefing, index, quote, cx);
+            }
             Some(term) => {
                 self.briefing
                     .open_searching(&loaded.briefing, index, &term, cx);

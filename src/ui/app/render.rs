@@ -28,7 +28,9 @@ impl Widget for &App {
         } else {
             let drawn =
                 self.screen == Screen::Briefing && self.briefing.render(area, buf, &self.theme);
-            if !drawn {
+            if self.screen == Screen::Actors {
+                self.actors.render(area, buf, &self.theme, self.engine);
+            } else if !drawn {
                 self.library_view
                     .render(&self.library, area, buf, &self.theme);
             }
@@ -132,6 +134,8 @@ impl App {
                 }
                 _ => (None, String::new()),
             },
+            (_, Screen::Actors) if width < 60 => (None, self.actors.status()),
+            (_, Screen::Actors) => (None, format!("{}· Esc back ", self.actors.status())),
             (Some(reader), Screen::Briefing) => {
                 let (at, of) = self.library_view.place_of(&self.library, reader.index());
                 let warnings = self.library.listings.get(reader.index());

@@ -59,6 +59,7 @@ const EVERYDAY: &[Action] = &[
     Action::SearchNext,
     Action::CopyQuote,
     Action::CycleTranslation,
+    Action::ActorIndex,
 ];
 
 /// Where README.md's everyday key table starts and ends.

@@ -83,6 +83,25 @@ impl BriefingScreen {
         self.open(briefing, index, cx);
     }
 
+    /// Opens `briefing` like `open`, with the quotes pane focused on quotation `quote` (its
+    /// index in the briefing's quotes): a briefing opened from an actor's timeline shows
+    /// what was said.
+    pub fn open_at_quote(
+        &mut self,
+        briefing: &Briefing,
+        index: usize,
+        quote: usize,
+        cx: Context<'_>,
+    ) {
+        self.open(briefing, index, cx);
+        if let Some(reader) = self.reader.as_mut() {
+            reader.focus(PaneId::Quotes, cx.area, cx.engine);
+            let shown = reader.quotes_shown.iter().position(|&q| q == quote);
+            reader.panes[PaneId::Quotes].view.selected = shown.unwrap_or(0);
+            reader.reveal_selected(PaneId::Quotes, cx.area);
+        }
+    }
+
     /// Back to the library: the search goes.
     pub fn leave(&mut self) {
         self.search.clear();
