@@ -53,6 +53,7 @@
 
 mod actors;
 mod error;
+mod listed;
 mod location;
 mod plan;
 mod record;
@@ -70,12 +71,12 @@ pub use actors::{MergedActor, TimelineEntry};
 pub use error::IndexError;
 pub use location::index_path;
 pub use plan::Order;
-pub use refresh::{Progress, RefreshSummary};
+pub use refresh::{Changed, Progress, RefreshSummary};
 pub use schema::{Access, SCHEMA_VERSION};
 pub use search::{Cancel, Hit, Page};
 
-use crate::briefing::LoadOptions;
 use crate::briefing::query::Query;
+use crate::briefing::{Library, LoadOptions};
 
 /// An open index of one library folder.
 pub struct Index {
@@ -145,7 +146,43 @@ impl Index {
         options: &LoadOptions,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<RefreshSummary, IndexError> {
-        refresh::refresh(&mut self.conn, &self.library, options, progress)
+        let report = refresh::Report {
+            progress,
+            changed: None,
+        };
+        refresh::refresh(&mut self.conn, &self.library, options, report)
+            .map_err(|error| IndexError::from_sqlite(&self.path, &error))
+    }
+
+    /// [`Index::refresh`], also calling `changed` with what each committed batch changed of
+    /// the library's entries (paths under [`Index::library`]): a reader listing the
+    /// library from [`Index::listings`] applies these to stay equal to the folder.
+    pub fn refresh_reporting(
+        &mut self,
+        options: &LoadOptions,
+        progress: &mut dyn FnMut(Progress),
+        changed: &mut dyn FnMut(Changed),
+    ) -> Result<RefreshSummary, IndexError> {
+        let report = refresh::Report {
+            progress,
+            changed: Some(changed),
+        };
+        refresh::refresh(&mut self.conn, &self.library, options, report)
+            .map_err(|error| IndexError::from_sqlite(&self.path, &error))
+    }
+
+    /// Every file in the index as the library lists it, without opening one: briefings in
+    /// reading order, failures by path, equal to what loading the files gave when they
+    /// were indexed (the files the walk itself could not read are not in the index).
+    /// Paths are under [`Index::library`].
+    pub fn listings(&self) -> Result<Library, IndexError> {
+        self.listings_under(&self.library)
+    }
+
+    /// [`Index::listings`] with each path under `folder`, the library folder as the caller
+    /// spells it (not necessarily canonical).
+    pub fn listings_under(&self, folder: &Path) -> Result<Library, IndexError> {
+        listed::listings(&self.conn, folder)
             .map_err(|error| IndexError::from_sqlite(&self.path, &error))
     }
 
