@@ -105,6 +105,14 @@ actions! {
         /// The background load has finished.
         #[serde(skip)]
         LibraryDone,
+        /// The library came from its index and the files are being checked against it:
+        /// `done` of `total` changed files read (`None` while the folder is walked).
+        #[serde(skip)]
+        LibraryChecking { done: usize, total: Option<usize> },
+        /// One line about the library's loading for the status line (the index could not be
+        /// used, and why).
+        #[serde(skip)]
+        LibraryNotice(String),
         /// What reading a briefing's file gave, as `Effect::Read` asked.
         #[serde(skip)]
         FileRead(Box<FileRead>),

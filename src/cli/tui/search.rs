@@ -3,9 +3,9 @@
 //! first. A newer search (the next key typed) cancels the one in progress: only the
 //! generation asked for last is worked on.
 //!
-//! It searches the library's index once another thread has brought the index up to date
-//! with the folder (the index is then exact: each candidate is read from its file); until
-//! then, or if the index cannot be opened, it looks through the files one by one.
+//! It searches the library's index once the loader has brought the index up to date with
+//! the folder (`Fresh`; the index is then exact: each candidate is read from its file);
+//! until then, or if the index cannot be opened, it looks through the files one by one.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -14,7 +14,6 @@ use std::time::{Duration, Instant};
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::AtomicBool;
 
 use brief::briefing::LoadOptions;
 use brief::briefing::index::{Access, Cancel, Index, IndexError, Order, Page};
@@ -22,21 +21,14 @@ use brief::briefing::query::Query;
 use brief::ui::loading::{SNIPPET_CHARS, search_file};
 use brief::ui::{Action, App, Found, Hit, SearchAsk};
 
+use crate::cli::loader::{Fresh, IndexPlace};
+
 /// The worker sends what it has found at least this often, so results show as they come.
 const BATCH_TIME: Duration = Duration::from_millis(30);
 /// Results asked of the index at a time: a page shows while the next is looked for. The
 /// first is a tall screenful, so that it comes soonest (each result is read from its file).
 const FIRST_PAGE: usize = 40;
 const INDEX_PAGE: usize = 200;
-
-/// The library folder and its index, as the worker threads reach them.
-#[derive(Debug, Clone)]
-pub struct IndexPlace {
-    /// The folder as the library spells its files' paths.
-    pub folder: PathBuf,
-    /// `--index` / `BRIEF_INDEX`, else the folder's own index.
-    pub explicit: Option<PathBuf>,
-}
 
 pub struct Searcher {
     asks: Sender<SearchAsk>,
@@ -50,18 +42,11 @@ pub struct Searcher {
 }
 
 impl Searcher {
-    pub fn spawn(load: LoadOptions, place: IndexPlace) -> std::io::Result<Self> {
+    pub fn spawn(load: LoadOptions, place: IndexPlace, fresh: Fresh) -> std::io::Result<Self> {
         let (asks, asked) = mpsc::channel();
         let (send, found) = mpsc::channel();
         let current = Arc::new(AtomicU64::new(0));
         let cancel = Arc::new(Mutex::new(Cancel::default()));
-        let fresh = Arc::new(AtomicBool::new(false));
-        let refreshed = Arc::clone(&fresh);
-        let refresh_place = place.clone();
-        // If it cannot start, the index is never fresh and searches look through the files.
-        let _ = std::thread::Builder::new()
-            .name("index".into())
-            .spawn(move || refresh(&refresh_place, load, &refreshed));
         let worker = Worker {
             current: Arc::clone(&current),
             cancel: Arc::clone(&cancel),
@@ -124,26 +109,10 @@ impl Searcher {
     }
 }
 
-/// Brings the index up to date with the folder, once, building it if need be; `fresh`
-/// once done. An index that cannot be used leaves `fresh` unset: searches then look through
-/// the files.
-fn refresh(place: &IndexPlace, load: LoadOptions, fresh: &AtomicBool) {
-    let explicit = place.explicit.as_deref();
-    let opened = match Index::open(&place.folder, explicit, Access::ReadWrite) {
-        Err(error) if error.can_rebuild() => Index::rebuild(&place.folder, explicit),
-        other => other,
-    };
-    if let Ok(mut index) = opened
-        && index.refresh(&load, &mut |_| {}).is_ok()
-    {
-        fresh.store(true, Ordering::Release);
-    }
-}
-
 struct Worker {
     current: Arc<AtomicU64>,
     cancel: Arc<Mutex<Cancel>>,
-    fresh: Arc<AtomicBool>,
+    fresh: Fresh,
     place: IndexPlace,
     load: LoadOptions,
 }

@@ -16,4 +16,6 @@ mod tests;
 #[cfg(test)]
 mod tests_filter;
 #[cfg(test)]
+mod tests_indexed;
+#[cfg(test)]
 mod tests_search;
