@@ -59,6 +59,7 @@ mod plan;
 mod record;
 mod refresh;
 mod schema;
+mod score;
 mod search;
 #[cfg(test)]
 mod tests;
@@ -73,6 +74,7 @@ pub use location::index_path;
 pub use plan::Order;
 pub use refresh::{Changed, Progress, RefreshSummary};
 pub use schema::{Access, SCHEMA_VERSION};
+pub use score::relevance;
 pub use search::{Cancel, Hit, Page};
 
 use crate::briefing::query::Query;
@@ -189,6 +191,12 @@ impl Index {
     /// The briefings matching `query`, the page asked for, in its order. Each candidate is
     /// read from its file and checked exactly, so the answer is what a scan of the files
     /// gives for every file the index is up to date with.
+    ///
+    /// By relevance, the matches among the candidates in bm25 order are gathered until
+    /// [`RELEVANCE_POOL`] (or the end of the page asked for, if further) and sorted by
+    /// [`Hit::score`], ties newest first: the first page comes without reading every
+    /// candidate, at the price that a match found only beyond the pool is not ranked
+    /// against the pool (bm25 has already put the likeliest first).
     pub fn search(
         &self,
         query: &Query,
@@ -199,6 +207,21 @@ impl Index {
         let mut hits = Vec::new();
         if page.limit == 0 {
             return Ok(hits);
+        }
+        if page.order == Order::Relevance {
+            let pool = RELEVANCE_POOL.max(page.offset.saturating_add(page.limit));
+            self.searcher(options, cancel)
+                .each_match(query, page, &mut |hit| {
+                    hits.push(hit);
+                    hits.len() < pool
+                })
+                .map_err(|error| IndexError::from_sqlite(&self.path, &error))?;
+            hits.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| newest(a, b)));
+            return Ok(hits
+                .into_iter()
+                .skip(page.offset)
+                .take(page.limit)
+                .collect());
         }
         let mut skipped = 0;
         self.searcher(options, cancel)
@@ -268,6 +291,20 @@ impl Index {
     pub fn is_empty(&self) -> Result<bool, IndexError> {
         self.len().map(|n| n == 0)
     }
+}
+
+/// Matches gathered and ranked for a page by relevance (see [`Index::search`]).
+pub const RELEVANCE_POOL: usize = 500;
+
+/// Newest first by the date as written (undated last), then by path.
+fn newest(a: &Hit, b: &Hit) -> std::cmp::Ordering {
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) => y.cmp(x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+    .then_with(|| a.path.cmp(&b.path))
 }
 
 /// A path stored as bytes (paths need not be UTF-8).

@@ -246,3 +246,74 @@ fn a_refresh_reports_what_it_changed_as_the_files_load() {
         loaded.listings
     );
 }
+
+#[test]
+fn relevance_puts_a_headline_match_before_a_body_only_match() {
+    use super::{Cancel, Page};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let library = dir.path().join("library");
+    std::fs::create_dir(&library).expect("library folder");
+    let briefings = [
+        (
+            "body.json",
+            "Weekly round-up",
+            "2025-03-02",
+            "The desalination plant opened.",
+        ),
+        (
+            "headline.json",
+            "Desalination plant opens",
+            "2025-03-01",
+            "It opened today.",
+        ),
+        (
+            "tag.json",
+            "Other news",
+            "2025-03-03",
+            "Nothing of note, plant aside.",
+        ),
+    ];
+    for (name, headline, date, body) in briefings {
+        let json = serde_json::json!({
+            "format": 1, "headline": headline, "date": date, "body": [body],
+        });
+        std::fs::write(library.join(name), json.to_string()).expect("write");
+    }
+    let canonical = std::fs::canonicalize(&library).expect("canonical");
+    let mut index = Index::open_at(
+        &dir.path().join("index.sqlite"),
+        &canonical,
+        Access::ReadWrite,
+    )
+    .expect("open");
+    index
+        .refresh(&LoadOptions::default(), &mut |_| {})
+        .expect("refresh");
+    let names = |order| {
+        let page = Page {
+            order,
+            ..Page::default()
+        };
+        let query = parse("desalination plant").expect("query");
+        let hits = index
+            .search(&query, &page, &LoadOptions::default(), &Cancel::default())
+            .expect("search");
+        let named = |hit: &super::Hit| {
+            let name = hit
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned());
+            (name.unwrap_or_default(), hit.score)
+        };
+        hits.iter().map(named).collect::<Vec<_>>()
+    };
+    // Both words in the headline (4 + 4) beat both only in the body (2 + 2).
+    assert_eq!(
+        names(Order::Relevance),
+        [("headline.json".to_owned(), 8), ("body.json".to_owned(), 4)]
+    );
+    assert_eq!(
+        names(Order::Newest),
+        [("body.json".to_owned(), 0), ("headline.json".to_owned(), 0)]
+    );
+}
