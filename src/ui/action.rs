@@ -74,6 +74,8 @@ actions! {
         SearchStart => "search the briefing; in the library: search them all (docs/QUERY.md)",
         SearchNext => "next match",
         SearchPrev => "previous match",
+        /// `o` in the library: results newest first, or best match first.
+        SearchOrder => "library search: newest first / by relevance",
     }
     other {
         #[serde(skip)]

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use brief::briefing::LoadOptions;
-use brief::briefing::index::{Access, Cancel, Index, IndexError, Order, Page};
+use brief::briefing::index::{Access, Cancel, Index, IndexError, Page};
 use brief::briefing::query::Query;
 use brief::ui::loading::{SNIPPET_CHARS, search_file};
 use brief::ui::{Action, App, Found, Hit, SearchAsk};
@@ -171,7 +171,7 @@ impl Worker {
         loop {
             let limit = if offset == 0 { FIRST_PAGE } else { INDEX_PAGE };
             let page = Page {
-                order: Order::Newest,
+                order: ask.order,
                 offset,
                 limit,
                 snippet_chars: SNIPPET_CHARS,
@@ -185,6 +185,7 @@ impl Worker {
                     path: respelled(&hit.path, canonical.as_deref(), &self.place.folder),
                     snippet: hit.snippet,
                     highlights: hit.highlights,
+                    score: hit.score,
                 })
                 .collect();
             let found = Found {

@@ -30,6 +30,10 @@ impl LibraryView {
             | Action::SearchBackspace
             | Action::SearchSubmit
             | Action::SearchCancel => return self.update_filter(action, cx),
+            Action::SearchOrder => {
+                self.switch_order(cx.library, cx.area, cx.engine);
+                return Outcome::default();
+            }
             Action::Back if self.filter.is_some() => {
                 // Dropping the query cannot fail.
                 let _ = self.set_filter(cx.library, None, cx.area, cx.engine);

@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::entry::{Entry, LIST_SELECTABLE, entry_row, snippet_row};
 use super::filter::LibraryFilter;
+use crate::briefing::index::Order;
 use crate::briefing::{Change, Library, LibraryEntry};
 use crate::ui::content::{DirectionRule, Engine, Field, FieldKind, Fields, PaneText, Row};
 use crate::ui::count::{plural, thousands};
@@ -29,6 +30,8 @@ pub struct LibraryView {
     pub(super) filter: Option<LibraryFilter>,
     /// The `/` prompt while it is open: what it holds filters the list as it is typed.
     pub(super) prompt: Option<Prompt>,
+    /// The order of the search's results (`o`).
+    pub(super) order: Order,
     /// The last search asked for, counted: what an older one finds is dropped.
     pub(super) generation: u64,
     /// What to ask the runtime's search worker next (`take_ask`).
@@ -196,10 +199,15 @@ impl LibraryView {
         let progress = self.progress.filter(|_| self.checking.is_none());
         match (progress, &self.filter) {
             (None, Some(filter)) => format!(
-                " Library: {}{} shown of {} ",
+                " Library: {}{} shown of {}{} ",
                 if filter.done { "" } else { "searching… " },
                 thousands(filter.shown.len()),
-                counts(library)
+                counts(library),
+                // Newest first goes without saying: it is the library's own order.
+                match self.order {
+                    Order::Newest => "",
+                    Order::Relevance => ", best match first",
+                }
             ),
             (None, None) => format!(" Library: {} ", counts(library)),
             (Some(Progress { total: None }), _) if self.entries.is_empty() => {
