@@ -5,5 +5,6 @@
 //! (crates/brief-text), so it cannot reach the layers above it.
 
 pub mod briefing;
+pub mod export;
 pub use brief_text as text;
 pub mod ui;

@@ -11,6 +11,8 @@ fn main() -> ExitCode {
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
     let result = match &mut cli.command {
         Some(Command::Check(args)) => cli::check::run(args),
+        Some(Command::Export(args)) => cli::export::run(args),
+        Some(Command::Digest(args)) => cli::digest::run(args),
         Some(Command::Show(args)) => {
             let config = cli::config::user_config();
             if let Some(("show", sub)) = matches.subcommand() {

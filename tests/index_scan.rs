@@ -272,3 +272,76 @@ fn a_file_changed_after_indexing_is_answered_from_the_file() {
     assert_eq!(hits.len(), 2, "{hits:?}");
     assert!(hits.iter().all(|hit| hit.headline.starts_with("Headline")));
 }
+
+/// Over 200 rows selected by trigrams, newest first walks the date index instead of
+/// sorting the selection: the same results, in the same order.
+#[test]
+fn a_word_in_many_briefings_gives_what_the_scan_gives_newest_first() {
+    let sandbox = Sandbox::new();
+    index_common::fill(&sandbox, 260);
+    sandbox.write("odd.json", &index_common::briefing(999, "Other", "nothing"));
+    let index = built(&sandbox);
+    for text in [
+        "headline",
+        "in:headline headline",
+        "headline -other",
+        "body text",
+    ] {
+        let found = indexed(&index, text, Order::Newest);
+        assert_eq!(found.len(), 260, "{text}");
+        assert_eq!(
+            found.iter().cloned().collect::<BTreeSet<_>>(),
+            scanned(&sandbox, text),
+            "{text}"
+        );
+    }
+    let query = parse("headline").unwrap_or_else(|e| panic!("{e}"));
+    let dates: Vec<String> = index
+        .search(
+            &query,
+            &Page {
+                limit: 1_000,
+                ..Page::default()
+            },
+            &LoadOptions::default(),
+            &Cancel::default(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .map(|hit| hit.date.unwrap_or_default())
+        .collect();
+    assert!(
+        dates.windows(2).all(|pair| pair[0] >= pair[1]),
+        "not newest first"
+    );
+}
+
+/// A translation's words are found in the scope of the part they translate, as the scan
+/// finds them.
+#[test]
+fn words_of_a_translation_are_found_as_the_scan_finds_them() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "translated.json",
+        &json!({
+            "format": 1, "language": "ar", "headline": "عنوان", "body": ["نص"],
+            "quotes": [{"text": "قول", "speaker": "S"}],
+            "translations": [{"language": "en", "headline": "Harbour reopens",
+                              "body": ["Dredging finished"], "quotes": [{"text": "We waited"}]}]
+        }),
+    );
+    sandbox.write("other.json", &planted(1, "paragraph", "harbour"));
+    let index = built(&sandbox);
+    for text in [
+        "harbour",
+        "in:headline harbour",
+        "in:body dredging",
+        "in:quotes waited",
+        "in:headline waited",
+        "-harbour",
+    ] {
+        let found: BTreeSet<PathBuf> = indexed(&index, text, Order::Newest).into_iter().collect();
+        assert_eq!(found, scanned(&sandbox, text), "query {text:?}");
+    }
+    assert_eq!(scanned(&sandbox, "in:quotes waited").len(), 1);
+}

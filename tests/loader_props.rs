@@ -85,6 +85,10 @@ fn with_unknown_key(spaces: &[String]) -> (String, usize, usize) {
     let mut text = String::new();
     let tokens = [
         "{",
+        "\"language\"",
+        ":",
+        "\"ar\"",
+        ",",
         "\"headline\"",
         ":",
         "\"عنوان ‎x\"",

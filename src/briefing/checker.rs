@@ -97,7 +97,16 @@ impl Checker {
         };
         for key in map.keys().filter(|key| !known.contains(&key.as_str())) {
             self.lazy_warning(&path.key(key), Anchor::Key, || {
-                format!("unknown field {}, ignored", super::diagnostic::quoted(key))
+                let unknown = format!("unknown field {}, ignored", super::diagnostic::quoted(key));
+                match super::suggest::suggestion(key, known) {
+                    Some(meant) => {
+                        format!(
+                            "{unknown}: did you mean {}?",
+                            super::diagnostic::quoted(meant)
+                        )
+                    }
+                    None => unknown,
+                }
             });
         }
         Some(map)

@@ -10,9 +10,35 @@ use super::load::{describe_io, is_link_loop, whole_file_error};
 
 /// `$BRIEF_DIR` when set and not empty, else `./briefings`.
 pub fn default_path() -> PathBuf {
+    brief_dir().unwrap_or_else(|| PathBuf::from("briefings"))
+}
+
+fn brief_dir() -> Option<PathBuf> {
     std::env::var_os("BRIEF_DIR")
         .filter(|dir| !dir.is_empty())
-        .map_or_else(|| PathBuf::from("briefings"), PathBuf::from)
+        .map(PathBuf::from)
+}
+
+/// Why there is nothing to read at `path`, which does not exist: named on the command line
+/// (`given`), or the default, which the message then names with the ways to choose another.
+pub fn missing_path_message(path: &Path, given: bool) -> String {
+    let shown = path.display();
+    if given {
+        return format!("{shown}: no such file or folder (give a briefing file or folder)");
+    }
+    let choose = "choose with `brief PATH` (a briefing file or a folder of them) \
+                  or by setting BRIEF_DIR to a folder";
+    match brief_dir() {
+        Some(_) => format!("BRIEF_DIR names {shown}, which does not exist; {choose}"),
+        None => {
+            let here = std::env::current_dir().map(|dir| dir.join(path));
+            let here = here.as_deref().unwrap_or(path).display().to_string();
+            format!(
+                "no briefings to read: with no PATH, brief reads ./briefings ({here}), \
+                 which does not exist; {choose}"
+            )
+        }
+    }
 }
 
 /// A named file is taken whatever its name; in folders, files and folders whose names

@@ -5,14 +5,17 @@ use super::checker::{Anchor, Checker};
 use super::diagnostic::quoted;
 use super::json_path::JsonPath;
 
-pub(crate) fn check_language_tag(checker: &mut Checker, tag: &str, path: &JsonPath) {
-    if !is_language_tag(tag) {
+/// Reports a malformed `tag` at `path`; whether it was well formed.
+pub(crate) fn check_language_tag(checker: &mut Checker, tag: &str, path: &JsonPath) -> bool {
+    let well_formed = is_language_tag(tag);
+    if !well_formed {
         let message = format!(
             r#"expected a BCP 47 language tag such as "ar" or "fa-IR", found {}"#,
             quoted(tag)
         );
         checker.error(path, Anchor::Value, message);
     }
+    well_formed
 }
 
 /// BCP 47 syntax, loosely: a 2–8 letter language subtag (or `x`/`i` and more subtags),

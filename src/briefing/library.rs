@@ -2,7 +2,7 @@ use std::cmp::Ordering;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::{Listing, LoadFailure, LoadOptions, Loaded, date, discover, load_file};
+use super::{Briefing, Listing, LoadFailure, LoadOptions, Loaded, date, discover, load_file};
 
 /// Everything found under a path, as the library lists it: briefings sorted newest first
 /// then by headline, and the files that failed, in path order. One broken file never hides
@@ -79,13 +79,24 @@ pub fn load_path(path: &Path, options: &LoadOptions) -> Library {
 /// for a search without an index, which must look at everything. The reader keeps
 /// listings instead (`load_path`).
 pub fn load_briefings(path: &Path, options: &LoadOptions) -> Vec<Loaded> {
-    let (files, _) = discover(path);
-    let loaded = files
-        .iter()
-        .filter_map(|file| load_file(file, options).ok());
-    let mut listed: Vec<(Listing, Loaded)> = loaded.map(|l| (Listing::of(&l), l)).collect();
+    load_whole(path, options).0
+}
+
+/// Every briefing under `path` loaded whole, newest first, and the files that failed, by
+/// path: for a command that works on the briefings themselves (`brief digest`).
+pub fn load_whole(path: &Path, options: &LoadOptions) -> (Vec<Loaded>, Vec<LoadFailure>) {
+    let (files, mut failures) = discover(path);
+    let mut listed: Vec<(Listing, Loaded)> = Vec::with_capacity(files.len());
+    for file in &files {
+        match load_file(file, options) {
+            Ok(loaded) => listed.push((Listing::of(&loaded), loaded)),
+            Err(failure) => failures.push(failure),
+        }
+    }
     listed.sort_by(|(a, _), (b, _)| reading_order(a, b));
-    listed.into_iter().map(|(_, loaded)| loaded).collect()
+    failures.sort_by(by_path);
+    let loaded = listed.into_iter().map(|(_, loaded)| loaded).collect();
+    (loaded, failures)
 }
 
 impl Library {
@@ -221,15 +232,33 @@ fn merge<T>(into: &mut Vec<T>, new: Vec<T>, order: fn(&T, &T) -> Ordering) -> Ve
 
 /// Newest first (dates compared as instants), undated last, then by headline and path.
 pub fn reading_order(a: &Listing, b: &Listing) -> Ordering {
-    let when = |listing: &Listing| listing.date.as_deref().and_then(date::instant);
+    order_of(
+        (a.date.as_deref(), &a.headline, &a.path),
+        (b.date.as_deref(), &b.headline, &b.path),
+    )
+}
+
+/// `reading_order` of two whole briefings (export and digest order what they load).
+pub fn briefing_reading_order(a: &Briefing, b: &Briefing) -> Ordering {
+    order_of(
+        (a.date.as_deref(), &a.headline, &a.path),
+        (b.date.as_deref(), &b.headline, &b.path),
+    )
+}
+
+/// A briefing's date, headline and path: what the reading order compares.
+type OrderKey<'a> = (Option<&'a str>, &'a str, &'a Path);
+
+fn order_of(a: OrderKey<'_>, b: OrderKey<'_>) -> Ordering {
+    let when = |key: OrderKey<'_>| key.0.and_then(date::instant);
     match (when(a), when(b)) {
         (Some(a_when), Some(b_when)) => b_when.cmp(&a_when),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     }
-    .then_with(|| a.headline.cmp(&b.headline))
-    .then_with(|| a.path.cmp(&b.path))
+    .then_with(|| a.1.cmp(b.1))
+    .then_with(|| a.2.cmp(b.2))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ mod diagnostic;
 mod discover;
 pub mod index;
 mod json_path;
+mod language;
 mod language_tag;
 mod library;
 mod listing;
@@ -15,14 +16,19 @@ mod parse;
 mod parts;
 pub mod query;
 mod report;
+mod script;
 pub mod state;
+mod suggest;
 mod translation;
 mod translation_check;
 mod validate;
 
 pub use diagnostic::{Diagnostic, MAX_DIAGNOSTICS_PER_FILE, Severity, is_terminal_hazard};
-pub use discover::{default_path, discover};
-pub use library::{Change, Library, LibraryEntry, load_briefings, load_path, reading_order};
+pub use discover::{default_path, discover, missing_path_message};
+pub use library::{
+    Change, Library, LibraryEntry, briefing_reading_order, load_briefings, load_path, load_whole,
+    reading_order,
+};
 pub use listing::Listing;
 pub use load::{LoadFailure, LoadOptions, Loaded, load_bytes, load_file};
 pub use model::{

@@ -74,17 +74,29 @@ fn syntax_error(text: &str, error: &serde_json::Error) -> ParseError {
             .nth(line - 2)
             .map_or(text.len(), |(newline, _)| newline + 1),
     };
-    let position = position_at_byte(text, line_start + error.column().saturating_sub(1));
+    let mut at = line_start + error.column().saturating_sub(1);
     let full = error.to_string();
     let message = full
         .rsplit_once(" at line ")
         .map_or(full.as_str(), |(message, _)| message);
+    if message == "trailing comma" {
+        // serde_json stops at the bracket that follows; the fault is the comma before it.
+        at = trailing_comma(text, at).unwrap_or(at);
+    }
+    let position = position_at_byte(text, at);
     let message = if message == "recursion limit exceeded" {
         "nesting too deep: arrays and objects nest at most 127 levels (serde_json's recursion limit)".to_owned()
     } else {
         format!("invalid JSON: {message}")
     };
     ParseError { position, message }
+}
+
+/// The byte of the comma before the closing bracket at `close`, past JSON white space.
+fn trailing_comma(text: &str, close: usize) -> Option<usize> {
+    let before = text.get(..close)?;
+    let end = before.trim_end_matches([' ', '\t', '\n', '\r']).len();
+    before[..end].ends_with(',').then(|| end - 1)
 }
 
 #[cfg(test)]
@@ -102,8 +114,14 @@ mod tests {
         let (line, column, message) = error_of("{\n  \"عنوان\": x\n}".as_bytes());
         assert_eq!((line, column), (2, 12));
         assert_eq!(message, "invalid JSON: expected value");
-        let (line, column, _) = error_of(b"{\"a\": 1,}");
-        assert_eq!((line, column), (1, 9));
+        // A trailing comma is reported where it is, not at the bracket after it.
+        let (line, column, message) = error_of(b"{\"a\": 1,}");
+        assert_eq!(
+            (line, column, message.as_str()),
+            (1, 8, "invalid JSON: trailing comma")
+        );
+        let (line, column, _) = error_of(b"{\n  \"a\": [1, 2],\r\n\t\n}\n");
+        assert_eq!((line, column), (2, 14));
     }
 
     #[test]

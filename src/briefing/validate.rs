@@ -8,9 +8,11 @@ use super::checker::{Anchor, Checker};
 use super::date;
 use super::diagnostic::quoted;
 use super::json_path::JsonPath;
+use super::language::unknown_language;
 use super::language_tag::check_language_tag;
 use super::model::{Briefing, Direction};
 use super::parts;
+use super::script;
 use super::translation_check;
 
 pub const FORMAT_VERSION: u64 = 1;
@@ -71,6 +73,8 @@ pub(crate) fn briefing(checker: &mut Checker, root: &Value, file: &Path) -> Opti
         translations: Vec::new(),
     };
     parts::check_speakers(checker, &briefing, &quotes);
+    script::check_language_given(checker, root);
+    script::check_bidi_controls(checker, root, &mut JsonPath::root());
     if let Some((value, path)) = field("translations") {
         briefing.translations = translation_check::translations(checker, value, &path, &briefing);
     }
@@ -96,7 +100,12 @@ fn check_format(checker: &mut Checker, map: &Map<String, Value>) {
 
 fn language(checker: &mut Checker, map: &Map<String, Value>) -> Option<String> {
     let tag = checker.optional_string(map, &JsonPath::root(), "language")?;
-    check_language_tag(checker, &tag, &JsonPath::root().key("language"));
+    let path = JsonPath::root().key("language");
+    if check_language_tag(checker, &tag, &path)
+        && let Some(message) = unknown_language(&tag)
+    {
+        checker.warning(&path, Anchor::Value, message);
+    }
     Some(tag)
 }
 

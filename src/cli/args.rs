@@ -24,6 +24,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Print a briefing laid out by the text engine, without the reader
     Show(ShowArgs),
+    /// Write briefings as Markdown, a standalone HTML page or plain text
+    Export(ExportArgs),
+    /// Write one document of the briefings a query finds, oldest first, with contents
+    Digest(DigestArgs),
     /// Mark briefings read, reviewed or flagged, or clear their marks, and note them
     Mark(MarkArgs),
     /// Print a shell completion script (bash, zsh or fish) to standard output
@@ -146,8 +150,8 @@ pub struct CheckArgs {
 pub struct ShowArgs {
     /// The briefing file to print
     pub file: PathBuf,
-    /// Width in cells [default: the terminal's width, else 80]
-    #[arg(long)]
+    /// Width in cells, 1 or more [default: the terminal's width, else 80]
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
     /// Print text in logical order (for screen readers and pipes)
     #[arg(long)]
@@ -213,6 +217,69 @@ pub enum Shell {
     Bash,
     Zsh,
     Fish,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The briefing files to export, in this order
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    #[arg(long, value_name = "BYTES", default_value_t = brief::briefing::DEFAULT_MAX_SIZE)]
+    pub max_size: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct DigestArgs {
+    /// A folder or file of briefings (taken as such when it exists; else the first word of
+    /// the query), then the query (docs/QUERY.md) [default folder: $BRIEF_DIR, else
+    /// ./briefings]; after `--`, words may start with `-` (`-- -tag:draft`)
+    #[arg(value_name = "[PATH] QUERY", num_args = 0..)]
+    pub words: Vec<String>,
+    /// The digest's title
+    #[arg(long, default_value = "Digest")]
+    pub title: String,
+    /// The review state the notes and `is:`/`has:` come from [default: $BRIEF_STATE, else
+    /// `state` in config.toml, else $XDG_STATE_HOME/brief/state.db]
+    #[arg(long, value_name = "PATH")]
+    pub state: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    #[arg(long, value_name = "BYTES", default_value_t = brief::briefing::DEFAULT_MAX_SIZE)]
+    pub max_size: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+    pub format: ExportFormat,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Replace OUT if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Markdown
+    Md,
+    /// A standalone HTML page
+    Html,
+    /// Plain text
+    Txt,
+}
+
+impl From<ExportFormat> for brief::export::Format {
+    fn from(format: ExportFormat) -> Self {
+        match format {
+            ExportFormat::Md => Self::Markdown,
+            ExportFormat::Html => Self::Html,
+            ExportFormat::Txt => Self::Text,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

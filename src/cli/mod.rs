@@ -3,6 +3,8 @@ pub mod check;
 pub mod clipboard;
 pub mod completions;
 pub mod config;
+pub mod digest;
+pub mod export;
 pub mod index;
 pub mod job;
 pub mod loader;

@@ -37,6 +37,19 @@ macro_rules! actions {
     };
 }
 
+/// Where a cursor key takes the prompt's insertion point, in the text's logical order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CursorMove {
+    /// One grapheme towards the start of the text (Left).
+    Back,
+    /// One grapheme towards the end of the text (Right).
+    Forward,
+    /// The start (Home).
+    Start,
+    /// The end (End).
+    End,
+}
+
 actions! {
     bindable {
         Quit => "quit",
@@ -65,8 +78,9 @@ actions! {
         Bottom => "go to the bottom",
         PrevBriefing => "previous briefing",
         NextBriefing => "next briefing",
-        CopyQuote => "copy the quote (on actors: the actor; headline: a citation)",
+        CopyQuote => "copy what the pane is about (quote, actor, citation, paragraph)",
         Zoom => "zoom the focused pane to the whole screen",
+        Warnings => "the briefing's load warnings, in the library's detail pane",
         /// `t`: the briefing's text, its translation, or both, in turn.
         CycleTranslation => "show the original, its translation, or both side by side",
         /// `T`: with several translations, which one `t` shows.
@@ -94,6 +108,14 @@ actions! {
         SearchInput(char),
         #[serde(skip)]
         SearchBackspace,
+        /// Arrow keys, Home and End in the prompt: the cursor moves through the logical
+        /// text, whatever order its letters are drawn in.
+        #[serde(skip)]
+        SearchCursor(CursorMove),
+        /// Up and Down in the search prompt: an earlier query of the session, or back
+        /// towards what was being typed.
+        #[serde(skip)]
+        SearchRecall { earlier: bool },
         #[serde(skip)]
         SearchSubmit,
         #[serde(skip)]

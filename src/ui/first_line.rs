@@ -7,7 +7,7 @@ use unicode_bidi::BidiClass;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::content::{DirectionRule, Engine, options};
+use super::content::{DirectionRule, Engine, ellipsize, options};
 use crate::text::{VisualLine, has_bidi_controls, layout, resolve_direction};
 
 /// Graphemes kept after the cut point, so that line-break rules that look a few
@@ -16,7 +16,7 @@ const LOOKAHEAD_GRAPHEMES: usize = 8;
 
 /// The first line of `text` laid out at `width`, cut with "…" if the text has more lines.
 pub fn first_line(text: &str, width: usize, rule: DirectionRule, engine: Engine) -> VisualLine {
-    let mut opts = options(width, rule, engine);
+    let mut opts = options(width, rule.field(text), engine);
     let (paragraph, more_paragraphs) = match text.split_once('\n') {
         Some((first, _)) => (first, true),
         None => (text, false),
@@ -72,27 +72,14 @@ fn decides_neutrals(c: char) -> bool {
     matches!(unicode_bidi::bidi_class(c), L | R | AL | EN | AN)
 }
 
-/// Marks a cut line with "…" at its reading end: the right for LTR, the left for RTL.
-fn ellipsize(line: &mut VisualLine, width: usize) {
-    while line.width + 1 > width && !line.is_empty() {
-        let at = if line.rtl { 0 } else { line.len() - 1 };
-        line.remove(at);
-    }
-    if line.rtl {
-        line.push_front("…", 1, 0..0);
-    } else {
-        line.push("…", 1, 0..0);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::{BaseDirection, BidiMode};
 
-    /// What a cell showed before prefixes: the whole text laid out.
+    /// What a cell showed before prefixes: the whole text laid out as a field.
     fn whole(text: &str, width: usize, rule: DirectionRule, engine: Engine) -> VisualLine {
-        let lines = layout(text, &options(width, rule, engine));
+        let lines = layout(text, &options(width, rule.field(text), engine));
         let more = lines.len() > 1;
         let mut line = lines.into_iter().next().unwrap_or_default();
         if more {
@@ -123,6 +110,13 @@ mod tests {
                 direction: BaseDirection::Auto,
                 fallback: BaseDirection::Rtl,
                 briefing: BaseDirection::Rtl,
+                rtl_language: false,
+            },
+            DirectionRule {
+                direction: BaseDirection::Auto,
+                fallback: BaseDirection::Rtl,
+                briefing: BaseDirection::Rtl,
+                rtl_language: true,
             },
         ];
         for text in TEXTS {

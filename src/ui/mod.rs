@@ -25,7 +25,7 @@ pub mod screen;
 mod theme;
 mod view;
 
-pub use action::Action;
+pub use action::{Action, CursorMove};
 pub use app::{App, Effect, Screen, UiOptions, read_asked, settle_asked};
 pub use keys::KeySetup;
 pub use loading::{Batch, FileRead, Found, Hit, Progress, SearchAsk};

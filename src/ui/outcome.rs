@@ -27,6 +27,8 @@ pub enum Go {
         forward: bool,
     },
     Library,
+    /// The library, its detail pane focused on the open briefing's warnings.
+    Warnings,
 }
 
 /// What an action did beyond the screen's own state.

@@ -109,7 +109,12 @@ impl Placed {
 }
 
 fn line_text(row: &Row, width: usize, align: bool) -> Placed {
-    let place = placement_as(row, width, row.line.rtl && align);
+    let mut place = placement_as(row, width, row.line.rtl && align);
+    if !align {
+        // Logical output is read, not looked at: no centring, indenting or right-aligning;
+        // only a stacked translation keeps its indent, which says whose text it is.
+        place.pad = row.indent;
+    }
     let text = row.line.to_plain();
     let indent = " ".repeat(row.indent);
     let (line, marker) = match place.bullet {
@@ -177,6 +182,16 @@ mod tests {
         assert_eq!(
             row_text(&row("abc", true, FieldKind::Bullet, true), 8, false),
             "• abc"
+        );
+        // Unaligned output has no padding anywhere: not before a bullet's next line, not
+        // round a banner.
+        assert_eq!(
+            row_text(&row("abc", false, FieldKind::Bullet, false), 8, false),
+            "abc"
+        );
+        assert_eq!(
+            row_text(&row("SECRET", false, FieldKind::Banner, false), 10, false),
+            "SECRET"
         );
         assert_eq!(
             row_text(&row("SECRET", false, FieldKind::Banner, false), 10, true),

@@ -24,6 +24,7 @@ pub struct Theme {
     heading: Style,
     lead: Style,
     quote: Style,
+    summary: Style,
 }
 
 impl Theme {
@@ -61,6 +62,8 @@ impl Theme {
             heading: fg(bold, Color::LightBlue),
             lead: Style::new().add_modifier(Modifier::ITALIC),
             quote: fg(Style::new(), Color::LightGreen),
+            // Apart from the body it opens: bold italic, and in colour cyan.
+            summary: fg(bold.add_modifier(Modifier::ITALIC), Color::Cyan),
         }
     }
 
@@ -79,9 +82,14 @@ impl Theme {
             FieldKind::Heading => self.heading,
             FieldKind::Lead => self.lead,
             FieldKind::Quote => self.quote,
-            FieldKind::Meta | FieldKind::Tags | FieldKind::Context | FieldKind::Notice => self.dim,
+            FieldKind::Meta
+            | FieldKind::Tags
+            | FieldKind::Context
+            | FieldKind::Notice
+            | FieldKind::Address => self.dim,
+            FieldKind::Summary => self.summary,
             FieldKind::Error => self.error,
-            FieldKind::Summary | FieldKind::Paragraph | FieldKind::Bullet => Style::new(),
+            FieldKind::Paragraph | FieldKind::Bullet => Style::new(),
             FieldKind::Attribution | FieldKind::Detail => Style::new(),
         }
     }

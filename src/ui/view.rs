@@ -187,8 +187,21 @@ impl PaneFrame<'_> {
             .take(usize::from(inner.height));
         for (y, row) in (inner.y..).zip(rows) {
             let selected = selectable && row.item == self.selected;
+            // A right-to-left item's gutter, and so its selection bar, is on its right.
+            let rtl = selectable && self.text.item_is_rtl(row.item);
+            let text_area = match rtl {
+                true => Rect {
+                    x: inner.x,
+                    ..text_area
+                },
+                false => text_area,
+            };
             if selected {
-                buf.set_string(inner.x, y, "▌", theme.selected);
+                let bar = match rtl {
+                    true => text_area.right(),
+                    false => inner.x,
+                };
+                buf.set_string(bar, y, "▌", theme.selected);
             }
             let style = |row: &Row| {
                 let base = theme.field(row.kind);

@@ -6,6 +6,7 @@
 mod support;
 
 mod exits;
+mod prompt;
 mod session;
 mod startup;
 mod suspend;

@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each index test uses a different part
 
 use std::path::PathBuf;
+use std::process::{Command, Output};
 
 use serde_json::{Value, json};
 
@@ -82,4 +83,33 @@ pub fn fill(sandbox: &Sandbox, count: usize) {
             &briefing(n, &format!("Headline {n}"), &format!("Body text {n}")),
         );
     }
+}
+
+/// Runs the brief binary in the sandbox's environment.
+pub fn brief(sandbox: &Sandbox, args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_brief"));
+    command
+        .env_clear()
+        .envs(sandbox.env())
+        .env("LANG", "C.UTF-8");
+    command
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("running brief: {e}"))
+}
+
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Briefings in `brief search`'s text output: each has its path on a line of its own.
+pub fn hits_in(stdout: &[u8]) -> usize {
+    text(stdout)
+        .lines()
+        .filter(|line| line.starts_with("    ") && line.ends_with(".json"))
+        .count()
+}
+
+pub fn library(sandbox: &Sandbox) -> String {
+    sandbox.library().to_string_lossy().into_owned()
 }

@@ -28,11 +28,27 @@ pub enum Order {
     Relevance,
 }
 
-/// The candidate query: selects `id, path` of `files` in the order asked for.
+/// The candidate query: selects `id, path, size, mtime_ns` of `files` in the order asked
+/// for.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Plan {
     pub sql: String,
     pub params: Vec<Value>,
+}
+
+/// Whether the candidate query selects exactly the matches, for a file whose row is up to
+/// date: words are looked for in each field of their scope by `instr` (a field per line,
+/// and a word has no space), tags and classifications compared whole. Other clauses are
+/// selected more broadly than they match.
+pub(crate) fn answered_by_sql(query: &Query) -> bool {
+    query.clauses.iter().all(|clause| {
+        !clause.negated
+            && match &clause.filter {
+                Filter::Word(word) => !word.is_empty() && !word.contains([' ', '\n']),
+                Filter::Tag(_) | Filter::Class(_) => true,
+                _ => false,
+            }
+    })
 }
 
 /// What a query looks up by trigram, for counting how many rows it selects.
@@ -193,7 +209,7 @@ pub(crate) fn plan(query: &Query, order: Order, broad: bool) -> Plan {
     let mut builder = Builder::default();
     builder.add(query);
     let fts = builder.fts();
-    let mut sql = String::from("SELECT f.id, f.path FROM files f");
+    let mut sql = String::from("SELECT f.id, f.path, f.size, f.mtime_ns FROM files f");
     if let (Order::Relevance, Some(_)) = (order, &fts) {
         sql.push_str(" JOIN texts ON texts.rowid = f.id");
     }

@@ -150,19 +150,25 @@ fn stored_rows(conn: &Connection) -> rusqlite::Result<HashMap<Vec<u8>, Stored>> 
 
 fn stamp(library: &Path, path: &Path) -> Option<FileStamp> {
     let metadata = std::fs::metadata(path).ok()?;
-    let mtime_ns = metadata
-        .modified()
-        .ok()
-        .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |since| {
-            i64::try_from(since.as_nanos()).unwrap_or(i64::MAX)
-        });
+    let mtime_ns = mtime_ns(&metadata);
     let rel = path.strip_prefix(library).unwrap_or(path);
     Some(FileStamp {
         rel: rel.as_os_str().as_bytes().to_vec(),
         size: metadata.len(),
         mtime_ns,
     })
+}
+
+/// A file's modification time in nanoseconds since 1970, as rows store it (0 when the
+/// system gives none).
+pub(crate) fn mtime_ns(metadata: &std::fs::Metadata) -> i64 {
+    metadata
+        .modified()
+        .ok()
+        .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |since| {
+            i64::try_from(since.as_nanos()).unwrap_or(i64::MAX)
+        })
 }
 
 /// What a worker made of a suspect file.

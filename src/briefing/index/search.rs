@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rusqlite::Connection;
 
 use super::path_from_bytes;
-use super::plan::{Order, Plan, plan, trigram_query};
+use super::plan::{Order, Plan, answered_by_sql, plan, trigram_query};
 use crate::briefing::query::{Query, Searchable, snippet};
 use crate::briefing::{LoadOptions, load_file};
 
@@ -117,6 +117,7 @@ impl Search<'_> {
         let Plan { sql, params } = plan(query, page.order, broad);
         let mut statement = self.conn.prepare_cached(&sql)?;
         let mut rows = statement.query(rusqlite::params_from_iter(params))?;
+        let exact = answered_by_sql(query);
         let mut batch = Vec::with_capacity(CHECK_BATCH);
         loop {
             let row = rows.next()?;
@@ -124,7 +125,11 @@ impl Search<'_> {
                 let path = self
                     .library
                     .join(path_from_bytes(&row.get::<_, Vec<u8>>(1)?));
-                batch.push(path);
+                let stamp = (row.get::<_, i64>(2)?, row.get::<_, i64>(3)?);
+                batch.push(Candidate {
+                    path,
+                    indexed_as: exact.then_some(stamp),
+                });
                 if batch.len() < CHECK_BATCH {
                     continue;
                 }
@@ -145,19 +150,42 @@ impl Search<'_> {
         }
     }
 
-    /// How many rows hold every trigram of the query: a count of the index's lists, cheap
-    /// next to reading the rows.
+    /// How many rows hold every trigram of the query, counted up to just past
+    /// `BROAD_ROWS`: the lists are merged lazily, so a common word stops early.
     fn trigram_rows(&self, fts: &str) -> rusqlite::Result<usize> {
+        let limit = i64::try_from(BROAD_ROWS + 1).unwrap_or(i64::MAX);
         self.conn
-            .prepare_cached("SELECT count(*) FROM texts WHERE texts MATCH ?1")?
-            .query_row([fts], |row| row.get::<_, i64>(0))
+            .prepare_cached(
+                "SELECT count(*) FROM (SELECT rowid FROM texts WHERE texts MATCH ?1 LIMIT ?2)",
+            )?
+            .query_row(rusqlite::params![fts, limit], |row| row.get::<_, i64>(0))
             .map(|n| usize::try_from(n).unwrap_or(usize::MAX))
+    }
+}
+
+/// A file the candidate query selected.
+struct Candidate {
+    path: PathBuf,
+    /// The size and modification time of its row, when the query's SQL answers it exactly:
+    /// a file that still has them needs no check of its own.
+    indexed_as: Option<(i64, i64)>,
+}
+
+impl Candidate {
+    fn unchanged(&self) -> bool {
+        let Some((size, mtime_ns)) = self.indexed_as else {
+            return false;
+        };
+        std::fs::metadata(&self.path).is_ok_and(|metadata| {
+            i64::try_from(metadata.len()).is_ok_and(|len| len == size)
+                && super::refresh::mtime_ns(&metadata) == mtime_ns
+        })
     }
 }
 
 /// Candidates read and checked together, on every core, in their order.
 fn check_all(
-    paths: &[PathBuf],
+    paths: &[Candidate],
     query: &Query,
     page: &Page,
     options: &LoadOptions,
@@ -192,11 +220,13 @@ fn check_all(
     })
 }
 
-/// The file read now and matched by the reference scan: `None` when it no longer loads or
-/// does not match.
-fn check(path: &Path, query: &Query, page: &Page, options: &LoadOptions) -> Option<Hit> {
+/// The file read now and matched by the reference scan (unless the row it was selected by
+/// answers the query exactly and the file is unchanged since): `None` when it no longer
+/// loads or does not match.
+fn check(candidate: &Candidate, query: &Query, page: &Page, options: &LoadOptions) -> Option<Hit> {
+    let path = &candidate.path;
     let briefing = load_file(path, options).ok()?.briefing;
-    if !Searchable::new(&briefing).matches(query) {
+    if !candidate.unchanged() && !Searchable::new(&briefing).matches(query) {
         return None;
     }
     let (snippet, highlights) = (page.snippet_chars > 0)

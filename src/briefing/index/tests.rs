@@ -317,3 +317,20 @@ fn relevance_puts_a_headline_match_before_a_body_only_match() {
         [("body.json".to_owned(), 0), ("headline.json".to_owned(), 0)]
     );
 }
+
+#[test]
+fn only_words_tags_and_classes_are_answered_by_the_sql_alone() {
+    use super::plan::answered_by_sql;
+    let answered = |text: &str| answered_by_sql(&parse(text).expect("query"));
+    assert!(answered("zebra ze tag:even class:secret in:body road"));
+    for text in [
+        "-zebra",
+        "\"zebra crossing\"",
+        "actor:x",
+        "speaker:x",
+        "lang:en",
+    ] {
+        assert!(!answered(text), "{text}");
+    }
+    assert!(!answered("date:2025-01-01"));
+}

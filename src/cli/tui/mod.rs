@@ -53,10 +53,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     let path = args.path.clone().unwrap_or_else(briefing::default_path);
     if !path.exists() {
         // A typo should not open a full screen that lists one error.
-        anyhow::bail!(
-            "{}: no such file or folder (give a briefing file or folder, or set BRIEF_DIR)",
-            path.display()
-        );
+        anyhow::bail!(briefing::missing_path_message(&path, args.path.is_some()));
     }
     terminal::install()?;
     signals::install_panic_hook();

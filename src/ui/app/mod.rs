@@ -23,11 +23,15 @@ mod scroll_region;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_idle_keys;
+#[cfg(test)]
 mod tests_loading;
 #[cfg(test)]
 mod tests_paging;
 #[cfg(test)]
 mod tests_reading;
+#[cfg(test)]
+mod tests_status;
 
 pub use reads::{read_asked, settle_asked};
 
@@ -184,7 +188,11 @@ impl App {
         }
         if !matches!(
             action,
-            Action::Resize { .. } | Action::SearchInput(_) | Action::SearchBackspace
+            Action::Resize { .. }
+                | Action::SearchInput(_)
+                | Action::SearchBackspace
+                | Action::SearchCursor(_)
+                | Action::SearchRecall { .. }
         ) {
             self.message = None;
         }
@@ -210,7 +218,7 @@ impl App {
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Redraw => self.effects.push(Effect::Redraw),
             Action::Resize { width, height } => self.resize(width, height),
-            Action::Help => self.help.open(),
+            Action::Help => self.help.open(self.area),
             _ => {
                 let cx = Context {
                     library: &self.library,
@@ -247,6 +255,11 @@ impl App {
                 self.screen = Screen::Library;
                 self.briefing.leave();
                 self.open = None;
+            }
+            Some(Go::Warnings) => {
+                self.screen = Screen::Library;
+                self.briefing.leave();
+                self.library_view.focus_detail(self.area);
             }
             Some(Go::Neighbour { from, forward }) => {
                 match self.library_view.neighbour(&self.library, from, forward) {

@@ -2,11 +2,12 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{App, Screen};
 use crate::text::measure;
-use crate::ui::content::Row;
+use crate::ui::content::{Piece, Row, fit_words, status_row};
 use crate::ui::count::thousands;
 use crate::ui::layout::{MIN_HEIGHT, MIN_WIDTH, prompt_text_area, split_status, too_small};
 use crate::ui::prompt::Prompt;
@@ -36,37 +37,72 @@ impl Widget for &App {
     }
 }
 
+/// The prompt's cursor on the cell where the next letter appears: that cell in reverse
+/// video when a letter is drawn there, a bar at the left of an empty one past the text.
+fn draw_cursor(buf: &mut Buffer, text_area: Rect, prompt: &Prompt, style: Style) {
+    let cell = u16::try_from(prompt.cursor_cell()).unwrap_or(u16::MAX);
+    let x = text_area.x.saturating_add(cell.min(text_area.width));
+    let past_text = prompt
+        .row()
+        .is_none_or(|row| prompt.cursor_cell() >= row.line.width);
+    if past_text {
+        buf.set_string(x, text_area.y, "▏", style);
+    } else if let Some(cell) = buf.cell_mut((x, text_area.y)) {
+        // The status line is itself reversed in some themes: the cursor turns it back.
+        let cursor = match style.add_modifier.contains(Modifier::REVERSED) {
+            true => style.remove_modifier(Modifier::REVERSED),
+            false => style.add_modifier(Modifier::REVERSED),
+        };
+        cell.set_style(cursor);
+    }
+}
+
 impl App {
     fn render_status(&self, area: Rect, buf: &mut Buffer) {
         let theme = &self.theme;
         buf.set_style(area, theme.status);
-        let (row, tail) = self.status_right(area.width);
-        let row_width = row.map_or(0, |r| r.line.width + 1);
+        let (mut row, mut tail) = self.status_right(area.width);
+        let width = usize::from(area.width);
+        let message = self.message.as_deref().filter(|_| self.prompt().is_none());
+        if let Some(message) = message {
+            // What just happened matters more than the counts, which give way first, then
+            // the search status.
+            let room = width.saturating_sub(measure(message));
+            if row.map_or(0, |r| r.line.width + 1) + measure(&tail) > room {
+                tail = String::new();
+            }
+            if row.is_some_and(|r| r.line.width + 1 > room) {
+                row = None;
+            }
+        }
+        let row_width = row.map_or(0, |r| r.line.width + 1).min(width);
+        let tail = fit_words(&tail, width - row_width);
         let right_width = u16::try_from(row_width + measure(&tail))
             .unwrap_or(u16::MAX)
             .min(area.width);
         let left_width = area.width.saturating_sub(right_width);
-        if let Some(row) = self.prompt().and_then(Prompt::row) {
+        if let Some(prompt) = self.prompt() {
             let style = theme.status.patch(theme.prompt);
             buf.set_string(area.x, area.y, "/", style);
             let text_area = prompt_text_area(Rect {
                 width: left_width,
                 ..area
             });
-            draw_row(buf, text_area, row, style, &[], theme);
-            let cursor = text_area.x
-                + u16::try_from(row.line.width)
-                    .unwrap_or(0)
-                    .min(text_area.width);
-            buf.set_string(cursor, area.y, "▏", style);
-        } else if let Some(message) = &self.message {
-            buf.set_stringn(
-                area.x,
-                area.y,
-                message,
-                usize::from(left_width),
-                theme.status,
-            );
+            if let Some(row) = prompt.row() {
+                draw_row(buf, text_area, row, style, &[], theme);
+            }
+            draw_cursor(buf, text_area, prompt, style);
+        } else if let Some(message) = message {
+            // Laid out by the engine like every status text, so that a path or a name in
+            // another script reads in its order; our words read left to right.
+            let message = fit_words(message, usize::from(left_width));
+            if let Some(row) = status_row(&[Piece::Mark(&message)], self.engine) {
+                let line = Rect {
+                    width: left_width,
+                    ..area
+                };
+                draw_row(buf, line, &row, theme.status, &[], theme);
+            }
         }
         let right = Rect {
             x: area.x + left_width,
@@ -97,8 +133,13 @@ impl App {
                 _ => (None, String::new()),
             },
             (Some(reader), Screen::Briefing) => {
-                let (at, of) = (reader.index() + 1, self.library.listings.len());
-                let position = format!("{}/{}", thousands(at), thousands(of));
+                let (at, of) = self.library_view.place_of(&self.library, reader.index());
+                let warnings = self.library.listings.get(reader.index());
+                let warnings = warnings.map_or(0, |listing| listing.warnings.len());
+                let position = match warnings {
+                    0 => format!("{}/{}", thousands(at), thousands(of)),
+                    n => format!("⚠ {n} (w) · {}/{}", thousands(at), thousands(of)),
+                };
                 match &self.briefing.search().status_row {
                     Some(row) => (Some(row), format!(" · {position} ")),
                     None if width < 60 || self.message.is_some() => (None, format!(" {position} ")),

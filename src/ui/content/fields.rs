@@ -45,6 +45,22 @@ impl Fields {
         self.push_sanitized(kind, sanitize(raw), gap);
     }
 
+    /// Text of our own (a label, a notice, a diagnostic), or an address: it reads left to
+    /// right in any briefing, so `only quotations by:` keeps its colon at its end above an
+    /// Arabic name.
+    pub fn push_own(&mut self, kind: FieldKind, raw: &str, gap: bool) {
+        self.fields.push(Field {
+            text: sanitize(raw),
+            rule: DirectionRule::forced(BaseDirection::Ltr),
+            kind,
+            item: self.item,
+            gap,
+            normalized: Normalized::default(),
+            unit: self.unit,
+            column: Column::Whole,
+        });
+    }
+
     /// Fields that share a row (date · location · source, tags) joined by `separator`, each
     /// sanitized on its own so that controls in one cannot reach into the next. A list of
     /// the briefing's fields reads in the briefing's direction, whatever letter comes
@@ -61,16 +77,17 @@ impl Fields {
     }
 
     /// A row of briefing text framed by punctuation of our own (a quotation in « », an
-    /// attribution): it reads in the direction of its text, as a paragraph would.
+    /// attribution): it reads in the direction its text would have as one field.
     pub fn push_row(&mut self, kind: FieldKind, pieces: &[Piece<'_>], gap: bool) {
-        self.push_pieces(kind, pieces, self.rule.direction, gap);
+        self.push_pieces(kind, pieces, BaseDirection::Auto, gap);
     }
 
     /// A row of briefing fields and our own punctuation. Each field is isolated in the
     /// direction it would have alone, so one field's neutrals and controls never reorder
     /// its neighbours; the punctuation takes the row's direction (« » mirror with it). The
-    /// row takes `direction`, or when that is `Auto` the first strong letter of its fields:
-    /// the paragraph rule alone would skip the isolates and see no letter at all.
+    /// row takes `direction`, or when that is `Auto` the direction the rule gives its
+    /// fields' letters taken together: the paragraph rule alone would skip the isolates
+    /// and see no letter at all.
     fn push_pieces(
         &mut self,
         kind: FieldKind,
@@ -88,12 +105,15 @@ impl Fields {
                     let field = sanitize(field);
                     has_bidi_controls |= field.has_bidi_controls;
                     letters.push_str(&field.text);
-                    isolate(&field, self.rule.direction, &mut text);
+                    isolate(&field, self.rule.field(&field.text).direction, &mut text);
                 }
             }
         }
         let row = match direction {
-            BaseDirection::Auto => first_strong(&letters).unwrap_or(self.rule.fallback),
+            BaseDirection::Auto => match self.rule.field(&letters).direction {
+                BaseDirection::Auto => first_strong(&letters).unwrap_or(self.rule.fallback),
+                known => known,
+            },
             known => known,
         };
         self.fields.push(Field {
@@ -113,8 +133,8 @@ impl Fields {
 
     fn push_sanitized(&mut self, kind: FieldKind, text: Sanitized, gap: bool) {
         self.fields.push(Field {
+            rule: self.rule.field(&text.text),
             text,
-            rule: self.rule,
             kind,
             item: self.item,
             gap,

@@ -4,24 +4,30 @@
 
 mod columns;
 mod direction;
+mod ellipsis;
 mod engine;
 mod fields;
 mod language;
 mod model;
 mod pane_text;
 mod placement;
+mod punctuation;
 mod rows;
 mod status;
 
 pub use columns::{COLUMN_GAP, column_widths};
 pub use direction::{DirectionRule, starts_rtl};
+pub use ellipsis::ellipsize;
 pub use engine::{Engine, options};
 pub use fields::{Fields, Piece};
 pub use model::{Column, Field, FieldKind, Row};
 pub use pane_text::{PaneText, layout_fields};
 pub use placement::{BULLET_WIDTH, Placement, Side, placement, placement_as, text_width};
+pub use punctuation::{comma, join_with_commas};
 pub use rows::{BIDI_CONTROL_NOTICE, STACK_INDENT};
-pub use status::status_row;
+pub use status::{fit_words, status_row};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_direction;

@@ -22,6 +22,8 @@ pub enum FieldKind {
     Context,
     Name,
     Detail,
+    /// A web address: one line, cut with "…" when longer than the pane.
+    Address,
     Error,
     /// Text of our own (a notice), not from the briefing.
     Notice,

@@ -16,6 +16,9 @@ pub struct PaneText {
     pub rows: Vec<Row>,
     /// Width the rows were laid out at (`None`: not laid out yet).
     pub width: Option<usize>,
+    /// Whether each selectable item reads right to left (its first line of text does):
+    /// its selection bar stands on the right, its reading side.
+    pub item_rtl: Vec<bool>,
     /// Whether a translation's fields go beside the original's (else below them).
     side_by_side: bool,
 }
@@ -26,6 +29,7 @@ impl PaneText {
             fields,
             rows: Vec::new(),
             width: None,
+            item_rtl: Vec::new(),
             side_by_side: false,
         }
     }
@@ -65,6 +69,21 @@ impl PaneText {
         } else {
             layout_fields(&self.fields, width, engine)
         };
+        self.item_rtl = vec![false; self.item_count()];
+        let mut seen = vec![false; self.item_rtl.len()];
+        for row in self.rows.iter().filter(|r| r.field.is_some()) {
+            if let Some(item) = row.item.filter(|&i| !seen[i]) {
+                seen[item] = true;
+                self.item_rtl[item] = row.line.rtl;
+            }
+        }
+    }
+
+    /// Whether item `item` reads right to left.
+    pub fn item_is_rtl(&self, item: Option<usize>) -> bool {
+        item.and_then(|i| self.item_rtl.get(i))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// The rows item `item` takes: where selecting it should scroll to.

@@ -1,6 +1,7 @@
 //! One field's rows at a width, and the blank row between fields.
 
 use super::direction::DirectionRule;
+use super::ellipsis::ellipsize;
 use super::engine::{Engine, options};
 use super::model::{Field, FieldKind, Row};
 use super::placement::text_width;
@@ -33,10 +34,13 @@ pub(super) fn field_rows(
         }
     }
     let bullet = field.kind == FieldKind::Bullet;
-    let lines = layout(
-        &field.text.text,
-        &options(text_width(field.kind, width), field.rule, engine),
-    );
+    let lines = match field.kind {
+        FieldKind::Address => address_line(&field.text.text, width, field.rule, engine),
+        _ => layout(
+            &field.text.text,
+            &options(text_width(field.kind, width), field.rule, engine),
+        ),
+    };
     for (n, line) in lines.into_iter().enumerate() {
         rows.push(Row {
             field: Some(index),
@@ -49,6 +53,18 @@ pub(super) fn field_rows(
         });
     }
     rows
+}
+
+/// An address on one line, its end cut with "…" when it is wider than `width`: it has
+/// no words to wrap at, and its start says where it leads.
+fn address_line(text: &str, width: usize, rule: DirectionRule, engine: Engine) -> Vec<VisualLine> {
+    let first = text.lines().next().unwrap_or_default();
+    let mut lines = layout(first, &options(usize::MAX, rule, engine));
+    lines.truncate(1);
+    if let Some(line) = lines.first_mut().filter(|line| line.width > width) {
+        ellipsize(line, width);
+    }
+    lines
 }
 
 pub(super) fn blank_row(item: Option<usize>) -> Row {

@@ -173,3 +173,25 @@ fn a_row_listing_a_briefing_s_fields_reads_in_the_briefing_s_direction() {
         "{lines:#?}"
     );
 }
+
+#[test]
+fn an_address_takes_one_line_cut_with_an_ellipsis() {
+    let url = "https://brief.invalid/samples/veyra-basin-talks";
+    let mut fields = Fields::new(DirectionRule::auto());
+    fields.push_own(FieldKind::Address, url, false);
+    let engine = Engine {
+        mode: BidiMode::App,
+        shaping: true,
+    };
+    let fields = fields.finish();
+    let text = |rows: &[Row]| -> Vec<String> {
+        rows.iter()
+            .map(|r| r.line.glyphs().map(|g| g.text).collect())
+            .collect()
+    };
+    assert_eq!(text(&layout_fields(&fields, 80, engine)), [url]);
+    assert_eq!(
+        text(&layout_fields(&fields, 20, engine)),
+        ["https://brief.inval…"]
+    );
+}

@@ -16,6 +16,9 @@ use crate::ui::theme::Theme;
 
 #[cfg(test)]
 mod keys_doc;
+mod wrap;
+
+use wrap::{Entry, wrap};
 
 /// The keys column is as wide as the longest list of keys, within these bounds: a user's
 /// file may bind many keys to one action, and the description must still show.
@@ -26,13 +29,26 @@ pub const PROMPT_HELP: &[&str] = &[
     "At the / prompt: type to search, Backspace, Enter goes to the first",
     "match, Esc cancels. Matching ignores case, Arabic vowel marks and",
     "tatweel, and reads the hamza forms of alef as plain alef.",
-    "In the library, / keeps the briefings whose headline, summary, date,",
-    "classification, language, tags, place, source, actors or file name",
-    "hold every word typed.",
+    "In the library, / reads what is typed as a query (docs/QUERY.md),",
+    "searched in every field of every briefing; each briefing found shows",
+    "the text around its match.",
+    "Left, Right, Home and End move the prompt's cursor through the text",
+    "in the order it was typed; it stands where the next letter goes. Up",
+    "and Down recall the session's earlier searches; Esc at a search goes",
+    "back to the search in use before /.",
 ];
 
 /// One line per bindable action: its keys, then what it does.
+#[cfg(test)]
 pub fn key_lines(keys: &KeyTable) -> Vec<String> {
+    key_entries(keys)
+        .into_iter()
+        .map(|entry| entry.text)
+        .collect()
+}
+
+/// `key_lines` with the column their descriptions start at.
+fn key_entries(keys: &KeyTable) -> Vec<Entry> {
     let rows: Vec<(String, &str)> = keys
         .bindings()
         .map(|(action, bound)| (key_list(bound, ToString::to_string), action.describe()))
@@ -42,7 +58,10 @@ pub fn key_lines(keys: &KeyTable) -> Vec<String> {
         .unwrap_or(0)
         .clamp(*KEYS_WIDTH.start(), *KEYS_WIDTH.end());
     rows.into_iter()
-        .map(|(names, describe)| format!("{names:<width$} {describe}"))
+        .map(|(names, describe)| Entry {
+            text: format!("{names:<width$} {describe}"),
+            indent: width + 1,
+        })
         .collect()
 }
 
@@ -62,28 +81,37 @@ fn lines(
     keys: &KeyTable,
     key_problem: Option<&KeyFileError>,
     key_file: Option<&Path>,
-) -> Vec<String> {
+) -> Vec<Entry> {
     let mut lines = Vec::new();
     if let Some(problem) = key_problem {
-        lines.push(format!("Key file ignored, defaults in use: {problem}"));
-        lines.push(String::new());
+        lines.push(Entry::prose(format!(
+            "Key file ignored, defaults in use: {problem}"
+        )));
+        lines.push(Entry::prose(""));
     }
-    lines.extend(key_lines(keys));
-    lines.push(String::new());
-    lines.extend(PROMPT_HELP.iter().map(|line| line.to_string()));
-    lines.push(match key_file {
+    lines.extend(key_entries(keys));
+    lines.push(Entry::prose(""));
+    // One paragraph, wrapped at the pane's width.
+    lines.push(Entry::prose(PROMPT_HELP.join(" ")));
+    lines.push(Entry::prose(
+        "y sends the text through the terminal (OSC 52); in tmux it reaches the clipboard \
+         with `set -g set-clipboard on`.",
+    ));
+    lines.push(Entry::prose(match key_file {
         Some(file) => format!(
             "Keys can be rebound in {} (action = [keys]).",
             file.display()
         ),
         None => "Built-in keys: no config folder was found to hold a keys.toml.".into(),
-    });
+    }));
     lines
 }
 
 /// The help screen: built once, since the key table does not change while running.
 #[derive(Debug, Clone, Default)]
 pub struct Help {
+    entries: Vec<Entry>,
+    /// `entries` wrapped at the pane's width when the help was opened or resized.
     lines: Vec<String>,
     /// The scroll position while the help is shown.
     scroll: Option<usize>,
@@ -92,13 +120,22 @@ pub struct Help {
 impl Help {
     pub fn new(keys: &KeySetup) -> Self {
         Self {
-            lines: lines(&keys.table, keys.problem.as_ref(), keys.file.as_deref()),
+            entries: lines(&keys.table, keys.problem.as_ref(), keys.file.as_deref()),
+            lines: Vec::new(),
             scroll: None,
         }
     }
 
-    pub fn open(&mut self) {
+    /// Opens the help at its top, wrapped for the screen `screen`.
+    pub fn open(&mut self, screen: Rect) {
         self.scroll = Some(0);
+        self.wrap(screen);
+    }
+
+    /// The lines at the width of the pane on `screen`.
+    fn wrap(&mut self, screen: Rect) {
+        let width = usize::from(Block::bordered().inner(pane(screen)).width);
+        self.lines = wrap(&self.entries, width);
     }
 
     pub fn is_open(&self) -> bool {
@@ -113,12 +150,15 @@ impl Help {
 
     #[cfg(test)]
     pub fn line_count(&self) -> usize {
-        self.lines.len()
+        self.entries.len()
     }
 
     /// Keys while the help screen shows on the screen `screen`; `false` lets the action
     /// through (quit, resize).
     pub fn update(&mut self, action: &Action, screen: Rect) -> bool {
+        if let Action::Resize { width, height } = action {
+            self.wrap(Rect::new(0, 0, *width, *height));
+        }
         let page = inner_height(pane(screen)).max(1);
         let max = self.lines.len().saturating_sub(page);
         let Some(scroll) = self.scroll.as_mut() else {
@@ -134,9 +174,11 @@ impl Help {
             Action::HalfPageUp => *scroll = scroll.saturating_sub(half_page(page)),
             Action::Top => *scroll = 0,
             Action::Bottom => *scroll = max,
-            Action::Quit | Action::Suspend | Action::Redraw | Action::Resize { .. } => {
+            Action::Resize { .. } => {
+                *scroll = (*scroll).min(max);
                 return false;
             }
+            Action::Quit | Action::Suspend | Action::Redraw => return false,
             _ => {}
         }
         true
@@ -167,7 +209,13 @@ impl Help {
             );
         }
         if total > usize::from(inner.height) {
-            let position = format!(" {}/{} ", thousands(scroll + 1), thousands(total));
+            let last = (scroll + usize::from(inner.height)).min(total);
+            let position = format!(
+                " {}-{}/{} ",
+                thousands(scroll + 1),
+                thousands(last),
+                thousands(total)
+            );
             buf.set_string(
                 area.right().saturating_sub(position.len() as u16 + 1),
                 area.bottom().saturating_sub(1),

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::briefing::query::Query;
 use crate::briefing::{Library, LibraryEntry};
-use crate::ui::content::{Engine, Row, status_row};
+use crate::ui::content::{Engine, Piece, Row, status_row};
 use crate::ui::loading::Hit;
 use crate::ui::matching::normalize_text as folded;
 
@@ -45,7 +45,7 @@ impl LibraryFilter {
             words,
             shown: Vec::new(),
             ranked: false,
-            row: status_row(&format!("filter \"{text}\""), engine),
+            row: filter_row(text, engine),
         }
     }
 
@@ -105,4 +105,15 @@ impl LibraryFilter {
         let terms = self.parsed.text_terms();
         terms.first().map(|words| words.join(" "))
     }
+}
+
+/// `filter "…"` for the status line, the query isolated from our words around it, so that
+/// a query in a right-to-left script reads in its order and leaves ours in place.
+pub(super) fn filter_row(text: &str, engine: Engine) -> Option<Row> {
+    let pieces = [
+        Piece::Mark("filter \""),
+        Piece::Field(text),
+        Piece::Mark("\""),
+    ];
+    status_row(&pieces, engine)
 }

@@ -3,13 +3,12 @@
 
 use ratatui::layout::Rect;
 
-use super::filter::LibraryFilter;
+use super::filter::{LibraryFilter, filter_row};
 use super::view::LibraryView;
 use crate::briefing::index::Order;
 use crate::briefing::query::{QueryError, parse};
 use crate::briefing::{Change, Library, LibraryEntry};
 use crate::ui::content::Engine;
-use crate::ui::content::status_row;
 use crate::ui::loading::{Found, SearchAsk};
 
 impl LibraryView {
@@ -73,7 +72,7 @@ impl LibraryView {
             // The same query (a space typed, Enter): the same search goes on.
             (Some((text, parsed)), Some(old)) if parsed == old.parsed => {
                 old.query = text.to_owned();
-                old.row = status_row(&format!("filter \"{text}\""), engine);
+                old.row = filter_row(text, engine);
             }
             (None, None) => {}
             (new, _) => {
@@ -196,6 +195,20 @@ impl LibraryView {
         // The same query: dropped and searched again under a new generation.
         let _ = self.set_filter(library, None, area, engine);
         let _ = self.set_filter(library, Some(&text), area, engine);
+    }
+
+    /// Briefing `index`'s place (from 1) among the briefings listed, and how many are
+    /// listed: with a filter, among those it shows, as `[` and `]` walk them.
+    pub fn place_of(&self, library: &Library, index: usize) -> (usize, usize) {
+        let loaded = library.listings.len();
+        match &self.filter {
+            None => (index + 1, loaded),
+            Some(filter) => {
+                let shown = filter.shown.iter().filter(|&&at| at < loaded).count();
+                let at = filter.position_of(index).unwrap_or_else(|at| at);
+                (at + 1, shown)
+            }
+        }
     }
 
     /// The briefing listed before or after briefing `index` (`[` and `]`).

@@ -2,6 +2,7 @@
 //! right-aligned when RTL), then the files that failed to load; below, the selected
 //! entry's summary or its full error. The `/` prompt filters the list.
 
+mod detail;
 mod entry;
 mod filter;
 mod listing;
@@ -13,6 +14,8 @@ pub use view::{LibraryView, counts, short_counts};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_detail;
 #[cfg(test)]
 mod tests_filter;
 #[cfg(test)]

@@ -22,26 +22,30 @@ impl LibraryView {
         let block = self.list_block(library, list, theme);
         let inner = block.inner(list);
         block.render(list, buf);
-        self.render_rows(inner, buf, theme);
+        self.render_rows(library, inner, buf, theme);
         self.render_detail(library, detail, buf, theme);
     }
 
     /// The list's border: the counts on top, and the position below when not all fit.
     fn list_block(&self, library: &Library, list: Rect, theme: &Theme) -> Block<'static> {
+        let (border, title) = match self.detail_view.focused {
+            true => (theme.border, theme.title),
+            false => (theme.border_focused, theme.title_focused),
+        };
         let block = Block::bordered()
-            .border_style(theme.border_focused)
-            .title(Line::styled(self.title(library), theme.title_focused));
+            .border_style(border)
+            .title(Line::styled(self.title(library), title));
         let count = self.shown_len();
         if count <= inner_height(list) {
             return block;
         }
         let position = format!(" {}/{} ", thousands(self.position() + 1), thousands(count));
-        block.title_bottom(Line::styled(position, theme.title_focused).right_aligned())
+        block.title_bottom(Line::styled(position, title).right_aligned())
     }
 
     /// The rows in view, one entry each, inside the list's border: the selection marker in
     /// the gutter, the entry after it.
-    fn render_rows(&self, inner: Rect, buf: &mut Buffer, theme: &Theme) {
+    fn render_rows(&self, library: &Library, inner: Rect, buf: &mut Buffer, theme: &Theme) {
         let text = text_area(inner, LIST_SELECTABLE);
         if self.filter.is_some() && self.shown_len() == 0 {
             let notice = "no briefing matches the filter: / changes it, Esc clears it";
@@ -64,6 +68,13 @@ impl LibraryView {
             let selected = index == self.selected;
             if selected {
                 buf.set_string(inner.x, y, "▌", theme.selected);
+            } else if library
+                .listings
+                .get(index)
+                .is_some_and(|l| !l.warnings.is_empty())
+            {
+                // Loaded with warnings: the selected entry's detail lists them.
+                buf.set_string(inner.x, y, "⚠", theme.error);
             }
             let line = Rect {
                 y,
@@ -88,14 +99,18 @@ impl LibraryView {
     fn render_detail(&self, library: &Library, detail: Rect, buf: &mut Buffer, theme: &Theme) {
         // An empty library (still loading, or a folder with nothing) has no error to show.
         let title = match library.entry(self.selected) {
-            Some(LibraryEntry::Failed(_)) => "Error",
-            Some(LibraryEntry::Listed(_)) | None => "Summary",
+            Some(LibraryEntry::Failed(_)) => "Error".to_owned(),
+            Some(LibraryEntry::Listed(listing)) if !listing.warnings.is_empty() => format!(
+                "Summary · ⚠ {} (Tab)",
+                crate::ui::count::plural(listing.warnings.len(), "warning")
+            ),
+            Some(LibraryEntry::Listed(_)) | None => "Summary".to_owned(),
         };
         PaneFrame {
-            title: title.into(),
-            focused: false,
+            title,
+            focused: self.detail_view.focused,
             text: &self.detail,
-            scroll: 0,
+            scroll: self.detail_view.scroll,
             selected: None,
             marks: &[],
             theme,

@@ -1,8 +1,9 @@
 //! What actions do on the library screen: moving through the entries listed, opening one,
 //! and the `/` search, typed at the same prompt editor as a briefing's search.
 
-use super::view::LibraryView;
+use super::view::{LibraryView, areas};
 use crate::briefing::LibraryEntry;
+use crate::briefing::index::Order;
 use crate::ui::action::Action;
 use crate::ui::layout::{WHEEL_STEP, half_page};
 use crate::ui::outcome::{Context, Go, Outcome};
@@ -10,6 +11,11 @@ use crate::ui::prompt::{Prompt, PromptEvent};
 
 impl LibraryView {
     pub fn update(&mut self, action: Action, cx: Context<'_>) -> Outcome {
+        let (_, detail) = areas(cx.area);
+        let rows = self.detail.rows.len();
+        if self.prompt.is_none() && self.detail_view.update(&action, detail, rows) {
+            return Outcome::default();
+        }
         let position = self.position();
         let page = self.page(cx.area);
         let count = self.shown_len();
@@ -28,16 +34,37 @@ impl LibraryView {
             Action::SearchStart
             | Action::SearchInput(_)
             | Action::SearchBackspace
+            | Action::SearchCursor(_)
             | Action::SearchSubmit
             | Action::SearchCancel => return self.update_filter(action, cx),
             Action::SearchOrder => {
                 self.switch_order(cx.library, cx.area, cx.engine);
-                return Outcome::default();
+                return Outcome::saying(match self.order {
+                    Order::Newest => "search results: newest first",
+                    Order::Relevance => "search results: best match first",
+                });
             }
             Action::Back if self.filter.is_some() => {
                 // Dropping the query cannot fail.
                 let _ = self.set_filter(cx.library, None, cx.area, cx.engine);
                 return Outcome::default();
+            }
+            Action::Back => return Outcome::saying("nothing to go back to (q quits)"),
+            // The keys of an open briefing: pressed here, they say so rather than nothing.
+            Action::FocusHeadline
+            | Action::FocusBody
+            | Action::FocusQuotes
+            | Action::FocusPoints
+            | Action::FocusActors
+            | Action::PrevBriefing
+            | Action::NextBriefing
+            | Action::CopyQuote
+            | Action::Zoom
+            | Action::CycleTranslation
+            | Action::NextTranslation
+            | Action::SearchNext
+            | Action::SearchPrev => {
+                return Outcome::saying("that key works in an open briefing (Enter opens one)");
             }
             _ => return Outcome::default(),
         };
@@ -76,7 +103,7 @@ impl LibraryView {
             Some(PromptEvent::Changed) => self.prompt.as_ref().map(|p| p.text().to_owned()),
             Some(PromptEvent::Submitted(text)) => Some(text),
             Some(PromptEvent::Cancelled) => None,
-            None => return Outcome::default(),
+            Some(PromptEvent::Moved) | None => return Outcome::default(),
         };
         match self.set_filter(cx.library, query.as_deref(), cx.area, cx.engine) {
             Ok(()) => Outcome::default(),

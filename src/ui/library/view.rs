@@ -3,6 +3,7 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
+use super::detail::DetailView;
 use super::entry::{Entry, LIST_SELECTABLE, entry_row, snippet_row};
 use super::filter::LibraryFilter;
 use crate::briefing::index::Order;
@@ -42,6 +43,7 @@ pub struct LibraryView {
     pub(super) detail: PaneText,
     /// The entry `detail` shows; `None` when it must be built again.
     detail_of: Option<usize>,
+    pub(super) detail_view: DetailView,
     /// Entry rows and details laid out so far: tests check the work a key costs.
     #[cfg(test)]
     pub(crate) rows_laid_out: usize,
@@ -134,6 +136,7 @@ impl LibraryView {
         } else if self.detail_of != Some(self.selected) {
             self.detail = PaneText::new(detail_fields(library, self.selected));
             self.detail_of = Some(self.selected);
+            self.detail_view.scroll = 0;
             #[cfg(test)]
             {
                 self.details_built += 1;
@@ -275,6 +278,11 @@ impl LibraryView {
         self.filter.as_ref()?.row.as_ref()
     }
 
+    /// Gives the detail pane the focus, when the screen has room to show it.
+    pub fn focus_detail(&mut self, area: Rect) {
+        self.detail_view.focus(areas(area).1);
+    }
+
     /// Entries a page holds: under a search each takes two rows, its headline and the
     /// text around its match.
     pub fn page(&self, area: Rect) -> usize {
@@ -313,9 +321,9 @@ fn detail_fields(library: &Library, selected: usize) -> Vec<Field> {
             if let Some(summary) = &listing.summary {
                 fields.push(FieldKind::Summary, summary, false);
             }
-            fields.push(FieldKind::Meta, &listing.path.display().to_string(), false);
+            fields.push_own(FieldKind::Meta, &listing.path.display().to_string(), false);
             for warning in &listing.warnings {
-                fields.push(FieldKind::Notice, &warning.to_string(), false);
+                fields.push_own(FieldKind::Notice, &warning.to_string(), false);
             }
             fields.finish()
         }

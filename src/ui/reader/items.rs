@@ -1,16 +1,16 @@
-//! Enter and `y` on the briefing screen: filtering the quotations by an actor, finding a
-//! quotation in the body, and copying a quotation, an actor or a citation.
+//! Enter on the briefing screen: filtering the quotations by an actor, and finding a
+//! quotation in the body.
 
-use super::panes::{self, PaneId};
+use super::panes::PaneId;
 use super::screen::BriefingScreen;
 use crate::briefing::Loaded;
-use crate::ui::count::{plural, thousands};
+use crate::ui::count::plural;
 use crate::ui::matching::{find, normalize};
 use crate::ui::outcome::{Context, Outcome};
 
 impl BriefingScreen {
     /// The open briefing, as read from its file.
-    fn loaded<'a>(&self, cx: Context<'a>) -> Option<&'a Loaded> {
+    pub(super) fn loaded<'a>(&self, cx: Context<'a>) -> Option<&'a Loaded> {
         self.reader.as_ref().and(cx.open)
     }
 
@@ -32,7 +32,7 @@ impl BriefingScreen {
                 self.filter(toggled, cx)
             }
             PaneId::Quotes => self.find_quote_in_body(cx),
-            _ => Outcome::default(),
+            _ => Outcome::saying("Enter acts on a quotation (3) or an actor (5)"),
         }
     }
 
@@ -100,47 +100,5 @@ impl BriefingScreen {
         reader.scroll_to(PaneId::Body, row, area);
         self.marks_changed(cx);
         Outcome::saying("the quotation is marked in the body (Esc clears)")
-    }
-
-    /// `y`: the quotation selected; on the actors pane the actor, on the headline pane a
-    /// citation.
-    pub(super) fn copy(&self, cx: Context<'_>) -> Outcome {
-        let (Some(reader), Some(loaded)) = (self.reader.as_ref(), self.loaded(cx)) else {
-            return Outcome::default();
-        };
-        let briefing = &loaded.briefing;
-        let (copy, message) = match reader.focus {
-            PaneId::Actors => {
-                let selected = reader.panes[PaneId::Actors].view.selected;
-                let Some(actor) = briefing.actors.get(selected) else {
-                    return Outcome::saying("no actor to copy");
-                };
-                let message = format!("copied actor {} to the clipboard", thousands(selected + 1));
-                (panes::actors::copied(actor), message)
-            }
-            PaneId::Headline => (
-                panes::headline::cited(briefing),
-                "copied the headline with its source to the clipboard".to_string(),
-            ),
-            _ => {
-                let selected = reader.panes[PaneId::Quotes].view.selected;
-                let quote = reader.quotes_shown.get(selected);
-                let Some(&index) = quote.filter(|&&q| q < briefing.quotes.len()) else {
-                    return Outcome::saying("no quotation to copy");
-                };
-                let translation = reader.view.translation();
-                let copied = panes::quotes::with_translation(briefing, index, translation);
-                let message = format!(
-                    "copied quotation {} with attribution to the clipboard",
-                    thousands(selected + 1)
-                );
-                (copied, message)
-            }
-        };
-        Outcome {
-            message: Some(message),
-            copy: Some(copy),
-            go: None,
-        }
     }
 }

@@ -1,6 +1,7 @@
 //! The briefing screen: the open briefing's five panes (their text, scroll, selection and
 //! marks), focus and zoom, the search, what actions do to them, and how they are drawn.
 
+mod copy;
 mod geometry;
 mod items;
 mod marks;
@@ -25,6 +26,8 @@ mod props_translation;
 mod tests;
 #[cfg(test)]
 mod tests_copy;
+#[cfg(test)]
+mod tests_history;
 #[cfg(test)]
 mod tests_search;
 #[cfg(test)]

@@ -139,6 +139,16 @@ impl BriefingScreen {
             Action::Top => reader.jump(focus, Toward::Start, area),
             Action::Bottom => reader.jump(focus, Toward::End, area),
             Action::Wheel { column, row, down } => reader.wheel(column, row, down, area),
+            Action::Warnings => {
+                let loaded = cx.library.listings.get(reader.index);
+                if loaded.is_some_and(|l| !l.warnings.is_empty()) {
+                    return Outcome::go(Go::Warnings);
+                }
+                return Outcome::saying("this briefing loaded without warnings");
+            }
+            Action::SearchOrder => {
+                return Outcome::saying("o orders the library's search results (Esc: the library)");
+            }
             Action::PrevBriefing | Action::NextBriefing => {
                 let forward = action == Action::NextBriefing;
                 let from = reader.index;
@@ -157,6 +167,8 @@ impl BriefingScreen {
             Action::SearchStart
             | Action::SearchInput(_)
             | Action::SearchBackspace
+            | Action::SearchCursor(_)
+            | Action::SearchRecall { .. }
             | Action::SearchSubmit
             | Action::SearchCancel
             | Action::SearchNext

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::panes::PaneId;
-use crate::ui::content::{Engine, Field, Row, status_row};
+use crate::ui::content::{Engine, Field, Piece, Row, status_row};
 use crate::ui::count::thousands;
 use crate::ui::matching::{find, normalize};
 use crate::ui::prompt::Prompt;
@@ -27,11 +27,36 @@ pub struct Search {
     pub query: String,
     pub matches: Vec<Match>,
     pub current: Option<usize>,
+    /// The search in use when `/` was pressed (query, current match): Esc at the prompt
+    /// goes back to it.
+    pub previous: Option<(String, Option<usize>)>,
+    /// The queries searched for this session, oldest first, for Up at the prompt; kept
+    /// when the search is cleared and briefings change.
+    pub history: Vec<String>,
 }
 
+/// Queries the prompt's Up goes back through.
+const HISTORY_LENGTH: usize = 50;
+
 impl Search {
+    /// Drops the search, all but the session's history.
     pub fn clear(&mut self) {
-        *self = Search::default();
+        let history = std::mem::take(&mut self.history);
+        *self = Search {
+            history,
+            ..Search::default()
+        };
+    }
+
+    /// `query` as the newest in the history, once.
+    pub fn remember(&mut self, query: &str) {
+        if query.trim().is_empty() {
+            return;
+        }
+        self.history.retain(|earlier| earlier != query);
+        self.history.push(query.to_owned());
+        let over = self.history.len().saturating_sub(HISTORY_LENGTH);
+        self.history.drain(..over);
     }
 
     /// Matches of the query in every pane, in pane order, then field and text order. Each
@@ -52,25 +77,49 @@ impl Search {
         }
     }
 
+    /// The status as one string, as the tests read it.
+    #[cfg(test)]
     pub fn status(&self) -> Option<String> {
+        let (words, query) = self.status_parts()?;
+        Some(match query {
+            Some(query) => format!("{words}\"{query}\""),
+            None => words,
+        })
+    }
+
+    /// The status as our words and, when it names it, the query that follows them.
+    fn status_parts(&self) -> Option<(String, Option<&str>)> {
         if self.query.is_empty() || self.prompt.is_some() {
             return None;
         }
-        Some(match (self.current, self.matches.len()) {
-            (_, 0) => format!("no match for \"{}\"", self.query),
+        let words = match (self.current, self.matches.len()) {
+            (_, 0) => return Some(("no match for ".to_owned(), Some(&self.query))),
             (Some(current), total) => {
                 format!("match {} of {}", thousands(current + 1), thousands(total))
             }
             // `count::plural` adds an "s"; "match" takes "es".
             (None, 1) => "1 match".to_owned(),
             (None, total) => format!("{} matches", thousands(total)),
-        })
+        };
+        Some((words, None))
     }
 
     /// Lays `status()` out on one line, as wide as it measures, so that no width of the
-    /// terminal wraps it; the status line cuts it where it has to.
+    /// terminal wraps it; the status line cuts it where it has to. The query is isolated
+    /// from our words.
     pub fn layout_status(&mut self, engine: Engine) {
-        self.status_row = self.status().and_then(|status| status_row(&status, engine));
+        self.status_row = self.status_parts().and_then(|(words, query)| match query {
+            Some(query) => {
+                let pieces = [
+                    Piece::Mark(&words),
+                    Piece::Mark("\""),
+                    Piece::Field(query),
+                    Piece::Mark("\""),
+                ];
+                status_row(&pieces, engine)
+            }
+            None => status_row(&[Piece::Mark(&words)], engine),
+        });
     }
 }
 

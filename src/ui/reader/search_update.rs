@@ -18,22 +18,48 @@ impl BriefingScreen {
             Action::SearchPrev => return self.next_match(false, cx),
             _ => {}
         }
+        if action == Action::SearchStart && self.search.prompt.is_none() {
+            let search = &mut self.search;
+            search.previous = Some((search.query.clone(), search.current));
+        }
         // A search starts empty, whatever the query in use.
         let prompt = &mut self.search.prompt;
-        match Prompt::update(prompt, &action, "", cx.area.width, cx.engine) {
+        let event = match action {
+            Action::SearchRecall { earlier } => {
+                let history = &self.search.history;
+                Prompt::recall(prompt, earlier, history, cx.area.width, cx.engine)
+            }
+            _ => Prompt::update(prompt, &action, "", cx.area.width, cx.engine),
+        };
+        match event {
             Some(PromptEvent::Changed) => self.search_live(cx),
             // The query was found as it was typed: Enter goes to its first match.
-            Some(PromptEvent::Submitted(_)) => {
+            Some(PromptEvent::Submitted(query)) => {
+                self.search.remember(&query);
+                self.search.previous = None;
                 self.search.layout_status(cx.engine);
                 return self.next_match(true, cx);
             }
-            Some(PromptEvent::Cancelled) => {
-                self.search.clear();
-                self.marks_changed(cx);
-            }
-            None => {}
+            Some(PromptEvent::Cancelled) => self.restore_previous(cx),
+            Some(PromptEvent::Moved) | None => {}
         }
         Outcome::default()
+    }
+
+    /// Esc at the prompt: the search in use before `/`, its current match included; none
+    /// when there was none.
+    fn restore_previous(&mut self, cx: Context<'_>) {
+        let previous = self.search.previous.take();
+        let (query, current) = previous.unwrap_or_default();
+        self.search.query = query;
+        self.refresh_search(cx);
+        if self.search.query.is_empty() {
+            self.search.clear();
+            self.marks_changed(cx);
+            return;
+        }
+        self.search.current = current.filter(|&c| c < self.search.matches.len());
+        self.marks_changed(cx);
     }
 
     /// The query is what the prompt holds, found as it is typed.

@@ -81,6 +81,47 @@ fn every_block_starts_on_the_row_of_its_translation() {
     assert!(checked > 5 * (22 + 5), "only {checked} pairs checked");
 }
 
+/// Side by side, the Arabic column reads right to left wherever it has an Arabic letter
+/// (even a paragraph opening with a Latin name), and the English column left to right
+/// even where it carries an Arabic name over: each by the rule of its own language.
+#[test]
+fn each_column_reads_by_the_rule_of_its_own_language() {
+    let arabic = |text: &str| text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+    let briefing = sample(SEED);
+    let (mut original, mut translation, mut carried_over) = (0, 0, 0);
+    for pane in PaneId::ALL {
+        let (fields, _) = view_fields(pane, &briefing, TextView::SideBySide(0), None);
+        let mut text = PaneText::new(fields);
+        text.set_side_by_side(true);
+        text.relayout(157, Engine::default());
+        for row in text.rows.iter().filter(|row| row.beside.is_some()) {
+            let sides = [Some(row), row.beside.as_deref()];
+            for side in sides.into_iter().flatten() {
+                let Some(field) = side.field.and_then(|f| text.fields.get(f)) else {
+                    continue;
+                };
+                match field.column {
+                    Column::Original if arabic(&field.text.text) => {
+                        assert!(side.line.rtl, "{pane:?}: {}", field.text.text);
+                        original += 1;
+                    }
+                    Column::Translation => {
+                        assert!(!side.line.rtl, "{pane:?}: {}", field.text.text);
+                        translation += 1;
+                        carried_over += usize::from(arabic(&field.text.text));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    assert!(
+        original > 50 && translation > 50,
+        "{original} {translation}"
+    );
+    assert!(carried_over > 0, "no Arabic name in the English column");
+}
+
 #[test]
 fn t_cycles_original_translation_side_by_side() {
     let mut app = app(SEED, 160, 50);
@@ -175,6 +216,8 @@ fn y_copies_a_quotation_with_its_translation() {
         format!("{original} (translation: \"{translation}\")")
     );
     assert!(copied.starts_with("«نقدر الجهود المبذولة"), "{copied}");
+    // Between the Arabic name and role, the Arabic comma.
+    assert!(copied.contains("— فولكر تورك، المفوض السامي"), "{copied}");
 }
 
 #[test]

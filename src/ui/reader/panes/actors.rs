@@ -23,7 +23,7 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule) -> Vec<Field> {
     }
     fields.unit(None);
     if fields.is_empty() {
-        fields.push(FieldKind::Notice, "(no actors)", false);
+        fields.push_own(FieldKind::Notice, "(no actors)", false);
     }
     fields.finish()
 }

@@ -24,7 +24,7 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule) -> Vec<Field> {
     }
     fields.unit(None);
     if fields.is_empty() {
-        fields.push(FieldKind::Notice, "(this briefing has no body)", false);
+        fields.push_own(FieldKind::Notice, "(this briefing has no body)", false);
     }
     fields.finish()
 }

@@ -45,6 +45,11 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule) -> Vec<Field> {
     if !meta.is_empty() {
         fields.push_joined(FieldKind::Meta, &meta, SEPARATOR, false);
     }
+    // The label above is the source's name when it has one: its address goes below.
+    let address = briefing.source.as_ref().filter(|s| s.name.is_some());
+    if let Some(url) = address.and_then(|s| s.url.as_deref()) {
+        fields.push_own(FieldKind::Address, url, false);
+    }
     if !briefing.tags.is_empty() {
         let tags: Vec<&str> = briefing.tags.iter().map(String::as_str).collect();
         fields.push_joined(FieldKind::Tags, &tags, SEPARATOR, false);

@@ -29,7 +29,7 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule) -> Vec<Field> {
     }
     fields.unit(None);
     if fields.is_empty() {
-        fields.push(FieldKind::Notice, "(no key points)", false);
+        fields.push_own(FieldKind::Notice, "(no key points)", false);
     }
     fields.finish()
 }

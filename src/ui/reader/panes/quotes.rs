@@ -1,6 +1,5 @@
 use crate::briefing::{Briefing, Quote, Source, Unit};
-use crate::text::BaseDirection;
-use crate::ui::content::{DirectionRule, Field, FieldKind, Fields, Piece, starts_rtl};
+use crate::ui::content::{DirectionRule, Field, FieldKind, Fields, Piece, comma, join_with_commas};
 
 /// The quotations shown, as indices into `briefing.quotes` (all of them, or the filtered
 /// actor's), and their fields; item `n` is `shown[n]`.
@@ -13,7 +12,7 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule, actor: Option<usize>) ->
     let mut fields = Fields::new(rule);
     let filter = actor.and_then(|a| briefing.actors.get(a));
     if let Some(actor) = filter {
-        fields.push(FieldKind::Notice, "only quotations by:", false);
+        fields.push_own(FieldKind::Notice, "only quotations by:", false);
         fields.push(FieldKind::Name, &actor.name, false);
     }
     let shown: Vec<usize> = briefing
@@ -36,14 +35,9 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule, actor: Option<usize>) ->
         ];
         fields.push_row(FieldKind::Quote, &quoted, item > 0 || filter.is_some());
         let (name, role) = speaker(briefing, quote);
-        let rtl = match rule.direction {
-            BaseDirection::Auto => starts_rtl(name),
-            forced => forced == BaseDirection::Rtl,
-        };
-        let separator = if rtl { "، " } else { ", " };
         let mut attribution = vec![Piece::Mark("— "), Piece::Field(name)];
         attribution.extend(
-            role.map(|role| [Piece::Mark(separator), Piece::Field(role)])
+            role.map(|role| [Piece::Mark(comma(name, role)), Piece::Field(role)])
                 .into_iter()
                 .flatten(),
         );
@@ -54,7 +48,7 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule, actor: Option<usize>) ->
     }
     fields.unit(None);
     if shown.is_empty() {
-        fields.push(FieldKind::Notice, "(no quotations)", filter.is_some());
+        fields.push_own(FieldKind::Notice, "(no quotations)", filter.is_some());
     }
     QuoteFields {
         fields: fields.finish(),
@@ -104,12 +98,13 @@ pub fn with_translation(briefing: &Briefing, index: usize, translation: Option<u
     }
 }
 
-/// `parts` joined by ", " for the clipboard. Each part sanitized alone closes its own bidi
-/// controls, so an override in a name cannot run on into the role, source and date.
+/// `parts` joined by commas for the clipboard, each the comma of the script it stands in
+/// as on screen. Each part sanitized alone closes its own bidi controls, so an override in
+/// a name cannot run on into the role, source and date.
 pub fn joined(parts: &[&str]) -> String {
     let parts: Vec<String> = parts
         .iter()
         .map(|part| crate::text::sanitize(part).text)
         .collect();
-    parts.join(", ")
+    join_with_commas(&parts)
 }

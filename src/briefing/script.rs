@@ -1,0 +1,168 @@
+//! Checks on the text itself rather than its shape: a briefing written mostly right to
+//! left that does not say its `language`, and bidi control characters in a field.
+
+use serde_json::Value;
+use unicode_bidi::{BidiClass, bidi_class};
+
+use super::checker::{Anchor, Checker};
+use super::json_path::{JsonPath, Segment};
+
+/// Members whose strings are identifiers, codes or addresses, not prose: their letters say
+/// nothing about the script the briefing is written in.
+const NOT_PROSE: &[&str] = &[
+    "id",
+    "format",
+    "language",
+    "direction",
+    "date",
+    "url",
+    "speaker",
+];
+
+/// Strong letters of each direction in a briefing's prose.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Letters {
+    ltr: usize,
+    rtl: usize,
+}
+
+impl Letters {
+    fn count(&mut self, text: &str) {
+        for c in text.chars() {
+            match bidi_class(c) {
+                BidiClass::L => self.ltr += 1,
+                BidiClass::R | BidiClass::AL => self.rtl += 1,
+                _ => {}
+            }
+        }
+    }
+
+    fn add(&mut self, value: &Value) {
+        match value {
+            Value::String(text) => self.count(text),
+            Value::Array(items) => items.iter().for_each(|item| self.add(item)),
+            Value::Object(map) => map
+                .iter()
+                .filter(|(key, _)| !NOT_PROSE.contains(&key.as_str()))
+                .for_each(|(_, item)| self.add(item)),
+            _ => {}
+        }
+    }
+
+    fn mostly_rtl(self) -> bool {
+        self.rtl > self.ltr
+    }
+}
+
+/// Warns when `root` has no `language` and most of its prose's letters are right to left:
+/// without a language, each field reads by its first strong letter, and an Arabic
+/// sentence that opens with `UNHCR` is laid out from the left.
+pub(crate) fn check_language_given(checker: &mut Checker, root: &Value) {
+    let Value::Object(map) = root else {
+        return;
+    };
+    if map.contains_key("language") {
+        return;
+    }
+    let mut letters = Letters::default();
+    letters.add(root);
+    if letters.mostly_rtl() {
+        let share = letters.rtl * 100 / (letters.rtl + letters.ltr);
+        let message = format!(
+            "no \"language\", yet {share}% of the letters are right to left: name it \
+             (\"ar\", \"he\", \"fa\", …) so that every field reads right to left"
+        );
+        checker.warning(&JsonPath::root(), Anchor::Value, message);
+    }
+}
+
+/// Embeddings, overrides and isolates (Trojan Source, CVE-2021-42574): they can make text
+/// show otherwise than it reads. The reader closes them at the end of their field and marks
+/// it; the author should hear of them before a reader does.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Warns at each string of `value` (at `path`) that holds bidi control characters, naming
+/// them.
+pub(crate) fn check_bidi_controls(checker: &mut Checker, value: &Value, path: &mut JsonPath) {
+    match value {
+        Value::String(text) if text.chars().any(is_bidi_control) => {
+            let mut found: Vec<char> = text.chars().filter(|&c| is_bidi_control(c)).collect();
+            found.sort_unstable();
+            found.dedup();
+            let names: Vec<String> = found
+                .iter()
+                .map(|c| format!("U+{:04X}", u32::from(*c)))
+                .collect();
+            let message = format!(
+                "holds bidi control characters ({}), which can make text show otherwise than \
+                 it reads; the reader marks the field and ends them with it",
+                names.join(", ")
+            );
+            checker.warning(path, Anchor::Value, message);
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                path.push(Segment::Index(index));
+                check_bidi_controls(checker, item, path);
+                path.pop();
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                path.push(Segment::Key(key.clone()));
+                check_bidi_controls(checker, item, path);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bidi_controls_are_warned_at_their_field() {
+        let root: Value = serde_json::from_str(
+            r#"{"headline": "ok", "quotes": [{"text": "a\u202Eb\u2067c\u202E", "speaker": "x"}]}"#,
+        )
+        .unwrap_or_default();
+        let mut checker = Checker::default();
+        check_bidi_controls(&mut checker, &root, &mut JsonPath::root());
+        let found: Vec<(String, String)> = checker
+            .problems
+            .iter()
+            .map(|p| (p.path.to_string(), p.message.clone()))
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "quotes[0].text");
+        assert!(
+            found[0]
+                .1
+                .starts_with("holds bidi control characters (U+202E, U+2067)")
+        );
+    }
+
+    fn warnings(json: &str) -> Vec<String> {
+        let root: Value = serde_json::from_str(json).unwrap_or_default();
+        let mut checker = Checker::default();
+        check_language_given(&mut checker, &root);
+        checker.problems.into_iter().map(|p| p.message).collect()
+    }
+
+    #[test]
+    fn mostly_right_to_left_text_without_a_language_is_warned() {
+        let arabic = r#"{"id": "unhcr-report-2025", "headline": "UNHCR تقول إن الدعم انخفض",
+            "body": ["المفوضية السامية"]}"#;
+        let found = warnings(arabic);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("no \"language\", yet 8"), "{found:?}");
+        let with_language = arabic.replacen('{', r#"{"language": "ar", "#, 1);
+        assert_eq!(warnings(&with_language), Vec::<String>::new());
+        let english = r#"{"headline": "Talks in Geneva", "tags": ["جنيف"]}"#;
+        assert_eq!(warnings(english), Vec::<String>::new());
+    }
+}
