@@ -193,6 +193,19 @@ fn report() {
     );
     print_tables(&archive.index);
     let index = open(&archive.library, &archive.index);
+    let mut times: Vec<Duration> = (0..5)
+        .map(|_| {
+            let started = Instant::now();
+            let listed = index.listings().unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(listed.len(), archive.files);
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    println!(
+        "the library listed from the index (Index::listings): {} ms (median of 5)",
+        percentile(&times, 0.5).as_millis()
+    );
     let mut all = Vec::new();
     println!(
         "{:<12} {:<32} {:>7} {:>9} {:>9}",
@@ -249,6 +262,14 @@ fn refresh_up_to_date(b: Bencher) {
             .refresh(&LoadOptions::default(), &mut |_| {})
             .unwrap_or_else(|e| panic!("{e}"))
     });
+}
+
+/// Every row as the library lists it, as the reader does at start.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn listings(b: Bencher) {
+    let archive = &*ARCHIVE;
+    let index = open(&archive.library, &archive.index);
+    b.bench_local(|| index.listings().unwrap_or_else(|e| panic!("{e}")));
 }
 
 /// The first screen of results for each query.

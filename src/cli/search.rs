@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use brief::briefing::index::{Access, Cancel, Hit, Index, Order, Page};
+use brief::briefing::Briefing;
+use brief::briefing::index::{Access, Cancel, Hit, Index, Order, Page, relevance};
 use brief::briefing::query::{Query, Searchable, parse, snippet};
 use brief::briefing::{LoadOptions, load_briefings};
 use serde::Serialize;
@@ -108,14 +109,23 @@ fn indexed(
     Ok(index.search(query, page, options, &Cancel::default())?)
 }
 
-/// The search without an index: every file loaded and matched, newest first.
+/// The search without an index: every file loaded and matched, newest first, or by
+/// relevance (the index's score, ties newest first).
 fn scanned(library: &Path, query: &Query, page: &Page, options: &LoadOptions) -> Vec<Hit> {
-    load_briefings(library, options)
+    let mut matched: Vec<(u32, Briefing)> = load_briefings(library, options)
         .into_iter()
         .map(|loaded| loaded.briefing)
         .filter(|briefing| Searchable::new(briefing).matches(query))
+        .map(|briefing| match page.order {
+            Order::Relevance => (relevance(&briefing, query), briefing),
+            Order::Newest => (0, briefing),
+        })
+        .collect();
+    matched.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+    matched
+        .into_iter()
         .take(page.limit)
-        .map(|briefing| {
+        .map(|(score, briefing)| {
             let (snippet, highlights) = snippet(&briefing, query, page.snippet_chars)
                 .map(|found| (found.text, found.highlights))
                 .unwrap_or_default();
@@ -127,6 +137,7 @@ fn scanned(library: &Path, query: &Query, page: &Page, options: &LoadOptions) ->
                 language: briefing.language,
                 snippet,
                 highlights,
+                score,
             }
         })
         .collect()

@@ -91,6 +91,8 @@ actions! {
         SearchStart => "search the briefing; in the library: search them all (docs/QUERY.md)",
         SearchNext => "next match",
         SearchPrev => "previous match",
+        /// `o` in the library: results newest first, or best match first.
+        SearchOrder => "library search: newest first / by relevance",
     }
     other {
         #[serde(skip)]
@@ -130,6 +132,14 @@ actions! {
         /// The background load has finished.
         #[serde(skip)]
         LibraryDone,
+        /// The library came from its index and the files are being checked against it:
+        /// `done` of `total` changed files read (`None` while the folder is walked).
+        #[serde(skip)]
+        LibraryChecking { done: usize, total: Option<usize> },
+        /// One line about the library's loading for the status line (the index could not be
+        /// used, and why).
+        #[serde(skip)]
+        LibraryNotice(String),
         /// What reading a briefing's file gave, as `Effect::Read` asked.
         #[serde(skip)]
         FileRead(Box<FileRead>),

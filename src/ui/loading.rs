@@ -4,6 +4,7 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use crate::briefing::index::{Order, relevance};
 use crate::briefing::query::{self, Query};
 use crate::briefing::{Listing, LoadFailure, LoadOptions, Loaded, load_file};
 
@@ -61,6 +62,8 @@ pub struct SearchAsk {
     /// The whole library (an index may answer), or only `paths`: files that arrived while
     /// the search ran.
     pub whole: bool,
+    /// Newest first, or by relevance (`Hit::score`).
+    pub order: Order,
 }
 
 /// A briefing a search found, and the text around the match its row shows.
@@ -71,6 +74,8 @@ pub struct Hit {
     /// filters matched), and the byte ranges of it to highlight.
     pub snippet: String,
     pub highlights: Vec<Range<usize>>,
+    /// How well it matches (`briefing::index::relevance`), for the order by relevance.
+    pub score: u32,
 }
 
 /// Briefings a search found so far; `done` once it has looked everywhere.
@@ -102,6 +107,7 @@ pub fn search_briefing(loaded: &Loaded, query: &Query) -> Option<Hit> {
             path: briefing.path.clone(),
             snippet,
             highlights,
+            score: relevance(briefing, query),
         }
     })
 }

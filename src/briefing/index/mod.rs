@@ -53,11 +53,13 @@
 
 mod actors;
 mod error;
+mod listed;
 mod location;
 mod plan;
 mod record;
 mod refresh;
 mod schema;
+mod score;
 mod search;
 #[cfg(test)]
 mod tests;
@@ -70,12 +72,13 @@ pub use actors::{MergedActor, TimelineEntry};
 pub use error::IndexError;
 pub use location::index_path;
 pub use plan::Order;
-pub use refresh::{Progress, RefreshSummary};
+pub use refresh::{Changed, Progress, RefreshSummary};
 pub use schema::{Access, SCHEMA_VERSION};
+pub use score::relevance;
 pub use search::{Cancel, Hit, Page};
 
-use crate::briefing::LoadOptions;
 use crate::briefing::query::Query;
+use crate::briefing::{Library, LoadOptions};
 
 /// An open index of one library folder.
 pub struct Index {
@@ -145,13 +148,55 @@ impl Index {
         options: &LoadOptions,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<RefreshSummary, IndexError> {
-        refresh::refresh(&mut self.conn, &self.library, options, progress)
+        let report = refresh::Report {
+            progress,
+            changed: None,
+        };
+        refresh::refresh(&mut self.conn, &self.library, options, report)
+            .map_err(|error| IndexError::from_sqlite(&self.path, &error))
+    }
+
+    /// [`Index::refresh`], also calling `changed` with what each committed batch changed of
+    /// the library's entries (paths under [`Index::library`]): a reader listing the
+    /// library from [`Index::listings`] applies these to stay equal to the folder.
+    pub fn refresh_reporting(
+        &mut self,
+        options: &LoadOptions,
+        progress: &mut dyn FnMut(Progress),
+        changed: &mut dyn FnMut(Changed),
+    ) -> Result<RefreshSummary, IndexError> {
+        let report = refresh::Report {
+            progress,
+            changed: Some(changed),
+        };
+        refresh::refresh(&mut self.conn, &self.library, options, report)
+            .map_err(|error| IndexError::from_sqlite(&self.path, &error))
+    }
+
+    /// Every file in the index as the library lists it, without opening one: briefings in
+    /// reading order, failures by path, equal to what loading the files gave when they
+    /// were indexed (the files the walk itself could not read are not in the index).
+    /// Paths are under [`Index::library`].
+    pub fn listings(&self) -> Result<Library, IndexError> {
+        self.listings_under(&self.library)
+    }
+
+    /// [`Index::listings`] with each path under `folder`, the library folder as the caller
+    /// spells it (not necessarily canonical).
+    pub fn listings_under(&self, folder: &Path) -> Result<Library, IndexError> {
+        listed::listings(&self.conn, folder)
             .map_err(|error| IndexError::from_sqlite(&self.path, &error))
     }
 
     /// The briefings matching `query`, the page asked for, in its order. Each candidate is
     /// read from its file and checked exactly, so the answer is what a scan of the files
     /// gives for every file the index is up to date with.
+    ///
+    /// By relevance, the matches among the candidates in bm25 order are gathered until
+    /// [`RELEVANCE_POOL`] (or the end of the page asked for, if further) and sorted by
+    /// [`Hit::score`], ties newest first: the first page comes without reading every
+    /// candidate, at the price that a match found only beyond the pool is not ranked
+    /// against the pool (bm25 has already put the likeliest first).
     pub fn search(
         &self,
         query: &Query,
@@ -162,6 +207,21 @@ impl Index {
         let mut hits = Vec::new();
         if page.limit == 0 {
             return Ok(hits);
+        }
+        if page.order == Order::Relevance {
+            let pool = RELEVANCE_POOL.max(page.offset.saturating_add(page.limit));
+            self.searcher(options, cancel)
+                .each_match(query, page, &mut |hit| {
+                    hits.push(hit);
+                    hits.len() < pool
+                })
+                .map_err(|error| IndexError::from_sqlite(&self.path, &error))?;
+            hits.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| newest(a, b)));
+            return Ok(hits
+                .into_iter()
+                .skip(page.offset)
+                .take(page.limit)
+                .collect());
         }
         let mut skipped = 0;
         self.searcher(options, cancel)
@@ -231,6 +291,20 @@ impl Index {
     pub fn is_empty(&self) -> Result<bool, IndexError> {
         self.len().map(|n| n == 0)
     }
+}
+
+/// Matches gathered and ranked for a page by relevance (see [`Index::search`]).
+pub const RELEVANCE_POOL: usize = 500;
+
+/// Newest first by the date as written (undated last), then by path.
+fn newest(a: &Hit, b: &Hit) -> std::cmp::Ordering {
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) => y.cmp(x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+    .then_with(|| a.path.cmp(&b.path))
 }
 
 /// A path stored as bytes (paths need not be UTF-8).

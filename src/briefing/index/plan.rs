@@ -22,8 +22,9 @@ pub enum Order {
     /// Newest first (by the date as written; undated briefings last), then by path.
     #[default]
     Newest,
-    /// Best text match first (bm25 over the words looked up); newest first when the query
-    /// has no word of three characters or more.
+    /// Best match first: by `Hit::score` (the query's words weighted by the part they are
+    /// found in) over the first candidates in bm25 order (`Index::search`); newest first
+    /// among equal scores, and when the query looks for no words.
     Relevance,
 }
 

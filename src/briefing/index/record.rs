@@ -3,8 +3,9 @@
 
 use rusqlite::{Transaction, params};
 
+use super::listed::encode;
 use crate::briefing::query::{Part, fields, normalize_text};
-use crate::briefing::{Briefing, Direction};
+use crate::briefing::{Briefing, Diagnostic, Direction, Listing, LoadFailure, Loaded};
 
 /// The `texts` column a part of a briefing is stored in: the one of the scope that looks in
 /// it (`in:headline`, `in:body`, `in:quotes`), else `meta`.
@@ -48,12 +49,19 @@ pub(crate) struct FileStamp {
     pub mtime_ns: i64,
 }
 
-/// A file read and parsed: its content hash and the briefing, or why it failed.
+/// A file read and parsed: its content hash and the briefing, or why it failed (with
+/// `error`, the one line the index keeps of it).
 #[derive(Debug)]
 pub(crate) struct Parsed {
     pub stamp: FileStamp,
     pub hash: u64,
-    pub outcome: Result<Box<Prepared>, String>,
+    pub outcome: Result<Box<Prepared>, Failed>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Failed {
+    pub error: String,
+    pub failure: LoadFailure,
 }
 
 /// A briefing with everything normalised that the index stores, made on a worker thread so
@@ -61,6 +69,7 @@ pub(crate) struct Parsed {
 #[derive(Debug)]
 pub(crate) struct Prepared {
     briefing: Briefing,
+    warnings: Vec<Diagnostic>,
     texts: [String; 4],
     tags: Vec<String>,
     class_key: Option<String>,
@@ -70,7 +79,8 @@ pub(crate) struct Prepared {
 }
 
 impl Prepared {
-    pub fn new(briefing: Briefing) -> Self {
+    pub fn new(loaded: Loaded) -> Self {
+        let Loaded { briefing, warnings } = loaded;
         let actor_keys = briefing
             .actors
             .iter()
@@ -94,6 +104,23 @@ impl Prepared {
                 .map(|q| normalize_text(&q.speaker))
                 .collect(),
             briefing,
+            warnings,
+        }
+    }
+
+    /// What the library lists of it: what `Listing::of` makes of the file loaded.
+    pub fn listing(&self) -> Listing {
+        let b = &self.briefing;
+        Listing {
+            path: b.path.clone(),
+            id: b.id.clone(),
+            headline: b.headline.clone(),
+            summary: b.summary.clone(),
+            date: b.date.clone(),
+            language: b.language.clone(),
+            direction: b.direction,
+            classification: b.classification.clone(),
+            warnings: self.warnings.clone(),
         }
     }
 }
@@ -104,10 +131,18 @@ pub(crate) fn insert(tx: &Transaction, parsed: &Parsed) -> rusqlite::Result<i64>
     // SQLite integers are signed: the hash is stored as its bit pattern.
     let hash = parsed.hash as i64;
     let id = match &parsed.outcome {
-        Err(error) => {
+        Err(failed) => {
             tx.execute(
-                "INSERT INTO files (path, size, mtime_ns, hash, error) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![stamp.rel, size, stamp.mtime_ns, hash, error],
+                "INSERT INTO files (path, size, mtime_ns, hash, error, diagnostics)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    stamp.rel,
+                    size,
+                    stamp.mtime_ns,
+                    hash,
+                    failed.error,
+                    encode(&failed.failure.diagnostics)
+                ],
             )?;
             tx.last_insert_rowid()
         }
@@ -115,8 +150,9 @@ pub(crate) fn insert(tx: &Transaction, parsed: &Parsed) -> rusqlite::Result<i64>
             let briefing = &prepared.briefing;
             tx.execute(
                 "INSERT INTO files (path, size, mtime_ns, hash, briefing_id, date, day, language,
-                     direction, classification, headline, class_key, sort_key)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                     direction, classification, headline, class_key, sort_key, summary,
+                     diagnostics)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                 params![
                     stamp.rel,
                     size,
@@ -131,6 +167,8 @@ pub(crate) fn insert(tx: &Transaction, parsed: &Parsed) -> rusqlite::Result<i64>
                     briefing.headline,
                     prepared.class_key,
                     briefing.date.as_deref().unwrap_or_default(),
+                    briefing.summary,
+                    encode(&prepared.warnings),
                 ],
             )?;
             let id = tx.last_insert_rowid();

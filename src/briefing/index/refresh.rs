@@ -11,9 +11,10 @@ use std::time::UNIX_EPOCH;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-use super::record::{self, FileStamp, Parsed, Prepared};
-use crate::briefing::load::read_limited;
-use crate::briefing::{LoadOptions, discover, load_bytes};
+use super::path_from_bytes;
+use super::record::{self, Failed, FileStamp, Parsed, Prepared};
+use crate::briefing::load::{read_limited, whole_file_error};
+use crate::briefing::{Listing, LoadFailure, LoadOptions, discover, load_bytes};
 
 /// Files written per transaction: small enough that a killed process loses little work,
 /// large enough that commits cost little.
@@ -37,12 +38,36 @@ pub struct Progress {
     pub total: usize,
 }
 
+/// What a refresh changed of the library's entries, a batch at a time, as it stores it:
+/// the files gone (deleted, or changed: then among the new entries too) and the new
+/// entries, each as loading its file gives it. Paths are under the canonical library.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changed {
+    pub gone: Vec<PathBuf>,
+    pub listings: Vec<Listing>,
+    pub failures: Vec<LoadFailure>,
+}
+
+impl Changed {
+    pub fn is_empty(&self) -> bool {
+        self.gone.is_empty() && self.listings.is_empty() && self.failures.is_empty()
+    }
+}
+
+/// Where a refresh reports: how far it has got, and (if asked) what changed.
+pub(crate) struct Report<'a> {
+    pub progress: &'a mut dyn FnMut(Progress),
+    pub changed: Option<&'a mut dyn FnMut(Changed)>,
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Stored {
     id: i64,
     size: u64,
     mtime_ns: i64,
     hash: u64,
+    /// Written with everything this version keeps (an older version's row is not).
+    complete: bool,
 }
 
 /// A file whose size or time differs from its row (or that has none).
@@ -56,11 +81,16 @@ pub(crate) fn refresh(
     conn: &mut Connection,
     library: &Path,
     options: &LoadOptions,
-    progress: &mut dyn FnMut(Progress),
+    report: Report<'_>,
 ) -> rusqlite::Result<RefreshSummary> {
+    let Report { progress, changed } = report;
     let mut stored = stored_rows(conn)?;
     let (files, _walk_failures) = discover(library);
-    let mut summary = RefreshSummary::default();
+    let mut out = Out {
+        library,
+        summary: RefreshSummary::default(),
+        changed,
+    };
     let mut suspects = Vec::new();
     for path in files {
         let Some(stamp) = stamp(library, &path) else {
@@ -70,7 +100,7 @@ pub(crate) fn refresh(
         let row = stored.remove(&stamp.rel);
         match row {
             Some(row) if row.size == stamp.size && row.mtime_ns == stamp.mtime_ns => {
-                summary.unchanged += 1;
+                out.summary.unchanged += 1;
             }
             _ => suspects.push(Suspect {
                 path,
@@ -81,18 +111,28 @@ pub(crate) fn refresh(
     }
     let total = suspects.len();
     progress(Progress { done: 0, total });
-    write_parsed(conn, suspects, options, &mut summary, progress)?;
+    write_parsed(conn, suspects, options, &mut out, progress)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     for row in stored.values() {
         record::delete(&tx, row.id)?;
-        summary.removed += 1;
+        out.summary.removed += 1;
     }
     tx.commit()?;
-    Ok(summary)
+    if let Some(changed) = out.changed.filter(|_| !stored.is_empty()) {
+        changed(Changed {
+            gone: stored
+                .keys()
+                .map(|rel| library.join(path_from_bytes(rel)))
+                .collect(),
+            ..Changed::default()
+        });
+    }
+    Ok(out.summary)
 }
 
 fn stored_rows(conn: &Connection) -> rusqlite::Result<HashMap<Vec<u8>, Stored>> {
-    let mut statement = conn.prepare("SELECT path, id, size, mtime_ns, hash FROM files")?;
+    let mut statement =
+        conn.prepare("SELECT path, id, size, mtime_ns, hash, diagnostics IS NOT NULL FROM files")?;
     let rows = statement.query_map([], |row| {
         Ok((
             row.get::<_, Vec<u8>>(0)?,
@@ -101,6 +141,7 @@ fn stored_rows(conn: &Connection) -> rusqlite::Result<HashMap<Vec<u8>, Stored>> 
                 size: u64::try_from(row.get::<_, i64>(2)?).unwrap_or(0),
                 mtime_ns: row.get(3)?,
                 hash: row.get::<_, i64>(4)? as u64,
+                complete: row.get(5)?,
             },
         ))
     })?;
@@ -140,11 +181,18 @@ enum Checked {
     },
 }
 
+/// Where a batch written goes besides the index.
+struct Out<'a, 'b> {
+    library: &'a Path,
+    summary: RefreshSummary,
+    changed: Option<&'b mut dyn FnMut(Changed)>,
+}
+
 fn write_parsed(
     conn: &mut Connection,
     suspects: Vec<Suspect>,
     options: &LoadOptions,
-    summary: &mut RefreshSummary,
+    out: &mut Out<'_, '_>,
     progress: &mut dyn FnMut(Progress),
 ) -> rusqlite::Result<()> {
     let total = suspects.len();
@@ -172,12 +220,12 @@ fn write_parsed(
             batch.push(checked);
             if batch.len() == BATCH {
                 done += batch.len();
-                write_batch(conn, &mut batch, summary)?;
+                write_batch(conn, &mut batch, out)?;
                 progress(Progress { done, total });
             }
         }
         done += batch.len();
-        write_batch(conn, &mut batch, summary)?;
+        write_batch(conn, &mut batch, out)?;
         progress(Progress { done, total });
         Ok(())
     })
@@ -190,6 +238,7 @@ fn check(suspect: &Suspect, options: &LoadOptions) -> Checked {
         .map_or(0, |bytes| xxhash_rust::xxh3::xxh3_64(bytes));
     if let (Some(stored), Ok(_)) = (suspect.stored, &bytes)
         && stored.hash == hash
+        && stored.complete
     {
         return Checked::Touched {
             id: stored.id,
@@ -197,10 +246,19 @@ fn check(suspect: &Suspect, options: &LoadOptions) -> Checked {
         };
     }
     let outcome = match bytes {
-        Err(message) => Err(message),
+        Err(message) => Err(Failed {
+            failure: LoadFailure {
+                path: suspect.path.clone(),
+                diagnostics: vec![whole_file_error(&suspect.path, message.clone())],
+            },
+            error: message,
+        }),
         Ok(bytes) => load_bytes(&suspect.path, &bytes)
-            .map(|loaded| Box::new(Prepared::new(loaded.briefing)))
-            .map_err(|failure| first_line(&failure.to_string())),
+            .map(|loaded| Box::new(Prepared::new(loaded)))
+            .map_err(|failure| Failed {
+                error: first_line(&failure.to_string()),
+                failure,
+            }),
     };
     Checked::New {
         replaces: suspect.stored.map(|stored| stored.id),
@@ -219,11 +277,13 @@ fn first_line(text: &str) -> String {
 fn write_batch(
     conn: &mut Connection,
     batch: &mut Vec<Checked>,
-    summary: &mut RefreshSummary,
+    out: &mut Out<'_, '_>,
 ) -> rusqlite::Result<()> {
     if batch.is_empty() {
         return Ok(());
     }
+    let summary = &mut out.summary;
+    let mut changed = Changed::default();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     for checked in batch.drain(..) {
         match checked {
@@ -255,8 +315,22 @@ fn write_batch(
                     summary.failed += 1;
                 }
                 record::insert(&tx, &parsed)?;
+                if out.changed.is_some() {
+                    if current.is_some() || replaces.is_some() {
+                        let rel = path_from_bytes(&parsed.stamp.rel);
+                        changed.gone.push(out.library.join(rel));
+                    }
+                    match &parsed.outcome {
+                        Ok(prepared) => changed.listings.push(prepared.listing()),
+                        Err(failed) => changed.failures.push(failed.failure.clone()),
+                    }
+                }
             }
         }
     }
-    tx.commit()
+    tx.commit()?;
+    if let Some(report) = out.changed.as_deref_mut().filter(|_| !changed.is_empty()) {
+        report(changed);
+    }
+    Ok(())
 }

@@ -9,14 +9,14 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use super::IndexError;
 
 /// `PRAGMA user_version` of the schema this code writes and reads.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// How long a writer waits for another writer before reporting the index locked. Readers
 /// never wait: in WAL mode they read the last committed state.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Each entry turns version `i` into `i + 1`; entry 0 creates the schema.
-const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql"), include_str!("schema_v2.sql")];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {

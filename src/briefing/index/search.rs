@@ -27,6 +27,9 @@ pub struct Hit {
     /// only filters matched), and the byte ranges of it to highlight.
     pub snippet: String,
     pub highlights: Vec<Range<usize>>,
+    /// How well it matches (`score.rs`): what [`Order::Relevance`] sorts by; 0 in other
+    /// orders, where it is not worked out.
+    pub score: u32,
 }
 
 /// Which results to return, and how.
@@ -231,7 +234,12 @@ fn check(candidate: &Candidate, query: &Query, page: &Page, options: &LoadOption
         .flatten()
         .map(|found| (found.text, found.highlights))
         .unwrap_or_default();
+    let score = match page.order {
+        Order::Relevance => super::score::relevance(&briefing, query),
+        Order::Newest => 0,
+    };
     Some(Hit {
+        score,
         path: path.to_path_buf(),
         id: briefing.id,
         headline: briefing.headline,

@@ -102,6 +102,222 @@ fn columns_follow_the_scopes() {
     }
 }
 
+/// A library of every kind of entry the list shows: warnings, a summary, right to left,
+/// undated, and files that fail (bad JSON, invalid, too large).
+fn varied_library(dir: &std::path::Path) -> std::path::PathBuf {
+    let library = dir.join("varied");
+    std::fs::create_dir_all(library.join("sub")).expect("library folder");
+    let write = |name: &str, text: &str| std::fs::write(library.join(name), text).expect("write");
+    for n in 0..12 {
+        let mut json = serde_json::json!({
+            "format": 1,
+            "headline": format!("عنوان {n}"),
+            "language": "ar",
+            "direction": "rtl",
+            "unknown_key": n,
+        });
+        if n % 3 == 0 {
+            json["summary"] = format!("ملخص {n}").into();
+        }
+        if n != 5 {
+            json["date"] = format!("2025-02-{:02}T10:00:00+0{}:00", n + 1, n % 3).into();
+        }
+        if n == 2 {
+            json["classification"] = "SECRET".into();
+        }
+        write(&format!("sub/{n}.json"), &json.to_string());
+    }
+    write(
+        "same-day.json",
+        r#"{"format": 1, "headline": "Same", "date": "2025-02-03"}"#,
+    );
+    write("broken.json", "{\n  \"headline\": \"no end\"");
+    write("invalid.json", r#"{"format": 1, "headline": 7}"#);
+    write(
+        "big.json",
+        &format!("{{\"headline\": \"{}\"}}", "x".repeat(4096)),
+    );
+    library
+}
+
+fn open_varied(dir: &std::path::Path) -> (Index, std::path::PathBuf) {
+    let library = varied_library(dir);
+    let canonical = std::fs::canonicalize(&library).expect("canonical");
+    let index =
+        Index::open_at(&dir.join("index.sqlite"), &canonical, Access::ReadWrite).expect("open");
+    (index, canonical)
+}
+
+fn small_files() -> LoadOptions {
+    LoadOptions { max_size: 2048 }
+}
+
+#[test]
+fn listings_are_what_loading_the_files_gives() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut index, library) = open_varied(dir.path());
+    index.refresh(&small_files(), &mut |_| {}).expect("refresh");
+    let loaded = crate::briefing::load_path(&library, &small_files());
+    assert_eq!(loaded.failures.len(), 3, "{:?}", loaded.failures);
+    assert!(loaded.listings.iter().any(|l| !l.warnings.is_empty()));
+    let listed = index.listings().expect("listings");
+    assert_eq!(listed.listings, loaded.listings);
+    assert_eq!(listed.failures, loaded.failures);
+    // Under another spelling of the folder, every path (and diagnostic path) follows it.
+    let spelled = dir.path().join("varied");
+    let under = index.listings_under(&spelled).expect("listings");
+    let loaded = crate::briefing::load_path(&spelled, &small_files());
+    assert_eq!(under.listings, loaded.listings);
+    assert_eq!(under.failures, loaded.failures);
+}
+
+#[test]
+fn a_version_1_index_is_migrated_and_filled_in_by_the_next_refresh() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut index, library) = open_varied(dir.path());
+    index.refresh(&small_files(), &mut |_| {}).expect("refresh");
+    // What version 1 wrote: no summary or diagnostics columns.
+    index
+        .conn
+        .execute_batch(
+            "ALTER TABLE files DROP COLUMN summary;
+             ALTER TABLE files DROP COLUMN diagnostics;
+             PRAGMA user_version = 1;",
+        )
+        .expect("make it version 1");
+    drop(index);
+    let mut index = Index::open_at(
+        &dir.path().join("index.sqlite"),
+        &library,
+        Access::ReadWrite,
+    )
+    .expect("migrated");
+    let version: i64 = index
+        .conn
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .expect("version");
+    assert_eq!(version, super::SCHEMA_VERSION);
+    let summary = index.refresh(&small_files(), &mut |_| {}).expect("refresh");
+    assert_eq!((summary.changed, summary.unchanged), (16, 0), "{summary:?}");
+    let loaded = crate::briefing::load_path(&library, &small_files());
+    let listed = index.listings().expect("listings");
+    assert_eq!(listed.listings, loaded.listings);
+    assert_eq!(listed.failures, loaded.failures);
+}
+
+#[test]
+fn a_refresh_reports_what_it_changed_as_the_files_load() {
+    use super::Changed;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut index, library) = open_varied(dir.path());
+    index.refresh(&small_files(), &mut |_| {}).expect("refresh");
+    std::fs::remove_file(library.join("sub/1.json")).expect("delete");
+    std::fs::write(
+        library.join("broken.json"),
+        r#"{"format": 1, "headline": "Fixed"}"#,
+    )
+    .expect("fix");
+    std::fs::write(
+        library.join("new.json"),
+        r#"{"format": 1, "headline": "New"}"#,
+    )
+    .expect("add");
+    let mut all = Changed::default();
+    index
+        .refresh_reporting(&small_files(), &mut |_| {}, &mut |changed| {
+            all.gone.extend(changed.gone);
+            all.listings.extend(changed.listings);
+            all.failures.extend(changed.failures);
+        })
+        .expect("refresh");
+    all.gone.sort();
+    assert_eq!(
+        all.gone,
+        [library.join("broken.json"), library.join("sub/1.json")]
+    );
+    let mut headlines: Vec<_> = all.listings.iter().map(|l| l.headline.as_str()).collect();
+    headlines.sort_unstable();
+    assert_eq!(headlines, ["Fixed", "New"]);
+    assert!(all.failures.is_empty());
+    // Applied to the listing before, the changes give the listing after.
+    let loaded = crate::briefing::load_path(&library, &small_files());
+    assert_eq!(
+        index.listings().expect("listings").listings,
+        loaded.listings
+    );
+}
+
+#[test]
+fn relevance_puts_a_headline_match_before_a_body_only_match() {
+    use super::{Cancel, Page};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let library = dir.path().join("library");
+    std::fs::create_dir(&library).expect("library folder");
+    let briefings = [
+        (
+            "body.json",
+            "Weekly round-up",
+            "2025-03-02",
+            "The desalination plant opened.",
+        ),
+        (
+            "headline.json",
+            "Desalination plant opens",
+            "2025-03-01",
+            "It opened today.",
+        ),
+        (
+            "tag.json",
+            "Other news",
+            "2025-03-03",
+            "Nothing of note, plant aside.",
+        ),
+    ];
+    for (name, headline, date, body) in briefings {
+        let json = serde_json::json!({
+            "format": 1, "headline": headline, "date": date, "body": [body],
+        });
+        std::fs::write(library.join(name), json.to_string()).expect("write");
+    }
+    let canonical = std::fs::canonicalize(&library).expect("canonical");
+    let mut index = Index::open_at(
+        &dir.path().join("index.sqlite"),
+        &canonical,
+        Access::ReadWrite,
+    )
+    .expect("open");
+    index
+        .refresh(&LoadOptions::default(), &mut |_| {})
+        .expect("refresh");
+    let names = |order| {
+        let page = Page {
+            order,
+            ..Page::default()
+        };
+        let query = parse("desalination plant").expect("query");
+        let hits = index
+            .search(&query, &page, &LoadOptions::default(), &Cancel::default())
+            .expect("search");
+        let named = |hit: &super::Hit| {
+            let name = hit
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned());
+            (name.unwrap_or_default(), hit.score)
+        };
+        hits.iter().map(named).collect::<Vec<_>>()
+    };
+    // Both words in the headline (4 + 4) beat both only in the body (2 + 2).
+    assert_eq!(
+        names(Order::Relevance),
+        [("headline.json".to_owned(), 8), ("body.json".to_owned(), 4)]
+    );
+    assert_eq!(
+        names(Order::Newest),
+        [("body.json".to_owned(), 0), ("headline.json".to_owned(), 0)]
+    );
+}
+
 #[test]
 fn only_words_tags_and_classes_are_answered_by_the_sql_alone() {
     use super::plan::answered_by_sql;

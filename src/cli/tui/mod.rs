@@ -23,10 +23,9 @@ use ratatui::layout::Rect;
 
 use self::events::take_events;
 use self::frame::{Runtime, carry_out_effects, draw, redraw_whole};
-use self::place::IndexPlace;
 use self::search::Searcher;
 use super::args::{BidiArg, ColorWhen, ReadArgs};
-use super::loader::{self, Drained, Loader};
+use super::loader::{self, Drained, Fresh, IndexPlace, Loader};
 use super::scroll::Scroller;
 use super::terminal::{self, FrameWriter, Modes};
 use super::{config, locale, signals};
@@ -67,7 +66,8 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     let options = LoadOptions {
         max_size: args.max_size,
     };
-    let (loader, opened) = loader::spawn(&path, options)?;
+    let explicit_index = args.index.index.clone();
+    let (loader, opened, place, fresh) = loader::spawn(&path, options, explicit_index)?;
     let (ui, keys) = (ui_options(args), config::user_keys());
     // Built once the terminal's size is known, so the first layout is the one shown.
     let app = move |area| App::loading(opened, ui, keys, area);
@@ -80,13 +80,9 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
         modes,
         load: options,
     };
-    let place = IndexPlace {
-        folder: loader::folder_of(&path),
-        explicit: args.index.index.clone(),
-    };
     let result = terminal::enter(modes)
         .map_err(anyhow::Error::from)
-        .and_then(|()| session(app, runtime, (loader, place), started));
+        .and_then(|()| session(app, runtime, (loader, place, fresh), started));
     if result.is_err() && signals::terminal_hung_up() {
         // The link dropped under us: that is a hang-up, not an error of ours.
         signals::shutdown(signals::HANGUP_STATUS);
@@ -112,7 +108,7 @@ fn ui_options(args: &ReadArgs) -> UiOptions {
 fn session(
     app: impl FnOnce(Rect) -> App,
     runtime: Runtime,
-    (loader, place): (Loader, IndexPlace),
+    (loader, place, fresh): (Loader, IndexPlace, Fresh),
     started: Instant,
 ) -> anyhow::Result<()> {
     let mut term = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
@@ -122,7 +118,7 @@ fn session(
     let done = loader.wait_first(app, grace, named) == Drained::Done;
     let mut loader = (!done).then_some(loader);
     let mut scroller = Scroller::default();
-    let mut searcher = Searcher::spawn(runtime.load, place)?;
+    let mut searcher = Searcher::spawn(runtime.load, place, fresh)?;
     // The named file's listing may have arrived: it opens (its file is read) before the
     // first frame.
     carry_out_effects(app, &mut term, runtime, &mut scroller, &mut searcher)?;

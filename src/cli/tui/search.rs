@@ -3,9 +3,9 @@
 //! first. A newer search (the next key typed) cancels the one in progress: only the
 //! generation asked for last is worked on.
 //!
-//! It searches the library's index once another thread has brought the index up to date
-//! with the folder (the index is then exact: each candidate is read from its file); until
-//! then, or if the index cannot be opened, it looks through the files one by one.
+//! It searches the library's index once the loader has brought the index up to date with
+//! the folder (`Fresh`; the index is then exact: each candidate is read from its file);
+//! until then, or if the index cannot be opened, it looks through the files one by one.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -15,13 +15,15 @@ use std::time::{Duration, Instant};
 use std::sync::Mutex;
 
 use brief::briefing::LoadOptions;
-use brief::briefing::index::{Access, Cancel, Index, IndexError, Order, Page};
+use brief::briefing::index::{Access, Cancel, Index, IndexError, Page};
 use brief::briefing::query::Query;
 use brief::ui::loading::{SNIPPET_CHARS, search_file};
 use brief::ui::{Action, ActorAsk, App, Found, Hit, SearchAsk};
 
 use super::actors::ActorReader;
-use super::place::{IndexPlace, IndexState, respelled};
+use super::place::respelled;
+
+use crate::cli::loader::{Fresh, IndexPlace};
 
 /// The worker sends what it has found at least this often, so results show as they come.
 const BATCH_TIME: Duration = Duration::from_millis(30);
@@ -44,26 +46,16 @@ pub struct Searcher {
 }
 
 impl Searcher {
-    pub fn spawn(load: LoadOptions, place: IndexPlace) -> std::io::Result<Self> {
+    pub fn spawn(load: LoadOptions, place: IndexPlace, fresh: Fresh) -> std::io::Result<Self> {
         let (asks, asked) = mpsc::channel();
         let (send, found) = mpsc::channel();
         let current = Arc::new(AtomicU64::new(0));
         let cancel = Arc::new(Mutex::new(Cancel::default()));
-        let state = Arc::new(IndexState::default());
-        let refreshed = Arc::clone(&state);
-        let refresh_place = place.clone();
-        // If it cannot start, the index is never fresh and searches look through the files.
-        let started = std::thread::Builder::new()
-            .name("index".into())
-            .spawn(move || refresh(&refresh_place, load, &refreshed));
-        if let (Err(error), Ok(mut failed)) = (started, state.failed.lock()) {
-            *failed = Some(error.to_string());
-        }
-        let actors = ActorReader::spawn(place.clone(), Arc::clone(&state))?;
+        let actors = ActorReader::spawn(place.clone(), Arc::clone(&fresh))?;
         let worker = Worker {
             current: Arc::clone(&current),
             cancel: Arc::clone(&cancel),
-            state,
+            fresh,
             place,
             load,
         };
@@ -128,30 +120,10 @@ impl Searcher {
     }
 }
 
-/// Brings the index up to date with the folder, once, building it if need be; `fresh`
-/// once done. An index that cannot be used leaves `fresh` unset and says why in `failed`:
-/// searches then look through the files.
-fn refresh(place: &IndexPlace, load: LoadOptions, state: &IndexState) {
-    let explicit = place.explicit.as_deref();
-    let opened = match Index::open(&place.folder, explicit, Access::ReadWrite) {
-        Err(error) if error.can_rebuild() => Index::rebuild(&place.folder, explicit),
-        other => other,
-    };
-    let refreshed = opened.and_then(|mut index| index.refresh(&load, &mut |_| {}));
-    match refreshed {
-        Ok(_) => state.fresh.store(true, Ordering::Release),
-        Err(error) => {
-            if let Ok(mut failed) = state.failed.lock() {
-                *failed = Some(error.to_string());
-            }
-        }
-    }
-}
-
 struct Worker {
     current: Arc<AtomicU64>,
     cancel: Arc<Mutex<Cancel>>,
-    state: Arc<IndexState>,
+    fresh: Fresh,
     place: IndexPlace,
     load: LoadOptions,
 }
@@ -167,7 +139,7 @@ impl Worker {
             let Some(query) = ask.query.as_ref().filter(|_| is_current()) else {
                 continue;
             };
-            if index.is_none() && self.state.fresh.load(Ordering::Acquire) {
+            if index.is_none() && self.fresh.is_fresh() {
                 let explicit = self.place.explicit.as_deref();
                 index = Index::open(&self.place.folder, explicit, Access::ReadOnly).ok();
             }
@@ -210,7 +182,7 @@ impl Worker {
         loop {
             let limit = if offset == 0 { FIRST_PAGE } else { INDEX_PAGE };
             let page = Page {
-                order: Order::Newest,
+                order: ask.order,
                 offset,
                 limit,
                 snippet_chars: SNIPPET_CHARS,
@@ -224,6 +196,7 @@ impl Worker {
                     path: respelled(&hit.path, canonical.as_deref(), &self.place.folder),
                     snippet: hit.snippet,
                     highlights: hit.highlights,
+                    score: hit.score,
                 })
                 .collect();
             let found = Found {

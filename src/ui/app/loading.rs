@@ -49,6 +49,8 @@ impl App {
                 self.library_view.expect(total);
             }
             Action::LibraryLoaded(batch) => self.receive(batch),
+            Action::LibraryChecking { done, total } => self.library_view.checking(done, total),
+            Action::LibraryNotice(text) => self.message = Some(text),
             Action::LibraryDone => {
                 self.library_view.loaded();
                 // A named file the load never delivered stays unopened; nothing to wait for.

@@ -196,6 +196,8 @@ impl App {
         if let Action::LibraryFound(_)
         | Action::LibraryLoaded(_)
         | Action::LibraryDone
+        | Action::LibraryChecking { .. }
+        | Action::LibraryNotice(_)
         | Action::FileRead(_)
         | Action::Found(_) = action
         {

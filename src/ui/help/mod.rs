@@ -27,8 +27,8 @@ const KEYS_WIDTH: std::ops::RangeInclusive<usize> = 16..=28;
 /// How the `/` prompt works, on the help screen and in docs/KEYS.md.
 pub const PROMPT_HELP: &[&str] = &[
     "At the / prompt: type to search, Backspace, Enter goes to the first",
-    "match, Esc cancels. Matching ignores case, Arabic vowel marks and",
-    "tatweel, and reads the hamza forms of alef as plain alef.",
+    "match, Esc cancels. Matching ignores case, vowel marks, tatweel,",
+    "alef forms, ta marbuta and punctuation (docs/QUERY.md, Matching).",
     "In the library, / reads what is typed as a query (docs/QUERY.md),",
     "searched in every field of every briefing; each briefing found shows",
     "the text around its match.",

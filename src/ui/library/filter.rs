@@ -26,8 +26,9 @@ pub struct LibraryFilter {
     pub(super) done: bool,
     /// The query's words and phrases, normalised: a failed file's path is matched by them.
     pub(super) words: Vec<String>,
-    /// The entries shown, in library order.
+    /// The entries shown, in library order, or best match first when `ranked`.
     pub shown: Vec<usize>,
+    pub(super) ranked: bool,
     /// `filter "…"` laid out for the status line (the query may be right-to-left).
     pub row: Option<Row>,
 }
@@ -43,13 +44,36 @@ impl LibraryFilter {
             done: false,
             words,
             shown: Vec::new(),
+            ranked: false,
             row: filter_row(text, engine),
         }
     }
 
-    /// Where entry `entry` is among the shown ones, or where it would be.
+    /// Where entry `entry` is among the shown ones, or where it would be (ranked by
+    /// relevance, where the entries after it begin: the end).
     pub fn position_of(&self, entry: usize) -> Result<usize, usize> {
+        if self.ranked {
+            return self
+                .shown
+                .iter()
+                .position(|&at| at == entry)
+                .ok_or(self.shown.len());
+        }
         self.shown.binary_search(&entry)
+    }
+
+    /// Orders the shown entries best match first, in library order among equals.
+    pub(super) fn rank(&mut self, library: &Library) {
+        let score = |at: usize| {
+            library
+                .path(at)
+                .and_then(|path| self.found.get(path))
+                .map_or(0, |hit| hit.score)
+        };
+        let mut shown = std::mem::take(&mut self.shown);
+        shown.sort_by_key(|&at| std::cmp::Reverse(score(at)));
+        self.shown = shown;
+        self.ranked = true;
     }
 
     /// Whether library entry `at` is shown: a briefing found, or a failed file whose path

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 
 use super::filter::{LibraryFilter, filter_row};
 use super::view::LibraryView;
+use crate::briefing::index::Order;
 use crate::briefing::query::{QueryError, parse};
 use crate::briefing::{Change, Library, LibraryEntry};
 use crate::ui::content::Engine;
@@ -89,6 +90,7 @@ impl LibraryView {
                     query,
                     paths,
                     whole: true,
+                    order: self.order,
                 });
                 self.entries
                     .iter_mut()
@@ -146,11 +148,13 @@ impl LibraryView {
                 _ => None,
             });
         let generation = filter.generation;
+        let order = self.order;
         let ask = self.ask.get_or_insert_with(|| SearchAsk {
             generation,
             query: Some(filter.parsed.clone()),
             paths: Vec::new(),
             whole: false,
+            order,
         });
         ask.paths.extend(arrived);
         if ask.paths.is_empty() {
@@ -172,6 +176,25 @@ impl LibraryView {
         filter.shown = (0..library.len())
             .filter(|&at| filter.shows(library, at))
             .collect();
+        filter.ranked = false;
+        if self.order == Order::Relevance {
+            filter.rank(library);
+        }
+    }
+
+    /// `o`: the search's results newest first, or best match first; the search runs again
+    /// in the new order (the index ranks the matches it reads first).
+    pub fn switch_order(&mut self, library: &Library, area: Rect, engine: Engine) {
+        self.order = match self.order {
+            Order::Newest => Order::Relevance,
+            Order::Relevance => Order::Newest,
+        };
+        let Some(text) = self.filter.as_ref().map(|f| f.query.clone()) else {
+            return;
+        };
+        // The same query: dropped and searched again under a new generation.
+        let _ = self.set_filter(library, None, area, engine);
+        let _ = self.set_filter(library, Some(&text), area, engine);
     }
 
     /// Briefing `index`'s place (from 1) among the briefings listed, and how many are

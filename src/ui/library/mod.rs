@@ -19,4 +19,6 @@ mod tests_detail;
 #[cfg(test)]
 mod tests_filter;
 #[cfg(test)]
+mod tests_indexed;
+#[cfg(test)]
 mod tests_search;

@@ -86,6 +86,7 @@ fn each_key_asks_for_a_search_and_what_an_older_one_finds_is_dropped() {
             path: water.clone(),
             snippet: String::new(),
             highlights: Vec::new(),
+            score: 0,
         }],
         done,
     };
@@ -115,4 +116,66 @@ fn each_key_asks_for_a_search_and_what_an_older_one_finds_is_dropped() {
     assert_eq!((stop.query, stop.paths.len()), (None, 0));
     assert_eq!(listed(&app).len(), 3);
     assert_eq!(app.screen(), Screen::Library);
+}
+
+#[test]
+fn o_searches_again_best_match_first_and_back() {
+    use crate::briefing::index::Order;
+    let mut app = fixture_app();
+    app.update(Action::SearchStart);
+    app.update(Action::SearchInput('w'));
+    let newest = ask(&mut app);
+    assert_eq!(newest.order, Order::Newest);
+    let paths: Vec<_> = app
+        .library()
+        .listings
+        .iter()
+        .map(|l| l.path.clone())
+        .collect();
+    let found = |generation, scores: [u32; 2]| {
+        let hits = paths.iter().cloned().zip(scores).map(|(path, score)| Hit {
+            path,
+            snippet: String::new(),
+            highlights: Vec::new(),
+            score,
+        });
+        Found {
+            generation,
+            hits: hits.collect(),
+            done: true,
+        }
+    };
+    // The newer briefing (listed first) matches less well.
+    let name = |path: &std::path::PathBuf| path.file_name().map(|n| n.to_string_lossy().into());
+    let in_library_order: Vec<String> = paths.iter().filter_map(name).collect();
+    let ranked = found(newest.generation, [2, 8]);
+    app.update(Action::Found(ranked));
+    assert_eq!(listed(&app)[..2], in_library_order[..2]);
+    app.update(Action::SearchSubmit);
+    app.update(Action::SearchOrder);
+    let relevance = ask(&mut app);
+    assert_eq!(relevance.order, Order::Relevance);
+    assert!(relevance.generation > newest.generation);
+    assert_eq!(relevance.query, newest.query);
+    let ranked = found(relevance.generation, [2, 8]);
+    app.update(Action::Found(ranked));
+    let best_first = listed(&app);
+    assert_eq!(
+        best_first[..2],
+        [in_library_order[1].clone(), in_library_order[0].clone()]
+    );
+    assert!(
+        screen(&app).contains("best match first"),
+        "{}",
+        screen(&app)
+    );
+    // Down then up walks the ranked list.
+    app.update(Action::Down);
+    app.update(Action::Up);
+    assert_eq!(
+        app.library_view().entry_at(0),
+        Some(app.library_view().selected())
+    );
+    app.update(Action::SearchOrder);
+    assert_eq!(ask(&mut app).order, Order::Newest);
 }

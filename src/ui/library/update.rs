@@ -3,6 +3,7 @@
 
 use super::view::{LibraryView, areas};
 use crate::briefing::LibraryEntry;
+use crate::briefing::index::Order;
 use crate::ui::action::Action;
 use crate::ui::layout::{WHEEL_STEP, half_page};
 use crate::ui::outcome::{Context, Go, Outcome};
@@ -36,6 +37,13 @@ impl LibraryView {
             | Action::SearchCursor(_)
             | Action::SearchSubmit
             | Action::SearchCancel => return self.update_filter(action, cx),
+            Action::SearchOrder => {
+                self.switch_order(cx.library, cx.area, cx.engine);
+                return Outcome::saying(match self.order {
+                    Order::Newest => "search results: newest first",
+                    Order::Relevance => "search results: best match first",
+                });
+            }
             Action::Back if self.filter.is_some() => {
                 // Dropping the query cannot fail.
                 let _ = self.set_filter(cx.library, None, cx.area, cx.engine);

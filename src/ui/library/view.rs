@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use super::detail::DetailView;
 use super::entry::{Entry, LIST_SELECTABLE, entry_row, snippet_row};
 use super::filter::LibraryFilter;
+use crate::briefing::index::Order;
 use crate::briefing::{Change, Library, LibraryEntry};
 use crate::ui::content::{DirectionRule, Engine, Field, FieldKind, Fields, PaneText, Row};
 use crate::ui::count::{plural, thousands};
@@ -22,11 +23,16 @@ pub struct LibraryView {
     pub(super) moved: bool,
     /// Set while the library loads in the background.
     pub(super) progress: Option<Progress>,
+    /// While the library, listed from its index, is checked against the files: changed
+    /// files read, of how many (unknown while the folder is walked).
+    pub(super) checking: Option<(usize, Option<usize>)>,
     /// The entries shown, when the `/` filter holds words; `selected` is always one of them
     /// (when any), `scroll` counts shown entries.
     pub(super) filter: Option<LibraryFilter>,
     /// The `/` prompt while it is open: what it holds filters the list as it is typed.
     pub(super) prompt: Option<Prompt>,
+    /// The order of the search's results (`o`).
+    pub(super) order: Order,
     /// The last search asked for, counted: what an older one finds is dropped.
     pub(super) generation: u64,
     /// What to ask the runtime's search worker next (`take_ask`).
@@ -174,12 +180,37 @@ impl LibraryView {
 
     /// The counts; while loading, how far it has got.
     pub(super) fn title(&self, library: &Library) -> String {
-        match (self.progress, &self.filter) {
+        let Some((done, total)) = self.checking else {
+            return self.counts_title(library);
+        };
+        let counted = match self.progress {
+            Some(_) => self.counts_title(library),
+            None => String::new(),
+        };
+        match total {
+            None => format!("{counted}· checking the files… "),
+            Some(total) => format!(
+                "{counted}· checking {} of {} changed files… ",
+                thousands(done),
+                thousands(total)
+            ),
+        }
+    }
+
+    fn counts_title(&self, library: &Library) -> String {
+        // While checking, the library is whole: its counts, not a load's progress.
+        let progress = self.progress.filter(|_| self.checking.is_none());
+        match (progress, &self.filter) {
             (None, Some(filter)) => format!(
-                " Library: {}{} shown of {} ",
+                " Library: {}{} shown of {}{} ",
                 if filter.done { "" } else { "searching… " },
                 thousands(filter.shown.len()),
-                counts(library)
+                counts(library),
+                // Newest first goes without saying: it is the library's own order.
+                match self.order {
+                    Order::Newest => "",
+                    Order::Relevance => ", best match first",
+                }
             ),
             (None, None) => format!(" Library: {} ", counts(library)),
             (Some(Progress { total: None }), _) if self.entries.is_empty() => {
@@ -231,6 +262,15 @@ impl LibraryView {
 
     pub fn loaded(&mut self) {
         self.progress = None;
+        self.checking = None;
+    }
+
+    /// The library is listed whole (from its index) and the files are being checked:
+    /// `done` of `total` changed files read so far.
+    pub fn checking(&mut self, done: usize, total: Option<usize>) {
+        if self.progress.is_some() {
+            self.checking = Some((done, total));
+        }
     }
 
     /// `filter "…"` laid out for the status line, while a filter is on.

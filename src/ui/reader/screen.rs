@@ -165,6 +165,9 @@ impl BriefingScreen {
                 }
                 return Outcome::saying("this briefing loaded without warnings");
             }
+            Action::SearchOrder => {
+                return Outcome::saying("o orders the library's search results (Esc: the library)");
+            }
             Action::PrevBriefing | Action::NextBriefing => {
                 let forward = action == Action::NextBriefing;
                 let from = reader.index;

@@ -1,9 +1,15 @@
 //! The library loads on background threads, so the first frame need not wait for 10,000
-//! files: the file named on the command line first, then the folder's files are found, then
-//! loaded by up to two workers that send batches over one channel. Each briefing is sent as
-//! its `Listing`, what the library keeps of it; opening one reads its file again. The main thread takes
-//! what has arrived between terminal events; the channel closing (every sender gone) means
-//! the load is over.
+//! files: the file named on the command line first, then the library from its index at once
+//! when it has one (`index.rs`: then the index is checked against the folder and what
+//! changed follows); else the folder's files are found, then loaded by up to two workers
+//! that send batches over one channel. Each briefing is sent as its `Listing`, what the
+//! library keeps of it; opening one reads its file again. The main thread takes what has
+//! arrived between terminal events; the channel closing (every sender gone) means the
+//! load is over.
+
+mod index;
+
+pub use index::{Fresh, IndexPlace, IndexState};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -19,6 +25,13 @@ enum Message {
     /// How many library entries to expect in all.
     Found(usize),
     Loaded(Batch),
+    /// The library came from the index; the files are being checked against it.
+    Checking {
+        done: usize,
+        total: Option<usize>,
+    },
+    /// A line for the status line.
+    Notice(String),
 }
 
 /// Files a worker claims at a time from the shared list: few enough that the two workers
@@ -53,17 +66,27 @@ pub enum Drained {
     Done,
 }
 
-/// Starts loading `path`: a folder, or a file (then its folder, with the file first).
-/// Returns the loader and the file to open when it arrives, spelled as given.
-pub fn spawn(path: &Path, options: LoadOptions) -> std::io::Result<(Loader, Option<PathBuf>)> {
-    let folder = folder_of(path);
+/// Starts loading `path`: a folder, or a file (then its folder, with the file first), from
+/// the index at `place` when it can be used. Returns the loader, the file to open when it
+/// arrives (spelled as given), and the flag set once the index is up to date.
+pub fn spawn(
+    path: &Path,
+    options: LoadOptions,
+    explicit_index: Option<PathBuf>,
+) -> std::io::Result<(Loader, Option<PathBuf>, IndexPlace, Fresh)> {
+    let place = IndexPlace {
+        folder: folder_of(path),
+        explicit: explicit_index,
+    };
     let opened = path.is_file().then(|| path.to_path_buf());
     let (tx, rx) = mpsc::channel();
     let file = opened.clone();
+    let fresh = Fresh::default();
+    let (for_thread, fresh_for_thread) = (place.clone(), Arc::clone(&fresh));
     std::thread::Builder::new()
         .name("loader".into())
-        .spawn(move || load(&folder, file.as_deref(), options, &tx))?;
-    Ok((Loader { rx }, opened))
+        .spawn(move || load(&for_thread, file.as_deref(), options, &tx, fresh_for_thread))?;
+    Ok((Loader { rx }, opened, place, fresh))
 }
 
 /// The library folder of `path`: itself, or a file's folder.
@@ -77,9 +100,16 @@ pub fn folder_of(path: &Path) -> PathBuf {
     }
 }
 
-/// The loader thread: the named file, then discovery, then the files by up to two workers.
-/// Every send that fails means the reader has quit: stop.
-fn load(folder: &Path, file: Option<&Path>, options: LoadOptions, tx: &Sender<Message>) {
+/// The loader thread: the named file, then the index's rows, or discovery and the files
+/// by up to two workers. Every send that fails means the reader has quit: stop.
+fn load(
+    place: &IndexPlace,
+    file: Option<&Path>,
+    options: LoadOptions,
+    tx: &Sender<Message>,
+    fresh: Fresh,
+) {
+    let folder = place.folder.as_path();
     let mut first = Batch::default();
     if let Some(file) = file {
         match briefing::load_file(file, &options) {
@@ -89,6 +119,21 @@ fn load(folder: &Path, file: Option<&Path>, options: LoadOptions, tx: &Sender<Me
         if tx.send(Message::Loaded(first)).is_err() {
             return;
         }
+    }
+    let (opened, notice) = index::open(place);
+    let unusable_reason = notice.clone().unwrap_or_default();
+    if let Some(notice) = notice
+        && tx.send(Message::Notice(notice)).is_err()
+    {
+        return;
+    }
+    match opened {
+        index::Opened::Listed(listed) => {
+            let (index, library) = *listed;
+            return index::serve(index, library, (folder, file), options, tx, &fresh);
+        }
+        index::Opened::Build => index::build(place.clone(), options, fresh),
+        index::Opened::Unusable => fresh.fail(unusable_reason),
     }
     if let Some(gate) = std::env::var_os(TEST_LOAD_GATE_VAR) {
         // Blocks until the test opens the FIFO for writing and closes it again; read into
@@ -181,11 +226,15 @@ impl Loader {
     /// together, so they cost one merge.
     fn take(&self, app: &mut App, first: Option<Message>) -> Drained {
         let mut found = None;
+        let mut checking = None;
+        let mut notices = Vec::new();
         let mut batch = Batch::default();
         let mut got = first.is_some();
         let mut take = |message| match message {
             Message::Found(total) => found = Some(total),
             Message::Loaded(more) => batch.append(more),
+            Message::Checking { done, total } => checking = Some((done, total)),
+            Message::Notice(text) => notices.push(text),
         };
         first.into_iter().for_each(&mut take);
         let done = loop {
@@ -203,6 +252,12 @@ impl Loader {
         }
         if !batch.is_empty() {
             app.update(Action::LibraryLoaded(batch));
+        }
+        if let Some((done, total)) = checking {
+            app.update(Action::LibraryChecking { done, total });
+        }
+        for text in notices {
+            app.update(Action::LibraryNotice(text));
         }
         if done {
             app.update(Action::LibraryDone);

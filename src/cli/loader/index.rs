@@ -1,0 +1,222 @@
+//! The library from its index: listed at once from the index's rows, then, on the same
+//! thread, the index brought up to date with the folder, what changed going into the
+//! library as batches (with the files that went) and how far it has got going into the
+//! title. The search worker uses the index once it is up to date (`Fresh`). An index that
+//! cannot be used is said in one line, and the loader reads the files instead.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex};
+
+use brief::briefing::index::{Access, Changed, Index, IndexError, index_path};
+use brief::briefing::{Diagnostic, Library, Listing, LoadFailure, LoadOptions};
+use brief::ui::Batch;
+
+use super::{Message, same_file};
+
+/// The library folder and its index, as the loader and the search worker reach them.
+#[derive(Debug, Clone)]
+pub struct IndexPlace {
+    /// The folder as the library spells its files' paths.
+    pub folder: PathBuf,
+    /// `--index` / `BRIEF_INDEX`, else the folder's own index.
+    pub explicit: Option<PathBuf>,
+}
+
+/// Whether the index is up to date with the folder (searches and the actor screen may
+/// then ask it), or why it cannot be used.
+#[derive(Debug, Default)]
+pub struct IndexState {
+    pub fresh: AtomicBool,
+    pub failed: Mutex<Option<String>>,
+}
+
+impl IndexState {
+    pub fn is_fresh(&self) -> bool {
+        self.fresh.load(Ordering::Acquire)
+    }
+
+    pub(super) fn set_fresh(&self) {
+        self.fresh.store(true, Ordering::Release);
+    }
+
+    /// Records why the index cannot be used, for the screens that need it.
+    pub(super) fn fail(&self, why: String) {
+        if let Ok(mut failed) = self.failed.lock() {
+            *failed = Some(why);
+        }
+    }
+}
+
+/// Shared by the loader, which brings the index up to date, and the workers that read it.
+pub type Fresh = Arc<IndexState>;
+
+/// What opening the index at start gave.
+pub(super) enum Opened {
+    /// Rows to list the library from.
+    Listed(Box<(Index, Library)>),
+    /// No index yet, or an empty (or rebuilt) one: the files are read, and the index
+    /// built meanwhile.
+    Build,
+    /// No index: the files are read.
+    Unusable,
+}
+
+/// Opens the index for writing; one that cannot be used as it is (corrupt, from a newer
+/// brief, of another folder) is rebuilt. With it, the line for the status line, if any:
+/// what was wrong with the index.
+pub(super) fn open(place: &IndexPlace) -> (Opened, Option<String>) {
+    let explicit = place.explicit.as_deref();
+    // Creating an index costs more than loading a small library: the first start reads
+    // the files at once and leaves the making of it to the thread that builds it.
+    let canonical = std::fs::canonicalize(&place.folder).ok();
+    let path = canonical.and_then(|folder| index_path(&folder, explicit));
+    if path.is_none_or(|path| !path.exists()) {
+        return (Opened::Build, None);
+    }
+    let (opened, notice) = match Index::open(&place.folder, explicit, Access::ReadWrite) {
+        Err(error) if error.can_rebuild() => (
+            Index::rebuild(&place.folder, explicit),
+            Some(format!("{error}; rebuilding it")),
+        ),
+        other => (other, None),
+    };
+    let index = match opened {
+        Ok(index) => index,
+        Err(error) => return unusable(&error),
+    };
+    match index.is_empty() {
+        Ok(true) => (Opened::Build, notice),
+        Ok(false) => match index.listings_under(&place.folder) {
+            Ok(library) => (Opened::Listed(Box::new((index, library))), notice),
+            Err(error) => unusable(&error),
+        },
+        Err(error) => unusable(&error),
+    }
+}
+
+fn unusable(error: &IndexError) -> (Opened, Option<String>) {
+    (
+        Opened::Unusable,
+        Some(format!("{error}; reading the files")),
+    )
+}
+
+/// Builds the index on a thread of its own while the loader reads the files. An index
+/// that cannot be made leaves `fresh` unset: searches then look through the files.
+pub(super) fn build(place: IndexPlace, load: LoadOptions, fresh: Fresh) {
+    let state = Arc::clone(&fresh);
+    let started = std::thread::Builder::new()
+        .name("index".into())
+        .spawn(move || {
+            let explicit = place.explicit.as_deref();
+            let opened = match Index::open(&place.folder, explicit, Access::ReadWrite) {
+                Err(error) if error.can_rebuild() => Index::rebuild(&place.folder, explicit),
+                other => other,
+            };
+            match opened.and_then(|mut index| index.refresh(&load, &mut |_| {})) {
+                Ok(_) => state.set_fresh(),
+                Err(error) => state.fail(error.to_string()),
+            }
+        });
+    if let Err(error) = started {
+        fresh.fail(error.to_string());
+    }
+}
+
+/// Sends the library listed from the index (less the named file, already sent), then
+/// brings the index up to date, sending what changed as it is stored.
+pub(super) fn serve(
+    mut index: Index,
+    library: Library,
+    (folder, file): (&Path, Option<&Path>),
+    load: LoadOptions,
+    tx: &Sender<Message>,
+    fresh: &Fresh,
+) {
+    let Library {
+        mut listings,
+        mut failures,
+    } = library;
+    if let Some(file) = file {
+        listings.retain(|listing| !same_file(&listing.path, file));
+        failures.retain(|failure| !same_file(&failure.path, file));
+    }
+    let listed = Batch {
+        gone: Vec::new(),
+        listings,
+        failures,
+    };
+    let checking = Message::Checking {
+        done: 0,
+        total: None,
+    };
+    if tx.send(Message::Loaded(listed)).is_err() || tx.send(checking).is_err() {
+        return;
+    }
+    let canonical = index.library().to_path_buf();
+    let spelled = Spelling {
+        canonical: &canonical,
+        folder,
+    };
+    let mut progress = |p: brief::briefing::index::Progress| {
+        let _ = tx.send(Message::Checking {
+            done: p.done,
+            total: Some(p.total),
+        });
+    };
+    let mut changed = |changed: Changed| {
+        let _ = tx.send(Message::Loaded(spelled.batch(changed)));
+    };
+    match index.refresh_reporting(&load, &mut progress, &mut changed) {
+        Ok(_) => fresh.set_fresh(),
+        Err(error) => {
+            fresh.fail(error.to_string());
+            let _ = tx.send(Message::Notice(format!(
+                "{error}; the library may be out of date"
+            )));
+        }
+    }
+}
+
+/// The index names files under the canonical folder; the library under the folder as
+/// given.
+struct Spelling<'a> {
+    canonical: &'a Path,
+    folder: &'a Path,
+}
+
+impl Spelling<'_> {
+    fn path(&self, path: &mut PathBuf) {
+        if let Ok(inside) = path.strip_prefix(self.canonical) {
+            *path = self.folder.join(inside);
+        }
+    }
+
+    fn diagnostics(&self, diagnostics: &mut [Diagnostic]) {
+        diagnostics.iter_mut().for_each(|d| self.path(&mut d.path));
+    }
+
+    fn batch(&self, changed: Changed) -> Batch {
+        let Changed {
+            mut gone,
+            mut listings,
+            mut failures,
+        } = changed;
+        gone.iter_mut().for_each(|path| self.path(path));
+        for Listing { path, warnings, .. } in &mut listings {
+            self.path(path);
+            self.diagnostics(warnings);
+        }
+        for LoadFailure { path, diagnostics } in &mut failures {
+            self.path(path);
+            self.diagnostics(diagnostics);
+        }
+        Batch {
+            gone,
+            listings,
+            failures,
+        }
+    }
+}
