@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use brief::briefing::{LoadOptions, load_path};
 use brief::ui::content::Engine;
 use brief::ui::screen::{buffer_lines, render_buffer};
-use brief::ui::{Action, App, KeySetup, UiOptions};
+use brief::ui::{Action, App, KeySetup, UiOptions, read_asked};
 use divan::{Bencher, black_box};
 use ratatui::layout::Rect;
 
@@ -38,13 +38,16 @@ fn opened(folder: &Path, file: &Path) -> App {
         engine: Engine::default(),
         color: true,
     };
-    App::new(
+    let mut app = App::new(
         load_path(folder, &LoadOptions::default()),
         Some(file.to_path_buf()),
         options,
         KeySetup::defaults(),
         Rect::new(0, 0, WIDTH, HEIGHT),
-    )
+    );
+    // Opening reads the file: the runtime's part, done here as the tests do.
+    read_asked(&mut app, &LoadOptions::default());
+    app
 }
 
 /// The briefing open with the search prompt shown and `typed` in it.
