@@ -17,6 +17,7 @@ mod parts;
 pub mod query;
 mod report;
 mod script;
+mod sqlite;
 pub mod state;
 mod suggest;
 mod translation;

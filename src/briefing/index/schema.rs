@@ -87,27 +87,8 @@ fn check_version(path: &Path, version: i64, tables: i64) -> Result<(), IndexErro
     Ok(())
 }
 
-/// Applies every migration after the file's version in one transaction, so a killed
-/// process leaves the old version or the new one. The version is read again inside the
-/// transaction: another process may have just created or migrated the file.
 fn migrate(conn: &Connection) -> rusqlite::Result<()> {
-    conn.execute_batch("BEGIN IMMEDIATE")?;
-    let result = (|| {
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
-        let from = usize::try_from(version).unwrap_or(usize::MAX);
-        if let Some(steps) = MIGRATIONS.get(from..).filter(|steps| !steps.is_empty()) {
-            conn.execute_batch(&steps.concat())?;
-            conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-        }
-        Ok(())
-    })();
-    match result {
-        Ok(()) => conn.execute_batch("COMMIT"),
-        Err(error) => {
-            let _ = conn.execute_batch("ROLLBACK");
-            Err(error)
-        }
-    }
+    crate::briefing::sqlite::migrate(conn, MIGRATIONS, SCHEMA_VERSION, |_| Ok(()))
 }
 
 /// The library path is stored inside the index when it is made and checked on every open,
