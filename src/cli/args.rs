@@ -112,6 +112,10 @@ pub struct ReadArgs {
     pub no_mouse: bool,
     #[command(flatten)]
     pub index: IndexFileArg,
+    /// The review state file, for the marks [default: $BRIEF_STATE, else `state` in
+    /// config.toml, else $XDG_STATE_HOME/brief/state.db]
+    #[arg(long, value_name = "PATH")]
+    pub state: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, Args)]

@@ -1,6 +1,7 @@
 use serde::Deserialize;
 
 use super::actors::{ActorsRead, TimelineRead};
+use super::library::MarksRead;
 use super::loading::{Batch, FileRead, Found};
 
 /// Declares `Action` with its bindable variants listed once, each with the description the
@@ -93,6 +94,11 @@ actions! {
         SearchPrev => "previous match",
         /// `o` in the library: results newest first, or best match first.
         SearchOrder => "library search: newest first / by relevance",
+        /// `r`, `f`, `a`, `u`: the review marks, kept in the review state (docs/CONFIG.md).
+        ToggleReviewed => "mark reviewed, or not reviewed",
+        ToggleFlagged => "flag, or unflag",
+        EditNote => "write your note on the briefing (empty removes it)",
+        NextNew => "open the next new (never opened) briefing",
     }
     other {
         #[serde(skip)]
@@ -152,5 +158,11 @@ actions! {
         /// An actor's timeline, as the index gave it (`Effect::Actors`).
         #[serde(skip)]
         TimelineRead(TimelineRead),
+        /// The review marks, as the runtime read them from the state.
+        #[serde(skip)]
+        MarksRead(Box<MarksRead>),
+        /// The review state cannot be used: marks are off, for this reason.
+        #[serde(skip)]
+        MarksOff(String),
     }
 }

@@ -32,6 +32,7 @@ pub use app::{
     App, Effect, Screen, UiOptions, actor_answer, answer_actor_asks, read_asked, settle_asked,
 };
 pub use keys::KeySetup;
+pub use library::{MarkChange, MarkWrite, MarksRead};
 pub use loading::{Batch, FileRead, Found, Hit, Progress, SearchAsk};
 #[cfg(test)]
 mod testing;

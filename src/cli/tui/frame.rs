@@ -9,6 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
+use super::marks::Keeper;
 use super::search::Searcher;
 use crate::cli::scroll::{Scroller, Shift};
 use crate::cli::terminal::{self, FrameWriter, Modes};
@@ -26,6 +27,7 @@ pub fn carry_out_effects(
     runtime: Runtime,
     scroller: &mut Scroller,
     searcher: &mut Searcher,
+    marks: &mut Keeper,
 ) -> anyhow::Result<bool> {
     let mut dirty = false;
     loop {
@@ -37,6 +39,8 @@ pub fn carry_out_effects(
             match effect {
                 Effect::Search(ask) => searcher.ask(ask),
                 Effect::Actors(ask) => searcher.ask_actors(ask),
+                Effect::Mark(write) => marks.write(app, write),
+                Effect::ReadMarks => marks.send_marks(app),
                 other => {
                     dirty |= carry_out(app, term, runtime, scroller, other)?;
                     continue;
@@ -80,7 +84,7 @@ fn carry_out(
             scroller.push(Shift { top, bottom, lines });
         }
         // Handed to the workers by `carry_out_effects`.
-        Effect::Search(_) | Effect::Actors(_) => {}
+        Effect::Search(_) | Effect::Actors(_) | Effect::Mark(_) | Effect::ReadMarks => {}
     }
     Ok(true)
 }

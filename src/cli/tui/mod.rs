@@ -8,6 +8,7 @@
 mod actors;
 mod events;
 mod frame;
+mod marks;
 mod place;
 mod search;
 
@@ -80,9 +81,10 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
         modes,
         load: options,
     };
+    let mut marks = marks::Keeper::open(args.state.as_deref());
     let result = terminal::enter(modes)
         .map_err(anyhow::Error::from)
-        .and_then(|()| session(app, runtime, (loader, place, fresh), started));
+        .and_then(|()| session(app, runtime, (loader, place, fresh), &mut marks, started));
     if result.is_err() && signals::terminal_hung_up() {
         // The link dropped under us: that is a hang-up, not an error of ours.
         signals::shutdown(signals::HANGUP_STATUS);
@@ -109,6 +111,7 @@ fn session(
     app: impl FnOnce(Rect) -> App,
     runtime: Runtime,
     (loader, place, fresh): (Loader, IndexPlace, Fresh),
+    marks: &mut marks::Keeper,
     started: Instant,
 ) -> anyhow::Result<()> {
     let mut term = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
@@ -119,9 +122,10 @@ fn session(
     let mut loader = (!done).then_some(loader);
     let mut scroller = Scroller::default();
     let mut searcher = Searcher::spawn(runtime.load, place, fresh)?;
+    marks.send_marks(app);
     // The named file's listing may have arrived: it opens (its file is read) before the
     // first frame.
-    carry_out_effects(app, &mut term, runtime, &mut scroller, &mut searcher)?;
+    carry_out_effects(app, &mut term, runtime, &mut scroller, &mut searcher, marks)?;
     draw(&mut term, app, &mut scroller)?;
     if std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1") {
         panic!("{TEST_PANIC_VAR}=1: panic forced after the first frame (test hook)");
@@ -149,7 +153,7 @@ fn session(
                 dirty = true;
             }
         }
-        dirty |= carry_out_effects(app, &mut term, runtime, &mut scroller, &mut searcher)?;
+        dirty |= carry_out_effects(app, &mut term, runtime, &mut scroller, &mut searcher, marks)?;
         if signals::take_redraw_whole() {
             redraw_whole(app, &mut term, &mut scroller)?;
             dirty = true;

@@ -55,6 +55,7 @@ impl App {
                 self.library_view.loaded();
                 // A named file the load never delivered stays unopened; nothing to wait for.
                 self.opening = None;
+                self.reread_marks();
             }
             Action::FileRead(read) => self.receive_file(*read),
             Action::Found(found) => {

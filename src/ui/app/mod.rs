@@ -9,7 +9,7 @@ use crate::ui::actors::{ActorAsk, ActorsView};
 use crate::ui::content::Engine;
 use crate::ui::help::Help;
 use crate::ui::keys::{KeySetup, KeyTable};
-use crate::ui::library::LibraryView;
+use crate::ui::library::{LibraryView, MarkWrite};
 use crate::ui::loading::SearchAsk;
 use crate::ui::outcome::{Context, Go, Outcome};
 use crate::ui::prompt::{self, Prompt};
@@ -18,6 +18,7 @@ use crate::ui::theme::Theme;
 
 mod actors;
 mod loading;
+mod marks;
 mod opening;
 mod reads;
 mod render;
@@ -29,6 +30,8 @@ mod tests_idle_keys;
 #[cfg(test)]
 mod tests_loading;
 #[cfg(test)]
+mod tests_marks;
+#[cfg(test)]
 mod tests_paging;
 #[cfg(test)]
 mod tests_reading;
@@ -36,6 +39,7 @@ mod tests_reading;
 mod tests_status;
 
 pub use actors::{actor_answer, answer_actor_asks};
+pub use marks::NOTE_LABEL;
 pub use reads::{read_asked, settle_asked};
 
 /// How the reader draws: the layout engine's settings, and whether the theme uses color.
@@ -57,6 +61,10 @@ pub enum Effect {
     /// Read the library's index for the actor screen and send what it gave as
     /// `Action::ActorsRead` or `Action::TimelineRead`.
     Actors(ActorAsk),
+    /// Write this change to the review state.
+    Mark(MarkWrite),
+    /// Read the review marks again and send them as `Action::MarksRead`.
+    ReadMarks,
     /// Put this text on the clipboard through OSC 52.
     Copy(String),
     Suspend,
@@ -109,6 +117,8 @@ pub struct App {
     message: Option<String>,
     /// The file named on the command line, while a background load has yet to deliver it.
     opening: Option<PathBuf>,
+    /// The note being written (`a`), while its prompt is open.
+    note: Option<marks::NoteEditor>,
     effects: Vec<Effect>,
     quit: bool,
 }
@@ -147,9 +157,11 @@ impl App {
             open: None,
             reading: None,
             opening: None,
+            note: None,
             effects: Vec::new(),
             quit: false,
         };
+        app.library_view.plain_symbols(!options.color);
         app.library_view
             .relayout(&app.library, app.area, app.engine);
         if let Some(path) = opened {
@@ -205,6 +217,10 @@ impl App {
             self.ask_search();
             return;
         }
+        if let Action::MarksRead(_) | Action::MarksOff(_) = action {
+            self.receive_marks(action);
+            return;
+        }
         if let Action::ActorsRead(_) | Action::TimelineRead(_) = action {
             self.receive_actors(action);
             return;
@@ -239,10 +255,19 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Suspend => self.effects.push(Effect::Suspend),
-            Action::Redraw => self.effects.push(Effect::Redraw),
+            Action::Redraw => {
+                self.effects.push(Effect::Redraw);
+                self.reread_marks();
+            }
             Action::Resize { width, height } => self.resize(width, height),
+            _ if self.note.is_some() => self.update_marks(action),
             Action::Help => self.help.open(self.area),
             Action::ActorIndex => self.open_actors(),
+            Action::ToggleReviewed | Action::ToggleFlagged | Action::EditNote | Action::NextNew
+                if self.screen != Screen::Actors && self.prompt().is_none() =>
+            {
+                self.update_marks(action);
+            }
             _ if self.screen == Screen::Actors => self.update_actors(action),
             _ => {
                 let cx = Context {
@@ -284,6 +309,7 @@ impl App {
                 self.screen = Screen::Library;
                 self.briefing.leave();
                 self.open = None;
+                self.reread_marks();
             }
             Some(Go::Warnings) => {
                 self.screen = Screen::Library;
@@ -304,6 +330,9 @@ impl App {
 
     /// The `/` prompt of the screen shown, while it is open.
     fn prompt(&self) -> Option<&Prompt> {
+        if self.note.is_some() {
+            return self.note_prompt();
+        }
         match self.screen {
             Screen::Library => self.library_view.prompt(),
             Screen::Briefing => self.briefing.prompt(),

@@ -52,6 +52,7 @@ impl App {
         self.library_view
             .choose(&self.library, index, self.area, self.engine);
         self.library_view.close_prompt();
+        self.mark_opened(index);
     }
 
     /// The searches asked for so far (`Effect::Search`), taken from the effects, like

@@ -11,6 +11,7 @@ use crate::ui::content::{Piece, Row, fit_words, status_row};
 use crate::ui::count::thousands;
 use crate::ui::layout::{MIN_HEIGHT, MIN_WIDTH, prompt_text_area, split_status, too_small};
 use crate::ui::prompt::Prompt;
+use crate::ui::reader::review_row;
 use crate::ui::view::draw_row;
 
 impl Widget for &App {
@@ -85,9 +86,17 @@ impl App {
         let left_width = area.width.saturating_sub(right_width);
         if let Some(prompt) = self.prompt() {
             let style = theme.status.patch(theme.prompt);
-            buf.set_string(area.x, area.y, "/", style);
+            // The note's label is wider than `/`: the text starts after it.
+            let label = if self.note.is_some() {
+                super::NOTE_LABEL
+            } else {
+                "/"
+            };
+            buf.set_string(area.x, area.y, label, style);
+            let skip = u16::try_from(label.len() - 1).unwrap_or(0);
             let text_area = prompt_text_area(Rect {
-                width: left_width,
+                x: area.x.saturating_add(skip),
+                width: left_width.saturating_sub(skip),
                 ..area
             });
             if let Some(row) = prompt.row() {
@@ -105,6 +114,12 @@ impl App {
                 };
                 draw_row(buf, line, &row, theme.status, &[], theme);
             }
+        } else if let Some(row) = self.review_row(usize::from(left_width)) {
+            let line = Rect {
+                width: left_width,
+                ..area
+            };
+            draw_row(buf, line, &row, theme.status, &[], theme);
         }
         let right = Rect {
             x: area.x + left_width,
@@ -112,6 +127,18 @@ impl App {
             ..area
         };
         self.draw_status_right(right, row, &tail, buf);
+    }
+
+    /// Who reviewed, flagged and noted the open briefing, when anyone did.
+    fn review_row(&self, width: usize) -> Option<Row> {
+        let reader = self
+            .briefing
+            .reader()
+            .filter(|_| self.screen == Screen::Briefing)?;
+        let path = self.library.path(reader.index())?;
+        let review = self.library_view.review();
+        let changed = review.changed_since_reviewed(path);
+        review_row(review.marks(path)?, changed, width, self.engine)
     }
 
     /// `filter "…"` while the library screen shows a filtered list.

@@ -7,9 +7,11 @@ mod entry;
 mod filter;
 mod listing;
 mod render;
+mod review;
 mod update;
 mod view;
 
+pub use review::{MarkChange, MarkWrite, MarksRead};
 pub use view::{LibraryView, counts, short_counts};
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Widget};
 use super::entry::{
     CLASS_AT, CLASS_WIDTH, Entry, EntryRow, LANG_AT, LIST_SELECTABLE, has_columns, title_width,
 };
+use super::review::COLUMN_WIDTH;
 use super::view::{LibraryView, areas};
 use crate::briefing::{Library, LibraryEntry};
 use crate::ui::count::thousands;
@@ -46,7 +47,13 @@ impl LibraryView {
     /// The rows in view, one entry each, inside the list's border: the selection marker in
     /// the gutter, the entry after it.
     fn render_rows(&self, library: &Library, inner: Rect, buf: &mut Buffer, theme: &Theme) {
-        let text = text_area(inner, LIST_SELECTABLE);
+        let mut text = text_area(inner, LIST_SELECTABLE);
+        let column = self.review.is_on().then_some(text.x);
+        if column.is_some() {
+            let width = cells(COLUMN_WIDTH);
+            text.x = text.x.saturating_add(width);
+            text.width = text.width.saturating_sub(width);
+        }
         if self.filter.is_some() && self.shown_len() == 0 {
             let notice = "no briefing matches the filter: / changes it, Esc clears it";
             buf.set_stringn(text.x, text.y, notice, usize::from(text.width), theme.dim);
@@ -81,6 +88,10 @@ impl LibraryView {
                 height: 1,
                 ..text
             };
+            // A file that failed to load has no marks.
+            if let Some(x) = column.filter(|_| !entry.failed) {
+                self.draw_column(buf, x, y, library.path(index), selected, theme);
+            }
             draw_entry(buf, line, entry, row, selected, columns, theme);
             if let Some(snippet) = entry.snippet.as_ref().filter(|_| height > 1) {
                 let width = cells(title_width(usize::from(line.width), false));
@@ -92,6 +103,36 @@ impl LibraryView {
                 };
                 draw_row(buf, cell, &snippet.row, theme.dim, &snippet.marks, theme);
             }
+        }
+    }
+
+    /// The state column of the entry at `path`: its symbols in the first three cells, the
+    /// new and flagged ones stressed.
+    fn draw_column(
+        &self,
+        buf: &mut Buffer,
+        x: u16,
+        y: u16,
+        path: Option<&std::path::Path>,
+        selected: bool,
+        theme: &Theme,
+    ) {
+        let Some(path) = path else {
+            return;
+        };
+        let base = if selected {
+            theme.selected
+        } else {
+            Style::new()
+        };
+        for (at, symbol) in (0u16..).zip(self.review.column(path)) {
+            let style = match at {
+                0 if self.review.is_new(path) => base.patch(theme.title_focused),
+                0 => base.patch(theme.dim),
+                1 => base.patch(theme.error),
+                _ => base,
+            };
+            buf.set_string(x.saturating_add(at), y, symbol, style);
         }
     }
 

@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use super::detail::DetailView;
 use super::entry::{Entry, LIST_SELECTABLE, entry_row, snippet_row};
 use super::filter::LibraryFilter;
+use super::review::{COLUMN_WIDTH, MarksRead, Review};
 use crate::briefing::index::Order;
 use crate::briefing::{Change, Library, LibraryEntry};
 use crate::ui::content::{DirectionRule, Engine, Field, FieldKind, Fields, PaneText, Row};
@@ -44,6 +45,8 @@ pub struct LibraryView {
     /// The entry `detail` shows; `None` when it must be built again.
     detail_of: Option<usize>,
     pub(super) detail_view: DetailView,
+    /// The review marks: the state column, the title's counts.
+    pub(super) review: Review,
     /// Entry rows and details laid out so far: tests check the work a key costs.
     #[cfg(test)]
     pub(crate) rows_laid_out: usize,
@@ -85,6 +88,7 @@ impl LibraryView {
         // Rows already laid out move with their entries; the new ones wait to be seen.
         self.entries = merged;
         self.detail_of = None;
+        self.review.count(library);
         if self.moved {
             // A chosen entry whose file went stays chosen at the same place in the list.
             let gone = || self.selected.min(library.len().saturating_sub(1));
@@ -129,12 +133,13 @@ impl LibraryView {
             .min(position)
             .max((position + 1).saturating_sub(page))
             .min(count.saturating_sub(page));
-        self.lay_out_rows(library, text_width(list, LIST_SELECTABLE), page, engine);
+        self.lay_out_rows(library, self.row_width(list), page, engine);
         if self.filter.is_some() && count == 0 {
             self.detail = PaneText::new(Vec::new());
             self.detail_of = None;
         } else if self.detail_of != Some(self.selected) {
-            self.detail = PaneText::new(detail_fields(library, self.selected));
+            let review = self.review.detail_line_of(library, self.selected);
+            self.detail = PaneText::new(detail_fields(library, self.selected, review));
             self.detail_of = Some(self.selected);
             self.detail_view.scroll = 0;
             #[cfg(test)]
@@ -212,7 +217,10 @@ impl LibraryView {
                     Order::Relevance => ", best match first",
                 }
             ),
-            (None, None) => format!(" Library: {} ", counts(library)),
+            (None, None) => match self.review.counts_text() {
+                Some(marks) => format!(" Library: {} · {marks} ", counts(library)),
+                None => format!(" Library: {} ", counts(library)),
+            },
             (Some(Progress { total: None }), _) if self.entries.is_empty() => {
                 " Library: loading… ".into()
             }
@@ -224,6 +232,60 @@ impl LibraryView {
                 thousands(self.entries.len()),
                 thousands(total.max(self.entries.len()))
             ),
+        }
+    }
+
+    /// The width an entry's row is laid out at in `list`: the text's, less the state
+    /// column while marks are on.
+    pub(super) fn row_width(&self, list: Rect) -> usize {
+        let column = if self.review.is_on() { COLUMN_WIDTH } else { 0 };
+        text_width(list, LIST_SELECTABLE).saturating_sub(column)
+    }
+
+    pub fn review(&self) -> &Review {
+        &self.review
+    }
+
+    /// The marks as read just now: the column, the counts and the detail show them.
+    pub fn receive_marks(
+        &mut self,
+        read: MarksRead,
+        library: &Library,
+        area: Rect,
+        engine: Engine,
+    ) {
+        self.review.receive(read, library);
+        self.detail_of = None;
+        self.relayout(library, area, engine);
+    }
+
+    /// Marks are off, and why.
+    pub fn marks_off(&mut self, reason: String, library: &Library, area: Rect, engine: Engine) {
+        self.review.turn_off(reason);
+        self.detail_of = None;
+        self.relayout(library, area, engine);
+    }
+
+    /// The state column in plain ASCII (`--color never`).
+    pub fn plain_symbols(&mut self, plain: bool) {
+        self.review.plain = plain;
+    }
+
+    /// The entry selected (the top when nothing is shown).
+    pub fn selected_entry(&self) -> usize {
+        self.selected
+    }
+
+    pub fn shows_any(&self) -> bool {
+        self.shown_len() > 0
+    }
+
+    /// The position in the list just after library entry `index`: where looking onward
+    /// from it begins (under a filter that hides it, the next one shown).
+    pub fn position_after(&self, index: usize) -> usize {
+        match &self.filter {
+            None => index + 1,
+            Some(filter) => filter.position_of(index).map_or_else(|at| at, |at| at + 1),
         }
     }
 
@@ -312,7 +374,7 @@ pub(super) fn areas(area: Rect) -> (Rect, Rect) {
     (list, detail)
 }
 
-fn detail_fields(library: &Library, selected: usize) -> Vec<Field> {
+fn detail_fields(library: &Library, selected: usize, review: Option<String>) -> Vec<Field> {
     match library.entry(selected) {
         Some(LibraryEntry::Listed(listing)) => {
             let language = listing.language.as_deref();
@@ -322,6 +384,9 @@ fn detail_fields(library: &Library, selected: usize) -> Vec<Field> {
                 fields.push(FieldKind::Summary, summary, false);
             }
             fields.push_own(FieldKind::Meta, &listing.path.display().to_string(), false);
+            if let Some(review) = &review {
+                fields.push_own(FieldKind::Meta, review, false);
+            }
             for warning in &listing.warnings {
                 fields.push_own(FieldKind::Notice, &warning.to_string(), false);
             }

@@ -8,6 +8,7 @@ mod marks;
 mod open;
 pub mod panes;
 mod render;
+mod review_line;
 mod screen;
 mod scroll;
 mod search;
@@ -16,6 +17,7 @@ mod translation;
 
 #[cfg(test)]
 pub use open::OpenBriefing;
+pub use review_line::review_row;
 pub use screen::{BriefingScreen, ZoomedScroll};
 #[cfg(test)]
 pub use search::Search;
