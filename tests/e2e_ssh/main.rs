@@ -64,7 +64,8 @@ impl<'a> Link<'a> {
     /// outlive the hang-up just long enough to write brief's exit status.
     fn remote_command(&self) -> String {
         format!(
-            "trap : HUP; XDG_CONFIG_HOME=/nonexistent {} {}; echo $? > {}",
+            "trap : HUP; {} {} {}; echo $? > {}",
+            self.own_dirs(),
             quote(self.brief.to_str().expect("utf-8")),
             quote(self.seed.to_str().expect("utf-8")),
             quote(self.status_file.to_str().expect("utf-8")),
@@ -87,9 +88,21 @@ impl<'a> Link<'a> {
         )
     }
 
+    /// No config file, and the review state and index in the test's folder: brief marks
+    /// the briefing it opens read, which must not reach the real home.
+    fn own_dirs(&self) -> String {
+        let dir = |name: &str| quote(self.dir.join(name).to_str().expect("utf-8"));
+        format!(
+            "XDG_CONFIG_HOME=/nonexistent XDG_STATE_HOME={} XDG_CACHE_HOME={}",
+            dir("state"),
+            dir("cache")
+        )
+    }
+
     fn local_command(&self) -> String {
         format!(
-            "XDG_CONFIG_HOME=/nonexistent exec {} {}",
+            "{} exec {} {}",
+            self.own_dirs(),
             quote(self.brief.to_str().expect("utf-8")),
             quote(self.seed.to_str().expect("utf-8"))
         )

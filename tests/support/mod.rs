@@ -53,6 +53,9 @@ pub fn base_env(home: &Path) -> Vec<(String, OsString)> {
         ("PATH".into(), path),
         ("HOME".into(), home.into()),
         ("XDG_CONFIG_HOME".into(), home.join(".config").into()),
+        // The review state and the index: the reader writes both.
+        ("XDG_STATE_HOME".into(), home.join(".local/state").into()),
+        ("XDG_CACHE_HOME".into(), home.join(".cache").into()),
         ("LANG".into(), "C.UTF-8".into()),
         ("TERM".into(), "xterm-256color".into()),
     ]

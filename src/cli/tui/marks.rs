@@ -25,12 +25,19 @@ pub struct Keeper {
 }
 
 impl Keeper {
-    /// Opens the state `flag` (or the environment, or the config file) names. Never fails:
-    /// a state that cannot be used is said, once, in the status line.
-    pub fn open(flag: Option<&Path>) -> Self {
+    /// Where the state is and who marks, from `--state` (else the environment, else the
+    /// config file): read before the terminal is taken, since the config file's problems
+    /// go to stderr.
+    pub fn place(flag: Option<&Path>) -> (Option<PathBuf>, String) {
         let config = config::user_config();
-        let me = config::who(&config);
-        let (state, notices) = match config::state_path(flag, &config) {
+        (config::state_path(flag, &config), config::who(&config))
+    }
+
+    /// Opens the state at `path`, once the reader runs in its terminal (nothing is made
+    /// when it cannot start). Never fails: a state that cannot be used is said, once, in
+    /// the status line.
+    pub fn open((path, me): (Option<PathBuf>, String)) -> Self {
+        let (state, notices) = match path {
             None => (
                 None,
                 vec![

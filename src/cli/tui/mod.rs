@@ -12,6 +12,7 @@ mod marks;
 mod place;
 mod search;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -81,10 +82,10 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
         modes,
         load: options,
     };
-    let mut marks = marks::Keeper::open(args.state.as_deref());
+    let marks = marks::Keeper::place(args.state.as_deref());
     let result = terminal::enter(modes)
         .map_err(anyhow::Error::from)
-        .and_then(|()| session(app, runtime, (loader, place, fresh), &mut marks, started));
+        .and_then(|()| session(app, runtime, (loader, place, fresh), marks, started));
     if result.is_err() && signals::terminal_hung_up() {
         // The link dropped under us: that is a hang-up, not an error of ours.
         signals::shutdown(signals::HANGUP_STATUS);
@@ -111,7 +112,7 @@ fn session(
     app: impl FnOnce(Rect) -> App,
     runtime: Runtime,
     (loader, place, fresh): (Loader, IndexPlace, Fresh),
-    marks: &mut marks::Keeper,
+    marks: (Option<PathBuf>, String),
     started: Instant,
 ) -> anyhow::Result<()> {
     let mut term = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
@@ -122,6 +123,7 @@ fn session(
     let mut loader = (!done).then_some(loader);
     let mut scroller = Scroller::default();
     let mut searcher = Searcher::spawn(runtime.load, place, fresh)?;
+    let marks = &mut marks::Keeper::open(marks);
     marks.send_marks(app);
     // The named file's listing may have arrived: it opens (its file is read) before the
     // first frame.
