@@ -118,12 +118,16 @@ fn session(
     let mut term = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
     let size = term.size()?;
     let app = &mut app(Rect::new(0, 0, size.width, size.height));
+    // Beside the library's load: making and syncing a new state's file takes as long.
+    let opening = std::thread::spawn(move || marks::Keeper::open(marks));
     let (grace, named) = (started + FIRST_FRAME_GRACE, started + NAMED_FILE_WAIT);
     let done = loader.wait_first(app, grace, named) == Drained::Done;
+    let marks = &mut opening
+        .join()
+        .map_err(|_| anyhow::anyhow!("opening the review state failed"))?;
     let mut loader = (!done).then_some(loader);
     let mut scroller = Scroller::default();
     let mut searcher = Searcher::spawn(runtime.load, place, fresh)?;
-    let marks = &mut marks::Keeper::open(marks);
     marks.send_marks(app);
     // The named file's listing may have arrived: it opens (its file is read) before the
     // first frame.
