@@ -60,6 +60,8 @@ const EVERYDAY: &[Action] = &[
     Action::CopyQuote,
     Action::CycleTranslation,
     Action::ActorIndex,
+    Action::ToggleReviewed,
+    Action::NextNew,
 ];
 
 /// Where README.md's everyday key table starts and ends.

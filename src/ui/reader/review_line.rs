@@ -32,7 +32,12 @@ pub fn review_row(marks: &Marks, changed: bool, width: usize, engine: Engine) ->
         room = room.saturating_sub(measure(&text));
         parts.push((label, text));
     }
-    let head = ours.join(" · ");
+    let mut head = ours.join(" · ");
+    if measure(&head) > width {
+        // Too narrow for the notes too: what fits of our words, cut with "…".
+        head = fit_words(&head, width);
+        parts.clear();
+    }
     if head.is_empty() && parts.is_empty() {
         return None;
     }
@@ -120,5 +125,15 @@ mod tests {
         let narrow = review_row(&marks, false, 20, unshaped());
         let width = narrow.map_or(0, |row| row.line.width);
         assert!(width <= 20, "{width}");
+    }
+
+    #[test]
+    fn a_narrow_line_ends_with_an_ellipsis() {
+        let marks = Marks {
+            reviewed: vec![stamp("amira")],
+            ..Marks::default()
+        };
+        let row = review_row(&marks, false, 15, Engine::default());
+        assert_eq!(row.as_ref().map(text).as_deref(), Some("reviewed by…"));
     }
 }
