@@ -84,3 +84,50 @@ fn two_readers_on_one_state_see_each_others_marks_after_ctrl_l() -> anyhow::Resu
     }
     Ok(())
 }
+
+#[test]
+fn a_state_that_cannot_be_made_leaves_the_reader_without_marks_saying_why() -> anyhow::Result<()> {
+    // A folder under a file cannot be made, even by root.
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "")?;
+    let mut pty = reader(&file.join("state.db"), "amira")?;
+    let screen = pty.wait_for("why marks are off", |s| {
+        s.contents().contains("marks are off: ")
+    })?;
+    ensure!(!screen.contains(" new ·"), "{screen}");
+    // The reader goes on: a briefing opens, and `r` says again why it cannot mark.
+    pty.send(b"\r")?;
+    pty.wait_for("the briefing", |s| s.contents().contains("1 Headline"))?;
+    pty.send(b"r")?;
+    pty.wait_for("why it cannot mark", |s| {
+        s.contents().contains("marks are off: ")
+    })?;
+    pty.send(b"q")?;
+    ensure!(pty.wait_exit_and_output()?.exit_code() == 0);
+    Ok(())
+}
+
+#[test]
+fn a_damaged_state_is_moved_aside_and_the_reader_marks_in_a_new_one() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let state = dir.path().join("state.db");
+    let damaged = b"not a database, whatever it was".repeat(200);
+    std::fs::write(&state, &damaged)?;
+    let mut pty = reader(&state, "amira")?;
+    pty.wait_for("the damage said", |s| s.contents().contains("damaged"))?;
+    pty.send(b"r")?;
+    title_says(&pty, "5 new · 1 reviewed")?;
+    pty.send(b"q")?;
+    ensure!(pty.wait_exit_and_output()?.exit_code() == 0);
+    let aside: Vec<_> = std::fs::read_dir(dir.path())?
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_name().to_string_lossy().contains(".corrupt-"))
+        .collect();
+    ensure!(aside.len() == 1, "{aside:?}");
+    ensure!(
+        std::fs::read(aside[0].path())? == damaged,
+        "the damaged file was changed"
+    );
+    Ok(())
+}
