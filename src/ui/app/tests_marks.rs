@@ -300,3 +300,51 @@ fn library_snapshots_with_the_state_column() {
         );
     }
 }
+
+/// The library's `/` with review terms: the marks answer them, the worker the rest.
+#[test]
+fn review_terms_in_the_library_search_are_answered_from_the_marks() {
+    let dir = folder();
+    let mut runtime = Runtime::new("amira");
+    let mut app = app_with_marks(dir.path(), &runtime, false);
+    // c flagged, b reviewed; a new.
+    runtime.act(
+        &mut app,
+        &[Action::ToggleFlagged, Action::Down, Action::ToggleReviewed],
+    );
+    let search = |runtime: &mut Runtime, app: &mut App, query: &str| {
+        let mut typed = vec![Action::SearchStart];
+        typed.extend(query.chars().map(Action::SearchInput));
+        typed.push(Action::SearchSubmit);
+        runtime.act(app, &typed);
+        let shown: Vec<String> = (0..3)
+            .filter_map(|p| app.library_view().entry_at(p))
+            .filter_map(|at| app.library().path(at))
+            .filter_map(|path| path.file_stem())
+            .map(|stem| stem.to_string_lossy().into_owned())
+            .collect();
+        runtime.act(app, &[Action::Back]);
+        shown
+    };
+    assert_eq!(search(&mut runtime, &mut app, "is:flagged"), ["c"]);
+    assert_eq!(search(&mut runtime, &mut app, "is:new"), ["a"]);
+    assert_eq!(search(&mut runtime, &mut app, "-is:new"), ["c", "b"]);
+    assert_eq!(search(&mut runtime, &mut app, "reviewed-by:AMIRA"), ["b"]);
+    // With words: the worker finds them, the marks narrow what it found.
+    assert_eq!(
+        search(&mut runtime, &mut app, "briefing -is:new"),
+        ["c", "b"]
+    );
+    assert_eq!(
+        search(&mut runtime, &mut app, "\"Briefing a\" -is:new"),
+        Vec::<String>::new()
+    );
+    // A mark changed under the filter shows at once: c, unflagged, leaves `is:flagged`.
+    let mut typed = vec![Action::SearchStart];
+    typed.extend("is:flagged".chars().map(Action::SearchInput));
+    typed.push(Action::SearchSubmit);
+    runtime.act(&mut app, &typed);
+    assert_eq!(app.library_view().shown_len(), 1);
+    runtime.act(&mut app, &[Action::ToggleFlagged]);
+    assert_eq!(app.library_view().shown_len(), 0);
+}

@@ -3,11 +3,14 @@
 //! worker, `Effect::Search`); what it finds arrives in batches (`Action::Found`), and the
 //! list shows the briefings found so far, newest first, each with the text around its
 //! match. Files that failed to load are shown when their path holds the query's words.
+//! The review terms (`is:new`, `is:flagged`, `reviewed-by:`…) are answered here from the
+//! marks the reader holds; only the rest of the query goes to the worker.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::briefing::query::Query;
+use super::review::Review;
+use crate::briefing::query::{Clause, Filter, Query};
 use crate::briefing::{Library, LibraryEntry};
 use crate::ui::content::{Engine, Piece, Row, status_row};
 use crate::ui::loading::Hit;
@@ -18,6 +21,11 @@ pub struct LibraryFilter {
     /// The query as typed.
     pub query: String,
     pub(super) parsed: Query,
+    /// What the search worker looks for: the query without its review terms; `None` when
+    /// it has only those, and every briefing is a candidate.
+    pub(super) searched: Option<Query>,
+    /// The review terms, answered from the marks.
+    review: Vec<Clause>,
     /// Which search this is: what an older one finds is dropped.
     pub(super) generation: u64,
     /// The briefings found so far, by file, with the text around the match.
@@ -36,12 +44,23 @@ pub struct LibraryFilter {
 impl LibraryFilter {
     pub fn new(text: &str, parsed: Query, generation: u64, engine: Engine) -> Self {
         let words = parsed.text_terms().concat();
+        let (review, rest): (Vec<Clause>, Vec<Clause>) = parsed
+            .clauses
+            .iter()
+            .cloned()
+            .partition(|clause| matches!(clause.filter, Filter::Review(_)));
+        let searched = (!rest.is_empty()).then_some(Query {
+            clauses: rest,
+            scope: parsed.scope,
+        });
         Self {
             query: text.to_owned(),
+            done: searched.is_none(),
+            searched,
+            review,
             parsed,
             generation,
             found: HashMap::new(),
-            done: false,
             words,
             shown: Vec::new(),
             ranked: false,
@@ -78,9 +97,16 @@ impl LibraryFilter {
 
     /// Whether library entry `at` is shown: a briefing found, or a failed file whose path
     /// holds every plain word of a query of nothing else.
-    pub(super) fn shows(&self, library: &Library, at: usize) -> bool {
+    pub(super) fn shows(&self, library: &Library, at: usize, marks: &Review) -> bool {
         match library.entry(at) {
-            Some(LibraryEntry::Listed(listing)) => self.found.contains_key(&listing.path),
+            Some(LibraryEntry::Listed(listing)) => {
+                let path = &listing.path;
+                (self.searched.is_none() || self.found.contains_key(path))
+                    && self.review.iter().all(|clause| match &clause.filter {
+                        Filter::Review(review) => marks.holds(path, review) != clause.negated,
+                        _ => true,
+                    })
+            }
             Some(LibraryEntry::Failed(failure)) => self.path_matches(&failure.path),
             None => false,
         }

@@ -78,9 +78,10 @@ impl LibraryView {
             (new, _) => {
                 self.generation += 1;
                 let generation = self.generation;
-                let query = new.as_ref().map(|(_, parsed)| parsed.clone());
                 self.filter =
                     new.map(|(text, parsed)| LibraryFilter::new(text, parsed, generation, engine));
+                // Review terms alone need no search: the marks answer them.
+                let query = self.filter.as_ref().and_then(|f| f.searched.clone());
                 let paths = match query {
                     Some(_) => library.listings.iter().map(|l| l.path.clone()).collect(),
                     None => Vec::new(),
@@ -147,11 +148,14 @@ impl LibraryView {
                 Some(LibraryEntry::Listed(listing)) => Some(listing.path.clone()),
                 _ => None,
             });
+        let Some(searched) = filter.searched.clone() else {
+            return;
+        };
         let generation = filter.generation;
         let order = self.order;
         let ask = self.ask.get_or_insert_with(|| SearchAsk {
             generation,
-            query: Some(filter.parsed.clone()),
+            query: Some(searched),
             paths: Vec::new(),
             whole: false,
             order,
@@ -173,8 +177,9 @@ impl LibraryView {
         let Some(filter) = self.filter.as_mut() else {
             return;
         };
+        let marks = &self.review;
         filter.shown = (0..library.len())
-            .filter(|&at| filter.shows(library, at))
+            .filter(|&at| filter.shows(library, at, marks))
             .collect();
         filter.ranked = false;
         if self.order == Order::Relevance {

@@ -5,8 +5,8 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::briefing::Library;
 use crate::briefing::state::{Mark, Marks};
+use crate::briefing::{Library, query};
 use crate::ui::count::thousands;
 
 /// What the runtime read of the review state for the library's briefings.
@@ -77,6 +77,14 @@ impl Review {
     /// The marks of the briefing at `path`; `None` when nobody marked it.
     pub fn marks(&self, path: &Path) -> Option<&Marks> {
         self.read.as_ref()?.marks.get(path)
+    }
+
+    /// The answer to a review term of the query language for the briefing at `path`; with
+    /// marks off every briefing is new and nothing else.
+    pub fn holds(&self, path: &Path, review: &query::Review) -> bool {
+        let unmarked = Marks::default();
+        let marks = self.marks(path).unwrap_or(&unmarked);
+        marks.holds(review, self.me())
     }
 
     /// Never opened by me (with marks on).

@@ -255,6 +255,7 @@ impl LibraryView {
         engine: Engine,
     ) {
         self.review.receive(read, library);
+        self.refilter(library);
         self.detail_of = None;
         self.relayout(library, area, engine);
     }
@@ -262,6 +263,7 @@ impl LibraryView {
     /// Marks are off, and why.
     pub fn marks_off(&mut self, reason: String, library: &Library, area: Rect, engine: Engine) {
         self.review.turn_off(reason);
+        self.refilter(library);
         self.detail_of = None;
         self.relayout(library, area, engine);
     }
