@@ -271,10 +271,16 @@ fn a_file_changed_after_review_says_so_and_others_marks_show_after_a_refresh() {
     runtime.act(&mut app, &[Action::Redraw]);
     let after = screen(&app, 80, 24);
     assert!(after[1].starts_with("│▌C "), "{}", after[1]);
-    let detail = after.join("\n");
+    // The detail's first line, above the summary, so that a short pane shows it.
+    let top = after.iter().position(|l| l.starts_with("┌ Summary"));
+    let first = top
+        .and_then(|at| after.get(at + 1))
+        .cloned()
+        .unwrap_or_default();
     assert!(
-        detail.contains("changed since reviewed · reviewed by 2"),
-        "{detail}"
+        first.starts_with("│changed since reviewed · reviewed by 2"),
+        "{}",
+        after.join("\n")
     );
 }
 

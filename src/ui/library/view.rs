@@ -382,13 +382,14 @@ fn detail_fields(library: &Library, selected: usize, review: Option<String>) -> 
             let language = listing.language.as_deref();
             let rule = DirectionRule::of_parts(listing.direction, language, &listing.headline);
             let mut fields = Fields::new(rule);
+            // First, so that a short detail pane shows it.
+            if let Some(review) = &review {
+                fields.push_own(FieldKind::Meta, review, false);
+            }
             if let Some(summary) = &listing.summary {
                 fields.push(FieldKind::Summary, summary, false);
             }
             fields.push_own(FieldKind::Meta, &listing.path.display().to_string(), false);
-            if let Some(review) = &review {
-                fields.push_own(FieldKind::Meta, review, false);
-            }
             for warning in &listing.warnings {
                 fields.push_own(FieldKind::Notice, &warning.to_string(), false);
             }
