@@ -85,29 +85,25 @@ impl Keeper {
             me: self.me.clone(),
             ..MarksRead::default()
         };
-        let listed: Vec<(PathBuf, String)> = app
-            .briefing_keys()
-            .map(|(path, id)| (path.to_path_buf(), id.to_owned()))
-            .collect();
-        for (path, id) in listed {
+        for (path, id) in app.briefing_keys() {
             let mut key = BriefingKey {
-                id,
+                id: id.to_owned(),
                 hash: 0,
-                path: self.absolute(&path),
+                path: self.absolute(path),
             };
             if key.id.is_empty() {
-                key.hash = self.hash(&path).unwrap_or(0);
+                key.hash = self.hash(path).unwrap_or(0);
             }
             let Some(marks) = table.get(&key) else {
                 continue;
             };
             if marks.is_reviewed(&self.me) {
-                let hash = self.hash(&path);
+                let hash = self.hash(path);
                 if hash.is_some_and(|hash| marks.changed_since_reviewed(&self.me, hash)) {
-                    read.changed.insert(path.clone());
+                    read.changed.insert(path.to_path_buf());
                 }
             }
-            read.marks.insert(path, marks.clone());
+            read.marks.insert(path.to_path_buf(), marks.clone());
         }
         app.update(Action::MarksRead(Box::new(read)));
     }
