@@ -354,3 +354,21 @@ fn review_terms_in_the_library_search_are_answered_from_the_marks() {
     runtime.act(&mut app, &[Action::ToggleFlagged]);
     assert_eq!(app.library_view().shown_len(), 0);
 }
+
+/// The open briefing's status line with an Arabic note: our words left to right, the note
+/// right to left after its writer's name, the position at the right end.
+#[test]
+fn briefing_status_line_with_an_arabic_note() {
+    let mut runtime = Runtime::new("amira");
+    let mut app = app_with_marks(Path::new("tests/fixtures/ui"), &runtime, false);
+    let mut typed = vec![Action::Down, Action::Select, Action::ToggleReviewed];
+    typed.push(Action::EditNote);
+    typed.extend("للعرض على رئيس البعثة".chars().map(Action::SearchInput));
+    typed.extend([Action::SearchSubmit, Action::Down]);
+    runtime.act(&mut app, &typed);
+    let status = |width: u16, height: u16| screen(&app, width, height).pop().unwrap_or_default();
+    insta::assert_snapshot!(
+        "briefing_review_line",
+        format!("{}\n{}", status(80, 24), status(40, 12))
+    );
+}
