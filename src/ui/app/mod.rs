@@ -19,6 +19,8 @@ use crate::ui::theme::Theme;
 mod actors;
 mod loading;
 mod marks;
+#[cfg(test)]
+mod marks_testing;
 mod opening;
 mod reads;
 mod render;

@@ -8,6 +8,7 @@ mod filter;
 mod listing;
 mod render;
 mod review;
+mod review_view;
 mod update;
 mod view;
 

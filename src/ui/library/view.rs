@@ -4,9 +4,9 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::detail::DetailView;
-use super::entry::{Entry, LIST_SELECTABLE, entry_row, snippet_row};
+use super::entry::{Entry, entry_row, snippet_row};
 use super::filter::LibraryFilter;
-use super::review::{COLUMN_WIDTH, MarksRead, Review};
+use super::review::Review;
 use crate::briefing::index::Order;
 use crate::briefing::{Change, Library, LibraryEntry};
 use crate::ui::content::{DirectionRule, Engine, Field, FieldKind, Fields, PaneText, Row};
@@ -43,7 +43,7 @@ pub struct LibraryView {
     row_width: Option<usize>,
     pub(super) detail: PaneText,
     /// The entry `detail` shows; `None` when it must be built again.
-    detail_of: Option<usize>,
+    pub(super) detail_of: Option<usize>,
     pub(super) detail_view: DetailView,
     /// The review marks: the state column, the title's counts.
     pub(super) review: Review,
@@ -232,62 +232,6 @@ impl LibraryView {
                 thousands(self.entries.len()),
                 thousands(total.max(self.entries.len()))
             ),
-        }
-    }
-
-    /// The width an entry's row is laid out at in `list`: the text's, less the state
-    /// column while marks are on.
-    pub(super) fn row_width(&self, list: Rect) -> usize {
-        let column = if self.review.is_on() { COLUMN_WIDTH } else { 0 };
-        text_width(list, LIST_SELECTABLE).saturating_sub(column)
-    }
-
-    pub fn review(&self) -> &Review {
-        &self.review
-    }
-
-    /// The marks as read just now: the column, the counts and the detail show them.
-    pub fn receive_marks(
-        &mut self,
-        read: MarksRead,
-        library: &Library,
-        area: Rect,
-        engine: Engine,
-    ) {
-        self.review.receive(read, library);
-        self.refilter(library);
-        self.detail_of = None;
-        self.relayout(library, area, engine);
-    }
-
-    /// Marks are off, and why.
-    pub fn marks_off(&mut self, reason: String, library: &Library, area: Rect, engine: Engine) {
-        self.review.turn_off(reason);
-        self.refilter(library);
-        self.detail_of = None;
-        self.relayout(library, area, engine);
-    }
-
-    /// The state column in plain ASCII (`--color never`).
-    pub fn plain_symbols(&mut self, plain: bool) {
-        self.review.plain = plain;
-    }
-
-    /// The entry selected (the top when nothing is shown).
-    pub fn selected_entry(&self) -> usize {
-        self.selected
-    }
-
-    pub fn shows_any(&self) -> bool {
-        self.shown_len() > 0
-    }
-
-    /// The position in the list just after library entry `index`: where looking onward
-    /// from it begins (under a filter that hides it, the next one shown).
-    pub fn position_after(&self, index: usize) -> usize {
-        match &self.filter {
-            None => index + 1,
-            Some(filter) => filter.position_of(index).map_or_else(|at| at, |at| at + 1),
         }
     }
 
