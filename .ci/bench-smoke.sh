@@ -12,3 +12,5 @@ cargo bench --locked --bench layout --bench loader --bench library --bench searc
 cargo bench --locked --bench terminal -- --quick
 # The index: 200 generated briefings, each figure once.
 BRIEF_BENCH_INDEX_FILES=200 cargo bench --locked --bench index -- --sample-count 1 --sample-size 1
+# The reader on an indexed archive: 200 generated briefings, ten searches typed.
+cargo bench --locked --bench archive -- --quick

@@ -1,0 +1,193 @@
+//! The reader on a large archive served from its index, as an analyst meets it: `brief
+//! index` builds the index of a generated archive, then the release `brief` starts on it in
+//! a pseudo-terminal at 120×40. Reported: the build, the first frame, the library listed
+//! whole, the peak memory then and after ten searches typed in the library, and the time
+//! from each key typed into the search to the frame that shows it.
+//!
+//! ```sh
+//! cargo bench --bench archive                                   # 10,000 briefings
+//! BRIEF_BENCH_ARCHIVE_FILES=100000 cargo bench --bench archive  # 100,000 (1 GB)
+//! cargo bench --bench archive -- --quick                        # 200, the CI smoke
+//! ```
+//!
+//! Timing decides nothing: every figure is printed, none fails the run. A search that
+//! shows no result, or a key that brings no frame, does fail it: that is a broken harness.
+
+#![allow(dead_code)]
+
+#[path = "support/data.rs"]
+mod data;
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail, ensure};
+use support::pty::{Launch, Pty};
+
+const BRIEF: &str = env!("CARGO_BIN_EXE_brief");
+/// Ten searches an analyst might type: Arabic, Hebrew and English words, and field terms.
+const QUERIES: &[&str] = &[
+    "حقوق",
+    "الباعور جنيف",
+    "مجلس حقوق الإنسان",
+    "התפלת",
+    "זכויות האדם",
+    "desalination",
+    "water authority",
+    "ministry of finance",
+    "actor:تورك",
+    "date:2021-03-01..2021-03-31",
+];
+const WAIT: Duration = Duration::from_secs(120);
+
+fn main() -> Result<()> {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let files = match std::env::var("BRIEF_BENCH_ARCHIVE_FILES") {
+        Ok(n) => n.parse().context("BRIEF_BENCH_ARCHIVE_FILES")?,
+        Err(_) if quick => 200,
+        Err(_) => 10_000,
+    };
+    let dir = tempfile::Builder::new()
+        .prefix("brief-bench-archive-")
+        .tempdir()?;
+    let (library, index, home) = (
+        dir.path().join("archive"),
+        dir.path().join("index.sqlite"),
+        dir.path().join("home"),
+    );
+    std::fs::create_dir_all(&home)?;
+    let bytes = write_archive(&library, files)?;
+    println!(
+        "archive: {files} briefings, {} (folders of 100)",
+        data::human_bytes(bytes)
+    );
+    let started = Instant::now();
+    let built = Command::new(BRIEF)
+        .args(["index", "--index"])
+        .arg(&index)
+        .arg(&library)
+        .env("HOME", &home)
+        .output()?;
+    ensure!(built.status.success(), "brief index: {built:?}");
+    println!(
+        "brief index from nothing: {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    reader(&library, &index, &home, files)
+}
+
+/// 100 files a folder, as an archive kept by month would be; a Hebrew paragraph in every
+/// fourth, as in the index bench.
+fn write_archive(library: &Path, files: usize) -> Result<u64> {
+    let mut rng = data::Rng::new(23);
+    let mut bytes = 0;
+    for i in 0..files {
+        let folder = library.join(format!("{:04}", i / 100));
+        std::fs::create_dir_all(&folder)?;
+        let mut briefing = data::briefing(&mut rng, i, 10_000);
+        if i % 4 == 0
+            && let Some(body) = briefing["body"].as_array_mut()
+        {
+            body.push("המשלחת תבקר בנמל ותיפגש עם ראשי הרשויות המקומיות. התפלת מים.".into());
+        }
+        bytes += data::write_json(&folder.join(format!("{i:06}.json")), &briefing)?;
+    }
+    Ok(bytes)
+}
+
+fn reader(library: &Path, index: &Path, home: &Path, files: usize) -> Result<()> {
+    let (library, index) = (library.to_string_lossy(), index.to_string_lossy());
+    let mut s = Launch::program(BRIEF, &["--index", &index, &library])?
+        .in_home(home)
+        .env("LC_ALL", "C.UTF-8")
+        .size(120, 40)
+        .answering_queries()
+        .spawn()?;
+    let Some(first) = s.wait_frames(1, WAIT) else {
+        bail!("no first frame ({} bytes written)", s.total_bytes());
+    };
+    let listed = format!("Library: {} briefings", grouped(files));
+    s.wait_for("the library listed whole", |screen| {
+        let text = screen.contents();
+        text.contains(&listed) && !text.contains("checking")
+    })?;
+    let listed_at = s.last_frame_end().unwrap_or(first);
+    s.quiet_for(Duration::from_millis(500), WAIT);
+    println!(
+        "reader: first frame {} ms, library of {files} listed {} ms after start, \
+         peak memory then {}",
+        (first - s.started()).as_millis(),
+        (listed_at - s.started()).as_millis(),
+        memory(&s)
+    );
+    let keys = type_searches(&mut s)?;
+    println!(
+        "ten searches typed, {} keys: key to its frame p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms; \
+         peak memory after them {}",
+        keys.len(),
+        ms(percentile(&keys, 0.5)),
+        ms(percentile(&keys, 0.95)),
+        ms(keys.last().copied().unwrap_or_default()),
+        memory(&s)
+    );
+    s.quit_with(b"q");
+    Ok(())
+}
+
+/// Types each query a character at a time after `/`, timing every key to the end of the
+/// frame that follows it; waits for its results, then Esc clears it for the next.
+fn type_searches(s: &mut Pty) -> Result<Vec<Duration>> {
+    let mut times = Vec::new();
+    for query in QUERIES {
+        s.send(b"/")?;
+        s.quiet_for(Duration::from_millis(100), WAIT);
+        for c in query.chars() {
+            let frames = s.frames();
+            let t0 = s.send(c.to_string().as_bytes())?;
+            let Some(end) = s.wait_frames(frames + 1, WAIT) else {
+                bail!("no frame after a key of {query:?}");
+            };
+            times.push(end - t0);
+            s.quiet_for(Duration::from_millis(5), WAIT);
+        }
+        s.wait_for("results", |screen| {
+            let text = screen.contents();
+            text.contains(" shown of ") && !text.contains("searching")
+        })
+        .with_context(|| format!("no results for {query:?}"))?;
+        s.send(b"\x1b")?;
+        s.quiet_for(Duration::from_millis(100), WAIT);
+    }
+    times.sort();
+    Ok(times)
+}
+
+/// `10000` as the library's title writes it, `10,000`.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn memory(s: &Pty) -> String {
+    s.peak_rss()
+        .map_or_else(|| "unknown".into(), |b| format!("{:.0} MB", b as f64 / 1e6))
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let at = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted.get(at).copied().unwrap_or_default()
+}
