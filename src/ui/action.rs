@@ -1,3 +1,5 @@
+use std::path::PathBuf;
+
 use serde::Deserialize;
 
 use super::actors::{ActorsRead, TimelineRead};
@@ -82,6 +84,10 @@ actions! {
         PrevBriefing => "previous briefing",
         NextBriefing => "next briefing",
         CopyQuote => "copy what the pane is about (quote, actor, citation, paragraph)",
+        /// `Y`: the open briefing whole, as Markdown (docs/EXPORT.md), through OSC 52.
+        CopyBriefing => "copy the open briefing as Markdown",
+        /// `E`: the open briefing as Markdown, to a new file in the current directory.
+        ExportBriefing => "write the open briefing as Markdown to a file here",
         Zoom => "zoom the focused pane to the whole screen",
         Warnings => "the briefing's load warnings, in the library's detail pane",
         /// `t`: the briefing's text, its translation, or both, in turn.
@@ -152,5 +158,8 @@ actions! {
         /// An actor's timeline, as the index gave it (`Effect::Actors`).
         #[serde(skip)]
         TimelineRead(TimelineRead),
+        /// What writing an export gave (`Effect::Export`): the file written, or why not.
+        #[serde(skip)]
+        Exported(Result<PathBuf, String>),
     }
 }

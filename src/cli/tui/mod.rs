@@ -7,6 +7,7 @@
 
 mod actors;
 mod events;
+mod export_file;
 mod frame;
 mod place;
 mod search;

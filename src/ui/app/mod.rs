@@ -17,6 +17,7 @@ use crate::ui::reader::BriefingScreen;
 use crate::ui::theme::Theme;
 
 mod actors;
+mod hand_on;
 mod loading;
 mod opening;
 mod reads;
@@ -24,6 +25,8 @@ mod render;
 mod scroll_region;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_hand_on;
 #[cfg(test)]
 mod tests_idle_keys;
 #[cfg(test)]
@@ -36,6 +39,7 @@ mod tests_reading;
 mod tests_status;
 
 pub use actors::{actor_answer, answer_actor_asks};
+pub use hand_on::{COPY_LIMIT, Export};
 pub use reads::{read_asked, settle_asked};
 
 /// How the reader draws: the layout engine's settings, and whether the theme uses color.
@@ -59,6 +63,9 @@ pub enum Effect {
     Actors(ActorAsk),
     /// Put this text on the clipboard through OSC 52.
     Copy(String),
+    /// Write an export to a new file in the current directory and send back what that gave
+    /// as `Action::Exported`.
+    Export(Export),
     Suspend,
     /// Clear the screen and draw the next frame whole.
     Redraw,
@@ -209,6 +216,10 @@ impl App {
             self.receive_actors(action);
             return;
         }
+        if let Action::Exported(written) = action {
+            self.exported(written);
+            return;
+        }
         if !matches!(
             action,
             Action::Resize { .. }
@@ -243,6 +254,9 @@ impl App {
             Action::Resize { width, height } => self.resize(width, height),
             Action::Help => self.help.open(self.area),
             Action::ActorIndex => self.open_actors(),
+            Action::CopyBriefing | Action::ExportBriefing if self.screen == Screen::Briefing => {
+                self.hand_on(&action);
+            }
             _ if self.screen == Screen::Actors => self.update_actors(action),
             _ => {
                 let cx = Context {
@@ -267,11 +281,11 @@ impl App {
 
     /// What a screen's update asked for: a message, a copy, another screen.
     fn carry_out(&mut self, outcome: Outcome) {
-        if let Some(text) = outcome.copy {
-            self.effects.push(Effect::Copy(text));
-        }
         if let Some(message) = outcome.message {
             self.message = Some(message);
+        }
+        if let Some(text) = outcome.copy {
+            self.copy(text);
         }
         match outcome.go {
             None => {}
