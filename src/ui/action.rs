@@ -138,6 +138,10 @@ actions! {
         /// The background load has finished.
         #[serde(skip)]
         LibraryDone,
+        /// Files in the library folder arrived, changed or went while the reader was open
+        /// (the live library): `gone` lists the changed ones too.
+        #[serde(skip)]
+        LibraryChanged(Batch),
         /// The library came from its index and the files are being checked against it:
         /// `done` of `total` changed files read (`None` while the folder is walked).
         #[serde(skip)]

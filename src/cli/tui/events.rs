@@ -8,14 +8,21 @@ use crossterm::event::{self, Event, KeyEventKind};
 
 /// While the library loads: how long to wait for a terminal event before looking for
 /// batches again.
-const LOADING_POLL: Duration = Duration::from_millis(10);
+pub const LOADING_POLL: Duration = Duration::from_millis(10);
 
 /// Feeds the next terminal events to the app; true if a frame is due. Blocks until one
-/// comes, with no timer, except while the library loads: then it gives up after
-/// `LOADING_POLL` so that arriving batches go in; so too while a search runs. A file an event asks to read (to open a
-/// briefing) is read before the next event, which may be meant for that briefing.
-pub fn take_events(app: &mut App, loading: bool, load: &LoadOptions) -> anyhow::Result<bool> {
-    if loading && !event::poll(LOADING_POLL)? {
+/// comes, with no timer, unless `wait` is given: then it gives up after that long, so
+/// that what background threads send goes in (while the library loads, while a search
+/// runs, while the folder is watched). A file an event asks to read (to open a briefing)
+/// is read before the next event, which may be meant for that briefing.
+pub fn take_events(
+    app: &mut App,
+    wait: Option<Duration>,
+    load: &LoadOptions,
+) -> anyhow::Result<bool> {
+    if let Some(wait) = wait
+        && !event::poll(wait)?
+    {
         return Ok(false);
     }
     let mut events = vec![event::read()?];

@@ -3,7 +3,9 @@
 //! then runs the event loop: wait for the next event, turn it into actions, update, carry
 //! out effects, draw. While the library loads, the wait has a short timeout so arriving
 //! batches go in, and frames they cause come at most every `FRAME_INTERVAL`; once it is
-//! loaded the wait blocks with no timer, so an idle reader uses no CPU.
+//! loaded the wait blocks with no timer, so an idle reader uses no CPU. The folder
+//! watcher (`cli/watch`) wakes that wait when it has sent something, by raising SIGWINCH,
+//! which crossterm turns into a resize event (to the same size: nothing moves).
 
 mod actors;
 mod events;
@@ -22,13 +24,14 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
-use self::events::take_events;
+use self::events::{LOADING_POLL, take_events};
 use self::frame::{Runtime, carry_out_effects, draw, redraw_whole};
 use self::search::Searcher;
 use super::args::{BidiArg, ColorWhen, ReadArgs};
 use super::loader::{self, Drained, Fresh, IndexPlace, Loader};
 use super::scroll::Scroller;
 use super::terminal::{self, FrameWriter, Modes};
+use super::watch::{Watch, Watcher};
 use super::{config, locale, signals};
 
 /// Exit status for every error brief reports itself (bad path, no terminal, locale).
@@ -69,6 +72,14 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     };
     let explicit_index = args.index.index.clone();
     let (loader, opened, place, fresh) = loader::spawn(&path, options, explicit_index)?;
+    let watch = Watch {
+        place: place.clone(),
+        named: opened.clone(),
+        load: options,
+        poll: args.poll.map(Duration::from_secs),
+        fresh: fresh.clone(),
+    };
+    let watcher = Watcher::spawn(watch)?;
     let (ui, keys) = (ui_options(args), config::user_keys());
     // Built once the terminal's size is known, so the first layout is the one shown.
     let app = move |area| App::loading(opened, ui, keys, area);
@@ -83,7 +94,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     };
     let result = terminal::enter(modes)
         .map_err(anyhow::Error::from)
-        .and_then(|()| session(app, runtime, (loader, place, fresh), started));
+        .and_then(|()| session(app, runtime, (loader, place, fresh), &watcher, started));
     if result.is_err() && signals::terminal_hung_up() {
         // The link dropped under us: that is a hang-up, not an error of ours.
         signals::shutdown(signals::HANGUP_STATUS);
@@ -110,6 +121,7 @@ fn session(
     app: impl FnOnce(Rect) -> App,
     runtime: Runtime,
     (loader, place, fresh): (Loader, IndexPlace, Fresh),
+    watcher: &Watcher,
     started: Instant,
 ) -> anyhow::Result<()> {
     let mut term = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
@@ -132,7 +144,7 @@ fn session(
     let mut arrived = false;
     loop {
         let waiting = loader.is_some() || searcher.busy();
-        let mut dirty = take_events(app, waiting, &runtime.load)?;
+        let mut dirty = take_events(app, waiting.then_some(LOADING_POLL), &runtime.load)?;
         match loader.as_ref().map(|l| l.drain(app)) {
             Some(Drained::More) => arrived = true,
             Some(Drained::Done) => {
@@ -140,6 +152,11 @@ fn session(
                 dirty = true;
             }
             Some(Drained::Nothing) | None => {}
+        }
+        // What the watcher found waits until the load is over: the load may yet deliver
+        // a file as it was before the watcher read it.
+        if loader.is_none() && watcher.drain(app) {
+            arrived = true;
         }
         if searcher.drain(app) {
             // The last results draw at once: with nothing more to wait for, the loop is

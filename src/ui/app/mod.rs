@@ -18,6 +18,7 @@ use crate::ui::theme::Theme;
 
 mod actors;
 mod hand_on;
+mod live;
 mod loading;
 mod opening;
 mod reads;
@@ -29,6 +30,8 @@ mod tests;
 mod tests_hand_on;
 #[cfg(test)]
 mod tests_idle_keys;
+#[cfg(test)]
+mod tests_live;
 #[cfg(test)]
 mod tests_loading;
 #[cfg(test)]
@@ -112,6 +115,9 @@ pub struct App {
     open: Option<Loaded>,
     /// The file asked for to open (`Effect::Read`), until what reading it gave arrives.
     reading: Option<PathBuf>,
+    /// The open briefing's file, read again because it changed: it takes the place of
+    /// what is shown, keeping the panes where they were (`live.rs`).
+    reload: Option<PathBuf>,
     /// What the last action did, for the status line; cleared by the next key.
     message: Option<String>,
     /// The file named on the command line, while a background load has yet to deliver it.
@@ -153,6 +159,7 @@ impl App {
             open_quote: None,
             open: None,
             reading: None,
+            reload: None,
             opening: None,
             effects: Vec::new(),
             quit: false,
@@ -214,6 +221,11 @@ impl App {
         }
         if let Action::ActorsRead(_) | Action::TimelineRead(_) = action {
             self.receive_actors(action);
+            return;
+        }
+        if let Action::LibraryChanged(batch) = action {
+            self.live_change(batch);
+            self.ask_search();
             return;
         }
         if let Action::Exported(written) = action {

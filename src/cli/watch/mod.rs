@@ -1,0 +1,222 @@
+//! The live library: briefings that arrive, change or go while the reader is open. A
+//! thread watches the library folder (`notify`: inotify, FSEvents, kqueue...) and, where
+//! the file system sends no events (NFS) or `--poll SECONDS` asks, also looks at it on a
+//! timer. Events only wake it: each wake-up, once events have been quiet for `QUIET` (or
+//! `MOST_WAIT` into a stream of them), it walks the folder (`scan`), compares each file's
+//! size and time with the last walk, and reads what is new or changed in batches
+//! (`batches`), so a burst of 1,000 files costs one walk and a few batches, not 1,000
+//! reloads. The main thread blocks on the terminal when idle: each message sent wakes it
+//! with a SIGWINCH (`wake`), so watching costs nothing while nothing changes.
+
+mod batches;
+mod scan;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::time::{Duration, Instant, SystemTime};
+
+use brief::briefing::LoadOptions;
+use brief::ui::{Action, App, Batch};
+use notify::event::{AccessKind, AccessMode, EventKind, MetadataKind, ModifyKind};
+use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
+
+use self::batches::Reader;
+use self::scan::Snapshot;
+use super::loader::{Fresh, IndexPlace};
+
+/// Events this close together are one change: a file written in several steps, or many
+/// files copied in at once.
+const QUIET: Duration = Duration::from_millis(200);
+/// A stream of events that never goes quiet is still looked at this often.
+const MOST_WAIT: Duration = Duration::from_secs(1);
+/// When the folder cannot be watched and no `--poll` was given: how often to look.
+const FALLBACK_POLL: Duration = Duration::from_secs(5);
+/// Files written this long before the reader started are read again once it has loaded:
+/// the load at start may have read them half written.
+const START_SLACK: Duration = Duration::from_secs(2);
+
+/// Test hook, not for users: `BRIEF_TEST_NO_NOTIFY=1` starts no change-event watcher, so a
+/// test of `--poll` knows that polling found what it sees.
+const TEST_NO_NOTIFY_VAR: &str = "BRIEF_TEST_NO_NOTIFY";
+
+/// What the watcher thread sends.
+pub enum Message {
+    Changed(Batch),
+    /// A line for the status line: the folder cannot be watched, the index not updated.
+    Notice(String),
+}
+
+/// Sends `message` and wakes the main loop; false when the reader has gone.
+fn send(tx: &Sender<Message>, message: Message) -> bool {
+    if tx.send(message).is_err() {
+        return false;
+    }
+    // crossterm turns the signal into a resize event, which ends the main loop's wait for
+    // a key: the size is the same, so nothing is laid out again. The signal goes to this
+    // thread; signal-hook's handler, which crossterm installed, wakes the loop's poll.
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+    true
+}
+
+/// The receiving end, held by the main thread.
+pub struct Watcher {
+    rx: Receiver<Message>,
+}
+
+/// What the watcher needs: the folder, the file named on the command line (spelled as the
+/// library has it), how files are read, how often to poll, and the index to keep fresh.
+pub struct Watch {
+    pub place: IndexPlace,
+    pub named: Option<PathBuf>,
+    pub load: LoadOptions,
+    pub poll: Option<Duration>,
+    pub fresh: Fresh,
+}
+
+impl Watcher {
+    pub fn spawn(watch: Watch) -> std::io::Result<Self> {
+        let (tx, rx) = mpsc::channel();
+        let started = SystemTime::now();
+        std::thread::Builder::new()
+            .name("watch".into())
+            .spawn(move || run(&watch, started, &tx))?;
+        Ok(Self { rx })
+    }
+
+    /// Takes every batch already waiting into the app, as one change; true if anything
+    /// came.
+    pub fn drain(&self, app: &mut App) -> bool {
+        let mut batch = Batch::default();
+        let mut got = false;
+        loop {
+            match self.rx.try_recv() {
+                Ok(Message::Changed(more)) => batch.append(more),
+                Ok(Message::Notice(text)) => app.update(Action::LibraryNotice(text)),
+                Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
+            }
+            got = true;
+        }
+        if !batch.is_empty() {
+            app.update(Action::LibraryChanged(batch));
+        }
+        got
+    }
+}
+
+/// What wakes the watcher thread: paths a change event named (none: look at everything).
+type Wake = Vec<PathBuf>;
+
+/// The watcher thread. Returns when the reader has gone (a send fails).
+fn run(watch: &Watch, started: SystemTime, tx: &Sender<Message>) {
+    let folder = watch.place.folder.as_path();
+    let (wake_tx, wake) = mpsc::channel::<Wake>();
+    let (events, notice) = start_events(folder, wake_tx.clone());
+    if let Some(text) = notice
+        && !send(tx, Message::Notice(text))
+    {
+        return;
+    }
+    let poll = match &events {
+        Some(_) => watch.poll,
+        None => Some(watch.poll.unwrap_or(FALLBACK_POLL)),
+    };
+    let reader = Reader::new(watch, tx);
+    let mut snapshot = Snapshot::take(folder);
+    let since = started.checked_sub(START_SLACK).unwrap_or(started);
+    let recent = snapshot.modified_since(since);
+    if !reader.send(scan::Diff {
+        read: recent,
+        gone: Vec::new(),
+    }) {
+        return;
+    }
+    let mut next_poll = poll.map(|every| Instant::now() + every);
+    // The first and the last event since the last look, and the paths they named.
+    let mut pending: Option<(Instant, Instant)> = None;
+    let mut touched: HashSet<PathBuf> = HashSet::new();
+    loop {
+        let settle = pending.map(|(first, last)| (last + QUIET).min(first + MOST_WAIT));
+        let deadline = [settle, next_poll].into_iter().flatten().min();
+        let woke = match deadline {
+            Some(at) => wake.recv_timeout(at.saturating_duration_since(Instant::now())),
+            // Blocks until an event: `wake_tx` is held here, so the channel never closes.
+            None => wake.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        };
+        let now = Instant::now();
+        match woke {
+            Ok(paths) => {
+                touched.extend(paths);
+                pending = Some(pending.map_or((now, now), |(first, _)| (first, now)));
+                continue;
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return,
+        }
+        let settled = settle.is_some_and(|at| now >= at);
+        let polled = next_poll.is_some_and(|at| now >= at);
+        if !settled && !polled {
+            continue;
+        }
+        if polled {
+            next_poll = poll.map(|every| now + every);
+        }
+        pending = None;
+        let fresh = Snapshot::take(folder);
+        let diff = fresh.since(&snapshot, touched.drain());
+        snapshot = fresh;
+        if diff.is_empty() {
+            continue;
+        }
+        if !reader.send(diff) {
+            return;
+        }
+        reader.refresh_index();
+    }
+}
+
+/// Starts the change-event watcher on `folder`, each event waking `wake`; none when the
+/// test hook says so or the system refuses (then the line saying why and that brief polls).
+fn start_events(folder: &Path, wake: Sender<Wake>) -> (Option<RecommendedWatcher>, Option<String>) {
+    if std::env::var_os(TEST_NO_NOTIFY_VAR).is_some_and(|v| v == "1") {
+        return (None, None);
+    }
+    let handler = move |event: notify::Result<notify::Event>| {
+        let paths = match event {
+            Ok(event) if !changes_content(event.kind) => return,
+            Ok(event) if event.need_rescan() => Vec::new(),
+            Ok(event) => event.paths,
+            // An error (a queue overflow) may hide a change: look at everything.
+            Err(_) => Vec::new(),
+        };
+        let _ = wake.send(paths);
+    };
+    let started = notify::recommended_watcher(handler).and_then(|mut watcher| {
+        watcher
+            .watch(folder, RecursiveMode::Recursive)
+            .map(|()| watcher)
+    });
+    match started {
+        Ok(watcher) => (Some(watcher), None),
+        Err(error) => {
+            let every = FALLBACK_POLL.as_secs();
+            let text = format!(
+                "new briefings are looked for every {every} s (--poll sets how often): \
+                 the folder cannot be watched: {error}"
+            );
+            (None, Some(text))
+        }
+    }
+}
+
+/// Whether an event can mean a file's content or presence changed. Reading files (the
+/// loader's, this thread's) makes open, read and close events: those must not wake the
+/// watcher, or every look would cause another.
+fn changes_content(kind: EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => false,
+        _ => true,
+    }
+}
