@@ -78,8 +78,8 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
         load: options,
         poll: args.poll.map(Duration::from_secs),
         fresh: fresh.clone(),
+        started: std::time::SystemTime::now(),
     };
-    let watcher = Watcher::spawn(watch)?;
     let (ui, keys) = (ui_options(args), config::user_keys());
     // Built once the terminal's size is known, so the first layout is the one shown.
     let app = move |area| App::loading(opened, ui, keys, area);
@@ -94,7 +94,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     };
     let result = terminal::enter(modes)
         .map_err(anyhow::Error::from)
-        .and_then(|()| session(app, runtime, (loader, place, fresh), &watcher, started));
+        .and_then(|()| session(app, runtime, (loader, place, fresh), watch, started));
     if result.is_err() && signals::terminal_hung_up() {
         // The link dropped under us: that is a hang-up, not an error of ours.
         signals::shutdown(signals::HANGUP_STATUS);
@@ -121,7 +121,7 @@ fn session(
     app: impl FnOnce(Rect) -> App,
     runtime: Runtime,
     (loader, place, fresh): (Loader, IndexPlace, Fresh),
-    watcher: &Watcher,
+    watch: Watch,
     started: Instant,
 ) -> anyhow::Result<()> {
     let mut term = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
@@ -139,6 +139,10 @@ fn session(
     if std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1") {
         panic!("{TEST_PANIC_VAR}=1: panic forced after the first frame (test hook)");
     }
+    // The watcher wakes the loop with SIGWINCH, whose handler crossterm installs when it
+    // is first asked for events: before then, a wake-up would be lost.
+    crossterm::event::poll(Duration::ZERO)?;
+    let watcher = Watcher::spawn(watch)?;
     let mut last_frame = Instant::now();
     // Batches have arrived since the last frame.
     let mut arrived = false;

@@ -72,15 +72,16 @@ pub struct Watch {
     pub load: LoadOptions,
     pub poll: Option<Duration>,
     pub fresh: Fresh,
+    /// When the reader started: files written since (less `START_SLACK`) are read again.
+    pub started: SystemTime,
 }
 
 impl Watcher {
     pub fn spawn(watch: Watch) -> std::io::Result<Self> {
         let (tx, rx) = mpsc::channel();
-        let started = SystemTime::now();
         std::thread::Builder::new()
             .name("watch".into())
-            .spawn(move || run(&watch, started, &tx))?;
+            .spawn(move || run(&watch, &tx))?;
         Ok(Self { rx })
     }
 
@@ -108,7 +109,7 @@ impl Watcher {
 type Wake = Vec<PathBuf>;
 
 /// The watcher thread. Returns when the reader has gone (a send fails).
-fn run(watch: &Watch, started: SystemTime, tx: &Sender<Message>) {
+fn run(watch: &Watch, tx: &Sender<Message>) {
     let folder = watch.place.folder.as_path();
     let (wake_tx, wake) = mpsc::channel::<Wake>();
     let (events, notice) = start_events(folder, wake_tx.clone());
@@ -123,6 +124,7 @@ fn run(watch: &Watch, started: SystemTime, tx: &Sender<Message>) {
     };
     let reader = Reader::new(watch, tx);
     let mut snapshot = Snapshot::take(folder);
+    let started = watch.started;
     let since = started.checked_sub(START_SLACK).unwrap_or(started);
     let recent = snapshot.modified_since(since);
     if !reader.send(scan::Diff {

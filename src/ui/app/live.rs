@@ -73,8 +73,17 @@ impl App {
         }
     }
 
-    /// The open briefing as its file holds it now, in place of what was shown.
+    /// The open briefing as its file holds it now, in place of what was shown (unless it
+    /// is the same).
     pub(super) fn reload_open(&mut self, index: usize, loaded: Loaded) {
+        // Written again as it was (or only touched): nothing to show or say.
+        if self
+            .open
+            .as_ref()
+            .is_some_and(|open| open.briefing == loaded.briefing)
+        {
+            return;
+        }
         let loaded = self.open.insert(loaded);
         let cx = Context {
             library: &self.library,

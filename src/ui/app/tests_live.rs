@@ -140,6 +140,18 @@ fn the_open_briefing_reloads_in_place_and_says_so() {
 }
 
 #[test]
+fn the_open_briefing_written_again_unchanged_stays_as_it_is_silently() {
+    let dir = temp();
+    let (mut app, file, scroll) = reading_talks(dir.path());
+    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{e}"));
+    write(&file, &text);
+    app.update(changed(&[&file], &[]));
+    settle(&mut app);
+    assert_eq!((app.screen(), app.message()), (Screen::Briefing, None));
+    assert_eq!(body_scroll(&app), scroll);
+}
+
+#[test]
 fn the_open_briefing_deleted_stays_readable_until_left() {
     let dir = temp();
     let (mut app, file, scroll) = reading_talks(dir.path());
