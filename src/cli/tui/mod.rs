@@ -3,9 +3,8 @@
 //! then runs the event loop: wait for the next event, turn it into actions, update, carry
 //! out effects, draw. While the library loads, the wait has a short timeout so arriving
 //! batches go in, and frames they cause come at most every `FRAME_INTERVAL`; once it is
-//! loaded the wait blocks with no timer, so an idle reader uses no CPU. The folder
-//! watcher (`cli/watch`) wakes that wait when it has sent something, by raising SIGWINCH,
-//! which crossterm turns into a resize event (to the same size: nothing moves).
+//! loaded the wait blocks with no timer, so an idle reader uses no CPU; the folder
+//! watcher (`cli/watch`) wakes it when it has sent something (`wake.rs`).
 
 mod actors;
 mod events;
@@ -13,6 +12,7 @@ mod export_file;
 mod frame;
 mod place;
 mod search;
+mod wake;
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -27,6 +27,7 @@ use ratatui::layout::Rect;
 use self::events::{LOADING_POLL, take_events};
 use self::frame::{Runtime, carry_out_effects, draw, redraw_whole};
 use self::search::Searcher;
+use self::wake::Wake;
 use super::args::{BidiArg, ColorWhen, ReadArgs};
 use super::loader::{self, Drained, Fresh, IndexPlace, Loader};
 use super::scroll::Scroller;
@@ -79,6 +80,8 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
         poll: args.poll.map(Duration::from_secs),
         fresh: fresh.clone(),
         started: std::time::SystemTime::now(),
+        // Set once the main loop's wait exists (`session`).
+        wake: Box::new(|| {}),
     };
     let (ui, keys) = (ui_options(args), config::user_keys());
     // Built once the terminal's size is known, so the first layout is the one shown.
@@ -139,16 +142,18 @@ fn session(
     if std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1") {
         panic!("{TEST_PANIC_VAR}=1: panic forced after the first frame (test hook)");
     }
-    // The watcher wakes the loop with SIGWINCH, whose handler crossterm installs when it
-    // is first asked for events: before then, a wake-up would be lost.
-    crossterm::event::poll(Duration::ZERO)?;
-    let watcher = Watcher::spawn(watch)?;
+    let wake = Wake::new()?;
+    let waker = wake.waker();
+    let watcher = Watcher::spawn(Watch {
+        wake: Box::new(move || waker.wake()),
+        ..watch
+    })?;
     let mut last_frame = Instant::now();
     // Batches have arrived since the last frame.
     let mut arrived = false;
     loop {
         let waiting = loader.is_some() || searcher.busy();
-        let mut dirty = take_events(app, waiting.then_some(LOADING_POLL), &runtime.load)?;
+        let mut dirty = take_events(app, waiting.then_some(LOADING_POLL), &wake, &runtime.load)?;
         match loader.as_ref().map(|l| l.drain(app)) {
             Some(Drained::More) => arrived = true,
             Some(Drained::Done) => {
@@ -159,8 +164,10 @@ fn session(
         }
         // What the watcher found waits until the load is over: the load may yet deliver
         // a file as it was before the watcher read it.
+        // Drawn at once: the loop may be about to block until the next key. Batches come
+        // a few hundred files at a time, so a burst costs a few frames.
         if loader.is_none() && watcher.drain(app) {
-            arrived = true;
+            dirty = true;
         }
         if searcher.drain(app) {
             // The last results draw at once: with nothing more to wait for, the loop is

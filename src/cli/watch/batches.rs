@@ -53,7 +53,7 @@ impl<'a> Reader<'a> {
                 }
                 batch.gone.push(file);
             }
-            if !send(self.tx, Message::Changed(batch)) {
+            if !send(self.watch, self.tx, Message::Changed(batch)) {
                 return false;
             }
         }
@@ -64,7 +64,7 @@ impl<'a> Reader<'a> {
             gone,
             ..Batch::default()
         };
-        send(self.tx, Message::Changed(batch))
+        send(self.watch, self.tx, Message::Changed(batch))
     }
 
     /// `path` as the library spells it.
@@ -97,7 +97,7 @@ impl<'a> Reader<'a> {
             .and_then(|mut index| index.refresh(&self.watch.load, &mut |_| {}));
         if let Err(error) = refreshed {
             let text = format!("the index could not take what changed: {error}");
-            send(self.tx, Message::Notice(text));
+            send(self.watch, self.tx, Message::Notice(text));
         }
     }
 }

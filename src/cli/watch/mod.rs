@@ -6,7 +6,7 @@
 //! size and time with the last walk, and reads what is new or changed in batches
 //! (`batches`), so a burst of 1,000 files costs one walk and a few batches, not 1,000
 //! reloads. The main thread blocks on the terminal when idle: each message sent wakes it
-//! with a SIGWINCH (`wake`), so watching costs nothing while nothing changes.
+//! (`Watch::wake`), so watching costs nothing while nothing changes.
 
 mod batches;
 mod scan;
@@ -48,14 +48,11 @@ pub enum Message {
 }
 
 /// Sends `message` and wakes the main loop; false when the reader has gone.
-fn send(tx: &Sender<Message>, message: Message) -> bool {
+fn send(watch: &Watch, tx: &Sender<Message>, message: Message) -> bool {
     if tx.send(message).is_err() {
         return false;
     }
-    // crossterm turns the signal into a resize event, which ends the main loop's wait for
-    // a key: the size is the same, so nothing is laid out again. The signal goes to this
-    // thread; signal-hook's handler, which crossterm installed, wakes the loop's poll.
-    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+    (watch.wake)();
     true
 }
 
@@ -74,6 +71,8 @@ pub struct Watch {
     pub fresh: Fresh,
     /// When the reader started: files written since (less `START_SLACK`) are read again.
     pub started: SystemTime,
+    /// Wakes the main loop, which may be blocked waiting for a key.
+    pub wake: Box<dyn Fn() + Send>,
 }
 
 impl Watcher {
@@ -114,7 +113,7 @@ fn run(watch: &Watch, tx: &Sender<Message>) {
     let (wake_tx, wake) = mpsc::channel::<Wake>();
     let (events, notice) = start_events(folder, wake_tx.clone());
     if let Some(text) = notice
-        && !send(tx, Message::Notice(text))
+        && !send(watch, tx, Message::Notice(text))
     {
         return;
     }
