@@ -217,3 +217,57 @@ fn e_writes_the_export_to_a_new_file_named_in_the_status_line() -> anyhow::Resul
     assert_eq!(pty.wait_exit_and_output()?.exit_code(), 0);
     Ok(())
 }
+
+/// Whether the index at `index` lists a briefing headed `headline`, read as the index has
+/// it (no refresh).
+fn index_lists(library: &Path, index: &Path, headline: &str) -> bool {
+    use brief::briefing::index::{Access, Index};
+    let listed = Index::open(library, Some(index), Access::ReadOnly)
+        .and_then(|index| index.listings_under(library));
+    listed.is_ok_and(|l| {
+        l.listings
+            .iter()
+            .any(|listing| listing.headline == headline)
+    })
+}
+
+/// With the index in use, a briefing that arrives goes into the index too, and the
+/// library's search (answered from the index) finds it.
+#[test]
+fn an_arrival_reaches_the_index_and_the_search() -> anyhow::Result<()> {
+    let (dir, library, work) = library()?;
+    let index = dir.path().join("index.sqlite");
+    let built = std::process::Command::new(brief_bin())
+        .arg("index")
+        .arg(&library)
+        .arg("--index")
+        .arg(&index)
+        .env_clear()
+        .envs(support::base_env(&work))
+        .output()?;
+    ensure!(built.status.success(), "brief index: {built:?}");
+    let index_arg = index.to_string_lossy();
+    let mut pty = start(&library, &work, &["--index", &index_arg], &[])?;
+    // The index is brought up to date with the folder before the watcher keeps it so.
+    pty.wait_for("the check of the index", |s| {
+        !s.contents().contains("checking")
+    })?;
+    let headline = "Zanzibar accord signed";
+    ensure!(
+        !index_lists(&library, &index, headline),
+        "indexed too early"
+    );
+    std::fs::write(
+        library.join("zanzibar.json"),
+        briefing(headline, "2025-07-01"),
+    )?;
+    shows(&pty, "the arrival", "Library: 4 briefings, 0 errors")?;
+    let indexed = support::wait_until(support::TIMEOUT, || index_lists(&library, &index, headline));
+    ensure!(indexed, "the index does not list the arrival");
+    pty.send(b"/zanzibar")?;
+    let screen = shows(&pty, "the search", "Library: 1 shown of 4 briefings")?;
+    ensure!(screen.contains(headline), "{screen}");
+    pty.send(b"\x1b\x1bq")?;
+    assert_eq!(pty.wait_exit_and_output()?.exit_code(), 0);
+    Ok(())
+}

@@ -85,12 +85,15 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Brings the index up to date with the folder once the loader has (until then the
-    /// loader's own refresh or build covers what changed): a search answered from it must
-    /// find new briefings too. A failure is said once per look.
-    pub(super) fn refresh_index(&self) {
-        if !self.watch.fresh.is_fresh() {
-            return;
+    /// Brings the index up to date with the folder, once the loader has (until then its
+    /// own refresh or build may not have seen what changed): a search answered from it
+    /// must find new briefings too. A failure is said. Returns whether the refresh is
+    /// still owed: the index is being built or checked, and will be usable.
+    pub(super) fn refresh_index(&self) -> bool {
+        let state = &self.watch.fresh;
+        if !state.is_fresh() {
+            let failed = state.failed.lock().map_or(true, |failed| failed.is_some());
+            return !failed;
         }
         let IndexPlace { folder, explicit } = &self.watch.place;
         let refreshed = Index::open(folder, explicit.as_deref(), Access::ReadWrite)
@@ -99,5 +102,6 @@ impl<'a> Reader<'a> {
             let text = format!("the index could not take what changed: {error}");
             send(self.watch, self.tx, Message::Notice(text));
         }
+        false
     }
 }

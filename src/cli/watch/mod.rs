@@ -36,6 +36,10 @@ const FALLBACK_POLL: Duration = Duration::from_secs(5);
 /// the load at start may have read them half written.
 const START_SLACK: Duration = Duration::from_secs(2);
 
+/// While the index is being built or checked at start: how often to look whether it is
+/// ready to take what the watcher found.
+const INDEX_RETRY: Duration = Duration::from_secs(1);
+
 /// Test hook, not for users: `BRIEF_TEST_NO_NOTIFY=1` starts no change-event watcher, so a
 /// test of `--poll` knows that polling found what it sees.
 const TEST_NO_NOTIFY_VAR: &str = "BRIEF_TEST_NO_NOTIFY";
@@ -126,6 +130,8 @@ fn run(watch: &Watch, tx: &Sender<Message>) {
     let started = watch.started;
     let since = started.checked_sub(START_SLACK).unwrap_or(started);
     let recent = snapshot.modified_since(since);
+    // Written since the start: the index's check at start may have missed them too.
+    let mut index_owed = (!recent.is_empty()).then(|| Instant::now() + INDEX_RETRY);
     if !reader.send(scan::Diff {
         read: recent,
         gone: Vec::new(),
@@ -135,10 +141,12 @@ fn run(watch: &Watch, tx: &Sender<Message>) {
     let mut next_poll = poll.map(|every| Instant::now() + every);
     // The first and the last event since the last look, and the paths they named.
     let mut pending: Option<(Instant, Instant)> = None;
+    // `index_owed`: when to try again to bring the index up to date, while it is being
+    // built or checked.
     let mut touched: HashSet<PathBuf> = HashSet::new();
     loop {
         let settle = pending.map(|(first, last)| (last + QUIET).min(first + MOST_WAIT));
-        let deadline = [settle, next_poll].into_iter().flatten().min();
+        let deadline = [settle, next_poll, index_owed].into_iter().flatten().min();
         let woke = match deadline {
             Some(at) => wake.recv_timeout(at.saturating_duration_since(Instant::now())),
             // Blocks until an event: `wake_tx` is held here, so the channel never closes.
@@ -153,6 +161,9 @@ fn run(watch: &Watch, tx: &Sender<Message>) {
             }
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return,
+        }
+        if index_owed.is_some_and(|at| now >= at) {
+            index_owed = reader.refresh_index().then(|| now + INDEX_RETRY);
         }
         let settled = settle.is_some_and(|at| now >= at);
         let polled = next_poll.is_some_and(|at| now >= at);
@@ -172,7 +183,7 @@ fn run(watch: &Watch, tx: &Sender<Message>) {
         if !reader.send(diff) {
             return;
         }
-        reader.refresh_index();
+        index_owed = reader.refresh_index().then(|| now + INDEX_RETRY);
     }
 }
 
