@@ -2,7 +2,7 @@
 //! (OSC 52), `E` asks the runtime to write it to a new file (`Effect::Export`) and says
 //! which file that was (`Action::Exported`). The Markdown is `brief export`'s.
 
-use super::{App, Effect};
+use super::{App, Effect, Screen};
 use crate::export::briefing_markdown;
 use crate::text::sanitize;
 use crate::ui::Action;
@@ -25,9 +25,14 @@ pub struct Export {
 }
 
 impl App {
-    /// `Y` or `E` on the briefing screen.
+    /// `Y` or `E`: on the briefing screen, the briefing open; elsewhere it says so.
     pub(super) fn hand_on(&mut self, action: &Action) {
-        let Some(open) = self.open.as_ref() else {
+        let Some(open) = self
+            .open
+            .as_ref()
+            .filter(|_| self.screen == Screen::Briefing)
+        else {
+            self.message = Some("Y and E copy and export the briefing open: Enter opens it".into());
             return;
         };
         let markdown = briefing_markdown(&open.briefing);

@@ -266,9 +266,7 @@ impl App {
             Action::Resize { width, height } => self.resize(width, height),
             Action::Help => self.help.open(self.area),
             Action::ActorIndex => self.open_actors(),
-            Action::CopyBriefing | Action::ExportBriefing if self.screen == Screen::Briefing => {
-                self.hand_on(&action);
-            }
+            Action::CopyBriefing | Action::ExportBriefing => self.hand_on(&action),
             _ if self.screen == Screen::Actors => self.update_actors(action),
             _ => {
                 let cx = Context {

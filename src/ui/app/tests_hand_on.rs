@@ -57,12 +57,18 @@ fn e_asks_for_the_export_under_the_files_stem_and_says_where_it_went() {
 }
 
 #[test]
-fn in_the_library_y_and_e_ask_nothing() {
+fn in_the_library_y_and_e_ask_nothing_and_say_why() {
     let mut app = fixture_app();
     app.take_effects();
-    run(&mut app, &[Action::CopyBriefing, Action::ExportBriefing]);
-    assert_eq!(app.take_effects(), []);
-    assert_eq!(app.screen(), Screen::Library);
+    for action in [Action::CopyBriefing, Action::ExportBriefing] {
+        run(&mut app, &[action]);
+        assert_eq!(app.take_effects(), []);
+        assert_eq!(app.screen(), Screen::Library);
+        assert_eq!(
+            app.message(),
+            Some("Y and E copy and export the briefing open: Enter opens it")
+        );
+    }
 }
 
 #[test]
