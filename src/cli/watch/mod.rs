@@ -125,65 +125,117 @@ fn run(watch: &Watch, tx: &Sender<Message>) {
         Some(_) => watch.poll,
         None => Some(watch.poll.unwrap_or(FALLBACK_POLL)),
     };
-    let reader = Reader::new(watch, tx);
-    let mut snapshot = Snapshot::take(folder);
-    let started = watch.started;
-    let since = started.checked_sub(START_SLACK).unwrap_or(started);
-    let recent = snapshot.modified_since(since);
-    // Written since the start: the index's check at start may have missed them too.
-    let mut index_owed = (!recent.is_empty()).then(|| Instant::now() + INDEX_RETRY);
-    if !reader.send(scan::Diff {
-        read: recent,
-        gone: Vec::new(),
-    }) {
+    let Some(mut looking) = Looking::start(watch, tx, poll) else {
         return;
-    }
-    let mut next_poll = poll.map(|every| Instant::now() + every);
-    // The first and the last event since the last look, and the paths they named.
-    let mut pending: Option<(Instant, Instant)> = None;
-    // `index_owed`: when to try again to bring the index up to date, while it is being
-    // built or checked.
-    let mut touched: HashSet<PathBuf> = HashSet::new();
+    };
     loop {
-        let settle = pending.map(|(first, last)| (last + QUIET).min(first + MOST_WAIT));
-        let deadline = [settle, next_poll, index_owed].into_iter().flatten().min();
-        let woke = match deadline {
+        let woke = match looking.deadline() {
             Some(at) => wake.recv_timeout(at.saturating_duration_since(Instant::now())),
             // Blocks until an event: `wake_tx` is held here, so the channel never closes.
             None => wake.recv().map_err(|_| RecvTimeoutError::Disconnected),
         };
         let now = Instant::now();
         match woke {
-            Ok(paths) => {
-                touched.extend(paths);
-                pending = Some(pending.map_or((now, now), |(first, _)| (first, now)));
-                continue;
+            Ok(paths) => looking.event(paths, now),
+            Err(RecvTimeoutError::Timeout) => {
+                if !looking.tick(now) {
+                    return;
+                }
             }
-            Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return,
         }
-        if index_owed.is_some_and(|at| now >= at) {
-            index_owed = reader.refresh_index().then(|| now + INDEX_RETRY);
+    }
+}
+
+/// What the watcher keeps between wake-ups.
+struct Looking<'a> {
+    reader: Reader<'a>,
+    folder: &'a Path,
+    poll: Option<Duration>,
+    /// The folder at the last look.
+    snapshot: Snapshot,
+    /// The first and the last event since the last look, and the paths they named.
+    pending: Option<(Instant, Instant)>,
+    touched: HashSet<PathBuf>,
+    next_poll: Option<Instant>,
+    /// When to try again to bring the index up to date, while it is being built or
+    /// checked.
+    index_owed: Option<Instant>,
+}
+
+impl<'a> Looking<'a> {
+    /// The first look; none when the reader has gone.
+    fn start(watch: &'a Watch, tx: &'a Sender<Message>, poll: Option<Duration>) -> Option<Self> {
+        let folder = watch.place.folder.as_path();
+        let reader = Reader::new(watch, tx);
+        let snapshot = Snapshot::take(folder);
+        let since = watch
+            .started
+            .checked_sub(START_SLACK)
+            .unwrap_or(watch.started);
+        let recent = snapshot.modified_since(since);
+        // Written since the start: the index's check at start may have missed them too.
+        let index_owed = (!recent.is_empty()).then(|| Instant::now() + INDEX_RETRY);
+        let first = scan::Diff {
+            read: recent,
+            gone: Vec::new(),
+        };
+        reader.send(first).then(|| Self {
+            reader,
+            folder,
+            poll,
+            snapshot,
+            pending: None,
+            touched: HashSet::new(),
+            next_poll: poll.map(|every| Instant::now() + every),
+            index_owed,
+        })
+    }
+
+    /// When the events seen so far count as one change.
+    fn settle(&self) -> Option<Instant> {
+        self.pending
+            .map(|(first, last)| (last + QUIET).min(first + MOST_WAIT))
+    }
+
+    /// When something is next due, if anything is.
+    fn deadline(&self) -> Option<Instant> {
+        [self.settle(), self.next_poll, self.index_owed]
+            .into_iter()
+            .flatten()
+            .min()
+    }
+
+    fn event(&mut self, paths: Wake, now: Instant) {
+        self.touched.extend(paths);
+        self.pending = Some(self.pending.map_or((now, now), |(first, _)| (first, now)));
+    }
+
+    /// Does what is due at `now`; false when the reader has gone.
+    fn tick(&mut self, now: Instant) -> bool {
+        if self.index_owed.is_some_and(|at| now >= at) {
+            self.index_owed = self.reader.refresh_index().then(|| now + INDEX_RETRY);
         }
-        let settled = settle.is_some_and(|at| now >= at);
-        let polled = next_poll.is_some_and(|at| now >= at);
-        if !settled && !polled {
-            continue;
-        }
+        let settled = self.settle().is_some_and(|at| now >= at);
+        let polled = self.next_poll.is_some_and(|at| now >= at);
         if polled {
-            next_poll = poll.map(|every| now + every);
+            self.next_poll = self.poll.map(|every| now + every);
         }
-        pending = None;
-        let fresh = Snapshot::take(folder);
-        let diff = fresh.since(&snapshot, touched.drain());
-        snapshot = fresh;
+        if !settled && !polled {
+            return true;
+        }
+        self.pending = None;
+        let fresh = Snapshot::take(self.folder);
+        let diff = fresh.since(&self.snapshot, self.touched.drain());
+        self.snapshot = fresh;
         if diff.is_empty() {
-            continue;
+            return true;
         }
-        if !reader.send(diff) {
-            return;
+        if !self.reader.send(diff) {
+            return false;
         }
-        index_owed = reader.refresh_index().then(|| now + INDEX_RETRY);
+        self.index_owed = self.reader.refresh_index().then(|| now + INDEX_RETRY);
+        true
     }
 }
 
