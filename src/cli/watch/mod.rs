@@ -9,6 +9,7 @@
 //! (`Watch::wake`), so watching costs nothing while nothing changes.
 
 mod batches;
+mod events;
 mod scan;
 
 use std::collections::HashSet;
@@ -18,10 +19,9 @@ use std::time::{Duration, Instant, SystemTime};
 
 use brief::briefing::LoadOptions;
 use brief::ui::{Action, App, Batch};
-use notify::event::{AccessKind, AccessMode, EventKind, MetadataKind, ModifyKind};
-use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use self::batches::Reader;
+use self::events::start_events;
 use self::scan::Snapshot;
 use super::loader::{Fresh, IndexPlace};
 
@@ -39,10 +39,6 @@ const START_SLACK: Duration = Duration::from_secs(2);
 /// While the index is being built or checked at start: how often to look whether it is
 /// ready to take what the watcher found.
 const INDEX_RETRY: Duration = Duration::from_secs(1);
-
-/// Test hook, not for users: `BRIEF_TEST_NO_NOTIFY=1` starts no change-event watcher, so a
-/// test of `--poll` knows that polling found what it sees.
-const TEST_NO_NOTIFY_VAR: &str = "BRIEF_TEST_NO_NOTIFY";
 
 /// What the watcher thread sends.
 pub enum Message {
@@ -236,51 +232,5 @@ impl<'a> Looking<'a> {
         }
         self.index_owed = self.reader.refresh_index().then(|| now + INDEX_RETRY);
         true
-    }
-}
-
-/// Starts the change-event watcher on `folder`, each event waking `wake`; none when the
-/// test hook says so or the system refuses (then the line saying why and that brief polls).
-fn start_events(folder: &Path, wake: Sender<Wake>) -> (Option<RecommendedWatcher>, Option<String>) {
-    if std::env::var_os(TEST_NO_NOTIFY_VAR).is_some_and(|v| v == "1") {
-        return (None, None);
-    }
-    let handler = move |event: notify::Result<notify::Event>| {
-        let paths = match event {
-            Ok(event) if !changes_content(event.kind) => return,
-            Ok(event) if event.need_rescan() => Vec::new(),
-            Ok(event) => event.paths,
-            // An error (a queue overflow) may hide a change: look at everything.
-            Err(_) => Vec::new(),
-        };
-        let _ = wake.send(paths);
-    };
-    let started = notify::recommended_watcher(handler).and_then(|mut watcher| {
-        watcher
-            .watch(folder, RecursiveMode::Recursive)
-            .map(|()| watcher)
-    });
-    match started {
-        Ok(watcher) => (Some(watcher), None),
-        Err(error) => {
-            let every = FALLBACK_POLL.as_secs();
-            let text = format!(
-                "new briefings are looked for every {every} s (--poll sets how often): \
-                 the folder cannot be watched: {error}"
-            );
-            (None, Some(text))
-        }
-    }
-}
-
-/// Whether an event can mean a file's content or presence changed. Reading files (the
-/// loader's, this thread's) makes open, read and close events: those must not wake the
-/// watcher, or every look would cause another.
-fn changes_content(kind: EventKind) -> bool {
-    match kind {
-        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
-        EventKind::Access(_) => false,
-        EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => false,
-        _ => true,
     }
 }
