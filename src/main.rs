@@ -21,8 +21,14 @@ fn main() -> ExitCode {
             cli::show::run(args)
         }
         Some(Command::Import(args)) => cli::import::run(args),
-        Some(Command::Index(args)) => cli::index::run(args),
-        Some(Command::Search(args)) => cli::search::run(args),
+        Some(Command::Index(args)) => {
+            cli::settings::apply_index(&mut args.index, &cli::config::user_config());
+            cli::index::run(args)
+        }
+        Some(Command::Search(args)) => {
+            cli::settings::apply_index(&mut args.index, &cli::config::user_config());
+            cli::search::run(args)
+        }
         Some(Command::Mark(args)) => cli::mark::run(args),
         Some(Command::Completions(args)) => cli::completions::completions(args),
         Some(Command::Man(args)) => cli::completions::man(args),

@@ -110,6 +110,10 @@ pub struct ReadArgs {
     /// Leave the mouse to the terminal (its own text selection) instead of wheel scrolling
     #[arg(long)]
     pub no_mouse: bool,
+    /// Also look for new and changed briefings every SECONDS, for folders whose file system
+    /// sends no change events (NFS)
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub poll: Option<u64>,
     #[command(flatten)]
     pub index: IndexFileArg,
     /// The review state file, for the marks [default: $BRIEF_STATE, else `state` in

@@ -18,3 +18,4 @@ pub mod show;
 pub mod signals;
 pub mod terminal;
 pub mod tui;
+pub mod watch;

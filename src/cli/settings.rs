@@ -5,7 +5,7 @@ use brief::briefing::config::{Bidi, Color, Config};
 use clap::ArgMatches;
 use clap::parser::ValueSource;
 
-use super::args::{BidiArg, ColorWhen, LayoutArgs, ReadArgs, Switch};
+use super::args::{BidiArg, ColorWhen, IndexFileArg, LayoutArgs, ReadArgs, Switch};
 use super::config::no_color;
 
 /// Whether the user typed `--name` (or its value came from anywhere but clap's default).
@@ -29,6 +29,18 @@ pub fn apply_to_read(read: &mut ReadArgs, matches: &ArgMatches, config: &Config)
         };
     }
     apply_to_layout(&mut read.layout, matches, config);
+    if read.poll.is_none() {
+        read.poll = config.poll;
+    }
+    apply_index(&mut read.index, config);
+}
+
+/// The config file's `index` where neither `--index` nor `$BRIEF_INDEX` names one.
+pub fn apply_index(index: &mut IndexFileArg, config: &Config) {
+    let from_env = std::env::var_os("BRIEF_INDEX").is_some_and(|p| !p.is_empty());
+    if index.index.is_none() && !from_env {
+        index.index.clone_from(&config.index);
+    }
 }
 
 /// Bidi and shaping from the config file where no flag was typed.
@@ -50,6 +62,8 @@ pub fn apply_to_layout(layout: &mut LayoutArgs, matches: &ArgMatches, config: &C
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use clap::{CommandFactory, FromArgMatches};
 
     use super::*;
@@ -86,6 +100,27 @@ mod tests {
             (read.layout.bidi, read.layout.shaping),
             (BidiArg::App, Switch::On)
         );
+    }
+
+    #[test]
+    fn poll_and_index_from_the_config_file_unless_typed() {
+        let config = Config {
+            poll: Some(10),
+            index: Some("/srv/desk.db".into()),
+            ..Config::default()
+        };
+        let typed = read_with(&["brief", "--poll", "2", "--index", "/tmp/i.db"], &config);
+        assert_eq!(typed.poll, Some(2));
+        assert_eq!(typed.index.index.as_deref(), Some(Path::new("/tmp/i.db")));
+        let read = read_with(&["brief"], &config);
+        assert_eq!(read.poll, Some(10));
+        if std::env::var_os("BRIEF_INDEX").is_none_or(|p| p.is_empty()) {
+            assert_eq!(read.index.index.as_deref(), Some(Path::new("/srv/desk.db")));
+        }
+        let none = read_with(&["brief"], &Config::default());
+        assert_eq!((none.poll, none.index.index), (None, None));
+        let matches = Cli::command().try_get_matches_from(["brief", "--poll", "0"]);
+        assert!(matches.is_err(), "--poll 0 is refused");
     }
 
     #[test]

@@ -114,7 +114,7 @@ pub fn spawn_job_control_thread() -> io::Result<()> {
 
 /// The terminal brief reads from, as crossterm picks it: standard input if it is a
 /// terminal, else /dev/tty.
-fn input_tty() -> io::Result<OwnedFd> {
+pub fn input_tty() -> io::Result<OwnedFd> {
     let stdin = io::stdin();
     if stdin.is_terminal() {
         return stdin.as_fd().try_clone_to_owned();

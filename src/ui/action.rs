@@ -1,3 +1,5 @@
+use std::path::PathBuf;
+
 use serde::Deserialize;
 
 use super::actors::{ActorsRead, TimelineRead};
@@ -83,6 +85,10 @@ actions! {
         PrevBriefing => "previous briefing",
         NextBriefing => "next briefing",
         CopyQuote => "copy what the pane is about (quote, actor, citation, paragraph)",
+        /// `Y`: the open briefing whole, as Markdown (docs/EXPORT.md), through OSC 52.
+        CopyBriefing => "copy the open briefing as Markdown",
+        /// `E`: the open briefing as Markdown, to a new file in the current directory.
+        ExportBriefing => "write the open briefing as Markdown to a file here",
         Zoom => "zoom the focused pane to the whole screen",
         Warnings => "the briefing's load warnings, in the library's detail pane",
         /// `t`: the briefing's text, its translation, or both, in turn.
@@ -138,6 +144,10 @@ actions! {
         /// The background load has finished.
         #[serde(skip)]
         LibraryDone,
+        /// Files in the library folder arrived, changed or went while the reader was open
+        /// (the live library): `gone` lists the changed ones too.
+        #[serde(skip)]
+        LibraryChanged(Batch),
         /// The library came from its index and the files are being checked against it:
         /// `done` of `total` changed files read (`None` while the folder is walked).
         #[serde(skip)]
@@ -164,5 +174,8 @@ actions! {
         /// The review state cannot be used: marks are off, for this reason.
         #[serde(skip)]
         MarksOff(String),
+        /// What writing an export gave (`Effect::Export`): the file written, or why not.
+        #[serde(skip)]
+        Exported(Result<PathBuf, String>),
     }
 }

@@ -29,7 +29,8 @@ mod view;
 pub use action::{Action, CursorMove};
 pub use actors::{ActorAsk, ActorsRead, INDEX_BEING_BUILT, TimelineRead};
 pub use app::{
-    App, Effect, Screen, UiOptions, actor_answer, answer_actor_asks, read_asked, settle_asked,
+    App, COPY_LIMIT, Effect, Export, Screen, UiOptions, actor_answer, answer_actor_asks,
+    read_asked, settle_asked,
 };
 pub use keys::KeySetup;
 pub use library::{MarkChange, MarkWrite, MarksRead};

@@ -6,17 +6,31 @@ use brief::briefing::LoadOptions;
 use brief::ui::{Action, App, read_asked};
 use crossterm::event::{self, Event, KeyEventKind};
 
+use super::wake::{Wake, Woken};
+
 /// While the library loads: how long to wait for a terminal event before looking for
 /// batches again.
-const LOADING_POLL: Duration = Duration::from_millis(10);
+pub const LOADING_POLL: Duration = Duration::from_millis(10);
 
 /// Feeds the next terminal events to the app; true if a frame is due. Blocks until one
-/// comes, with no timer, except while the library loads: then it gives up after
-/// `LOADING_POLL` so that arriving batches go in; so too while a search runs. A file an event asks to read (to open a
-/// briefing) is read before the next event, which may be meant for that briefing.
-pub fn take_events(app: &mut App, loading: bool, load: &LoadOptions) -> anyhow::Result<bool> {
-    if loading && !event::poll(LOADING_POLL)? {
-        return Ok(false);
+/// comes or `wake` is woken (the folder watcher sent something), with no timer, unless
+/// `wait` is given: then it gives up after that long, so that what background threads
+/// send goes in (while the library loads, while a search runs). A file an event asks to read (to open a briefing)
+/// is read before the next event, which may be meant for that briefing.
+pub fn take_events(
+    app: &mut App,
+    wait: Option<Duration>,
+    wake: &Wake,
+    load: &LoadOptions,
+) -> anyhow::Result<bool> {
+    match wait {
+        Some(wait) if !event::poll(wait)? => return Ok(false),
+        Some(_) => {}
+        // Woken for the threads' sake (or by a resize, which crossterm has as an event).
+        None if wake.wait()? == Woken::Other && !event::poll(Duration::ZERO)? => {
+            return Ok(false);
+        }
+        None => {}
     }
     let mut events = vec![event::read()?];
     // Take whatever else is already waiting (a paste, a resize storm) before drawing

@@ -1,6 +1,8 @@
 //! What the app asks of the terminal besides a frame (clipboard, suspension, a whole
 //! redraw, a scroll), and the frame itself.
 
+use std::path::Path;
+
 use brief::briefing::{self, LoadOptions};
 use brief::ui::{Action, App, Effect};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
@@ -9,6 +11,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
+use super::export_file;
 use super::marks::Keeper;
 use super::search::Searcher;
 use crate::cli::scroll::{Scroller, Shift};
@@ -74,6 +77,15 @@ fn carry_out(
         Effect::Copy(text) => {
             terminal::write_all(&clipboard::osc52(&text))?;
             return Ok(false);
+        }
+        Effect::Export(export) => {
+            let written = export_file::write_new(Path::new("."), &export);
+            // The name as the user will type it: `alpha.md`, not `./alpha.md`.
+            let written = written.map(|path| {
+                path.strip_prefix(".")
+                    .map_or(path.clone(), Path::to_path_buf)
+            });
+            app.update(Action::Exported(written));
         }
         Effect::Suspend => {
             suspend(modes)?;

@@ -3,14 +3,17 @@
 //! then runs the event loop: wait for the next event, turn it into actions, update, carry
 //! out effects, draw. While the library loads, the wait has a short timeout so arriving
 //! batches go in, and frames they cause come at most every `FRAME_INTERVAL`; once it is
-//! loaded the wait blocks with no timer, so an idle reader uses no CPU.
+//! loaded the wait blocks with no timer, so an idle reader uses no CPU; the folder
+//! watcher (`cli/watch`) wakes it when it has sent something (`wake.rs`).
 
 mod actors;
 mod events;
+mod export_file;
 mod frame;
 mod marks;
 mod place;
 mod search;
+mod wake;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,13 +26,15 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
-use self::events::take_events;
+use self::events::{LOADING_POLL, take_events};
 use self::frame::{Runtime, carry_out_effects, draw, redraw_whole};
 use self::search::Searcher;
+use self::wake::Wake;
 use super::args::{BidiArg, ColorWhen, ReadArgs};
 use super::loader::{self, Drained, Fresh, IndexPlace, Loader};
 use super::scroll::Scroller;
 use super::terminal::{self, FrameWriter, Modes};
+use super::watch::{Watch, Watcher};
 use super::{config, locale, signals};
 
 /// Exit status for every error brief reports itself (bad path, no terminal, locale).
@@ -70,6 +75,16 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     };
     let explicit_index = args.index.index.clone();
     let (loader, opened, place, fresh) = loader::spawn(&path, options, explicit_index)?;
+    let watch = Watch {
+        place: place.clone(),
+        named: opened.clone(),
+        load: options,
+        poll: args.poll.map(Duration::from_secs),
+        fresh: fresh.clone(),
+        started: std::time::SystemTime::now(),
+        // Set once the main loop's wait exists (`session`).
+        wake: Box::new(|| {}),
+    };
     let (ui, keys) = (ui_options(args), config::user_keys());
     // Built once the terminal's size is known, so the first layout is the one shown.
     let app = move |area| App::loading(opened, ui, keys, area);
@@ -85,7 +100,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     let marks = marks::Keeper::place(args.state.as_deref());
     let result = terminal::enter(modes)
         .map_err(anyhow::Error::from)
-        .and_then(|()| session(app, runtime, (loader, place, fresh), marks, started));
+        .and_then(|()| session(app, runtime, (loader, place, fresh), (marks, watch), started));
     if result.is_err() && signals::terminal_hung_up() {
         // The link dropped under us: that is a hang-up, not an error of ours.
         signals::shutdown(signals::HANGUP_STATUS);
@@ -112,7 +127,7 @@ fn session(
     app: impl FnOnce(Rect) -> App,
     runtime: Runtime,
     (loader, place, fresh): (Loader, IndexPlace, Fresh),
-    marks: (Option<PathBuf>, String),
+    (marks, watch): ((Option<PathBuf>, String), Watch),
     started: Instant,
 ) -> anyhow::Result<()> {
     let mut term = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
@@ -136,12 +151,18 @@ fn session(
     if std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1") {
         panic!("{TEST_PANIC_VAR}=1: panic forced after the first frame (test hook)");
     }
+    let wake = Wake::new()?;
+    let waker = wake.waker();
+    let watcher = Watcher::spawn(Watch {
+        wake: Box::new(move || waker.wake()),
+        ..watch
+    })?;
     let mut last_frame = Instant::now();
     // Batches have arrived since the last frame.
     let mut arrived = false;
     loop {
         let waiting = loader.is_some() || searcher.busy();
-        let mut dirty = take_events(app, waiting, &runtime.load)?;
+        let mut dirty = take_events(app, waiting.then_some(LOADING_POLL), &wake, &runtime.load)?;
         match loader.as_ref().map(|l| l.drain(app)) {
             Some(Drained::More) => arrived = true,
             Some(Drained::Done) => {
@@ -149,6 +170,13 @@ fn session(
                 dirty = true;
             }
             Some(Drained::Nothing) | None => {}
+        }
+        // What the watcher found waits until the load is over: the load may yet deliver
+        // a file as it was before the watcher read it.
+        // Drawn at once: the loop may be about to block until the next key. Batches come
+        // a few hundred files at a time, so a burst costs a few frames.
+        if loader.is_none() && watcher.drain(app) {
+            dirty = true;
         }
         if searcher.drain(app) {
             // The last results draw at once: with nothing more to wait for, the loop is

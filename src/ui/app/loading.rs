@@ -66,7 +66,7 @@ impl App {
         }
     }
 
-    fn receive(&mut self, batch: Batch) {
+    pub(super) fn receive(&mut self, batch: Batch) {
         if batch.is_empty() {
             return;
         }

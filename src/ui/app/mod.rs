@@ -17,6 +17,8 @@ use crate::ui::reader::BriefingScreen;
 use crate::ui::theme::Theme;
 
 mod actors;
+mod hand_on;
+mod live;
 mod loading;
 mod marks;
 #[cfg(test)]
@@ -28,7 +30,11 @@ mod scroll_region;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_hand_on;
+#[cfg(test)]
 mod tests_idle_keys;
+#[cfg(test)]
+mod tests_live;
 #[cfg(test)]
 mod tests_loading;
 #[cfg(test)]
@@ -41,6 +47,7 @@ mod tests_reading;
 mod tests_status;
 
 pub use actors::{actor_answer, answer_actor_asks};
+pub use hand_on::{COPY_LIMIT, Export};
 pub use marks::NOTE_LABEL;
 pub use reads::{read_asked, settle_asked};
 
@@ -69,6 +76,9 @@ pub enum Effect {
     ReadMarks,
     /// Put this text on the clipboard through OSC 52.
     Copy(String),
+    /// Write an export to a new file in the current directory and send back what that gave
+    /// as `Action::Exported`.
+    Export(Export),
     Suspend,
     /// Clear the screen and draw the next frame whole.
     Redraw,
@@ -115,6 +125,9 @@ pub struct App {
     open: Option<Loaded>,
     /// The file asked for to open (`Effect::Read`), until what reading it gave arrives.
     reading: Option<PathBuf>,
+    /// The open briefing's file, read again because it changed: it takes the place of
+    /// what is shown, keeping the panes where they were (`live.rs`).
+    reload: Option<PathBuf>,
     /// What the last action did, for the status line; cleared by the next key.
     message: Option<String>,
     /// The file named on the command line, while a background load has yet to deliver it.
@@ -158,6 +171,7 @@ impl App {
             open_quote: None,
             open: None,
             reading: None,
+            reload: None,
             opening: None,
             note: None,
             effects: Vec::new(),
@@ -227,6 +241,15 @@ impl App {
             self.receive_actors(action);
             return;
         }
+        if let Action::LibraryChanged(batch) = action {
+            self.live_change(batch);
+            self.ask_search();
+            return;
+        }
+        if let Action::Exported(written) = action {
+            self.exported(written);
+            return;
+        }
         if !matches!(
             action,
             Action::Resize { .. }
@@ -270,6 +293,7 @@ impl App {
             {
                 self.update_marks(action);
             }
+            Action::CopyBriefing | Action::ExportBriefing => self.hand_on(&action),
             _ if self.screen == Screen::Actors => self.update_actors(action),
             _ => {
                 let cx = Context {
@@ -294,11 +318,11 @@ impl App {
 
     /// What a screen's update asked for: a message, a copy, another screen.
     fn carry_out(&mut self, outcome: Outcome) {
-        if let Some(text) = outcome.copy {
-            self.effects.push(Effect::Copy(text));
-        }
         if let Some(message) = outcome.message {
             self.message = Some(message);
+        }
+        if let Some(text) = outcome.copy {
+            self.copy(text);
         }
         match outcome.go {
             None => {}

@@ -119,7 +119,9 @@ impl App {
             return;
         }
         self.reading = None;
+        let reload = self.reload.take_if(|open| *open == path).is_some();
         match read {
+            Ok(loaded) if reload => self.reload_open(index, loaded),
             Ok(loaded) => self.open_briefing(index, loaded),
             Err(failure) => {
                 let first = failure.diagnostics.first().map(ToString::to_string);

@@ -94,7 +94,7 @@ fn lines(
     // One paragraph, wrapped at the pane's width.
     lines.push(Entry::prose(PROMPT_HELP.join(" ")));
     lines.push(Entry::prose(
-        "y sends the text through the terminal (OSC 52); in tmux it reaches the clipboard \
+        "y and Y send the text through the terminal (OSC 52); in tmux it reaches the clipboard \
          with `set -g set-clipboard on`.",
     ));
     lines.push(Entry::prose(match key_file {

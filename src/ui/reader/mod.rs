@@ -7,6 +7,7 @@ mod items;
 mod marks;
 mod open;
 pub mod panes;
+mod reload;
 mod render;
 mod review_line;
 mod screen;
