@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use brief::briefing::Briefing;
 use brief::briefing::index::{Access, Cancel, Hit, Index, Order, Page, relevance};
-use brief::briefing::query::{Query, Searchable, parse, snippet};
+use brief::briefing::query::{ActorGroups, Query, Searchable, parse, snippet};
 use brief::briefing::{LoadOptions, load_briefings};
 use serde::Serialize;
 
@@ -109,12 +109,17 @@ fn indexed(
     Ok(index.search(query, page, options, &Cancel::default())?)
 }
 
-/// The search without an index: every file loaded and matched, newest first, or by
-/// relevance (the index's score, ties newest first).
+/// The search without an index: every file loaded, the query's actors widened by all of
+/// theirs, each matched; newest first, or by relevance (the index's score, ties newest
+/// first).
 fn scanned(library: &Path, query: &Query, page: &Page, options: &LoadOptions) -> Vec<Hit> {
-    let mut matched: Vec<(u32, Briefing)> = load_briefings(library, options)
+    let briefings: Vec<Briefing> = load_briefings(library, options)
         .into_iter()
         .map(|loaded| loaded.briefing)
+        .collect();
+    let query = &ActorGroups::of(&briefings).widen(query);
+    let mut matched: Vec<(u32, Briefing)> = briefings
+        .into_iter()
         .filter(|briefing| Searchable::new(briefing).matches(query))
         .map(|briefing| match page.order {
             Order::Relevance => (relevance(&briefing, query), briefing),

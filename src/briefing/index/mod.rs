@@ -63,7 +63,9 @@ mod score;
 mod search;
 #[cfg(test)]
 mod tests;
+mod widen;
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
@@ -77,7 +79,7 @@ pub use schema::{Access, SCHEMA_VERSION};
 pub use score::relevance;
 pub use search::{Cancel, Hit, Page};
 
-use crate::briefing::query::Query;
+use crate::briefing::query::{ActorGroups, Query};
 use crate::briefing::{Library, LoadOptions};
 
 /// An open index of one library folder.
@@ -85,6 +87,8 @@ pub struct Index {
     conn: Connection,
     path: PathBuf,
     library: PathBuf,
+    /// The library's actors merged, for widening `actor:` and `speaker:`.
+    groups: RefCell<widen::Groups>,
 }
 
 impl Index {
@@ -110,6 +114,7 @@ impl Index {
             conn,
             path: path.to_path_buf(),
             library: library.to_path_buf(),
+            groups: RefCell::default(),
         })
     }
 
@@ -148,6 +153,7 @@ impl Index {
         options: &LoadOptions,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<RefreshSummary, IndexError> {
+        self.groups.get_mut().forget();
         let report = refresh::Report {
             progress,
             changed: None,
@@ -165,6 +171,7 @@ impl Index {
         progress: &mut dyn FnMut(Progress),
         changed: &mut dyn FnMut(Changed),
     ) -> Result<RefreshSummary, IndexError> {
+        self.groups.get_mut().forget();
         let report = refresh::Report {
             progress,
             changed: Some(changed),
@@ -208,6 +215,7 @@ impl Index {
         if page.limit == 0 {
             return Ok(hits);
         }
+        let query = &self.widened(query)?;
         if page.order == Order::Relevance {
             let pool = RELEVANCE_POOL.max(page.offset.saturating_add(page.limit));
             self.searcher(options, cancel)
@@ -245,6 +253,7 @@ impl Index {
         options: &LoadOptions,
         cancel: &Cancel,
     ) -> Result<usize, IndexError> {
+        let query = &self.widened(query)?;
         let mut count = 0;
         let page = Page {
             snippet_chars: 0,
@@ -257,6 +266,24 @@ impl Index {
             })
             .map_err(|error| IndexError::from_sqlite(&self.path, &error))?;
         Ok(count)
+    }
+
+    /// `query` with its `actor:` and `speaker:` values widened to every name of the merged
+    /// actors they match ([`ActorGroups::widen`]): what [`Index::search`] looks for.
+    pub fn widened(&self, query: &Query) -> Result<Query, IndexError> {
+        self.groups
+            .borrow_mut()
+            .widen(&self.conn, query)
+            .map_err(|error| IndexError::from_sqlite(&self.path, &error))
+    }
+
+    /// The library's actors merged, as the index has them: for a searcher that also looks
+    /// at files the index does not have yet (it adds their actors, then widens).
+    pub fn actor_groups(&self) -> Result<ActorGroups, IndexError> {
+        self.groups
+            .borrow_mut()
+            .groups(&self.conn)
+            .map_err(|error| IndexError::from_sqlite(&self.path, &error))
     }
 
     fn searcher<'a>(&'a self, options: &'a LoadOptions, cancel: &'a Cancel) -> search::Search<'a> {

@@ -1,0 +1,212 @@
+//! Actors across briefings: an actor is the same one in two briefings when they give it the
+//! same id, or the same name or alias (normalised; ids and names are separate key spaces,
+//! so an id equal to someone's name is no link). `actor:` and `speaker:` then find every
+//! briefing where the actor they name appears under any of its names, including a name that
+//! only another briefing records as its alias (docs/QUERY.md). The index's actor screen
+//! merges by the same rule (`briefing::index`).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::ast::{Filter, Query};
+use super::normalize::normalize_text;
+use super::terms::term_matches;
+use crate::briefing::Actor;
+
+/// One actor's keys as merging compares them: its id, and its name and aliases, normalised.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ActorKeys {
+    pub id: String,
+    pub names: Vec<String>,
+}
+
+impl ActorKeys {
+    pub fn of(actor: &Actor) -> Self {
+        Self {
+            id: normalize_text(&actor.id),
+            names: [&actor.name]
+                .into_iter()
+                .chain(&actor.aliases)
+                .map(|name| normalize_text(name))
+                .collect(),
+        }
+    }
+
+    /// The index's stored form: the id, then the name and aliases, one per line.
+    pub fn from_lines(lines: &str) -> Self {
+        let mut lines = lines.split('\n');
+        Self {
+            id: lines.next().unwrap_or_default().to_owned(),
+            names: lines.map(str::to_owned).collect(),
+        }
+    }
+
+    /// Every key, id first: what `actor:` matches a name against within one briefing.
+    pub fn all(&self) -> impl Iterator<Item = &String> {
+        std::iter::once(&self.id).chain(&self.names)
+    }
+
+    fn keys(&self) -> impl Iterator<Item = Key> + '_ {
+        let id = (!self.id.is_empty()).then(|| (Space::Id, self.id.clone()));
+        let names = self.names.iter().filter(|name| !name.is_empty());
+        id.into_iter()
+            .chain(names.map(|name| (Space::Name, name.clone())))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Space {
+    Id,
+    Name,
+}
+
+type Key = (Space, String);
+
+/// The library's actors merged: a union-find over their keys, each actor joining all of
+/// its own. Built from every briefing's actors (`add`), then asked to widen a query.
+#[derive(Debug, Clone, Default)]
+pub struct ActorGroups {
+    at: HashMap<Key, usize>,
+    keys: Vec<Key>,
+    parent: Vec<usize>,
+}
+
+impl ActorGroups {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The groups of the actors of every briefing given.
+    pub fn of<'a>(briefings: impl IntoIterator<Item = &'a crate::briefing::Briefing>) -> Self {
+        let mut groups = Self::new();
+        for briefing in briefings {
+            groups.add_briefing(briefing);
+        }
+        groups
+    }
+
+    pub fn add_briefing(&mut self, briefing: &crate::briefing::Briefing) {
+        for actor in &briefing.actors {
+            self.add(&ActorKeys::of(actor));
+        }
+    }
+
+    /// One actor of one briefing: its keys become one group with any that share one.
+    pub fn add(&mut self, actor: &ActorKeys) {
+        let mut first = None;
+        for key in actor.keys() {
+            let node = self.node(key);
+            match first {
+                None => first = Some(node),
+                Some(first) => self.join(first, node),
+            }
+        }
+    }
+
+    /// `query` with each `actor:` and `speaker:` value given the keys of every merged actor
+    /// one of whose keys it matches (as it matches within a briefing): the searcher then
+    /// also finds the briefings that list that actor under a name the value does not match.
+    pub fn widen(&mut self, query: &Query) -> Query {
+        let mut widened = query.clone();
+        widened.known_as = KnownAs::default();
+        for clause in &query.clauses {
+            if let Filter::Actor(name) | Filter::Speaker(name) = &clause.filter
+                && !widened.known_as.0.contains_key(name)
+            {
+                let keys = self.keys_of_groups_matching(name);
+                widened.known_as.0.insert(name.clone(), keys);
+            }
+        }
+        widened
+    }
+
+    fn keys_of_groups_matching(&mut self, name: &str) -> Names {
+        let words: Vec<String> = name.split(' ').map(str::to_owned).collect();
+        let mut roots = BTreeSet::new();
+        for at in 0..self.keys.len() {
+            if term_matches(&self.keys[at].1, &words) {
+                roots.insert(self.root(at));
+            }
+        }
+        let mut names = Names::default();
+        for at in 0..self.keys.len() {
+            if roots.contains(&self.root(at)) {
+                let (space, key) = &self.keys[at];
+                match space {
+                    Space::Id => names.ids.insert(key.clone()),
+                    Space::Name => names.names.insert(key.clone()),
+                };
+            }
+        }
+        names
+    }
+
+    fn node(&mut self, key: Key) -> usize {
+        if let Some(&at) = self.at.get(&key) {
+            return at;
+        }
+        let at = self.keys.len();
+        self.at.insert(key.clone(), at);
+        self.keys.push(key);
+        self.parent.push(at);
+        at
+    }
+
+    fn root(&mut self, mut at: usize) -> usize {
+        while self.parent[at] != at {
+            self.parent[at] = self.parent[self.parent[at]];
+            at = self.parent[at];
+        }
+        at
+    }
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.root(a), self.root(b));
+        if a != b {
+            self.parent[a.max(b)] = a.min(b);
+        }
+    }
+}
+
+/// What `ActorGroups::widen` found for each `actor:`/`speaker:` value of a query: the ids
+/// and names of the merged actors it matches. Not part of the query's text: empty in a
+/// parsed query, which then matches within each briefing alone.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct KnownAs(BTreeMap<String, Names>);
+
+/// The keys of the merged actors one value matches.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Names {
+    pub ids: BTreeSet<String>,
+    pub names: BTreeSet<String>,
+}
+
+impl KnownAs {
+    /// The keys found for the value `name`, if the query was widened.
+    pub fn get(&self, name: &str) -> Option<&Names> {
+        self.0.get(name)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.values().all(|names| names.is_empty())
+    }
+}
+
+impl Names {
+    /// Whether the actor with `keys` is one of these merged actors.
+    pub fn has_actor(&self, keys: &ActorKeys) -> bool {
+        self.ids.contains(&keys.id) || keys.names.iter().any(|name| self.names.contains(name))
+    }
+
+    pub fn has_name(&self, name: &str) -> bool {
+        self.names.contains(name)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty() && self.names.is_empty()
+    }
+
+    /// Every id and name, for selecting candidates.
+    pub fn all(&self) -> impl Iterator<Item = &String> {
+        self.ids.iter().chain(&self.names)
+    }
+}
