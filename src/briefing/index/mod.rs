@@ -157,6 +157,7 @@ impl Index {
         let report = refresh::Report {
             progress,
             changed: None,
+            stale: None,
         };
         refresh::refresh(&mut self.conn, &self.library, options, report)
             .map_err(|error| IndexError::from_sqlite(&self.path, &error))
@@ -164,17 +165,24 @@ impl Index {
 
     /// [`Index::refresh`], also calling `changed` with what each committed batch changed of
     /// the library's entries (paths under [`Index::library`]): a reader listing the
-    /// library from [`Index::listings`] applies these to stay equal to the folder.
+    /// library from [`Index::listings`] applies these to stay equal to the folder; and
+    /// `stale`, once the folder has been walked, with the files (under
+    /// [`Index::library`]) that are new or changed since they were indexed. Until the
+    /// refresh ends, searching the index as it stands and reading those files themselves
+    /// finds what a search of the files finds (the files that were deleted are dropped
+    /// when a result is read).
     pub fn refresh_reporting(
         &mut self,
         options: &LoadOptions,
         progress: &mut dyn FnMut(Progress),
         changed: &mut dyn FnMut(Changed),
+        stale: &mut dyn FnMut(Vec<PathBuf>),
     ) -> Result<RefreshSummary, IndexError> {
         self.groups.get_mut().forget();
         let report = refresh::Report {
             progress,
             changed: Some(changed),
+            stale: Some(stale),
         };
         refresh::refresh(&mut self.conn, &self.library, options, report)
             .map_err(|error| IndexError::from_sqlite(&self.path, &error))
@@ -269,7 +277,8 @@ impl Index {
     }
 
     /// `query` with its `actor:` and `speaker:` values widened to every name of the merged
-    /// actors they match ([`ActorGroups::widen`]): what [`Index::search`] looks for.
+    /// actors they match ([`ActorGroups::widen`]): what [`Index::search`] looks for. A query
+    /// widened already is taken as it is.
     pub fn widened(&self, query: &Query) -> Result<Query, IndexError> {
         self.groups
             .borrow_mut()
@@ -277,12 +286,17 @@ impl Index {
             .map_err(|error| IndexError::from_sqlite(&self.path, &error))
     }
 
-    /// The library's actors merged, as the index has them: for a searcher that also looks
-    /// at files the index does not have yet (it adds their actors, then widens).
-    pub fn actor_groups(&self) -> Result<ActorGroups, IndexError> {
-        self.groups
-            .borrow_mut()
-            .groups(&self.conn)
+    /// The library's actors merged as the index has them, less those of the files in
+    /// `stale` (absolute, under [`Index::library`]): for a searcher that reads those files
+    /// itself while the index is brought up to date. It adds their actors, widens the query
+    /// ([`ActorGroups::widen`]) and gives [`Index::search`] the widened query, which takes
+    /// it as it is.
+    pub fn actor_groups_without(
+        &self,
+        stale: &std::collections::HashSet<PathBuf>,
+    ) -> Result<ActorGroups, IndexError> {
+        let skip = |rel: &Path| stale.contains(&self.library.join(rel));
+        widen::read(&self.conn, Some(&skip))
             .map_err(|error| IndexError::from_sqlite(&self.path, &error))
     }
 

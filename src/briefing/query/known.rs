@@ -180,6 +180,23 @@ pub struct Names {
     pub names: BTreeSet<String>,
 }
 
+impl Query {
+    /// Whether the query has an `actor:` or `speaker:` clause: only such a query is widened.
+    pub fn names_an_actor(&self) -> bool {
+        self.clauses
+            .iter()
+            .any(|clause| matches!(clause.filter, Filter::Actor(_) | Filter::Speaker(_)))
+    }
+
+    /// Whether every `actor:` and `speaker:` value has been widened (`ActorGroups::widen`).
+    pub fn is_widened(&self) -> bool {
+        self.clauses.iter().all(|clause| match &clause.filter {
+            Filter::Actor(name) | Filter::Speaker(name) => self.known_as.0.contains_key(name),
+            _ => true,
+        })
+    }
+}
+
 impl KnownAs {
     /// The keys found for the value `name`, if the query was widened.
     pub fn get(&self, name: &str) -> Option<&Names> {
