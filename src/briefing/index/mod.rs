@@ -79,7 +79,7 @@ pub use schema::{Access, SCHEMA_VERSION};
 pub use score::relevance;
 pub use search::{Cancel, Hit, Page};
 
-use crate::briefing::query::{ActorGroups, Query};
+use crate::briefing::query::{ActorGroups, MarksOf, NoMarks, Query};
 use crate::briefing::{Library, LoadOptions};
 
 /// An open index of one library folder.
@@ -219,6 +219,20 @@ impl Index {
         options: &LoadOptions,
         cancel: &Cancel,
     ) -> Result<Vec<Hit>, IndexError> {
+        self.search_marked(query, page, options, cancel, &NoMarks)
+    }
+
+    /// [`Index::search`], with `is:`, `has:` and `reviewed-by:` answered by `marks` for
+    /// each briefing read (without, every briefing is new and nothing else). The marks
+    /// select no candidates: a query of review filters alone reads every briefing.
+    pub fn search_marked(
+        &self,
+        query: &Query,
+        page: &Page,
+        options: &LoadOptions,
+        cancel: &Cancel,
+        marks: &dyn MarksOf,
+    ) -> Result<Vec<Hit>, IndexError> {
         let mut hits = Vec::new();
         if page.limit == 0 {
             return Ok(hits);
@@ -226,7 +240,7 @@ impl Index {
         let query = &self.widened(query)?;
         if page.order == Order::Relevance {
             let pool = RELEVANCE_POOL.max(page.offset.saturating_add(page.limit));
-            self.searcher(options, cancel)
+            self.searcher(options, cancel, marks)
                 .each_match(query, page, &mut |hit| {
                     hits.push(hit);
                     hits.len() < pool
@@ -240,7 +254,7 @@ impl Index {
                 .collect());
         }
         let mut skipped = 0;
-        self.searcher(options, cancel)
+        self.searcher(options, cancel, marks)
             .each_match(query, page, &mut |hit| {
                 if skipped < page.offset {
                     skipped += 1;
@@ -267,7 +281,7 @@ impl Index {
             snippet_chars: 0,
             ..Page::default()
         };
-        self.searcher(options, cancel)
+        self.searcher(options, cancel, &NoMarks)
             .each_match(query, &page, &mut |_| {
                 count += 1;
                 true
@@ -300,12 +314,18 @@ impl Index {
             .map_err(|error| IndexError::from_sqlite(&self.path, &error))
     }
 
-    fn searcher<'a>(&'a self, options: &'a LoadOptions, cancel: &'a Cancel) -> search::Search<'a> {
+    fn searcher<'a>(
+        &'a self,
+        options: &'a LoadOptions,
+        cancel: &'a Cancel,
+        marks: &'a dyn MarksOf,
+    ) -> search::Search<'a> {
         search::Search {
             conn: &self.conn,
             library: &self.library,
             options,
             cancel,
+            marks,
         }
     }
 

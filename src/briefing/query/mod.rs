@@ -33,6 +33,6 @@ pub use fields::{Field, Part, fields};
 pub use known::{ActorGroups, ActorKeys, KnownAs, Names};
 pub use normalize::{Normalized, find, normalize, normalize_text};
 pub use parse::{OPERATORS, parse};
-pub use scan::{NoMarks, ReviewLookup, Searchable, matches, matches_with};
+pub use scan::{MarksOf, NoMarks, ReviewLookup, Searchable, matches, matches_with};
 pub use snippet::{Snippet, snippet};
 pub use terms::{term_matches, term_ranges};

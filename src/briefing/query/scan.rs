@@ -28,6 +28,27 @@ pub trait ReviewLookup {
     fn holds(&self, review: &Review) -> bool;
 }
 
+/// The review state of any briefing, for a searcher that reads briefings as it finds them
+/// (the index): asked once for each briefing it checks against a query with review filters.
+pub trait MarksOf: Sync {
+    fn marks_of<'a>(&'a self, briefing: &Briefing) -> Box<dyn ReviewLookup + 'a>;
+}
+
+impl MarksOf for NoMarks {
+    fn marks_of<'a>(&'a self, _: &Briefing) -> Box<dyn ReviewLookup + 'a> {
+        Box::new(NoMarks)
+    }
+}
+
+impl Query {
+    /// Whether the query has `is:`, `has:` or `reviewed-by:`: only then are marks asked.
+    pub fn asks_marks(&self) -> bool {
+        self.clauses
+            .iter()
+            .any(|clause| matches!(clause.filter, Filter::Review(_)))
+    }
+}
+
 /// No review state: every briefing is new, and nothing else.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct NoMarks;
