@@ -403,3 +403,37 @@ fn an_alias_recorded_in_another_briefing_finds_the_actor_in_both() {
         .unwrap_or_else(|e| panic!("{e:?}"));
     assert!(!Searchable::new(&loaded.briefing).matches(&query));
 }
+
+/// A short `actor:` value widened to more names than are looked up one by one in SQL (each
+/// of 300 people known by two names in two briefings): the same answer as the scan.
+#[test]
+fn an_actor_widened_to_hundreds_of_names_is_found_as_the_scan_finds_it() {
+    let sandbox = Sandbox::new();
+    for n in 0..300 {
+        let actor = json!({"id": format!("p{n}"), "name": format!("Person {n}"),
+                           "aliases": [format!("Alias {n}")]});
+        sandbox.write(
+            &format!("a{n:03}.json"),
+            &json!({"format": 1, "id": format!("a{n}"), "headline": "A", "actors": [actor]}),
+        );
+        // Only the alias: found through the other briefing.
+        let other = json!({"id": format!("q{n}"), "name": format!("Alias {n}")});
+        sandbox.write(
+            &format!("b{n:03}.json"),
+            &json!({"format": 1, "id": format!("b{n}"), "headline": "B", "actors": [other]}),
+        );
+    }
+    let index = built(&sandbox);
+    for text in [
+        "actor:person",
+        "actor:\"person 12\"",
+        "speaker:person",
+        "actor:alias",
+    ] {
+        let found: BTreeSet<PathBuf> = indexed(&index, text, Order::Newest).into_iter().collect();
+        assert_eq!(found, scanned(&sandbox, text), "{text}");
+    }
+    assert_eq!(scanned(&sandbox, "actor:person").len(), 600);
+    // "person 12" is in "Person 12", "Person 120" to "Person 129" and "Person 212".
+    assert_eq!(scanned(&sandbox, "actor:\"person 12\"").len(), 26);
+}

@@ -58,6 +58,10 @@ pub(crate) fn trigram_query(query: &Query) -> Option<String> {
     builder.fts()
 }
 
+/// The most keys of widened actors (`Query::known_as`) looked for one by one: a short
+/// `actor:` value can widen to thousands, more than SQLite takes as parameters.
+const WIDE_KEYS: usize = 256;
+
 /// The `texts` columns a scope looks in.
 fn columns(scope: Scope) -> &'static [&'static str] {
     match scope {
@@ -144,8 +148,12 @@ impl Builder {
 
     /// `column` (keys one per line) has one of the keys of the merged actors `name` was
     /// widened to, in any key space: selects more than the exact check keeps, never less.
+    /// Beyond `WIDE_KEYS` keys, any row: the exact check sorts them out.
     fn known_in(&mut self, column: &str, name: &str, known: &KnownAs) -> Option<String> {
         let keys: Vec<String> = known.get(name)?.all().cloned().collect();
+        if keys.len() > WIDE_KEYS {
+            return Some("1".to_owned());
+        }
         let lines: Vec<String> = keys
             .iter()
             .map(|key| {
@@ -159,6 +167,9 @@ impl Builder {
     /// `column` (one key) is one of the names of the merged actors `name` was widened to.
     fn known_name_is(&mut self, column: &str, name: &str, known: &KnownAs) -> Option<String> {
         let names: Vec<String> = known.get(name)?.names.iter().cloned().collect();
+        if names.len() > WIDE_KEYS {
+            return Some("1".to_owned());
+        }
         let params: Vec<String> = names.iter().map(|name| self.param(name)).collect();
         (!params.is_empty()).then(|| format!("{column} IN ({})", params.join(", ")))
     }
