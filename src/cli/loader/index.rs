@@ -64,7 +64,7 @@ impl IndexState {
     }
 
     /// Records why the index cannot be used, for the screens that need it.
-    pub(super) fn fail(&self, why: String) {
+    pub(crate) fn fail(&self, why: String) {
         if let Ok(mut failed) = self.failed.lock() {
             *failed = Some(why);
         }

@@ -170,14 +170,18 @@ impl Worker {
                 continue;
             };
             let stale = self.fresh.stale();
-            if index.is_none() && (self.fresh.is_fresh() || stale.is_some()) {
+            // Fresh, or being brought up to date with the stale files known: a refresh
+            // that failed leaves the index behind the folder.
+            let usable = self.fresh.is_fresh() || stale.is_some();
+            if index.is_none() && usable {
                 let explicit = self.place.explicit.as_deref();
                 index = Index::open(&self.place.folder, explicit, Access::ReadOnly).ok();
             }
+            let index_now = index.as_ref().filter(|_| usable);
             // Files that arrived during a search are looked at themselves: the index may
             // not have them yet.
             if ask.whole
-                && let Some(index) = &index
+                && let Some(index) = index_now
             {
                 match self.search_index(index, &ask, query, stale.as_deref(), send) {
                     Ok(()) | Err(Stop::Cancelled) => continue,
@@ -185,16 +189,19 @@ impl Worker {
                     Err(Stop::Failed) => {}
                 }
             }
-            let mut groups = match (&index, &mut scanned) {
-                _ if !query.names_an_actor() => None,
-                (Some(index), _) => index.actor_groups_without(&HashSet::new()).ok(),
-                (None, Some((generation, groups)))
-                    if !ask.whole && *generation == ask.generation =>
-                {
-                    Some(std::mem::take(groups))
-                }
-                (None, _) => Some(ActorGroups::new()),
-            };
+            // The whole library's actors: those of every file, when all are looked
+            // through; else those known so far in this search, or the index's, and the
+            // new files'.
+            let kept = scanned
+                .take()
+                .filter(|(generation, _)| *generation == ask.generation);
+            let mut groups = query.names_an_actor().then(|| match kept {
+                _ if ask.whole => ActorGroups::new(),
+                Some((_, groups)) => groups,
+                None => index_now
+                    .and_then(|index| index.actor_groups_without(&HashSet::new()).ok())
+                    .unwrap_or_default(),
+            });
             let widened = match &mut groups {
                 Some(groups) => {
                     if !files::add_actors(groups, &ask.paths, &self.load, &is_current) {

@@ -31,6 +31,17 @@ fn found(
     text: &str,
     paths: &[PathBuf],
 ) -> anyhow::Result<Vec<PathBuf>> {
+    found_in_parts(place, state, text, &[(true, paths)])
+}
+
+/// The paths one search of `query` finds, asked in parts: each `(whole, paths)`, as the
+/// library asks for the whole library, then for files that arrived meanwhile.
+fn found_in_parts(
+    place: &IndexPlace,
+    state: IndexState,
+    text: &str,
+    parts: &[(bool, &[PathBuf])],
+) -> anyhow::Result<Vec<PathBuf>> {
     let worker = Worker {
         current: Arc::new(AtomicU64::new(1)),
         cancel: Arc::new(Mutex::new(Cancel::default())),
@@ -40,13 +51,15 @@ fn found(
     };
     let (asks, asked) = mpsc::channel();
     let (send, answers) = mpsc::channel();
-    asks.send(SearchAsk {
-        generation: 1,
-        query: Some(parse(text)?),
-        paths: paths.to_vec(),
-        whole: true,
-        order: Order::Newest,
-    })?;
+    for (whole, paths) in parts {
+        asks.send(SearchAsk {
+            generation: 1,
+            query: Some(parse(text)?),
+            paths: paths.to_vec(),
+            whole: *whole,
+            order: Order::Newest,
+        })?;
+    }
     drop(asks);
     worker.work(&asked, &send);
     drop(send);
@@ -55,7 +68,7 @@ fn found(
         all.last().is_some_and(|found| found.done),
         "no last batch: {all:?}"
     );
-    anyhow::ensure!(all.iter().filter(|found| found.done).count() == 1);
+    anyhow::ensure!(all.iter().filter(|found| found.done).count() == parts.len());
     let mut paths: Vec<PathBuf> = all
         .into_iter()
         .flat_map(|found| found.hits)
@@ -122,11 +135,40 @@ fn while_the_index_is_refreshed_it_answers_for_unchanged_files_and_the_rest_are_
     from_files.sort();
     let waiting = IndexState::default();
     assert_eq!(found(&place, waiting, "harbour", &library)?, from_files);
+    // A refresh that failed leaves the index behind the folder: the files are read.
+    let failed = refreshing();
+    failed.fail("the index is locked".into());
+    assert_eq!(found(&place, failed, "harbour", &library)?, from_files);
 
     // `actor:` widened by the index's actors and the files read: only the new file, which
     // the index does not have yet, says that Volker Türk (in the unchanged file) is تورك.
     let mut actor = vec![kept.clone(), changed.clone(), added.clone()];
     actor.sort();
     assert_eq!(found(&place, refreshing(), "actor:تورك", &library)?, actor);
+    Ok(())
+}
+
+/// Without an index, a file that arrives during an `actor:` search is matched with the
+/// names the files looked through so far gave: the alias is in one of those, not in it.
+#[test]
+fn a_file_that_arrives_during_a_search_is_matched_with_the_names_found_before() -> anyhow::Result<()>
+{
+    let dir = tempfile::tempdir()?;
+    let folder = dir.path().join("library");
+    std::fs::create_dir(&folder)?;
+    let first = write(&folder, "first.json", "one", &["Volker Türk", "تورك"])?;
+    let later = write(&folder, "later.json", "two", &["Volker Türk"])?;
+    let place = IndexPlace {
+        folder,
+        explicit: Some(dir.path().join("index.db")),
+    };
+    let whole = [first.clone()];
+    let arrived = [later.clone()];
+    let parts = [(true, &whole[..]), (false, &arrived[..])];
+    let state = IndexState::default();
+    assert_eq!(
+        found_in_parts(&place, state, "actor:تورك", &parts)?,
+        [first, later]
+    );
     Ok(())
 }
