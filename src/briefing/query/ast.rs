@@ -1,6 +1,6 @@
 //! What a parsed query means, independent of how it was typed.
 
-use super::known::KnownAs;
+use super::names::KnownAs;
 
 /// A whole query: every clause must hold (clauses marked `negated` must not), and text is
 /// looked for in `scope`.

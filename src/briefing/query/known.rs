@@ -5,53 +5,11 @@
 //! only another briefing records as its alias (docs/QUERY.md). The index's actor screen
 //! merges by the same rule (`briefing::index`).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use super::ast::{Filter, Query};
-use super::normalize::normalize_text;
+use super::names::{ActorKeys, KnownAs, Names};
 use super::terms::term_matches;
-use crate::briefing::Actor;
-
-/// One actor's keys as merging compares them: its id, and its name and aliases, normalised.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ActorKeys {
-    pub id: String,
-    pub names: Vec<String>,
-}
-
-impl ActorKeys {
-    pub fn of(actor: &Actor) -> Self {
-        Self {
-            id: normalize_text(&actor.id),
-            names: [&actor.name]
-                .into_iter()
-                .chain(&actor.aliases)
-                .map(|name| normalize_text(name))
-                .collect(),
-        }
-    }
-
-    /// The index's stored form: the id, then the name and aliases, one per line.
-    pub fn from_lines(lines: &str) -> Self {
-        let mut lines = lines.split('\n');
-        Self {
-            id: lines.next().unwrap_or_default().to_owned(),
-            names: lines.map(str::to_owned).collect(),
-        }
-    }
-
-    /// Every key, id first: what `actor:` matches a name against within one briefing.
-    pub fn all(&self) -> impl Iterator<Item = &String> {
-        std::iter::once(&self.id).chain(&self.names)
-    }
-
-    fn keys(&self) -> impl Iterator<Item = Key> + '_ {
-        let id = (!self.id.is_empty()).then(|| (Space::Id, self.id.clone()));
-        let names = self.names.iter().filter(|name| !name.is_empty());
-        id.into_iter()
-            .chain(names.map(|name| (Space::Name, name.clone())))
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Space {
@@ -60,6 +18,14 @@ enum Space {
 }
 
 type Key = (Space, String);
+
+/// An actor's keys, each in its space; empty ones are no key.
+fn keys(actor: &ActorKeys) -> impl Iterator<Item = Key> + '_ {
+    let id = (!actor.id.is_empty()).then(|| (Space::Id, actor.id.clone()));
+    let names = actor.names.iter().filter(|name| !name.is_empty());
+    id.into_iter()
+        .chain(names.map(|name| (Space::Name, name.clone())))
+}
 
 /// The library's actors merged: a union-find over their keys, each actor joining all of
 /// its own. Built from every briefing's actors (`add`), then asked to widen a query.
@@ -93,7 +59,7 @@ impl ActorGroups {
     /// One actor of one briefing: its keys become one group with any that share one.
     pub fn add(&mut self, actor: &ActorKeys) {
         let mut first = None;
-        for key in actor.keys() {
+        for key in keys(actor) {
             let node = self.node(key);
             match first {
                 None => first = Some(node),
@@ -167,19 +133,6 @@ impl ActorGroups {
     }
 }
 
-/// What `ActorGroups::widen` found for each `actor:`/`speaker:` value of a query: the ids
-/// and names of the merged actors it matches. Not part of the query's text: empty in a
-/// parsed query, which then matches within each briefing alone.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct KnownAs(BTreeMap<String, Names>);
-
-/// The keys of the merged actors one value matches.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Names {
-    pub ids: BTreeSet<String>,
-    pub names: BTreeSet<String>,
-}
-
 impl Query {
     /// Whether the query has an `actor:` or `speaker:` clause: only such a query is widened.
     pub fn names_an_actor(&self) -> bool {
@@ -194,36 +147,5 @@ impl Query {
             Filter::Actor(name) | Filter::Speaker(name) => self.known_as.0.contains_key(name),
             _ => true,
         })
-    }
-}
-
-impl KnownAs {
-    /// The keys found for the value `name`, if the query was widened.
-    pub fn get(&self, name: &str) -> Option<&Names> {
-        self.0.get(name)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.values().all(|names| names.is_empty())
-    }
-}
-
-impl Names {
-    /// Whether the actor with `keys` is one of these merged actors.
-    pub fn has_actor(&self, keys: &ActorKeys) -> bool {
-        self.ids.contains(&keys.id) || keys.names.iter().any(|name| self.names.contains(name))
-    }
-
-    pub fn has_name(&self, name: &str) -> bool {
-        self.names.contains(name)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ids.is_empty() && self.names.is_empty()
-    }
-
-    /// Every id and name, for selecting candidates.
-    pub fn all(&self) -> impl Iterator<Item = &String> {
-        self.ids.iter().chain(&self.names)
     }
 }

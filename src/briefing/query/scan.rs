@@ -6,7 +6,7 @@ use std::slice;
 
 use super::ast::{Filter, Query, Review, Scope};
 use super::fields::{Part, fields};
-use super::known::{ActorKeys, Names};
+use super::names::{ActorKeys, Names};
 use super::normalize::normalize_text;
 use super::terms::term_matches;
 use crate::briefing::Briefing;

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::ast::{Filter, Query};
 use super::fields::{Part, fields};
-use super::known::ActorKeys;
+use super::names::ActorKeys;
 use super::normalize::{normalize, normalize_text};
 use super::scan::names_match;
 use super::terms::term_ranges;
