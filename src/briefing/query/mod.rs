@@ -18,6 +18,8 @@ mod scan;
 mod snippet;
 mod terms;
 #[cfg(test)]
+mod tests_known;
+#[cfg(test)]
 mod tests_library;
 #[cfg(test)]
 mod tests_normalize;
