@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use brief::briefing::LoadOptions;
 use brief::briefing::index::{Access, Cancel, Index, Order, Page};
 use brief::briefing::load_briefings;
-use brief::briefing::query::{Searchable, parse};
+use brief::briefing::query::{ActorGroups, Searchable, parse};
 use index_common::Sandbox;
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -49,7 +49,11 @@ fn briefing() -> impl Strategy<Value = Value> {
         prop::option::of(0u8..60),
         prop::option::of(words(1)),
         prop::collection::vec(words(1), 0..2),
-        (words(2), words(1), prop::bool::ANY),
+        (
+            words(2),
+            words(1),
+            prop::option::of((prop::sample::select(vec!["x", "y", ""]), words(1))),
+        ),
     )
         .prop_map(
             |(headline, body, summary, language, day, class, tags, (quote, speaker, actor))| {
@@ -70,9 +74,9 @@ fn briefing() -> impl Strategy<Value = Value> {
                 if let Some(day) = day {
                     value["date"] = json!(format!("2025-0{}-{:02}", 1 + day / 28, 1 + day % 28));
                 }
-                if actor {
-                    value["actors"] =
-                        json!([{"id": "x", "name": speaker, "aliases": ["alias one"]}]);
+                // Few ids and words, so actors merge across briefings by id and by alias.
+                if let Some((id, alias)) = actor {
+                    value["actors"] = json!([{"id": id, "name": speaker, "aliases": [alias]}]);
                 }
                 value
             },
@@ -99,9 +103,12 @@ fn query() -> impl Strategy<Value = String> {
         .prop_map(|(scope, clauses)| format!("{scope}{}", clauses.join(" ")))
 }
 
+/// The reference: every briefing loaded, the query's actors widened by all their actors.
 fn scan(sandbox: &Sandbox, text: &str) -> BTreeSet<PathBuf> {
     let query = parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
-    load_briefings(&sandbox.library(), &LoadOptions::default())
+    let loaded = load_briefings(&sandbox.library(), &LoadOptions::default());
+    let query = ActorGroups::of(loaded.iter().map(|l| &l.briefing)).widen(&query);
+    loaded
         .into_iter()
         .filter(|loaded| Searchable::new(&loaded.briefing).matches(&query))
         .map(|loaded| {

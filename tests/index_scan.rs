@@ -11,15 +11,18 @@ use std::path::PathBuf;
 use brief::briefing::LoadOptions;
 use brief::briefing::index::{Access, Cancel, Index, Order, Page};
 use brief::briefing::load_briefings;
-use brief::briefing::query::{Searchable, parse};
+use brief::briefing::query::{ActorGroups, Searchable, parse};
 use index_common::Sandbox;
 use serde_json::{Value, json};
 
-/// Paths the scan finds for `text`.
+/// Paths the scan finds for `text`: the briefings loaded, the query's actors widened by
+/// every briefing's actors, each briefing matched.
 fn scanned(sandbox: &Sandbox, text: &str) -> BTreeSet<PathBuf> {
     let query = parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
-    load_briefings(&sandbox.library(), &LoadOptions::default())
-        .into_iter()
+    let loaded = load_briefings(&sandbox.library(), &LoadOptions::default());
+    let query = ActorGroups::of(loaded.iter().map(|l| &l.briefing)).widen(&query);
+    loaded
+        .iter()
         .filter(|loaded| Searchable::new(&loaded.briefing).matches(&query))
         .map(|loaded| canonical(&loaded.briefing.path))
         .collect()
@@ -344,4 +347,93 @@ fn words_of_a_translation_are_found_as_the_scan_finds_them() {
         assert_eq!(found, scanned(&sandbox, text), "query {text:?}");
     }
     assert_eq!(scanned(&sandbox, "in:quotes waited").len(), 1);
+}
+
+/// Briefing A lists Volker Türk with the alias تورك; B lists only فولكر تورك, with no
+/// aliases; B2 lists only "Volker Türk" under another id; C lists another Türk. `actor:تورك`
+/// finds A, B (whose name contains it) and B2 (through A's alias: only the widening finds
+/// it), in the index as in the scan; `speaker:` likewise; C is a different person.
+#[test]
+fn an_alias_recorded_in_another_briefing_finds_the_actor_in_both() {
+    let sandbox = Sandbox::new();
+    let a = sandbox.write(
+        "a.json",
+        &json!({"format": 1, "id": "a", "headline": "A", "date": "2025-01-02",
+                "actors": [{"id": "turk", "name": "Volker Türk", "aliases": ["تورك"]}]}),
+    );
+    let b = sandbox.write(
+        "b.json",
+        &json!({"format": 1, "id": "b", "headline": "B", "date": "2025-01-03",
+                "actors": [{"id": "vt", "name": "فولكر تورك"}],
+                "quotes": [{"text": "words", "speaker": "فولكر تورك"}]}),
+    );
+    let b2 = sandbox.write(
+        "b2.json",
+        &json!({"format": 1, "id": "b2", "headline": "B2", "date": "2025-01-05",
+                "actors": [{"id": "vt2", "name": "Volker Türk"}],
+                "quotes": [{"text": "more words", "speaker": "Volker Türk"}]}),
+    );
+    let c = sandbox.write(
+        "c.json",
+        &json!({"format": 1, "id": "c", "headline": "C", "date": "2025-01-04",
+                "actors": [{"id": "dt", "name": "Daniel Türk"}],
+                "quotes": [{"text": "other", "speaker": "Daniel Türk"}]}),
+    );
+    let index = built(&sandbox);
+    let [a, b, b2, c] = [a, b, b2, c].map(|path| canonical(&path));
+    let expected: [(&str, &[&PathBuf]); 8] = [
+        ("actor:تورك", &[&a, &b, &b2]),
+        ("actor:\"volker türk\"", &[&a, &b2]),
+        ("actor:vt2", &[&a, &b2]),
+        ("speaker:تورك", &[&b, &b2]),
+        ("in:quotes speaker:تورك words", &[&b, &b2]),
+        ("-actor:تورك", &[&c]),
+        ("actor:türk", &[&a, &b2, &c]),
+        ("actor:daniel", &[&c]),
+    ];
+    for (text, paths) in expected {
+        let want: BTreeSet<PathBuf> = paths.iter().map(|p| (*p).clone()).collect();
+        assert_eq!(scanned(&sandbox, text), want, "scan: {text}");
+        let found: BTreeSet<PathBuf> = indexed(&index, text, Order::Newest).into_iter().collect();
+        assert_eq!(found, want, "index: {text}");
+    }
+    // Parsed and not widened, B2's own names do not match: the widening is what finds it.
+    let query = parse("actor:تورك").unwrap_or_else(|e| panic!("{e}"));
+    let loaded = brief::briefing::load_file(&b2, &LoadOptions::default())
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(!Searchable::new(&loaded.briefing).matches(&query));
+}
+
+/// A short `actor:` value widened to more names than are looked up one by one in SQL (each
+/// of 300 people known by two names in two briefings): the same answer as the scan.
+#[test]
+fn an_actor_widened_to_hundreds_of_names_is_found_as_the_scan_finds_it() {
+    let sandbox = Sandbox::new();
+    for n in 0..300 {
+        let actor = json!({"id": format!("p{n}"), "name": format!("Person {n}"),
+                           "aliases": [format!("Alias {n}")]});
+        sandbox.write(
+            &format!("a{n:03}.json"),
+            &json!({"format": 1, "id": format!("a{n}"), "headline": "A", "actors": [actor]}),
+        );
+        // Only the alias: found through the other briefing.
+        let other = json!({"id": format!("q{n}"), "name": format!("Alias {n}")});
+        sandbox.write(
+            &format!("b{n:03}.json"),
+            &json!({"format": 1, "id": format!("b{n}"), "headline": "B", "actors": [other]}),
+        );
+    }
+    let index = built(&sandbox);
+    for text in [
+        "actor:person",
+        "actor:\"person 12\"",
+        "speaker:person",
+        "actor:alias",
+    ] {
+        let found: BTreeSet<PathBuf> = indexed(&index, text, Order::Newest).into_iter().collect();
+        assert_eq!(found, scanned(&sandbox, text), "{text}");
+    }
+    assert_eq!(scanned(&sandbox, "actor:person").len(), 600);
+    // "person 12" is in "Person 12", "Person 120" to "Person 129" and "Person 212".
+    assert_eq!(scanned(&sandbox, "actor:\"person 12\"").len(), 26);
 }

@@ -87,6 +87,10 @@ pub struct SearchArgs {
     pub relevance: bool,
     #[command(flatten)]
     pub index: IndexFileArg,
+    /// The review state file, read for is:, has: and reviewed-by: [default: $BRIEF_STATE,
+    /// else `state` in config.toml, else $XDG_STATE_HOME/brief/state.db]
+    #[arg(long, value_name = "PATH")]
+    pub state: Option<PathBuf>,
     #[arg(long, value_name = "BYTES", default_value_t = brief::briefing::DEFAULT_MAX_SIZE)]
     pub max_size: u64,
 }

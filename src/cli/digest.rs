@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use brief::briefing::query::{Query, Searchable, parse};
+use brief::briefing::query::{ActorGroups, Query, Searchable, parse};
 use brief::briefing::state::{BriefingKey, Marks, MarksTable, SeenBy};
 use brief::briefing::{Briefing, LoadFailure, LoadOptions, Loaded, default_path, load_whole};
 use brief::export::{DigestEntry, digest};
@@ -93,6 +93,8 @@ pub fn run(args: &DigestArgs) -> anyhow::Result<ExitCode> {
         marks: marks_of(&briefings, &table),
         me: &me,
     };
+    // `actor:` and `speaker:` find an actor under every name the library gives it.
+    let query = ActorGroups::of(briefings.iter().map(|l| &l.briefing)).widen(&query);
     let found = scan.find(&query);
     if found.is_empty() {
         eprintln!("brief: digest: no briefing in {} matches", path.display());

@@ -1,6 +1,8 @@
 //! `brief search [PATH] QUERY... [--format text|json] [--limit N]`: the library's search
 //! from the command line. The index is brought up to date first; when it cannot be used
 //! (read-only, locked, damaged), that is said in one line and the files are scanned instead.
+//! A query with `is:`, `has:` or `reviewed-by:` reads the review state (`--state`, as
+//! `brief mark`), which the index does not hold: each briefing found is looked up in it.
 //! Exit 0 with matches, 1 with none, 2 on a bad query or path.
 
 use std::io::{self, Write};
@@ -10,12 +12,16 @@ use std::process::ExitCode;
 use anyhow::Context;
 use brief::briefing::Briefing;
 use brief::briefing::index::{Access, Cancel, Hit, Index, Order, Page, relevance};
-use brief::briefing::query::{Query, Searchable, parse, snippet};
+use brief::briefing::query::{
+    ActorGroups, MarksOf, NoMarks, Query, ReviewLookup, Searchable, parse, snippet,
+};
+use brief::briefing::state::{BriefingKey, MarksTable, SeenBy};
 use brief::briefing::{LoadOptions, load_briefings};
 use serde::Serialize;
 
 use crate::cli::args::{CheckFormat, SearchArgs};
 use crate::cli::check::escape_terminal_controls;
+use crate::cli::config::{open_state, state_path, user_config, who};
 
 pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let (library, words) = library_and_query(&args.words);
@@ -46,17 +52,21 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
         limit: args.limit,
         ..Page::default()
     };
-    let hits = match indexed(
-        &library,
-        args.index.index.as_deref(),
-        &query,
-        &page,
-        &options,
-    ) {
+    let marks = if query.asks_marks() {
+        Marks::read(args.state.as_deref())
+    } else {
+        None
+    };
+    let marks: &dyn MarksOf = match &marks {
+        Some(marks) => marks,
+        None => &NoMarks,
+    };
+    let explicit = args.index.index.as_deref();
+    let hits = match indexed(&library, explicit, (&query, marks), &page, &options) {
         Ok(hits) => hits,
         Err(error) => {
             eprintln!("brief: {error:#}; searching the files without the index");
-            scanned(&library, &query, &page, &options)
+            scanned(&library, (&query, marks), &page, &options)
         }
     };
     let written = match args.format {
@@ -84,10 +94,51 @@ fn library_and_query(words: &[String]) -> (PathBuf, &[String]) {
     }
 }
 
+/// Everyone's marks, and the name of the person searching: what `is:`, `has:` and
+/// `reviewed-by:` ask.
+struct Marks {
+    table: MarksTable,
+    me: String,
+}
+
+impl Marks {
+    /// The review state at `flag`, else where `brief mark` finds it; none (said on stderr)
+    /// when it cannot be opened: then every briefing is new.
+    fn read(flag: Option<&Path>) -> Option<Self> {
+        let config = user_config();
+        let state = open_state(state_path(flag, &config).as_deref())?;
+        match state.all_marks() {
+            Ok(table) => Some(Marks {
+                table,
+                me: who(&config),
+            }),
+            Err(error) => {
+                eprintln!("brief: no marks: {error}");
+                None
+            }
+        }
+    }
+}
+
+impl MarksOf for Marks {
+    /// Found as `brief mark` stored them: by id, content and path.
+    fn marks_of<'a>(&'a self, briefing: &Briefing) -> Box<dyn ReviewLookup + 'a> {
+        let marks = std::fs::read(&briefing.path).ok().and_then(|bytes| {
+            let absolute = std::fs::canonicalize(&briefing.path).unwrap_or(briefing.path.clone());
+            self.table
+                .get(&BriefingKey::new(briefing.id.clone(), &bytes, absolute))
+        });
+        Box::new(SeenBy {
+            marks,
+            me: &self.me,
+        })
+    }
+}
+
 fn indexed(
     library: &Path,
     explicit: Option<&Path>,
-    query: &Query,
+    (query, marks): (&Query, &dyn MarksOf),
     page: &Page,
     options: &LoadOptions,
 ) -> anyhow::Result<Vec<Hit>> {
@@ -106,16 +157,28 @@ fn indexed(
             index
         }
     };
-    Ok(index.search(query, page, options, &Cancel::default())?)
+    Ok(index.search_marked(query, page, options, &Cancel::default(), marks)?)
 }
 
-/// The search without an index: every file loaded and matched, newest first, or by
-/// relevance (the index's score, ties newest first).
-fn scanned(library: &Path, query: &Query, page: &Page, options: &LoadOptions) -> Vec<Hit> {
-    let mut matched: Vec<(u32, Briefing)> = load_briefings(library, options)
+/// The search without an index: every file loaded, the query's actors widened by all of
+/// theirs, each matched; newest first, or by relevance (the index's score, ties newest
+/// first).
+fn scanned(
+    library: &Path,
+    (query, marks): (&Query, &dyn MarksOf),
+    page: &Page,
+    options: &LoadOptions,
+) -> Vec<Hit> {
+    let briefings: Vec<Briefing> = load_briefings(library, options)
         .into_iter()
         .map(|loaded| loaded.briefing)
-        .filter(|briefing| Searchable::new(briefing).matches(query))
+        .collect();
+    let query = &ActorGroups::of(&briefings).widen(query);
+    let mut matched: Vec<(u32, Briefing)> = briefings
+        .into_iter()
+        .filter(|briefing| {
+            Searchable::new(briefing).matches_with(query, &*marks.marks_of(briefing))
+        })
         .map(|briefing| match page.order {
             Order::Relevance => (relevance(&briefing, query), briefing),
             Order::Newest => (0, briefing),

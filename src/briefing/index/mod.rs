@@ -61,9 +61,12 @@ mod refresh;
 mod schema;
 mod score;
 mod search;
+mod searching;
 #[cfg(test)]
 mod tests;
+mod widen;
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
@@ -76,8 +79,8 @@ pub use refresh::{Changed, Progress, RefreshSummary};
 pub use schema::{Access, SCHEMA_VERSION};
 pub use score::relevance;
 pub use search::{Cancel, Hit, Page};
+pub use searching::RELEVANCE_POOL;
 
-use crate::briefing::query::Query;
 use crate::briefing::{Library, LoadOptions};
 
 /// An open index of one library folder.
@@ -85,6 +88,8 @@ pub struct Index {
     conn: Connection,
     path: PathBuf,
     library: PathBuf,
+    /// The library's actors merged, for widening `actor:` and `speaker:`.
+    groups: RefCell<widen::Groups>,
 }
 
 impl Index {
@@ -110,6 +115,7 @@ impl Index {
             conn,
             path: path.to_path_buf(),
             library: library.to_path_buf(),
+            groups: RefCell::default(),
         })
     }
 
@@ -148,9 +154,11 @@ impl Index {
         options: &LoadOptions,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<RefreshSummary, IndexError> {
+        self.groups.get_mut().forget();
         let report = refresh::Report {
             progress,
             changed: None,
+            stale: None,
         };
         refresh::refresh(&mut self.conn, &self.library, options, report)
             .map_err(|error| IndexError::from_sqlite(&self.path, &error))
@@ -158,16 +166,24 @@ impl Index {
 
     /// [`Index::refresh`], also calling `changed` with what each committed batch changed of
     /// the library's entries (paths under [`Index::library`]): a reader listing the
-    /// library from [`Index::listings`] applies these to stay equal to the folder.
+    /// library from [`Index::listings`] applies these to stay equal to the folder; and
+    /// `stale`, once the folder has been walked, with the files (under
+    /// [`Index::library`]) that are new or changed since they were indexed. Until the
+    /// refresh ends, searching the index as it stands and reading those files themselves
+    /// finds what a search of the files finds (the files that were deleted are dropped
+    /// when a result is read).
     pub fn refresh_reporting(
         &mut self,
         options: &LoadOptions,
         progress: &mut dyn FnMut(Progress),
         changed: &mut dyn FnMut(Changed),
+        stale: &mut dyn FnMut(Vec<PathBuf>),
     ) -> Result<RefreshSummary, IndexError> {
+        self.groups.get_mut().forget();
         let report = refresh::Report {
             progress,
             changed: Some(changed),
+            stale: Some(stale),
         };
         refresh::refresh(&mut self.conn, &self.library, options, report)
             .map_err(|error| IndexError::from_sqlite(&self.path, &error))
@@ -186,86 +202,6 @@ impl Index {
     pub fn listings_under(&self, folder: &Path) -> Result<Library, IndexError> {
         listed::listings(&self.conn, folder)
             .map_err(|error| IndexError::from_sqlite(&self.path, &error))
-    }
-
-    /// The briefings matching `query`, the page asked for, in its order. Each candidate is
-    /// read from its file and checked exactly, so the answer is what a scan of the files
-    /// gives for every file the index is up to date with.
-    ///
-    /// By relevance, the matches among the candidates in bm25 order are gathered until
-    /// [`RELEVANCE_POOL`] (or the end of the page asked for, if further) and sorted by
-    /// [`Hit::score`], ties newest first: the first page comes without reading every
-    /// candidate, at the price that a match found only beyond the pool is not ranked
-    /// against the pool (bm25 has already put the likeliest first).
-    pub fn search(
-        &self,
-        query: &Query,
-        page: &Page,
-        options: &LoadOptions,
-        cancel: &Cancel,
-    ) -> Result<Vec<Hit>, IndexError> {
-        let mut hits = Vec::new();
-        if page.limit == 0 {
-            return Ok(hits);
-        }
-        if page.order == Order::Relevance {
-            let pool = RELEVANCE_POOL.max(page.offset.saturating_add(page.limit));
-            self.searcher(options, cancel)
-                .each_match(query, page, &mut |hit| {
-                    hits.push(hit);
-                    hits.len() < pool
-                })
-                .map_err(|error| IndexError::from_sqlite(&self.path, &error))?;
-            hits.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| newest(a, b)));
-            return Ok(hits
-                .into_iter()
-                .skip(page.offset)
-                .take(page.limit)
-                .collect());
-        }
-        let mut skipped = 0;
-        self.searcher(options, cancel)
-            .each_match(query, page, &mut |hit| {
-                if skipped < page.offset {
-                    skipped += 1;
-                } else {
-                    hits.push(hit);
-                }
-                hits.len() < page.limit
-            })
-            .map_err(|error| IndexError::from_sqlite(&self.path, &error))?;
-        Ok(hits)
-    }
-
-    /// How many briefings match `query`: every candidate read and checked, so it takes
-    /// longer than a page of results; `cancel` stops it.
-    pub fn count(
-        &self,
-        query: &Query,
-        options: &LoadOptions,
-        cancel: &Cancel,
-    ) -> Result<usize, IndexError> {
-        let mut count = 0;
-        let page = Page {
-            snippet_chars: 0,
-            ..Page::default()
-        };
-        self.searcher(options, cancel)
-            .each_match(query, &page, &mut |_| {
-                count += 1;
-                true
-            })
-            .map_err(|error| IndexError::from_sqlite(&self.path, &error))?;
-        Ok(count)
-    }
-
-    fn searcher<'a>(&'a self, options: &'a LoadOptions, cancel: &'a Cancel) -> search::Search<'a> {
-        search::Search {
-            conn: &self.conn,
-            library: &self.library,
-            options,
-            cancel,
-        }
     }
 
     /// Every actor of the library, merged across briefings by id and by name or alias, most
@@ -291,20 +227,6 @@ impl Index {
     pub fn is_empty(&self) -> Result<bool, IndexError> {
         self.len().map(|n| n == 0)
     }
-}
-
-/// Matches gathered and ranked for a page by relevance (see [`Index::search`]).
-pub const RELEVANCE_POOL: usize = 500;
-
-/// Newest first by the date as written (undated last), then by path.
-fn newest(a: &Hit, b: &Hit) -> std::cmp::Ordering {
-    match (&a.date, &b.date) {
-        (Some(x), Some(y)) => y.cmp(x),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    }
-    .then_with(|| a.path.cmp(&b.path))
 }
 
 /// A path stored as bytes (paths need not be UTF-8).

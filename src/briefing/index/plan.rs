@@ -14,7 +14,7 @@
 
 use rusqlite::types::Value;
 
-use crate::briefing::query::{Clause, Filter, Query, Scope};
+use crate::briefing::query::{Clause, Filter, KnownAs, Query, Scope};
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -57,6 +57,10 @@ pub(crate) fn trigram_query(query: &Query) -> Option<String> {
     builder.add(query);
     builder.fts()
 }
+
+/// The most keys of widened actors (`Query::known_as`) looked for one by one: a short
+/// `actor:` value can widen to thousands, more than SQLite takes as parameters.
+const WIDE_KEYS: usize = 256;
 
 /// The `texts` columns a scope looks in.
 fn columns(scope: Scope) -> &'static [&'static str] {
@@ -130,7 +134,7 @@ impl Builder {
     fn add(&mut self, query: &Query) {
         for Clause { negated, filter } in &query.clauses {
             if !negated {
-                self.filter(filter, query.scope);
+                self.filter(filter, query.scope, &query.known_as);
             }
         }
     }
@@ -142,26 +146,60 @@ impl Builder {
         (!terms.is_empty()).then(|| terms.join(" AND "))
     }
 
-    fn filter(&mut self, filter: &Filter, scope: Scope) {
+    /// `column` (keys one per line) has one of the keys of the merged actors `name` was
+    /// widened to, in any key space: selects more than the exact check keeps, never less.
+    /// Beyond `WIDE_KEYS` keys, any row: the exact check sorts them out.
+    fn known_in(&mut self, column: &str, name: &str, known: &KnownAs) -> Option<String> {
+        let keys: Vec<String> = known.get(name)?.all().cloned().collect();
+        if keys.len() > WIDE_KEYS {
+            return Some("1".to_owned());
+        }
+        let lines: Vec<String> = keys
+            .iter()
+            .map(|key| {
+                let p = self.param(&format!("\n{key}\n"));
+                format!("instr(char(10) || {column} || char(10), {p}) > 0")
+            })
+            .collect();
+        (!lines.is_empty()).then(|| lines.join(" OR "))
+    }
+
+    /// `column` (one key) is one of the names of the merged actors `name` was widened to.
+    fn known_name_is(&mut self, column: &str, name: &str, known: &KnownAs) -> Option<String> {
+        let names: Vec<String> = known.get(name)?.names.iter().cloned().collect();
+        if names.len() > WIDE_KEYS {
+            return Some("1".to_owned());
+        }
+        let params: Vec<String> = names.iter().map(|name| self.param(name)).collect();
+        (!params.is_empty()).then(|| format!("{column} IN ({})", params.join(", ")))
+    }
+
+    fn filter(&mut self, filter: &Filter, scope: Scope, known: &KnownAs) {
         match filter {
             // Marks live in the review state, not the index: they select no candidates.
             Filter::Review(_) => {}
             Filter::Word(word) => self.word(word, scope),
             Filter::Phrase(words) => words.iter().for_each(|word| self.word(word, scope)),
             Filter::Actor(name) => {
-                let all = self.all_words_in("a.names", name);
+                let mut any = vec![self.all_words_in("a.names", name)];
+                any.extend(self.known_in("a.names", name, known));
                 self.conditions.push(format!(
-                    "EXISTS (SELECT 1 FROM actors a WHERE a.file_id = f.id AND {all})"
+                    "EXISTS (SELECT 1 FROM actors a WHERE a.file_id = f.id AND (({})))",
+                    any.join(") OR (")
                 ));
             }
             Filter::Speaker(name) => {
-                let by_speaker = self.all_words_in("q.speaker_key", name);
-                let by_actor = self.all_words_in("a.names", name);
+                let mut by_speaker = vec![self.all_words_in("q.speaker_key", name)];
+                by_speaker.extend(self.known_name_is("q.speaker_key", name, known));
+                let mut by_actor = vec![self.all_words_in("a.names", name)];
+                by_actor.extend(self.known_in("a.names", name, known));
                 self.conditions.push(format!(
-                    "(EXISTS (SELECT 1 FROM quotes q WHERE q.file_id = f.id AND {by_speaker})
+                    "(EXISTS (SELECT 1 FROM quotes q WHERE q.file_id = f.id AND (({})))
                       OR EXISTS (SELECT 1 FROM quotes q JOIN actors a
                                  ON a.file_id = q.file_id AND a.position = q.actor
-                                 WHERE q.file_id = f.id AND {by_actor}))"
+                                 WHERE q.file_id = f.id AND (({}))))",
+                    by_speaker.join(") OR ("),
+                    by_actor.join(") OR (")
                 ));
             }
             Filter::Tag(tag) => {

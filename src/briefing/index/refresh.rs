@@ -54,10 +54,12 @@ impl Changed {
     }
 }
 
-/// Where a refresh reports: how far it has got, and (if asked) what changed.
+/// Where a refresh reports: how far it has got, (if asked) what changed, and which files
+/// the index is not up to date with, once the walk has found them.
 pub(crate) struct Report<'a> {
     pub progress: &'a mut dyn FnMut(Progress),
     pub changed: Option<&'a mut dyn FnMut(Changed)>,
+    pub stale: Option<&'a mut dyn FnMut(Vec<PathBuf>)>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -83,7 +85,11 @@ pub(crate) fn refresh(
     options: &LoadOptions,
     report: Report<'_>,
 ) -> rusqlite::Result<RefreshSummary> {
-    let Report { progress, changed } = report;
+    let Report {
+        progress,
+        changed,
+        stale,
+    } = report;
     let mut stored = stored_rows(conn)?;
     let (files, _walk_failures) = discover(library);
     let mut out = Out {
@@ -110,6 +116,14 @@ pub(crate) fn refresh(
         }
     }
     let total = suspects.len();
+    if let Some(stale) = stale {
+        stale(
+            suspects
+                .iter()
+                .map(|suspect| suspect.path.clone())
+                .collect(),
+        );
+    }
     progress(Progress { done: 0, total });
     write_parsed(conn, suspects, options, &mut out, progress)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -11,7 +11,7 @@ use rusqlite::Connection;
 
 use super::path_from_bytes;
 use super::plan::{Order, Plan, answered_by_sql, plan, trigram_query};
-use crate::briefing::query::{Query, Searchable, snippet};
+use crate::briefing::query::{MarksOf, Query, Searchable, snippet};
 use crate::briefing::{LoadOptions, load_file};
 
 /// One briefing found, with its fields as the file reads now.
@@ -86,6 +86,7 @@ pub(crate) struct Search<'a> {
     pub library: &'a Path,
     pub options: &'a LoadOptions,
     pub cancel: &'a Cancel,
+    pub marks: &'a dyn MarksOf,
 }
 
 impl Search<'_> {
@@ -137,7 +138,7 @@ impl Search<'_> {
             if self.cancel.is_cancelled() {
                 return Err(interrupted());
             }
-            let checked = check_all(&batch, query, page, self.options);
+            let checked = check_all(&batch, (query, self.marks), page, self.options);
             batch.clear();
             for hit in checked.into_iter().flatten() {
                 if !found(hit) {
@@ -186,7 +187,7 @@ impl Candidate {
 /// Candidates read and checked together, on every core, in their order.
 fn check_all(
     paths: &[Candidate],
-    query: &Query,
+    query: (&Query, &dyn MarksOf),
     page: &Page,
     options: &LoadOptions,
 ) -> Vec<Option<Hit>> {
@@ -223,11 +224,24 @@ fn check_all(
 /// The file read now and matched by the reference scan (unless the row it was selected by
 /// answers the query exactly and the file is unchanged since): `None` when it no longer
 /// loads or does not match.
-fn check(candidate: &Candidate, query: &Query, page: &Page, options: &LoadOptions) -> Option<Hit> {
+fn check(
+    candidate: &Candidate,
+    (query, marks): (&Query, &dyn MarksOf),
+    page: &Page,
+    options: &LoadOptions,
+) -> Option<Hit> {
     let path = &candidate.path;
     let briefing = load_file(path, options).ok()?.briefing;
-    if !candidate.unchanged() && !Searchable::new(&briefing).matches(query) {
-        return None;
+    if !candidate.unchanged() {
+        let searchable = Searchable::new(&briefing);
+        let matched = if query.asks_marks() {
+            searchable.matches_with(query, &*marks.marks_of(&briefing))
+        } else {
+            searchable.matches(query)
+        };
+        if !matched {
+            return None;
+        }
     }
     let (snippet, highlights) = (page.snippet_chars > 0)
         .then(|| snippet(&briefing, query, page.snippet_chars))

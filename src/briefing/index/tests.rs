@@ -223,13 +223,24 @@ fn a_refresh_reports_what_it_changed_as_the_files_load() {
     )
     .expect("add");
     let mut all = Changed::default();
+    let mut stale = Vec::new();
     index
-        .refresh_reporting(&small_files(), &mut |_| {}, &mut |changed| {
-            all.gone.extend(changed.gone);
-            all.listings.extend(changed.listings);
-            all.failures.extend(changed.failures);
-        })
+        .refresh_reporting(
+            &small_files(),
+            &mut |_| {},
+            &mut |changed| {
+                all.gone.extend(changed.gone);
+                all.listings.extend(changed.listings);
+                all.failures.extend(changed.failures);
+            },
+            &mut |paths| stale.extend(paths),
+        )
         .expect("refresh");
+    stale.sort();
+    assert_eq!(
+        stale,
+        [library.join("broken.json"), library.join("new.json")]
+    );
     all.gone.sort();
     assert_eq!(
         all.gone,

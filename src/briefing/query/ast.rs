@@ -1,5 +1,7 @@
 //! What a parsed query means, independent of how it was typed.
 
+use super::names::KnownAs;
+
 /// A whole query: every clause must hold (clauses marked `negated` must not), and text is
 /// looked for in `scope`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -8,6 +10,9 @@ pub struct Query {
     /// Where words and phrases are looked for (`in:quotes`, `in:headline`, `in:body`);
     /// every field when the query does not say.
     pub scope: Scope,
+    /// Other names of the actors that `actor:` and `speaker:` name, from the whole library
+    /// (`ActorGroups::widen`); empty as parsed. Not part of the query's text.
+    pub known_as: KnownAs,
 }
 
 /// One condition of a query; `-` in front negates it.

@@ -10,11 +10,15 @@ mod display;
 mod error;
 mod fields;
 mod fold;
+mod known;
+mod names;
 mod normalize;
 mod parse;
 mod scan;
 mod snippet;
 mod terms;
+#[cfg(test)]
+mod tests_known;
 #[cfg(test)]
 mod tests_library;
 #[cfg(test)]
@@ -29,8 +33,10 @@ mod tests_scan;
 pub use ast::{Clause, DateBound, DateRange, Filter, Query, Review, Scope};
 pub use error::QueryError;
 pub use fields::{Field, Part, fields};
+pub use known::ActorGroups;
+pub use names::{ActorKeys, KnownAs, Names};
 pub use normalize::{Normalized, find, normalize, normalize_text};
 pub use parse::{OPERATORS, parse};
-pub use scan::{NoMarks, ReviewLookup, Searchable, matches, matches_with};
+pub use scan::{MarksOf, NoMarks, ReviewLookup, Searchable, matches, matches_with};
 pub use snippet::{Snippet, snippet};
 pub use terms::{term_matches, term_ranges};

@@ -6,9 +6,10 @@ use std::slice;
 
 use super::ast::{Filter, Query, Review, Scope};
 use super::fields::{Part, fields};
+use super::names::{ActorKeys, Names};
 use super::normalize::normalize_text;
 use super::terms::term_matches;
-use crate::briefing::{Actor, Briefing};
+use crate::briefing::Briefing;
 
 /// Whether `briefing` matches `query`: every clause holds, and no negated one does. Review
 /// filters see no marks: every briefing is new.
@@ -27,6 +28,27 @@ pub trait ReviewLookup {
     fn holds(&self, review: &Review) -> bool;
 }
 
+/// The review state of any briefing, for a searcher that reads briefings as it finds them
+/// (the index): asked once for each briefing it checks against a query with review filters.
+pub trait MarksOf: Sync {
+    fn marks_of<'a>(&'a self, briefing: &Briefing) -> Box<dyn ReviewLookup + 'a>;
+}
+
+impl MarksOf for NoMarks {
+    fn marks_of<'a>(&'a self, _: &Briefing) -> Box<dyn ReviewLookup + 'a> {
+        Box::new(NoMarks)
+    }
+}
+
+impl Query {
+    /// Whether the query has `is:`, `has:` or `reviewed-by:`: only then are marks asked.
+    pub fn asks_marks(&self) -> bool {
+        self.clauses
+            .iter()
+            .any(|clause| matches!(clause.filter, Filter::Review(_)))
+    }
+}
+
 /// No review state: every briefing is new, and nothing else.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct NoMarks;
@@ -42,10 +64,9 @@ impl ReviewLookup for NoMarks {
 pub struct Searchable<'a> {
     briefing: &'a Briefing,
     fields: Vec<(Part, String)>,
-    /// Per actor: its id, name and aliases, normalised.
-    actors: Vec<Vec<String>>,
-    /// Per quotation: its speaker, and the names of the actor the speaker names.
-    speakers: Vec<Vec<String>>,
+    actors: Vec<ActorKeys>,
+    /// Per quotation: its speaker normalised, and the keys of the actor it names.
+    speakers: Vec<(String, Option<ActorKeys>)>,
     tags: Vec<String>,
     classification: Option<String>,
     language: Option<String>,
@@ -56,10 +77,8 @@ impl<'a> Searchable<'a> {
         let normalized =
             |texts: &mut dyn Iterator<Item = &String>| texts.map(|t| normalize_text(t)).collect();
         let speakers = briefing.quotes.iter().map(|quote| {
-            let actor = briefing.find_actor(&quote.speaker);
-            let mut names: Vec<String> = actor.map(actor_names).unwrap_or_default();
-            names.push(normalize_text(&quote.speaker));
-            names
+            let actor = briefing.find_actor(&quote.speaker).map(ActorKeys::of);
+            (normalize_text(&quote.speaker), actor)
         });
         Self {
             briefing,
@@ -67,7 +86,7 @@ impl<'a> Searchable<'a> {
                 .into_iter()
                 .map(|field| (field.part, normalize_text(&field.text)))
                 .collect(),
-            actors: briefing.actors.iter().map(actor_names).collect(),
+            actors: briefing.actors.iter().map(ActorKeys::of).collect(),
             speakers: speakers.collect(),
             tags: normalized(&mut briefing.tags.iter()),
             classification: briefing.classification.as_deref().map(normalize_text),
@@ -83,16 +102,31 @@ impl<'a> Searchable<'a> {
         query
             .clauses
             .iter()
-            .all(|clause| self.holds(&clause.filter, query.scope, marks) != clause.negated)
+            .all(|clause| self.holds(&clause.filter, query, marks) != clause.negated)
     }
 
-    fn holds(&self, filter: &Filter, scope: Scope, marks: &dyn ReviewLookup) -> bool {
+    fn holds(&self, filter: &Filter, query: &Query, marks: &dyn ReviewLookup) -> bool {
+        let scope = query.scope;
         match filter {
             Filter::Review(review) => marks.holds(review),
             Filter::Word(word) => self.has_text(slice::from_ref(word), scope),
             Filter::Phrase(words) => self.has_text(words, scope),
-            Filter::Actor(name) => self.actors.iter().any(|names| names_match(names, name)),
-            Filter::Speaker(name) => self.speakers.iter().any(|names| names_match(names, name)),
+            Filter::Actor(name) => {
+                let known = query.known_as.get(name);
+                self.actors
+                    .iter()
+                    .any(|actor| actor_matches(actor, name, known))
+            }
+            Filter::Speaker(name) => {
+                let known = query.known_as.get(name);
+                self.speakers.iter().any(|(speaker, actor)| {
+                    names_match(std::slice::from_ref(speaker), name)
+                        || known.is_some_and(|known| known.has_name(speaker))
+                        || actor
+                            .as_ref()
+                            .is_some_and(|actor| actor_matches(actor, name, known))
+                })
+            }
             Filter::Tag(tag) => self.tags.contains(tag),
             Filter::Language(language) => self.language.as_ref() == Some(language),
             Filter::Class(class) => self.classification.as_ref() == Some(class),
@@ -111,13 +145,12 @@ impl<'a> Searchable<'a> {
     }
 }
 
-/// An actor's id, name and aliases, normalised: what `actor:` and `speaker:` look in.
-fn actor_names(actor: &Actor) -> Vec<String> {
-    [&actor.id, &actor.name]
-        .into_iter()
-        .chain(&actor.aliases)
-        .map(|name| normalize_text(name))
-        .collect()
+/// Whether the actor with `keys` is the one `actor:`/`speaker:` `name` asks for: one of its
+/// keys matches it, or it is one of the merged actors the query was widened to (`known`).
+fn actor_matches(keys: &ActorKeys, name: &str, known: Option<&Names>) -> bool {
+    keys.all()
+        .any(|key| names_match(std::slice::from_ref(key), name))
+        || known.is_some_and(|known| known.has_actor(keys))
 }
 
 /// Whether a name given to `actor:` or `speaker:` (normalised) matches one of `names` as a

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::ast::{Filter, Query};
 use super::fields::{Part, fields};
+use super::names::ActorKeys;
 use super::normalize::{normalize, normalize_text};
 use super::scan::names_match;
 use super::terms::term_ranges;
@@ -55,12 +56,19 @@ fn quotation_of_speaker(briefing: &Briefing, query: &Query, max_chars: usize) ->
         })
         .collect();
     let quote = briefing.quotes.iter().find(|quote| {
-        let mut names = vec![normalize_text(&quote.speaker)];
-        if let Some(actor) = briefing.find_actor(&quote.speaker) {
-            let all = [&actor.id, &actor.name].into_iter().chain(&actor.aliases);
-            names.extend(all.map(|name| normalize_text(name)));
-        }
-        !wanted.is_empty() && wanted.iter().all(|name| names_match(&names, name))
+        let speaker = normalize_text(&quote.speaker);
+        let actor = briefing.find_actor(&quote.speaker).map(ActorKeys::of);
+        let mut names = vec![speaker.clone()];
+        names.extend(actor.iter().flat_map(|keys| keys.all().cloned()));
+        let known = |name: &str| {
+            query.known_as.get(name).is_some_and(|known| {
+                known.has_name(&speaker) || actor.as_ref().is_some_and(|a| known.has_actor(a))
+            })
+        };
+        !wanted.is_empty()
+            && wanted
+                .iter()
+                .all(|name| names_match(&names, name) || known(name))
     })?;
     Some(cut(Part::Quote, &quote.text, 0, &[], max_chars))
 }

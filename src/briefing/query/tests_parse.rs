@@ -77,6 +77,7 @@ fn every_operator() {
                 ),
             ],
             scope: Scope::Quotes,
+            ..Query::default()
         })
     );
     for (value, scope) in [("headline", Scope::Headline), ("BODY", Scope::Body)] {
@@ -317,7 +318,11 @@ fn query() -> impl Strategy<Value = Query> {
         (any::<bool>(), filter()).prop_map(|(negated, filter)| Clause { negated, filter }),
         0..6,
     );
-    (clauses, scope).prop_map(|(clauses, scope)| Query { clauses, scope })
+    (clauses, scope).prop_map(|(clauses, scope)| Query {
+        clauses,
+        scope,
+        ..Query::default()
+    })
 }
 
 proptest! {

@@ -1,9 +1,12 @@
 //! The library from its index: listed at once from the index's rows, then, on the same
 //! thread, the index brought up to date with the folder, what changed going into the
 //! library as batches (with the files that went) and how far it has got going into the
-//! title. The search worker uses the index once it is up to date (`Fresh`). An index that
-//! cannot be used is said in one line, and the loader reads the files instead.
+//! title. The search worker uses the index once it is up to date (`Fresh`), and while it
+//! is brought up to date, with the files it is not yet up to date with (`IndexState::stale`)
+//! read themselves. An index that cannot be used is said in one line, and the loader reads
+//! the files instead.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
@@ -25,11 +28,15 @@ pub struct IndexPlace {
 }
 
 /// Whether the index is up to date with the folder (searches and the actor screen may
-/// then ask it), or why it cannot be used.
+/// then ask it), or why it cannot be used; and while a refresh of an index the library was
+/// listed from runs, the files it is not up to date with.
 #[derive(Debug, Default)]
 pub struct IndexState {
     pub fresh: AtomicBool,
     pub failed: Mutex<Option<String>>,
+    /// Set once the refresh has walked the folder: the new and changed files, under the
+    /// canonical folder. The index as it stands is right for every other file.
+    stale: Mutex<Option<Arc<HashSet<PathBuf>>>>,
 }
 
 impl IndexState {
@@ -37,12 +44,27 @@ impl IndexState {
         self.fresh.load(Ordering::Acquire)
     }
 
+    /// While the index is brought up to date (not fresh, not failed): the files it is not
+    /// up to date with, once known. A search may then ask the index and read these.
+    pub fn stale(&self) -> Option<Arc<HashSet<PathBuf>>> {
+        if self.is_fresh() || self.failed.lock().map_or(true, |failed| failed.is_some()) {
+            return None;
+        }
+        self.stale.lock().ok().and_then(|stale| stale.clone())
+    }
+
+    pub(crate) fn set_stale(&self, paths: Vec<PathBuf>) {
+        if let Ok(mut stale) = self.stale.lock() {
+            *stale = Some(Arc::new(paths.into_iter().collect()));
+        }
+    }
+
     pub(super) fn set_fresh(&self) {
         self.fresh.store(true, Ordering::Release);
     }
 
     /// Records why the index cannot be used, for the screens that need it.
-    pub(super) fn fail(&self, why: String) {
+    pub(crate) fn fail(&self, why: String) {
         if let Ok(mut failed) = self.failed.lock() {
             *failed = Some(why);
         }
@@ -169,7 +191,8 @@ pub(super) fn serve(
     let mut changed = |changed: Changed| {
         let _ = tx.send(Message::Loaded(spelled.batch(changed)));
     };
-    match index.refresh_reporting(&load, &mut progress, &mut changed) {
+    let mut stale = |paths: Vec<PathBuf>| fresh.set_stale(paths);
+    match index.refresh_reporting(&load, &mut progress, &mut changed, &mut stale) {
         Ok(_) => fresh.set_fresh(),
         Err(error) => {
             fresh.fail(error.to_string());

@@ -32,17 +32,18 @@ impl App {
         };
         // From the library's search results: the briefing search is set to what was looked
         // for, at its first match.
-        let term = self.library_view.search_term();
+        let terms = self.library_view.search_terms();
         self.from_actors = self.screen == Screen::Actors;
         let quote = self.open_quote.take().filter(|_| self.from_actors);
-        match term.filter(|_| self.screen == Screen::Library) {
+        let from_search = !terms.is_empty() && self.screen == Screen::Library;
+        match from_search.then_some(terms) {
             _ if let Some(quote) = quote => {
                 self.briefing
                     .open_at_quote(&loaded.briefing, index, quote, cx);
             }
-            Some(term) => {
+            Some(terms) => {
                 self.briefing
-                    .open_searching(&loaded.briefing, index, &term, cx);
+                    .open_searching(&loaded.briefing, index, &terms, cx);
                 let outcome = self.briefing.update(Action::SearchNext, cx);
                 self.carry_out(outcome);
             }

@@ -125,11 +125,11 @@ impl LibraryFilter {
         self.found.get(path).filter(|hit| !hit.snippet.is_empty())
     }
 
-    /// What the in-briefing search looks for when a briefing opens from the results: the
-    /// query's first word or phrase.
-    pub fn first_term(&self) -> Option<String> {
+    /// What the in-briefing search looks for when a briefing opens from the results: each
+    /// of the query's words and phrases (not those it excludes), a phrase's words joined.
+    pub fn terms(&self) -> Vec<String> {
         let terms = self.parsed.text_terms();
-        terms.first().map(|words| words.join(" "))
+        terms.iter().map(|words| words.join(" ")).collect()
     }
 }
 

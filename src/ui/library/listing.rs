@@ -126,9 +126,10 @@ impl LibraryView {
         self.select(library, target, area, engine);
     }
 
-    /// What the in-briefing search looks for in a briefing opened from the search results.
-    pub fn search_term(&self) -> Option<String> {
-        self.filter.as_ref()?.first_term()
+    /// What the in-briefing search looks for in a briefing opened from the search results:
+    /// the query's words and phrases (none without a search).
+    pub fn search_terms(&self) -> Vec<String> {
+        self.filter.as_ref().map(|f| f.terms()).unwrap_or_default()
     }
 
     /// Entries changed under a search: what was found in files that went is forgotten, and

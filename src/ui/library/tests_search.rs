@@ -179,3 +179,90 @@ fn o_searches_again_best_match_first_and_back() {
     app.update(Action::SearchOrder);
     assert_eq!(ask(&mut app).order, Order::Newest);
 }
+
+/// The text of each match of the in-briefing search, in order.
+fn matched(app: &App) -> Vec<String> {
+    let reader = crate::ui::testing::open_reader(app);
+    app.search()
+        .matches
+        .iter()
+        .map(|m| {
+            let text = &reader.pane(m.pane).text.fields[m.field].text.text;
+            text[m.range.clone()].to_lowercase()
+        })
+        .collect()
+}
+
+#[test]
+fn a_result_opens_with_the_briefing_search_set_to_every_word_and_phrase_of_the_query() {
+    let mut app = fixture_app();
+    // Alone, each term as the in-briefing `/` finds it: the oracle for the terms together.
+    run(&mut app, &[Action::SearchStart]);
+    run(&mut app, &typed("gauge \"next round\" -zebra"));
+    run(&mut app, &[Action::SearchSubmit]);
+    assert_eq!(listed(&app), ["mixed-water-talks.json"]);
+    run(&mut app, &[Action::Select]);
+    assert_eq!(app.screen(), Screen::Briefing);
+    let search = app.search();
+    assert_eq!(search.terms, ["gauge", "next round"]);
+    assert_eq!(search.query, "gauge \"next round\"");
+    let together = matched(&app);
+    let total = together.len();
+    assert_eq!(
+        search.status(),
+        Some(format!("match 1 of {total}")),
+        "at the first match"
+    );
+    let alone = |app: &mut App, term: &str| {
+        run(app, &[Action::SearchStart]);
+        run(app, &typed(term));
+        run(app, &[Action::SearchSubmit]);
+        assert!(app.search().terms.is_empty(), "typed: one term, whole");
+        matched(app)
+    };
+    let gauge = alone(&mut app, "gauge");
+    let round = alone(&mut app, "next round");
+    assert!(!gauge.is_empty() && !round.is_empty());
+    let mut expected: Vec<String> = gauge.into_iter().chain(round).collect();
+    expected.sort();
+    let mut found = together.clone();
+    found.sort();
+    assert_eq!(found, expected);
+    // `n` goes through the matches of either term, in the order they come.
+    while app.screen() != Screen::Library {
+        run(&mut app, &[Action::Back]);
+    }
+    assert_eq!(
+        listed(&app),
+        ["mixed-water-talks.json"],
+        "the search is kept"
+    );
+    run(&mut app, &[Action::Select]);
+    assert_eq!(app.search().current, Some(0));
+    let mut walked = Vec::new();
+    for _ in 0..total {
+        let search = app.search();
+        let at = search.current.unwrap_or(usize::MAX);
+        walked.push(together.get(at).cloned().unwrap_or_default());
+        run(&mut app, &[Action::SearchNext]);
+    }
+    assert_eq!(walked, together);
+    assert!(walked.iter().any(|m| m == "gauge") && walked.iter().any(|m| m == "next round"));
+}
+
+#[test]
+fn terms_whose_matches_overlap_make_one_match() {
+    let mut app = fixture_app();
+    run(&mut app, &[Action::SearchStart]);
+    run(&mut app, &typed("gauge \"gauge data\""));
+    run(&mut app, &[Action::SearchSubmit, Action::Select]);
+    let together = matched(&app);
+    run(&mut app, &[Action::SearchStart]);
+    run(&mut app, &typed("gauge"));
+    run(&mut app, &[Action::SearchSubmit]);
+    let gauge = matched(&app);
+    // Every "gauge data" holds a "gauge": one match each, the longer one.
+    assert_eq!(together.len(), gauge.len());
+    assert!(together.iter().any(|m| m == "gauge data"), "{together:?}");
+    assert!(together.iter().all(|m| m == "gauge" || m == "gauge data"));
+}

@@ -70,16 +70,16 @@ impl BriefingScreen {
         self.refresh_search(cx);
     }
 
-    /// Opens `briefing` like `open`, with the search set to `query`: a briefing opened from
-    /// the library's search shows what was found there.
+    /// Opens `briefing` like `open`, with the search set to `terms`, each found on its
+    /// own: a briefing opened from the library's search shows what was found there.
     pub fn open_searching(
         &mut self,
         briefing: &Briefing,
         index: usize,
-        query: &str,
+        terms: &[String],
         cx: Context<'_>,
     ) {
-        self.search.query = query.to_owned();
+        self.search.set_terms(terms);
         self.open(briefing, index, cx);
     }
 

@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::panes::PaneId;
 use crate::ui::content::{Engine, Field, Piece, Row, status_row};
 use crate::ui::count::thousands;
-use crate::ui::matching::{find, normalize};
+use crate::ui::matching::{find, merge_overlaps, normalize};
 use crate::ui::prompt::Prompt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,12 +24,17 @@ pub struct Search {
     /// `status()` laid out by the text engine, since it holds the query (an Arabic query is
     /// shaped and reordered like any other text); kept in step by `BriefingScreen::marks_changed`.
     pub status_row: Option<Row>,
+    /// What the status line shows, and what is looked for when `terms` is empty.
     pub query: String,
+    /// Words and phrases each looked for on their own, a match of any one a match: set
+    /// when a briefing opens from the library's search results (`set_terms`). Empty: the
+    /// query as typed is looked for, whole.
+    pub terms: Vec<String>,
     pub matches: Vec<Match>,
     pub current: Option<usize>,
-    /// The search in use when `/` was pressed (query, current match): Esc at the prompt
-    /// goes back to it.
-    pub previous: Option<(String, Option<usize>)>,
+    /// The search in use when `/` was pressed (query, terms, current match): Esc at the
+    /// prompt goes back to it.
+    pub previous: Option<(String, Vec<String>, Option<usize>)>,
     /// The queries searched for this session, oldest first, for Up at the prompt; kept
     /// when the search is cleared and briefings change.
     pub history: Vec<String>,
@@ -59,21 +64,45 @@ impl Search {
         self.history.drain(..over);
     }
 
-    /// Matches of the query in every pane, in pane order, then field and text order. Each
+    /// Looks for each of `terms` (a library query's words and phrases, a phrase's words
+    /// joined by spaces); the status line shows them as the query language writes them.
+    pub fn set_terms(&mut self, terms: &[String]) {
+        let quoted = |term: &String| match term.contains(' ') {
+            true => format!("\"{term}\""),
+            false => term.clone(),
+        };
+        self.query = terms.iter().map(quoted).collect::<Vec<_>>().join(" ");
+        self.terms = terms.to_vec();
+    }
+
+    /// Matches of the query (or of any of its terms) in every pane, in pane order, then
+    /// field and text order; where two terms' matches overlap, they are one match. Each
     /// field was normalized when its pane was built; only the query is normalized here.
     pub fn find_in<'a>(&mut self, panes: impl Iterator<Item = (PaneId, &'a [Field])>) {
         self.matches.clear();
         self.current = None;
-        let needle = normalize(&self.query).text;
+        let needles: Vec<String> = match self.terms.is_empty() {
+            true => vec![normalize(&self.query).text],
+            false => self.terms.iter().map(|t| normalize(t).text).collect(),
+        };
         for (pane, fields) in panes {
+            let mut found = Vec::new();
             for (index, field) in fields.iter().enumerate() {
-                let found = find(&field.text.text, &field.normalized, &needle);
-                self.matches.extend(found.map(|range| Match {
-                    pane,
-                    field: index,
-                    range,
-                }));
+                for needle in &needles {
+                    let ranges = find(&field.text.text, &field.normalized, needle);
+                    found.extend(ranges.map(|range| (index, range)));
+                }
             }
+            let merged = match needles.len() {
+                1 => found,
+                _ => merge_overlaps(found),
+            };
+            self.matches
+                .extend(
+                    merged
+                        .into_iter()
+                        .map(|(field, range)| Match { pane, field, range }),
+                );
         }
     }
 

@@ -20,7 +20,8 @@ impl BriefingScreen {
         }
         if action == Action::SearchStart && self.search.prompt.is_none() {
             let search = &mut self.search;
-            search.previous = Some((search.query.clone(), search.current));
+            let terms = search.terms.clone();
+            search.previous = Some((search.query.clone(), terms, search.current));
         }
         // A search starts empty, whatever the query in use.
         let prompt = &mut self.search.prompt;
@@ -50,8 +51,9 @@ impl BriefingScreen {
     /// when there was none.
     fn restore_previous(&mut self, cx: Context<'_>) {
         let previous = self.search.previous.take();
-        let (query, current) = previous.unwrap_or_default();
+        let (query, terms, current) = previous.unwrap_or_default();
         self.search.query = query;
+        self.search.terms = terms;
         self.refresh_search(cx);
         if self.search.query.is_empty() {
             self.search.clear();
@@ -66,6 +68,7 @@ impl BriefingScreen {
     fn search_live(&mut self, cx: Context<'_>) {
         let typed = self.search.prompt.as_ref().map(Prompt::text);
         self.search.query = typed.unwrap_or_default().to_owned();
+        self.search.terms.clear();
         self.refresh_search(cx);
     }
 

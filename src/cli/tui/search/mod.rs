@@ -3,21 +3,25 @@
 //! first. A newer search (the next key typed) cancels the one in progress: only the
 //! generation asked for last is worked on.
 //!
-//! It searches the library's index once the loader has brought the index up to date with
-//! the folder (`Fresh`; the index is then exact: each candidate is read from its file);
-//! until then, or if the index cannot be opened, it looks through the files one by one.
+//! It searches the library's index once the loader has brought it up to date with the
+//! folder (`Fresh`; the index is then exact: each candidate is read from its file). While
+//! the loader brings it up to date, it searches the index as it stands, which is right for
+//! every file unchanged since it was indexed, and reads the new and changed files
+//! themselves (`IndexState::stale`). Without an index (none yet, or one that cannot be
+//! opened), it looks through the files one by one (`files.rs`).
 
-use std::sync::Arc;
+mod files;
+
+use std::collections::HashSet;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
-use std::time::{Duration, Instant};
-
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use brief::briefing::LoadOptions;
 use brief::briefing::index::{Access, Cancel, Index, IndexError, Page};
-use brief::briefing::query::Query;
-use brief::ui::loading::{SNIPPET_CHARS, search_file};
+use brief::briefing::query::{ActorGroups, Query};
+use brief::ui::loading::SNIPPET_CHARS;
 use brief::ui::{Action, ActorAsk, App, Found, Hit, SearchAsk};
 
 use super::actors::ActorReader;
@@ -25,8 +29,6 @@ use super::place::respelled;
 
 use crate::cli::loader::{Fresh, IndexPlace};
 
-/// The worker sends what it has found at least this often, so results show as they come.
-const BATCH_TIME: Duration = Duration::from_millis(30);
 /// Results asked of the index at a time: a page shows while the next is looked for. The
 /// first is a tall screenful, so that it comes soonest (each result is read from its file).
 const FIRST_PAGE: usize = 40;
@@ -128,56 +130,129 @@ struct Worker {
     load: LoadOptions,
 }
 
+/// Why a search through the index stopped short.
+enum Stop {
+    /// A newer search was asked for.
+    Cancelled,
+    /// The reader has quit.
+    Quit,
+    /// The index failed: the files themselves are looked through.
+    Failed,
+}
+
+impl From<IndexError> for Stop {
+    fn from(error: IndexError) -> Self {
+        match error {
+            IndexError::Cancelled => Stop::Cancelled,
+            _ => Stop::Failed,
+        }
+    }
+}
+
+impl<T> From<mpsc::SendError<T>> for Stop {
+    fn from(_: mpsc::SendError<T>) -> Self {
+        Stop::Quit
+    }
+}
+
 impl Worker {
     /// The searches asked for in turn, skipping those a newer one cancelled. A search can
     /// come in parts (entries that arrived while it ran): each part is its own ask of the
     /// same generation.
     fn work(self, asked: &Receiver<SearchAsk>, send: &Sender<Found>) {
         let mut index: Option<Index> = None;
+        // The actors of the files looked through for the current generation, so that a
+        // later part of the search widens its query by the whole library's.
+        let mut scanned: Option<(u64, ActorGroups)> = None;
         while let Ok(ask) = asked.recv() {
             let is_current = || self.current.load(Ordering::Relaxed) == ask.generation;
             let Some(query) = ask.query.as_ref().filter(|_| is_current()) else {
                 continue;
             };
-            if index.is_none() && self.fresh.is_fresh() {
+            let stale = self.fresh.stale();
+            // Fresh, or being brought up to date with the stale files known: a refresh
+            // that failed leaves the index behind the folder.
+            let usable = self.fresh.is_fresh() || stale.is_some();
+            if index.is_none() && usable {
                 let explicit = self.place.explicit.as_deref();
                 index = Index::open(&self.place.folder, explicit, Access::ReadOnly).ok();
             }
+            let index_now = index.as_ref().filter(|_| usable);
             // Files that arrived during a search are looked at themselves: the index may
             // not have them yet.
             if ask.whole
-                && let Some(index) = &index
+                && let Some(index) = index_now
             {
-                match self.search_index(index, &ask, query, send) {
-                    Ok(Ok(())) | Err(IndexError::Cancelled) => continue,
-                    // The reader has quit.
-                    Ok(Err(_)) => return,
-                    // The index failed: the files themselves.
-                    Err(_) => {}
+                match self.search_index(index, &ask, query, stale.as_deref(), send) {
+                    Ok(()) | Err(Stop::Cancelled) => continue,
+                    Err(Stop::Quit) => return,
+                    Err(Stop::Failed) => {}
                 }
             }
-            if search(&ask, query, is_current, send, self.load).is_err() {
+            // The whole library's actors: those of every file, when all are looked
+            // through; else those known so far in this search, or the index's, and the
+            // new files'.
+            let kept = scanned
+                .take()
+                .filter(|(generation, _)| *generation == ask.generation);
+            let mut groups = query.names_an_actor().then(|| match kept {
+                _ if ask.whole => ActorGroups::new(),
+                Some((_, groups)) => groups,
+                None => index_now
+                    .and_then(|index| index.actor_groups_without(&HashSet::new()).ok())
+                    .unwrap_or_default(),
+            });
+            let widened = match &mut groups {
+                Some(groups) => {
+                    if !files::add_actors(groups, &ask.paths, &self.load, &is_current) {
+                        continue;
+                    }
+                    groups.widen(query)
+                }
+                None => query.clone(),
+            };
+            if let Some(groups) = groups {
+                scanned = Some((ask.generation, groups));
+            }
+            let step = (ask.generation, true);
+            if files::scan(&ask.paths, step, &widened, &is_current, send, &self.load).is_err() {
                 return;
             }
         }
     }
 
-    /// `query` through the index, a page at a time. `Ok(Err)`: the reader has quit.
+    /// `query` through the index, a page at a time. With `stale` (the index is being
+    /// brought up to date), the index is asked for every other file and these files are
+    /// read themselves.
     fn search_index(
         &self,
         index: &Index,
         ask: &SearchAsk,
         query: &Query,
+        stale: Option<&HashSet<PathBuf>>,
         send: &Sender<Found>,
-    ) -> Result<Result<(), mpsc::SendError<Found>>, IndexError> {
+    ) -> Result<(), Stop> {
         let cancel = Cancel::default();
         if let Ok(mut shared) = self.cancel.lock() {
             *shared = cancel.clone();
         }
-        if self.current.load(Ordering::Relaxed) != ask.generation {
-            return Err(IndexError::Cancelled);
+        let is_current = || self.current.load(Ordering::Relaxed) == ask.generation;
+        if !is_current() {
+            return Err(Stop::Cancelled);
         }
         let canonical = std::fs::canonicalize(&self.place.folder).ok();
+        let respell = |path: &PathBuf| respelled(path, canonical.as_deref(), &self.place.folder);
+        let stale_paths: Vec<PathBuf> = stale.iter().flat_map(|s| s.iter()).map(respell).collect();
+        let query = match stale {
+            Some(stale) if query.names_an_actor() => {
+                let mut groups = index.actor_groups_without(stale)?;
+                if !files::add_actors(&mut groups, &stale_paths, &self.load, &is_current) {
+                    return Err(Stop::Cancelled);
+                }
+                groups.widen(query)
+            }
+            _ => query.clone(),
+        };
         let mut offset = 0;
         loop {
             let limit = if offset == 0 { FIRST_PAGE } else { INDEX_PAGE };
@@ -187,63 +262,35 @@ impl Worker {
                 limit,
                 snippet_chars: SNIPPET_CHARS,
             };
-            let hits = index.search(query, &page, &self.load, &cancel)?;
+            let hits = index.search(&query, &page, &self.load, &cancel)?;
             let done = hits.len() < limit;
             offset += hits.len();
             let hits = hits
                 .into_iter()
+                .filter(|hit| stale.is_none_or(|stale| !stale.contains(&hit.path)))
                 .map(|hit| Hit {
-                    path: respelled(&hit.path, canonical.as_deref(), &self.place.folder),
+                    path: respell(&hit.path),
                     snippet: hit.snippet,
                     highlights: hit.highlights,
                     score: hit.score,
                 })
                 .collect();
-            let found = Found {
+            send.send(Found {
                 generation: ask.generation,
                 hits,
-                done,
-            };
-            if let Err(error) = send.send(found) {
-                return Ok(Err(error));
-            }
+                done: done && stale.is_none(),
+            })?;
             if done {
-                return Ok(Ok(()));
+                break;
             }
         }
+        if stale.is_some() {
+            let step = (ask.generation, true);
+            files::scan(&stale_paths, step, &query, &is_current, send, &self.load)?;
+        }
+        Ok(())
     }
 }
 
-/// Looks through `ask.paths` for `query` while it is still the search asked for. An error:
-/// the reader has quit.
-fn search(
-    ask: &SearchAsk,
-    query: &Query,
-    is_current: impl Fn() -> bool,
-    send: &Sender<Found>,
-    load: LoadOptions,
-) -> Result<(), mpsc::SendError<Found>> {
-    let generation = ask.generation;
-    let mut hits = Vec::new();
-    let mut sent = Instant::now();
-    for path in &ask.paths {
-        if !is_current() {
-            return Ok(());
-        }
-        hits.extend(search_file(path, query, &load));
-        if !hits.is_empty() && sent.elapsed() >= BATCH_TIME {
-            let hits = std::mem::take(&mut hits);
-            send.send(Found {
-                generation,
-                hits,
-                done: false,
-            })?;
-            sent = Instant::now();
-        }
-    }
-    send.send(Found {
-        generation,
-        hits,
-        done: true,
-    })
-}
+#[cfg(test)]
+mod tests;
