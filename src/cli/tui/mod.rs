@@ -100,7 +100,15 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     let marks = marks::Keeper::place(args.state.as_deref());
     let result = terminal::enter(modes)
         .map_err(anyhow::Error::from)
-        .and_then(|()| session(app, runtime, (loader, place, fresh), (marks, watch), started));
+        .and_then(|()| {
+            session(
+                app,
+                runtime,
+                (loader, place, fresh),
+                (marks, watch),
+                started,
+            )
+        });
     if result.is_err() && signals::terminal_hung_up() {
         // The link dropped under us: that is a hang-up, not an error of ours.
         signals::shutdown(signals::HANGUP_STATUS);

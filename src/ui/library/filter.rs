@@ -52,6 +52,7 @@ impl LibraryFilter {
         let searched = (!rest.is_empty()).then_some(Query {
             clauses: rest,
             scope: parsed.scope,
+            known_as: parsed.known_as.clone(),
         });
         Self {
             query: text.to_owned(),
