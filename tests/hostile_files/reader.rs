@@ -58,17 +58,15 @@ fn reader_lists_good_and_bad_side_by_side_and_survives_files_changing() {
         pty.contents()
     );
     // Opening a briefing reads its file: the one left alone opens with its body; the ones
-    // deleted, rewritten as garbage or replaced by a FIFO do not open, and are listed as
-    // errors from then on.
+    // rewritten as garbage or replaced by a FIFO do not open, and are listed as errors
+    // from then on (or already, once the folder watcher has seen them); the deleted one
+    // leaves the library.
     open_filtered(&mut pty, GOOD[0]);
-    let changed = [
-        ("two.json", GOOD[1]),
-        ("three.json", GOOD[2]),
-        ("four.json", GOOD[3]),
-    ];
+    let changed = [("two.json", GOOD[1]), ("three.json", GOOD[2])];
     for (file, headline) in changed {
         fails_to_open(&mut pty, file, headline);
     }
+    leaves_the_library(&mut pty, "four.json", GOOD[3]);
     let (briefings, _) = library_counts(&pty.contents()).unwrap_or_default();
     assert_eq!(
         briefings,
@@ -157,6 +155,30 @@ fn fails_to_open(pty: &mut Pty, file: &str, headline: &str) {
             listed && !screen.contains(headline) && !screen.contains("1 Headline")
         }),
         "{file} is not listed as an error after it failed to open\n{}",
+        pty.contents()
+    );
+    pty.settle();
+    pty.type_keys(b"\x1b");
+    assert!(
+        pty.wait_until(TIMEOUT, |s| !s.contents().contains(" shown of ")),
+        "the filter is not cleared after {file}\n{}",
+        pty.contents()
+    );
+    pty.settle();
+}
+
+/// From the library: `file` was deleted, so searching for it finds nothing once the
+/// folder watcher has taken it out. Then the filter is cleared.
+fn leaves_the_library(pty: &mut Pty, file: &str, headline: &str) {
+    pty.type_keys(b"/");
+    pty.type_keys(file.as_bytes());
+    pty.type_keys(b"\r");
+    assert!(
+        pty.wait_until(TIMEOUT, |s| {
+            let screen = s.contents();
+            screen.contains(" 0 shown of ") && !screen.contains(headline)
+        }),
+        "{file} was deleted but is still listed\n{}",
         pty.contents()
     );
     pty.settle();

@@ -26,6 +26,8 @@ pub fn take_events(
     match wait {
         Some(wait) if !event::poll(wait)? => return Ok(false),
         Some(_) => {}
+        // crossterm may hold events it has read already: the terminal has nothing more.
+        None if event::poll(Duration::ZERO)? => {}
         // Woken for the threads' sake (or by a resize, which crossterm has as an event).
         None if wake.wait()? == Woken::Other && !event::poll(Duration::ZERO)? => {
             return Ok(false);

@@ -15,6 +15,7 @@ mod place;
 mod search;
 mod wake;
 
+use crossterm::event;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -159,6 +160,10 @@ fn session(
     if std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1") {
         panic!("{TEST_PANIC_VAR}=1: panic forced after the first frame (test hook)");
     }
+    // crossterm's SIGWINCH handler is registered when its event source starts: starting it
+    // first makes it run before ours, so a resize is its event by the time ours wakes the
+    // loop. An event this reads stays queued in crossterm and is taken first.
+    event::poll(Duration::ZERO)?;
     let wake = Wake::new()?;
     let waker = wake.waker();
     let watcher = Watcher::spawn(Watch {
