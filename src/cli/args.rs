@@ -110,6 +110,10 @@ pub struct ReadArgs {
     /// Leave the mouse to the terminal (its own text selection) instead of wheel scrolling
     #[arg(long)]
     pub no_mouse: bool,
+    /// Pace frames to a slow link of this many bytes per second (k = 1,000, M = 1,000,000;
+    /// 32k is 256 kbit/s): frames the link could not carry in time are skipped
+    #[arg(long, value_name = "BYTES_PER_SECOND", value_parser = brief::briefing::config::parse_rate)]
+    pub max_rate: Option<u64>,
     #[command(flatten)]
     pub index: IndexFileArg,
 }

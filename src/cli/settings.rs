@@ -15,7 +15,7 @@ fn typed(matches: &ArgMatches, id: &str) -> bool {
         .is_some_and(|source| source != ValueSource::DefaultValue)
 }
 
-/// The reader's arguments with the config file's colour, bidi and shaping where no flag
+/// The reader's arguments with the config file's colour, link rate, bidi and shaping where no flag
 /// was typed.
 pub fn apply_to_read(read: &mut ReadArgs, matches: &ArgMatches, config: &Config) {
     if !typed(matches, "color")
@@ -27,6 +27,9 @@ pub fn apply_to_read(read: &mut ReadArgs, matches: &ArgMatches, config: &Config)
             Color::Always => ColorWhen::Always,
             Color::Never => ColorWhen::Never,
         };
+    }
+    if !typed(matches, "max_rate") && config.max_rate.is_some() {
+        read.max_rate = config.max_rate;
     }
     apply_to_layout(&mut read.layout, matches, config);
 }

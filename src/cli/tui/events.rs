@@ -6,16 +6,19 @@ use brief::briefing::LoadOptions;
 use brief::ui::{Action, App, read_asked};
 use crossterm::event::{self, Event, KeyEventKind};
 
-/// While the library loads: how long to wait for a terminal event before looking for
-/// batches again.
-const LOADING_POLL: Duration = Duration::from_millis(10);
-
 /// Feeds the next terminal events to the app; true if a frame is due. Blocks until one
-/// comes, with no timer, except while the library loads: then it gives up after
-/// `LOADING_POLL` so that arriving batches go in; so too while a search runs. A file an event asks to read (to open a
-/// briefing) is read before the next event, which may be meant for that briefing.
-pub fn take_events(app: &mut App, loading: bool, load: &LoadOptions) -> anyhow::Result<bool> {
-    if loading && !event::poll(LOADING_POLL)? {
+/// comes, with no timer, unless `limit` says how long to wait at most (while the library
+/// loads or a search runs, so that arriving batches go in; while a paced frame waits for
+/// the link). A file an event asks to read (to open a briefing) is read before the next
+/// event, which may be meant for that briefing.
+pub fn take_events(
+    app: &mut App,
+    limit: Option<Duration>,
+    load: &LoadOptions,
+) -> anyhow::Result<bool> {
+    if let Some(limit) = limit
+        && !event::poll(limit)?
+    {
         return Ok(false);
     }
     let mut events = vec![event::read()?];

@@ -53,12 +53,14 @@ pub fn carry_out_effects(
 pub struct Runtime {
     pub modes: Modes,
     pub load: LoadOptions,
+    /// Bytes per second frames are paced to (`--max-rate`).
+    pub max_rate: Option<u64>,
 }
 
 fn carry_out(
     app: &mut App,
     term: &mut Term,
-    Runtime { modes, load }: Runtime,
+    Runtime { modes, load, .. }: Runtime,
     scroller: &mut Scroller,
     effect: Effect,
 ) -> anyhow::Result<bool> {

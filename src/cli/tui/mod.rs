@@ -8,6 +8,7 @@
 mod actors;
 mod events;
 mod frame;
+mod pace;
 mod place;
 mod search;
 
@@ -23,6 +24,7 @@ use ratatui::layout::Rect;
 
 use self::events::take_events;
 use self::frame::{Runtime, carry_out_effects, draw, redraw_whole};
+use self::pace::Pacer;
 use self::search::Searcher;
 use super::args::{BidiArg, ColorWhen, ReadArgs};
 use super::loader::{self, Drained, Fresh, IndexPlace, Loader};
@@ -45,6 +47,9 @@ const NAMED_FILE_WAIT: Duration = Duration::from_secs(1);
 /// While the library loads: the shortest time between two frames caused by batches
 /// arriving (keys and the end of the load draw at once).
 const FRAME_INTERVAL: Duration = Duration::from_millis(30);
+/// While the library loads or a search runs: how long to wait for a terminal event before
+/// looking for batches again.
+const LOADING_POLL: Duration = Duration::from_millis(10);
 
 pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
@@ -79,6 +84,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     let runtime = Runtime {
         modes,
         load: options,
+        max_rate: args.max_rate,
     };
     let result = terminal::enter(modes)
         .map_err(anyhow::Error::from)
@@ -122,16 +128,24 @@ fn session(
     // The named file's listing may have arrived: it opens (its file is read) before the
     // first frame.
     carry_out_effects(app, &mut term, runtime, &mut scroller, &mut searcher)?;
-    draw(&mut term, app, &mut scroller)?;
+    let mut pacer = Pacer::new(runtime.max_rate);
+    paced_draw(&mut term, app, &mut scroller, &mut pacer)?;
     if std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1") {
         panic!("{TEST_PANIC_VAR}=1: panic forced after the first frame (test hook)");
     }
     let mut last_frame = Instant::now();
     // Batches have arrived since the last frame.
     let mut arrived = false;
+    // A frame is due but waits for the link (`--max-rate`).
+    let mut held = false;
     loop {
         let waiting = loader.is_some() || searcher.busy();
-        let mut dirty = take_events(app, waiting, &runtime.load)?;
+        let link = held.then(|| pacer.wait(Instant::now())).flatten();
+        let limit = match (waiting.then_some(LOADING_POLL), link) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b).or(held.then_some(Duration::ZERO)),
+        };
+        let mut dirty = take_events(app, limit, &runtime.load)? || held;
         match loader.as_ref().map(|l| l.drain(app)) {
             Some(Drained::More) => arrived = true,
             Some(Drained::Done) => {
@@ -158,9 +172,27 @@ fn session(
             return Ok(());
         }
         if dirty || (arrived && last_frame.elapsed() >= FRAME_INTERVAL) {
-            draw(&mut term, app, &mut scroller)?;
+            held = pacer.wait(Instant::now()).is_some();
+            if held {
+                continue;
+            }
+            paced_draw(&mut term, app, &mut scroller, &mut pacer)?;
             last_frame = Instant::now();
             arrived = false;
         }
     }
+}
+
+/// Draws a frame and tells the pacer how many bytes it sent and when they began to go
+/// (a write that blocked on a slow terminal has had its bytes crossing meanwhile).
+fn paced_draw(
+    term: &mut frame::Term,
+    app: &App,
+    scroller: &mut Scroller,
+    pacer: &mut Pacer,
+) -> anyhow::Result<()> {
+    let (before, at) = (terminal::sent(), Instant::now());
+    draw(term, app, scroller)?;
+    pacer.wrote(terminal::sent() - before, at);
+    Ok(())
 }
