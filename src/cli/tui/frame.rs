@@ -1,6 +1,8 @@
 //! What the app asks of the terminal besides a frame (clipboard, suspension, a whole
 //! redraw, a scroll), and the frame itself.
 
+use std::io::Write;
+
 use brief::briefing::{self, LoadOptions};
 use brief::ui::{Action, App, Effect};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
@@ -112,17 +114,21 @@ pub fn redraw_whole(app: &mut App, term: &mut Term, scroller: &mut Scroller) -> 
 }
 
 /// One frame inside a synchronized update (DEC mode 2026): terminals that know it show the
-/// frame at once, and tests and benchmarks find where a frame ends. A scroll of the zoomed
-/// pane is done by the terminal first, inside the same update, so it never shows alone.
-pub fn draw(term: &mut Term, app: &App, scroller: &mut Scroller) -> anyhow::Result<()> {
+/// frame at once, and tests and benchmarks find where a frame ends. A scroll left to the
+/// terminal (`Scroller`) is done first, inside the same update, so it never shows alone.
+pub fn draw<W: Write>(
+    term: &mut Terminal<CrosstermBackend<W>>,
+    app: &App,
+    scroller: &mut Scroller,
+) -> anyhow::Result<()> {
     queue!(term.backend_mut(), BeginSynchronizedUpdate)?;
-    scroller.before_draw(term)?;
     // `Terminal::draw` step by step, all but hiding the cursor: it was hidden on entering
     // the screen (and again after a suspend), and brief never shows it, so hiding it again
     // in every frame would only add bytes to each one, a one-line scroll's above all.
     term.autoresize()?;
     let mut frame = term.get_frame();
     frame.render_widget(app, frame.area());
+    scroller.before_flush(term)?;
     scroller.drawn(term.current_buffer_mut());
     term.flush()?;
     term.swap_buffers();

@@ -6,6 +6,8 @@
 //! loaded the wait blocks with no timer, so an idle reader uses no CPU.
 
 mod actors;
+#[cfg(test)]
+mod equivalence;
 mod events;
 mod frame;
 mod pace;

@@ -16,7 +16,7 @@ mod translation;
 
 #[cfg(test)]
 pub use open::OpenBriefing;
-pub use screen::{BriefingScreen, ZoomedScroll};
+pub use screen::{BriefingScreen, PaneScroll};
 #[cfg(test)]
 pub use search::Search;
 
