@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use crate::config::{BRIEF, Config, LESS};
 use crate::data;
@@ -98,6 +98,9 @@ fn hold(
         !screen.trim().is_empty() && screen.contains(shows)
     })?;
     s.settle(Duration::from_millis(500), Duration::from_secs(30));
+    if program == BRIEF && s.frames() == 0 {
+        bail!("brief drew no frame; screen: {:?}", s.screen_text().trim());
+    }
     let burst = s.hold_key(b"j", keys, KEYS_PER_SECOND, Duration::from_secs(1));
     if std::env::var_os("BRIEF_BENCH_SCREENS").is_some_and(|v| v != "0") {
         eprintln!(

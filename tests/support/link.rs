@@ -130,7 +130,9 @@ impl LinkPty {
     }
 
     /// Every cell's text, colours and attributes, a row a line. A cell never written and
-    /// one written with a plain space look the same on any terminal, so both are " ".
+    /// one written with a plain space look the same on any terminal, so both are " ". Bold
+    /// and dim count as one: vt100 keeps only the last set where xterm and tmux keep both,
+    /// so for a cell drawn bold and dim it shows whichever an escape sequence set last.
     pub fn screen_cells(&self) -> String {
         let seen = self.lock();
         let screen = seen.parser.screen();
@@ -149,7 +151,7 @@ impl LinkPty {
                     "[{shown}|{:?}|{:?}|{}{}{}{}]",
                     cell.fgcolor(),
                     cell.bgcolor(),
-                    u8::from(cell.bold()),
+                    u8::from(cell.bold() || cell.dim()),
                     u8::from(cell.italic()),
                     u8::from(cell.underline()),
                     u8::from(cell.inverse()),
