@@ -41,7 +41,9 @@ pub fn slow_link(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
             let mut row = Row::new(
                 id,
                 format!(
-                    "Holding j 2 s at 30 keys/s, five panes, seed, 120×40, 32 KB/s link ({how}){flag}"
+                    "Holding j {:.1} s at 30 keys/s, five panes, seed, 120×40, 32 KB/s link \
+                     ({how}){flag}",
+                    keys as f64 / KEYS_PER_SECOND
                 ),
                 "lag ≤ 0.5 s",
             );
