@@ -17,6 +17,8 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::buffer::{Buffer, Cell};
 
+use super::gaps::write_through_short_gaps;
+
 /// A shift of screen rows `top..bottom` (0-based, end exclusive) by `lines`: positive
 /// moves the rows up (SU), negative down (SD).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,33 +98,21 @@ impl Scroller {
     where
         B: Backend<Error = io::Error> + Write,
     {
-        if self.pending.is_empty() {
-            return Ok(());
-        }
         let pending = std::mem::take(&mut self.pending);
         // Taken: the frame about to be written replaces it whatever happens here.
         let Some(last) = self.last.take() else {
             return Ok(());
         };
         let area = term.current_buffer_mut().area;
-        if last.area != area || !pending.iter().all(|s| s.fits(area.height)) {
+        if last.area != area {
             return Ok(());
         }
-        let mut shifted = last.clone();
-        let mut bytes = Vec::new();
-        for shift in pending {
-            bytes.extend_from_slice(&shift.sequence());
-            shift.apply(&mut shifted);
-        }
-        let frame = term.current_buffer_mut();
-        let plain = write_cost(&last, frame);
-        if bytes.len() + write_cost(&shifted, frame) >= plain {
-            return Ok(());
-        }
+        let (mut previous, bytes) = cheaper_shift(last, pending, term.current_buffer_mut());
+        write_through_short_gaps(&mut previous, term.current_buffer_mut());
         term.backend_mut().write_all(&bytes)?;
-        // The rendered frame goes aside while the shifted copy becomes the previous frame
-        // (the swap clears the buffer that becomes current), then comes back.
-        let frame = std::mem::replace(term.current_buffer_mut(), shifted);
+        // The rendered frame goes aside while the copy becomes the previous frame (the
+        // swap clears the buffer that becomes current), then comes back.
+        let frame = std::mem::replace(term.current_buffer_mut(), previous);
         term.swap_buffers();
         *term.current_buffer_mut() = frame;
         Ok(())
@@ -132,6 +122,25 @@ impl Scroller {
     pub fn drawn(&mut self, buf: &Buffer) {
         self.last = Some(buf.clone());
     }
+}
+
+/// The previous frame as the terminal shows it after the shifts, and their bytes, when
+/// they make `frame` cheaper to write; else `last` as it is, and no bytes.
+fn cheaper_shift(last: Buffer, pending: Vec<Shift>, frame: &Buffer) -> (Buffer, Vec<u8>) {
+    let height = frame.area.height;
+    if pending.is_empty() || !pending.iter().all(|s| s.fits(height)) {
+        return (last, Vec::new());
+    }
+    let mut shifted = last.clone();
+    let mut bytes = Vec::new();
+    for shift in pending {
+        bytes.extend_from_slice(&shift.sequence());
+        shift.apply(&mut shifted);
+    }
+    if bytes.len() + write_cost(&shifted, frame) >= write_cost(&last, frame) {
+        return (last, Vec::new());
+    }
+    (shifted, bytes)
 }
 
 /// About how many bytes ratatui's diff writes to turn `from` into `to`: each changed
