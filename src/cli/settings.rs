@@ -92,6 +92,20 @@ mod tests {
     }
 
     #[test]
+    fn the_link_rate_from_the_config_file_unless_typed() {
+        let config = Config {
+            max_rate: Some(32_000),
+            ..Config::default()
+        };
+        assert_eq!(read_with(&["brief"], &config).max_rate, Some(32_000));
+        let typed = read_with(&["brief", "--max-rate", "2M"], &config);
+        assert_eq!(typed.max_rate, Some(2_000_000));
+        assert_eq!(read_with(&["brief"], &Config::default()).max_rate, None);
+        let refused = Cli::command().try_get_matches_from(["brief", "--max-rate", "fast"]);
+        assert!(refused.is_err(), "a rate that is not one is a usage error");
+    }
+
+    #[test]
     fn colour_from_the_config_file_unless_typed() {
         let config = Config {
             color: Some(Color::Always),
