@@ -27,6 +27,7 @@ color = "never"
 bidi = "terminal"
 shaping = "off"
 poll = 30
+max_rate = "32k"
 "#;
     let (config, problems) = parse(text);
     assert_eq!(problems, []);
@@ -40,9 +41,32 @@ poll = 30
             bidi: Some(Bidi::Terminal),
             shaping: Some(false),
             poll: Some(30),
+            max_rate: Some(32_000),
         }
     );
-    assert_eq!(KEYS.len(), 7, "docs/CONFIG.md documents each key");
+    assert_eq!(KEYS.len(), 8, "docs/CONFIG.md documents each key");
+}
+
+#[test]
+fn max_rate_takes_bytes_per_second_with_k_and_m() {
+    assert_eq!(parse("max_rate = 32000").0.max_rate, Some(32_000));
+    assert_eq!(parse("max_rate = \"32k\"").0.max_rate, Some(32_000));
+    assert_eq!(parse("max_rate = \"2M\"").0.max_rate, Some(2_000_000));
+    for (text, column) in [
+        ("max_rate = 0", 12),
+        ("max_rate = \"fast\"", 12),
+        ("max_rate = 1.5", 12),
+    ] {
+        let (config, problems) = parse(text);
+        assert_eq!(config.max_rate, None, "{text}");
+        assert_eq!(problems.len(), 1, "{text}");
+        assert_eq!(
+            (problems[0].line, problems[0].column),
+            (1, column),
+            "{text}"
+        );
+        assert!(problems[0].message.starts_with("max_rate"), "{problems:?}");
+    }
 }
 
 #[test]

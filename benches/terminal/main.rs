@@ -23,6 +23,7 @@ mod load_only;
 mod report;
 mod scroll;
 mod session;
+mod slow_link;
 mod startup;
 mod throughput;
 
@@ -38,6 +39,7 @@ use crate::keystroke::keystrokes;
 use crate::load_only::load_only_main;
 use crate::report::{machine, table};
 use crate::scroll::scroll_bytes;
+use crate::slow_link::slow_link;
 use crate::startup::startup;
 use crate::throughput::layout_throughput;
 
@@ -93,6 +95,9 @@ fn run() -> Result<()> {
     }
     if want("5") {
         rows.push(idle(&cfg, &corpus, &home));
+    }
+    if want("6") {
+        rows.extend(slow_link(&cfg, &corpus, &home));
     }
     // Last, though listed first: laying out 5 MB leaves this process with a large heap,
     // and every later spawn (a fork of this process) would be slower for it.

@@ -24,6 +24,8 @@ pub struct Config {
     pub shaping: Option<bool>,
     /// Seconds between looks at the library folder where it gives no change events.
     pub poll: Option<u64>,
+    /// Bytes per second the reader's frames are paced to (`--max-rate`).
+    pub max_rate: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +42,9 @@ pub enum Bidi {
 }
 
 /// The keys a config file may hold, in the order docs/CONFIG.md lists them.
-pub const KEYS: [&str; 7] = ["name", "state", "index", "color", "bidi", "shaping", "poll"];
+pub const KEYS: [&str; 8] = [
+    "name", "state", "index", "color", "bidi", "shaping", "poll", "max_rate",
+];
 
 /// One problem in a config file, at a line and column (from 1).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,6 +109,7 @@ impl Config {
             }
             "shaping" => self.shaping = Some(switch(value)?),
             "poll" => self.poll = Some(seconds(value)?),
+            "max_rate" => self.max_rate = Some(rate(value)?),
             _ => {
                 return Err(format!(
                     "unknown key {key:?}; the keys are {}",
@@ -170,6 +175,40 @@ fn switch(value: &Value) -> Result<bool, String> {
         Value::Boolean(on) => Ok(*on),
         _ => Ok(word("shaping", value, &["on", "off"])? == "on"),
     }
+}
+
+/// `BYTES_PER_SECOND` as the user writes it: a whole number with an optional `k` (1,000)
+/// or `M` (1,000,000) after it, as link rates are given: `32k` is 256 kbit/s.
+pub fn parse_rate(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (digits, unit) = match text.char_indices().last() {
+        Some((at, 'k' | 'K')) => (&text[..at], 1_000),
+        Some((at, 'M' | 'm')) => (&text[..at], 1_000_000),
+        _ => (text, 1),
+    };
+    let n: u64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a rate in bytes per second (e.g. 32000, 32k, 1M)"))?;
+    match n.checked_mul(unit) {
+        Some(0) => Err("a rate of 0 bytes per second would never draw".into()),
+        Some(rate) => Ok(rate),
+        None => Err(format!("{text:?} is too large a rate")),
+    }
+}
+
+fn rate(value: &Value) -> Result<u64, String> {
+    let text = match value {
+        Value::Integer(n) => n.to_string(),
+        Value::String(text) => text.clone(),
+        _ => {
+            return Err(format!(
+                "max_rate expects bytes per second (32000, \"32k\"), not {}",
+                type_name(value)
+            ));
+        }
+    };
+    parse_rate(&text).map_err(|e| format!("max_rate: {e}"))
 }
 
 fn seconds(value: &Value) -> Result<u64, String> {

@@ -118,6 +118,10 @@ pub struct ReadArgs {
     /// sends no change events (NFS)
     #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub poll: Option<u64>,
+    /// Pace frames to a slow link of this many bytes per second (k = 1,000, M = 1,000,000;
+    /// 32k is 256 kbit/s): frames the link could not carry in time are skipped
+    #[arg(long, value_name = "BYTES_PER_SECOND", value_parser = brief::briefing::config::parse_rate)]
+    pub max_rate: Option<u64>,
     #[command(flatten)]
     pub index: IndexFileArg,
     /// The review state file, for the marks [default: $BRIEF_STATE, else `state` in

@@ -5,6 +5,7 @@ pub mod completions;
 pub mod config;
 pub mod digest;
 pub mod export;
+pub mod gaps;
 pub mod import;
 pub mod index;
 pub mod job;

@@ -1,8 +1,11 @@
-//! Scrolling through the terminal: when the app reports that only the zoomed pane
-//! scrolled, the terminal shifts the pane's rows itself (a scroll region, DECSTBM, and
-//! SU/SD), and ratatui is told the screen now looks that way, so that its diff writes only
-//! the rows that came into view and whatever else changed. Without this a one-line scroll
-//! rewrites every cell of the pane.
+//! Scrolling through the terminal: when the app reports that only one pane scrolled, the
+//! terminal may shift the rows the pane spans itself (a scroll region, DECSTBM, and SU/SD),
+//! and ratatui is told the screen now looks that way, so that its diff writes only the rows
+//! that came into view and whatever else changed. A scroll region spans the whole width:
+//! for the zoomed pane that is the pane alone, and a one-line scroll costs its new line
+//! instead of every cell of the pane. In the five panes the shift moves the panes beside
+//! it too, which the diff then writes back; the frame is written whichever way costs
+//! fewer bytes, counted from the two diffs.
 //!
 //! The one invariant: the buffer handed to ratatui as the previous frame is exactly what
 //! the terminal shows after the shift. Then ratatui's diff makes the screen right whatever
@@ -13,6 +16,8 @@ use std::io::{self, Write};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::buffer::{Buffer, Cell};
+
+use super::gaps::write_through_short_gaps;
 
 /// A shift of screen rows `top..bottom` (0-based, end exclusive) by `lines`: positive
 /// moves the rows up (SU), negative down (SD).
@@ -85,36 +90,31 @@ impl Scroller {
         self.pending.clear();
     }
 
-    /// Before a frame: has the terminal do the pending shifts and makes the shifted copy
-    /// ratatui's previous frame. Nothing happens unless the kept frame is the size of the
-    /// screen about to be drawn (`autoresize` first, so a resize clears as usual).
-    pub fn before_draw<B>(&mut self, term: &mut Terminal<B>) -> io::Result<()>
+    /// After the frame was rendered, before it is written: when shifting the kept frame
+    /// by the pending shifts makes the frame cheaper to write, has the terminal do them
+    /// and makes the shifted copy ratatui's previous frame. Nothing happens unless the kept
+    /// frame is the size of the one about to be written.
+    pub fn before_flush<B>(&mut self, term: &mut Terminal<B>) -> io::Result<()>
     where
         B: Backend<Error = io::Error> + Write,
     {
-        if self.pending.is_empty() {
-            return Ok(());
-        }
         let pending = std::mem::take(&mut self.pending);
-        // Taken: the frame about to be drawn replaces it whatever happens here.
-        let Some(mut last) = self.last.take() else {
+        // Taken: the frame about to be written replaces it whatever happens here.
+        let Some(last) = self.last.take() else {
             return Ok(());
         };
-        term.autoresize()?;
-        let area = term.get_frame().area();
-        if last.area != area || !pending.iter().all(|s| s.fits(area.height)) {
+        let area = term.current_buffer_mut().area;
+        if last.area != area {
             return Ok(());
         }
-        let mut bytes = Vec::new();
-        for shift in pending {
-            bytes.extend_from_slice(&shift.sequence());
-            shift.apply(&mut last);
-        }
+        let (mut previous, bytes) = cheaper_shift(last, pending, term.current_buffer_mut());
+        write_through_short_gaps(&mut previous, term.current_buffer_mut());
         term.backend_mut().write_all(&bytes)?;
-        // The current buffer becomes the previous one at the swap; the new current one is
-        // cleared for the frame.
-        *term.current_buffer_mut() = last;
+        // The rendered frame goes aside while the copy becomes the previous frame (the
+        // swap clears the buffer that becomes current), then comes back.
+        let frame = std::mem::replace(term.current_buffer_mut(), previous);
         term.swap_buffers();
+        *term.current_buffer_mut() = frame;
         Ok(())
     }
 
@@ -122,6 +122,43 @@ impl Scroller {
     pub fn drawn(&mut self, buf: &Buffer) {
         self.last = Some(buf.clone());
     }
+}
+
+/// The previous frame as the terminal shows it after the shifts, and their bytes, when
+/// they make `frame` cheaper to write; else `last` as it is, and no bytes.
+fn cheaper_shift(last: Buffer, pending: Vec<Shift>, frame: &Buffer) -> (Buffer, Vec<u8>) {
+    let height = frame.area.height;
+    if pending.is_empty() || !pending.iter().all(|s| s.fits(height)) {
+        return (last, Vec::new());
+    }
+    let mut shifted = last.clone();
+    let mut bytes = Vec::new();
+    for shift in pending {
+        bytes.extend_from_slice(&shift.sequence());
+        shift.apply(&mut shifted);
+    }
+    if bytes.len() + write_cost(&shifted, frame) >= write_cost(&last, frame) {
+        return (last, Vec::new());
+    }
+    (shifted, bytes)
+}
+
+/// About how many bytes ratatui's diff writes to turn `from` into `to`: each changed
+/// cell's text, and a cursor move before each run of changed cells.
+fn write_cost(from: &Buffer, to: &Buffer) -> usize {
+    const MOVE: usize = 8;
+    let mut next = None;
+    let mut cost = 0;
+    for (x, y, cell) in from.diff(to) {
+        if next != Some((x, y)) {
+            cost += MOVE;
+        }
+        cost += cell.symbol().len();
+        let width =
+            u16::try_from(unicode_width::UnicodeWidthStr::width(cell.symbol())).unwrap_or(1);
+        next = Some((x + width.max(1), y));
+    }
+    cost
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ fn typed(matches: &ArgMatches, id: &str) -> bool {
         .is_some_and(|source| source != ValueSource::DefaultValue)
 }
 
-/// The reader's arguments with the config file's colour, bidi and shaping where no flag
+/// The reader's arguments with the config file's colour, link rate, bidi and shaping where no flag
 /// was typed.
 pub fn apply_to_read(read: &mut ReadArgs, matches: &ArgMatches, config: &Config) {
     if !typed(matches, "color")
@@ -27,6 +27,9 @@ pub fn apply_to_read(read: &mut ReadArgs, matches: &ArgMatches, config: &Config)
             Color::Always => ColorWhen::Always,
             Color::Never => ColorWhen::Never,
         };
+    }
+    if !typed(matches, "max_rate") && config.max_rate.is_some() {
+        read.max_rate = config.max_rate;
     }
     apply_to_layout(&mut read.layout, matches, config);
     if read.poll.is_none() {
@@ -121,6 +124,20 @@ mod tests {
         assert_eq!((none.poll, none.index.index), (None, None));
         let matches = Cli::command().try_get_matches_from(["brief", "--poll", "0"]);
         assert!(matches.is_err(), "--poll 0 is refused");
+    }
+
+    #[test]
+    fn the_link_rate_from_the_config_file_unless_typed() {
+        let config = Config {
+            max_rate: Some(32_000),
+            ..Config::default()
+        };
+        assert_eq!(read_with(&["brief"], &config).max_rate, Some(32_000));
+        let typed = read_with(&["brief", "--max-rate", "2M"], &config);
+        assert_eq!(typed.max_rate, Some(2_000_000));
+        assert_eq!(read_with(&["brief"], &Config::default()).max_rate, None);
+        let refused = Cli::command().try_get_matches_from(["brief", "--max-rate", "fast"]);
+        assert!(refused.is_err(), "a rate that is not one is a usage error");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::os::fd::{AsFd, OwnedFd};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -32,6 +33,13 @@ struct Tty {
 }
 
 static TTY: OnceLock<Mutex<Tty>> = OnceLock::new();
+/// Bytes written to the terminal so far, for pacing frames to a link.
+static SENT: AtomicUsize = AtomicUsize::new(0);
+
+/// How many bytes have gone to the terminal since start.
+pub fn sent() -> usize {
+    SENT.load(Ordering::Relaxed)
+}
 
 /// Takes a private handle on standard output (a dup, so writes bypass std's buffered,
 /// separately locked `Stdout`). Fails when standard output is not a terminal.
@@ -71,6 +79,7 @@ pub fn write_all(bytes: &[u8]) -> io::Result<()> {
         return Ok(());
     }
     tty.out.write_all(bytes)?;
+    SENT.fetch_add(bytes.len(), Ordering::Relaxed);
     tty.out.flush()
 }
 

@@ -14,17 +14,18 @@ pub const LOADING_POLL: Duration = Duration::from_millis(10);
 
 /// Feeds the next terminal events to the app; true if a frame is due. Blocks until one
 /// comes or `wake` is woken (the folder watcher sent something), with no timer, unless
-/// `wait` is given: then it gives up after that long, so that what background threads
-/// send goes in (while the library loads, while a search runs). A file an event asks to read (to open a briefing)
-/// is read before the next event, which may be meant for that briefing.
+/// `limit` says how long to wait at most (while the library loads or a search runs, so
+/// that arriving batches go in; while a paced frame waits for the link). A file an event
+/// asks to read (to open a briefing) is read before the next event, which may be meant
+/// for that briefing.
 pub fn take_events(
     app: &mut App,
-    wait: Option<Duration>,
+    limit: Option<Duration>,
     wake: &Wake,
     load: &LoadOptions,
 ) -> anyhow::Result<bool> {
-    match wait {
-        Some(wait) if !event::poll(wait)? => return Ok(false),
+    match limit {
+        Some(limit) if !event::poll(limit)? => return Ok(false),
         Some(_) => {}
         // crossterm may hold events it has read already: the terminal has nothing more.
         None if event::poll(Duration::ZERO)? => {}

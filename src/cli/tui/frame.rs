@@ -1,6 +1,7 @@
 //! What the app asks of the terminal besides a frame (clipboard, suspension, a whole
 //! redraw, a scroll), and the frame itself.
 
+use std::io::Write;
 use std::path::Path;
 
 use brief::briefing::{self, LoadOptions};
@@ -60,12 +61,14 @@ pub fn carry_out_effects(
 pub struct Runtime {
     pub modes: Modes,
     pub load: LoadOptions,
+    /// Bytes per second frames are paced to (`--max-rate`).
+    pub max_rate: Option<u64>,
 }
 
 fn carry_out(
     app: &mut App,
     term: &mut Term,
-    Runtime { modes, load }: Runtime,
+    Runtime { modes, load, .. }: Runtime,
     scroller: &mut Scroller,
     effect: Effect,
 ) -> anyhow::Result<bool> {
@@ -126,17 +129,21 @@ pub fn redraw_whole(app: &mut App, term: &mut Term, scroller: &mut Scroller) -> 
 }
 
 /// One frame inside a synchronized update (DEC mode 2026): terminals that know it show the
-/// frame at once, and tests and benchmarks find where a frame ends. A scroll of the zoomed
-/// pane is done by the terminal first, inside the same update, so it never shows alone.
-pub fn draw(term: &mut Term, app: &App, scroller: &mut Scroller) -> anyhow::Result<()> {
+/// frame at once, and tests and benchmarks find where a frame ends. A scroll left to the
+/// terminal (`Scroller`) is done first, inside the same update, so it never shows alone.
+pub fn draw<W: Write>(
+    term: &mut Terminal<CrosstermBackend<W>>,
+    app: &App,
+    scroller: &mut Scroller,
+) -> anyhow::Result<()> {
     queue!(term.backend_mut(), BeginSynchronizedUpdate)?;
-    scroller.before_draw(term)?;
     // `Terminal::draw` step by step, all but hiding the cursor: it was hidden on entering
     // the screen (and again after a suspend), and brief never shows it, so hiding it again
     // in every frame would only add bytes to each one, a one-line scroll's above all.
     term.autoresize()?;
     let mut frame = term.get_frame();
     frame.render_widget(app, frame.area());
+    scroller.before_flush(term)?;
     scroller.drawn(term.current_buffer_mut());
     term.flush()?;
     term.swap_buffers();

@@ -7,10 +7,13 @@
 //! watcher (`cli/watch`) wakes it when it has sent something (`wake.rs`).
 
 mod actors;
+#[cfg(test)]
+mod equivalence;
 mod events;
 mod export_file;
 mod frame;
 mod marks;
+mod pace;
 mod place;
 mod search;
 mod wake;
@@ -29,6 +32,7 @@ use ratatui::layout::Rect;
 
 use self::events::{LOADING_POLL, take_events};
 use self::frame::{Runtime, carry_out_effects, draw, redraw_whole};
+use self::pace::Pacer;
 use self::search::Searcher;
 use self::wake::Wake;
 use super::args::{BidiArg, ColorWhen, ReadArgs};
@@ -97,6 +101,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     let runtime = Runtime {
         modes,
         load: options,
+        max_rate: args.max_rate,
     };
     let marks = marks::Keeper::place(args.state.as_deref());
     let result = terminal::enter(modes)
@@ -156,7 +161,8 @@ fn session(
     // The named file's listing may have arrived: it opens (its file is read) before the
     // first frame.
     carry_out_effects(app, &mut term, runtime, &mut scroller, &mut searcher, marks)?;
-    draw(&mut term, app, &mut scroller)?;
+    let mut pacer = Pacer::new(runtime.max_rate);
+    paced_draw(&mut term, app, &mut scroller, &mut pacer)?;
     if std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1") {
         panic!("{TEST_PANIC_VAR}=1: panic forced after the first frame (test hook)");
     }
@@ -173,9 +179,16 @@ fn session(
     let mut last_frame = Instant::now();
     // Batches have arrived since the last frame.
     let mut arrived = false;
+    // A frame is due but waits for the link (`--max-rate`).
+    let mut held = false;
     loop {
         let waiting = loader.is_some() || searcher.busy();
-        let mut dirty = take_events(app, waiting.then_some(LOADING_POLL), &wake, &runtime.load)?;
+        let link = held.then(|| pacer.wait(Instant::now())).flatten();
+        let limit = match (waiting.then_some(LOADING_POLL), link) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b).or(held.then_some(Duration::ZERO)),
+        };
+        let mut dirty = take_events(app, limit, &wake, &runtime.load)? || held;
         match loader.as_ref().map(|l| l.drain(app)) {
             Some(Drained::More) => arrived = true,
             Some(Drained::Done) => {
@@ -209,9 +222,27 @@ fn session(
             return Ok(());
         }
         if dirty || (arrived && last_frame.elapsed() >= FRAME_INTERVAL) {
-            draw(&mut term, app, &mut scroller)?;
+            held = pacer.wait(Instant::now()).is_some();
+            if held {
+                continue;
+            }
+            paced_draw(&mut term, app, &mut scroller, &mut pacer)?;
             last_frame = Instant::now();
             arrived = false;
         }
     }
+}
+
+/// Draws a frame and tells the pacer how many bytes it sent and when they began to go
+/// (a write that blocked on a slow terminal has had its bytes crossing meanwhile).
+fn paced_draw(
+    term: &mut frame::Term,
+    app: &App,
+    scroller: &mut Scroller,
+    pacer: &mut Pacer,
+) -> anyhow::Result<()> {
+    let (before, at) = (terminal::sent(), Instant::now());
+    draw(term, app, scroller)?;
+    pacer.wrote(terminal::sent() - before, at);
+    Ok(())
 }

@@ -263,7 +263,7 @@ impl App {
         if self.help.is_open() && self.help.update(&action, self.area) {
             return;
         }
-        let before = self.zoomed_scroll();
+        let before = self.focused_scroll();
         self.dispatch(action);
         self.note_scroll(before);
         self.ask_search();

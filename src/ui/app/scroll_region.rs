@@ -1,24 +1,26 @@
-//! `Effect::ScrollRegion`: when an action only scrolled the zoomed pane, the terminal may
-//! shift its rows itself and the next frame writes only what came into view.
+//! `Effect::ScrollRegion`: when an action only scrolled the focused pane, the terminal may
+//! shift the rows it spans itself and the next frame writes only what that leaves wrong:
+//! the rows that came into view, and in the five panes the panes beside it, which the
+//! shift moved too. The runtime does the shift only when that costs fewer bytes.
 
 use super::{App, Effect, Screen};
 use crate::ui::layout::too_small;
-use crate::ui::reader::ZoomedScroll;
+use crate::ui::reader::PaneScroll;
 
 impl App {
-    /// The zoomed pane's place and scroll, when the screen shows it.
-    pub(super) fn zoomed_scroll(&self) -> Option<ZoomedScroll> {
+    /// The focused pane's place and scroll, when the screen shows it.
+    pub(super) fn focused_scroll(&self) -> Option<PaneScroll> {
         if self.screen != Screen::Briefing || self.help.is_open() || too_small(self.area) {
             return None;
         }
-        self.briefing.zoomed_scroll(self.area)
+        self.briefing.focused_scroll(self.area)
     }
 
-    /// Records a `ScrollRegion` when the action only scrolled the zoomed pane by fewer
+    /// Records a `ScrollRegion` when the action only scrolled the focused pane by fewer
     /// rows than it shows; drops pending ones when the pane was laid out anew, since the
     /// whole pane is written then anyway.
-    pub(super) fn note_scroll(&mut self, before: Option<ZoomedScroll>) {
-        let after = self.zoomed_scroll();
+    pub(super) fn note_scroll(&mut self, before: Option<PaneScroll>) {
+        let after = self.focused_scroll();
         let (Some(before), Some(after)) = (before, after) else {
             if before.is_some() || after.is_some() {
                 self.drop_scrolls();
@@ -112,14 +114,19 @@ mod tests {
     }
 
     #[test]
-    fn only_a_small_scroll_of_the_zoomed_pane_is_left_to_the_terminal() {
+    fn only_a_small_scroll_of_the_focused_pane_is_left_to_the_terminal() {
         let mut app = seed_app();
         assert_eq!(app.screen(), Screen::Briefing);
         app.update(Action::Down);
+        let among_five = vec![Effect::ScrollRegion {
+            top: 6,
+            bottom: 38,
+            lines: 1,
+        }];
         assert_eq!(
             scrolls(&mut app),
-            [],
-            "not zoomed: the body is not full width"
+            among_five,
+            "among the five panes: the rows the body spans"
         );
         app.update(Action::Zoom);
         assert_eq!(scrolls(&mut app), [], "zooming lays the pane out anew");
@@ -137,7 +144,7 @@ mod tests {
         assert_eq!(scrolls(&mut app), [], "there and back: nothing moved");
         // A whole page moves every row: nothing on screen to keep. (Less than a page, near
         // the end of the text, is a shift like any other.)
-        let scroll = |app: &App| app.zoomed_scroll().map_or(0, |z| z.scroll);
+        let scroll = |app: &App| app.focused_scroll().map_or(0, |z| z.scroll);
         app.update(Action::Top);
         let _ = scrolls(&mut app);
         app.update(Action::PageDown);

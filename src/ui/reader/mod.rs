@@ -19,7 +19,7 @@ mod translation;
 #[cfg(test)]
 pub use open::OpenBriefing;
 pub use review_line::review_row;
-pub use screen::{BriefingScreen, ZoomedScroll};
+pub use screen::{BriefingScreen, PaneScroll};
 #[cfg(test)]
 pub use search::Search;
 

@@ -22,10 +22,10 @@ pub struct BriefingScreen {
     pub(super) search: Search,
 }
 
-/// What must stay the same, all but the scroll, for a scroll of the zoomed pane to be the
+/// What must stay the same, all but the scroll, for a scroll of the focused pane to be the
 /// terminal's to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ZoomedScroll {
+pub struct PaneScroll {
     /// The pane's text rows on screen.
     pub inner: Rect,
     pub pane: PaneId,
@@ -34,9 +34,9 @@ pub struct ZoomedScroll {
     pub scroll: usize,
 }
 
-impl ZoomedScroll {
+impl PaneScroll {
     /// The same rows of the same pane of the same briefing, scrolled or not.
-    pub fn same_pane(&self, other: &ZoomedScroll) -> bool {
+    pub fn same_pane(&self, other: &PaneScroll) -> bool {
         (self.inner, self.pane, self.briefing) == (other.inner, other.pane, other.briefing)
     }
 }
@@ -122,12 +122,13 @@ impl BriefingScreen {
         }
     }
 
-    /// When zoomed: the pane's text rows on screen, the pane, the briefing and its scroll.
-    pub fn zoomed_scroll(&self, area: Rect) -> Option<ZoomedScroll> {
-        let reader = self.reader.as_ref().filter(|r| r.zoom)?;
+    /// The focused pane's text rows on screen, the pane, the briefing and its scroll,
+    /// zoomed or among the five.
+    pub fn focused_scroll(&self, area: Rect) -> Option<PaneScroll> {
+        let reader = self.reader.as_ref()?;
         let pane = reader.focus;
         let rect = reader.rects(area)[pane]?;
-        Some(ZoomedScroll {
+        Some(PaneScroll {
             inner: inner(rect),
             pane,
             briefing: reader.index,
