@@ -21,6 +21,8 @@ pub use screen::{BriefingScreen, ZoomedScroll};
 pub use search::Search;
 
 #[cfg(test)]
+mod props_lazy;
+#[cfg(test)]
 mod props_translation;
 #[cfg(test)]
 mod tests;
@@ -28,6 +30,8 @@ mod tests;
 mod tests_copy;
 #[cfg(test)]
 mod tests_history;
+#[cfg(test)]
+mod tests_lazy;
 #[cfg(test)]
 mod tests_search;
 #[cfg(test)]
