@@ -147,27 +147,34 @@ impl PaneText {
     }
 
     /// Lays out fields, a batch at a time, until `rows` holds at least `wanted` rows or
-    /// every field is laid out.
+    /// every field is laid out (all at once for `usize::MAX`: the end, on all cores).
     pub fn lay_out_rows(&mut self, wanted: usize) {
+        if wanted == usize::MAX {
+            self.lay_out_all();
+        }
         self.lay_out_until(|rows| rows.len() >= wanted);
     }
 
-    /// Lays out fields, a batch at a time, until `done` holds of the rows or every field
+    /// Lays out fields, in batches each twice as long as the one before (so that a long
+    /// way down is laid out on all cores), until `done` holds of the rows or every field
     /// is laid out.
     pub fn lay_out_until(&mut self, done: impl Fn(&[Row]) -> bool) {
+        let mut batch = BATCH_BYTES;
         while !self.is_laid_out() && !done(&self.rows) {
-            self.lay_out_fields(self.laid + 1);
+            let end = self.batch_end(batch);
+            self.lay_out_fields(end);
+            batch = batch.saturating_mul(2);
         }
     }
 
-    /// The end of a batch of fields from the first not laid out: `BATCH_BYTES` of text or
-    /// the last field.
-    fn batch_end(&self) -> usize {
-        let mut bytes = 0;
+    /// The end of a batch of `bytes` of text from the first field not laid out (or of the
+    /// fields left).
+    fn batch_end(&self, bytes: usize) -> usize {
+        let mut taken = 0;
         let fields = &self.fields[self.laid..];
         let last = fields.iter().position(|field| {
-            bytes += field.text.text.len();
-            bytes >= BATCH_BYTES
+            taken += field.text.text.len();
+            taken >= bytes
         });
         last.map_or(self.fields.len(), |at| self.laid + at + 1)
     }
@@ -199,7 +206,7 @@ impl PaneText {
         let Some(width) = self.width.filter(|_| end > self.laid) else {
             return;
         };
-        let end = end.max(self.batch_end()).min(self.fields.len());
+        let end = end.max(self.batch_end(BATCH_BYTES)).min(self.fields.len());
         let start = self.laid;
         let fields = &self.fields[start..end];
         let laid_out = layout_field_rows(fields, start, width, self.engine);
