@@ -12,10 +12,14 @@
 //!
 //! Before divan's table it prints a report: the build and refresh times, the index's size
 //! as a ratio to the archive, and each query's p50 and p95 over repeated runs (a query that
-//! finds nothing fails the bench: it would time an empty loop).
+//! finds nothing fails the bench: it would time an empty loop). The report's figures are
+//! also kept in `target/bench/latest.json` and compared with `benches/baseline.json`
+//! (`support/figures.rs`), named with the archive's size.
 
 #[path = "support/data.rs"]
 mod data;
+#[path = "support/figures.rs"]
+mod figures;
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -192,6 +196,13 @@ fn report() {
         size as f64 / archive.bytes as f64
     );
     print_tables(&archive.index);
+    let files = archive.files;
+    let name = |what: &str| format!("index/{what} ({files} files)");
+    let mut kept = vec![
+        figures::Figure::new(name("build"), archive.build.as_secs_f64(), "s"),
+        figures::Figure::new(name("refresh up to date"), ms(refresh), "ms"),
+        figures::Figure::new(name("size on disk"), size as f64 / data::MB, "MB"),
+    ];
     let index = open(&archive.library, &archive.index);
     let mut times: Vec<Duration> = (0..5)
         .map(|_| {
@@ -206,6 +217,11 @@ fn report() {
         "the library listed from the index (Index::listings): {} ms (median of 5)",
         percentile(&times, 0.5).as_millis()
     );
+    kept.push(figures::Figure::new(
+        name("listings"),
+        ms(percentile(&times, 0.5)),
+        "ms",
+    ));
     let mut all = Vec::new();
     println!(
         "{:<12} {:<32} {:>7} {:>9} {:>9}",
@@ -223,7 +239,16 @@ fn report() {
             .collect();
         times.sort();
         all.extend_from_slice(&times);
-        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        kept.push(figures::Figure::new(
+            name(&format!("{text} p50")),
+            ms(percentile(&times, 0.5)),
+            "ms",
+        ));
+        kept.push(figures::Figure::new(
+            name(&format!("{text} p95")),
+            ms(percentile(&times, 0.95)),
+            "ms",
+        ));
         println!(
             "{kind:<12} {text:<32} {shown:>7} {:>9.1} {:>9.1}",
             ms(percentile(&times, 0.5)),
@@ -236,6 +261,22 @@ fn report() {
         percentile(&all, 0.5).as_secs_f64() * 1000.0,
         percentile(&all, 0.95).as_secs_f64() * 1000.0
     );
+    kept.push(figures::Figure::new(
+        name("all queries p50"),
+        ms(percentile(&all, 0.5)),
+        "ms",
+    ));
+    kept.push(figures::Figure::new(
+        name("all queries p95"),
+        ms(percentile(&all, 0.95)),
+        "ms",
+    ));
+    println!();
+    figures::keep("index", &kept);
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
 }
 
 fn main() {

@@ -334,10 +334,26 @@ pub struct Corpus {
     pub seed_text: PathBuf,
     /// The 2 MB Arabic briefing.
     pub big_briefing: PathBuf,
+    /// The same to 16 MB (compact JSON, under the loader's 16 MiB limit).
+    pub huge_briefing: PathBuf,
     /// About 2 MB of Arabic text (the seed repeated), for `less` beside the 2 MB briefing.
     pub big_text: PathBuf,
     /// The 5 MB Arabic text, for the layout figure and FriBidi.
     pub arabic_5mb: PathBuf,
+}
+
+/// Writes `big_arabic_briefing` as compact JSON of about `bytes` (within 2%): the
+/// generator's own count leaves out the JSON around the text.
+pub fn write_big_arabic(path: &Path, bytes: usize) -> io::Result<u64> {
+    let mut target = bytes;
+    loop {
+        let text = serde_json::to_string(&big_arabic_briefing(target)).map_err(io::Error::other)?;
+        if text.len() <= bytes + bytes / 50 || target < bytes / 2 {
+            fs::write(path, &text)?;
+            return Ok(text.len() as u64);
+        }
+        target = (target as f64 * bytes as f64 / text.len() as f64) as usize;
+    }
 }
 
 pub fn write_json(path: &Path, value: &Value) -> io::Result<u64> {
@@ -369,6 +385,8 @@ pub fn corpus(archive_files: usize) -> io::Result<Corpus> {
     write_json(&seed_briefing, &seed_briefing_json())?;
     let big_briefing = sub("big")?.join("big-arabic.json");
     write_json(&big_briefing, &big_arabic_briefing(2_000_000))?;
+    let huge_briefing = sub("huge")?.join("huge-arabic.json");
+    write_big_arabic(&huge_briefing, 16_000_000)?;
     let text = sub("text")?;
     let seed_text = text.join("seed.txt");
     fs::write(&seed_text, SEED_AR)?;
@@ -384,6 +402,7 @@ pub fn corpus(archive_files: usize) -> io::Result<Corpus> {
         seed_briefing,
         seed_text,
         big_briefing,
+        huge_briefing,
         big_text,
         arabic_5mb,
     })

@@ -41,6 +41,7 @@ pub fn idle(cfg: &Config, c: &data::Corpus, home: &Path) -> Row {
         Ok((ticks, ns, bytes)) => {
             let ms_sched = ns as f64 / 1e6;
             let ms_ticks = ticks as f64 * 10.0;
+            row.keep("idle CPU", ms_sched, "ms");
             row.brief = format!(
                 "{ms_sched:.2} ms (schedstat); {ms_ticks:.0} ms (stat ticks); {bytes} B written"
             );

@@ -92,6 +92,8 @@ pub fn keystrokes(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
                 let med = percentile(&k.sorted, 50.0);
                 let p99 = percentile(&k.sorted, 99.0);
                 if let (Some(m), Some(p)) = (med, p99) {
+                    row.keep_ms("median", m);
+                    row.keep_ms("p99", p);
                     row.brief = format!("{} / {}", ms(m), ms(p));
                     let mut notes = Vec::new();
                     if k.no_frame > 0 {

@@ -13,11 +13,14 @@
 
 #[path = "../support/data.rs"]
 mod data;
+#[path = "../support/figures.rs"]
+mod figures;
 #[path = "../../tests/support/mod.rs"]
 mod support;
 
 mod config;
 mod idle;
+mod jump;
 mod keystroke;
 mod load_only;
 mod report;
@@ -117,6 +120,19 @@ fn run() -> Result<()> {
     );
     println!();
     print!("{}", table(&rows));
+    println!();
+    // A quick run's figures are kept apart: they are not the real ones.
+    let bench = if cfg.quick {
+        "terminal-quick"
+    } else {
+        "terminal"
+    };
+    let kept: Vec<figures::Figure> = rows
+        .into_iter()
+        .flat_map(|row| row.figures)
+        .map(|f| figures::Figure::new(f.name.replacen("terminal", bench, 1), f.value, f.unit))
+        .collect();
+    figures::keep(bench, &kept);
     if std::env::var_os("BRIEF_BENCH_KEEP").is_some_and(|v| v != "0") {
         let kept = corpus.dir.keep();
         eprintln!("bench terminal: test data kept in {}", kept.display());

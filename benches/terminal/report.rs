@@ -3,6 +3,8 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
+use crate::figures::Figure;
+
 /// One row of the table.
 pub struct Row {
     pub id: &'static str,
@@ -11,6 +13,8 @@ pub struct Row {
     pub reference: String,
     pub target: String,
     pub verdict: String,
+    /// The row's figures as numbers, kept in `target/bench/latest.json`.
+    pub figures: Vec<Figure>,
 }
 
 impl Row {
@@ -22,7 +26,19 @@ impl Row {
             reference: "—".into(),
             target: target.into(),
             verdict: "not measured".into(),
+            figures: Vec::new(),
         }
+    }
+
+    /// Keeps a figure of this row, named `terminal/ID what`.
+    pub fn keep(&mut self, what: &str, value: f64, unit: &'static str) {
+        let name = format!("terminal/{} {what}", self.id);
+        self.figures.push(Figure::new(name, value, unit));
+    }
+
+    /// Keeps a time in milliseconds.
+    pub fn keep_ms(&mut self, what: &str, d: Duration) {
+        self.keep(what, d.as_secs_f64() * 1000.0, "ms");
     }
 }
 

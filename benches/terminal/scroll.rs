@@ -76,6 +76,7 @@ pub fn scroll_bytes(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
         s.dump("scroll: after");
         match r {
             Ok((b, n)) => {
+                plain.keep("bytes per line", b, "B");
                 plain.brief = format!("{b:.0} B (mean of {n})");
                 plain.verdict = match &less {
                     Ok((l, _)) => format!("{:.1}× less", b / l),
@@ -96,6 +97,7 @@ pub fn scroll_bytes(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
         s.dump("zoomed, at the top");
         match bytes_per_key(&mut s, b"j", cfg.scroll_lines) {
             Ok((b, n)) => {
+                zoomed.keep("bytes per line", b, "B");
                 zoomed.brief = format!("{b:.0} B (mean of {n})");
                 zoomed.verdict = match &less {
                     Ok((l, _)) => verdict(b <= 2.0 * l, format!("{:.1}× less", b / l)),

@@ -45,6 +45,8 @@ pub fn layout_throughput(cfg: &Config, path: &Path) -> Row {
     let single = one.median_wall().map(rate);
     if let (Some(mbs), Some(single_mbs)) = (ours, single) {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        row.keep("layout all cores", mbs, "MB/s");
+        row.keep("layout one thread", single_mbs, "MB/s");
         row.brief = format!(
             "{mbs:.1} MB/s on {cores} cores; one thread: {single_mbs:.1} MB/s (its CPU: {}); \
              first run, fresh memory: {} ({} lines)",
@@ -90,6 +92,7 @@ pub fn layout_throughput(cfg: &Config, path: &Path) -> Row {
     let theirs = median(&mut fribidi_times).map(|d| bytes / data::MB / d.as_secs_f64());
     match (ours, theirs) {
         (Some(o), Some(f)) => {
+            row.keep("fribidi", f, "MB/s");
             row.reference = format!(
                 "FriBidi CLI: {f:.1} MB/s (CPU time: {})",
                 theirs_cpu.map_or("n/a".into(), |c| format!("{c:.1} MB/s"))

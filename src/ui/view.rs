@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Widget};
 
 use super::content::{
-    BULLET_WIDTH, COLUMN_GAP, FieldKind, PaneText, Row, Side, column_widths, placement,
+    BULLET_WIDTH, COLUMN_GAP, FieldKind, PaneText, Row, RowCount, Side, column_widths, placement,
 };
 use super::count::thousands;
 use super::layout::{inner_height, text_area};
@@ -159,13 +159,19 @@ impl PaneFrame<'_> {
             .border_style(border_style)
             .title(Line::styled(title, title_style));
         let inner_height = inner_height(area);
-        let total = self.text.rows.len();
+        let count = self.text.row_count();
+        let total = count.value();
         if total <= inner_height {
             return block;
         }
         let last = (self.scroll + inner_height).min(total);
+        // Rows not laid out yet are counted from the text's length: "about".
+        let about = match count {
+            RowCount::Exact(_) => "",
+            RowCount::About(_) => "~",
+        };
         let position = format!(
-            " {}-{}/{} ",
+            " {}-{}/{about}{} ",
             thousands(self.scroll + 1),
             thousands(last),
             thousands(total)

@@ -21,10 +21,10 @@ pub use ellipsis::ellipsize;
 pub use engine::{Engine, options};
 pub use fields::{Fields, Piece};
 pub use model::{Column, Field, FieldKind, Row};
-pub use pane_text::{PaneText, layout_fields};
+pub use pane_text::{PaneText, RowCount};
 pub use placement::{BULLET_WIDTH, Placement, Side, placement, placement_as, text_width};
 pub use punctuation::{comma, join_with_commas};
-pub use rows::{BIDI_CONTROL_NOTICE, STACK_INDENT};
+pub use rows::{BIDI_CONTROL_NOTICE, STACK_INDENT, layout_fields};
 pub use status::{fit_words, status_row};
 
 #[cfg(test)]

@@ -50,7 +50,8 @@ pub struct Field {
     /// Leave a blank row before this field.
     pub gap: bool,
     /// The text folded for search: filled once for the reader's panes
-    /// (`PaneText::searchable`) so that no keystroke folds it again; empty elsewhere.
+    /// at the first search (`PaneText::normalize_for_search`) so that no later keystroke
+    /// folds it again; empty until then and elsewhere.
     pub normalized: Normalized,
     /// The piece of the briefing (headline, block, quote…) a translation pairs it with.
     pub unit: Option<Unit>,

@@ -1,11 +1,11 @@
-//! One field's rows at a width, and the blank row between fields.
+//! One field's rows at a width, the blank row between fields, and a run of fields' rows.
 
 use super::direction::DirectionRule;
 use super::ellipsis::ellipsize;
 use super::engine::{Engine, options};
-use super::model::{Field, FieldKind, Row};
+use super::model::{Column, Field, FieldKind, Row};
 use super::placement::text_width;
-use crate::text::{BaseDirection, VisualLine, layout};
+use crate::text::{BaseDirection, VisualLine, layout, map_weighted};
 
 pub const BIDI_CONTROL_NOTICE: &str = "⚠ the next field holds bidi control characters";
 
@@ -71,5 +71,47 @@ pub(super) fn blank_row(item: Option<usize>) -> Row {
     Row {
         item,
         ..Row::notice(VisualLine::default(), FieldKind::Paragraph)
+    }
+}
+
+/// Every field's rows, with a blank row where a field asks for a gap. The fields of a long
+/// document are laid out on all cores (`text::map_weighted`).
+pub fn layout_fields(fields: &[Field], width: usize, engine: Engine) -> Vec<Row> {
+    let laid_out = layout_field_rows(fields, 0, width, engine);
+    let mut rows = Vec::with_capacity(laid_out.iter().map(Vec::len).sum::<usize>());
+    append_rows(&mut rows, fields, laid_out);
+    rows
+}
+
+/// Each of `fields`' own rows; the first of them is field `first` of its pane.
+pub(super) fn layout_field_rows(
+    fields: &[Field],
+    first: usize,
+    width: usize,
+    engine: Engine,
+) -> Vec<Vec<Row>> {
+    map_weighted(
+        fields,
+        |field| field.text.text.len(),
+        |index, field| {
+            let indent = match field.column {
+                Column::Translation => STACK_INDENT,
+                Column::Whole | Column::Original => 0,
+            };
+            field_rows(first + index, field, width, indent, engine)
+        },
+    )
+}
+
+/// Appends `fields`' rows to `rows`, with a blank row before a field that asks for a gap.
+pub(super) fn append_rows(rows: &mut Vec<Row>, fields: &[Field], laid_out: Vec<Vec<Row>>) {
+    rows.reserve(laid_out.iter().map(Vec::len).sum::<usize>());
+    for (field, field_rows) in fields.iter().zip(laid_out) {
+        if field.gap && !rows.is_empty() {
+            // A gap inside an item belongs to it; a gap between items to neither.
+            let inside = rows.last().is_some_and(|r: &Row| r.item == field.item);
+            rows.push(blank_row(if inside { field.item } else { None }));
+        }
+        rows.extend(field_rows);
     }
 }

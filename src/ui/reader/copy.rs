@@ -92,3 +92,15 @@ impl BriefingScreen {
         Some((field.text.text.clone(), format!("the {kind} {place}")))
     }
 }
+
+impl OpenBriefing {
+    /// Lays `pane` out down to the first row at or below its top that shows a field of the
+    /// briefing, which `y` copies when no match is in the pane.
+    pub(super) fn lay_out_top_field(&mut self, pane: PaneId) {
+        let state = &mut self.panes[pane];
+        state.text.find_from(state.view.scroll, |fields, row| {
+            let field = fields.get(row.field?)?;
+            (field.kind != FieldKind::Notice).then_some(())
+        });
+    }
+}

@@ -80,7 +80,8 @@ impl BriefingScreen {
             return Outcome::saying("no quotation selected");
         };
         let needle = normalize(&crate::text::sanitize(&quote.text).text).text;
-        let body = &reader.panes[PaneId::Body].text;
+        let body = &mut reader.panes[PaneId::Body].text;
+        body.normalize_for_search();
         // The first match is enough: the search stops there, in the form folded at open.
         let found = body.fields.iter().enumerate().find_map(|(index, field)| {
             find(&field.text.text, &field.normalized, &needle)
@@ -94,7 +95,7 @@ impl BriefingScreen {
             reader.focus(PaneId::Body, area, cx.engine);
         }
         // Focusing may have laid the body out again: its rows are looked up after.
-        let body = &reader.panes[PaneId::Body].text;
+        let body = &mut reader.panes[PaneId::Body].text;
         let row = body.row_of(field, range.start).unwrap_or(0);
         reader.quote_mark = Some((field, range));
         reader.scroll_to(PaneId::Body, row, area);

@@ -10,9 +10,14 @@ use crate::ui::outcome::Context;
 impl BriefingScreen {
     /// Re-finds the current query (the briefing or its quotes pane changed).
     pub(super) fn refresh_search(&mut self, cx: Context<'_>) {
-        let Some(reader) = self.reader.as_ref() else {
+        let Some(reader) = self.reader.as_mut() else {
             return;
         };
+        if !self.search.query.is_empty() {
+            for pane in PaneId::ALL {
+                reader.panes[pane].text.normalize_for_search();
+            }
+        }
         let panes = reader
             .panes
             .iter()

@@ -24,6 +24,8 @@ pub use screen::{BriefingScreen, PaneScroll};
 pub use search::Search;
 
 #[cfg(test)]
+mod props_lazy;
+#[cfg(test)]
 mod props_translation;
 #[cfg(test)]
 mod tests;
@@ -31,6 +33,8 @@ mod tests;
 mod tests_copy;
 #[cfg(test)]
 mod tests_history;
+#[cfg(test)]
+mod tests_lazy;
 #[cfg(test)]
 mod tests_search;
 #[cfg(test)]

@@ -76,8 +76,9 @@ impl OpenBriefing {
         }
     }
 
-    /// Lays every pane out at the width it has at this size; keeps each pane's top row on
-    /// the same field it showed before.
+    /// Lays every pane out at the width it has at this size, as far as it shows (the rest
+    /// as it is scrolled to, `clamp`); keeps each pane's top row on the same field it
+    /// showed before.
     pub fn relayout(&mut self, area: Rect, engine: Engine) {
         // The headline's height, which its new width may change, moves no pane sideways.
         let widths =
@@ -86,8 +87,13 @@ impl OpenBriefing {
             let PaneState { text, view, .. } = &mut self.panes[pane];
             let top_field = text.rows.get(view.scroll).and_then(|row| row.field);
             text.set_side_by_side(area.width >= SIDE_BY_SIDE_WIDTH);
-            text.relayout(widths[pane], engine);
+            text.start_layout(widths[pane], engine);
+            if pane == PaneId::Headline {
+                // Its height decides where the other panes go.
+                text.lay_out_all();
+            }
             if let Some(field) = top_field {
+                text.lay_out_fields(field + 1);
                 let first = text.rows.iter().position(|r| r.field == Some(field));
                 view.scroll = first.unwrap_or(0);
             }
@@ -166,6 +172,7 @@ impl OpenBriefing {
             .map(|name| normalize(name).text)
             .collect();
         let mut found = Vec::new();
+        self.panes[PaneId::Body].text.normalize_for_search();
         for (index, field) in self.panes[PaneId::Body].text.fields.iter().enumerate() {
             for name in &names {
                 let ranges = find(&field.text.text, &field.normalized, name);

@@ -176,7 +176,10 @@ impl BriefingScreen {
             }
             Action::Back => return self.back(cx),
             Action::Select => return self.select(cx),
-            Action::CopyQuote => return self.copy(cx),
+            Action::CopyQuote => {
+                reader.lay_out_top_field(focus);
+                return self.copy(cx);
+            }
             Action::CycleTranslation | Action::NextTranslation => {
                 return self.change_view(action == Action::NextTranslation, cx);
             }

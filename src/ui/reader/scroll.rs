@@ -24,11 +24,18 @@ pub enum Toward {
 }
 
 impl OpenBriefing {
-    fn max_scroll(&self, pane: PaneId, area: Rect) -> usize {
-        let rows = self.panes[pane].text.rows.len();
-        rows.saturating_sub(self.page(pane, area))
+    /// The last row the pane can be scrolled to, once the rows down to `scroll`'s page
+    /// are laid out: beyond the rows laid out only when every row is.
+    fn max_scroll(&mut self, pane: PaneId, area: Rect) -> usize {
+        let page = self.page(pane, area);
+        let state = &mut self.panes[pane];
+        state
+            .text
+            .lay_out_rows(state.view.scroll.saturating_add(page));
+        state.text.rows.len().saturating_sub(page)
     }
 
+    /// Keeps the scroll and the selection inside the text, and lays out the rows in view.
     pub fn clamp(&mut self, pane: PaneId, area: Rect) {
         let max = self.max_scroll(pane, area);
         let items = self.panes[pane].text.item_count();
@@ -109,8 +116,8 @@ impl OpenBriefing {
         self.clamp(pane, area);
         if pane.selectable() {
             let scroll = self.panes[pane].view.scroll;
-            let text = &self.panes[pane].text;
-            let item = text.rows.iter().skip(scroll).find_map(|r| r.item);
+            let text = &mut self.panes[pane].text;
+            let item = text.find_from(scroll, |_, r| r.item);
             if let Some(item) = item {
                 self.panes[pane].view.selected = item;
             }

@@ -108,7 +108,7 @@ fn show_match(reader: &mut OpenBriefing, found: &Match, area: Rect, engine: Engi
     if reader.focus != pane {
         reader.focus(pane, area, engine);
     }
-    let text = &reader.panes[pane].text;
+    let text = &mut reader.panes[pane].text;
     let row = text.row_of(found.field, found.range.start).unwrap_or(0);
     let item = text.rows.get(row).and_then(|r| r.item);
     if let Some(item) = item.filter(|_| pane.selectable()) {

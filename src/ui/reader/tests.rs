@@ -116,7 +116,7 @@ fn enter_on_a_quote_shown_alone_focuses_the_body_at_the_quotation() {
         let Some((field, range)) = reader.quote_mark.clone() else {
             panic!("the quotation was not found in the body");
         };
-        let body = &reader.panes[PaneId::Body].text;
+        let mut body = reader.panes[PaneId::Body].text.clone();
         let row = body.row_of(field, range.start).unwrap_or(usize::MAX);
         let scroll = reader.panes[PaneId::Body].view.scroll;
         let page = reader.page(PaneId::Body, app.area());
@@ -138,7 +138,7 @@ fn enter_on_a_quote_scrolls_the_body_to_it() {
     let Some((field, range)) = reader.quote_mark.clone() else {
         panic!("the quotation was not found in the body");
     };
-    let body = &reader.panes[PaneId::Body].text;
+    let mut body = reader.panes[PaneId::Body].text.clone();
     assert_eq!(
         &body.fields[field].text.text[range],
         "We will publish the gauge data every day"

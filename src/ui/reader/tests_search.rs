@@ -168,11 +168,14 @@ fn a_name_or_quotation_of_tatweel_and_harakat_marks_nothing() {
     );
 }
 
-// --- 3. Fields are normalized once, when the reader is built ---
+// --- 3. Fields are normalized once, when the first search needs them ---
 
 #[test]
-fn the_reader_normalizes_each_field_once_when_it_opens() {
+fn the_reader_normalizes_each_field_once_when_it_first_searches() {
     let mut app = fixture("arabic-harakat.json");
+    let unfolded = &reader(&app).panes[PaneId::Body].text;
+    assert!(unfolded.fields.iter().all(|f| f.normalized.text.is_empty()));
+    type_query(&mut app, "x");
     let body = &reader(&app).panes[PaneId::Body].text;
     let Some(field) = body.fields.first() else {
         panic!("no body");

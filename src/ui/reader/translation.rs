@@ -68,8 +68,8 @@ impl OpenBriefing {
         engine: Engine,
     ) {
         let tops = PaneId::ALL.map(|pane| {
-            let state = &self.panes[pane];
-            top_unit(&state.text, state.view.scroll)
+            let state = &mut self.panes[pane];
+            top_unit(&mut state.text, state.view.scroll)
         });
         let (panes, quotes_shown) = pane_states(briefing, view);
         for (pane, mut state) in panes {
@@ -87,7 +87,7 @@ impl OpenBriefing {
         }
         self.relayout(area, engine);
         for (pane, top) in PaneId::ALL.into_iter().zip(tops) {
-            let text = &self.panes[pane].text;
+            let text = &mut self.panes[pane].text;
             let row = top.and_then(|unit| first_row_of(text, unit));
             self.scroll_to(pane, row.unwrap_or(0), area);
         }
@@ -95,14 +95,16 @@ impl OpenBriefing {
 }
 
 /// The unit of the first field at or below row `scroll`.
-fn top_unit(text: &PaneText, scroll: usize) -> Option<Unit> {
-    text.rows.iter().skip(scroll).find_map(|row| {
+fn top_unit(text: &mut PaneText, scroll: usize) -> Option<Unit> {
+    text.find_from(scroll, |fields, row| {
         let field = row.field.or(row.beside.as_ref().and_then(|b| b.field))?;
-        text.fields.get(field)?.unit
+        fields.get(field)?.unit
     })
 }
 
-fn first_row_of(text: &PaneText, unit: Unit) -> Option<usize> {
+fn first_row_of(text: &mut PaneText, unit: Unit) -> Option<usize> {
+    let first_field = text.fields.iter().position(|f| f.unit == Some(unit))?;
+    text.lay_out_fields(first_field + 1);
     text.rows.iter().position(|row| {
         let field = row.field.or(row.beside.as_ref().and_then(|b| b.field));
         field
