@@ -2,6 +2,7 @@
 //! library of any size.
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use rusqlite::{Connection, Row};
 
@@ -136,12 +137,18 @@ impl<K: std::hash::Hash + Eq> ByEither<K> {
 impl MarksTable {
     /// The marks of the briefing `key` names; `None` when it was never marked.
     pub fn get(&self, key: &BriefingKey) -> Option<&Marks> {
-        let has_id = !key.id.is_empty();
+        self.find(&key.id, key.hash, &key.path)
+    }
+
+    /// [`MarksTable::get`] for a key's parts, borrowed: looking a whole library up makes
+    /// no key of its own for each briefing.
+    pub fn find(&self, id: &str, hash: u64, path: &Path) -> Option<&Marks> {
+        let has_id = !id.is_empty();
         let at = has_id
-            .then(|| self.by_id.get(&key.id))
+            .then(|| self.by_id.get(id))
             .flatten()
-            .or_else(|| self.by_hash.get(&key.hash, has_id))
-            .or_else(|| self.by_path.get(path_bytes(&key.path), has_id))?;
+            .or_else(|| self.by_hash.get(&hash, has_id))
+            .or_else(|| self.by_path.get(path_bytes(path), has_id))?;
         self.marks.get(*at)
     }
 

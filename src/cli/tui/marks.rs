@@ -85,16 +85,19 @@ impl Keeper {
             me: self.me.clone(),
             ..MarksRead::default()
         };
-        for (path, id) in app.briefing_keys() {
-            let mut key = BriefingKey {
-                id: id.to_owned(),
-                hash: 0,
-                path: self.absolute(path),
-            };
-            if key.id.is_empty() {
-                key.hash = self.hash(path).unwrap_or(0);
+        for (path, _) in app.briefing_keys() {
+            if !self.absolute.contains_key(path) {
+                self.absolute(path);
             }
-            let Some(marks) = table.get(&key) else {
+        }
+        for (path, id) in app.briefing_keys() {
+            let hash = if id.is_empty() {
+                self.hash(path).unwrap_or(0)
+            } else {
+                0
+            };
+            let absolute = self.absolute.get(path).map_or(path, PathBuf::as_path);
+            let Some(marks) = table.find(id, hash, absolute) else {
                 continue;
             };
             if marks.is_reviewed(&self.me) {
