@@ -131,13 +131,7 @@ fn open_filtered(pty: &mut Pty, headline: &str) {
         pty.contents()
     );
     pty.settle();
-    pty.type_keys(b"\x1b");
-    assert!(
-        pty.wait_until(TIMEOUT, |s| !s.contents().contains(" shown of ")),
-        "the filter is not cleared after {headline}\n{}",
-        pty.contents()
-    );
-    pty.settle();
+    clear_filter(pty, headline);
 }
 
 /// From the library: filters it down to `file` and opens it. The file changed since it was
@@ -158,13 +152,7 @@ fn fails_to_open(pty: &mut Pty, file: &str, headline: &str) {
         pty.contents()
     );
     pty.settle();
-    pty.type_keys(b"\x1b");
-    assert!(
-        pty.wait_until(TIMEOUT, |s| !s.contents().contains(" shown of ")),
-        "the filter is not cleared after {file}\n{}",
-        pty.contents()
-    );
-    pty.settle();
+    clear_filter(pty, file);
 }
 
 /// From the library: `file` was deleted, so searching for it finds nothing once the
@@ -182,10 +170,15 @@ fn leaves_the_library(pty: &mut Pty, file: &str, headline: &str) {
         pty.contents()
     );
     pty.settle();
+    clear_filter(pty, file);
+}
+
+/// Esc clears the library's filter, after `what` was searched for.
+fn clear_filter(pty: &mut Pty, what: &str) {
     pty.type_keys(b"\x1b");
     assert!(
         pty.wait_until(TIMEOUT, |s| !s.contents().contains(" shown of ")),
-        "the filter is not cleared after {file}\n{}",
+        "the filter is not cleared after {what}\n{}",
         pty.contents()
     );
     pty.settle();
