@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 
 use super::actors::{ActorsRead, TimelineRead};
-use super::library::MarksRead;
+use super::library::{MarkRead, MarksRead};
 use super::loading::{Batch, FileRead, Found};
 
 /// Declares `Action` with its bindable variants listed once, each with the description the
@@ -171,6 +171,9 @@ actions! {
         /// The review marks, as the runtime read them from the state.
         #[serde(skip)]
         MarksRead(Box<MarksRead>),
+        /// One briefing's marks, read back after the runtime wrote them (`Effect::Mark`).
+        #[serde(skip)]
+        MarkRead(Box<MarkRead>),
         /// The review state cannot be used: marks are off, for this reason.
         #[serde(skip)]
         MarksOff(String),

@@ -33,7 +33,7 @@ pub use app::{
     read_asked, settle_asked,
 };
 pub use keys::KeySetup;
-pub use library::{MarkChange, MarkWrite, MarksRead};
+pub use library::{MarkChange, MarkRead, MarkWrite, MarksRead};
 pub use loading::{Batch, FileRead, Found, Hit, Progress, SearchAsk};
 #[cfg(test)]
 mod testing;

@@ -1,6 +1,7 @@
 //! The reader's review state: opened once at start (`--state`, `$BRIEF_STATE`, the config
-//! file, the XDG default), written when the app asks (`Effect::Mark`) and read back whole
-//! for the library's briefings (`Effect::ReadMarks` → `Action::MarksRead`). A state that
+//! file, the XDG default), written when the app asks (`Effect::Mark`, the briefing's marks
+//! read back as `Action::MarkRead`) and read whole for the library's briefings
+//! (`Effect::ReadMarks` → `Action::MarksRead`). A state that
 //! cannot be used leaves the reader without marks, saying why once.
 
 use std::collections::HashMap;
@@ -8,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use brief::briefing::state::{BriefingKey, State, content_hash};
-use brief::ui::{Action, App, MarkChange, MarkWrite, MarksRead};
+use brief::ui::{Action, App, MarkChange, MarkRead, MarkWrite, MarksRead};
 
 use crate::cli::config;
 
@@ -132,6 +133,19 @@ impl Keeper {
         };
         if let Err(error) = written {
             app.update(Action::LibraryNotice(format!("not marked: {error}")));
+            return;
+        }
+        match state.marks_of(&key) {
+            Ok(marks) => {
+                let changed = marks.is_reviewed(me) && marks.changed_since_reviewed(me, key.hash);
+                let path = write.path;
+                app.update(Action::MarkRead(Box::new(MarkRead {
+                    path,
+                    marks,
+                    changed,
+                })));
+            }
+            Err(_) => self.send_marks(app),
         }
     }
 

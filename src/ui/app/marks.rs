@@ -1,7 +1,8 @@
 //! The review keys (`r`, `f`, `a`, `u`) on the library's selected entry or the open
-//! briefing: each asks the runtime to write (`Effect::Mark`) and to read the marks again
-//! (`Effect::ReadMarks`), which come back as `Action::MarksRead`. Opening a briefing marks
-//! it read.
+//! briefing: each asks the runtime to write (`Effect::Mark`), which reads that briefing's
+//! marks back as `Action::MarkRead`; all marks are read again (`Effect::ReadMarks`, back as
+//! `Action::MarksRead`) on Ctrl-L and when the library is shown again. Opening a briefing
+//! marks it read.
 
 use std::path::PathBuf;
 
@@ -99,9 +100,9 @@ impl App {
         }
     }
 
+    /// The runtime writes it and reads that briefing's marks back (`Action::MarkRead`).
     fn write_mark(&mut self, write: MarkWrite) {
         self.effects.push(Effect::Mark(write));
-        self.effects.push(Effect::ReadMarks);
     }
 
     /// The note's prompt: Enter saves what it holds (empty removes the note), Esc leaves
@@ -198,6 +199,10 @@ impl App {
             Action::MarksRead(read) => {
                 self.library_view
                     .receive_marks(*read, &self.library, self.area, self.engine);
+            }
+            Action::MarkRead(one) => {
+                self.library_view
+                    .receive_mark(*one, &self.library, self.area, self.engine);
             }
             Action::MarksOff(reason) => {
                 self.message = Some(format!("marks are off: {reason}"));

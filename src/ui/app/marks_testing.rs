@@ -11,7 +11,7 @@ use super::App;
 use crate::briefing::state::{BriefingKey, State};
 use crate::briefing::{LoadOptions, load_path};
 use crate::ui::keys::KeySetup;
-use crate::ui::library::{MarkChange, MarksRead};
+use crate::ui::library::{MarkChange, MarkRead, MarksRead};
 use crate::ui::testing::{SIZE, settle, ui_options};
 use crate::ui::{Action, Effect};
 
@@ -54,6 +54,7 @@ impl Runtime {
                             MarkChange::Note(text) => self.state.note(&key, &text, me),
                         };
                         done.unwrap_or_else(|e| panic!("mark: {e}"));
+                        self.send_one(app, &write.path, &key);
                     }
                     Effect::ReadMarks => self.send(app),
                     _ => {}
@@ -82,6 +83,23 @@ impl Runtime {
             }
         }
         app.update(Action::MarksRead(Box::new(read)));
+    }
+
+    /// The marks of the briefing just written, read back as the runtime does.
+    fn send_one(&self, app: &mut App, path: &Path, key: &BriefingKey) {
+        let marks = self
+            .state
+            .marks_of(key)
+            .unwrap_or_else(|e| panic!("marks: {e}"));
+        let changed =
+            marks.is_reviewed(&self.me) && marks.changed_since_reviewed(&self.me, key.hash);
+        let path = path.to_path_buf();
+        let one = MarkRead {
+            path,
+            marks,
+            changed,
+        };
+        app.update(Action::MarkRead(Box::new(one)));
     }
 
     pub(super) fn act(&mut self, app: &mut App, actions: &[Action]) {

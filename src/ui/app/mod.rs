@@ -70,7 +70,8 @@ pub enum Effect {
     /// Read the library's index for the actor screen and send what it gave as
     /// `Action::ActorsRead` or `Action::TimelineRead`.
     Actors(ActorAsk),
-    /// Write this change to the review state.
+    /// Write this change to the review state, and send that briefing's marks back as
+    /// `Action::MarkRead`.
     Mark(MarkWrite),
     /// Read the review marks again and send them as `Action::MarksRead`.
     ReadMarks,
@@ -233,7 +234,7 @@ impl App {
             self.ask_search();
             return;
         }
-        if let Action::MarksRead(_) | Action::MarksOff(_) = action {
+        if let Action::MarksRead(_) | Action::MarkRead(_) | Action::MarksOff(_) = action {
             self.receive_marks(action);
             return;
         }

@@ -12,7 +12,7 @@ mod review_view;
 mod update;
 mod view;
 
-pub use review::{MarkChange, MarkWrite, MarksRead};
+pub use review::{MarkChange, MarkRead, MarkWrite, MarksRead};
 pub use view::{LibraryView, counts, short_counts};
 
 #[cfg(test)]

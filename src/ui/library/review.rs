@@ -20,6 +20,18 @@ pub struct MarksRead {
     pub changed: HashSet<PathBuf>,
 }
 
+/// One briefing's marks, read back after the runtime wrote a change to them: reading
+/// every briefing's marks again after each key would cost a large library's size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkRead {
+    /// The briefing's path in the library.
+    pub path: PathBuf,
+    /// Everyone's marks on it (empty when none are left).
+    pub marks: Marks,
+    /// `me` reviewed it and its file has changed since.
+    pub changed: bool,
+}
+
 /// A change to one briefing's marks, for the runtime to write (`Effect::Mark`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MarkWrite {
@@ -107,6 +119,24 @@ impl Review {
     pub fn receive(&mut self, read: MarksRead, library: &Library) {
         self.off = None;
         self.read = Some(read);
+        self.count(library);
+    }
+
+    /// Takes in one briefing's marks, read back after a write, and counts the library again.
+    pub fn receive_one(&mut self, one: MarkRead, library: &Library) {
+        let Some(read) = self.read.as_mut() else {
+            return;
+        };
+        if one.changed {
+            read.changed.insert(one.path.clone());
+        } else {
+            read.changed.remove(&one.path);
+        }
+        if one.marks.is_empty() {
+            read.marks.remove(&one.path);
+        } else {
+            read.marks.insert(one.path, one.marks);
+        }
         self.count(library);
     }
 

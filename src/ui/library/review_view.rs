@@ -5,7 +5,7 @@
 use ratatui::layout::Rect;
 
 use super::entry::LIST_SELECTABLE;
-use super::review::{COLUMN_WIDTH, MarksRead, Review};
+use super::review::{COLUMN_WIDTH, MarkRead, MarksRead, Review};
 use super::view::LibraryView;
 use crate::briefing::Library;
 use crate::ui::content::Engine;
@@ -32,6 +32,14 @@ impl LibraryView {
         engine: Engine,
     ) {
         self.review.receive(read, library);
+        self.refilter(library);
+        self.detail_of = None;
+        self.relayout(library, area, engine);
+    }
+
+    /// One briefing's marks, read back after a write.
+    pub fn receive_mark(&mut self, one: MarkRead, library: &Library, area: Rect, engine: Engine) {
+        self.review.receive_one(one, library);
         self.refilter(library);
         self.detail_of = None;
         self.relayout(library, area, engine);
