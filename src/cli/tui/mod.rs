@@ -149,6 +149,9 @@ fn session(
     let app = &mut app(Rect::new(0, 0, size.width, size.height));
     // Beside the library's load: making and syncing a new state's file takes as long.
     let opening = std::thread::spawn(move || marks::Keeper::open(marks));
+    // Its threads only wait for asks: started while this thread waits for the loader,
+    // their start is off the way to the first frame.
+    let mut searcher = Searcher::spawn(runtime.load, place, fresh)?;
     let (grace, named) = (started + FIRST_FRAME_GRACE, started + NAMED_FILE_WAIT);
     let done = loader.wait_first(app, grace, named) == Drained::Done;
     let marks = &mut opening
@@ -156,7 +159,6 @@ fn session(
         .map_err(|_| anyhow::anyhow!("opening the review state failed"))?;
     let mut loader = (!done).then_some(loader);
     let mut scroller = Scroller::default();
-    let mut searcher = Searcher::spawn(runtime.load, place, fresh)?;
     marks.send_marks(app);
     // The named file's listing may have arrived: it opens (its file is read) before the
     // first frame.
