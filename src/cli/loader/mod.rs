@@ -3,13 +3,16 @@
 //! when it has one (`index.rs`: then the index is checked against the folder and what
 //! changed follows); else the folder's files are found, then loaded by up to two workers
 //! that send batches over one channel. Each briefing is sent as its `Listing`, what the
-//! library keeps of it; opening one reads its file again. The main thread takes what has
+//! library keeps of it; opening one reads its file again, but for the named file's first
+//! open (`kept.rs`). The main thread takes what has
 //! arrived between terminal events; the channel closing (every sender gone) means the
 //! load is over.
 
 mod index;
+mod kept;
 
 pub use index::{Fresh, IndexPlace, IndexState};
+pub use kept::read_file;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -112,8 +115,8 @@ fn load(
     let folder = place.folder.as_path();
     let mut first = Batch::default();
     if let Some(file) = file {
-        match briefing::load_file(file, &options) {
-            Ok(loaded) => first.listings.push(Listing::of(&loaded)),
+        match kept::load_named(file, &options) {
+            Ok(listing) => first.listings.push(listing),
             Err(failure) => first.failures.push(failure),
         }
         if tx.send(Message::Loaded(first)).is_err() {

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use brief::briefing::{self, LoadOptions};
+use brief::briefing::LoadOptions;
 use brief::ui::{Action, App, Effect};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
@@ -17,7 +17,7 @@ use super::marks::Keeper;
 use super::search::Searcher;
 use crate::cli::scroll::{Scroller, Shift};
 use crate::cli::terminal::{self, FrameWriter, Modes};
-use crate::cli::{clipboard, signals};
+use crate::cli::{clipboard, loader, signals};
 
 pub type Term = Terminal<CrosstermBackend<FrameWriter>>;
 
@@ -74,7 +74,7 @@ fn carry_out(
 ) -> anyhow::Result<bool> {
     match effect {
         Effect::Read(path) => {
-            let read = briefing::load_file(&path, &load);
+            let read = loader::read_file(&path, &load);
             app.update(Action::FileRead(Box::new(read)));
         }
         Effect::Copy(text) => {
