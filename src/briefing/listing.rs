@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::{Diagnostic, Direction, Loaded};
+use super::{Briefing, Diagnostic, Direction, Loaded};
 
 /// A briefing as the library lists it. The text is as written (unsanitized): the screen
 /// that shows it sanitizes it.
@@ -24,7 +24,12 @@ pub struct Listing {
 
 impl Listing {
     pub fn of(loaded: &Loaded) -> Self {
-        let b = &loaded.briefing;
+        Self::from_parts(&loaded.briefing, &loaded.warnings)
+    }
+
+    /// What the library lists of `briefing`, loaded with these warnings.
+    pub fn from_parts(briefing: &Briefing, warnings: &[Diagnostic]) -> Self {
+        let b = briefing;
         Self {
             path: b.path.clone(),
             id: b.id.clone(),
@@ -34,7 +39,7 @@ impl Listing {
             language: b.language.clone(),
             direction: b.direction,
             classification: b.classification.clone(),
-            warnings: loaded.warnings.clone(),
+            warnings: warnings.to_vec(),
         }
     }
 }

@@ -110,18 +110,7 @@ impl Prepared {
 
     /// What the library lists of it: what `Listing::of` makes of the file loaded.
     pub fn listing(&self) -> Listing {
-        let b = &self.briefing;
-        Listing {
-            path: b.path.clone(),
-            id: b.id.clone(),
-            headline: b.headline.clone(),
-            summary: b.summary.clone(),
-            date: b.date.clone(),
-            language: b.language.clone(),
-            direction: b.direction,
-            classification: b.classification.clone(),
-            warnings: self.warnings.clone(),
-        }
+        Listing::from_parts(&self.briefing, &self.warnings)
     }
 }
 
