@@ -22,8 +22,22 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 /// Entry `i` turns version `i` into `i + 1`; entry 0 creates the schema.
 const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql")];
 
-/// Opens (creating when missing) the state at `path`, checked and migrated.
+/// Opens (creating when missing) the state at `path`, checked and migrated. SQLite does
+/// not wait on every lock it meets while other processes create the file or turn it to WAL
+/// at the same moment: such an open is tried again, within the busy timeout.
 pub(super) fn open(path: &Path) -> Result<Connection, StateError> {
+    let started = std::time::Instant::now();
+    loop {
+        match open_once(path) {
+            Err(StateError::Locked { .. }) if started.elapsed() < BUSY_TIMEOUT => {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            opened => return opened,
+        }
+    }
+}
+
+fn open_once(path: &Path) -> Result<Connection, StateError> {
     let sqlite = |error: rusqlite::Error| StateError::from_sqlite(path, &error);
     if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|error| StateError::Io {
@@ -64,11 +78,13 @@ fn check(conn: &Connection, path: &Path) -> Result<(), StateError> {
         conn.query_row(&format!("PRAGMA {name}"), [], |row| row.get(0))
             .map_err(sqlite)
     };
-    let version = pragma("user_version")?;
-    let application = pragma("application_id")?;
+    // The tables first: another process may be creating the file, and its schema and its
+    // application_id land in one commit, so once the tables are seen the id is too.
     let tables: i64 = conn
         .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
         .map_err(sqlite)?;
+    let version = pragma("user_version")?;
+    let application = pragma("application_id")?;
     let verdict: String = conn
         .query_row("PRAGMA quick_check(1)", [], |row| row.get(0))
         .map_err(sqlite)?;
