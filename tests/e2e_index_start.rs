@@ -28,16 +28,23 @@ fn write_briefing(dir: &Path, n: usize, headline: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-#[test]
-fn a_second_start_lists_the_library_from_its_index_then_follows_the_folder() -> anyhow::Result<()> {
-    let dir = tempfile::tempdir()?;
-    let library = dir.path().join("library");
+/// `count` briefings in `dir/library` and the `extra` files (name, content), indexed into
+/// `dir/index.sqlite` by `brief index`; returns the library folder and the index.
+fn indexed(
+    dir: &Path,
+    count: usize,
+    extra: &[(&str, &str)],
+) -> anyhow::Result<(std::path::PathBuf, std::path::PathBuf)> {
+    let library = dir.join("library");
     std::fs::create_dir(&library)?;
-    for n in 0..COUNT {
+    for n in 0..count {
         write_briefing(&library, n, &format!("Briefing {n:03}"))?;
     }
-    let index = dir.path().join("index.sqlite");
-    let home = dir.path().join("home");
+    for (name, content) in extra {
+        std::fs::write(library.join(name), content)?;
+    }
+    let index = dir.join("index.sqlite");
+    let home = dir.join("home");
     std::fs::create_dir(&home)?;
     let built = std::process::Command::new(brief_bin())
         .arg("index")
@@ -48,6 +55,13 @@ fn a_second_start_lists_the_library_from_its_index_then_follows_the_folder() -> 
         .envs(support::base_env(&home))
         .output()?;
     ensure!(built.status.success(), "brief index: {built:?}");
+    Ok((library, index))
+}
+
+#[test]
+fn a_second_start_lists_the_library_from_its_index_then_follows_the_folder() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let (library, index) = indexed(dir.path(), COUNT, &[])?;
     // Since the index was built: 083 rewritten and 167 deleted (both of the newest day,
     // on the first screen), one added (the oldest).
     write_briefing(&library, 83, "Rewritten since")?;
@@ -81,6 +95,40 @@ fn a_second_start_lists_the_library_from_its_index_then_follows_the_folder() -> 
     );
     pty.send(b"G")?;
     pty.wait_for("the added one", |s| s.contents().contains("Added since"))?;
+    pty.send(b"q")?;
+    assert_eq!(pty.wait_exit_and_output()?.exit_code(), 0);
+    Ok(())
+}
+
+/// Larger than the first rows the index lists before the rest (500): the whole library's
+/// count shows with the first screen, and the rest follows, the oldest last.
+#[test]
+fn a_large_indexed_library_shows_its_count_at_once_and_the_rest_follows() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let oldest = r#"{"format": 1, "headline": "The oldest", "date": "2020-01-01T00:00:00+14:00"}"#;
+    let (library, index) = indexed(dir.path(), 1_200, &[("oldest.json", oldest)])?;
+    let (library_arg, index_arg) = (library.to_string_lossy(), index.to_string_lossy());
+    let mut pty = Launch::new(&["--index", &index_arg, &library_arg])?
+        .size(100, 30)
+        .spawn()?;
+    pty.wait_for("the count of the whole library", |s| {
+        s.contents().contains("Library: 1,201 briefings, 0 errors")
+    })?;
+    // `G` goes to the last entry that is in: once every row is, the oldest.
+    let mut screen = String::new();
+    for _ in 0..100 {
+        let before = pty.frames();
+        pty.send(b"G")?;
+        screen = pty.wait_frame_after(before, "G")?;
+        if screen.contains("The oldest") && screen.contains("1,201/1,201") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    ensure!(
+        screen.contains("The oldest") && screen.contains("1,201/1,201"),
+        "{screen}"
+    );
     pty.send(b"q")?;
     assert_eq!(pty.wait_exit_and_output()?.exit_code(), 0);
     Ok(())

@@ -1,10 +1,13 @@
 //! The review marks in the real binary, in a pseudo-terminal: marked, flagged and noted
-//! briefings are all still there when brief starts again on the same state, and two
-//! readers on one shared state see each other's marks after Ctrl-L.
+//! briefings are all still there when brief starts again on the same state, two readers
+//! on one shared state see each other's marks after Ctrl-L, and the first frame does not
+//! wait for the state: the marks follow it.
 
 mod support;
 
 use std::path::Path;
+
+use std::os::unix::fs::OpenOptionsExt;
 
 use anyhow::ensure;
 use support::pty::{Launch, Pty};
@@ -129,5 +132,45 @@ fn a_damaged_state_is_moved_aside_and_the_reader_marks_in_a_new_one() -> anyhow:
         std::fs::read(aside[0].path())? == damaged,
         "the damaged file was changed"
     );
+    Ok(())
+}
+
+/// The review state's open held back at a gate (brief's `BRIEF_TEST_STATE_GATE` hook, a
+/// FIFO): the library's first frame comes without marks, and they follow once it opens.
+#[test]
+fn the_first_frame_does_not_wait_for_the_review_state() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let state = dir.path().join("state.db");
+    let gate = dir.path().join("gate");
+    let made = std::process::Command::new("mkfifo").arg(&gate).status()?;
+    ensure!(made.success(), "mkfifo {}", gate.display());
+    let state_arg = state.to_string_lossy().into_owned();
+    let mut pty = Launch::new(&["--state", &state_arg])?
+        .env("BRIEF_TEST_STATE_GATE", &gate)
+        .spawn()?;
+    let first = pty.wait_for("the library", |s| {
+        s.contents().contains("Library: 6 briefings")
+    })?;
+    ensure!(
+        !first.contains(" new · "),
+        "marks before the state opened:\n{first}"
+    );
+    // Opening the FIFO for writing, once the reader has it open for reading, and closing
+    // it gives the reader the end of file it waits for.
+    let opened = support::wait_until(std::time::Duration::from_secs(10), || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(&gate)
+            .is_ok()
+    });
+    ensure!(
+        opened,
+        "the reader never opened its gate {}",
+        gate.display()
+    );
+    title_says(&pty, "6 new · 0 reviewed · 0 flagged")?;
+    pty.send(b"q")?;
+    ensure!(pty.wait_exit_and_output()?.exit_code() == 0);
     Ok(())
 }

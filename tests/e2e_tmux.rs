@@ -137,7 +137,10 @@ fn ctrl_z_and_fg_redraw_the_whole_screen() -> anyhow::Result<()> {
     tmux.wait_for("the shell prompt", |s| s.contains(TEST_PROMPT))?;
     tmux.send_text(&brief_command(&[]))?;
     tmux.send_keys(&["Enter"])?;
-    let before = tmux.wait_for("the library", |s| s.contains("Library"))?;
+    // The marks follow the first frame: the screen compared is the one with them.
+    let before = tmux.wait_for("the library with its marks", |s| {
+        s.contains("Library") && s.contains(" new · ")
+    })?;
 
     tmux.send_keys(&["C-z"])?;
     tmux.wait_format("#{alternate_on}", "0")?;

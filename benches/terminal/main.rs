@@ -19,6 +19,7 @@ mod figures;
 mod support;
 
 mod config;
+mod fresh;
 mod idle;
 mod jump;
 mod keystroke;
@@ -53,7 +54,13 @@ fn main() -> ExitCode {
             Some(path) => load_only_main(Path::new(path)),
             None => Err(anyhow::anyhow!("--load-only needs a path")),
         },
-        None => run(),
+        None => match args.iter().position(|a| a == "--layout-fresh") {
+            Some(i) => match args.get(i + 1) {
+                Some(path) => fresh::layout_fresh_main(Path::new(path)),
+                None => Err(anyhow::anyhow!("--layout-fresh needs a path")),
+            },
+            None => run(),
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

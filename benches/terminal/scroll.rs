@@ -56,7 +56,7 @@ pub fn scroll_bytes(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
     let mut plain = Row::new(
         "4a",
         format!("Bytes per one-line scroll, body pane, seed briefing, {cols}×{rows}"),
-        "reported",
+        "≤ 1,000 B",
     );
     let mut zoomed = Row::new(
         "4b",
@@ -78,10 +78,11 @@ pub fn scroll_bytes(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
             Ok((b, n)) => {
                 plain.keep("bytes per line", b, "B");
                 plain.brief = format!("{b:.0} B (mean of {n})");
-                plain.verdict = match &less {
-                    Ok((l, _)) => format!("{:.1}× less", b / l),
-                    Err(_) => "no reference".into(),
+                let beside = match &less {
+                    Ok((l, _)) => format!(", {:.1}× less", b / l),
+                    Err(_) => String::new(),
                 };
+                plain.verdict = verdict(b <= 1000.0, format!("{b:.0} B{beside}"));
             }
             Err(e) => plain.verdict = format!("{e:#}"),
         }

@@ -9,13 +9,14 @@ use brief::text::{BaseDirection, BidiMode, LayoutOptions};
 
 use crate::config::{Config, FRIBIDI};
 use crate::data;
+use crate::fresh;
 use crate::report::{Row, median, ms, verbose, verdict};
 
 pub fn layout_throughput(cfg: &Config, path: &Path) -> Row {
     let mut row = Row::new(
         "1",
         "Layout throughput: sanitize+shape+wrap+reorder, 5 MB Arabic, width 100",
-        "≥ 2× FriBidi",
+        "≥ 2× FriBidi: one thread, fresh memory; and brief show end to end",
     );
     eprintln!("bench terminal: 1. layout throughput...");
     let text = match std::fs::read_to_string(path) {
@@ -90,6 +91,25 @@ pub fn layout_throughput(cfg: &Config, path: &Path) -> Row {
         fribidi_times.len(),
     );
     let theirs = median(&mut fribidi_times).map(|d| bytes / data::MB / d.as_secs_f64());
+    // Each in a fresh process, as FriBidi runs.
+    let fresh_one = median_of(cfg.layout_runs, || fresh::layout_fresh(path)).map(rate);
+    let show = fresh::write_show_briefing(path)
+        .and_then(|briefing| median_of(cfg.layout_runs, || fresh::show_once(&briefing)))
+        .map(rate);
+    let shown = |r: &anyhow::Result<f64>| match r {
+        Ok(mbs) => format!("{mbs:.1} MB/s"),
+        Err(e) => format!("error: {e:#}"),
+    };
+    row.brief = format!(
+        "{}; one thread in a fresh process: {}; brief show end to end: {}",
+        row.brief,
+        shown(&fresh_one),
+        shown(&show)
+    );
+    if let (Ok(one), Ok(show)) = (&fresh_one, &show) {
+        row.keep("layout one thread fresh process", *one, "MB/s");
+        row.keep("brief show end to end", *show, "MB/s");
+    }
     match (ours, theirs) {
         (Some(o), Some(f)) => {
             row.keep("fribidi", f, "MB/s");
@@ -98,9 +118,15 @@ pub fn layout_throughput(cfg: &Config, path: &Path) -> Row {
                 theirs_cpu.map_or("n/a".into(), |c| format!("{c:.1} MB/s"))
             );
             let one = single.map_or("n/a".into(), |m| format!("{:.2}×", m / f));
+            let ratio = |r: &anyhow::Result<f64>| r.as_ref().map_or(0.0, |m| m / f);
+            let (fresh_ratio, show_ratio) = (ratio(&fresh_one), ratio(&show));
             row.verdict = verdict(
-                o >= 2.0 * f,
-                format!("{:.2}× FriBidi; one thread {one}", o / f),
+                fresh_ratio >= 2.0 && show_ratio >= 2.0,
+                format!(
+                    "one thread, fresh memory {fresh_ratio:.2}×; brief show {show_ratio:.2}×; \
+                     warm: {:.2}× on all cores, one thread {one}",
+                    o / f
+                ),
             );
         }
         (_, None) => {
@@ -110,6 +136,17 @@ pub fn layout_throughput(cfg: &Config, path: &Path) -> Row {
         (None, Some(f)) => row.reference = format!("FriBidi CLI: {f:.1} MB/s"),
     }
     row
+}
+
+/// The median of `runs` runs of `once` (at least one).
+fn median_of(
+    runs: usize,
+    mut once: impl FnMut() -> anyhow::Result<Duration>,
+) -> anyhow::Result<Duration> {
+    let mut times = (0..runs.max(1))
+        .map(|_| once())
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    median(&mut times).ok_or_else(|| anyhow::anyhow!("no run"))
 }
 
 /// Times of `runs` warm runs of sanitize + `layout` (after one run into fresh memory).

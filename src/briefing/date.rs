@@ -36,6 +36,15 @@ pub fn display_date(text: &str) -> Cow<'_, str> {
     Cow::Owned(shown)
 }
 
+/// A text that sorts as the dates' instants do, for an index to order by: the instant's 16
+/// hex digits with the sign bit flipped (so that earlier years, negative, sort first), and
+/// '' for no date or one that is not a date, which reading order puts last.
+pub(crate) fn sort_key(text: Option<&str>) -> String {
+    text.and_then(instant)
+        .map(|seconds| format!("{:016x}", (seconds as u64) ^ (1 << 63)))
+        .unwrap_or_default()
+}
+
 /// Seconds since 1970-01-01T00:00:00Z; a bare date counts as its midnight in UTC.
 pub(crate) fn instant(text: &str) -> Option<i64> {
     let bytes = text.as_bytes();
@@ -209,5 +218,53 @@ mod tests {
                 "{written:?}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod sort_key_props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Dates as briefings write them: bare, UTC, or with an offset that moves the instant
+    /// across a day, from year 0 on.
+    fn date() -> impl Strategy<Value = String> {
+        let day = (0i64..=9999, 1i64..=12, 1i64..=28);
+        let time = (0i64..24, 0i64..60, 0i64..60);
+        let zone = prop_oneof![
+            Just("Z".to_string()),
+            (0i64..=14, prop::bool::ANY)
+                .prop_map(|(h, east)| format!("{}{h:02}:00", if east { '+' } else { '-' })),
+        ];
+        prop_oneof![
+            day.clone()
+                .prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+            (day, time, zone).prop_map(|((y, m, d), (hh, mm, ss), zone)| format!(
+                "{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}{zone}"
+            )),
+            Just("not a date".to_string()),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn sort_keys_order_as_instants(a in date(), b in date()) {
+            let (ka, kb) = (sort_key(Some(&a)), sort_key(Some(&b)));
+            let expected = match (instant(&a), instant(&b)) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Greater,
+                (None, Some(_)) => std::cmp::Ordering::Less,
+                (None, None) => std::cmp::Ordering::Equal,
+            };
+            prop_assert_eq!(ka.cmp(&kb), expected, "{} {}", a, b);
+        }
+    }
+
+    #[test]
+    fn no_date_has_the_empty_key() {
+        assert_eq!(sort_key(None), "");
+        assert_eq!(sort_key(Some("yesterday")), "");
+        assert_eq!(sort_key(Some("1970-01-01")), "8000000000000000");
+        assert!(sort_key(Some("1969-12-31")) < sort_key(Some("1970-01-01")));
     }
 }

@@ -1,8 +1,10 @@
 use std::cmp::Ordering;
 use std::collections::HashSet;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use super::{Briefing, Listing, LoadFailure, LoadOptions, Loaded, date, discover, load_file};
+use super::order::{reading_order, sort_reading_order};
+use super::{Listing, LoadFailure, LoadOptions, Loaded, discover, load_file};
 
 /// Everything found under a path, as the library lists it: briefings sorted newest first
 /// then by headline, and the files that failed, in path order. One broken file never hides
@@ -145,7 +147,7 @@ impl Library {
         mut listings: Vec<Listing>,
         mut failures: Vec<LoadFailure>,
     ) -> Vec<usize> {
-        listings.sort_by(reading_order);
+        sort_reading_order(&mut listings);
         failures.sort_by(by_path);
         let mut placed = merge(&mut self.listings, listings, reading_order);
         let offset = self.listings.len();
@@ -213,6 +215,10 @@ fn merge<T>(into: &mut Vec<T>, new: Vec<T>, order: fn(&T, &T) -> Ordering) -> Ve
     if new.is_empty() {
         return Vec::new();
     }
+    if let Some(placed) = join_ends(into, &new, order) {
+        *into = joined(std::mem::take(into), new, placed.start == 0);
+        return placed.collect();
+    }
     let mut old = std::mem::take(into);
     let mut merged = Vec::with_capacity(old.len() + new.len());
     let mut placed = Vec::with_capacity(new.len());
@@ -230,35 +236,48 @@ fn merge<T>(into: &mut Vec<T>, new: Vec<T>, order: fn(&T, &T) -> Ordering) -> Ve
     placed
 }
 
-/// Newest first (dates compared as instants), undated last, then by headline and path.
-pub fn reading_order(a: &Listing, b: &Listing) -> Ordering {
-    order_of(
-        (a.date.as_deref(), &a.headline, &a.path),
-        (b.date.as_deref(), &b.headline, &b.path),
-    )
-}
-
-/// `reading_order` of two whole briefings (export and digest order what they load).
-pub fn briefing_reading_order(a: &Briefing, b: &Briefing) -> Ordering {
-    order_of(
-        (a.date.as_deref(), &a.headline, &a.path),
-        (b.date.as_deref(), &b.headline, &b.path),
-    )
-}
-
-/// A briefing's date, headline and path: what the reading order compares.
-type OrderKey<'a> = (Option<&'a str>, &'a str, &'a Path);
-
-fn order_of(a: OrderKey<'_>, b: OrderKey<'_>) -> Ordering {
-    let when = |key: OrderKey<'_>| key.0.and_then(date::instant);
-    match (when(a), when(b)) {
-        (Some(a_when), Some(b_when)) => b_when.cmp(&a_when),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
+/// Where the new items go when they all go after the old ones (as the rest of a library
+/// listed from its index does) or all before them; `None` when they go between.
+fn join_ends<T>(old: &[T], new: &[T], order: fn(&T, &T) -> Ordering) -> Option<Range<usize>> {
+    let count = new.len();
+    let (Some(first_new), Some(last_new)) = (new.first(), new.last()) else {
+        return Some(0..0);
+    };
+    match (old.first(), old.last()) {
+        (Some(first_old), Some(last_old)) => {
+            if order(last_old, first_new) != Ordering::Greater {
+                Some(old.len()..old.len() + count)
+            } else if order(first_old, last_new) == Ordering::Greater {
+                Some(0..count)
+            } else {
+                None
+            }
+        }
+        _ => Some(0..count),
     }
-    .then_with(|| a.1.cmp(b.1))
-    .then_with(|| a.2.cmp(b.2))
+}
+
+/// `old` then `new`, or `new` then `old` when `new_first`, grown from the longer of the
+/// two: a large vector is extended where it lies, not copied beside itself.
+fn joined<T>(mut old: Vec<T>, mut new: Vec<T>, new_first: bool) -> Vec<T> {
+    match (new_first, new.len() > old.len()) {
+        (false, false) => {
+            old.append(&mut new);
+            old
+        }
+        (false, true) => {
+            new.splice(0..0, old);
+            new
+        }
+        (true, false) => {
+            old.splice(0..0, new);
+            old
+        }
+        (true, true) => {
+            new.append(&mut old);
+            new
+        }
+    }
 }
 
 #[cfg(test)]
@@ -294,6 +313,32 @@ mod tests {
         // Each old item is found where `shifted` says.
         for (old, value) in [(0, 10), (1, 20), (2, 30)] {
             assert_eq!(into[Library::shifted(old, &placed)], value);
+        }
+    }
+
+    proptest::proptest! {
+        /// The ends joined without a merge (all new after, or before, the old) place as the
+        /// merge does, equal items old first.
+        #[test]
+        fn merge_at_either_end_or_between_is_a_stable_sort(
+            mut old in proptest::collection::vec(0u8..6, 0..12),
+            mut new in proptest::collection::vec(0u8..6, 0..12),
+            shift in 0u8..12,
+        ) {
+            old.sort_unstable();
+            new.iter_mut().for_each(|n| *n += shift);
+            new.sort_unstable();
+            // Tagged: which side each item came from, to check equal items keep old first.
+            let tag = |items: &[u8], side: u8| -> Vec<(u8, u8)> {
+                items.iter().map(|&n| (n, side)).collect()
+            };
+            let mut into = tag(&old, 0);
+            let placed = merge(&mut into, tag(&new, 1), |a, b| a.0.cmp(&b.0));
+            let mut expected = [tag(&old, 0), tag(&new, 1)].concat();
+            expected.sort_by_key(|&(n, side)| (n, side));
+            proptest::prop_assert_eq!(&into, &expected);
+            let at_new: Vec<usize> = (0..into.len()).filter(|&i| into[i].1 == 1).collect();
+            proptest::prop_assert_eq!(placed, at_new);
         }
     }
 

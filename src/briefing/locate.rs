@@ -62,14 +62,73 @@ pub(crate) fn scan(text: &str, wanted: &HashSet<JsonPath>) -> Scan {
     let mut scanner = Scanner {
         bytes: text.as_bytes(),
         offset: 0,
-        here: Position::START,
         wanted,
         path: JsonPath::root(),
-        result: Scan::default(),
+        found: HashMap::new(),
+        duplicates: Vec::new(),
+        duplicate_count: 0,
     };
     // `None` only means the text ended early or oddly; what was found so far stands.
     let _ = scanner.document();
-    scanner.result
+    // Bytes are counted as the text is scanned; lines and columns only for what was found.
+    let mut offsets: Vec<usize> = scanner
+        .found
+        .values()
+        .flat_map(|(key, value)| [*key, Some(*value)])
+        .flatten()
+        .collect();
+    offsets.extend(scanner.duplicates.iter().map(|(_, at)| *at));
+    let positions = positions_at_bytes(text, offsets);
+    let at = |offset: usize| positions.get(&offset).copied().unwrap_or(Position::START);
+    Scan {
+        found: scanner
+            .found
+            .into_iter()
+            .map(|(path, (key, value))| {
+                (
+                    path,
+                    Located {
+                        key: key.map(at),
+                        value: at(value),
+                    },
+                )
+            })
+            .collect(),
+        duplicates: scanner
+            .duplicates
+            .into_iter()
+            .map(|(path, offset)| (path, at(offset)))
+            .collect(),
+        duplicate_count: scanner.duplicate_count,
+    }
+}
+
+/// The positions of character-starting byte `offsets` of `text`, in one pass.
+fn positions_at_bytes(text: &str, mut offsets: Vec<usize>) -> HashMap<usize, Position> {
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut positions = HashMap::with_capacity(offsets.len());
+    let (mut from, mut here) = (0, Position::START);
+    for offset in offsets {
+        let run = text.as_bytes().get(from..offset).unwrap_or_default();
+        here = match run.iter().rposition(|&b| b == b'\n') {
+            Some(last) => Position {
+                line: here.line + run.iter().filter(|&&b| b == b'\n').count(),
+                column: 1 + characters(run.get(last + 1..).unwrap_or_default()),
+            },
+            None => Position {
+                column: here.column + characters(run),
+                ..here
+            },
+        };
+        from = offset.max(from);
+        positions.insert(offset, here);
+    }
+    positions
+}
+
+fn characters(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| !is_continuation(b)).count()
 }
 
 // Keys are borrowed from the text unless they hold escapes: a hostile file may have
@@ -79,13 +138,15 @@ enum Frame<'a> {
     Array { index: usize },
 }
 
+/// What `Scan` holds, at byte offsets.
 struct Scanner<'a> {
     bytes: &'a [u8],
     offset: usize,
-    here: Position,
     wanted: &'a HashSet<JsonPath>,
     path: JsonPath,
-    result: Scan,
+    found: HashMap<JsonPath, (Option<usize>, usize)>,
+    duplicates: Vec<(JsonPath, usize)>,
+    duplicate_count: usize,
 }
 
 impl<'a> Scanner<'a> {
@@ -126,7 +187,7 @@ impl<'a> Scanner<'a> {
 
     /// After a value: consume `,` `}` `]` until the next value starts. Returns the next
     /// member's key position (`None` inside arrays); `None` overall when the document ends.
-    fn close_containers(&mut self, stack: &mut Vec<Frame<'a>>) -> Option<Option<Position>> {
+    fn close_containers(&mut self, stack: &mut Vec<Frame<'a>>) -> Option<Option<usize>> {
         loop {
             self.skip_whitespace();
             let frame = stack.last_mut()?;
@@ -149,9 +210,9 @@ impl<'a> Scanner<'a> {
     }
 
     /// Reads `"key":`, pushes the key on the path and returns where the key starts.
-    fn member_key(&mut self, keys: &mut HashSet<Cow<'a, str>>) -> Option<Position> {
+    fn member_key(&mut self, keys: &mut HashSet<Cow<'a, str>>) -> Option<usize> {
         self.skip_whitespace();
-        let key_at = self.here;
+        let key_at = self.offset;
         let start = self.offset;
         self.skip_string()?;
         let bytes: &'a [u8] = self.bytes;
@@ -162,9 +223,9 @@ impl<'a> Scanner<'a> {
         };
         self.path.push(Segment::Key(key.clone().into_owned()));
         if !keys.insert(key) {
-            self.result.duplicate_count += 1;
-            if self.result.duplicates.len() < MAX_DIAGNOSTICS_PER_FILE {
-                self.result.duplicates.push((self.path.clone(), key_at));
+            self.duplicate_count += 1;
+            if self.duplicates.len() < MAX_DIAGNOSTICS_PER_FILE {
+                self.duplicates.push((self.path.clone(), key_at));
             }
         }
         self.skip_whitespace();
@@ -172,13 +233,9 @@ impl<'a> Scanner<'a> {
         Some(key_at)
     }
 
-    fn record(&mut self, key: Option<Position>) {
-        if self.wanted.contains(&self.path) {
-            let located = Located {
-                key,
-                value: self.here,
-            };
-            self.result.found.insert(self.path.clone(), located);
+    fn record(&mut self, key: Option<usize>) {
+        if !self.wanted.is_empty() && self.wanted.contains(&self.path) {
+            self.found.insert(self.path.clone(), (key, self.offset));
         }
     }
 
@@ -187,17 +244,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn bump(&mut self) {
-        if let Some(&byte) = self.bytes.get(self.offset) {
-            self.offset += 1;
-            if byte == b'\n' {
-                self.here = Position {
-                    line: self.here.line + 1,
-                    column: 1,
-                };
-            } else if !is_continuation(byte) {
-                self.here.column += 1;
-            }
-        }
+        self.offset = (self.offset + 1).min(self.bytes.len());
     }
 
     fn skip_whitespace(&mut self) {
@@ -209,12 +256,16 @@ impl<'a> Scanner<'a> {
     fn skip_string(&mut self) -> Option<()> {
         (self.peek()? == b'"').then(|| self.bump())?;
         loop {
+            // Most of a briefing is the text inside strings: passed over a run at a time.
+            let rest = self.bytes.get(self.offset..)?;
+            let run = rest.iter().position(|&b| b == b'"' || b == b'\\');
+            self.offset += run.unwrap_or(rest.len());
             let byte = self.peek()?;
             self.bump();
-            match byte {
-                b'"' => return Some(()),
-                b'\\' => self.bump(),
-                _ => {}
+            if byte == b'\\' {
+                self.bump();
+            } else {
+                return Some(());
             }
         }
     }
@@ -281,6 +332,18 @@ mod tests {
         let result = scan(text, &HashSet::from([path.clone()]));
         assert_eq!(result.duplicates, vec![(path.clone(), at(1, 25))]);
         assert_eq!(result.found.get(&path).map(|l| l.value), Some(at(1, 30)));
+    }
+
+    #[test]
+    fn positions_after_long_strings_are_those_of_their_bytes() {
+        let text = "{\"a\": \"عربي \\\"x\\\\\",\n \"b\": [\"line\nbreak ﻻ\", \"\"],\n \"c\": 7}";
+        let c = JsonPath::root().key("c");
+        let b1 = JsonPath::root().key("b").index(1);
+        let wanted = HashSet::from([c.clone(), b1.clone()]);
+        let found = scan(text, &wanted).found;
+        let at_byte = |needle: &str| text.find(needle).map(|at| position_at_byte(text, at));
+        assert_eq!(found.get(&c).map(|l| l.value), at_byte("7"));
+        assert_eq!(found.get(&b1).map(|l| l.value), at_byte("\"\"]"));
     }
 
     #[test]

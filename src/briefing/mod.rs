@@ -12,6 +12,7 @@ mod listing;
 mod load;
 mod locate;
 mod model;
+mod order;
 mod parse;
 mod parts;
 pub mod query;
@@ -26,16 +27,14 @@ mod validate;
 
 pub use diagnostic::{Diagnostic, MAX_DIAGNOSTICS_PER_FILE, Severity, is_terminal_hazard};
 pub use discover::{default_path, discover, missing_path_message};
-pub use library::{
-    Change, Library, LibraryEntry, briefing_reading_order, load_briefings, load_path, load_whole,
-    reading_order,
-};
+pub use library::{Change, Library, LibraryEntry, load_briefings, load_path, load_whole};
 pub use listing::Listing;
 pub use load::{LoadFailure, LoadOptions, Loaded, load_bytes, load_file};
 pub use model::{
     Actor, ActorRole, Block, Briefing, Direction, GroupSource, PointGroup, Quote, QuoteText,
     Source, Translation,
 };
+pub use order::{briefing_reading_order, reading_order, sort_reading_order};
 pub use translation::Unit;
 pub use validate::FORMAT_VERSION;
 

@@ -83,11 +83,25 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `text` holds a bidi control (`is_bidi_control`): looked for in its bytes,
+/// since every string of a briefing is checked and decoding each character costs more
+/// (U+202A–U+202E are E2 80 AA–AE in UTF-8, U+2066–U+2069 E2 81 A6–A9).
+fn holds_bidi_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(at, &byte)| {
+        byte == 0xE2
+            && matches!(
+                bytes.get(at + 1..at + 3),
+                Some([0x80, 0xAA..=0xAE] | [0x81, 0xA6..=0xA9])
+            )
+    })
+}
+
 /// Warns at each string of `value` (at `path`) that holds bidi control characters, naming
 /// them.
 pub(crate) fn check_bidi_controls(checker: &mut Checker, value: &Value, path: &mut JsonPath) {
     match value {
-        Value::String(text) if text.chars().any(is_bidi_control) => {
+        Value::String(text) if holds_bidi_control(text) => {
             let mut found: Vec<char> = text.chars().filter(|&c| is_bidi_control(c)).collect();
             found.sort_unstable();
             found.dedup();
@@ -123,6 +137,17 @@ pub(crate) fn check_bidi_controls(checker: &mut Checker, value: &Value, path: &m
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bidi_controls_are_found_in_the_bytes_as_in_the_characters() {
+        let around = ['\u{2000}'..='\u{20FF}', '\u{0600}'..='\u{06FF}', 'a'..='z'];
+        for c in around.into_iter().flatten() {
+            for text in [c.to_string(), format!("نص {c} x"), format!("{c}\u{2026}")] {
+                let by_characters = text.chars().any(is_bidi_control);
+                assert_eq!(holds_bidi_control(&text), by_characters, "{text:?}");
+            }
+        }
+    }
 
     #[test]
     fn bidi_controls_are_warned_at_their_field() {

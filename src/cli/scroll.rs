@@ -3,8 +3,9 @@
 //! and ratatui is told the screen now looks that way, so that its diff writes only the rows
 //! that came into view and whatever else changed. A scroll region spans the whole width:
 //! for the zoomed pane that is the pane alone, and a one-line scroll costs its new line
-//! instead of every cell of the pane. In the five panes the shift moves the panes beside
-//! it too, which the diff then writes back; the frame is written whichever way costs
+//! instead of every cell of the pane. The body spans its rows alone among the five panes
+//! too; quotes, points and actors sit side by side, so a shift of one of them moves the
+//! other two, which the diff then writes back: the frame is written whichever way costs
 //! fewer bytes, counted from the two diffs.
 //!
 //! The one invariant: the buffer handed to ratatui as the previous frame is exactly what

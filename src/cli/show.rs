@@ -50,7 +50,9 @@ pub fn run(args: &ShowArgs) -> anyhow::Result<ExitCode> {
     };
     let color = terminal && !config::no_color();
     let lines = view_lines(&loaded.briefing, view, width, engine, !args.logical);
-    match print(&mut stdout.lock(), &lines, color) {
+    // Stdout is line-buffered: unbuffered here, 5 MB of text took one system call a line.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    match print(&mut out, &lines, color) {
         // A pager or `head` that stops reading early is not an error.
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         result => result.map(|()| ExitCode::SUCCESS).map_err(Into::into),

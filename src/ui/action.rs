@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use super::actors::{ActorsRead, TimelineRead};
 use super::library::{MarkRead, MarksRead};
-use super::loading::{Batch, FileRead, Found};
+use super::loading::{Batch, FileRead, Found, Listed};
 
 /// Declares `Action` with its bindable variants listed once, each with the description the
 /// help screen and docs/KEYS.md show: `BINDABLE` and `describe` are derived from that list.
@@ -141,6 +141,10 @@ actions! {
         /// More of the library has loaded.
         #[serde(skip)]
         LibraryLoaded(Batch),
+        /// The library's first screen came from its index, which counts this many in all;
+        /// `None` once the rest is in.
+        #[serde(skip)]
+        LibraryListing(Option<Listed>),
         /// The background load has finished.
         #[serde(skip)]
         LibraryDone,

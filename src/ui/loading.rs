@@ -3,10 +3,19 @@
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::briefing::index::{Order, relevance};
 use crate::briefing::query::{self, Query};
 use crate::briefing::{Listing, LoadFailure, LoadOptions, Loaded, load_file};
+
+/// The library's size as its index counts it, while the rows after its first screen are
+/// still coming: the title counts the whole library from the first frame.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Listed {
+    pub briefings: usize,
+    pub failures: usize,
+}
 
 /// Part of the library, as the background loader sends it, in any order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -58,7 +67,9 @@ pub type FileRead = Result<Loaded, LoadFailure>;
 pub struct SearchAsk {
     pub generation: u64,
     pub query: Option<Query>,
-    pub paths: Vec<PathBuf>,
+    /// Shared by the asks made while the library stays the same: a search typed key by
+    /// key over 100,000 briefings asks with the same list each time.
+    pub paths: Arc<[PathBuf]>,
     /// The whole library (an index may answer), or only `paths`: files that arrived while
     /// the search ran.
     pub whole: bool,

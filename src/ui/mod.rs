@@ -34,6 +34,6 @@ pub use app::{
 };
 pub use keys::KeySetup;
 pub use library::{MarkChange, MarkRead, MarkWrite, MarksRead};
-pub use loading::{Batch, FileRead, Found, Hit, Progress, SearchAsk};
+pub use loading::{Batch, FileRead, Found, Hit, Listed, Progress, SearchAsk};
 #[cfg(test)]
 mod testing;

@@ -187,9 +187,7 @@ impl PaneFrame<'_> {
         let text_area = text_area(inner, selectable);
         let rows = self
             .text
-            .rows
-            .iter()
-            .skip(self.scroll)
+            .rows_from(self.scroll)
             .take(usize::from(inner.height));
         for (y, row) in (inner.y..).zip(rows) {
             let selected = selectable && row.item == self.selected;

@@ -31,10 +31,11 @@ fn ctrl_z_in_a_pid_namespace_entered_from_outside() -> anyhow::Result<()> {
 
 fn ctrl_z_round_trip(launch: Launch) -> anyhow::Result<()> {
     let mut pty = start(launch)?;
-    // The library may still be loading at the first frame: the screen compared is the
-    // one it comes to.
-    let before = pty.wait_for("the library loaded", |s| {
-        s.contents().starts_with("┌ Library: 6 briefings")
+    // The library may still be loading at the first frame, and the marks follow it: the
+    // screen compared is the one it comes to.
+    let before = pty.wait_for("the library loaded with its marks", |s| {
+        let screen = s.contents();
+        screen.starts_with("┌ Library: 6 briefings") && screen.contains(" new · ")
     })?;
     let sent_at = pty.raw().len();
     let screen = pty.press(b"\x1a")?;

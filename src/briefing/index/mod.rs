@@ -64,6 +64,8 @@ mod search;
 mod searching;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_listed;
 mod widen;
 
 use std::cell::RefCell;
@@ -73,6 +75,7 @@ use rusqlite::Connection;
 
 pub use actors::{MergedActor, TimelineEntry};
 pub use error::IndexError;
+pub use listed::Head;
 pub use location::index_path;
 pub use plan::Order;
 pub use refresh::{Changed, Progress, RefreshSummary};
@@ -201,6 +204,21 @@ impl Index {
     /// spells it (not necessarily canonical).
     pub fn listings_under(&self, folder: &Path) -> Result<Library, IndexError> {
         listed::listings(&self.conn, folder)
+            .map_err(|error| IndexError::from_sqlite(&self.path, &error))
+    }
+
+    /// The first `rows` briefings of [`Index::listings_under`] (more when they share the
+    /// last one's instant) and the counts of the whole index, read without reading every
+    /// row: a library listed from its index shows its first screen at once.
+    pub fn first_listings_under(&self, folder: &Path, rows: usize) -> Result<Head, IndexError> {
+        listed::first(&self.conn, folder, rows)
+            .map_err(|error| IndexError::from_sqlite(&self.path, &error))
+    }
+
+    /// What [`Index::first_listings_under`] left out: the later briefings in reading order
+    /// and every failure. Empty when `head` is whole.
+    pub fn listings_after(&self, folder: &Path, head: &Head) -> Result<Library, IndexError> {
+        listed::after(&self.conn, folder, head)
             .map_err(|error| IndexError::from_sqlite(&self.path, &error))
     }
 

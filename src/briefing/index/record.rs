@@ -4,6 +4,7 @@
 use rusqlite::{Transaction, params};
 
 use super::listed::encode;
+use crate::briefing::date::sort_key;
 use crate::briefing::query::{Part, fields, normalize_text};
 use crate::briefing::{Briefing, Diagnostic, Direction, Listing, LoadFailure, Loaded};
 
@@ -155,7 +156,7 @@ pub(crate) fn insert(tx: &Transaction, parsed: &Parsed) -> rusqlite::Result<i64>
                     briefing.classification,
                     briefing.headline,
                     prepared.class_key,
-                    briefing.date.as_deref().unwrap_or_default(),
+                    sort_key(briefing.date.as_deref()),
                     briefing.summary,
                     encode(&prepared.warnings),
                 ],

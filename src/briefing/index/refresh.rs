@@ -211,7 +211,12 @@ fn write_parsed(
 ) -> rusqlite::Result<()> {
     let total = suspects.len();
     let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // An index up to date with its folder (every start of the reader on an unchanged
+    // library) starts no thread; a few changed files start no more threads than files.
+    let workers = match total {
+        0 => 0,
+        _ => std::thread::available_parallelism().map_or(1, |n| n.get().min(total)),
+    };
     let (sender, receiver) = mpsc::sync_channel::<Checked>(BATCH);
     std::thread::scope(|scope| {
         for _ in 0..workers {

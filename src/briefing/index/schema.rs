@@ -7,16 +7,21 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use super::IndexError;
+use crate::briefing::date::sort_key;
 
 /// `PRAGMA user_version` of the schema this code writes and reads.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// How long a writer waits for another writer before reporting the index locked. Readers
 /// never wait: in WAL mode they read the last committed state.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Each entry turns version `i` into `i + 1`; entry 0 creates the schema.
-const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql"), include_str!("schema_v2.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("schema_v1.sql"),
+    include_str!("schema_v2.sql"),
+    include_str!("schema_v3.sql"),
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
@@ -88,7 +93,23 @@ fn check_version(path: &Path, version: i64, tables: i64) -> Result<(), IndexErro
 }
 
 fn migrate(conn: &Connection) -> rusqlite::Result<()> {
-    crate::briefing::sqlite::migrate(conn, MIGRATIONS, SCHEMA_VERSION, |_| Ok(()))
+    crate::briefing::sqlite::migrate(conn, MIGRATIONS, SCHEMA_VERSION, recompute_sort_keys)
+}
+
+/// Every row's `sort_key` from its date, as version 3 defines it; a no-op on rows already
+/// keyed so, and on an index just created.
+fn recompute_sort_keys(conn: &Connection) -> rusqlite::Result<()> {
+    let mut rows = conn.prepare("SELECT id, date FROM files WHERE date IS NOT NULL")?;
+    let dated = rows
+        .query_map([], |row| {
+            Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut update = conn.prepare("UPDATE files SET sort_key = ?2 WHERE id = ?1")?;
+    for (id, date) in dated {
+        update.execute(rusqlite::params![id, sort_key(Some(&date))])?;
+    }
+    Ok(())
 }
 
 /// The library path is stored inside the index when it is made and checked on every open,

@@ -171,32 +171,39 @@ fn listings_are_what_loading_the_files_gives() {
     assert_eq!(under.failures, loaded.failures);
 }
 
+/// `index` (of `library`, in `dir/index.sqlite`) made as an older version wrote it by `sql`,
+/// then opened again, and so migrated; checked to be of this version.
+pub(super) fn migrated_from(
+    index: Index,
+    dir: &std::path::Path,
+    library: &std::path::Path,
+    sql: &str,
+) -> Index {
+    index
+        .conn
+        .execute_batch(sql)
+        .expect("make it an older version");
+    drop(index);
+    let index =
+        Index::open_at(&dir.join("index.sqlite"), library, Access::ReadWrite).expect("migrated");
+    let version: i64 = index
+        .conn
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .expect("version");
+    assert_eq!(version, super::SCHEMA_VERSION);
+    index
+}
+
 #[test]
 fn a_version_1_index_is_migrated_and_filled_in_by_the_next_refresh() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (mut index, library) = open_varied(dir.path());
     index.refresh(&small_files(), &mut |_| {}).expect("refresh");
     // What version 1 wrote: no summary or diagnostics columns.
-    index
-        .conn
-        .execute_batch(
-            "ALTER TABLE files DROP COLUMN summary;
-             ALTER TABLE files DROP COLUMN diagnostics;
-             PRAGMA user_version = 1;",
-        )
-        .expect("make it version 1");
-    drop(index);
-    let mut index = Index::open_at(
-        &dir.path().join("index.sqlite"),
-        &library,
-        Access::ReadWrite,
-    )
-    .expect("migrated");
-    let version: i64 = index
-        .conn
-        .query_row("PRAGMA user_version", [], |row| row.get(0))
-        .expect("version");
-    assert_eq!(version, super::SCHEMA_VERSION);
+    let sql = "ALTER TABLE files DROP COLUMN summary;
+               ALTER TABLE files DROP COLUMN diagnostics;
+               PRAGMA user_version = 1;";
+    let mut index = migrated_from(index, dir.path(), &library, sql);
     let summary = index.refresh(&small_files(), &mut |_| {}).expect("refresh");
     assert_eq!((summary.changed, summary.unchanged), (16, 0), "{summary:?}");
     let loaded = crate::briefing::load_path(&library, &small_files());

@@ -12,9 +12,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 
-use brief::briefing::index::{Access, Changed, Index, IndexError, index_path};
+use brief::briefing::index::{Access, Changed, Head, Index, IndexError, index_path};
 use brief::briefing::{Diagnostic, Library, Listing, LoadFailure, LoadOptions};
-use brief::ui::Batch;
+use brief::ui::{Batch, Listed};
 
 use super::{Message, same_file};
 
@@ -74,10 +74,14 @@ impl IndexState {
 /// Shared by the loader, which brings the index up to date, and the workers that read it.
 pub type Fresh = Arc<IndexState>;
 
+/// Briefings listed from the index before the rest: enough for the first screen of the
+/// largest terminal, and a page or two down.
+const FIRST_ROWS: usize = 500;
+
 /// What opening the index at start gave.
 pub(super) enum Opened {
-    /// Rows to list the library from.
-    Listed(Box<(Index, Library)>),
+    /// The first rows to list the library from; the rest are read after they are shown.
+    Listed(Box<(Index, Head)>),
     /// No index yet, or an empty (or rebuilt) one: the files are read, and the index
     /// built meanwhile.
     Build,
@@ -110,8 +114,8 @@ pub(super) fn open(place: &IndexPlace) -> (Opened, Option<String>) {
     };
     match index.is_empty() {
         Ok(true) => (Opened::Build, notice),
-        Ok(false) => match index.listings_under(&place.folder) {
-            Ok(library) => (Opened::Listed(Box::new((index, library))), notice),
+        Ok(false) => match index.first_listings_under(&place.folder, FIRST_ROWS) {
+            Ok(head) => (Opened::Listed(Box::new((index, head))), notice),
             Err(error) => unusable(&error),
         },
         Err(error) => unusable(&error),
@@ -147,35 +151,47 @@ pub(super) fn build(place: IndexPlace, load: LoadOptions, fresh: Fresh) {
     }
 }
 
-/// Sends the library listed from the index (less the named file, already sent), then
-/// brings the index up to date, sending what changed as it is stored.
+/// Sends the library listed from the index (less the named file, already sent): its first
+/// rows with the whole library's counts, then the rest; then brings the index up to date,
+/// sending what changed as it is stored.
 pub(super) fn serve(
     mut index: Index,
-    library: Library,
+    mut head: Head,
     (folder, file): (&Path, Option<&Path>),
     load: LoadOptions,
     tx: &Sender<Message>,
     fresh: &Fresh,
 ) {
-    let Library {
-        mut listings,
-        mut failures,
-    } = library;
-    if let Some(file) = file {
-        listings.retain(|listing| !same_file(&listing.path, file));
-        failures.retain(|failure| !same_file(&failure.path, file));
-    }
-    let listed = Batch {
-        gone: Vec::new(),
-        listings,
-        failures,
+    let listed = Listed {
+        briefings: head.briefings,
+        failures: head.failures,
     };
+    let whole = head.is_whole();
+    let first = without(std::mem::take(&mut head.library), file);
     let checking = Message::Checking {
         done: 0,
         total: None,
     };
-    if tx.send(Message::Loaded(listed)).is_err() || tx.send(checking).is_err() {
+    if (!whole && tx.send(Message::Listing(Some(listed))).is_err())
+        || tx.send(Message::Loaded(first)).is_err()
+        || tx.send(checking).is_err()
+    {
         return;
+    }
+    if !whole {
+        let rest = match index.listings_after(folder, &head) {
+            Ok(rest) => without(rest, file),
+            Err(error) => {
+                // The first rows stand; the refresh below lists every file it finds changed.
+                let _ = tx.send(Message::Notice(format!(
+                    "{error}; the library may be incomplete"
+                )));
+                Batch::default()
+            }
+        };
+        if tx.send(Message::Loaded(rest)).is_err() || tx.send(Message::Listing(None)).is_err() {
+            return;
+        }
     }
     let canonical = index.library().to_path_buf();
     let spelled = Spelling {
@@ -200,6 +216,23 @@ pub(super) fn serve(
                 "{error}; the library may be out of date"
             )));
         }
+    }
+}
+
+/// `library` as a batch, less the named file (sent before it).
+fn without(library: Library, file: Option<&Path>) -> Batch {
+    let Library {
+        mut listings,
+        mut failures,
+    } = library;
+    if let Some(file) = file {
+        listings.retain(|listing| !same_file(&listing.path, file));
+        failures.retain(|failure| !same_file(&failure.path, file));
+    }
+    Batch {
+        gone: Vec::new(),
+        listings,
+        failures,
     }
 }
 

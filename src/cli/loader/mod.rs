@@ -21,13 +21,16 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::time::{Duration, Instant};
 
 use brief::briefing::{self, Listing, LoadOptions};
-use brief::ui::{Action, App, Batch};
+use brief::ui::{Action, App, Batch, Listed};
 
 /// What the loader threads send.
 enum Message {
     /// How many library entries to expect in all.
     Found(usize),
     Loaded(Batch),
+    /// The library's first rows came from its index, which counts this many in all; `None`
+    /// once the rest followed.
+    Listing(Option<Listed>),
     /// The library came from the index; the files are being checked against it.
     Checking {
         done: usize,
@@ -132,8 +135,8 @@ fn load(
     }
     match opened {
         index::Opened::Listed(listed) => {
-            let (index, library) = *listed;
-            return index::serve(index, library, (folder, file), options, tx, &fresh);
+            let (index, head) = *listed;
+            return index::serve(index, head, (folder, file), options, tx, &fresh);
         }
         index::Opened::Build => index::build(place.clone(), options, fresh),
         index::Opened::Unusable => fresh.fail(unusable_reason),
@@ -229,6 +232,7 @@ impl Loader {
     /// together, so they cost one merge.
     fn take(&self, app: &mut App, first: Option<Message>) -> Drained {
         let mut found = None;
+        let mut listing = None;
         let mut checking = None;
         let mut notices = Vec::new();
         let mut batch = Batch::default();
@@ -236,6 +240,7 @@ impl Loader {
         let mut take = |message| match message {
             Message::Found(total) => found = Some(total),
             Message::Loaded(more) => batch.append(more),
+            Message::Listing(listed) => listing = Some(listed),
             Message::Checking { done, total } => checking = Some((done, total)),
             Message::Notice(text) => notices.push(text),
         };
@@ -252,6 +257,9 @@ impl Loader {
         };
         if let Some(total) = found {
             app.update(Action::LibraryFound(total));
+        }
+        if let Some(listed) = listing {
+            app.update(Action::LibraryListing(listed));
         }
         if !batch.is_empty() {
             app.update(Action::LibraryLoaded(batch));

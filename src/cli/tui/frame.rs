@@ -13,7 +13,7 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
 use super::export_file;
-use super::marks::Keeper;
+use super::review::Review;
 use super::search::Searcher;
 use crate::cli::scroll::{Scroller, Shift};
 use crate::cli::terminal::{self, FrameWriter, Modes};
@@ -31,7 +31,7 @@ pub fn carry_out_effects(
     runtime: Runtime,
     scroller: &mut Scroller,
     searcher: &mut Searcher,
-    marks: &mut Keeper,
+    marks: &mut Review,
 ) -> anyhow::Result<bool> {
     let mut dirty = false;
     loop {
@@ -43,7 +43,7 @@ pub fn carry_out_effects(
             match effect {
                 Effect::Search(ask) => searcher.ask(ask),
                 Effect::Actors(ask) => searcher.ask_actors(ask),
-                Effect::Mark(write) => marks.write(app, write),
+                Effect::Mark(write) => marks.keeper(app)?.write(app, write),
                 Effect::ReadMarks => marks.send_marks(app),
                 other => {
                     dirty |= carry_out(app, term, runtime, scroller, other)?;

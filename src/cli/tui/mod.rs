@@ -15,6 +15,7 @@ mod frame;
 mod marks;
 mod pace;
 mod place;
+mod review;
 mod search;
 mod wake;
 
@@ -33,6 +34,7 @@ use ratatui::layout::Rect;
 use self::events::{LOADING_POLL, take_events};
 use self::frame::{Runtime, carry_out_effects, draw, redraw_whole};
 use self::pace::Pacer;
+use self::review::Review;
 use self::search::Searcher;
 use self::wake::Wake;
 use super::args::{BidiArg, ColorWhen, ReadArgs};
@@ -47,8 +49,8 @@ const ERROR_STATUS: u8 = 2;
 /// Test hook, not for users: `BRIEF_TEST_PANIC=1` panics after the first frame, so the
 /// end-to-end tests can check that a panic restores the terminal.
 const TEST_PANIC_VAR: &str = "BRIEF_TEST_PANIC";
-/// The first frame waits this long after start for the library to finish loading, so a
-/// small one shows whole at once; a larger one shows its progress after this.
+/// The first frame of a folder waits this long after start for the library to finish
+/// loading, so a small one shows whole at once; a larger one shows its progress after this.
 const FIRST_FRAME_GRACE: Duration = Duration::from_millis(30);
 /// How long after start the first frame may wait for the file named on the command line:
 /// it loads first, normally in milliseconds, and the first keys are meant for it. The
@@ -147,19 +149,20 @@ fn session(
     let mut term = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
     let size = term.size()?;
     let app = &mut app(Rect::new(0, 0, size.width, size.height));
-    // Beside the library's load: making and syncing a new state's file takes as long.
-    let opening = std::thread::spawn(move || marks::Keeper::open(marks));
+    // Beside the library's load and the first frame, which shows no marks: they follow it.
+    let marks = &mut Review::open(marks)?;
     // Its threads only wait for asks: started while this thread waits for the loader,
     // their start is off the way to the first frame.
     let mut searcher = Searcher::spawn(runtime.load, place, fresh)?;
-    let (grace, named) = (started + FIRST_FRAME_GRACE, started + NAMED_FILE_WAIT);
-    let done = loader.wait_first(app, grace, named) == Drained::Done;
-    let marks = &mut opening
-        .join()
-        .map_err(|_| anyhow::anyhow!("opening the review state failed"))?;
+    // A named file's first frame shows that file: the rest of its folder follows it.
+    let grace = if app.awaits_opened() {
+        started
+    } else {
+        started + FIRST_FRAME_GRACE
+    };
+    let done = loader.wait_first(app, grace, started + NAMED_FILE_WAIT) == Drained::Done;
     let mut loader = (!done).then_some(loader);
     let mut scroller = Scroller::default();
-    marks.send_marks(app);
     // The named file's listing may have arrived: it opens (its file is read) before the
     // first frame.
     carry_out_effects(app, &mut term, runtime, &mut scroller, &mut searcher, marks)?;
@@ -184,13 +187,14 @@ fn session(
     // A frame is due but waits for the link (`--max-rate`).
     let mut held = false;
     loop {
-        let waiting = loader.is_some() || searcher.busy();
+        let waiting = loader.is_some() || searcher.busy() || marks.is_opening();
         let link = held.then(|| pacer.wait(Instant::now())).flatten();
         let limit = match (waiting.then_some(LOADING_POLL), link) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b).or(held.then_some(Duration::ZERO)),
         };
-        let mut dirty = take_events(app, limit, &wake, &runtime.load)? || held;
+        let (limit, marked) = marks.before_events(app, limit)?;
+        let mut dirty = take_events(app, limit, &wake, &runtime.load)? || held || marked;
         match loader.as_ref().map(|l| l.drain(app)) {
             Some(Drained::More) => arrived = true,
             Some(Drained::Done) => {

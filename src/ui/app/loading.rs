@@ -49,6 +49,7 @@ impl App {
                 self.library_view.expect(total);
             }
             Action::LibraryLoaded(batch) => self.receive(batch),
+            Action::LibraryListing(listed) => self.library_view.listing(listed),
             Action::LibraryChecking { done, total } => self.library_view.checking(done, total),
             Action::LibraryNotice(text) => self.message = Some(text),
             Action::LibraryDone => {

@@ -224,6 +224,7 @@ impl App {
         // goes in under the help screen too.
         if let Action::LibraryFound(_)
         | Action::LibraryLoaded(_)
+        | Action::LibraryListing(_)
         | Action::LibraryDone
         | Action::LibraryChecking { .. }
         | Action::LibraryNotice(_)

@@ -183,11 +183,11 @@ impl App {
             }
             _ if width < 60 => (
                 None,
-                format!(" {} ", crate::ui::library::short_counts(&self.library)),
+                format!(" {} ", self.library_view.short_counts(&self.library)),
             ),
             _ => (
                 None,
-                format!(" {} · ? help ", crate::ui::library::counts(&self.library)),
+                format!(" {} · ? help ", self.library_view.counts(&self.library)),
             ),
         }
     }

@@ -1,7 +1,8 @@
 //! `Effect::ScrollRegion`: when an action only scrolled the focused pane, the terminal may
 //! shift the rows it spans itself and the next frame writes only what that leaves wrong:
-//! the rows that came into view, and in the five panes the panes beside it, which the
-//! shift moved too. The runtime does the shift only when that costs fewer bytes.
+//! the rows that came into view, and whatever else shares those rows, which the shift
+//! moved too (the body spans its rows alone; quotes, points and actors sit side by side).
+//! The runtime does the shift only when that costs fewer bytes.
 
 use super::{App, Effect, Screen};
 use crate::ui::layout::too_small;
@@ -120,7 +121,7 @@ mod tests {
         app.update(Action::Down);
         let among_five = vec![Effect::ScrollRegion {
             top: 6,
-            bottom: 38,
+            bottom: 24,
             lines: 1,
         }];
         assert_eq!(

@@ -9,11 +9,14 @@ mod engine;
 mod fields;
 mod language;
 mod model;
+mod pane_rows;
+mod pane_tail;
 mod pane_text;
 mod placement;
 mod punctuation;
 mod rows;
 mod status;
+mod tail;
 
 pub use columns::{COLUMN_GAP, column_widths};
 pub use direction::{DirectionRule, starts_rtl};

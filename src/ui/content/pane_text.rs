@@ -1,21 +1,21 @@
 //! A pane's fields and the rows they lay out into at the pane's width: the rows are
 //! computed in `update`, once per width, and only read when drawing. The reader lays a
 //! pane out lazily: from its first field on, as far as the rows asked for so far reach
-//! (`lay_out_rows`, `lay_out_fields`), so that the first screen of a long briefing costs
-//! what its first screen shows; the rows are the same as laying out whole.
-
-use std::ops::Range;
+//! (`lay_out_rows`, `lay_out_fields`), and from its last field up for its end
+//! (`pane_tail`), so that the first screen of a long briefing, and its last, cost what
+//! that screen shows; the rows are the same as laying out whole.
 
 use super::columns::{has_translation, layout_columns};
 use super::engine::Engine;
 use super::model::{Field, FieldKind, Row};
 use super::rows::{append_rows, layout_field_rows};
+use super::tail::{Shift, Tail};
 use crate::text::map_weighted;
 use crate::ui::matching::normalize;
 
 /// Bytes of text laid out at a time when more rows are asked for: a few screens of prose,
 /// well under a millisecond of layout.
-const BATCH_BYTES: usize = 16 * 1024;
+pub(super) const BATCH_BYTES: usize = 16 * 1024;
 
 #[derive(Debug, Clone, Default)]
 pub struct PaneText {
@@ -29,14 +29,23 @@ pub struct PaneText {
     /// its selection bar stands on the right, its reading side.
     pub item_rtl: Vec<bool>,
     /// Whether `item_rtl` has been set from the item's first row yet.
-    item_seen: Vec<bool>,
+    pub(super) item_seen: Vec<bool>,
     /// Whether a translation's fields go beside the original's (else below them).
     side_by_side: bool,
     /// How many fields, from the first, `rows` holds.
-    laid: usize,
+    pub(super) laid: usize,
     /// The bytes of text of those fields, for estimating the rows of the rest.
-    laid_bytes: usize,
-    engine: Engine,
+    pub(super) laid_bytes: usize,
+    /// The last fields' rows, laid out before the ones above them.
+    pub(super) tail: Option<Tail>,
+    /// How the rows of `tail` were numbered anew since `follow` last looked.
+    pub(super) shifts: Vec<Shift>,
+    /// How many times they were: a scroll across a renumbering is no shift of the screen.
+    pub(super) numbering: u64,
+    /// The most rows asked for at once (a page): the tail's first row is numbered more
+    /// than this below the rows from the top.
+    pub(super) margin: usize,
+    pub(super) engine: Engine,
     /// A reader pane whose fields are not folded for search yet.
     to_normalize: bool,
 }
@@ -120,6 +129,8 @@ impl PaneText {
         self.rows = Vec::new();
         self.laid = 0;
         self.laid_bytes = 0;
+        self.tail = None;
+        self.shifts.clear();
         self.item_rtl = vec![false; self.item_count()];
         self.item_seen = vec![false; self.item_rtl.len()];
         if self.side_by_side && has_translation(&self.fields) {
@@ -139,6 +150,9 @@ impl PaneText {
     pub fn row_count(&self) -> RowCount {
         if self.is_laid_out() {
             return RowCount::Exact(self.rows.len());
+        }
+        if let Some(tail) = &self.tail {
+            return RowCount::About(tail.start + tail.rows.len());
         }
         let total: usize = self.fields.iter().map(|f| f.text.text.len()).sum();
         let laid = self.laid_bytes.max(1);
@@ -169,14 +183,22 @@ impl PaneText {
 
     /// The end of a batch of `bytes` of text from the first field not laid out (or of the
     /// fields left).
-    fn batch_end(&self, bytes: usize) -> usize {
+    pub(super) fn batch_end(&self, bytes: usize) -> usize {
         let mut taken = 0;
-        let fields = &self.fields[self.laid..];
+        let end = self.gap_end();
+        let fields = &self.fields[self.laid..end];
         let last = fields.iter().position(|field| {
             taken += field.text.text.len();
             taken >= bytes
         });
-        last.map_or(self.fields.len(), |at| self.laid + at + 1)
+        last.map_or(end, |at| self.laid + at + 1)
+    }
+
+    /// The first field not laid out from the top on that the tail does not hold either.
+    pub(super) fn gap_end(&self) -> usize {
+        self.tail
+            .as_ref()
+            .map_or(self.fields.len(), |tail| tail.from)
     }
 
     /// The first `found` of the rows from `row` on (given the fields too), laying out more
@@ -189,10 +211,10 @@ impl PaneText {
         let mut from = row;
         loop {
             let fields = &self.fields;
-            if let Some(hit) = self.rows.iter().skip(from).find_map(|r| found(fields, r)) {
+            if let Some(hit) = self.rows_from(from).find_map(|r| found(fields, r)) {
                 return Some(hit);
             }
-            if self.is_laid_out() {
+            if self.is_laid_out() || self.tail.as_ref().is_some_and(|t| from >= t.start) {
                 return None;
             }
             from = from.max(self.rows.len());
@@ -201,12 +223,13 @@ impl PaneText {
     }
 
     /// Lays out every field before `end` (on all cores when they are many), and at least a
-    /// batch: a pane of less than a batch is always laid out whole.
+    /// batch: a pane of less than a batch is always laid out whole. Meeting the tail joins
+    /// it, and its rows are numbered from there.
     pub fn lay_out_fields(&mut self, end: usize) {
         let Some(width) = self.width.filter(|_| end > self.laid) else {
             return;
         };
-        let end = end.max(self.batch_end(BATCH_BYTES)).min(self.fields.len());
+        let end = end.max(self.batch_end(BATCH_BYTES)).min(self.gap_end());
         let start = self.laid;
         let fields = &self.fields[start..end];
         let laid_out = layout_field_rows(fields, start, width, self.engine);
@@ -214,21 +237,25 @@ impl PaneText {
         append_rows(&mut self.rows, fields, laid_out);
         self.laid = end;
         self.laid_bytes += fields.iter().map(|f| f.text.text.len()).sum::<usize>();
-        self.note_items(first_new);
+        let (seen, rtl) = (&mut self.item_seen, &mut self.item_rtl);
+        note_items(&self.rows[first_new..], seen, rtl);
+        match self.tail.take() {
+            Some(tail) if tail.from == end => self.join(tail, first_new),
+            Some(tail) => {
+                self.tail = Some(tail);
+                self.keep_tail_below(first_new);
+            }
+            None => {}
+        }
     }
 
     pub fn lay_out_all(&mut self) {
         self.lay_out_fields(self.fields.len());
     }
 
-    /// Sets each item's direction from its first row, among the rows from `first` on.
+    /// Sets each item's direction from its first row.
     fn note_items(&mut self, first: usize) {
-        for row in self.rows[first..].iter().filter(|r| r.field.is_some()) {
-            if let Some(item) = row.item.filter(|&i| !self.item_seen[i]) {
-                self.item_seen[item] = true;
-                self.item_rtl[item] = row.line.rtl;
-            }
-        }
+        note_items(&self.rows[first..], &mut self.item_seen, &mut self.item_rtl);
     }
 
     /// Whether item `item` reads right to left.
@@ -238,15 +265,6 @@ impl PaneText {
             .unwrap_or(false)
     }
 
-    /// The rows item `item` takes: where selecting it should scroll to.
-    pub fn item_rows(&mut self, item: usize) -> Option<Range<usize>> {
-        let last_field = self.fields.iter().rposition(|f| f.item == Some(item))?;
-        self.lay_out_fields(last_field + 1);
-        let start = self.rows.iter().position(|r| r.item == Some(item))?;
-        let end = self.rows.iter().rposition(|r| r.item == Some(item))? + 1;
-        Some(start..end)
-    }
-
     pub fn item_count(&self) -> usize {
         self.fields
             .iter()
@@ -254,23 +272,23 @@ impl PaneText {
             .max()
             .map_or(0, |last| last + 1)
     }
+}
 
-    /// First row showing `byte` of field `field`.
-    pub fn row_of(&mut self, field: usize, byte: usize) -> Option<usize> {
-        self.lay_out_fields(field.saturating_add(1));
-        let mut first_of_field = None;
-        for (index, row) in self.rows.iter().enumerate() {
-            let Some(part) = std::iter::once(row)
-                .chain(row.beside.as_deref())
-                .find(|part| part.field == Some(field))
-            else {
-                continue;
-            };
-            first_of_field.get_or_insert(index);
-            if part.line.glyphs().any(|g| g.source.contains(&byte)) {
-                return Some(index);
-            }
+/// Sets the direction of each item first seen among `rows` from its first row there.
+pub(super) fn note_items<'a>(
+    rows: impl IntoIterator<Item = &'a Row>,
+    seen: &mut [bool],
+    rtl: &mut [bool],
+) {
+    for row in rows {
+        let Some(item) = row.item.filter(|_| row.field.is_some()) else {
+            continue;
+        };
+        if let (Some(seen), Some(rtl)) = (seen.get_mut(item), rtl.get_mut(item))
+            && !*seen
+        {
+            *seen = true;
+            *rtl = row.line.rtl;
         }
-        first_of_field
     }
 }

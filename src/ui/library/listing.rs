@@ -1,6 +1,9 @@
 //! Which entries the library lists: all, or those the filter lets through; where the
 //! selection is among them, and the briefing before or after one.
 
+use std::path::PathBuf;
+use std::sync::Arc;
+
 use ratatui::layout::Rect;
 
 use super::filter::{LibraryFilter, filter_row};
@@ -83,8 +86,8 @@ impl LibraryView {
                 // Review terms alone need no search: the marks answer them.
                 let query = self.filter.as_ref().and_then(|f| f.searched.clone());
                 let paths = match query {
-                    Some(_) => library.listings.iter().map(|l| l.path.clone()).collect(),
-                    None => Vec::new(),
+                    Some(_) => self.library_paths(library),
+                    None => Arc::from([]),
                 };
                 self.ask = Some(SearchAsk {
                     generation,
@@ -157,14 +160,23 @@ impl LibraryView {
         let ask = self.ask.get_or_insert_with(|| SearchAsk {
             generation,
             query: Some(searched),
-            paths: Vec::new(),
+            paths: Arc::from([]),
             whole: false,
             order,
         });
-        ask.paths.extend(arrived);
+        ask.paths = ask.paths.iter().cloned().chain(arrived).collect();
         if ask.paths.is_empty() {
             self.ask = None;
         }
+    }
+
+    /// The paths of the library's briefings, newest first, made once while it stays the
+    /// same (`apply` forgets them).
+    fn library_paths(&mut self, library: &Library) -> Arc<[PathBuf]> {
+        let paths = self
+            .paths
+            .get_or_insert_with(|| library.listings.iter().map(|l| l.path.clone()).collect());
+        Arc::clone(paths)
     }
 
     /// What to ask the runtime's search worker, once: a search, or to stop one.

@@ -13,7 +13,7 @@ mod update;
 mod view;
 
 pub use review::{MarkChange, MarkRead, MarkWrite, MarksRead};
-pub use view::{LibraryView, counts, short_counts};
+pub use view::LibraryView;
 
 #[cfg(test)]
 mod tests;

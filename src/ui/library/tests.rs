@@ -13,7 +13,7 @@ fn library_lists_briefings_newest_first_and_failures() {
     assert_eq!(app.library().failures.len(), 1);
     assert_eq!(app.library().listings[0].id, "mixed-water-talks");
     assert_eq!(
-        crate::ui::library::counts(app.library()),
+        app.library_view().counts(app.library()),
         "2 briefings, 1 error"
     );
 }

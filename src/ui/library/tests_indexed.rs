@@ -12,7 +12,7 @@ use crate::ui::app::App;
 use crate::ui::content::Engine;
 use crate::ui::keys::KeySetup;
 use crate::ui::screen::{buffer_lines, render_buffer};
-use crate::ui::{Action, Batch, UiOptions};
+use crate::ui::{Action, Batch, Listed, UiOptions};
 
 fn listing(name: &str, headline: &str, date: &str) -> Listing {
     let json = format!("{{\"headline\": \"{headline}\", \"date\": \"{date}\"}}");
@@ -26,13 +26,17 @@ fn screen(app: &App) -> String {
     buffer_lines(&render_buffer(app, 80, 24)).join("\n")
 }
 
-fn served_app() -> App {
+fn loading_app() -> App {
     let options = UiOptions {
         engine: Engine::default(),
         color: false,
     };
-    let mut app = App::loading(None, options, KeySetup::defaults(), Rect::new(0, 0, 80, 24));
-    let listings = (1..=9)
+    App::loading(None, options, KeySetup::defaults(), Rect::new(0, 0, 80, 24))
+}
+
+/// Briefings `numbers`, dated 2025-01-0N.
+fn numbered(numbers: impl Iterator<Item = usize>) -> Vec<Listing> {
+    numbers
         .map(|n| {
             listing(
                 &format!("b{n}.json"),
@@ -40,7 +44,12 @@ fn served_app() -> App {
                 &format!("2025-01-0{n}"),
             )
         })
-        .collect();
+        .collect()
+}
+
+fn served_app() -> App {
+    let mut app = loading_app();
+    let listings = numbered(1..=9);
     app.update(Action::LibraryLoaded(Batch {
         gone: Vec::new(),
         listings,
@@ -85,6 +94,56 @@ fn the_indexed_library_shows_whole_while_the_files_are_checked() {
         "{shown}"
     );
     assert!(!shown.contains("checking"), "{shown}");
+}
+
+#[test]
+fn the_first_rows_show_with_the_whole_librarys_counts_and_the_rest_follows() {
+    let mut app = loading_app();
+    let listed = Listed {
+        briefings: 9,
+        failures: 0,
+    };
+    app.update(Action::LibraryListing(Some(listed)));
+    app.update(Action::LibraryLoaded(Batch {
+        listings: numbered((7..=9).rev()),
+        ..Batch::default()
+    }));
+    app.update(Action::LibraryChecking {
+        done: 0,
+        total: None,
+    });
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Library: 9 briefings, 0 errors · checking the files…"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Briefing 7") && !shown.contains("Briefing 6"),
+        "{shown}"
+    );
+    app.update(Action::Down);
+    app.update(Action::Down);
+    assert_eq!(selected_headline(&app), "Briefing 7");
+    app.update(Action::LibraryLoaded(Batch {
+        listings: numbered(1..=6),
+        ..Batch::default()
+    }));
+    app.update(Action::LibraryListing(None));
+    assert_eq!(selected_headline(&app), "Briefing 7");
+    let shown = screen(&app);
+    assert!(shown.contains("Briefing 1"), "{shown}");
+    assert!(
+        shown.contains("Library: 9 briefings, 0 errors · checking the files…"),
+        "{shown}"
+    );
+    // Counted by the index, a file deleted since is not listed: the title follows the
+    // library once the rest is in.
+    app.update(Action::LibraryLoaded(Batch {
+        gone: vec![PathBuf::from("b1.json")],
+        ..Batch::default()
+    }));
+    app.update(Action::LibraryDone);
+    assert!(screen(&app).contains(" Library: 8 briefings, 0 errors "));
 }
 
 #[test]

@@ -1,6 +1,9 @@
 //! The library screen's state: the entries listed, the one selected and the scroll, each
 //! row laid out when it first comes into view, and the selected entry's detail.
 
+use std::path::PathBuf;
+use std::sync::Arc;
+
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::detail::DetailView;
@@ -12,7 +15,7 @@ use crate::briefing::{Change, Library, LibraryEntry};
 use crate::ui::content::{DirectionRule, Engine, Field, FieldKind, Fields, PaneText, Row};
 use crate::ui::count::{plural, thousands};
 use crate::ui::layout::{inner_height, split_status, text_width};
-use crate::ui::loading::{Progress, SearchAsk};
+use crate::ui::loading::{Listed, Progress, SearchAsk};
 use crate::ui::prompt::Prompt;
 
 #[derive(Debug, Clone, Default)]
@@ -27,6 +30,8 @@ pub struct LibraryView {
     /// While the library, listed from its index, is checked against the files: changed
     /// files read, of how many (unknown while the folder is walked).
     pub(super) checking: Option<(usize, Option<usize>)>,
+    /// The whole library's size as its index counts it, while only its first screen is in.
+    pub(super) listed: Option<Listed>,
     /// The entries shown, when the `/` filter holds words; `selected` is always one of them
     /// (when any), `scroll` counts shown entries.
     pub(super) filter: Option<LibraryFilter>,
@@ -39,6 +44,9 @@ pub struct LibraryView {
     /// What to ask the runtime's search worker next (`take_ask`).
     pub(super) ask: Option<SearchAsk>,
     pub(super) entries: Vec<Entry>,
+    /// The briefings' paths as the last search asked with them; `None` once the library
+    /// changed.
+    pub(super) paths: Option<Arc<[PathBuf]>>,
     /// The list's text width the entries' rows were laid out at.
     row_width: Option<usize>,
     pub(super) detail: PaneText,
@@ -70,6 +78,7 @@ impl LibraryView {
     /// the same screen row; otherwise the top (the newest) stays selected.
     pub fn apply(&mut self, library: &Library, change: &Change, area: Rect, engine: Engine) {
         let row = self.position().saturating_sub(self.scroll);
+        self.paths = None;
         let mut old = std::mem::take(&mut self.entries);
         let mut gone = change.removed.iter().map(|(at, _)| *at).peekable();
         let mut index = 0;
@@ -210,16 +219,17 @@ impl LibraryView {
                 " Library: {}{} shown of {}{} ",
                 if filter.done { "" } else { "searching… " },
                 thousands(filter.shown.len()),
-                counts(library),
+                self.counts(library),
                 // Newest first goes without saying: it is the library's own order.
                 match self.order {
                     Order::Newest => "",
                     Order::Relevance => ", best match first",
                 }
             ),
-            (None, None) => match self.review.counts_text() {
-                Some(marks) => format!(" Library: {} · {marks} ", counts(library)),
-                None => format!(" Library: {} ", counts(library)),
+            // The marks are counted over the entries in: not yet, while the rest is coming.
+            (None, None) => match self.review.counts_text().filter(|_| self.listed.is_none()) {
+                Some(marks) => format!(" Library: {} · {marks} ", self.counts(library)),
+                None => format!(" Library: {} ", self.counts(library)),
             },
             (Some(Progress { total: None }), _) if self.entries.is_empty() => {
                 " Library: loading… ".into()
@@ -271,6 +281,13 @@ impl LibraryView {
     pub fn loaded(&mut self) {
         self.progress = None;
         self.checking = None;
+        self.listed = None;
+    }
+
+    /// The library's first screen came from its index, which counts `listed` in all
+    /// (`None`: the rest is in).
+    pub fn listing(&mut self, listed: Option<Listed>) {
+        self.listed = listed.filter(|_| self.progress.is_some());
     }
 
     /// The library is listed whole (from its index) and the files are being checked:
@@ -351,20 +368,33 @@ fn detail_fields(library: &Library, selected: usize, review: Option<String>) -> 
     }
 }
 
-/// "5 briefings, 1 error": the library's size, for the title and the status line.
-pub fn counts(library: &Library) -> String {
-    format!(
-        "{}, {}",
-        plural(library.listings.len(), "briefing"),
-        plural(library.failures.len(), "error")
-    )
-}
+impl LibraryView {
+    /// Briefings and failed files in the library, or in the whole of it as its index counts
+    /// it while only its first screen is in.
+    fn sizes(&self, library: &Library) -> (usize, usize) {
+        let (briefings, failures) = (library.listings.len(), library.failures.len());
+        match self.listed {
+            Some(listed) => (
+                listed.briefings.max(briefings),
+                listed.failures.max(failures),
+            ),
+            None => (briefings, failures),
+        }
+    }
 
-/// For narrow status lines: "5 ok, 1 bad".
-pub fn short_counts(library: &Library) -> String {
-    format!(
-        "{} ok, {} bad",
-        thousands(library.listings.len()),
-        thousands(library.failures.len())
-    )
+    /// "5 briefings, 1 error": the library's size, for the title and the status line.
+    pub fn counts(&self, library: &Library) -> String {
+        let (briefings, failures) = self.sizes(library);
+        format!(
+            "{}, {}",
+            plural(briefings, "briefing"),
+            plural(failures, "error")
+        )
+    }
+
+    /// For narrow status lines: "5 ok, 1 bad".
+    pub fn short_counts(&self, library: &Library) -> String {
+        let (briefings, failures) = self.sizes(library);
+        format!("{} ok, {} bad", thousands(briefings), thousands(failures))
+    }
 }

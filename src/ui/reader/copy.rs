@@ -73,7 +73,7 @@ impl BriefingScreen {
                 .is_some_and(|f| f.kind != FieldKind::Notice)
         };
         let at_top = || {
-            let rows = state.text.rows.iter().skip(state.view.scroll);
+            let rows = state.text.rows_from(state.view.scroll);
             rows.filter_map(|row| row.field).find(briefing_text)
         };
         let field = matched.filter(briefing_text).or_else(at_top)?;
@@ -102,5 +102,6 @@ impl OpenBriefing {
             let field = fields.get(row.field?)?;
             (field.kind != FieldKind::Notice).then_some(())
         });
+        state.settle();
     }
 }

@@ -59,8 +59,11 @@ impl ScreenLayout {
 /// Where each pane goes; `None` for a pane not shown.
 pub type PaneRects = ByPane<Option<Rect>>;
 
-/// The five panes at once: the headline across the top, the body on the left, quotes,
-/// points and actors stacked on the right; `None` when the screen is too small for them.
+/// The five panes at once: the headline across the top, the body across the whole width
+/// under it, and quotes, points and actors side by side beneath. The body spans the screen
+/// so that the terminal can scroll it: a scroll region is always full width (tmux has no
+/// left and right margins), and with nothing beside the body a one-line scroll costs the
+/// new line alone. `None` when the screen is too small for the five.
 fn tiled_panes(area: Rect, headline_rows: usize) -> Option<PaneRects> {
     if !is_multi(area) {
         return None;
@@ -71,16 +74,18 @@ fn tiled_panes(area: Rect, headline_rows: usize) -> Option<PaneRects> {
         .unwrap_or(u16::MAX)
         .clamp(1, most)
         + 2;
-    let [top, rest] =
-        Layout::vertical([Constraint::Length(headline_height), Constraint::Fill(1)]).areas(main);
-    let [body, side] =
-        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(rest);
-    let [quotes, points, actors] = Layout::vertical([
+    let [top, body, row] = Layout::vertical([
+        Constraint::Length(headline_height),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+    ])
+    .areas(main);
+    let [quotes, points, actors] = Layout::horizontal([
         Constraint::Percentage(40),
         Constraint::Percentage(30),
         Constraint::Percentage(30),
     ])
-    .areas(side);
+    .areas(row);
     let mut rects = PaneRects::default();
     for (pane, rect) in PaneId::ALL
         .into_iter()
@@ -121,6 +126,33 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_body_alone_spans_its_rows_from_edge_to_edge() {
+        for (width, height) in [(80, 24), (120, 40), (200, 60)] {
+            let rects =
+                ScreenLayout::new(Rect::new(0, 0, width, height), 3).rects(PaneId::Headline, false);
+            let (Some(body), Some(beneath)) = (rects[PaneId::Body], rects[PaneId::Quotes]) else {
+                panic!("the five are shown at {width}×{height}");
+            };
+            assert_eq!((body.x, body.width), (0, width));
+            for (pane, rect) in rects.iter() {
+                let rect = rect.unwrap_or(body);
+                if pane != PaneId::Body {
+                    assert!(
+                        rect.bottom() <= body.y || rect.y >= body.bottom(),
+                        "{pane:?} at {rect:?} shares rows with the body at {body:?}"
+                    );
+                }
+            }
+            assert!(body.y < beneath.y && body.height > beneath.height);
+            assert!(inner_rows(beneath) >= 3, "{beneath:?} at {width}×{height}");
+        }
+    }
+
+    fn inner_rows(rect: Rect) -> usize {
+        crate::ui::layout::inner_height(rect)
     }
 
     #[test]

@@ -33,6 +33,14 @@ pub struct PaneState {
     pub marks: Vec<Mark>,
 }
 
+impl PaneState {
+    /// Moves the scroll with the rows when laying out numbered the tail anew: called after
+    /// each thing that lays out, before the scroll is read.
+    pub(super) fn settle(&mut self) {
+        self.view.scroll = self.text.follow(self.view.scroll);
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct OpenBriefing {
     /// Index of the briefing in `library.briefings`.
@@ -85,7 +93,7 @@ impl OpenBriefing {
             ScreenLayout::new(area, self.headline_rows()).text_widths(self.focus, self.zoom);
         for pane in PaneId::ALL {
             let PaneState { text, view, .. } = &mut self.panes[pane];
-            let top_field = text.rows.get(view.scroll).and_then(|row| row.field);
+            let top_field = text.row(view.scroll).and_then(|row| row.field);
             text.set_side_by_side(area.width >= SIDE_BY_SIDE_WIDTH);
             text.start_layout(widths[pane], engine);
             if pane == PaneId::Headline {
@@ -93,10 +101,12 @@ impl OpenBriefing {
                 text.lay_out_all();
             }
             if let Some(field) = top_field {
-                text.lay_out_fields(field + 1);
-                let first = text.rows.iter().position(|r| r.field == Some(field));
-                view.scroll = first.unwrap_or(0);
+                text.lay_out_field(field);
+                let mut rows = text.laid_rows();
+                let first = rows.find(|(_, r)| r.field == Some(field));
+                view.scroll = first.map_or(0, |(at, _)| at);
             }
+            view.scroll = text.follow(view.scroll);
         }
         self.layout = ScreenLayout::new(area, self.headline_rows());
         for pane in PaneId::ALL {

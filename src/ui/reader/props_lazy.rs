@@ -10,6 +10,8 @@ use super::open::OpenBriefing;
 use super::panes::PaneId;
 use super::panes::translation::{TextView, view_fields};
 use super::scroll::{Page, Toward};
+use super::search::Match;
+use super::search_update::show_match;
 use crate::briefing::{Briefing, load_bytes};
 use crate::ui::content::{Engine, PaneText, Row, layout_fields};
 
@@ -116,13 +118,20 @@ fn described(rows: &[Row]) -> Vec<String> {
     rows.iter().map(|row| format!("{row:?}")).collect()
 }
 
-/// What the pane shows: its scroll and the rows in view.
-fn in_view(reader: &OpenBriefing, pane: PaneId, area: Rect) -> (usize, Vec<String>) {
+/// What the pane shows: the rows in view, the selected item, and the scroll when it is a
+/// row number laid out from the top (the tail's are estimated).
+fn in_view(reader: &OpenBriefing, pane: PaneId, area: Rect) -> (Option<usize>, Vec<String>, usize) {
     let state = reader.pane(pane);
     let page = reader.page(pane, area);
     let scroll = state.view.scroll;
-    let end = (scroll + page).min(state.text.rows.len());
-    (scroll, described(&state.text.rows[scroll.min(end)..end]))
+    let exact = scroll < state.text.rows.len() || state.text.tail_end().is_none();
+    let rows: Vec<String> = state
+        .text
+        .rows_from(scroll)
+        .take(page)
+        .map(|row| format!("{row:?}"))
+        .collect();
+    (exact.then_some(scroll), rows, state.view.selected)
 }
 
 /// The moves the readers are driven through.
@@ -135,6 +144,8 @@ enum Move {
     HalfDown,
     Top,
     Bottom,
+    /// To a search match at the start of the body's field `n` (modulo their number).
+    Find(usize),
 }
 
 fn apply(reader: &mut OpenBriefing, pane: PaneId, step: Move, area: Rect) {
@@ -146,6 +157,15 @@ fn apply(reader: &mut OpenBriefing, pane: PaneId, step: Move, area: Rect) {
         Move::HalfDown => reader.page_by(pane, Toward::End, Page::Half, area),
         Move::Top => reader.jump(pane, Toward::Start, area),
         Move::Bottom => reader.jump(pane, Toward::End, area),
+        Move::Find(n) => {
+            let fields = reader.pane(PaneId::Body).text.fields.len();
+            let found = Match {
+                pane: PaneId::Body,
+                field: n % fields.max(1),
+                range: 0..0,
+            };
+            show_match(reader, &found, area, Engine::default());
+        }
     }
 }
 
@@ -169,23 +189,52 @@ fn check_moves(briefing: &Briefing, area: Rect, moves: &[(PaneId, Move)]) {
         apply(&mut lazy, pane, step, area);
         apply(&mut whole, pane, step, area);
         for shown in PaneId::ALL {
-            assert_eq!(
-                in_view(&lazy, shown, area),
-                in_view(&whole, shown, area),
-                "{shown:?} after move {n}, {step:?} in {pane:?}, at {area:?}"
+            let (lazy_scroll, lazy_rows, lazy_selected) = in_view(&lazy, shown, area);
+            let (whole_scroll, whole_rows, whole_selected) = in_view(&whole, shown, area);
+            let at = format!("{shown:?} after move {n}, {step:?} in {pane:?}, at {area:?}");
+            let fields = |reader: &OpenBriefing| {
+                let state = reader.pane(shown);
+                let rows = state
+                    .text
+                    .rows_from(state.view.scroll)
+                    .take(lazy_rows.len().max(1));
+                rows.map(|row| row.field).collect::<Vec<_>>()
+            };
+            assert!(
+                lazy_rows == whole_rows,
+                "{at}: the fields of the rows shown, lazily {:?} and whole {:?}",
+                fields(&lazy),
+                fields(&whole)
             );
+            assert_eq!(lazy_selected, whole_selected, "{at}");
+            if lazy_scroll.is_some() {
+                assert_eq!(lazy_scroll, whole_scroll, "{at}");
+            }
         }
+        assert_eq!(lazy.focus, whole.focus);
+    }
+    // Laid out the rest of the way, the lazy reader's numbers are the whole one's.
+    for pane in PaneId::ALL {
+        let state = &mut lazy.panes[pane];
+        state.text.lay_out_all();
+        state.settle();
+        let (lazy, whole) = (&lazy.panes[pane], &whole.panes[pane]);
+        assert_eq!(lazy.view, whole.view, "{pane:?} at {area:?}");
+        assert_eq!(described(&lazy.text.rows), described(&whole.text.rows));
     }
 }
 
-/// Top, then PageDown `pages` times, Bottom, PageUp `pages` times, in the body.
+/// Bottom, PageUp `pages` times, Top, then PageDown `pages` times, Bottom, PageUp
+/// `pages` times, in the body.
 fn paging(pages: usize) -> Vec<(PaneId, Move)> {
-    let down = std::iter::repeat_n((PaneId::Body, Move::PageDown), pages);
-    let up = std::iter::repeat_n((PaneId::Body, Move::PageUp), pages);
-    std::iter::once((PaneId::Body, Move::Top))
-        .chain(down)
+    let down = || std::iter::repeat_n((PaneId::Body, Move::PageDown), pages);
+    let up = || std::iter::repeat_n((PaneId::Body, Move::PageUp), pages);
+    std::iter::once((PaneId::Body, Move::Bottom))
+        .chain(up())
+        .chain([(PaneId::Body, Move::Top)])
+        .chain(down())
         .chain([(PaneId::Body, Move::Bottom)])
-        .chain(up)
+        .chain(up())
         .collect()
 }
 
@@ -210,6 +259,14 @@ fn a_2_mb_briefing_shows_the_same_rows_laid_out_lazily_at_every_page() {
         body.rows.len(),
         body.fields.len()
     );
+    let mut end = reader.clone();
+    end.jump(PaneId::Body, Toward::End, area);
+    let body = &end.pane(PaneId::Body).text;
+    assert!(
+        !body.is_laid_out(),
+        "G laid out the whole body, {} rows",
+        body.rows.len()
+    );
     check_moves(&briefing, area, &paging(150));
 }
 
@@ -224,20 +281,22 @@ fn moves() -> impl Strategy<Value = Vec<(PaneId, Move)>> {
         Move::Top,
         Move::Bottom,
     ]);
-    prop::collection::vec((pane, step), 1..40)
+    let found = (0usize..1000).prop_map(|n| (PaneId::Body, Move::Find(n)));
+    prop::collection::vec(prop_oneof![4 => (pane, step), 1 => found], 1..40)
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
-    /// Rows asked for in random amounts, a field or a row count at a time, are always
-    /// the first rows of the whole layout, and all of them in the end.
+    /// Rows asked for in random amounts, a field or a row count at a time, from the top or
+    /// from the end, are always the first and last rows of the whole layout, and all of
+    /// them in the end.
     #[test]
     fn lazy_rows_are_the_whole_layouts_rows(
         seed in any::<u64>(),
         blocks in 1usize..400,
         width in 8usize..200,
-        asks in prop::collection::vec((any::<bool>(), 0usize..600), 1..12),
+        asks in prop::collection::vec((0u8..4, 0usize..600), 1..12),
     ) {
         let briefing = random_briefing(seed, blocks);
         let engine = Engine::default();
@@ -246,13 +305,18 @@ proptest! {
             let whole = described(&layout_fields(&fields, width, engine));
             let mut text = PaneText::new(fields);
             text.start_layout(width, engine);
-            for &(by_field, n) in &asks {
-                match by_field {
-                    true => text.lay_out_fields(n),
-                    false => text.lay_out_rows(n),
+            for &(how, n) in &asks {
+                match how {
+                    0 => text.lay_out_fields(n),
+                    1 => text.lay_out_rows(n),
+                    2 => text.lay_out_end(n / 10),
+                    _ => text.lay_out_field(n),
                 }
                 let laid = described(&text.rows);
                 prop_assert_eq!(&laid[..], &whole[..laid.len()]);
+                let tail: Vec<Row> = text.laid_rows().skip(laid.len()).map(|(_, r)| r.clone()).collect();
+                let tail = described(&tail);
+                prop_assert_eq!(&tail[..], &whole[whole.len() - tail.len()..]);
             }
             text.lay_out_all();
             prop_assert_eq!(described(&text.rows), whole);

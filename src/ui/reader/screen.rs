@@ -32,12 +32,16 @@ pub struct PaneScroll {
     /// The briefing shown, as its index in the library.
     pub briefing: usize,
     pub scroll: usize,
+    /// How many times the pane's rows were numbered anew (`PaneText::numbering`): a scroll
+    /// across a renumbering moves the rows by something else than its difference.
+    pub numbering: u64,
 }
 
 impl PaneScroll {
     /// The same rows of the same pane of the same briefing, scrolled or not.
     pub fn same_pane(&self, other: &PaneScroll) -> bool {
-        (self.inner, self.pane, self.briefing) == (other.inner, other.pane, other.briefing)
+        let same = |s: &PaneScroll| (s.inner, s.pane, s.briefing, s.numbering);
+        same(self) == same(other)
     }
 }
 
@@ -133,6 +137,7 @@ impl BriefingScreen {
             pane,
             briefing: reader.index,
             scroll: reader.pane(pane).view.scroll,
+            numbering: reader.pane(pane).text.numbering(),
         })
     }
 

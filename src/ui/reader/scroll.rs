@@ -24,15 +24,20 @@ pub enum Toward {
 }
 
 impl OpenBriefing {
-    /// The last row the pane can be scrolled to, once the rows down to `scroll`'s page
-    /// are laid out: beyond the rows laid out only when every row is.
+    /// The last row the pane can be scrolled to, once the rows of `scroll`'s page are laid
+    /// out (the last page's for `usize::MAX`, the end): beyond the rows laid out from the
+    /// top only when every row is, or the tail is.
     fn max_scroll(&mut self, pane: PaneId, area: Rect) -> usize {
         let page = self.page(pane, area);
         let state = &mut self.panes[pane];
-        state
-            .text
-            .lay_out_rows(state.view.scroll.saturating_add(page));
-        state.text.rows.len().saturating_sub(page)
+        let scroll = state.view.scroll;
+        match scroll {
+            usize::MAX => state.text.lay_out_end(page),
+            _ => state.text.lay_out_span(scroll..scroll.saturating_add(page)),
+        }
+        state.settle();
+        let end = state.text.tail_end();
+        end.unwrap_or(state.text.rows.len()).saturating_sub(page)
     }
 
     /// Keeps the scroll and the selection inside the text, and lays out the rows in view.
@@ -52,6 +57,8 @@ impl OpenBriefing {
     /// Scrolls so that `rows` are in view, moving as little as possible.
     pub fn reveal(&mut self, pane: PaneId, rows: Range<usize>, area: Rect) {
         let page = self.page(pane, area);
+        // `rows` were found laying out, which may have numbered the tail anew.
+        self.panes[pane].settle();
         let view = &mut self.panes[pane].view;
         if rows.start < view.scroll {
             view.scroll = rows.start;
@@ -118,6 +125,7 @@ impl OpenBriefing {
             let scroll = self.panes[pane].view.scroll;
             let text = &mut self.panes[pane].text;
             let item = text.find_from(scroll, |_, r| r.item);
+            self.panes[pane].settle();
             if let Some(item) = item {
                 self.panes[pane].view.selected = item;
             }

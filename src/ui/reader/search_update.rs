@@ -103,14 +103,14 @@ impl BriefingScreen {
 
 /// Focuses the match's pane and scrolls it into view; in a pane with a selection, selects
 /// the item it is in.
-fn show_match(reader: &mut OpenBriefing, found: &Match, area: Rect, engine: Engine) {
+pub(super) fn show_match(reader: &mut OpenBriefing, found: &Match, area: Rect, engine: Engine) {
     let pane = found.pane;
     if reader.focus != pane {
         reader.focus(pane, area, engine);
     }
     let text = &mut reader.panes[pane].text;
     let row = text.row_of(found.field, found.range.start).unwrap_or(0);
-    let item = text.rows.get(row).and_then(|r| r.item);
+    let item = text.row(row).and_then(|r| r.item);
     if let Some(item) = item.filter(|_| pane.selectable()) {
         reader.panes[pane].view.selected = item;
     }

@@ -19,7 +19,13 @@ fn y_on_the_actors_copies_the_selected_actor() {
     );
     run(&mut app, &[Action::Down, Action::CopyQuote]);
     let second = "UNDP — Host of the talks, United Nations";
-    assert_eq!(app.take_effects(), [Effect::Copy(second.into())]);
+    // Selecting the next actor may scroll the pane too (a scroll region effect).
+    let copies: Vec<Effect> = app
+        .take_effects()
+        .into_iter()
+        .filter(|e| matches!(e, Effect::Copy(_)))
+        .collect();
+    assert_eq!(copies, [Effect::Copy(second.into())]);
 }
 
 #[test]

@@ -104,11 +104,14 @@ fn top_unit(text: &mut PaneText, scroll: usize) -> Option<Unit> {
 
 fn first_row_of(text: &mut PaneText, unit: Unit) -> Option<usize> {
     let first_field = text.fields.iter().position(|f| f.unit == Some(unit))?;
-    text.lay_out_fields(first_field + 1);
-    text.rows.iter().position(|row| {
+    text.lay_out_field(first_field);
+    let row = text.laid_rows().find(|(_, row)| {
         let field = row.field.or(row.beside.as_ref().and_then(|b| b.field));
         field
             .and_then(|f| text.fields.get(f))
             .is_some_and(|f| f.unit == Some(unit))
-    })
+    });
+    let row = row.map(|(at, _)| at);
+    text.follow(0);
+    row
 }

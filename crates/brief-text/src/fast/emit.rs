@@ -20,22 +20,12 @@ pub(super) fn emit_line(
     s: &mut Scratch,
 ) -> (VisualLine, Vec<u8>) {
     let para = u8::from(rtl);
-    let graphemes = &s.graphemes[line.clone()];
-    let last_char = s
-        .graphemes
-        .get(line.end)
-        .map_or(s.chars.len(), |c| c.first as usize);
-    let first_char = graphemes.first().map_or(last_char, |c| c.first as usize);
-    let mut trailing = last_char;
-    while trailing > first_char && s.chars[trailing - 1].p.class == Class::WS {
-        trailing -= 1;
-    }
-    s.line_levels.clear();
-    s.line_levels
-        .extend(graphemes.iter().map(|c| match c.first as usize {
-            first if first >= trailing => para,
-            first => s.levels[first],
-        }));
+    // One level for the whole line: the paragraph's, when all its characters are at it.
+    let uniform = match s.one_level {
+        true => Some(para),
+        false => line_levels(line.clone(), para, s),
+    };
+    let graphemes = &s.graphemes[line];
     let app = options.mode == BidiMode::App;
     let bytes = graphemes.last().map_or(0, |c| c.end) - graphemes.first().map_or(0, |c| c.start);
     // Shaped letters take 3 bytes where the source's took 2.
@@ -43,7 +33,11 @@ pub(super) fn emit_line(
     let mut levels = Vec::with_capacity(if with_levels { graphemes.len() } else { 0 });
     let mut place = |k: usize| {
         let c = &graphemes[k];
-        let level = if app { s.line_levels[k] } else { para };
+        let level = match (app, uniform) {
+            (false, _) => para,
+            (true, Some(level)) => level,
+            (true, None) => s.line_levels[k],
+        };
         let base = if c.mirrors && app && level % 2 == 1 {
             reorder::mirrored(c.base)
         } else {
@@ -61,12 +55,10 @@ pub(super) fn emit_line(
             levels.push(level);
         }
     };
-    let first_level = s.line_levels.first().copied().unwrap_or(para);
-    let uniform = s.line_levels.iter().all(|&l| l == first_level);
     match (app, uniform) {
         // A line of one direction: no need to run rule L2 to read it backwards or not.
-        (true, true) if first_level % 2 == 1 => (0..graphemes.len()).rev().for_each(&mut place),
-        (true, false) => {
+        (true, Some(level)) if level % 2 == 1 => (0..graphemes.len()).rev().for_each(&mut place),
+        (true, None) => {
             s.order.clear();
             s.order.extend(0..graphemes.len());
             reorder_visual(&s.line_levels, &mut s.order);
@@ -75,6 +67,29 @@ pub(super) fn emit_line(
         _ => (0..graphemes.len()).for_each(&mut place),
     }
     (visual, levels)
+}
+
+/// Each grapheme's level into `s.line_levels`, with rule L1 (trailing white space at the
+/// paragraph's level `para`); the one level of them all, if it is one.
+fn line_levels(line: Range<usize>, para: u8, s: &mut Scratch) -> Option<u8> {
+    let graphemes = &s.graphemes[line.clone()];
+    let last_char = s
+        .graphemes
+        .get(line.end)
+        .map_or(s.chars.len(), |c| c.first as usize);
+    let first_char = graphemes.first().map_or(last_char, |c| c.first as usize);
+    let mut trailing = last_char;
+    while trailing > first_char && s.chars[trailing - 1].p.class == Class::WS {
+        trailing -= 1;
+    }
+    s.line_levels.clear();
+    s.line_levels
+        .extend(graphemes.iter().map(|c| match c.first as usize {
+            first if first >= trailing => para,
+            first => s.levels[first],
+        }));
+    let first = s.line_levels.first().copied().unwrap_or(para);
+    s.line_levels.iter().all(|&l| l == first).then_some(first)
 }
 
 /// Rule L2: from the highest level down to the lowest odd one, reverse every run at that

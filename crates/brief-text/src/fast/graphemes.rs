@@ -20,48 +20,47 @@ pub(super) fn shape(s: &mut Scratch, shaping: bool) {
     // Whether a letter joins the next is known at the next non-transparent character,
     // so each letter is shaped one step late; `prev` is the last one and whether it joins
     // the one before it.
+    let shapes = props::shapes();
+    let (chars, levels, shaped) = (&s.chars[..], &s.levels[..], &mut s.shaped[..]);
+    let form = |shaped: &mut [char], k: usize, joins_prev: bool, joins_next: bool| {
+        let ch = chars[k];
+        if ch.p.forms {
+            shaped[k] = props::shaped_in(shapes, ch.c, joins_prev, joins_next);
+        }
+    };
     let mut prev: Option<(usize, bool)> = None;
     let mut absorbed = None;
-    for i in 0..s.chars.len() {
-        let joining = s.chars[i].p.joining;
+    for (i, (ch, &level)) in chars.iter().zip(levels).enumerate() {
+        let joining = ch.p.joining;
         if joining == Joining::T {
             continue;
         }
-        let joins = prev.is_some_and(|(k, _)| {
-            s.chars[k].p.joining.joins_forward()
-                && joining.joins_backward()
-                && s.levels[k] == s.levels[i]
-        });
-        if let Some((k, joins_prev)) = prev {
-            if absorbed != Some(k) {
-                shape_one(s, k, joins_prev, joins);
-            }
-            let level = s.levels[i];
-            if k + 1 == i
-                && s.chars[k].c == LAM
-                && joins
-                && level % 2 == 1
-                && level == s.levels[k]
-                && let Some(ligature) = lam_alef(s.chars[i].c, joins_prev)
-            {
-                s.shaped[k] = ligature;
-                s.shaped[i] = ABSORBED;
-                absorbed = Some(i);
-            }
+        let Some((k, joins_prev)) = prev else {
+            prev = Some((i, false));
+            continue;
+        };
+        let before = chars[k];
+        let joins =
+            before.p.joining.joins_forward() && joining.joins_backward() && levels[k] == level;
+        if absorbed != Some(k) {
+            form(shaped, k, joins_prev, joins);
+        }
+        if k + 1 == i
+            && before.c == LAM
+            && joins
+            && level % 2 == 1
+            && let Some(ligature) = lam_alef(ch.c, joins_prev)
+        {
+            shaped[k] = ligature;
+            shaped[i] = ABSORBED;
+            absorbed = Some(i);
         }
         prev = Some((i, joins));
     }
     if let Some((k, joins_prev)) = prev
         && absorbed != Some(k)
     {
-        shape_one(s, k, joins_prev, false);
-    }
-}
-
-fn shape_one(s: &mut Scratch, k: usize, joins_prev: bool, joins_next: bool) {
-    let ch = s.chars[k];
-    if ch.p.forms {
-        s.shaped[k] = props::shaped(ch.c, joins_prev, joins_next);
+        form(shaped, k, joins_prev, false);
     }
 }
 

@@ -20,7 +20,7 @@ use crate::line::VisualLine;
 use crate::options::LayoutOptions;
 use emit::emit_line;
 use graphemes::{build_graphemes, shape};
-use props::{Bracket, Class, Props, ZWNJ, props};
+use props::{Bracket, Class, Props, ZWNJ, props_in};
 
 /// One grapheme of simple characters: a base and the marks after it, one cell wide (the
 /// general path's `Cluster` may be a piece of a grapheme, of any width).
@@ -58,6 +58,8 @@ pub(crate) struct Scratch {
     brackets: Vec<(usize, Bracket)>,
     /// The classes present, as bits (`1 << class`).
     present: u16,
+    /// Every character is at the paragraph's level (see `one_level`).
+    one_level: bool,
     pairs: Vec<(usize, usize)>,
     levels: Vec<u8>,
     shaped: Vec<char>,
@@ -89,16 +91,22 @@ pub(crate) fn layout_paragraph(
         return false;
     }
     let rtl = direction(&s.classes, options) == BaseDirection::Rtl;
-    let original = |i: usize| s.chars[i].p.class;
-    bidi::resolve(
-        &mut s.classes,
-        s.present,
-        original,
-        &s.brackets,
-        rtl,
-        &mut s.pairs,
-        &mut s.levels,
-    );
+    s.one_level = one_level(s.present, rtl);
+    if s.one_level {
+        s.levels.clear();
+        s.levels.resize(s.chars.len(), u8::from(rtl));
+    } else {
+        let original = |i: usize| s.chars[i].p.class;
+        bidi::resolve(
+            &mut s.classes,
+            s.present,
+            original,
+            &s.brackets,
+            rtl,
+            &mut s.pairs,
+            &mut s.levels,
+        );
+    }
     shape(s, options.shaping);
     build_graphemes(s);
     wrap::wrap(paragraph, &s.graphemes, options.width.max(1), &mut s.lines);
@@ -110,6 +118,19 @@ pub(crate) fn layout_paragraph(
     true
 }
 
+/// Whether every character resolves to the paragraph's level, as it does when no class
+/// present can resolve to another: in a right-to-left paragraph no L and no number (an
+/// EN after Arabic letters becomes AN), in a left-to-right one no R, AL or AN (an EN with
+/// no R before it becomes L). Most paragraphs of prose in one script are so.
+fn one_level(present: u16, rtl: bool) -> bool {
+    let bits = |classes: &[Class]| classes.iter().fold(0, |b, &c| b | 1 << c as u16);
+    let other = match rtl {
+        true => bits(&[Class::L, Class::EN, Class::AN]),
+        false => bits(&[Class::R, Class::AL, Class::AN]),
+    };
+    present & other == 0
+}
+
 /// Fills the per-character buffers; false at the first character that is not simple, or
 /// at a ZWNJ that is not between two strong letters (see `props::ZWNJ`).
 fn decode(paragraph: &str, s: &mut Scratch) -> bool {
@@ -118,9 +139,12 @@ fn decode(paragraph: &str, s: &mut Scratch) -> bool {
     s.brackets.clear();
     s.present = 0;
     let strong = |p: &Props| matches!(p.class, Class::L | Class::R | Class::AL);
+    let table = props::table();
     let mut after_zwnj = false;
     for (at, c) in paragraph.char_indices() {
-        let Some(p) = props(c) else { return false };
+        let Some(p) = props_in(table, c) else {
+            return false;
+        };
         if after_zwnj && !strong(&p) {
             return false;
         }

@@ -147,8 +147,21 @@ static SHAPES: LazyLock<Vec<[char; 4]>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The table `props_in` reads: a loop over a paragraph's characters takes it once, so the
+/// lazy static is checked once a paragraph rather than once a character.
+pub(crate) fn table() -> &'static [Option<Props>] {
+    &TABLE
+}
+
 /// The props of `c` if it is simple.
+#[cfg(test)]
 pub(crate) fn props(c: char) -> Option<Props> {
+    props_in(table(), c)
+}
+
+/// `props`, looked up in `table()`.
+#[inline]
+pub(crate) fn props_in(table: &[Option<Props>], c: char) -> Option<Props> {
     let u = u32::from(c);
     let index = if u < 0x900 {
         u as usize
@@ -157,16 +170,28 @@ pub(crate) fn props(c: char) -> Option<Props> {
     } else {
         return None;
     };
-    TABLE.get(index).copied().flatten()
+    table.get(index).copied().flatten()
+}
+
+/// The forms `shaped_in` reads (taken once a paragraph, as `table`).
+pub(crate) fn shapes() -> &'static [[char; 4]] {
+    &SHAPES
 }
 
 /// The presentation form of `c` (which has `forms`) given whether it joins the letters
 /// before and after it.
+#[cfg(test)]
 pub(crate) fn shaped(c: char, joins_prev: bool, joins_next: bool) -> char {
+    shaped_in(shapes(), c, joins_prev, joins_next)
+}
+
+/// `shaped`, looked up in `shapes()`.
+#[inline]
+pub(crate) fn shaped_in(shapes: &[[char; 4]], c: char, joins_prev: bool, joins_next: bool) -> char {
     let k = usize::from(joins_prev) | usize::from(joins_next) << 1;
     u32::from(c)
         .checked_sub(SHAPED_FROM)
-        .and_then(|i| SHAPES.get(i as usize))
+        .and_then(|i| shapes.get(i as usize))
         .map_or(c, |forms| forms[k])
 }
 

@@ -1,19 +1,15 @@
 //! A laid-out line: its glyphs' texts in one string, in screen order, and per glyph a
 //! small record of where its text ends, its width and its source. Layout makes millions
 //! of glyphs for a long document; a heap string or even a 56-byte record each was most of
-//! its time (writing fresh memory), so a glyph is 16 bytes and read through `Glyph`.
+//! its time (writing fresh memory), so a glyph is 8 bytes (see `cells`) and read through
+//! `Glyph`.
+
+mod cells;
 
 use std::fmt;
 use std::ops::Range;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-struct Cell {
-    /// End of its text in `VisualLine::text` (it starts where the previous one ends).
-    text_end: u32,
-    source_start: u32,
-    source_end: u32,
-    width: u16,
-}
+use cells::{Cells, Record};
 
 /// One glyph of a line: what to put in its cell(s), which may differ from the logical
 /// text (a mirrored bracket, a shaped presentation form, a visible control symbol), its
@@ -39,7 +35,7 @@ impl Glyph<'_> {
 #[derive(Clone, PartialEq, Eq, Default)]
 pub struct VisualLine {
     text: String,
-    cells: Vec<Cell>,
+    cells: Cells,
     /// Sum of the glyphs' widths.
     pub width: usize,
     /// The line belongs to an RTL paragraph (right-align it with `pad_left`).
@@ -76,7 +72,7 @@ impl VisualLine {
     pub(crate) fn with_capacity(rtl: bool, glyphs: usize, bytes: usize) -> Self {
         Self {
             text: String::with_capacity(bytes),
-            cells: Vec::with_capacity(glyphs),
+            cells: Cells::with_capacity(glyphs),
             width: 0,
             rtl,
         }
@@ -102,7 +98,7 @@ impl VisualLine {
     #[inline]
     fn push_cell(&mut self, width: usize, source: Range<usize>) {
         self.width += width;
-        self.cells.push(Cell {
+        self.cells.push(Record {
             text_end: narrow(self.text.len()),
             source_start: narrow(source.start),
             source_end: narrow(source.end),
@@ -114,12 +110,13 @@ impl VisualLine {
     pub fn push_front(&mut self, text: &str, width: usize, source: Range<usize>) {
         self.text.insert_str(0, text);
         let shift = narrow(text.len());
-        for cell in &mut self.cells {
+        let cells = self.cells.wide();
+        for cell in cells.iter_mut() {
             cell.text_end = cell.text_end.saturating_add(shift);
         }
-        self.cells.insert(
+        cells.insert(
             0,
-            Cell {
+            Record {
                 text_end: shift,
                 source_start: narrow(source.start),
                 source_end: narrow(source.end),
@@ -134,13 +131,14 @@ impl VisualLine {
         let Some(glyph) = self.glyph(index) else {
             return;
         };
-        let end = self.cells[index].text_end as usize;
-        let start = end - glyph.text.len();
+        let start = self.cells.text_start(index);
+        let end = start + glyph.text.len();
         self.width = self.width.saturating_sub(glyph.width);
         self.text.replace_range(start..end, "");
-        self.cells.remove(index);
+        let cells = self.cells.wide();
+        cells.remove(index);
         let shift = narrow(end - start);
-        for cell in &mut self.cells[index..] {
+        for cell in &mut cells[index..] {
             cell.text_end -= shift;
         }
     }
@@ -151,8 +149,9 @@ impl VisualLine {
         if index + 1 >= self.cells.len() {
             return;
         }
-        let next = self.cells.remove(index + 1);
-        let cell = &mut self.cells[index];
+        let cells = self.cells.wide();
+        let next = cells.remove(index + 1);
+        let cell = &mut cells[index];
         cell.text_end = next.text_end;
         cell.source_start = cell.source_start.min(next.source_start);
         cell.source_end = cell.source_end.max(next.source_end);
@@ -166,20 +165,17 @@ impl VisualLine {
 
     /// Whether it has no glyph.
     pub fn is_empty(&self) -> bool {
-        self.cells.is_empty()
+        self.cells.len() == 0
     }
 
     /// The glyph at `index` from the left.
     pub fn glyph(&self, index: usize) -> Option<Glyph<'_>> {
         let cell = self.cells.get(index)?;
-        let start = match index.checked_sub(1) {
-            Some(before) => self.cells[before].text_end as usize,
-            None => 0,
-        };
+        let start = self.cells.text_start(index);
         Some(Glyph {
             text: self.text.get(start..cell.text_end as usize).unwrap_or(""),
             width: usize::from(cell.width),
-            source: cell.source_start as usize..cell.source_end as usize,
+            source: cell.source(),
         })
     }
 

@@ -19,7 +19,7 @@ fn glyphs_read_back_as_pushed() {
     assert_eq!(line.width, 2);
     assert_eq!(line.text(), "abﺑ\u{64E}");
     assert_eq!(line.glyphs().next_back().map(|g| g.source), Some(5..8));
-    assert_eq!(std::mem::size_of::<Cell>(), 16);
+    assert_eq!(std::mem::size_of::<cells::Record>(), 16);
 }
 
 #[test]
@@ -34,4 +34,36 @@ fn editing_keeps_texts_and_sources_together() {
     line.remove(2);
     assert_eq!(texts(&line), [("…", 1, 9..9), ("a\u{200F}", 1, 0..4)]);
     assert_eq!(line.width, 2);
+}
+
+#[test]
+fn glyphs_too_far_apart_for_8_bytes_read_back_as_pushed() {
+    let long = "x".repeat(70_000);
+    let mut far_sources = VisualLine::new(true);
+    far_sources.push("a", 1, 70_000..70_001);
+    far_sources.push("b", 1, 5..6);
+    assert_eq!(
+        texts(&far_sources),
+        [("a", 1, 70_000..70_001), ("b", 1, 5..6)]
+    );
+    let mut long_text = VisualLine::new(false);
+    long_text.push(&long, 1, 0..1);
+    long_text.push("b", 2, 1..70_002);
+    assert_eq!(
+        texts(&long_text),
+        [(long.as_str(), 1, 0..1), ("b", 2, 1..70_002)]
+    );
+    assert_eq!(long_text.width, 3);
+}
+
+#[test]
+fn lines_are_equal_whatever_their_records_size() {
+    let mut near = VisualLine::new(false);
+    near.push("a", 1, 3..4);
+    near.push("b", 1, 0..3);
+    let mut wide = near.clone();
+    wide.cells.wide();
+    assert_eq!(near, wide);
+    wide.push("c", 1, 4..5);
+    assert_ne!(near, wide);
 }

@@ -55,7 +55,7 @@ fn found_in_parts(
         asks.send(SearchAsk {
             generation: 1,
             query: Some(parse(text)?),
-            paths: paths.to_vec(),
+            paths: Arc::from(*paths),
             whole: *whole,
             order: Order::Newest,
         })?;
