@@ -5,6 +5,7 @@ mod diagnostic;
 mod discover;
 pub mod index;
 mod json_path;
+mod json_value;
 mod language;
 mod language_tag;
 mod library;

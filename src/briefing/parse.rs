@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use super::json_value;
 use super::locate::{Position, position_at_byte};
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -21,8 +22,9 @@ impl ParseError {
     }
 }
 
-/// The text (without a byte-order mark; positions count from after it) and its value.
-pub(crate) fn parse(bytes: &[u8]) -> Result<(&str, Value), ParseError> {
+/// The text (without a byte-order mark; positions count from after it), its value, and
+/// whether some object in it repeats a key.
+pub(crate) fn parse(bytes: &[u8]) -> Result<(&str, Value, bool), ParseError> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(ParseError::at_start(
             "the file is UTF-16 (it starts with a UTF-16 byte-order mark); briefings are UTF-8",
@@ -34,7 +36,7 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<(&str, Value), ParseError> {
         0
     };
     let content = bytes.get(bom..).unwrap_or_default();
-    let text = std::str::from_utf8(content).map_err(|error| invalid_utf8(content, bom, &error))?;
+    let text = utf8(content, bom)?;
     if text.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
         let what = if text.is_empty() {
             "empty file"
@@ -45,8 +47,17 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<(&str, Value), ParseError> {
             "{what}; a briefing is a JSON object"
         )));
     }
-    let value = serde_json::from_str(text).map_err(|error| syntax_error(text, &error))?;
-    Ok((text, value))
+    let (value, repeated) =
+        json_value::from_str(text).map_err(|error| syntax_error(text, &error))?;
+    Ok((text, value, repeated))
+}
+
+/// The content as text. The check is SIMD's (several times std's on Arabic, whose letters
+/// take two bytes each); std's is asked again only to say where a file went wrong.
+fn utf8(content: &[u8], bom: usize) -> Result<&str, ParseError> {
+    simdutf8::basic::from_utf8(content).or_else(|_| {
+        std::str::from_utf8(content).map_err(|error| invalid_utf8(content, bom, &error))
+    })
 }
 
 fn invalid_utf8(content: &[u8], bom: usize, error: &std::str::Utf8Error) -> ParseError {
@@ -136,7 +147,7 @@ mod tests {
 
     #[test]
     fn bom_is_stripped_and_empty_files_refused() {
-        let (text, value) = parse(b"\xEF\xBB\xBF{\"a\": 1}").expect("BOM is accepted");
+        let (text, value, _) = parse(b"\xEF\xBB\xBF{\"a\": 1}").expect("BOM is accepted");
         assert_eq!(text, "{\"a\": 1}");
         assert_eq!(value["a"], 1);
         assert_eq!(error_of(b"").2, "empty file; a briefing is a JSON object");
