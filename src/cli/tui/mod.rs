@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 
 use brief::briefing::{self, LoadOptions};
 use brief::ui::content::Engine;
-use brief::ui::{App, UiOptions};
+use brief::ui::{Action, App, UiOptions};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -232,11 +232,26 @@ fn session(
             if held {
                 continue;
             }
+            follow_size(app, &term)?;
             paced_draw(&mut term, app, &mut scroller, &mut pacer)?;
             last_frame = Instant::now();
             arrived = false;
         }
     }
+}
+
+/// A frame due for another reason (a batch, search results) may come between a resize
+/// and its event: the app takes the terminal's size first, so that rows laid out for the
+/// old width are never drawn into the new one.
+fn follow_size(app: &mut App, term: &frame::Term) -> anyhow::Result<()> {
+    let size = term.size()?;
+    if app.area().as_size() != size {
+        app.update(Action::Resize {
+            width: size.width,
+            height: size.height,
+        });
+    }
+    Ok(())
 }
 
 /// Draws a frame and tells the pacer how many bytes it sent and when they began to go

@@ -385,6 +385,11 @@ impl App {
         std::mem::take(&mut self.effects)
     }
 
+    /// The terminal size everything is laid out for.
+    pub fn area(&self) -> Rect {
+        self.area
+    }
+
     pub fn should_quit(&self) -> bool {
         self.quit
     }

@@ -36,10 +36,6 @@ impl App {
     pub(crate) fn help(&self) -> &Help {
         &self.help
     }
-
-    pub(crate) fn area(&self) -> Rect {
-        self.area
-    }
 }
 
 #[test]
