@@ -91,6 +91,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used, reason = "a failed expectation is a failed test")]
 mod tests {
     use super::*;
 

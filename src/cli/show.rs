@@ -4,7 +4,8 @@ use std::process::ExitCode;
 use brief::briefing::{Briefing, LoadOptions, load_file};
 use brief::text::BidiMode;
 use brief::ui::content::Engine;
-use brief::ui::print::{PrintedLine, TextView, sgr, view_lines};
+use brief::ui::content::FieldKind;
+use brief::ui::print::{TextView, for_each_line, sgr};
 
 use crate::cli::args::ShowArgs;
 use crate::cli::config;
@@ -49,10 +50,18 @@ pub fn run(args: &ShowArgs) -> anyhow::Result<ExitCode> {
         Engine::from(args.layout)
     };
     let color = terminal && !config::no_color();
-    let lines = view_lines(&loaded.briefing, view, width, engine, !args.logical);
     // Stdout is line-buffered: unbuffered here, 5 MB of text took one system call a line.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    match print(&mut out, &lines, color) {
+    let written = for_each_line(
+        &loaded.briefing,
+        view,
+        width,
+        engine,
+        !args.logical,
+        |kind, text| print_line(&mut out, kind, text, color),
+    )
+    .and_then(|()| out.flush());
+    match written {
         // A pager or `head` that stops reading early is not an error.
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         result => result.map(|()| ExitCode::SUCCESS).map_err(Into::into),
@@ -86,14 +95,19 @@ fn view(briefing: &Briefing, args: &ShowArgs) -> Result<TextView, String> {
     })
 }
 
-fn print(out: &mut impl Write, lines: &[PrintedLine], color: bool) -> std::io::Result<()> {
-    for line in lines {
-        // Colour off means no escape codes at all, not even bold: the output may be a
-        // file, a pipe or a screen reader.
-        match color.then(|| sgr(line.kind)).flatten() {
-            Some(code) => writeln!(out, "\x1b[{code}m{}\x1b[0m", line.text)?,
-            None => writeln!(out, "{}", line.text)?,
+fn print_line(
+    out: &mut impl Write,
+    kind: FieldKind,
+    text: &str,
+    color: bool,
+) -> std::io::Result<()> {
+    // Colour off means no escape codes at all, not even bold: the output may be a file, a
+    // pipe or a screen reader.
+    match color.then(|| sgr(kind)).flatten() {
+        Some(code) => writeln!(out, "\x1b[{code}m{text}\x1b[0m"),
+        None => {
+            out.write_all(text.as_bytes())?;
+            out.write_all(b"\n")
         }
     }
-    out.flush()
 }

@@ -37,36 +37,60 @@ pub fn view_lines(
     engine: Engine,
     align: bool,
 ) -> Vec<PrintedLine> {
+    let mut out = Vec::new();
+    let collected = for_each_line(briefing, view, width, engine, align, |kind, text| {
+        out.push(PrintedLine {
+            kind,
+            text: text.to_owned(),
+        });
+        Ok::<(), std::convert::Infallible>(())
+    });
+    match collected {
+        Ok(()) => out,
+        Err(never) => match never {},
+    }
+}
+
+/// Bytes of text laid out before their lines are handed on: enough for the layout to use
+/// every core, few enough that the rows of a long briefing are never all held at once.
+const PRINT_BATCH_BYTES: usize = 512 * 1024;
+
+/// The lines of `view_lines`, each handed to `line` as it is laid out, a batch at a time:
+/// `brief show` writes them as they come, without keeping them.
+pub fn for_each_line<E>(
+    briefing: &Briefing,
+    view: TextView,
+    width: usize,
+    engine: Engine,
+    align: bool,
+    mut line: impl FnMut(FieldKind, &str) -> Result<(), E>,
+) -> Result<(), E> {
     let width = width.max(1);
     let languages = view
         .languages(briefing)
         .map(|l| format!(" · {l}"))
         .unwrap_or_default();
-    let mut out = Vec::new();
+    let mut buffer = String::new();
     for pane in PaneId::ALL {
         let (fields, _) = view_fields(pane, briefing, view, None);
         if pane != PaneId::Headline {
-            out.push(PrintedLine {
-                kind: FieldKind::Notice,
-                text: String::new(),
-            });
+            line(FieldKind::Notice, "")?;
             let title = format!("{}{languages}", pane.title());
             let rule = "─".repeat(width.saturating_sub(title.chars().count() + 4));
-            let text = format!("── {title} {rule}");
-            out.push(PrintedLine {
-                kind: FieldKind::Notice,
-                text,
-            });
+            line(FieldKind::Notice, &format!("── {title} {rule}"))?;
         }
         let mut text = PaneText::new(fields);
         text.set_side_by_side(width >= usize::from(SIDE_BY_SIDE_WIDTH));
-        text.relayout(width, engine);
-        out.extend(text.rows.iter().map(|row| PrintedLine {
-            kind: row.kind,
-            text: row_text(row, width, align),
-        }));
+        text.start_layout(width, engine);
+        while let Some(rows) = text.take_next_rows(PRINT_BATCH_BYTES) {
+            for row in &rows {
+                buffer.clear();
+                push_row_text(&mut buffer, row, width, align);
+                line(row.kind, buffer.trim_end())?;
+            }
+        }
     }
-    out
+    Ok(())
 }
 
 /// The SGR parameters a line of `kind` is printed in on a colour terminal: the style the
@@ -79,60 +103,61 @@ pub fn sgr(kind: FieldKind) -> Option<String> {
 /// bullet on the side where the line starts reading. Unaligned (logical) rows are placed
 /// as left-to-right ones.
 pub fn row_text(row: &Row, width: usize, align: bool) -> String {
+    let mut text = String::new();
+    push_row_text(&mut text, row, width, align);
+    text.truncate(text.trim_end().len());
+    text
+}
+
+/// `row_text` added to `out`, trailing spaces and all.
+fn push_row_text(out: &mut String, row: &Row, width: usize, align: bool) {
     let Some(beside) = &row.beside else {
-        return line_text(row, width, align).trim_end().to_string();
+        push_placed(out, row, width, align);
+        return;
     };
     let (left, right) = column_widths(width);
-    let original = line_text(row, left, align);
-    let pad = left.saturating_sub(original.cells);
-    let gap = " ".repeat(COLUMN_GAP / 2);
-    let translation = line_text(beside, right, align);
-    let line = format!(
-        "{}{}{gap}│{gap}{}",
-        original.text,
-        " ".repeat(pad),
-        translation.text
-    );
-    line.trim_end().to_string()
+    let cells = push_placed(out, row, left, align);
+    push_spaces(out, left.saturating_sub(cells) + COLUMN_GAP / 2);
+    out.push('│');
+    push_spaces(out, COLUMN_GAP / 2);
+    push_placed(out, beside, right, align);
 }
 
-/// A row's text as placed in `width` cells, and the cells it takes.
-struct Placed {
-    text: String,
-    cells: usize,
+fn push_spaces(out: &mut String, count: usize) {
+    out.extend(std::iter::repeat_n(' ', count));
 }
 
-impl Placed {
-    fn trim_end(&self) -> &str {
-        self.text.trim_end()
-    }
-}
-
-fn line_text(row: &Row, width: usize, align: bool) -> Placed {
+/// Adds a row's text as placed in `width` cells to `out`; the cells it takes.
+fn push_placed(out: &mut String, row: &Row, width: usize, align: bool) -> usize {
     let mut place = placement_as(row, width, row.line.rtl && align);
     if !align {
         // Logical output is read, not looked at: no centring, indenting or right-aligning;
         // only a stacked translation keeps its indent, which says whose text it is.
         place.pad = row.indent;
     }
-    let text = row.line.to_plain();
-    let indent = " ".repeat(row.indent);
-    let (line, marker) = match place.bullet {
+    let text = row.line.text();
+    let marker = match place.bullet {
         // The marker takes the last cells of the padding before the text.
         Some(Side::Left) => {
-            let pad = " ".repeat(place.pad.saturating_sub(BULLET_WIDTH + row.indent));
-            (format!("{indent}{}{pad}{text}", Side::Left.marker()), 0)
+            push_spaces(out, row.indent);
+            out.push_str(Side::Left.marker());
+            push_spaces(out, place.pad.saturating_sub(BULLET_WIDTH + row.indent));
+            out.push_str(text);
+            0
         }
-        Some(Side::Right) => (
-            format!("{}{text}{}", " ".repeat(place.pad), Side::Right.marker()),
-            BULLET_WIDTH,
-        ),
-        None => (format!("{}{text}", " ".repeat(place.pad)), 0),
+        Some(Side::Right) => {
+            push_spaces(out, place.pad);
+            out.push_str(text);
+            out.push_str(Side::Right.marker());
+            BULLET_WIDTH
+        }
+        None => {
+            push_spaces(out, place.pad);
+            out.push_str(text);
+            0
+        }
     };
-    Placed {
-        text: line,
-        cells: place.pad + row.line.width + marker,
-    }
+    place.pad + row.line.width + marker
 }
 
 #[cfg(test)]

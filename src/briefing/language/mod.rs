@@ -35,7 +35,7 @@ fn registry() -> Registry<'static> {
 /// Whether `code` is one of the fixed-width codes run together in `codes` (sorted).
 fn has_code(codes: &str, code: &str) -> bool {
     let width = code.len();
-    if width == 0 || codes.len() % width != 0 {
+    if width == 0 || !codes.len().is_multiple_of(width) {
         return false;
     }
     let (mut low, mut high) = (0, codes.len() / width);

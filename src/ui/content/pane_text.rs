@@ -249,6 +249,19 @@ impl PaneText {
         }
     }
 
+    /// Lays out about `bytes` more of text (after `start_layout`) and hands over the rows
+    /// no later field can change: all but the last, which the next field's gap looks at.
+    /// For output printed as it is laid out (`brief show`), which then holds a batch's
+    /// rows at a time. `None` once every row has been handed over.
+    pub fn take_next_rows(&mut self, bytes: usize) -> Option<Vec<Row>> {
+        if self.laid < self.fields.len() {
+            self.lay_out_fields(self.batch_end(bytes));
+            let last = self.rows.split_off(self.rows.len().saturating_sub(1));
+            return Some(std::mem::replace(&mut self.rows, last));
+        }
+        (!self.rows.is_empty()).then(|| std::mem::take(&mut self.rows))
+    }
+
     pub fn lay_out_all(&mut self) {
         self.lay_out_fields(self.fields.len());
     }

@@ -58,8 +58,9 @@ fn rows_are_placed_by_direction_kind_and_bullet() {
 
 /// Over 256 KB of fields are laid out on several threads: the rows must be those of
 /// each field laid out alone, in order, with the same gaps.
-#[test]
-fn a_long_document_is_laid_out_as_its_fields_one_by_one() {
+/// A long document of headings, items, gaps and paragraphs (some with an unbalanced
+/// override), over 512 KB so that its layout uses threads.
+fn long_document() -> Vec<Field> {
     let seed = include_str!("../../../tests/data/seed-article.txt");
     let mut fields = Fields::new(DirectionRule::auto());
     for (n, paragraph) in seed.lines().cycle().take(2400).enumerate() {
@@ -76,7 +77,12 @@ fn a_long_document_is_laid_out_as_its_fields_one_by_one() {
         };
         fields.push(kind, &text, n % 2 == 0);
     }
-    let fields = fields.finish();
+    fields.finish()
+}
+
+#[test]
+fn a_long_document_is_laid_out_as_its_fields_one_by_one() {
+    let fields = long_document();
     let total: usize = fields.iter().map(|f| f.text.text.len()).sum();
     assert!(total > 512 * 1024, "{total} bytes: not enough for threads");
     let engine = Engine {
@@ -194,4 +200,32 @@ fn an_address_takes_one_line_cut_with_an_ellipsis() {
         text(&layout_fields(&fields, 20, engine)),
         ["https://brief.inval…"]
     );
+}
+
+/// `brief show` takes a pane's rows a batch at a time and keeps none: together they are
+/// the rows laid out whole, gaps between batches included.
+#[test]
+fn rows_taken_a_batch_at_a_time_are_the_rows_laid_out_whole() {
+    let engine = Engine {
+        mode: BidiMode::App,
+        shaping: true,
+    };
+    let mut whole = PaneText::new(long_document());
+    whole.relayout(60, engine);
+    for batch in [1, 5_000, 600 * 1024] {
+        let mut text = PaneText::new(long_document());
+        text.start_layout(60, engine);
+        let mut taken = Vec::new();
+        while let Some(rows) = text.take_next_rows(batch) {
+            taken.extend(rows);
+        }
+        assert_eq!(taken.len(), whole.rows.len(), "batch {batch}");
+        for (got, want) in taken.iter().zip(&whole.rows) {
+            assert_eq!(
+                (got.field, got.kind, got.item, got.bullet, &got.line),
+                (want.field, want.kind, want.item, want.bullet, &want.line),
+                "batch {batch}"
+            );
+        }
+    }
 }
