@@ -88,50 +88,68 @@ fn is_bidi_control(c: char) -> bool {
 /// (U+202A–U+202E are E2 80 AA–AE in UTF-8, U+2066–U+2069 E2 81 A6–A9).
 fn holds_bidi_control(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(at, &byte)| {
-        byte == 0xE2
-            && matches!(
-                bytes.get(at + 1..at + 3),
-                Some([0x80, 0xAA..=0xAE] | [0x81, 0xA6..=0xA9])
-            )
+    memchr::memchr_iter(0xE2, bytes).any(|at| {
+        matches!(
+            bytes.get(at + 1..at + 3),
+            Some([0x80, 0xAA..=0xAE] | [0x81, 0xA6..=0xA9])
+        )
     })
 }
 
-/// Warns at each string of `value` (at `path`) that holds bidi control characters, naming
-/// them.
-pub(crate) fn check_bidi_controls(checker: &mut Checker, value: &Value, path: &mut JsonPath) {
+/// A step down into a JSON value, borrowed from it: the path of a string is made only for
+/// one that is warned about, not for every string and key walked past.
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// Warns at each string of `value` that holds bidi control characters, naming them.
+pub(crate) fn check_bidi_controls(checker: &mut Checker, value: &Value) {
+    find_bidi_controls(checker, value, &mut Vec::new());
+}
+
+fn find_bidi_controls<'a>(checker: &mut Checker, value: &'a Value, steps: &mut Vec<Step<'a>>) {
     match value {
-        Value::String(text) if holds_bidi_control(text) => {
-            let mut found: Vec<char> = text.chars().filter(|&c| is_bidi_control(c)).collect();
-            found.sort_unstable();
-            found.dedup();
-            let names: Vec<String> = found
-                .iter()
-                .map(|c| format!("U+{:04X}", u32::from(*c)))
-                .collect();
-            let message = format!(
-                "holds bidi control characters ({}), which can make text show otherwise than \
-                 it reads; the reader marks the field and ends them with it",
-                names.join(", ")
-            );
-            checker.warning(path, Anchor::Value, message);
-        }
+        Value::String(text) if holds_bidi_control(text) => warn_bidi_controls(checker, text, steps),
         Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
-                path.push(Segment::Index(index));
-                check_bidi_controls(checker, item, path);
-                path.pop();
+                steps.push(Step::Index(index));
+                find_bidi_controls(checker, item, steps);
+                steps.pop();
             }
         }
         Value::Object(map) => {
             for (key, item) in map {
-                path.push(Segment::Key(key.clone()));
-                check_bidi_controls(checker, item, path);
-                path.pop();
+                steps.push(Step::Key(key));
+                find_bidi_controls(checker, item, steps);
+                steps.pop();
             }
         }
         _ => {}
     }
+}
+
+fn warn_bidi_controls(checker: &mut Checker, text: &str, steps: &[Step]) {
+    let mut path = JsonPath::root();
+    for step in steps {
+        path.push(match step {
+            Step::Key(key) => Segment::Key((*key).to_owned()),
+            Step::Index(index) => Segment::Index(*index),
+        });
+    }
+    let mut found: Vec<char> = text.chars().filter(|&c| is_bidi_control(c)).collect();
+    found.sort_unstable();
+    found.dedup();
+    let names: Vec<String> = found
+        .iter()
+        .map(|c| format!("U+{:04X}", u32::from(*c)))
+        .collect();
+    let message = format!(
+        "holds bidi control characters ({}), which can make text show otherwise than \
+         it reads; the reader marks the field and ends them with it",
+        names.join(", ")
+    );
+    checker.warning(&path, Anchor::Value, message);
 }
 
 #[cfg(test)]
@@ -156,7 +174,7 @@ mod tests {
         )
         .unwrap_or_default();
         let mut checker = Checker::default();
-        check_bidi_controls(&mut checker, &root, &mut JsonPath::root());
+        check_bidi_controls(&mut checker, &root);
         let found: Vec<(String, String)> = checker
             .problems
             .iter()

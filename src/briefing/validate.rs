@@ -75,7 +75,7 @@ pub(crate) fn briefing(checker: &mut Checker, root: &Value, file: &Path) -> Opti
     };
     parts::check_speakers(checker, &briefing, &quotes);
     script::check_language_given(checker, root);
-    script::check_bidi_controls(checker, root, &mut JsonPath::root());
+    script::check_bidi_controls(checker, root);
     // The import record is for people and tools, not the reader: checked, not kept.
     if let Some((value, path)) = field("import") {
         parts::import_record(checker, value, &path);
