@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use brief::briefing::{
-    Block, Direction, LoadOptions, Loaded, MAX_DIAGNOSTICS_PER_FILE, PointGroup, Source,
+    Block, Briefing, Direction, LoadOptions, Loaded, MAX_DIAGNOSTICS_PER_FILE, PointGroup, Source,
     load_bytes, load_file,
 };
 
@@ -92,18 +92,31 @@ fn speakers_match_actors_by_id_name_or_alias_ignoring_case() {
     assert_eq!(id_of("Someone else"), None);
 }
 
+/// Each key-point group as (heading, lead, items).
+fn groups(briefing: &Briefing) -> Vec<(Option<&str>, Option<&str>, Vec<&str>)> {
+    briefing
+        .point_groups()
+        .into_iter()
+        .map(|g: PointGroup<'_>| {
+            (
+                g.heading,
+                g.lead,
+                g.items.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn point_groups_come_from_points_else_from_body_bullets() {
     let with_points = load_file(&fixture("with-points.json"), &LoadOptions::default())
         .expect("loads")
         .briefing;
-    let group = |heading: Option<&str>, lead: Option<&str>, items: &[&str]| PointGroup {
-        heading: heading.map(Into::into),
-        lead: lead.map(Into::into),
-        items: items.iter().map(|item| (*item).into()).collect(),
-    };
+    let group = |heading: Option<&'static str>,
+                 lead: Option<&'static str>,
+                 items: &[&'static str]| { (heading, lead, items.to_vec()) };
     assert_eq!(
-        with_points.point_groups(),
+        groups(&with_points),
         [group(None, None, &["First point", "Second point"])]
     );
     assert_eq!(
@@ -114,7 +127,7 @@ fn point_groups_come_from_points_else_from_body_bullets() {
         .expect("loads")
         .briefing;
     assert_eq!(
-        full.point_groups(),
+        groups(&full),
         [
             group(
                 Some("المطالب"),

@@ -101,11 +101,12 @@ pub struct ActorRole {
 
 /// A list of key points as the reader presents it: the briefing's `points`, or one of the
 /// body's bullet lists with its lead sentence and the nearest heading above it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PointGroup {
-    pub heading: Option<String>,
-    pub lead: Option<String>,
-    pub items: Vec<String>,
+/// Borrowed from the briefing: a long body's lists are not copied to be shown twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PointGroup<'a> {
+    pub heading: Option<&'a str>,
+    pub lead: Option<&'a str>,
+    pub items: &'a [String],
 }
 
 impl Briefing {
@@ -130,7 +131,7 @@ impl Briefing {
             })
     }
 
-    pub fn point_groups(&self) -> Vec<PointGroup> {
+    pub fn point_groups(&self) -> Vec<PointGroup<'_>> {
         self.sourced_point_groups()
             .into_iter()
             .map(|(group, _)| group)
@@ -139,12 +140,12 @@ impl Briefing {
 
     /// `point_groups`, each with where its parts come from (for pairing them with a
     /// translation's): the points themselves, or the body's heading and bullet blocks.
-    pub fn sourced_point_groups(&self) -> Vec<(PointGroup, GroupSource)> {
+    pub fn sourced_point_groups(&self) -> Vec<(PointGroup<'_>, GroupSource)> {
         if !self.points.is_empty() {
             let group = PointGroup {
                 heading: None,
                 lead: None,
-                items: self.points.clone(),
+                items: &self.points,
             };
             return vec![(group, GroupSource::Points)];
         }
@@ -152,12 +153,12 @@ impl Briefing {
         let mut groups = Vec::new();
         for (index, block) in self.body.iter().enumerate() {
             match block {
-                Block::Heading(text) => heading = Some((index, text.clone())),
+                Block::Heading(text) => heading = Some((index, text.as_str())),
                 Block::Bullets { lead, items } => groups.push((
                     PointGroup {
-                        heading: heading.as_ref().map(|(_, text)| text.clone()),
-                        lead: lead.clone(),
-                        items: items.clone(),
+                        heading: heading.map(|(_, text)| text),
+                        lead: lead.as_deref(),
+                        items,
                     },
                     GroupSource::Body {
                         heading: heading.as_ref().map(|(at, _)| *at),

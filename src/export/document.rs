@@ -144,7 +144,7 @@ impl Section {
             .point_groups()
             .into_iter()
             .map(|group| Block::List {
-                lead: group.lead.or(group.heading).map(|lead| line(&rule, &lead)),
+                lead: group.lead.or(group.heading).map(|lead| line(&rule, lead)),
                 items: group.items.iter().map(|item| row(&rule, &[item])).collect(),
             });
         section.push(Some("Key points".to_owned()), lists.collect());

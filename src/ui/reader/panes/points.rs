@@ -11,12 +11,12 @@ pub fn fields(briefing: &Briefing, rule: DirectionRule) -> Vec<Field> {
                 (heading.map(Unit::Block), Some(Unit::Block(block)))
             }
         };
-        if let Some(heading) = &group.heading {
+        if let Some(heading) = group.heading {
             fields.unit(heading_unit);
             fields.push(FieldKind::Heading, heading, true);
         }
         fields.unit(block_unit);
-        if let Some(lead) = &group.lead {
+        if let Some(lead) = group.lead {
             fields.push(FieldKind::Lead, lead, group.heading.is_none());
         }
         let gap = group.heading.is_none() && group.lead.is_none();
