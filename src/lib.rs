@@ -6,6 +6,8 @@
 
 pub mod briefing;
 pub mod export;
+#[cfg(test)]
+mod generated;
 pub mod import;
 pub use brief_text as text;
 pub mod ui;

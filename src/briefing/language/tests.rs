@@ -1,5 +1,3 @@
-use std::path::Path;
-
 use super::*;
 
 /// The table `iso639.txt` holds, made from isolang's data.
@@ -21,18 +19,10 @@ fn table_from_isolang() -> String {
 /// writes the file instead.
 #[test]
 fn iso639_table_is_isolangs() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/briefing/language/iso639.txt");
-    let expected = table_from_isolang();
-    if std::env::var_os("BRIEF_BLESS").is_some() {
-        assert!(std::env::var_os("CI").is_none(), "BRIEF_BLESS under CI");
-        if let Err(error) = std::fs::write(&path, &expected) {
-            panic!("cannot write {}: {error}", path.display());
-        }
-        return;
-    }
-    assert!(
-        TABLE == expected,
-        "src/briefing/language/iso639.txt is stale: `BRIEF_BLESS=1 cargo test --lib iso639`"
+    crate::generated::assert_current(
+        "src/briefing/language/iso639.txt",
+        &table_from_isolang(),
+        "BRIEF_BLESS=1 cargo test --lib iso639",
     );
 }
 

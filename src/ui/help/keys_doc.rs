@@ -168,21 +168,8 @@ mod tests {
     /// writes the file instead.
     #[test]
     fn keys_doc_is_current() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/KEYS.md");
         let expected = markdown(&KeyTable::defaults());
-        if std::env::var_os("BRIEF_BLESS").is_some() {
-            // CI checks the file; it never writes it.
-            assert!(std::env::var_os("CI").is_none(), "BRIEF_BLESS under CI");
-            if let Err(error) = std::fs::write(&path, &expected) {
-                panic!("cannot write {}: {error}", path.display());
-            }
-            return;
-        }
-        let current = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            current == expected,
-            "docs/KEYS.md is stale (or missing): regenerate it with `{REGENERATE}`"
-        );
+        crate::generated::assert_current("docs/KEYS.md", &expected, REGENERATE);
     }
 
     /// Fails when README.md's everyday key table is not what the key table makes; with
@@ -194,16 +181,6 @@ mod tests {
         let Some(expected) = readme_with_keys(&current, &KeyTable::defaults()) else {
             panic!("README.md has lost the markers of its key table: {README_START}");
         };
-        if std::env::var_os("BRIEF_BLESS").is_some() {
-            assert!(std::env::var_os("CI").is_none(), "BRIEF_BLESS under CI");
-            if let Err(error) = std::fs::write(&path, &expected) {
-                panic!("cannot write {}: {error}", path.display());
-            }
-            return;
-        }
-        assert!(
-            current == expected,
-            "README.md's key table is stale: regenerate it with `{REGENERATE}`"
-        );
+        crate::generated::assert_current("README.md", &expected, REGENERATE);
     }
 }
