@@ -3,12 +3,14 @@
 
 #![allow(clippy::expect_used, reason = "a failed expectation is a failed test")]
 
+use std::path::{Path, PathBuf};
+
 use super::plan::{Order, plan};
 use super::{Access, Index};
 use crate::briefing::LoadOptions;
 use crate::briefing::query::parse;
 
-fn library(dir: &std::path::Path) -> Index {
+fn library(dir: &Path) -> Index {
     let library = dir.join("library");
     std::fs::create_dir(&library).expect("library folder");
     for n in 0..20 {
@@ -27,13 +29,18 @@ fn library(dir: &std::path::Path) -> Index {
         });
         std::fs::write(library.join(format!("{n}.json")), json.to_string()).expect("write");
     }
-    let canonical = std::fs::canonicalize(&library).expect("canonical");
+    built(dir, &library).0
+}
+
+/// The index of the folder `library`, built in `dir`, and the folder's canonical path.
+pub(super) fn built(dir: &Path, library: &Path) -> (Index, PathBuf) {
+    let canonical = std::fs::canonicalize(library).expect("canonical");
     let mut index =
         Index::open_at(&dir.join("index.sqlite"), &canonical, Access::ReadWrite).expect("open");
     index
         .refresh(&LoadOptions::default(), &mut |_| {})
         .expect("refresh");
-    index
+    (index, canonical)
 }
 
 /// How many rows the candidate query selects; the same for both shapes of it, in the same
@@ -104,7 +111,7 @@ fn columns_follow_the_scopes() {
 
 /// A library of every kind of entry the list shows: warnings, a summary, right to left,
 /// undated, and files that fail (bad JSON, invalid, too large).
-fn varied_library(dir: &std::path::Path) -> std::path::PathBuf {
+fn varied_library(dir: &Path) -> PathBuf {
     let library = dir.join("varied");
     std::fs::create_dir_all(library.join("sub")).expect("library folder");
     let write = |name: &str, text: &str| std::fs::write(library.join(name), text).expect("write");
@@ -140,7 +147,7 @@ fn varied_library(dir: &std::path::Path) -> std::path::PathBuf {
     library
 }
 
-fn open_varied(dir: &std::path::Path) -> (Index, std::path::PathBuf) {
+fn open_varied(dir: &Path) -> (Index, PathBuf) {
     let library = varied_library(dir);
     let canonical = std::fs::canonicalize(&library).expect("canonical");
     let index =
@@ -173,12 +180,7 @@ fn listings_are_what_loading_the_files_gives() {
 
 /// `index` (of `library`, in `dir/index.sqlite`) made as an older version wrote it by `sql`,
 /// then opened again, and so migrated; checked to be of this version.
-pub(super) fn migrated_from(
-    index: Index,
-    dir: &std::path::Path,
-    library: &std::path::Path,
-    sql: &str,
-) -> Index {
+pub(super) fn migrated_from(index: Index, dir: &Path, library: &Path, sql: &str) -> Index {
     index
         .conn
         .execute_batch(sql)

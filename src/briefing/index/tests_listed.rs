@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use super::{Access, Index};
+use super::Index;
 use crate::briefing::{Library, LoadOptions, load_path};
 
 /// Dates whose written order is not their order in time (offsets that cross midnight,
@@ -47,13 +47,7 @@ fn indexed_library(dir: &Path) -> (Index, std::path::PathBuf) {
     }
     std::fs::write(library.join("broken.json"), "{").expect("write");
     std::fs::write(library.join("sub/empty.json"), "").expect("write");
-    let canonical = std::fs::canonicalize(&library).expect("canonical");
-    let mut index =
-        Index::open_at(&dir.join("index.sqlite"), &canonical, Access::ReadWrite).expect("open");
-    index
-        .refresh(&LoadOptions::default(), &mut |_| {})
-        .expect("refresh");
-    (index, canonical)
+    super::tests::built(dir, &library)
 }
 
 fn joined(index: &Index, folder: &Path, rows: usize) -> (Library, usize, usize) {

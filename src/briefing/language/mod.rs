@@ -6,6 +6,8 @@
 //! dynamic loader relocates at every start of the binary, a third of all it has; this text
 //! holds none.
 
+use std::sync::OnceLock;
+
 use super::diagnostic::quoted;
 
 const TABLE: &str = include_str!("iso639.txt");
@@ -22,14 +24,18 @@ struct Registry<'a> {
     names: &'a str,
 }
 
-fn registry() -> Registry<'static> {
-    let mut parts = TABLE.splitn(3, '\n');
-    let mut next = || parts.next().unwrap_or_default();
-    Registry {
-        three: next(),
-        two: next(),
-        names: next(),
-    }
+/// Split once: every briefing's language is looked up, and the codes' line is 24 KB.
+fn registry() -> &'static Registry<'static> {
+    static REGISTRY: OnceLock<Registry<'static>> = OnceLock::new();
+    REGISTRY.get_or_init(|| {
+        let mut parts = TABLE.splitn(3, '\n');
+        let mut next = || parts.next().unwrap_or_default();
+        Registry {
+            three: next(),
+            two: next(),
+            names: next(),
+        }
+    })
 }
 
 /// Whether `code` is one of the fixed-width codes run together in `codes` (sorted).
