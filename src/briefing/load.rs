@@ -138,7 +138,7 @@ fn check_metadata(metadata: &fs::Metadata, max_size: u64) -> Result<(), String> 
 }
 
 #[cfg(unix)]
-fn open_without_blocking(path: &Path) -> io::Result<File> {
+pub(crate) fn open_without_blocking(path: &Path) -> io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;
     fs::OpenOptions::new()
         .read(true)
@@ -147,7 +147,7 @@ fn open_without_blocking(path: &Path) -> io::Result<File> {
 }
 
 #[cfg(not(unix))]
-fn open_without_blocking(path: &Path) -> io::Result<File> {
+pub(crate) fn open_without_blocking(path: &Path) -> io::Result<File> {
     File::open(path)
 }
 

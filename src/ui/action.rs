@@ -5,6 +5,7 @@ use serde::Deserialize;
 use super::actors::{ActorsRead, TimelineRead};
 use super::library::{MarkRead, MarksRead};
 use super::loading::{Batch, FileRead, Found, Listed};
+use crate::briefing::Loaded;
 
 /// Declares `Action` with its bindable variants listed once, each with the description the
 /// help screen and docs/KEYS.md show: `BINDABLE` and `describe` are derived from that list.
@@ -163,6 +164,10 @@ actions! {
         /// What reading a briefing's file gave, as `Effect::Read` asked.
         #[serde(skip)]
         FileRead(Box<FileRead>),
+        /// The head of the long file named on the command line (`briefing::load_head`):
+        /// shown until its whole arrives in a batch that lists it again.
+        #[serde(skip)]
+        HeadRead(Box<Loaded>),
         /// What the library search found so far (`Effect::Search`).
         #[serde(skip)]
         Found(Found),

@@ -14,6 +14,7 @@ mod kept;
 pub use index::{Fresh, IndexPlace, IndexState};
 pub use kept::read_file;
 
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -38,6 +39,8 @@ enum Message {
     },
     /// A line for the status line.
     Notice(String),
+    /// The named file's head, before its whole parse (`briefing::load_head`).
+    Head(Box<briefing::Loaded>),
 }
 
 /// Files a worker claims at a time from the shared list: few enough that the two workers
@@ -56,10 +59,15 @@ const MAX_WORKERS: usize = 2;
 /// end before it looks for files, so an end-to-end test that holds a FIFO there decides
 /// when loading goes on, whatever the machine's speed.
 const TEST_LOAD_GATE_VAR: &str = "BRIEF_TEST_LOAD_GATE";
+/// Test hook, not for users: `BRIEF_TEST_WHOLE_GATE=PATH` holds the named file's whole
+/// parse, once its head is sent, until PATH is read to its end.
+const TEST_WHOLE_GATE_VAR: &str = "BRIEF_TEST_WHOLE_GATE";
 
 /// The receiving end, held by the main thread.
 pub struct Loader {
     rx: Receiver<Message>,
+    /// A message `wait` received, taken first by the next `drain`.
+    waited: Cell<Option<Message>>,
 }
 
 /// What taking messages found.
@@ -92,7 +100,11 @@ pub fn spawn(
     std::thread::Builder::new()
         .name("loader".into())
         .spawn(move || load(&for_thread, file.as_deref(), options, &tx, fresh_for_thread))?;
-    Ok((Loader { rx }, opened, place, fresh))
+    let loader = Loader {
+        rx,
+        waited: Cell::new(None),
+    };
+    Ok((loader, opened, place, fresh))
 }
 
 /// The library folder of `path`: itself, or a file's folder.
@@ -118,6 +130,14 @@ fn load(
     let folder = place.folder.as_path();
     let mut first = Batch::default();
     if let Some(file) = file {
+        // A long file's head goes first; its whole then comes as a change of that file.
+        if let Some(head) = briefing::load_head(file, &options) {
+            if tx.send(Message::Head(Box::new(head))).is_err() {
+                return;
+            }
+            first.gone.push(file.to_path_buf());
+            pass_gate(TEST_WHOLE_GATE_VAR);
+        }
         match kept::load_named(file, &options) {
             Ok(listing) => first.listings.push(listing),
             Err(failure) => first.failures.push(failure),
@@ -141,13 +161,7 @@ fn load(
         index::Opened::Build => index::build(place.clone(), options, fresh),
         index::Opened::Unusable => fresh.fail(unusable_reason),
     }
-    if let Some(gate) = std::env::var_os(TEST_LOAD_GATE_VAR) {
-        // Blocks until the test opens the FIFO for writing and closes it again; read into
-        // a sink, so that a large file named here costs no memory.
-        if let Ok(mut gate) = std::fs::File::open(gate) {
-            let _ = std::io::copy(&mut gate, &mut std::io::sink());
-        }
-    }
+    pass_gate(TEST_LOAD_GATE_VAR);
     let (mut files, failures) = briefing::discover(folder);
     if let Some(file) = file {
         files.retain(|found| !same_file(found, file));
@@ -174,6 +188,17 @@ fn load(
             .spawn(move || work(&files, &next, options, &tx));
     }
     work(&files, &next, options, tx);
+}
+
+/// A test's gate, if the variable names one: blocks until the test opens the FIFO for
+/// writing and closes it again; read into a sink, so that a large file named there costs
+/// no memory.
+fn pass_gate(variable: &str) {
+    if let Some(gate) = std::env::var_os(variable)
+        && let Ok(mut gate) = std::fs::File::open(gate)
+    {
+        let _ = std::io::copy(&mut gate, &mut std::io::sink());
+    }
 }
 
 /// The walk finds the named file under its own spelling; it is already loaded. Names are
@@ -225,7 +250,15 @@ fn work(files: &[PathBuf], next: &AtomicUsize, options: LoadOptions, tx: &Sender
 impl Loader {
     /// Takes every message already waiting into the app, without blocking.
     pub fn drain(&self, app: &mut App) -> Drained {
-        self.take(app, None)
+        self.take(app, self.waited.take())
+    }
+
+    /// Blocks until a message comes or `limit` passes, leaving it for `drain`: for a loop
+    /// that takes no key meanwhile (`App::awaits_whole`).
+    pub fn wait(&self, limit: Duration) {
+        if let Ok(message) = self.rx.recv_timeout(limit) {
+            self.waited.set(Some(message));
+        }
     }
 
     /// Takes `first` and every message already waiting into the app: the batches
@@ -235,6 +268,7 @@ impl Loader {
         let mut listing = None;
         let mut checking = None;
         let mut notices = Vec::new();
+        let mut heads = Vec::new();
         let mut batch = Batch::default();
         let mut got = first.is_some();
         let mut take = |message| match message {
@@ -243,6 +277,7 @@ impl Loader {
             Message::Listing(listed) => listing = Some(listed),
             Message::Checking { done, total } => checking = Some((done, total)),
             Message::Notice(text) => notices.push(text),
+            Message::Head(head) => heads.push(head),
         };
         first.into_iter().for_each(&mut take);
         let done = loop {
@@ -255,6 +290,9 @@ impl Loader {
                 Err(TryRecvError::Disconnected) => break true,
             }
         };
+        for head in heads {
+            app.update(Action::HeadRead(head));
+        }
         if let Some(total) = found {
             app.update(Action::LibraryFound(total));
         }

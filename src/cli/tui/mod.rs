@@ -194,7 +194,14 @@ fn session(
             (a, b) => a.or(b).or(held.then_some(Duration::ZERO)),
         };
         let (limit, marked) = marks.before_events(app, limit)?;
-        let mut dirty = take_events(app, limit, &wake, &runtime.load)? || held || marked;
+        let mut dirty = match (app.awaits_whole(), loader.as_ref()) {
+            // A head is shown: keys wait for the whole briefing they are meant for.
+            (true, Some(loader)) => {
+                loader.wait(limit.unwrap_or(LOADING_POLL));
+                held || marked
+            }
+            _ => take_events(app, limit, &wake, &runtime.load)? || held || marked,
+        };
         match loader.as_ref().map(|l| l.drain(app)) {
             Some(Drained::More) => arrived = true,
             Some(Drained::Done) => {

@@ -74,8 +74,8 @@ impl App {
     }
 
     /// The open briefing as its file holds it now, in place of what was shown (unless it
-    /// is the same).
-    pub(super) fn reload_open(&mut self, index: usize, loaded: Loaded) {
+    /// is the same); `quiet` when it is the whole of a head (the file did not change).
+    pub(super) fn reload_open(&mut self, index: usize, loaded: Loaded, quiet: bool) {
         // Written again as it was (or only touched): nothing to show or say.
         if self
             .open
@@ -92,8 +92,10 @@ impl App {
             engine: self.engine,
         };
         self.briefing.reload(&loaded.briefing, index, cx);
-        let name = file_name(&loaded.briefing.path);
-        self.message = Some(format!("reloaded {name}: its file changed"));
+        if !quiet {
+            let name = file_name(&loaded.briefing.path);
+            self.message = Some(format!("reloaded {name}: its file changed"));
+        }
     }
 }
 

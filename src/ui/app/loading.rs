@@ -59,6 +59,7 @@ impl App {
                 self.reread_marks();
             }
             Action::FileRead(read) => self.receive_file(*read),
+            Action::HeadRead(head) => self.receive_head(*head),
             Action::Found(found) => {
                 self.library_view
                     .found(&self.library, found, self.area, self.engine);
@@ -75,6 +76,7 @@ impl App {
             .library
             .change(&batch.gone, batch.listings, batch.failures);
         self.take_change(&change);
+        self.complete_head(&batch.gone);
         let Some(wanted) = self.opening.take() else {
             return;
         };

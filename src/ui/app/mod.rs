@@ -18,6 +18,7 @@ use crate::ui::theme::Theme;
 
 mod actors;
 mod hand_on;
+mod head;
 mod live;
 mod loading;
 mod marks;
@@ -31,6 +32,8 @@ mod scroll_region;
 mod tests;
 #[cfg(test)]
 mod tests_hand_on;
+#[cfg(test)]
+mod tests_head;
 #[cfg(test)]
 mod tests_idle_keys;
 #[cfg(test)]
@@ -133,6 +136,8 @@ pub struct App {
     message: Option<String>,
     /// The file named on the command line, while a background load has yet to deliver it.
     opening: Option<PathBuf>,
+    /// The file whose head is shown, until its whole parse takes its place (`head.rs`).
+    head: Option<PathBuf>,
     /// The note being written (`a`), while its prompt is open.
     note: Option<marks::NoteEditor>,
     effects: Vec<Effect>,
@@ -174,6 +179,7 @@ impl App {
             reading: None,
             reload: None,
             opening: None,
+            head: None,
             note: None,
             effects: Vec::new(),
             quit: false,
@@ -229,6 +235,7 @@ impl App {
         | Action::LibraryChecking { .. }
         | Action::LibraryNotice(_)
         | Action::FileRead(_)
+        | Action::HeadRead(_)
         | Action::Found(_) = action
         {
             self.update_loading(action);
@@ -396,6 +403,15 @@ impl App {
 
     pub fn screen(&self) -> Screen {
         self.screen
+    }
+
+    /// The briefing open on the briefing screen: as its file was read, or its head.
+    pub fn shown_briefing(&self) -> Option<&crate::briefing::Briefing> {
+        let open = self
+            .open
+            .as_ref()
+            .filter(|_| self.screen == Screen::Briefing);
+        open.map(|loaded| &loaded.briefing)
     }
 
     /// The status line's message, for tests and the runtime's logs.

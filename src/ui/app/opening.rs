@@ -121,8 +121,9 @@ impl App {
         }
         self.reading = None;
         let reload = self.reload.take_if(|open| *open == path).is_some();
+        let quiet = self.completes_head(&path);
         match read {
-            Ok(loaded) if reload => self.reload_open(index, loaded),
+            Ok(loaded) if reload => self.reload_open(index, loaded, quiet),
             Ok(loaded) => self.open_briefing(index, loaded),
             Err(failure) => {
                 let first = failure.diagnostics.first().map(ToString::to_string);
