@@ -51,6 +51,9 @@ const BATCH_ENTRIES: usize = 256;
 /// ...or once this long has passed since its last send, so the screen fills steadily even
 /// when files load slowly.
 const BATCH_TIME: Duration = Duration::from_millis(15);
+/// The whole parse of a file whose head was sent waits this long at most for the head's
+/// frame to be drawn.
+const FIRST_FRAME_WAIT: Duration = Duration::from_millis(200);
 /// Loading threads at most: the main thread needs little, and more threads than cores
 /// would only fight over them.
 const MAX_WORKERS: usize = 2;
@@ -68,6 +71,8 @@ pub struct Loader {
     rx: Receiver<Message>,
     /// A message `wait` received, taken first by the next `drain`.
     waited: Cell<Option<Message>>,
+    /// Told once the first frame is drawn.
+    drawn: Sender<()>,
 }
 
 /// What taking messages found.
@@ -94,15 +99,20 @@ pub fn spawn(
     };
     let opened = path.is_file().then(|| path.to_path_buf());
     let (tx, rx) = mpsc::channel();
+    let (drawn, first_frame) = mpsc::channel();
     let file = opened.clone();
     let fresh = Fresh::default();
     let (for_thread, fresh_for_thread) = (place.clone(), Arc::clone(&fresh));
     std::thread::Builder::new()
         .name("loader".into())
-        .spawn(move || load(&for_thread, file.as_deref(), options, &tx, fresh_for_thread))?;
+        .spawn(move || {
+            let file = file.as_deref().map(|file| (file, first_frame));
+            load(&for_thread, file, options, &tx, fresh_for_thread);
+        })?;
     let loader = Loader {
         rx,
         waited: Cell::new(None),
+        drawn,
     };
     Ok((loader, opened, place, fresh))
 }
@@ -118,24 +128,28 @@ pub fn folder_of(path: &Path) -> PathBuf {
     }
 }
 
-/// The loader thread: the named file, then the index's rows, or discovery and the files
-/// by up to two workers. Every send that fails means the reader has quit: stop.
+/// The loader thread: the named file (with the receiver told when the first frame is
+/// drawn), then the index's rows, or discovery and the files by up to two workers. Every
+/// send that fails means the reader has quit: stop.
 fn load(
     place: &IndexPlace,
-    file: Option<&Path>,
+    named: Option<(&Path, Receiver<()>)>,
     options: LoadOptions,
     tx: &Sender<Message>,
     fresh: Fresh,
 ) {
     let folder = place.folder.as_path();
+    let file = named.as_ref().map(|(file, _)| *file);
     let mut first = Batch::default();
-    if let Some(file) = file {
-        // A long file's head goes first; its whole then comes as a change of that file.
+    if let Some((file, first_frame)) = named {
+        // A long file's head goes first; its whole then comes as a change of that file,
+        // parsed once the head's frame is drawn, so as not to take a core from it.
         if let Some(head) = briefing::load_head(file, &options) {
             if tx.send(Message::Head(Box::new(head))).is_err() {
                 return;
             }
             first.gone.push(file.to_path_buf());
+            let _ = first_frame.recv_timeout(FIRST_FRAME_WAIT);
             pass_gate(TEST_WHOLE_GATE_VAR);
         }
         match kept::load_named(file, &options) {
@@ -248,6 +262,11 @@ fn work(files: &[PathBuf], next: &AtomicUsize, options: LoadOptions, tx: &Sender
 }
 
 impl Loader {
+    /// The first frame is drawn: the named file's whole parse may take a core.
+    pub fn first_frame_drawn(&self) {
+        let _ = self.drawn.send(());
+    }
+
     /// Takes every message already waiting into the app, without blocking.
     pub fn drain(&self, app: &mut App) -> Drained {
         self.take(app, self.waited.take())

@@ -168,6 +168,9 @@ fn session(
     carry_out_effects(app, &mut term, runtime, &mut scroller, &mut searcher, marks)?;
     let mut pacer = Pacer::new(runtime.max_rate);
     paced_draw(&mut term, app, &mut scroller, &mut pacer)?;
+    if let Some(loader) = &loader {
+        loader.first_frame_drawn();
+    }
     if std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1") {
         panic!("{TEST_PANIC_VAR}=1: panic forced after the first frame (test hook)");
     }
