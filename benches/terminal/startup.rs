@@ -84,9 +84,18 @@ pub fn startup(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
             less: &less_big,
         },
     ];
+    // The openings in turn, run after run: a machine whose speed drifts over minutes
+    // moves them all alike, so their ratios hold.
+    let mut runs: Vec<FirstFrames> = openings.iter().map(|_| FirstFrames::default()).collect();
+    for _ in 0..cfg.startup_runs {
+        for (o, frames) in openings.iter().zip(&mut runs) {
+            frames.run(home, o);
+        }
+    }
     let (mut out, medians): (Vec<Row>, Vec<Option<Duration>>) = openings
         .iter()
-        .map(|o| first_frame_row(cfg, home, o))
+        .zip(runs)
+        .map(|(o, frames)| first_frame_row(o, frames))
         .unzip();
     // The long briefings' first frames against the seed's: lazy layout's target.
     for at in [2, 3] {
@@ -138,7 +147,28 @@ fn less_reference(cfg: &Config, home: &Path, file: &Path, name: &str) -> LessRef
     LessReference { median: less, cell }
 }
 
-fn first_frame_row(cfg: &Config, home: &Path, o: &Opening) -> (Row, Option<Duration>) {
+/// The first frames of one opening's runs so far, and the last error.
+#[derive(Default)]
+struct FirstFrames {
+    times: Vec<Duration>,
+    err: Option<String>,
+}
+
+impl FirstFrames {
+    fn run(&mut self, home: &Path, o: &Opening) {
+        let path = o.path.to_string_lossy().into_owned();
+        match brief_start(&[&path], home, COLS, ROWS, Duration::from_millis(50)) {
+            Ok(s) => {
+                verbose(&format!("brief {}: {}", o.what, ms(s.first_frame)));
+                self.times.push(s.first_frame);
+            }
+            Err(e) => self.err = Some(format!("{e:#}")),
+        }
+    }
+}
+
+fn first_frame_row(o: &Opening, frames: FirstFrames) -> (Row, Option<Duration>) {
+    let FirstFrames { mut times, err } = frames;
     let what = o.what;
     let mut row = Row::new(
         o.id,
@@ -149,18 +179,6 @@ fn first_frame_row(cfg: &Config, home: &Path, o: &Opening) -> (Row, Option<Durat
             "reported"
         },
     );
-    let path = o.path.to_string_lossy().into_owned();
-    let mut times = Vec::new();
-    let mut err = None;
-    for _ in 0..cfg.startup_runs {
-        match brief_start(&[&path], home, COLS, ROWS, Duration::from_millis(50)) {
-            Ok(s) => {
-                verbose(&format!("brief {what}: {}", ms(s.first_frame)));
-                times.push(s.first_frame);
-            }
-            Err(e) => err = Some(format!("{e:#}")),
-        }
-    }
     row.reference = o.less.cell.clone();
     let brief = median(&mut times);
     if let Some(t) = brief {
