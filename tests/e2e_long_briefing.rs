@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use anyhow::{Context, ensure};
 use serde_json::Value;
-use support::pty::Launch;
+use support::pty::{Launch, Pty};
 use support::{TIMEOUT, wait_until};
 
 const LIBYA: &str = "briefings/libya-ohchr-geneva.json";
@@ -41,18 +41,23 @@ fn long_file(dir: &Path) -> anyhow::Result<PathBuf> {
     Ok(path)
 }
 
-#[test]
-fn the_head_shows_first_and_keys_typed_meanwhile_act_on_the_whole() -> anyhow::Result<()> {
-    let dir = tempfile::tempdir()?;
-    let path = long_file(dir.path())?;
-    let gate_dir = tempfile::tempdir()?;
-    let gate = gate_dir.path().join("gate");
+/// brief on a long file, its whole parse held at a gate; the gate, to open.
+fn launch_held(dir: &Path) -> anyhow::Result<(Pty, PathBuf)> {
+    let path = long_file(dir)?;
+    let gate = dir.join("gate");
     let made = std::process::Command::new("mkfifo").arg(&gate).status()?;
     ensure!(made.success(), "mkfifo {}", gate.display());
-    let mut pty = Launch::new(&[&path.to_string_lossy()])?
+    let pty = Launch::new(&[&path.to_string_lossy()])?
         .env("BRIEF_TEST_WHOLE_GATE", gate.as_os_str())
         .size(120, 40)
         .spawn()?;
+    Ok((pty, gate))
+}
+
+#[test]
+fn the_head_shows_first_and_keys_typed_meanwhile_act_on_the_whole() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let (mut pty, gate) = launch_held(dir.path())?;
     let head = pty.wait_frame_after(0, "the head's frame")?;
     ensure!(
         head.contains("2 Body") && head.contains("5 Actors"),
@@ -93,5 +98,16 @@ fn open_gate(gate: &Path) -> anyhow::Result<()> {
         "the loader never opened its gate {}",
         gate.display()
     );
+    Ok(())
+}
+
+#[test]
+fn quitting_does_not_wait_for_the_whole() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    // The gate is never opened: the whole never comes.
+    let (mut pty, _gate) = launch_held(dir.path())?;
+    pty.wait_frame_after(0, "the head's frame")?;
+    pty.send(b"jq")?;
+    assert_eq!(pty.wait_exit_and_output()?.exit_code(), 0);
     Ok(())
 }

@@ -75,7 +75,7 @@ pub(crate) fn members(first: &[u8], last: &[u8]) -> Option<Map<String, Value>> {
     }
     let first = first.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(first);
     let (leading, long) = leading_members(first)?;
-    let trailing = trailing_members(last)?;
+    let trailing = trailing_members(last, long.1.as_array()?)?;
     let (long_key, long_length) = (long.0.clone(), long.1.as_array().map_or(0, Vec::len));
     let mut map = Map::new();
     for (key, value) in leading.into_iter().chain([long]).chain(trailing) {
@@ -142,8 +142,9 @@ fn leading_elements(bytes: &[u8], start: usize) -> Option<Vec<Value>> {
 }
 
 /// The members whole in `bytes` up to the object's end, in order, back to the value that
-/// crosses the piece's start, which must be an array's end.
-fn trailing_members(bytes: &[u8]) -> Option<Vec<Member>> {
+/// crosses the piece's start, which must be the end of the long array whose first
+/// elements are `long`.
+fn trailing_members(bytes: &[u8], long: &[Value]) -> Option<Vec<Member>> {
     let mut end = skip_space_back(bytes, bytes.len());
     (bytes.get(end.checked_sub(1)?) == Some(&b'}')).then_some(())?;
     end = skip_space_back(bytes, end - 1);
@@ -151,7 +152,7 @@ fn trailing_members(bytes: &[u8]) -> Option<Vec<Member>> {
     loop {
         let Some(start) = value_start(bytes, end) else {
             (bytes.get(end.checked_sub(1)?) == Some(&b']')).then_some(())?;
-            is_long_list_end(bytes, end).then_some(())?;
+            is_long_list_end(bytes, end, long).then_some(())?;
             members.reverse();
             return Some(members);
         };
@@ -168,15 +169,25 @@ fn trailing_members(bytes: &[u8]) -> Option<Vec<Member>> {
     }
 }
 
-/// Whether the array ending at `end` may be the one the first piece ends in. Translations
-/// are long with the body: the members between the two (points, quotations, actors) would
-/// be in neither piece, so a list whose last element is whole and not a translation (an
-/// object naming its language) is asked for.
-fn is_long_list_end(bytes: &[u8], end: usize) -> bool {
+/// Whether the array ending at `end` may be the one the first piece ends in, whose first
+/// elements are `long`: its last element must be whole and of their shape (a string, or
+/// an object with the keys of one of them). Another long list after it (a long body's
+/// translations, or long quotations) would leave the members between the two in neither
+/// piece; its elements have other keys. A long list of strings after a long body of
+/// strings is not told apart: its head lacks it until the whole is in.
+fn is_long_list_end(bytes: &[u8], end: usize, long: &[Value]) -> bool {
     let last_end = skip_space_back(bytes, end - 1);
     let last =
         value_start(bytes, last_end).and_then(|start| parse_value(bytes.get(start..last_end)?));
-    last.is_some_and(|last| last.get("language").is_none())
+    last.is_some_and(|last| long.iter().any(|first| same_shape(first, &last)))
+}
+
+fn same_shape(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::String(_), Value::String(_)) => true,
+        (Value::Object(a), Value::Object(b)) => a.keys().eq(b.keys()),
+        _ => false,
+    }
 }
 
 fn parse_key(bytes: &[u8]) -> Option<String> {

@@ -93,7 +93,9 @@ pub(crate) fn string_start(bytes: &[u8], end: usize) -> Option<usize> {
             .rev()
             .take_while(|&&b| b == b'\\')
             .count();
-        if run == quote && run > 0 {
+        // The run reaches the piece's start (or the quote is its first byte): a backslash
+        // before the piece may escape it.
+        if run == quote {
             return None;
         }
         if run % 2 == 0 {
@@ -198,7 +200,10 @@ mod tests {
         assert_eq!(value_start(piece.as_bytes(), 7), None);
         // A number at the piece's end may go on in the next piece.
         assert_eq!(value_end(b"12", 0), None);
-        // A run of backslashes that reaches the piece's start is of unknown length.
+        // A run of backslashes that reaches the piece's start is of unknown length, and so
+        // is one before a quote that is the piece's first byte.
         assert_eq!(string_start(br#"\\"x""#, 5), None);
+        assert_eq!(string_start(br#""x""#, 3), None);
+        assert_eq!(string_start(br#" "x""#, 4), Some(1));
     }
 }

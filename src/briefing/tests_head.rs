@@ -131,6 +131,64 @@ fn a_long_translated_briefing_has_no_head() {
     assert!(translated > 0, "no bundled briefing is translated");
 }
 
+/// `document`'s members in the order people write them: the headline and metadata, the
+/// body, then points, quotations, actors and translations.
+fn in_written_order(document: &Value) -> String {
+    const ORDER: [&str; 16] = [
+        "format",
+        "id",
+        "headline",
+        "summary",
+        "language",
+        "direction",
+        "date",
+        "location",
+        "source",
+        "classification",
+        "tags",
+        "body",
+        "points",
+        "quotes",
+        "actors",
+        "translations",
+    ];
+    let members: Vec<String> = ORDER
+        .iter()
+        .filter_map(|key| Some(format!("{}: {}", json!(key), document.get(key)?)))
+        .collect();
+    format!("{{\n{}\n}}\n", members.join(",\n"))
+}
+
+#[test]
+fn a_long_body_in_written_order_has_a_head_with_every_member_after_it() {
+    let (path, _) = libya();
+    let document = seed_long();
+    let text = in_written_order(&document);
+    let whole = load_bytes(&path, text.as_bytes()).expect("the long briefing loads");
+    let (first, last) = pieces(&text, PIECE, PIECE);
+    let part = members(first, last).expect("members");
+    let keys = |map: &Map<String, Value>| map.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&part), keys(document.as_object().expect("an object")));
+    let head = head_of(&path, first, last).expect("a head");
+    assert_eq!(head.briefing, cut(whole.briefing, head.briefing.body.len()));
+}
+
+#[test]
+fn a_long_list_after_the_long_body_leaves_no_head() {
+    let (path, _) = libya();
+    let mut document = seed_long();
+    // Long quotations after the long body: the points between them are in neither piece.
+    let quotes = document["quotes"].as_array().cloned().unwrap_or_default();
+    document["quotes"] = repeated(&quotes, 400);
+    document["points"] = json!(["a point between the two long lists"]);
+    let text = in_written_order(&document);
+    assert!(text.len() > 4 * PIECE);
+    assert!(load_bytes(&path, text.as_bytes()).is_ok());
+    let (first, last) = pieces(&text, PIECE, PIECE);
+    assert_eq!(members(first, last), None);
+    assert_eq!(head_of(&path, first, last), None);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -152,6 +210,13 @@ proptest! {
         let (first, last) = pieces(&text, first, last);
         if let Some(part) = members(first, last) {
             prop_assert!(is_cut_from(&part, &document));
+            // A head leaves no member out: only the long list is cut. (A list of strings
+            // crossing the last piece's start passes for the body's end; the members
+            // between are then missing, and here the headline is among them.)
+            if head_of(Path::new("p.json"), first, last).is_some() {
+                let keys = |map: &Map<String, Value>| map.keys().cloned().collect::<Vec<_>>();
+                prop_assert_eq!(keys(&part), keys(document.as_object().expect("an object")));
+            }
         }
     }
 }

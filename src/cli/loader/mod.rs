@@ -14,7 +14,6 @@ mod kept;
 pub use index::{Fresh, IndexPlace, IndexState};
 pub use kept::read_file;
 
-use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -69,8 +68,6 @@ const TEST_WHOLE_GATE_VAR: &str = "BRIEF_TEST_WHOLE_GATE";
 /// The receiving end, held by the main thread.
 pub struct Loader {
     rx: Receiver<Message>,
-    /// A message `wait` received, taken first by the next `drain`.
-    waited: Cell<Option<Message>>,
     /// Told once the first frame is drawn.
     drawn: Sender<()>,
 }
@@ -109,11 +106,7 @@ pub fn spawn(
             let file = file.as_deref().map(|file| (file, first_frame));
             load(&for_thread, file, options, &tx, fresh_for_thread);
         })?;
-    let loader = Loader {
-        rx,
-        waited: Cell::new(None),
-        drawn,
-    };
+    let loader = Loader { rx, drawn };
     Ok((loader, opened, place, fresh))
 }
 
@@ -269,15 +262,7 @@ impl Loader {
 
     /// Takes every message already waiting into the app, without blocking.
     pub fn drain(&self, app: &mut App) -> Drained {
-        self.take(app, self.waited.take())
-    }
-
-    /// Blocks until a message comes or `limit` passes, leaving it for `drain`: for a loop
-    /// that takes no key meanwhile (`App::awaits_whole`).
-    pub fn wait(&self, limit: Duration) {
-        if let Ok(message) = self.rx.recv_timeout(limit) {
-            self.waited.set(Some(message));
-        }
+        self.take(app, None)
     }
 
     /// Takes `first` and every message already waiting into the app: the batches

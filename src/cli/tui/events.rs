@@ -22,7 +22,7 @@ pub fn take_events(
     app: &mut App,
     limit: Option<Duration>,
     wake: &Wake,
-    load: &LoadOptions,
+    (load, waiting): (&LoadOptions, &mut WaitingKeys),
 ) -> anyhow::Result<bool> {
     match limit {
         Some(limit) if !event::poll(limit)? => return Ok(false),
@@ -46,10 +46,51 @@ pub fn take_events(
         if app.should_quit() {
             break;
         }
+        let Some(event) = waiting.unless_kept(app, event) else {
+            continue;
+        };
         dirty |= apply(app, event);
         read_asked(app, load);
     }
     Ok(dirty)
+}
+
+/// Keys typed while the briefing shown is a head (`App::awaits_whole`) wait for the whole:
+/// a `G` or a search typed then is meant for all of it. They wait as events, not actions,
+/// since what a key means depends on what the keys before it did (a `/`, then the
+/// letters of a search). Quitting, suspending, redrawing and resizing act at once.
+#[derive(Debug, Default)]
+pub struct WaitingKeys(Vec<Event>);
+
+impl WaitingKeys {
+    /// `event`, unless it is kept to wait for the whole (or behind keys that do).
+    fn unless_kept(&mut self, app: &App, event: Event) -> Option<Event> {
+        let at_once = matches!(
+            action_for(app, event.clone()),
+            Some(Action::Quit | Action::Suspend | Action::Redraw | Action::Resize { .. })
+        );
+        if at_once || (!app.awaits_whole() && self.0.is_empty()) {
+            return Some(event);
+        }
+        self.0.push(event);
+        None
+    }
+
+    /// Once the whole is in, the keys kept for it, in order; true if any acted.
+    pub fn release(&mut self, app: &mut App, load: &LoadOptions) -> bool {
+        if app.awaits_whole() || self.0.is_empty() {
+            return false;
+        }
+        let mut dirty = false;
+        for event in std::mem::take(&mut self.0) {
+            if app.should_quit() {
+                break;
+            }
+            dirty |= apply(app, event);
+            read_asked(app, load);
+        }
+        dirty
+    }
 }
 
 /// A resize storm costs one relayout, not one per step: the last size takes the place of

@@ -31,7 +31,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
-use self::events::{LOADING_POLL, take_events};
+use self::events::{LOADING_POLL, WaitingKeys, take_events};
 use self::frame::{Runtime, carry_out_effects, draw, redraw_whole};
 use self::pace::Pacer;
 use self::review::Review;
@@ -189,6 +189,7 @@ fn session(
     let mut arrived = false;
     // A frame is due but waits for the link (`--max-rate`).
     let mut held = false;
+    let mut waiting_keys = WaitingKeys::default();
     loop {
         let waiting = loader.is_some() || searcher.busy() || marks.is_opening();
         let link = held.then(|| pacer.wait(Instant::now())).flatten();
@@ -197,14 +198,8 @@ fn session(
             (a, b) => a.or(b).or(held.then_some(Duration::ZERO)),
         };
         let (limit, marked) = marks.before_events(app, limit)?;
-        let mut dirty = match (app.awaits_whole(), loader.as_ref()) {
-            // A head is shown: keys wait for the whole briefing they are meant for.
-            (true, Some(loader)) => {
-                loader.wait(limit.unwrap_or(LOADING_POLL));
-                held || marked
-            }
-            _ => take_events(app, limit, &wake, &runtime.load)? || held || marked,
-        };
+        let keys = (&runtime.load, &mut waiting_keys);
+        let mut dirty = take_events(app, limit, &wake, keys)? || held || marked;
         match loader.as_ref().map(|l| l.drain(app)) {
             Some(Drained::More) => arrived = true,
             Some(Drained::Done) => {
@@ -230,6 +225,12 @@ fn session(
             }
         }
         dirty |= carry_out_effects(app, &mut term, runtime, &mut scroller, &mut searcher, marks)?;
+        // The whole has taken its head's place: the keys typed meanwhile act on it.
+        if waiting_keys.release(app, &runtime.load) {
+            dirty = true;
+            dirty |=
+                carry_out_effects(app, &mut term, runtime, &mut scroller, &mut searcher, marks)?;
+        }
         if signals::take_redraw_whole() {
             redraw_whole(app, &mut term, &mut scroller)?;
             dirty = true;

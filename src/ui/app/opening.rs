@@ -121,9 +121,11 @@ impl App {
         }
         self.reading = None;
         let reload = self.reload.take_if(|open| *open == path).is_some();
-        let quiet = self.completes_head(&path);
+        let whole_of_head = self.completes_head(&path);
         match read {
-            Ok(loaded) if reload => self.reload_open(index, loaded, quiet),
+            Ok(loaded) if whole_of_head => self.reload_open(index, loaded, true),
+            Err(failure) if whole_of_head => self.leave_head(Some(index), &failure),
+            Ok(loaded) if reload => self.reload_open(index, loaded, false),
             Ok(loaded) => self.open_briefing(index, loaded),
             Err(failure) => {
                 let first = failure.diagnostics.first().map(ToString::to_string);

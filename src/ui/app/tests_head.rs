@@ -128,6 +128,26 @@ fn a_whole_that_fails_leaves_the_head_for_the_library_and_says_why() {
 }
 
 #[test]
+fn a_whole_that_no_longer_loads_when_read_leaves_the_head_too() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = long_file(dir.path());
+    let options = LoadOptions::default();
+    let head = load_head(&path, &options).expect("a head");
+    let whole = load_file(&path, &options);
+    let mut app = named_app(&path, 80, 24);
+    app.update(Action::HeadRead(Box::new(head)));
+    app.update(whole_batch(&path, whole));
+    // Rewritten, broken, between the whole's parse and its read.
+    std::fs::write(&path, "{\"headline\": ").expect("rewritten");
+    settle_from(&mut app, &[]);
+    assert_eq!(app.screen(), Screen::Library);
+    assert!(!app.awaits_whole());
+    assert_eq!(app.shown_briefing(), None);
+    let message = app.message().unwrap_or_default();
+    assert!(message.contains("long.json"), "{message}");
+}
+
+#[test]
 fn a_head_not_awaited_is_left_alone() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = long_file(dir.path());
