@@ -69,9 +69,7 @@ fn a_second_start_lists_the_library_from_its_index_then_follows_the_folder() -> 
     let added = r#"{"format": 1, "headline": "Added since", "date": "2024-01-01"}"#;
     std::fs::write(library.join("added.json"), added)?;
     let gate_dir = tempfile::tempdir()?;
-    let gate = gate_dir.path().join("gate");
-    let made = std::process::Command::new("mkfifo").arg(&gate).status()?;
-    ensure!(made.success(), "mkfifo {}", gate.display());
+    let gate = support::gate::fifo(gate_dir.path(), "gate")?;
     let (library_arg, index_arg) = (library.to_string_lossy(), index.to_string_lossy());
     let mut pty = Launch::new(&["--index", &index_arg, &library_arg])?
         .env("BRIEF_TEST_LOAD_GATE", gate.as_os_str())

@@ -5,12 +5,11 @@
 
 mod support;
 
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
 use anyhow::{Context, ensure};
 use support::pty::Launch;
-use support::{SYNC_BEGIN, SYNC_END, TIMEOUT, find_bytes, wait_until};
+use support::{SYNC_BEGIN, SYNC_END, find_bytes, gate};
 
 /// Briefings in the folder: a few hundred of about 30 KB (15 MB), so they arrive in
 /// several batches once the gate opens.
@@ -50,9 +49,7 @@ fn a_big_folder_shows_progress_then_the_final_count() -> anyhow::Result<()> {
     let folder = dir.path().to_string_lossy().into_owned();
     // Outside the folder, so the library does not list it.
     let gate_dir = tempfile::tempdir()?;
-    let gate = gate_dir.path().join("gate");
-    let made = std::process::Command::new("mkfifo").arg(&gate).status()?;
-    ensure!(made.success(), "mkfifo {}", gate.display());
+    let gate = gate::fifo(gate_dir.path(), "gate")?;
     let gate_arg = gate.to_string_lossy().into_owned();
     let mut pty = Launch::new(&[&folder])?
         .env("BRIEF_TEST_LOAD_GATE", &gate_arg)
@@ -65,7 +62,7 @@ fn a_big_folder_shows_progress_then_the_final_count() -> anyhow::Result<()> {
         first.contains("Library: loading"),
         "the first frame shows no progress:\n{first:?}"
     );
-    open_gate(&gate)?;
+    gate::open(&gate)?;
     let done = format!("Library: {COUNT} briefings, 0 errors");
     let screen = pty.wait_for("the final count", |s| s.contents().contains(&done))?;
     ensure!(!screen.contains("loading"), "still loading:\n{screen}");
@@ -78,24 +75,5 @@ fn a_big_folder_shows_progress_then_the_final_count() -> anyhow::Result<()> {
     );
     pty.send(b"q")?;
     assert_eq!(pty.wait_exit_and_output()?.exit_code(), 0);
-    Ok(())
-}
-
-/// Opens the loader's gate: opening the FIFO for writing, once the loader has it open for
-/// reading, and closing it gives the loader the end of file it waits for.
-fn open_gate(gate: &Path) -> anyhow::Result<()> {
-    let opened = wait_until(TIMEOUT, || {
-        // Non-blocking: fails (ENXIO) until the loader is reading.
-        std::fs::OpenOptions::new()
-            .write(true)
-            .custom_flags(libc::O_NONBLOCK)
-            .open(gate)
-            .is_ok()
-    });
-    ensure!(
-        opened,
-        "the loader never opened its gate {}",
-        gate.display()
-    );
     Ok(())
 }

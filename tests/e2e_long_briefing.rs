@@ -6,14 +6,13 @@
 
 mod support;
 
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{Context, ensure};
 use serde_json::Value;
+use support::gate;
 use support::pty::{Launch, Pty};
-use support::{TIMEOUT, wait_until};
 
 const LIBYA: &str = "briefings/libya-ohchr-geneva.json";
 const LAST_WORDS: &str = "the very last paragraph";
@@ -44,9 +43,7 @@ fn long_file(dir: &Path) -> anyhow::Result<PathBuf> {
 /// brief on a long file, its whole parse held at a gate; the gate, to open.
 fn launch_held(dir: &Path) -> anyhow::Result<(Pty, PathBuf)> {
     let path = long_file(dir)?;
-    let gate = dir.join("gate");
-    let made = std::process::Command::new("mkfifo").arg(&gate).status()?;
-    ensure!(made.success(), "mkfifo {}", gate.display());
+    let gate = gate::fifo(dir, "gate")?;
     let pty = Launch::new(&[&path.to_string_lossy()])?
         .env("BRIEF_TEST_WHOLE_GATE", gate.as_os_str())
         .size(120, 40)
@@ -72,32 +69,13 @@ fn the_head_shows_first_and_keys_typed_meanwhile_act_on_the_whole() -> anyhow::R
         held.contains("━ 1-"),
         "a key was answered on the head:\n{held}"
     );
-    open_gate(&gate)?;
+    gate::open(&gate)?;
     let end = pty.wait_for("the whole briefing's end", |s| {
         s.contents().contains(LAST_WORDS)
     })?;
     ensure!(!end.contains("reloaded"), "the whole was announced:\n{end}");
     pty.send(b"q")?;
     assert_eq!(pty.wait_exit_and_output()?.exit_code(), 0);
-    Ok(())
-}
-
-/// Opens the loader's gate: opening the FIFO for writing, once the loader has it open for
-/// reading, and closing it gives the loader the end of file it waits for.
-fn open_gate(gate: &Path) -> anyhow::Result<()> {
-    let opened = wait_until(TIMEOUT, || {
-        // Non-blocking: fails (ENXIO) until the loader is reading.
-        std::fs::OpenOptions::new()
-            .write(true)
-            .custom_flags(libc::O_NONBLOCK)
-            .open(gate)
-            .is_ok()
-    });
-    ensure!(
-        opened,
-        "the loader never opened its gate {}",
-        gate.display()
-    );
     Ok(())
 }
 

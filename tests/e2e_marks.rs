@@ -7,8 +7,6 @@ mod support;
 
 use std::path::Path;
 
-use std::os::unix::fs::OpenOptionsExt;
-
 use anyhow::ensure;
 use support::pty::{Launch, Pty};
 
@@ -141,9 +139,7 @@ fn a_damaged_state_is_moved_aside_and_the_reader_marks_in_a_new_one() -> anyhow:
 fn the_first_frame_does_not_wait_for_the_review_state() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
     let state = dir.path().join("state.db");
-    let gate = dir.path().join("gate");
-    let made = std::process::Command::new("mkfifo").arg(&gate).status()?;
-    ensure!(made.success(), "mkfifo {}", gate.display());
+    let gate = support::gate::fifo(dir.path(), "gate")?;
     let state_arg = state.to_string_lossy().into_owned();
     let mut pty = Launch::new(&["--state", &state_arg])?
         .env("BRIEF_TEST_STATE_GATE", &gate)
@@ -155,20 +151,7 @@ fn the_first_frame_does_not_wait_for_the_review_state() -> anyhow::Result<()> {
         !first.contains(" new · "),
         "marks before the state opened:\n{first}"
     );
-    // Opening the FIFO for writing, once the reader has it open for reading, and closing
-    // it gives the reader the end of file it waits for.
-    let opened = support::wait_until(std::time::Duration::from_secs(10), || {
-        std::fs::OpenOptions::new()
-            .write(true)
-            .custom_flags(libc::O_NONBLOCK)
-            .open(&gate)
-            .is_ok()
-    });
-    ensure!(
-        opened,
-        "the reader never opened its gate {}",
-        gate.display()
-    );
+    support::gate::open(&gate)?;
     title_says(&pty, "6 new · 0 reviewed · 0 flagged")?;
     pty.send(b"q")?;
     ensure!(pty.wait_exit_and_output()?.exit_code() == 0);

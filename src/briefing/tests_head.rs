@@ -131,28 +131,10 @@ fn a_long_translated_briefing_has_no_head() {
     assert!(translated > 0, "no bundled briefing is translated");
 }
 
-/// `document`'s members in the order people write them: the headline and metadata, the
-/// body, then points, quotations, actors and translations.
+/// `document`'s members in the order people write them (and the format lists them): the
+/// headline and metadata, the body, then points, quotations, actors and translations.
 fn in_written_order(document: &Value) -> String {
-    const ORDER: [&str; 16] = [
-        "format",
-        "id",
-        "headline",
-        "summary",
-        "language",
-        "direction",
-        "date",
-        "location",
-        "source",
-        "classification",
-        "tags",
-        "body",
-        "points",
-        "quotes",
-        "actors",
-        "translations",
-    ];
-    let members: Vec<String> = ORDER
+    let members: Vec<String> = crate::briefing::validate::FIELDS
         .iter()
         .filter_map(|key| Some(format!("{}: {}", json!(key), document.get(key)?)))
         .collect();

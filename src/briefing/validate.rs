@@ -17,7 +17,8 @@ use super::translation_check;
 
 pub const FORMAT_VERSION: u64 = 1;
 
-const FIELDS: &[&str] = &[
+/// The members a briefing may have, in the order docs/FORMAT.md lists them.
+pub(crate) const FIELDS: &[&str] = &[
     "format",
     "id",
     "headline",

@@ -10,6 +10,7 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod emulated;
+pub mod gate;
 pub mod link;
 pub mod process;
 pub mod pty;

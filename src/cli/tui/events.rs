@@ -6,6 +6,7 @@ use brief::briefing::LoadOptions;
 use brief::ui::{Action, App, read_asked};
 use crossterm::event::{self, Event, KeyEventKind};
 
+use super::waiting::WaitingKeys;
 use super::wake::{Wake, Woken};
 
 /// While the library loads: how long to wait for a terminal event before looking for
@@ -55,44 +56,6 @@ pub fn take_events(
     Ok(dirty)
 }
 
-/// Keys typed while the briefing shown is a head (`App::awaits_whole`) wait for the whole:
-/// a `G` or a search typed then is meant for all of it. They wait as events, not actions,
-/// since what a key means depends on what the keys before it did (a `/`, then the
-/// letters of a search). Quitting, suspending, redrawing and resizing act at once.
-#[derive(Debug, Default)]
-pub struct WaitingKeys(Vec<Event>);
-
-impl WaitingKeys {
-    /// `event`, unless it is kept to wait for the whole (or behind keys that do).
-    fn unless_kept(&mut self, app: &App, event: Event) -> Option<Event> {
-        let at_once = matches!(
-            action_for(app, event.clone()),
-            Some(Action::Quit | Action::Suspend | Action::Redraw | Action::Resize { .. })
-        );
-        if at_once || (!app.awaits_whole() && self.0.is_empty()) {
-            return Some(event);
-        }
-        self.0.push(event);
-        None
-    }
-
-    /// Once the whole is in, the keys kept for it, in order; true if any acted.
-    pub fn release(&mut self, app: &mut App, load: &LoadOptions) -> bool {
-        if app.awaits_whole() || self.0.is_empty() {
-            return false;
-        }
-        let mut dirty = false;
-        for event in std::mem::take(&mut self.0) {
-            if app.should_quit() {
-                break;
-            }
-            dirty |= apply(app, event);
-            read_asked(app, load);
-        }
-        dirty
-    }
-}
-
 /// A resize storm costs one relayout, not one per step: the last size takes the place of
 /// the first resize and the others go. Keys before it act at the old size, keys after it at
 /// the size about to be drawn, all in the order they came.
@@ -115,7 +78,7 @@ fn last_size_once(mut events: Vec<Event>) -> Vec<Event> {
 }
 
 /// Feeds the event to the app; true if it meant something (so a frame is due).
-fn apply(app: &mut App, event: Event) -> bool {
+pub(super) fn apply(app: &mut App, event: Event) -> bool {
     let Some(action) = action_for(app, event) else {
         return false;
     };
@@ -125,7 +88,7 @@ fn apply(app: &mut App, event: Event) -> bool {
 
 /// What a terminal event asks of the app. Key releases (sent by terminals with the kitty
 /// keyboard protocol) are dropped here, the one place: a key acts when pressed.
-fn action_for(app: &App, event: Event) -> Option<Action> {
+pub(super) fn action_for(app: &App, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => app.action_for_key(key),
         Event::Mouse(mouse) => app.action_for_mouse(mouse),

@@ -17,6 +17,7 @@ mod pace;
 mod place;
 mod review;
 mod search;
+mod waiting;
 mod wake;
 
 use crossterm::event;
@@ -31,11 +32,12 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
-use self::events::{LOADING_POLL, WaitingKeys, take_events};
+use self::events::{LOADING_POLL, take_events};
 use self::frame::{Runtime, carry_out_effects, draw, redraw_whole};
 use self::pace::Pacer;
 use self::review::Review;
 use self::search::Searcher;
+use self::waiting::WaitingKeys;
 use self::wake::Wake;
 use super::args::{BidiArg, ColorWhen, ReadArgs};
 use super::loader::{self, Drained, Fresh, IndexPlace, Loader};
