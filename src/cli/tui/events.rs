@@ -3,9 +3,10 @@
 use std::time::Duration;
 
 use brief::briefing::LoadOptions;
-use brief::ui::{Action, App, read_asked};
-use crossterm::event::{self, Event, KeyEventKind};
+use brief::ui::{App, read_asked};
+use crossterm::event::{self, Event};
 
+use super::act::apply;
 use super::waiting::WaitingKeys;
 use super::wake::{Wake, Woken};
 
@@ -77,25 +78,6 @@ fn last_size_once(mut events: Vec<Event>) -> Vec<Event> {
     events
 }
 
-/// Feeds the event to the app; true if it meant something (so a frame is due).
-pub(super) fn apply(app: &mut App, event: Event) -> bool {
-    let Some(action) = action_for(app, event) else {
-        return false;
-    };
-    app.update(action);
-    true
-}
-
-/// What a terminal event asks of the app. Key releases (sent by terminals with the kitty
-/// keyboard protocol) are dropped here, the one place: a key acts when pressed.
-pub(super) fn action_for(app: &App, event: Event) -> Option<Action> {
-    match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => app.action_for_key(key),
-        Event::Mouse(mouse) => app.action_for_mouse(mouse),
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        _ => None,
-    }
-}
 #[cfg(test)]
 mod tests {
     use brief::briefing::Library;
@@ -104,6 +86,10 @@ mod tests {
     use crossterm::event::{KeyCode, KeyEvent, KeyEventState, KeyModifiers};
     use ratatui::layout::Rect;
 
+    use brief::ui::Action;
+    use crossterm::event::KeyEventKind;
+
+    use super::super::act::action_for;
     use super::*;
 
     fn key(c: char, kind: KeyEventKind) -> Event {

@@ -6,6 +6,7 @@
 //! loaded the wait blocks with no timer, so an idle reader uses no CPU; the folder
 //! watcher (`cli/watch`) wakes it when it has sent something (`wake.rs`).
 
+mod act;
 mod actors;
 #[cfg(test)]
 mod equivalence;

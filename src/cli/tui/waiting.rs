@@ -4,7 +4,7 @@ use brief::briefing::LoadOptions;
 use brief::ui::{Action, App, read_asked};
 use crossterm::event::Event;
 
-use super::events::{action_for, apply};
+use super::act::{action_for, apply};
 
 /// Keys typed while the briefing shown is a head (`App::awaits_whole`) wait for the whole:
 /// a `G` or a search typed then is meant for all of it. They wait as events, not actions,
