@@ -17,12 +17,16 @@ pub struct WaitingKeys(Vec<Event>);
 impl WaitingKeys {
     /// `event`, unless it is kept to wait for the whole (or behind keys that do).
     pub(super) fn unless_kept(&mut self, app: &App, event: Event) -> Option<Event> {
+        // The every-key case: no head shown, nothing waiting.
+        if !app.awaits_whole() && self.0.is_empty() {
+            return Some(event);
+        }
         let at_once = match action_for(app, event.clone()) {
             Some(Action::Redraw | Action::Resize { .. }) => true,
             Some(Action::Quit | Action::Suspend) => !self.opens_a_prompt(app),
             _ => false,
         };
-        if at_once || (!app.awaits_whole() && self.0.is_empty()) {
+        if at_once {
             return Some(event);
         }
         self.0.push(event);
