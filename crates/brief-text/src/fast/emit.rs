@@ -2,9 +2,9 @@
 
 use std::ops::Range;
 
-use super::Scratch;
 use super::props::Class;
-use crate::line::VisualLine;
+use super::{Scratch, SimpleGrapheme};
+use crate::line::{RUN_SPAN, VisualLine};
 use crate::options::{BidiMode, LayoutOptions};
 use crate::reorder;
 
@@ -27,9 +27,21 @@ pub(super) fn emit_line(
     };
     let graphemes = &s.graphemes[line];
     let app = options.mode == BidiMode::App;
-    let bytes = graphemes.last().map_or(0, |c| c.end) - graphemes.first().map_or(0, |c| c.start);
+    let first = graphemes.first().map_or(0, |c| c.start);
+    let bytes = graphemes.last().map_or(0, |c| c.end) - first;
     // Shaped letters take 3 bytes where the source's took 2.
-    let mut visual = VisualLine::with_capacity(rtl, graphemes.len(), bytes as usize * 3 / 2 + 4);
+    let capacity = bytes as usize * 3 / 2 + 4;
+    if !with_levels && bytes <= RUN_SPAN {
+        let level = if app { uniform } else { Some(para) };
+        if let Some(level) = level {
+            let odd = app && level % 2 == 1;
+            let sources = (offset + first as usize, bytes);
+            let mut visual = VisualLine::run_from(rtl, sources, odd, graphemes.len(), capacity);
+            emit_one_level(paragraph, graphemes, first, odd, &mut visual);
+            return (visual, Vec::new());
+        }
+    }
+    let mut visual = VisualLine::with_capacity(rtl, graphemes.len(), capacity);
     let mut levels = Vec::with_capacity(if with_levels { graphemes.len() } else { 0 });
     let mut place = |k: usize| {
         let c = &graphemes[k];
@@ -67,6 +79,41 @@ pub(super) fn emit_line(
         _ => (0..graphemes.len()).for_each(&mut place),
     }
     (visual, levels)
+}
+
+/// The glyphs of a line whose graphemes are all at one level, read backwards and
+/// mirrored if that level is odd (`odd`), their sources relative to `first`.
+fn emit_one_level(
+    paragraph: &str,
+    graphemes: &[SimpleGrapheme],
+    first: u32,
+    odd: bool,
+    visual: &mut VisualLine,
+) {
+    let glyph = |c: &SimpleGrapheme| {
+        let base = match c.mirrors && odd {
+            true => reorder::mirrored(c.base),
+            false => c.base,
+        };
+        let marks = match c.marks < c.end {
+            true => paragraph
+                .get(c.marks as usize..c.end as usize)
+                .unwrap_or(""),
+            false => "",
+        };
+        (base, marks, c.start - first)
+    };
+    if odd {
+        for c in graphemes.iter().rev() {
+            let (base, marks, start) = glyph(c);
+            visual.push_run(base, marks, start);
+        }
+    } else {
+        for c in graphemes {
+            let (base, marks, start) = glyph(c);
+            visual.push_run(base, marks, start);
+        }
+    }
 }
 
 /// Each grapheme's level into `s.line_levels`, with rule L1 (trailing white space at the

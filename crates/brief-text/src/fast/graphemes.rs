@@ -1,104 +1,115 @@
-//! From characters to cells: shaping, then one grapheme per cell (a base, or a lam-alef
-//! ligature, with the marks after it).
+//! From characters to cells, in one pass: one grapheme per cell (a base, or a lam-alef
+//! ligature, with the marks after it), its base shaped as `crate::shape` shapes it.
 
 use super::props::{self, Joining};
-use super::{Scratch, SimpleGrapheme};
+use super::{Char, Scratch, SimpleGrapheme};
 use crate::cluster::DOTTED_CIRCLE;
 use crate::shape::{LAM, lam_alef};
 
-/// Marks an alef absorbed into the lam-alef ligature before it (no simple character is NUL).
-const ABSORBED: char = '\0';
+/// The last character that is not transparent to joining: its index, the grapheme whose
+/// base it is (none for a mark, or an alef taken into a ligature), and whether it joins
+/// the letter before it. Whether it joins the next is known only at the next such
+/// character, so its base is shaped one step late.
+#[derive(Clone, Copy)]
+struct Joiner {
+    index: usize,
+    grapheme: Option<usize>,
+    joins_prev: bool,
+    ch: Char,
+    level: u8,
+}
 
-/// `crate::shape` on characters: joining over transparent marks between letters of one
-/// level, presentation forms, and the lam-alef ligature at odd levels.
-pub(super) fn shape(s: &mut Scratch, shaping: bool) {
-    s.shaped.clear();
-    s.shaped.extend(s.chars.iter().map(|ch| ch.c));
-    if !shaping {
-        return;
-    }
-    // Whether a letter joins the next is known at the next non-transparent character,
-    // so each letter is shaped one step late; `prev` is the last one and whether it joins
-    // the one before it.
+/// The paragraph's graphemes into `s.graphemes`, shaped if `shaping`: joining over
+/// transparent marks between letters of one level, presentation forms, and the lam-alef
+/// ligature at odd levels.
+pub(super) fn build_graphemes(s: &mut Scratch, shaping: bool) {
+    s.graphemes.clear();
     let shapes = props::shapes();
-    let (chars, levels, shaped) = (&s.chars[..], &s.levels[..], &mut s.shaped[..]);
-    let form = |shaped: &mut [char], k: usize, joins_prev: bool, joins_next: bool| {
-        let ch = chars[k];
-        if ch.p.forms {
-            shaped[k] = props::shaped_in(shapes, ch.c, joins_prev, joins_next);
-        }
-    };
-    let mut prev: Option<(usize, bool)> = None;
-    let mut absorbed = None;
+    let (chars, levels, graphemes) = (&s.chars[..], &s.levels[..], &mut s.graphemes);
+    let mut last: Option<Joiner> = None;
     for (i, (ch, &level)) in chars.iter().zip(levels).enumerate() {
-        let joining = ch.p.joining;
-        if joining == Joining::T {
-            continue;
+        let joins_here = shaping && ch.p.joining != Joining::T;
+        let mut joins_prev = false;
+        let mut absorbed = false;
+        if joins_here && let Some(before) = last {
+            let b = before.ch;
+            joins_prev = b.p.joining.joins_forward()
+                && ch.p.joining.joins_backward()
+                && before.level == level;
+            if let Some(g) = before.grapheme {
+                if b.p.forms {
+                    graphemes[g].base =
+                        props::shaped_in(shapes, b.c, before.joins_prev, joins_prev);
+                }
+                if before.index + 1 == i
+                    && b.c == LAM
+                    && joins_prev
+                    && level % 2 == 1
+                    && let Some(ligature) = lam_alef(ch.c, before.joins_prev)
+                {
+                    graphemes[g].base = ligature;
+                    absorbed = true;
+                }
+            }
         }
-        let Some((k, joins_prev)) = prev else {
-            prev = Some((i, false));
-            continue;
-        };
-        let before = chars[k];
-        let joins =
-            before.p.joining.joins_forward() && joining.joins_backward() && levels[k] == level;
-        if absorbed != Some(k) {
-            form(shaped, k, joins_prev, joins);
+        let grapheme = push(graphemes, i, ch, absorbed);
+        if joins_here {
+            last = Some(Joiner {
+                index: i,
+                grapheme,
+                joins_prev,
+                ch: *ch,
+                level,
+            });
         }
-        if k + 1 == i
-            && before.c == LAM
-            && joins
-            && level % 2 == 1
-            && let Some(ligature) = lam_alef(ch.c, joins_prev)
-        {
-            shaped[k] = ligature;
-            shaped[i] = ABSORBED;
-            absorbed = Some(i);
-        }
-        prev = Some((i, joins));
     }
-    if let Some((k, joins_prev)) = prev
-        && absorbed != Some(k)
+    if let Some(before) = last
+        && let Some(g) = before.grapheme
     {
-        form(shaped, k, joins_prev, false);
+        let b = before.ch;
+        if b.p.forms {
+            graphemes[g].base = props::shaped_in(shapes, b.c, before.joins_prev, false);
+        }
     }
 }
 
-pub(super) fn build_graphemes(s: &mut Scratch) {
-    s.graphemes.clear();
-    for (i, ch) in s.chars.iter().enumerate() {
-        let start = ch.at;
-        let end = start + ch.c.len_utf8() as u32;
-        let last = s.graphemes.last_mut();
-        match (last, ch.p.extend, s.shaped[i]) {
-            (Some(last), true, _) => {
-                last.end = end;
-                last.space = false;
-            }
-            // The alef and its marks go into the lam's cell.
-            (Some(last), false, ABSORBED) => {
-                last.end = end;
-                last.marks = end;
-                last.mirrors = false;
-            }
-            (None, true, _) => s.graphemes.push(SimpleGrapheme {
-                start,
-                end,
-                first: i as u32,
-                base: DOTTED_CIRCLE,
-                marks: start,
-                space: false,
-                mirrors: false,
-            }),
-            (_, _, base) => s.graphemes.push(SimpleGrapheme {
-                start,
-                end,
-                first: i as u32,
-                base,
-                marks: end,
-                space: ch.p.space,
-                mirrors: ch.p.mirrors,
-            }),
+/// Character `i` into the graphemes: a new one unless it is a mark or an `absorbed`
+/// alef (which goes, with the marks after it, into the lam's cell). Returns the new one.
+#[inline]
+fn push(graphemes: &mut Vec<SimpleGrapheme>, i: usize, ch: &Char, absorbed: bool) -> Option<usize> {
+    let start = ch.at;
+    let end = start + ch.c.len_utf8() as u32;
+    match (graphemes.last_mut(), ch.p.extend) {
+        (Some(last), true) => {
+            last.end = end;
+            last.space = false;
+            return None;
         }
+        (Some(last), false) if absorbed => {
+            last.end = end;
+            last.marks = end;
+            last.mirrors = false;
+            return None;
+        }
+        (None, true) => graphemes.push(SimpleGrapheme {
+            start,
+            end,
+            first: i as u32,
+            base: DOTTED_CIRCLE,
+            marks: start,
+            space: false,
+            mirrors: false,
+        }),
+        _ => graphemes.push(SimpleGrapheme {
+            start,
+            end,
+            first: i as u32,
+            base: ch.c,
+            marks: end,
+            space: ch.p.space,
+            mirrors: ch.p.mirrors,
+        }),
     }
+    // A leading mark's dotted circle is no letter to shape.
+    Some(graphemes.len() - 1).filter(|_| !ch.p.extend)
 }

@@ -19,7 +19,7 @@ use crate::direction::BaseDirection;
 use crate::line::VisualLine;
 use crate::options::LayoutOptions;
 use emit::emit_line;
-use graphemes::{build_graphemes, shape};
+use graphemes::build_graphemes;
 use props::{Bracket, Class, Props, ZWNJ, props_in};
 
 /// One grapheme of simple characters: a base and the marks after it, one cell wide (the
@@ -52,7 +52,7 @@ struct Char {
 #[derive(Default)]
 pub(crate) struct Scratch {
     chars: Vec<Char>,
-    /// Bidi classes, resolved in place.
+    /// Bidi classes, resolved in place (filled only for a paragraph of more than one level).
     classes: Vec<Class>,
     /// The characters that are brackets, by index.
     brackets: Vec<(usize, Bracket)>,
@@ -62,7 +62,6 @@ pub(crate) struct Scratch {
     one_level: bool,
     pairs: Vec<(usize, usize)>,
     levels: Vec<u8>,
-    shaped: Vec<char>,
     graphemes: Vec<SimpleGrapheme>,
     lines: Vec<Range<usize>>,
     line_levels: Vec<u8>,
@@ -90,12 +89,14 @@ pub(crate) fn layout_paragraph(
     if u32::try_from(paragraph.len()).is_err() || !decode(paragraph, s) {
         return false;
     }
-    let rtl = direction(&s.classes, options) == BaseDirection::Rtl;
+    let rtl = direction(&s.chars, options) == BaseDirection::Rtl;
     s.one_level = one_level(s.present, rtl);
     if s.one_level {
         s.levels.clear();
         s.levels.resize(s.chars.len(), u8::from(rtl));
     } else {
+        s.classes.clear();
+        s.classes.extend(s.chars.iter().map(|ch| ch.p.class));
         let original = |i: usize| s.chars[i].p.class;
         bidi::resolve(
             &mut s.classes,
@@ -107,8 +108,7 @@ pub(crate) fn layout_paragraph(
             &mut s.levels,
         );
     }
-    shape(s, options.shaping);
-    build_graphemes(s);
+    build_graphemes(s, options.shaping);
     wrap::wrap(paragraph, &s.graphemes, options.width.max(1), &mut s.lines);
     for k in 0..s.lines.len() {
         let line = s.lines[k].clone();
@@ -135,7 +135,6 @@ fn one_level(present: u16, rtl: bool) -> bool {
 /// at a ZWNJ that is not between two strong letters (see `props::ZWNJ`).
 fn decode(paragraph: &str, s: &mut Scratch) -> bool {
     s.chars.clear();
-    s.classes.clear();
     s.brackets.clear();
     s.present = 0;
     let strong = |p: &Props| matches!(p.class, Class::L | Class::R | Class::AL);
@@ -158,18 +157,17 @@ fn decode(paragraph: &str, s: &mut Scratch) -> bool {
         // `paragraph.len()` fits in u32 (checked by the caller), so every offset does.
         let at = at as u32;
         s.chars.push(Char { at, c, p });
-        s.classes.push(p.class);
         s.present |= 1 << p.class as u16;
     }
     !after_zwnj
 }
 
 /// Rules P2-P3 (no isolates to skip in simple text), or the forced direction.
-fn direction(classes: &[Class], options: &LayoutOptions) -> BaseDirection {
+fn direction(chars: &[Char], options: &LayoutOptions) -> BaseDirection {
     match options.direction {
-        BaseDirection::Auto => classes
+        BaseDirection::Auto => chars
             .iter()
-            .find_map(|c| match c {
+            .find_map(|ch| match ch.p.class {
                 Class::L => Some(BaseDirection::Ltr),
                 Class::R | Class::AL => Some(BaseDirection::Rtl),
                 _ => None,

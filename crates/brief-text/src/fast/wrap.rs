@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use unicode_linebreak::{BreakOpportunity, linebreaks, split_at_safe};
+use unicode_linebreak::{BreakClass, BreakOpportunity, break_property, linebreaks, split_at_safe};
 
 use super::SimpleGrapheme;
 
@@ -26,7 +26,9 @@ pub(crate) fn wrap(
             continue;
         }
         if content + spaces + 1 > width && i > start {
-            let end = last_break(paragraph, graphemes, start, i).unwrap_or(i);
+            let end = plain_break(paragraph, graphemes, start, i)
+                .or_else(|| last_break(paragraph, graphemes, start, i))
+                .unwrap_or(i);
             push_soft(lines, graphemes, start..end);
             start = end;
             (content, spaces) = (0, 0);
@@ -76,6 +78,50 @@ fn push_hard(
     let end = trim_spaces(graphemes, &range);
     let fits = range.end.min(range.start.saturating_add(width));
     lines.push(range.start..end.max(fits));
+}
+
+/// `last_break` where the line ends in plain words: the overflowing grapheme `i` is in a
+/// word of letters and digits (with marks on them), after plain spaces after another such
+/// word. The break is then before that word (UAX #14: rule LB18 breaks after spaces, and
+/// none of the rules before it holds between letters or digits; LB9, LB23 and LB28 join
+/// the word's own letters, digits and marks). None, so that the break tables decide,
+/// when anything else is near.
+fn plain_break(
+    paragraph: &str,
+    graphemes: &[SimpleGrapheme],
+    start: usize,
+    i: usize,
+) -> Option<usize> {
+    let mut k = i;
+    while !graphemes.get(k)?.space {
+        if k == start || !is_plain_word(paragraph, &graphemes[k]) {
+            return None;
+        }
+        k -= 1;
+    }
+    let candidate = k + 1;
+    while graphemes[k].space {
+        let g = &graphemes[k];
+        if k == start || paragraph.get(g.start as usize..g.end as usize) != Some(" ") {
+            return None;
+        }
+        k -= 1;
+    }
+    is_plain_word(paragraph, &graphemes[k]).then_some(candidate)
+}
+
+/// A letter or digit, with only marks after it.
+fn is_plain_word(paragraph: &str, g: &SimpleGrapheme) -> bool {
+    let Some(text) = paragraph.get(g.start as usize..g.end as usize) else {
+        return false;
+    };
+    let mut chars = text.chars().map(|c| break_property(u32::from(c)));
+    chars.next().is_some_and(|b| {
+        matches!(
+            b,
+            BreakClass::Alphabetic | BreakClass::HebrewLetter | BreakClass::Numeric
+        )
+    }) && chars.all(|b| b == BreakClass::CombiningMark)
 }
 
 /// The last grapheme in `start + 1..=i` that a line may break before, if any.

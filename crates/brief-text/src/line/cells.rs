@@ -1,8 +1,10 @@
 //! A line's glyph records: where each glyph's text ends in the line's text, the source
 //! range it stands for and its width. Nearly every line fits them in 8 bytes a glyph,
 //! relative to the line (its text is short, its sources close together); a line that
-//! does not keeps 16 bytes a glyph. Writing these records into fresh memory was the
-//! largest cost of laying out a long text.
+//! does not keeps 16 bytes a glyph. A line of one level from the fast path keeps 4: its
+//! glyphs are one cell wide and their sources follow one another, so each source's end
+//! is the next one's start. Writing these records into fresh memory was the largest cost
+//! of laying out a long text.
 
 use std::ops::Range;
 
@@ -21,6 +23,9 @@ impl Record {
         self.source_start as usize..self.source_end as usize
     }
 }
+
+/// The span of sources within which a run's records all fit 4 bytes (see `Cells::push_run`).
+pub(crate) const RUN_SPAN: u32 = 20_000;
 
 /// A record in 8 bytes: the source's start relative to the line's first glyph's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,12 +57,52 @@ impl Near {
     }
 }
 
-/// The records, all in `near` (relative to `base`) or, once one did not fit, all in `far`.
+/// A glyph of a `Run` in 4 bytes: where its text ends, and where its source starts
+/// relative to the line's base.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct RunCell {
+    text_end: u16,
+    start: u16,
+}
+
+/// One-cell glyphs whose sources follow one another, left to right or (`reversed`) right
+/// to left: each source ends where the next one in the text starts, the last at `end`.
+/// A line of one level the fast path lays out is such a run, and its records take half
+/// the memory of `Near` ones.
+#[derive(Debug, Clone, Default)]
+struct Run {
+    cells: Vec<RunCell>,
+    end: u16,
+    reversed: bool,
+}
+
+impl Run {
+    fn record(&self, base: u32, index: usize) -> Option<Record> {
+        let cell = self.cells.get(index)?;
+        let next = match self.reversed {
+            true => index.checked_sub(1),
+            false => Some(index + 1),
+        };
+        let end = next
+            .and_then(|k| self.cells.get(k))
+            .map_or(self.end, |c| c.start);
+        Some(Record {
+            text_end: u32::from(cell.text_end),
+            source_start: base.wrapping_add(u32::from(cell.start)),
+            source_end: base.wrapping_add(u32::from(end)),
+            width: 1,
+        })
+    }
+}
+
+/// The records, all in `near` (relative to `base`), all in `run` (a line made by
+/// `run_from`), or, once one fitted neither, all in `far`.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Cells {
     base: u32,
     near: Vec<Near>,
     far: Vec<Record>,
+    run: Run,
 }
 
 impl Cells {
@@ -65,17 +110,45 @@ impl Cells {
         Self {
             base: 0,
             near: Vec::with_capacity(glyphs),
-            far: Vec::new(),
+            ..Self::default()
         }
     }
 
     pub fn len(&self) -> usize {
-        self.near.len() + self.far.len()
+        self.near.len() + self.far.len() + self.run.cells.len()
+    }
+
+    /// Records of `glyphs` one-cell glyphs that make a run (see `Run`) of sources from
+    /// `base` to `base + end`, read backwards if `reversed`, pushed with `push_run`.
+    /// `end` is at most `RUN_SPAN`.
+    pub fn run_from(base: u32, glyphs: usize, end: u32, reversed: bool) -> Self {
+        debug_assert!(end <= RUN_SPAN);
+        Self {
+            base,
+            run: Run {
+                cells: Vec::with_capacity(glyphs),
+                end: end as u16,
+                reversed,
+            },
+            ..Self::default()
+        }
+    }
+
+    /// Appends the next glyph of a run: its source starts at `start` after the base, and
+    /// the line's text is shorter than 64 KB (at most 3/2 of `RUN_SPAN`, as simple text
+    /// grows when shaped, and a dotted circle).
+    #[inline(always)]
+    pub fn push_run(&mut self, text_end: usize, start: u32) {
+        debug_assert!(start <= RUN_SPAN && text_end <= usize::from(u16::MAX));
+        self.run.cells.push(RunCell {
+            text_end: text_end as u16,
+            start: start as u16,
+        });
     }
 
     #[inline]
     pub fn push(&mut self, record: Record) {
-        if self.far.is_empty() {
+        if self.far.is_empty() && self.run.cells.is_empty() {
             if self.near.is_empty() {
                 self.base = record.source_start;
             }
@@ -89,9 +162,12 @@ impl Cells {
 
     #[inline]
     pub fn get(&self, index: usize) -> Option<Record> {
-        match self.far.is_empty() {
-            true => self.near.get(index).map(|n| n.record(self.base)),
-            false => self.far.get(index).copied(),
+        if !self.far.is_empty() {
+            self.far.get(index).copied()
+        } else if !self.run.cells.is_empty() {
+            self.run.record(self.base, index)
+        } else {
+            self.near.get(index).map(|n| n.record(self.base))
         }
     }
 
@@ -107,10 +183,10 @@ impl Cells {
     /// The records in 16 bytes each, for an edit other than a push (rare: a line cut
     /// short, or a mark merged into its neighbour).
     pub fn wide(&mut self) -> &mut Vec<Record> {
-        if !self.near.is_empty() {
-            let base = self.base;
-            self.far = self.near.drain(..).map(|n| n.record(base)).collect();
+        if self.far.is_empty() && self.len() > 0 {
+            self.far = (0..self.len()).filter_map(|i| self.get(i)).collect();
             self.near = Vec::new();
+            self.run = Run::default();
         }
         &mut self.far
     }

@@ -1,14 +1,15 @@
 //! A laid-out line: its glyphs' texts in one string, in screen order, and per glyph a
 //! small record of where its text ends, its width and its source. Layout makes millions
 //! of glyphs for a long document; a heap string or even a 56-byte record each was most of
-//! its time (writing fresh memory), so a glyph is 8 bytes (see `cells`) and read through
-//! `Glyph`.
+//! its time (writing fresh memory), so a glyph is 4 to 8 bytes (see `cells`) and read
+//! through `Glyph`.
 
 mod cells;
 
 use std::fmt;
 use std::ops::Range;
 
+pub(crate) use cells::RUN_SPAN;
 use cells::{Cells, Record};
 
 /// One glyph of a line: what to put in its cell(s), which may differ from the logical
@@ -76,6 +77,36 @@ impl VisualLine {
             width: 0,
             rtl,
         }
+    }
+
+    /// A line of `glyphs` one-cell glyphs whose sources run from `base` to `base + end`
+    /// (at most `RUN_SPAN`) in order, or in reverse order if `reversed`, each ending where
+    /// the next in the text starts; they are written with `push_run`.
+    pub(crate) fn run_from(
+        rtl: bool,
+        (base, end): (usize, u32),
+        reversed: bool,
+        glyphs: usize,
+        bytes: usize,
+    ) -> Self {
+        Self {
+            text: String::with_capacity(bytes),
+            cells: Cells::run_from(narrow(base), glyphs, end, reversed),
+            width: 0,
+            rtl,
+        }
+    }
+
+    /// Appends the next one-cell glyph of a line made by `run_from`: `c` and the marks
+    /// `rest`, its source starting `start` bytes after the line's base.
+    #[inline(always)]
+    pub(crate) fn push_run(&mut self, c: char, rest: &str, start: u32) {
+        self.text.push(c);
+        if !rest.is_empty() {
+            self.text.push_str(rest);
+        }
+        self.width += 1;
+        self.cells.push_run(self.text.len(), start);
     }
 
     /// Appends a glyph on the right.

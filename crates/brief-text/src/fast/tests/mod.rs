@@ -11,21 +11,30 @@ use crate::{BaseDirection, BidiMode, LayoutOptions, LeveledLine, general_paragra
 mod corpora;
 mod zwnj;
 
-/// The fast path's lines for `paragraph`, or `None` if it declined it.
-fn fast(paragraph: &str, options: &LayoutOptions) -> Option<Vec<LeveledLine>> {
+/// The fast path's lines for `paragraph` (their levels empty unless `with_levels`), or
+/// `None` if it declined it.
+fn fast_with(
+    paragraph: &str,
+    options: &LayoutOptions,
+    with_levels: bool,
+) -> Option<Vec<LeveledLine>> {
     let mut lines = Vec::new();
     let mut scratch = Scratch::default();
     layout_paragraph(
         paragraph,
         7,
         options,
-        true,
+        with_levels,
         &mut scratch,
         &mut |line, levels| {
             lines.push(LeveledLine { line, levels });
         },
     )
     .then_some(lines)
+}
+
+fn fast(paragraph: &str, options: &LayoutOptions) -> Option<Vec<LeveledLine>> {
+    fast_with(paragraph, options, true)
 }
 
 fn general(paragraph: &str, options: &LayoutOptions) -> Vec<LeveledLine> {
@@ -43,6 +52,14 @@ fn same(paragraph: &str, options: &LayoutOptions) -> bool {
     };
     let general = general(paragraph, options);
     assert_eq!(fast, general, "{paragraph:?} {options:?}");
+    // Without levels a line of one level is written as a run (`VisualLine::run_from`).
+    let unleveled = fast_with(paragraph, options, false).unwrap_or_default();
+    let lines = |l: &[LeveledLine]| l.iter().map(|l| l.line.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        lines(&unleveled),
+        lines(&general),
+        "{paragraph:?} {options:?}"
+    );
     true
 }
 
