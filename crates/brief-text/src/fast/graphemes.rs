@@ -15,7 +15,9 @@ struct Joiner {
     index: usize,
     grapheme: Option<usize>,
     joins_prev: bool,
-    ch: Char,
+    c: char,
+    joining: Joining,
+    forms: bool,
     level: u8,
 }
 
@@ -32,17 +34,16 @@ pub(super) fn build_graphemes(s: &mut Scratch, shaping: bool) {
         let mut joins_prev = false;
         let mut absorbed = false;
         if joins_here && let Some(before) = last {
-            let b = before.ch;
-            joins_prev = b.p.joining.joins_forward()
+            joins_prev = before.joining.joins_forward()
                 && ch.p.joining.joins_backward()
                 && before.level == level;
             if let Some(g) = before.grapheme {
-                if b.p.forms {
+                if before.forms {
                     graphemes[g].base =
-                        props::shaped_in(shapes, b.c, before.joins_prev, joins_prev);
+                        props::shaped_in(shapes, before.c, before.joins_prev, joins_prev);
                 }
                 if before.index + 1 == i
-                    && b.c == LAM
+                    && before.c == LAM
                     && joins_prev
                     && level % 2 == 1
                     && let Some(ligature) = lam_alef(ch.c, before.joins_prev)
@@ -58,7 +59,9 @@ pub(super) fn build_graphemes(s: &mut Scratch, shaping: bool) {
                 index: i,
                 grapheme,
                 joins_prev,
-                ch: *ch,
+                c: ch.c,
+                joining: ch.p.joining,
+                forms: ch.p.forms,
                 level,
             });
         }
@@ -66,9 +69,8 @@ pub(super) fn build_graphemes(s: &mut Scratch, shaping: bool) {
     if let Some(before) = last
         && let Some(g) = before.grapheme
     {
-        let b = before.ch;
-        if b.p.forms {
-            graphemes[g].base = props::shaped_in(shapes, b.c, before.joins_prev, false);
+        if before.forms {
+            graphemes[g].base = props::shaped_in(shapes, before.c, before.joins_prev, false);
         }
     }
 }

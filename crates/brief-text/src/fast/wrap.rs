@@ -18,33 +18,27 @@ pub(crate) fn wrap(
     lines: &mut Vec<Range<usize>>,
 ) {
     lines.clear();
-    let mut start = 0;
-    let (mut content, mut spaces) = (0, 0);
-    for (i, grapheme) in graphemes.iter().enumerate() {
-        if grapheme.space {
-            spaces += 1;
-            continue;
+    let mut start: usize = 0;
+    // Every grapheme is one cell, so the line from `start` overflows at the first one
+    // that is not a space from `start + width` on (spaces may hang past the edge).
+    loop {
+        let mut i = start.saturating_add(width);
+        while graphemes.get(i).is_some_and(|g| g.space) {
+            i += 1;
         }
-        if content + spaces + 1 > width && i > start {
-            let end = plain_break(paragraph, graphemes, start, i)
-                .or_else(|| last_break(paragraph, graphemes, start, i))
-                .unwrap_or(i);
-            push_soft(lines, graphemes, start..end);
-            start = end;
-            (content, spaces) = (0, 0);
-            for c in &graphemes[start..i] {
-                if c.space {
-                    spaces += 1;
-                } else {
-                    (content, spaces) = (content + spaces + 1, 0);
-                }
-            }
-            if content + spaces + 1 > width && i > start {
-                push_soft(lines, graphemes, start..i);
-                (start, content, spaces) = (i, 0, 0);
-            }
+        if i >= graphemes.len() {
+            break;
         }
-        (content, spaces) = (content + spaces + 1, 0);
+        let end = plain_break(paragraph, graphemes, start, i)
+            .or_else(|| last_break(paragraph, graphemes, start, i))
+            .unwrap_or(i);
+        push_soft(lines, graphemes, start..end);
+        start = end;
+        // A word longer than the line is cut where it overflows.
+        if i - start >= width {
+            push_soft(lines, graphemes, start..i);
+            start = i;
+        }
     }
     push_hard(lines, graphemes, start..graphemes.len(), width);
     if lines.is_empty() {
