@@ -68,10 +68,9 @@ pub(super) fn build_graphemes(s: &mut Scratch, shaping: bool) {
     }
     if let Some(before) = last
         && let Some(g) = before.grapheme
+        && before.forms
     {
-        if before.forms {
-            graphemes[g].base = props::shaped_in(shapes, before.c, before.joins_prev, false);
-        }
+        graphemes[g].base = props::shaped_in(shapes, before.c, before.joins_prev, false);
     }
 }
 
