@@ -141,7 +141,7 @@ fn decode(paragraph: &str, s: &mut Scratch) -> bool {
     let table = props::table();
     let mut after_zwnj = false;
     for (at, c) in paragraph.char_indices() {
-        let Some(p) = props_in(table, c) else {
+        let Some(&p) = props_in(table, c) else {
             return false;
         };
         if after_zwnj && !strong(&p) {

@@ -156,12 +156,12 @@ pub(crate) fn table() -> &'static [Option<Props>] {
 /// The props of `c` if it is simple.
 #[cfg(test)]
 pub(crate) fn props(c: char) -> Option<Props> {
-    props_in(table(), c)
+    props_in(table(), c).copied()
 }
 
 /// `props`, looked up in `table()`.
 #[inline]
-pub(crate) fn props_in(table: &[Option<Props>], c: char) -> Option<Props> {
+pub(crate) fn props_in(table: &[Option<Props>], c: char) -> Option<&Props> {
     let u = u32::from(c);
     let index = if u < 0x900 {
         u as usize
@@ -170,7 +170,7 @@ pub(crate) fn props_in(table: &[Option<Props>], c: char) -> Option<Props> {
     } else {
         return None;
     };
-    table.get(index).copied().flatten()
+    table.get(index)?.as_ref()
 }
 
 /// The forms `shaped_in` reads (taken once a paragraph, as `table`).
