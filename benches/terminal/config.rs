@@ -39,7 +39,7 @@ impl Config {
             Self {
                 quick,
                 archive_files: 10_000,
-                layout_runs: 5,
+                layout_runs: 9,
                 startup_runs: 15,
                 archive_runs: 5,
                 keys: 500,

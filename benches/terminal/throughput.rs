@@ -64,37 +64,37 @@ pub fn layout_throughput(cfg: &Config, path: &Path) -> Row {
             .filter(|&t| t > 0)
             .map(|t| bytes * runs as f64 / data::MB / (t as f64 / 100.0))
     };
+    // FriBidi, the fresh layout and `brief show` each a process of its own, run in turn
+    // (one of each, then again) so that drift in the machine's speed moves them alike.
     let mut fribidi_times = Vec::new();
     let mut fribidi_error = None;
-    // cutime+cstime: CPU time of the children waited for.
-    let children0 = stat_ticks("/proc/self/stat", 13);
-    for _ in 0..cfg.layout_runs {
-        let t = Instant::now();
-        let status = Command::new(FRIBIDI)
-            .args(["--width", "100"])
-            .arg(path)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
-        let dt = t.elapsed();
-        match status {
-            Ok(s) if s.success() => fribidi_times.push(dt),
-            Ok(s) => fribidi_error = Some(format!("fribidi exited {s}")),
-            Err(e) => fribidi_error = Some(format!("{FRIBIDI}: {e}")),
+    let mut fribidi_ticks = 0;
+    let mut fresh_times = Vec::new();
+    let mut show_times = Vec::new();
+    let show_briefing = fresh::write_show_briefing(path);
+    for _ in 0..cfg.layout_runs.max(1) {
+        // cutime+cstime: CPU time of the children waited for.
+        let children0 = stat_ticks("/proc/self/stat", 13);
+        match fribidi_once(path) {
+            Ok(dt) => fribidi_times.push(dt),
+            Err(e) => fribidi_error = Some(e),
+        }
+        if let Some(ticks) = stat_ticks("/proc/self/stat", 13)
+            .zip(children0)
+            .map(|(b, a)| b - a)
+        {
+            fribidi_ticks += ticks;
+        }
+        fresh_times.push(fresh::layout_fresh(path));
+        if let Ok(briefing) = &show_briefing {
+            show_times.push(fresh::show_once(briefing));
         }
     }
-    let theirs_cpu = cpu_rate(
-        stat_ticks("/proc/self/stat", 13)
-            .zip(children0)
-            .map(|(b, a)| b - a),
-        fribidi_times.len(),
-    );
+    let theirs_cpu = cpu_rate(Some(fribidi_ticks), fribidi_times.len());
     let theirs = median(&mut fribidi_times).map(|d| bytes / data::MB / d.as_secs_f64());
-    // Each in a fresh process, as FriBidi runs.
-    let fresh_one = median_of(cfg.layout_runs, || fresh::layout_fresh(path)).map(rate);
-    let show = fresh::write_show_briefing(path)
-        .and_then(|briefing| median_of(cfg.layout_runs, || fresh::show_once(&briefing)))
+    let fresh_one = median_of_runs(fresh_times).map(rate);
+    let show = show_briefing
+        .and_then(|_| median_of_runs(show_times))
         .map(rate);
     let shown = |r: &anyhow::Result<f64>| match r {
         Ok(mbs) => format!("{mbs:.1} MB/s"),
@@ -138,15 +138,28 @@ pub fn layout_throughput(cfg: &Config, path: &Path) -> Row {
     row
 }
 
-/// The median of `runs` runs of `once` (at least one).
-fn median_of(
-    runs: usize,
-    mut once: impl FnMut() -> anyhow::Result<Duration>,
-) -> anyhow::Result<Duration> {
-    let mut times = (0..runs.max(1))
-        .map(|_| once())
-        .collect::<anyhow::Result<Vec<_>>>()?;
+/// The median of the runs' times, or the first error.
+fn median_of_runs(runs: Vec<anyhow::Result<Duration>>) -> anyhow::Result<Duration> {
+    let mut times = runs.into_iter().collect::<anyhow::Result<Vec<_>>>()?;
     median(&mut times).ok_or_else(|| anyhow::anyhow!("no run"))
+}
+
+/// Wall time of `fribidi --width 100 PATH > /dev/null`, spawn to exit.
+fn fribidi_once(path: &Path) -> Result<Duration, String> {
+    let t = Instant::now();
+    let status = Command::new(FRIBIDI)
+        .args(["--width", "100"])
+        .arg(path)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    let dt = t.elapsed();
+    match status {
+        Ok(s) if s.success() => Ok(dt),
+        Ok(s) => Err(format!("fribidi exited {s}")),
+        Err(e) => Err(format!("{FRIBIDI}: {e}")),
+    }
 }
 
 /// Times of `runs` warm runs of sanitize + `layout` (after one run into fresh memory).

@@ -137,19 +137,17 @@ fn decode(paragraph: &str, s: &mut Scratch) -> bool {
     s.chars.clear();
     s.brackets.clear();
     s.present = 0;
-    let strong = |p: &Props| matches!(p.class, Class::L | Class::R | Class::AL);
     let table = props::table();
     let mut after_zwnj = false;
     for (at, c) in paragraph.char_indices() {
         let Some(&p) = props_in(table, c) else {
             return false;
         };
-        if after_zwnj && !strong(&p) {
-            return false;
-        }
-        after_zwnj = c == ZWNJ;
-        if after_zwnj && !s.chars.last().is_some_and(|ch| strong(&ch.p)) {
-            return false;
+        if after_zwnj || c == ZWNJ {
+            if !zwnj_between_letters(after_zwnj, c, &p, s.chars.last()) {
+                return false;
+            }
+            after_zwnj = c == ZWNJ;
         }
         if p.bracket != Bracket::None {
             s.brackets.push((s.chars.len(), p.bracket));
@@ -160,6 +158,14 @@ fn decode(paragraph: &str, s: &mut Scratch) -> bool {
         s.present |= 1 << p.class as u16;
     }
     !after_zwnj
+}
+
+/// Whether `c` may follow a ZWNJ (if `after_zwnj`) and, if it is one, the character
+/// `before` it: a ZWNJ must stand between two strong letters. Rare, so out of the loop.
+#[cold]
+fn zwnj_between_letters(after_zwnj: bool, c: char, p: &Props, before: Option<&Char>) -> bool {
+    let strong = |p: &Props| matches!(p.class, Class::L | Class::R | Class::AL);
+    (!after_zwnj || strong(p)) && (c != ZWNJ || before.is_some_and(|ch| strong(&ch.p)))
 }
 
 /// Rules P2-P3 (no isolates to skip in simple text), or the forced direction.
