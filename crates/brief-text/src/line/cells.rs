@@ -29,7 +29,7 @@ pub(crate) const RUN_SPAN: u32 = 20_000;
 
 /// A record in 8 bytes: the source's start relative to the line's first glyph's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Near {
+pub(super) struct Near {
     text_end: u16,
     start: i16,
     len: u16,
@@ -57,103 +57,119 @@ impl Near {
     }
 }
 
-/// A glyph of a `Run` in 4 bytes: where its text ends, and where its source starts
+/// A glyph of a run in 4 bytes: where its text ends, and where its source starts
 /// relative to the line's base.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct RunCell {
+pub(super) struct RunCell {
     text_end: u16,
     start: u16,
 }
 
-/// One-cell glyphs whose sources follow one another, left to right or (`reversed`) right
-/// to left: each source ends where the next one in the text starts, the last at `end`.
-/// A line of one level the fast path lays out is such a run, and its records take half
-/// the memory of `Near` ones.
-#[derive(Debug, Clone, Default)]
-struct Run {
-    cells: Vec<RunCell>,
-    end: u16,
-    reversed: bool,
+/// The records of a line in one of three forms. A line's `VisualLine` is one of
+/// millions, so the forms share one enum rather than each having a field.
+#[derive(Debug, Clone)]
+pub(super) enum Cells {
+    /// 8 bytes a glyph, its source relative to `base` (the first glyph's start).
+    Near { base: u32, cells: Vec<Near> },
+    /// 16 bytes a glyph, once a record fitted neither of the others.
+    Far(Vec<Record>),
+    /// One-cell glyphs whose sources follow one another, left to right or (`reversed`)
+    /// right to left: each source ends where the next one in the text starts, the last
+    /// at `end` (relative to `base`). A line of one level the fast path lays out is such
+    /// a run, and its records take half the memory of `Near` ones.
+    Run {
+        base: u32,
+        end: u16,
+        reversed: bool,
+        cells: Vec<RunCell>,
+    },
 }
 
-impl Run {
-    fn record(&self, base: u32, index: usize) -> Option<Record> {
-        let cell = self.cells.get(index)?;
-        let next = match self.reversed {
-            true => index.checked_sub(1),
-            false => Some(index + 1),
-        };
-        let end = next
-            .and_then(|k| self.cells.get(k))
-            .map_or(self.end, |c| c.start);
-        Some(Record {
-            text_end: u32::from(cell.text_end),
-            source_start: base.wrapping_add(u32::from(cell.start)),
-            source_end: base.wrapping_add(u32::from(end)),
-            width: 1,
-        })
+impl Default for Cells {
+    fn default() -> Self {
+        Self::Near {
+            base: 0,
+            cells: Vec::new(),
+        }
     }
 }
 
-/// The records, all in `near` (relative to `base`), all in `run` (a line made by
-/// `run_from`), or, once one fitted neither, all in `far`.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Cells {
-    base: u32,
-    near: Vec<Near>,
-    far: Vec<Record>,
-    run: Run,
+/// Glyph `index` of a run (see `Cells::Run`).
+fn run_record(
+    cells: &[RunCell],
+    (base, end): (u32, u16),
+    reversed: bool,
+    index: usize,
+) -> Option<Record> {
+    let cell = cells.get(index)?;
+    let next = match reversed {
+        true => index.checked_sub(1),
+        false => Some(index + 1),
+    };
+    let end = next.and_then(|k| cells.get(k)).map_or(end, |c| c.start);
+    Some(Record {
+        text_end: u32::from(cell.text_end),
+        source_start: base.wrapping_add(u32::from(cell.start)),
+        source_end: base.wrapping_add(u32::from(end)),
+        width: 1,
+    })
 }
 
 impl Cells {
     pub fn with_capacity(glyphs: usize) -> Self {
-        Self {
+        Self::Near {
             base: 0,
-            near: Vec::with_capacity(glyphs),
-            ..Self::default()
+            cells: Vec::with_capacity(glyphs),
         }
     }
 
     pub fn len(&self) -> usize {
-        self.near.len() + self.far.len() + self.run.cells.len()
-    }
-
-    /// Records of `glyphs` one-cell glyphs that make a run (see `Run`) of sources from
-    /// `base` to `base + end`, read backwards if `reversed`, pushed with `push_run`.
-    /// `end` is at most `RUN_SPAN`.
-    pub fn run_from(base: u32, glyphs: usize, end: u32, reversed: bool) -> Self {
-        debug_assert!(end <= RUN_SPAN);
-        Self {
-            base,
-            run: Run {
-                cells: Vec::with_capacity(glyphs),
-                end: end as u16,
-                reversed,
-            },
-            ..Self::default()
+        match self {
+            Self::Near { cells, .. } => cells.len(),
+            Self::Far(cells) => cells.len(),
+            Self::Run { cells, .. } => cells.len(),
         }
     }
 
-    /// Appends the next glyph of a run: its source starts at `start` after the base, and
-    /// the line's text is shorter than 64 KB (at most 3/2 of `RUN_SPAN`, as simple text
-    /// grows when shaped, and a dotted circle).
+    /// Records of `glyphs` one-cell glyphs that make a run (see `Cells::Run`) of sources
+    /// from `base` to `base + end`, read backwards if `reversed`, pushed with `push_run`.
+    /// `end` is at most `RUN_SPAN`.
+    pub fn run_from(base: u32, glyphs: usize, end: u32, reversed: bool) -> Self {
+        debug_assert!(end <= RUN_SPAN);
+        Self::Run {
+            base,
+            end: end as u16,
+            reversed,
+            cells: Vec::with_capacity(glyphs),
+        }
+    }
+
+    /// Appends the next glyph of a run made by `run_from`: its source starts at `start`
+    /// after the base, and the line's text is shorter than 64 KB (at most 3/2 of
+    /// `RUN_SPAN`, as simple text grows when shaped, and a dotted circle).
     #[inline(always)]
     pub fn push_run(&mut self, text_end: usize, start: u32) {
         debug_assert!(start <= RUN_SPAN && text_end <= usize::from(u16::MAX));
-        self.run.cells.push(RunCell {
-            text_end: text_end as u16,
-            start: start as u16,
-        });
+        debug_assert!(
+            matches!(self, Self::Run { .. }),
+            "push_run on a line not made by run_from"
+        );
+        if let Self::Run { cells, .. } = self {
+            cells.push(RunCell {
+                text_end: text_end as u16,
+                start: start as u16,
+            });
+        }
     }
 
     #[inline]
     pub fn push(&mut self, record: Record) {
-        if self.far.is_empty() && self.run.cells.is_empty() {
-            if self.near.is_empty() {
-                self.base = record.source_start;
+        if let Self::Near { base, cells } = self {
+            if cells.is_empty() {
+                *base = record.source_start;
             }
-            if let Some(near) = Near::new(self.base, &record) {
-                self.near.push(near);
+            if let Some(near) = Near::new(*base, &record) {
+                cells.push(near);
                 return;
             }
         }
@@ -162,12 +178,15 @@ impl Cells {
 
     #[inline]
     pub fn get(&self, index: usize) -> Option<Record> {
-        if !self.far.is_empty() {
-            self.far.get(index).copied()
-        } else if !self.run.cells.is_empty() {
-            self.run.record(self.base, index)
-        } else {
-            self.near.get(index).map(|n| n.record(self.base))
+        match self {
+            Self::Near { base, cells } => cells.get(index).map(|n| n.record(*base)),
+            Self::Far(cells) => cells.get(index).copied(),
+            Self::Run {
+                base,
+                end,
+                reversed,
+                cells,
+            } => run_record(cells, (*base, *end), *reversed, index),
         }
     }
 
@@ -183,12 +202,14 @@ impl Cells {
     /// The records in 16 bytes each, for an edit other than a push (rare: a line cut
     /// short, or a mark merged into its neighbour).
     pub fn wide(&mut self) -> &mut Vec<Record> {
-        if self.far.is_empty() && self.len() > 0 {
-            self.far = (0..self.len()).filter_map(|i| self.get(i)).collect();
-            self.near = Vec::new();
-            self.run = Run::default();
+        if !matches!(self, Self::Far(_)) {
+            let far = (0..self.len()).filter_map(|i| self.get(i)).collect();
+            *self = Self::Far(far);
         }
-        &mut self.far
+        match self {
+            Self::Far(far) => far,
+            Self::Near { .. } | Self::Run { .. } => unreachable!("made `Far` just above"),
+        }
     }
 }
 

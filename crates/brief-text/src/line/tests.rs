@@ -67,3 +67,39 @@ fn lines_are_equal_whatever_their_records_size() {
     wide.push("c", 1, 4..5);
     assert_ne!(near, wide);
 }
+
+/// A long text makes a line for every hundred characters or so: their size is part of
+/// the memory a layout writes.
+#[test]
+fn a_line_takes_72_bytes() {
+    assert_eq!(std::mem::size_of::<VisualLine>(), 72);
+}
+
+/// A run's records (4 bytes a glyph, each source ending where the next begins) read as
+/// the same glyphs as records pushed one by one, forwards and backwards, and after an edit.
+#[test]
+fn a_run_reads_as_its_glyphs_pushed_one_by_one() {
+    // "ﺑَ" (b with a fatha, 4 source bytes), a space, "ﺕ": sources 10..14, 14..15, 15..17.
+    let glyphs = [
+        ('ﺑ', "\u{64E}", 10..14),
+        (' ', "", 14..15),
+        ('ﺕ', "", 15..17),
+    ];
+    for reversed in [false, true] {
+        let order: Vec<_> = match reversed {
+            false => glyphs.iter().collect(),
+            true => glyphs.iter().rev().collect(),
+        };
+        let mut run = VisualLine::run_from(true, (10, 7), reversed, 3, 16);
+        let mut pushed = VisualLine::new(true);
+        for (c, marks, source) in order {
+            run.push_run(*c, marks, source.start as u32 - 10);
+            pushed.push_char(*c, marks, 1, source.clone());
+        }
+        assert_eq!(run, pushed);
+        assert_eq!(run.glyph(0), pushed.glyph(0));
+        run.remove(1);
+        pushed.remove(1);
+        assert_eq!(run, pushed);
+    }
+}
