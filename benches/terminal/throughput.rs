@@ -68,7 +68,8 @@ pub fn layout_throughput(cfg: &Config, path: &Path) -> Row {
     // (one of each, then again) so that drift in the machine's speed moves them alike.
     let mut fribidi_times = Vec::new();
     let mut fribidi_error = None;
-    let mut fribidi_ticks = 0;
+    // None once a tick count could not be read: no CPU figure rather than a wrong one.
+    let mut fribidi_ticks = Some(0);
     let mut fresh_times = Vec::new();
     let mut show_times = Vec::new();
     let show_briefing = fresh::write_show_briefing(path);
@@ -76,21 +77,21 @@ pub fn layout_throughput(cfg: &Config, path: &Path) -> Row {
         // cutime+cstime: CPU time of the children waited for.
         let children0 = stat_ticks("/proc/self/stat", 13);
         match fribidi_once(path) {
-            Ok(dt) => fribidi_times.push(dt),
+            Ok(dt) => {
+                fribidi_times.push(dt);
+                let ticks = stat_ticks("/proc/self/stat", 13)
+                    .zip(children0)
+                    .map(|(b, a)| b - a);
+                fribidi_ticks = fribidi_ticks.zip(ticks).map(|(sum, t)| sum + t);
+            }
             Err(e) => fribidi_error = Some(e),
-        }
-        if let Some(ticks) = stat_ticks("/proc/self/stat", 13)
-            .zip(children0)
-            .map(|(b, a)| b - a)
-        {
-            fribidi_ticks += ticks;
         }
         fresh_times.push(fresh::layout_fresh(path));
         if let Ok(briefing) = &show_briefing {
             show_times.push(fresh::show_once(briefing));
         }
     }
-    let theirs_cpu = cpu_rate(Some(fribidi_ticks), fribidi_times.len());
+    let theirs_cpu = cpu_rate(fribidi_ticks, fribidi_times.len());
     let theirs = median(&mut fribidi_times).map(|d| bytes / data::MB / d.as_secs_f64());
     let fresh_one = median_of_runs(fresh_times).map(rate);
     let show = show_briefing

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use super::props::Class;
 use super::{Scratch, SimpleGrapheme};
-use crate::line::{RUN_SPAN, VisualLine};
+use crate::line::{RUN_SPAN, RunLine, VisualLine};
 use crate::options::{BidiMode, LayoutOptions};
 use crate::reorder;
 
@@ -36,9 +36,9 @@ pub(super) fn emit_line(
         if let Some(level) = level {
             let odd = app && level % 2 == 1;
             let sources = (offset + first as usize, bytes);
-            let mut visual = VisualLine::run_from(rtl, sources, odd, graphemes.len(), capacity);
-            emit_one_level(paragraph, graphemes, first, odd, &mut visual);
-            return (visual, Vec::new());
+            let mut run = VisualLine::run_from(rtl, sources, odd, graphemes.len(), capacity);
+            emit_one_level(paragraph, graphemes, first, odd, &mut run);
+            return (run.into_line(), Vec::new());
         }
     }
     let mut visual = VisualLine::with_capacity(rtl, graphemes.len(), capacity);
@@ -88,7 +88,7 @@ fn emit_one_level(
     graphemes: &[SimpleGrapheme],
     first: u32,
     odd: bool,
-    visual: &mut VisualLine,
+    run: &mut RunLine,
 ) {
     let glyph = |c: &SimpleGrapheme| {
         let base = match c.mirrors && odd {
@@ -106,12 +106,12 @@ fn emit_one_level(
     if odd {
         for c in graphemes.iter().rev() {
             let (base, marks, start) = glyph(c);
-            visual.push_run(base, marks, start);
+            run.push(base, marks, start);
         }
     } else {
         for c in graphemes {
             let (base, marks, start) = glyph(c);
-            visual.push_run(base, marks, start);
+            run.push(base, marks, start);
         }
     }
 }

@@ -109,8 +109,9 @@ fn run_record(
     let end = next.and_then(|k| cells.get(k)).map_or(end, |c| c.start);
     Some(Record {
         text_end: u32::from(cell.text_end),
-        source_start: base.wrapping_add(u32::from(cell.start)),
-        source_end: base.wrapping_add(u32::from(end)),
+        // Saturating as `narrow` does each offset of the other forms.
+        source_start: base.saturating_add(u32::from(cell.start)),
+        source_end: base.saturating_add(u32::from(end)),
         width: 1,
     })
 }

@@ -81,32 +81,20 @@ impl VisualLine {
 
     /// A line of `glyphs` one-cell glyphs whose sources run from `base` to `base + end`
     /// (at most `RUN_SPAN`) in order, or in reverse order if `reversed`, each ending where
-    /// the next in the text starts; they are written with `push_run`.
+    /// the next in the text starts, written through the `RunLine` returned.
     pub(crate) fn run_from(
         rtl: bool,
         (base, end): (usize, u32),
         reversed: bool,
         glyphs: usize,
         bytes: usize,
-    ) -> Self {
-        Self {
+    ) -> RunLine {
+        RunLine(Self {
             text: String::with_capacity(bytes),
             cells: Cells::run_from(narrow(base), glyphs, end, reversed),
             width: 0,
             rtl,
-        }
-    }
-
-    /// Appends the next one-cell glyph of a line made by `run_from`: `c` and the marks
-    /// `rest`, its source starting `start` bytes after the line's base.
-    #[inline(always)]
-    pub(crate) fn push_run(&mut self, c: char, rest: &str, start: u32) {
-        self.text.push(c);
-        if !rest.is_empty() {
-            self.text.push_str(rest);
-        }
-        self.width += 1;
-        self.cells.push_run(self.text.len(), start);
+        })
     }
 
     /// Appends a glyph on the right.
@@ -237,6 +225,29 @@ impl VisualLine {
     /// `text`, owned.
     pub fn to_plain(&self) -> String {
         self.text.clone()
+    }
+}
+
+/// A line being written as a run of one-cell glyphs (`VisualLine::run_from`): only
+/// run records can be pushed to it.
+pub(crate) struct RunLine(VisualLine);
+
+impl RunLine {
+    /// Appends the next glyph: `c` and the marks `rest`, its source starting `start`
+    /// bytes after the line's base.
+    #[inline(always)]
+    pub(crate) fn push(&mut self, c: char, rest: &str, start: u32) {
+        let line = &mut self.0;
+        line.text.push(c);
+        if !rest.is_empty() {
+            line.text.push_str(rest);
+        }
+        line.width += 1;
+        line.cells.push_run(line.text.len(), start);
+    }
+
+    pub(crate) fn into_line(self) -> VisualLine {
+        self.0
     }
 }
 
