@@ -24,7 +24,7 @@ impl Record {
     }
 }
 
-/// The span of sources within which a run's records all fit 4 bytes (see `Cells::push_run`).
+/// The span of sources within which a run's records all fit 4 bytes (see `RunCell::new`).
 pub(crate) const RUN_SPAN: u32 = 20_000;
 
 /// A record in 8 bytes: the source's start relative to the line's first glyph's.
@@ -63,6 +63,20 @@ impl Near {
 pub(super) struct RunCell {
     text_end: u16,
     start: u16,
+}
+
+impl RunCell {
+    /// A glyph whose text ends at `text_end` of the line's text and whose source starts
+    /// `start` bytes after the line's base: both fit, as the source is within `RUN_SPAN`
+    /// and the text at most 3/2 of it (simple text grows when shaped) and a dotted circle.
+    #[inline(always)]
+    pub fn new(text_end: usize, start: u32) -> Self {
+        debug_assert!(start <= RUN_SPAN && text_end <= usize::from(u16::MAX));
+        Self {
+            text_end: text_end as u16,
+            start: start as u16,
+        }
+    }
 }
 
 /// The records of a line in one of three forms. A line's `VisualLine` is one of
@@ -132,34 +146,15 @@ impl Cells {
         }
     }
 
-    /// Records of `glyphs` one-cell glyphs that make a run (see `Cells::Run`) of sources
-    /// from `base` to `base + end`, read backwards if `reversed`, pushed with `push_run`.
-    /// `end` is at most `RUN_SPAN`.
-    pub fn run_from(base: u32, glyphs: usize, end: u32, reversed: bool) -> Self {
+    /// The records of a run (see `Cells::Run`) of sources from `base` to `base + end`,
+    /// read backwards if `reversed`. `end` is at most `RUN_SPAN`.
+    pub fn run(base: u32, end: u32, reversed: bool, cells: Vec<RunCell>) -> Self {
         debug_assert!(end <= RUN_SPAN);
         Self::Run {
             base,
             end: end as u16,
             reversed,
-            cells: Vec::with_capacity(glyphs),
-        }
-    }
-
-    /// Appends the next glyph of a run made by `run_from`: its source starts at `start`
-    /// after the base, and the line's text is shorter than 64 KB (at most 3/2 of
-    /// `RUN_SPAN`, as simple text grows when shaped, and a dotted circle).
-    #[inline(always)]
-    pub fn push_run(&mut self, text_end: usize, start: u32) {
-        debug_assert!(start <= RUN_SPAN && text_end <= usize::from(u16::MAX));
-        debug_assert!(
-            matches!(self, Self::Run { .. }),
-            "push_run on a line not made by run_from"
-        );
-        if let Self::Run { cells, .. } = self {
-            cells.push(RunCell {
-                text_end: text_end as u16,
-                start: start as u16,
-            });
+            cells,
         }
     }
 

@@ -10,7 +10,7 @@ use std::fmt;
 use std::ops::Range;
 
 pub(crate) use cells::RUN_SPAN;
-use cells::{Cells, Record};
+use cells::{Cells, Record, RunCell};
 
 /// One glyph of a line: what to put in its cell(s), which may differ from the logical
 /// text (a mirrored bracket, a shaped presentation form, a visible control symbol), its
@@ -89,12 +89,14 @@ impl VisualLine {
         glyphs: usize,
         bytes: usize,
     ) -> RunLine {
-        RunLine(Self {
+        RunLine {
             text: String::with_capacity(bytes),
-            cells: Cells::run_from(narrow(base), glyphs, end, reversed),
-            width: 0,
+            cells: Vec::with_capacity(glyphs),
+            base: narrow(base),
+            end,
+            reversed,
             rtl,
-        })
+        }
     }
 
     /// Appends a glyph on the right.
@@ -228,26 +230,36 @@ impl VisualLine {
     }
 }
 
-/// A line being written as a run of one-cell glyphs (`VisualLine::run_from`): only
-/// run records can be pushed to it.
-pub(crate) struct RunLine(VisualLine);
+/// A line being written as a run of one-cell glyphs (`VisualLine::run_from`), its text and
+/// records kept apart until `into_line`.
+pub(crate) struct RunLine {
+    text: String,
+    cells: Vec<RunCell>,
+    base: u32,
+    end: u32,
+    reversed: bool,
+    rtl: bool,
+}
 
 impl RunLine {
     /// Appends the next glyph: `c` and the marks `rest`, its source starting `start`
     /// bytes after the line's base.
     #[inline(always)]
     pub(crate) fn push(&mut self, c: char, rest: &str, start: u32) {
-        let line = &mut self.0;
-        line.text.push(c);
+        self.text.push(c);
         if !rest.is_empty() {
-            line.text.push_str(rest);
+            self.text.push_str(rest);
         }
-        line.width += 1;
-        line.cells.push_run(line.text.len(), start);
+        self.cells.push(RunCell::new(self.text.len(), start));
     }
 
     pub(crate) fn into_line(self) -> VisualLine {
-        self.0
+        VisualLine {
+            width: self.cells.len(),
+            cells: Cells::run(self.base, self.end, self.reversed, self.cells),
+            text: self.text,
+            rtl: self.rtl,
+        }
     }
 }
 
