@@ -12,14 +12,18 @@ use crate::shape::{LAM, lam_alef};
 /// character, so its base is shaped one step late.
 #[derive(Clone, Copy)]
 struct Joiner {
-    index: usize,
-    grapheme: Option<usize>,
-    joins_prev: bool,
+    index: u32,
+    /// `NONE` for a mark, or an alef taken into a ligature.
+    grapheme: u32,
     c: char,
     joining: Joining,
-    forms: bool,
     level: u8,
+    forms: bool,
+    joins_prev: bool,
 }
+
+/// No grapheme (`Joiner::grapheme`): the scratch holds far fewer graphemes than this.
+const NONE: u32 = u32::MAX;
 
 /// The paragraph's graphemes into `s.graphemes`, shaped if `shaping`: joining over
 /// transparent marks between letters of one level, presentation forms, and the lam-alef
@@ -28,6 +32,7 @@ pub(super) fn build_graphemes(s: &mut Scratch, shaping: bool) {
     s.graphemes.clear();
     let shapes = props::shapes();
     let (chars, levels, graphemes) = (&s.chars[..], &s.levels[..], &mut s.graphemes);
+    // Indices fit u32: the fast path takes only paragraphs shorter than 4 GiB.
     let mut last: Option<Joiner> = None;
     for (i, (ch, &level)) in chars.iter().zip(levels).enumerate() {
         let joins_here = shaping && ch.p.joining != Joining::T;
@@ -37,18 +42,17 @@ pub(super) fn build_graphemes(s: &mut Scratch, shaping: bool) {
             joins_prev = before.joining.joins_forward()
                 && ch.p.joining.joins_backward()
                 && before.level == level;
-            if let Some(g) = before.grapheme {
+            if let Some(base) = graphemes.get_mut(before.grapheme as usize) {
                 if before.forms {
-                    graphemes[g].base =
-                        props::shaped_in(shapes, before.c, before.joins_prev, joins_prev);
+                    base.base = props::shaped_in(shapes, before.c, before.joins_prev, joins_prev);
                 }
-                if before.index + 1 == i
+                if before.index as usize + 1 == i
                     && before.c == LAM
                     && joins_prev
                     && level % 2 == 1
                     && let Some(ligature) = lam_alef(ch.c, before.joins_prev)
                 {
-                    graphemes[g].base = ligature;
+                    base.base = ligature;
                     absorbed = true;
                 }
             }
@@ -56,21 +60,21 @@ pub(super) fn build_graphemes(s: &mut Scratch, shaping: bool) {
         let grapheme = push(graphemes, i, ch, absorbed);
         if joins_here {
             last = Some(Joiner {
-                index: i,
-                grapheme,
-                joins_prev,
+                index: i as u32,
+                grapheme: grapheme.map_or(NONE, |g| g as u32),
                 c: ch.c,
                 joining: ch.p.joining,
-                forms: ch.p.forms,
                 level,
+                forms: ch.p.forms,
+                joins_prev,
             });
         }
     }
     if let Some(before) = last
-        && let Some(g) = before.grapheme
         && before.forms
+        && let Some(base) = graphemes.get_mut(before.grapheme as usize)
     {
-        graphemes[g].base = props::shaped_in(shapes, before.c, before.joins_prev, false);
+        base.base = props::shaped_in(shapes, before.c, before.joins_prev, false);
     }
 }
 
