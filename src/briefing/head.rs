@@ -56,9 +56,9 @@ fn read_at(_: &File, _: u64) -> Option<Vec<u8>> {
 
 /// The briefing the first and the last piece of its file make, which must not overlap.
 pub(crate) fn head_of(path: &Path, first: &[u8], last: &[u8]) -> Option<Loaded> {
-    let root = Value::Object(members(first, last)?);
+    let mut root = Value::Object(members(first, last)?);
     let mut checker = Checker::default();
-    let briefing = validate::briefing(&mut checker, &root, path)?;
+    let briefing = validate::briefing(&mut checker, &mut root, path)?;
     (!checker.has_errors()).then_some(Loaded {
         briefing,
         warnings: Vec::new(),

@@ -55,7 +55,7 @@ pub fn load_file(path: &Path, options: &LoadOptions) -> Result<Loaded, LoadFailu
 /// Loads a briefing from bytes already read; `path` names it in diagnostics and gives the
 /// default id.
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadFailure> {
-    let (text, value, repeated) = parse::parse(bytes).map_err(|error| LoadFailure {
+    let (text, mut value, repeated) = parse::parse(bytes).map_err(|error| LoadFailure {
         path: path.to_path_buf(),
         diagnostics: vec![Diagnostic {
             path: path.to_path_buf(),
@@ -67,7 +67,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadFailure> {
         }],
     })?;
     let mut checker = Checker::default();
-    let briefing = validate::briefing(&mut checker, &value, path);
+    let briefing = validate::briefing(&mut checker, &mut value, path);
     // Placing diagnostics scans the text again: only a file with something to place,
     // or a repeated key to find, pays for it.
     let diagnostics = match checker.problems.is_empty() && !repeated {

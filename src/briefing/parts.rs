@@ -7,12 +7,20 @@ use super::diagnostic::quoted;
 use super::json_path::JsonPath;
 use super::model::{Actor, Block, Briefing, Quote, Source};
 
-pub(crate) fn body(checker: &mut Checker, value: &Value, path: &JsonPath) -> Vec<Block> {
-    let items = checker.array(value, path);
+/// The body's blocks, its paragraphs moved out of `value` rather than copied: a long
+/// briefing's body is most of its bytes.
+pub(crate) fn body(checker: &mut Checker, value: Value, path: &JsonPath) -> Vec<Block> {
+    let Value::Array(items) = value else {
+        checker.array(&value, path);
+        return Vec::new();
+    };
     items
-        .iter()
+        .into_iter()
         .enumerate()
-        .filter_map(|(index, item)| block(checker, item, &path.index(index)))
+        .filter_map(|(index, item)| match item {
+            Value::String(text) => Some(Block::Paragraph(text)),
+            item => block(checker, &item, &path.index(index)),
+        })
         .collect()
 }
 

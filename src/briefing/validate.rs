@@ -40,9 +40,14 @@ pub(crate) const FIELDS: &[&str] = &[
 
 /// The briefing as far as it could be read; it is only usable when `checker` holds no
 /// errors afterwards.
-pub(crate) fn briefing(checker: &mut Checker, root: &Value, file: &Path) -> Option<Briefing> {
+pub(crate) fn briefing(checker: &mut Checker, root: &mut Value, file: &Path) -> Option<Briefing> {
     let path = JsonPath::root();
-    let map = checker.object(root, &path, FIELDS)?;
+    checker.object(root, &path, FIELDS)?;
+    // These read every string, so they come before the body's paragraphs are moved out.
+    script::check_language_given(checker, root);
+    script::check_bidi_controls(checker, root);
+    let body = root.get_mut("body").map(Value::take);
+    let map = root.as_object()?;
     check_format(checker, map);
     let headline = headline(checker, map);
     let language = language(checker, map);
@@ -66,8 +71,8 @@ pub(crate) fn briefing(checker: &mut Checker, root: &Value, file: &Path) -> Opti
         source: field("source").and_then(|(v, p)| parts::source(checker, v, &p)),
         classification: checker.optional_string(map, &path, "classification"),
         tags: checker.optional_strings(map, &path, "tags"),
-        body: field("body")
-            .map(|(v, p)| parts::body(checker, v, &p))
+        body: body
+            .map(|v| parts::body(checker, v, &path.key("body")))
             .unwrap_or_default(),
         points: checker.optional_strings(map, &path, "points"),
         quotes: quotes.iter().map(|(_, quote)| quote.clone()).collect(),
@@ -75,8 +80,6 @@ pub(crate) fn briefing(checker: &mut Checker, root: &Value, file: &Path) -> Opti
         translations: Vec::new(),
     };
     parts::check_speakers(checker, &briefing, &quotes);
-    script::check_language_given(checker, root);
-    script::check_bidi_controls(checker, root);
     // The import record is for people and tools, not the reader: checked, not kept.
     if let Some((value, path)) = field("import") {
         parts::import_record(checker, value, &path);
