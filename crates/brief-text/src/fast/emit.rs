@@ -6,7 +6,6 @@ use super::props::Class;
 use super::{Scratch, SimpleGrapheme};
 use crate::line::{RUN_SPAN, RunLine, VisualLine};
 use crate::options::{BidiMode, LayoutOptions};
-use crate::reorder;
 
 /// One line: rule L1 (trailing white space at the paragraph's level), L2 on whole
 /// graphemes, L4 mirroring, and the glyphs.
@@ -50,19 +49,9 @@ pub(super) fn emit_line(
             (true, Some(level)) => level,
             (true, None) => s.line_levels[k],
         };
-        let base = if c.mirrors && app && level % 2 == 1 {
-            reorder::mirrored(c.base)
-        } else {
-            c.base
-        };
-        let marks = match c.marks < c.end {
-            true => paragraph
-                .get(c.marks as usize..c.end as usize)
-                .unwrap_or(""),
-            false => "",
-        };
+        let base = c.shown_base(app && level % 2 == 1);
         let source = offset + c.start as usize..offset + c.end as usize;
-        visual.push_char(base, marks, 1, source);
+        visual.push_char(base, c.marks_in(paragraph), 1, source);
         if with_levels {
             levels.push(level);
         }
@@ -90,28 +79,14 @@ fn emit_one_level(
     odd: bool,
     run: &mut RunLine,
 ) {
-    let glyph = |c: &SimpleGrapheme| {
-        let base = match c.mirrors && odd {
-            true => reorder::mirrored(c.base),
-            false => c.base,
-        };
-        let marks = match c.marks < c.end {
-            true => paragraph
-                .get(c.marks as usize..c.end as usize)
-                .unwrap_or(""),
-            false => "",
-        };
-        (base, marks, c.start - first)
-    };
+    // Two plain loops: one closure called from both was not inlined.
     if odd {
         for c in graphemes.iter().rev() {
-            let (base, marks, start) = glyph(c);
-            run.push(base, marks, start);
+            run.push(c.shown_base(true), c.marks_in(paragraph), c.start - first);
         }
     } else {
         for c in graphemes {
-            let (base, marks, start) = glyph(c);
-            run.push(base, marks, start);
+            run.push(c.base, c.marks_in(paragraph), c.start - first);
         }
     }
 }

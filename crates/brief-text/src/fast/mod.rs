@@ -40,6 +40,29 @@ pub(crate) struct SimpleGrapheme {
     mirrors: bool,
 }
 
+impl SimpleGrapheme {
+    /// What its cell shows before the marks: the base, or its mirror image at an odd
+    /// level (`mirrored`).
+    #[inline]
+    fn shown_base(&self, mirrored: bool) -> char {
+        match self.mirrors && mirrored {
+            true => crate::reorder::mirrored(self.base),
+            false => self.base,
+        }
+    }
+
+    /// The marks after its base, in `paragraph`.
+    #[inline]
+    fn marks_in<'a>(&self, paragraph: &'a str) -> &'a str {
+        match self.marks < self.end {
+            true => paragraph
+                .get(self.marks as usize..self.end as usize)
+                .unwrap_or(""),
+            false => "",
+        }
+    }
+}
+
 /// A character of the paragraph: where it starts, what it is, and its properties.
 #[derive(Debug, Clone, Copy)]
 struct Char {
