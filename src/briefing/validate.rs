@@ -39,7 +39,7 @@ pub(crate) const FIELDS: &[&str] = &[
 ];
 
 /// The briefing as far as it could be read; it is only usable when `checker` holds no
-/// errors afterwards.
+/// errors afterwards. The body is taken out of `root` (left `null` there), not copied.
 pub(crate) fn briefing(checker: &mut Checker, root: &mut Value, file: &Path) -> Option<Briefing> {
     let path = JsonPath::root();
     checker.object(root, &path, FIELDS)?;
