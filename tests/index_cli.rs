@@ -266,3 +266,40 @@ fn two_processes_index_and_search_one_index_at_once() {
         text(&after.stdout)
     );
 }
+
+/// Two writers creating one index at the same moment: SQLite answers the one that reads
+/// the file as the other makes it "busy" at once, without its timeout, and the open tries
+/// again. Before it did, about one round in four failed here.
+#[test]
+fn two_processes_creating_one_index_at_once_both_succeed() {
+    let sandbox = Sandbox::new();
+    fill(&sandbox, 10);
+    let lib = library(&sandbox);
+    for round in 0..12 {
+        let index_arg = sandbox
+            .cache()
+            .join(format!("fresh-{round}.sqlite"))
+            .to_string_lossy()
+            .into_owned();
+        let spawn = || {
+            Command::new(env!("CARGO_BIN_EXE_brief"))
+                .env_clear()
+                .envs(sandbox.env())
+                .args(["index", &lib, "--index", &index_arg])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap_or_else(|e| panic!("{e}"))
+        };
+        let (a, b) = (spawn(), spawn());
+        for run in [a, b] {
+            let out = run.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "round {round}: {}",
+                text(&out.stderr)
+            );
+        }
+    }
+}

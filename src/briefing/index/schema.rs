@@ -2,7 +2,7 @@
 //! that the file is an index of this library.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
@@ -15,6 +15,9 @@ pub const SCHEMA_VERSION: i64 = 3;
 /// How long a writer waits for another writer before reporting the index locked. Readers
 /// never wait: in WAL mode they read the last committed state.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long the set-up waits before trying again after an immediate "busy".
+const SET_UP_RETRY: Duration = Duration::from_millis(5);
 
 /// Each entry turns version `i` into `i + 1`; entry 0 creates the schema.
 const MIGRATIONS: &[&str] = &[
@@ -53,12 +56,38 @@ pub(crate) fn open(path: &Path, library: &Path, access: Access) -> Result<Connec
             path: path.to_path_buf(),
         });
     }
-    // Reading the schema reads the header and the first page: garbage fails here.
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |row| row.get(0))
-        .map_err(sqlite)?;
-    let tables: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
+    // SQLite answers "busy" at once, without the timeout, where waiting could deadlock:
+    // as another process creates the file or switches it to WAL while this one reads it.
+    // Those moments pass, so the set-up is tried again until the timeout.
+    let deadline = Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match set_up(&conn, path, library, access) {
+            Err(IndexError::Locked { .. }) if Instant::now() < deadline => {
+                std::thread::sleep(SET_UP_RETRY);
+            }
+            result => return result.map(|()| conn),
+        }
+    }
+}
+
+/// The schema checked (and for a writer, made or migrated) and the library checked.
+fn set_up(
+    conn: &Connection,
+    path: &Path,
+    library: &Path,
+    access: Access,
+) -> Result<(), IndexError> {
+    let sqlite = |error: rusqlite::Error| IndexError::from_sqlite(path, &error);
+    // Reading the schema reads the header and the first page: garbage fails here. One
+    // statement reads both from one state of the file, which another process may be
+    // creating meanwhile.
+    let (version, tables): (i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT user_version FROM pragma_user_version), \
+                    (SELECT count(*) FROM sqlite_schema)",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
         .map_err(sqlite)?;
     check_version(path, version, tables)?;
     if access == Access::ReadWrite {
@@ -67,11 +96,10 @@ pub(crate) fn open(path: &Path, library: &Path, access: Access) -> Result<Connec
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(sqlite)?;
         if version < SCHEMA_VERSION {
-            migrate(&conn).map_err(sqlite)?;
+            migrate(conn).map_err(sqlite)?;
         }
     }
-    check_library(&conn, path, library, access)?;
-    Ok(conn)
+    check_library(conn, path, library, access)
 }
 
 fn check_version(path: &Path, version: i64, tables: i64) -> Result<(), IndexError> {
