@@ -36,4 +36,6 @@ pub use keys::KeySetup;
 pub use library::{MarkChange, MarkRead, MarkWrite, MarksRead};
 pub use loading::{Batch, FileRead, Found, Hit, Listed, Progress, SearchAsk};
 #[cfg(test)]
+mod props_print;
+#[cfg(test)]
 mod testing;

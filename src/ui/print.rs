@@ -2,13 +2,15 @@
 //! draws, one laid-out line per output line.
 
 use super::content::{
-    BULLET_WIDTH, COLUMN_GAP, Engine, FieldKind, PaneText, Row, Side, column_widths, placement_as,
+    BULLET_WIDTH, COLUMN_GAP, Engine, Field, FieldKind, PaneText, Row, Side, column_widths,
+    has_translation, own_rows, placement_as,
 };
 use super::reader::panes::PaneId;
 pub use super::reader::panes::translation::TextView;
 use super::reader::panes::translation::{SIDE_BY_SIDE_WIDTH, view_fields};
 use super::theme::{self, Theme};
 use crate::briefing::Briefing;
+use crate::text::map_weighted_runs;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrintedLine {
@@ -52,7 +54,7 @@ pub fn view_lines(
 }
 
 /// Bytes of text laid out before their lines are handed on: enough for the layout to use
-/// every core, few enough that the rows of a long briefing are never all held at once.
+/// every core, few enough that the lines of a long briefing are never all held at once.
 const PRINT_BATCH_BYTES: usize = 512 * 1024;
 
 /// The lines of `view_lines`, each handed to `line` as it is laid out, a batch at a time:
@@ -70,7 +72,6 @@ pub fn for_each_line<E>(
         .languages(briefing)
         .map(|l| format!(" · {l}"))
         .unwrap_or_default();
-    let mut buffer = String::new();
     for pane in PaneId::ALL {
         let (fields, _) = view_fields(pane, briefing, view, None);
         if pane != PaneId::Headline {
@@ -79,18 +80,127 @@ pub fn for_each_line<E>(
             let rule = "─".repeat(width.saturating_sub(title.chars().count() + 4));
             line(FieldKind::Notice, &format!("── {title} {rule}"))?;
         }
-        let mut text = PaneText::new(fields);
-        text.set_side_by_side(width >= usize::from(SIDE_BY_SIDE_WIDTH));
-        text.start_layout(width, engine);
-        while let Some(rows) = text.take_next_rows(PRINT_BATCH_BYTES) {
-            for row in &rows {
-                buffer.clear();
-                push_row_text(&mut buffer, row, width, align);
-                line(row.kind, buffer.trim_end())?;
-            }
+        let printing = Printing {
+            width,
+            engine,
+            align,
+        };
+        if width >= usize::from(SIDE_BY_SIDE_WIDTH) && has_translation(&fields) {
+            printing.columns(fields, &mut line)?;
+        } else {
+            printing.stacked(&fields, &mut line)?;
         }
     }
     Ok(())
+}
+
+/// How a pane's rows are printed.
+#[derive(Clone, Copy)]
+struct Printing {
+    width: usize,
+    engine: Engine,
+    align: bool,
+}
+
+/// A run of fields' lines as text, made on the thread that laid the run out.
+#[derive(Default)]
+struct PrintedRun {
+    /// The lines' text, one after another.
+    text: String,
+    marks: Vec<Mark>,
+}
+
+enum Mark {
+    /// A field that asks for a blank row before it, if any row is above it in its pane.
+    Gap,
+    /// A line of this kind, its text up to this byte of `text`.
+    Line(FieldKind, usize),
+}
+
+impl Printing {
+    /// Side by side, each pair's rows depend on both columns: the pane is laid out whole.
+    fn columns<E>(
+        self,
+        fields: Vec<Field>,
+        line: &mut impl FnMut(FieldKind, &str) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut text = PaneText::new(fields);
+        text.set_side_by_side(true);
+        text.relayout(self.width, self.engine);
+        let mut buffer = String::new();
+        for row in &text.rows {
+            buffer.clear();
+            push_row_text(&mut buffer, row, self.width, self.align);
+            line(row.kind, buffer.trim_end())?;
+        }
+        Ok(())
+    }
+
+    /// Fields one below the other, a batch at a time, each batch's runs of fields laid out
+    /// and made into text on all cores: the rows are dropped by the thread that made them,
+    /// and the calling thread only hands the lines on.
+    fn stacked<E>(
+        self,
+        fields: &[Field],
+        line: &mut impl FnMut(FieldKind, &str) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut rows_above = false;
+        let mut start = 0;
+        while start < fields.len() {
+            let end = batch_end(fields, start, PRINT_BATCH_BYTES);
+            let batch = &fields[start..end];
+            let runs = map_weighted_runs(
+                batch,
+                |field| field.text.text.len(),
+                |run| self.print_run(batch, run, start),
+            );
+            for run in &runs {
+                let mut from = 0;
+                for mark in &run.marks {
+                    match *mark {
+                        Mark::Gap if rows_above => line(FieldKind::Paragraph, "")?,
+                        Mark::Gap => {}
+                        Mark::Line(kind, end) => {
+                            line(kind, run.text.get(from..end).unwrap_or_default())?;
+                            (from, rows_above) = (end, true);
+                        }
+                    }
+                }
+            }
+            start = end;
+        }
+        Ok(())
+    }
+
+    /// The lines of `batch[run]` (the batch's first field is field `first` of its pane).
+    fn print_run(self, batch: &[Field], run: std::ops::Range<usize>, first: usize) -> PrintedRun {
+        let mut out = PrintedRun::default();
+        for (index, field) in batch.iter().enumerate().take(run.end).skip(run.start) {
+            if field.gap {
+                out.marks.push(Mark::Gap);
+            }
+            for row in own_rows(first + index, field, self.width, self.engine) {
+                let at = out.text.len();
+                push_row_text(&mut out.text, &row, self.width, self.align);
+                let kept = out.text.get(at..).unwrap_or_default().trim_end().len();
+                out.text.truncate(at + kept);
+                out.marks.push(Mark::Line(row.kind, out.text.len()));
+            }
+        }
+        out
+    }
+}
+
+/// The end of a batch of at least `bytes` of text from field `start` (or of the fields).
+fn batch_end(fields: &[Field], start: usize, bytes: usize) -> usize {
+    let mut taken = 0;
+    for (index, field) in fields.iter().enumerate().skip(start) {
+        taken += field.text.text.len();
+        if taken >= bytes {
+            return index + 1;
+        }
+    }
+    fields.len()
 }
 
 /// The SGR parameters a line of `kind` is printed in on a colour terminal: the style the

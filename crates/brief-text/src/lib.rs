@@ -48,7 +48,7 @@ use unicode_bidi::{Level, ParagraphBidiInfo};
 pub use direction::{BaseDirection, first_strong, resolve_direction};
 pub use line::{Glyph, Glyphs, LeveledLine, VisualLine};
 pub use options::{BidiMode, LayoutOptions};
-pub use parallel::map_weighted;
+pub use parallel::{map_weighted, map_weighted_runs};
 pub use sanitize::{
     Sanitized, has_bidi_controls, is_explicit_bidi_control, isolate, join_isolated, sanitize,
 };

@@ -2,6 +2,7 @@
 //! cut at paragraph breaks into one run of paragraphs per thread, and the lines come back
 //! in order. A 2 MB briefing opens that much sooner; a short field stays on its thread.
 
+use std::ops::Range;
 use std::thread;
 
 use crate::line::VisualLine;
@@ -68,10 +69,28 @@ pub fn map_weighted<T: Sync, R: Send>(
     weight: impl Fn(&T) -> usize,
     f: impl Fn(usize, &T) -> R + Sync,
 ) -> Vec<R> {
+    let f = &f;
+    map_weighted_runs(items, weight, |run| {
+        run.map(|i| f(i, &items[i])).collect::<Vec<R>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// `f(run)` for runs of items' indices that together cover `items` in order: one run
+/// when the items weigh less than `PARALLEL_FROM` in all, else about equal runs by
+/// weight, one per core, each on a thread of its own. What a thread makes of its run it
+/// may also drop there: memory is freed fastest by the thread that allocated it.
+pub fn map_weighted_runs<T, R: Send>(
+    items: &[T],
+    weight: impl Fn(&T) -> usize,
+    f: impl Fn(Range<usize>) -> R + Sync,
+) -> Vec<R> {
     let total = items.iter().map(&weight).fold(0, usize::saturating_add);
     let threads = threads_for_bytes(total).min(items.len());
     if threads <= 1 {
-        return items.iter().enumerate().map(|(i, t)| f(i, t)).collect();
+        return vec![f(0..items.len())];
     }
     let mut runs = Vec::with_capacity(threads);
     let (mut start, mut weighed) = (0, 0_usize);
@@ -84,13 +103,7 @@ pub fn map_weighted<T: Sync, R: Send>(
         }
     }
     runs.push(start..items.len());
-    let f = &f;
-    run_parts(&runs, |run| {
-        run.clone().map(|i| f(i, &items[i])).collect::<Vec<R>>()
-    })
-    .into_iter()
-    .flatten()
-    .collect()
+    run_parts(&runs, |run| f(run.clone()))
 }
 
 /// `work(part)` for each part on a thread of its own, the results in order. A part whose
@@ -227,6 +240,26 @@ mod tests {
             if cores > 1 {
                 assert!(threads.len() > 1, "{} items on one thread", weights.len());
             }
+        }
+    }
+
+    #[test]
+    fn runs_cover_the_items_in_order_each_on_its_own_thread() {
+        let heavy = PARALLEL_FROM / 8;
+        for weights in [
+            vec![],
+            vec![1; 5],
+            vec![heavy; 40],
+            vec![PARALLEL_FROM * 3, 1],
+        ] {
+            let runs = map_weighted_runs(&weights, |&w| w, |run| (run, thread::current().id()));
+            let covered: Vec<usize> = runs.iter().flat_map(|(run, _)| run.clone()).collect();
+            assert_eq!(covered, (0..weights.len()).collect::<Vec<_>>());
+            let total: usize = weights.iter().sum();
+            let threads = threads_for_bytes(total).min(weights.len()).max(1);
+            assert_eq!(runs.len(), threads, "weights {weights:?}");
+            let ids: std::collections::HashSet<_> = runs.iter().map(|r| r.1).collect();
+            assert_eq!(ids.len(), runs.len());
         }
     }
 }

@@ -18,7 +18,7 @@ mod rows;
 mod status;
 mod tail;
 
-pub use columns::{COLUMN_GAP, column_widths};
+pub use columns::{COLUMN_GAP, column_widths, has_translation};
 pub use direction::{DirectionRule, starts_rtl};
 pub use ellipsis::ellipsize;
 pub use engine::{Engine, options};
@@ -27,7 +27,7 @@ pub use model::{Column, Field, FieldKind, Row};
 pub use pane_text::{PaneText, RowCount};
 pub use placement::{BULLET_WIDTH, Placement, Side, placement, placement_as, text_width};
 pub use punctuation::{comma, join_with_commas};
-pub use rows::{BIDI_CONTROL_NOTICE, STACK_INDENT, layout_fields};
+pub use rows::{BIDI_CONTROL_NOTICE, STACK_INDENT, layout_fields, own_rows};
 pub use status::{fit_words, status_row};
 
 #[cfg(test)]

@@ -93,14 +93,18 @@ pub(super) fn layout_field_rows(
     map_weighted(
         fields,
         |field| field.text.text.len(),
-        |index, field| {
-            let indent = match field.column {
-                Column::Translation => STACK_INDENT,
-                Column::Whole | Column::Original => 0,
-            };
-            field_rows(first + index, field, width, indent, engine)
-        },
+        |index, field| own_rows(first + index, field, width, engine),
     )
+}
+
+/// Field `index`'s own rows across a pane `width` cells wide: a translation stacked below
+/// its original is indented.
+pub fn own_rows(index: usize, field: &Field, width: usize, engine: Engine) -> Vec<Row> {
+    let indent = match field.column {
+        Column::Translation => STACK_INDENT,
+        Column::Whole | Column::Original => 0,
+    };
+    field_rows(index, field, width, indent, engine)
 }
 
 /// Appends `fields`' rows to `rows`, with a blank row before a field that asks for a gap.

@@ -24,9 +24,9 @@ pub use screen::{BriefingScreen, PaneScroll};
 pub use search::Search;
 
 #[cfg(test)]
-mod props_lazy;
+pub(crate) mod props_lazy;
 #[cfg(test)]
-mod props_translation;
+pub(crate) mod props_translation;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -45,7 +45,7 @@ impl Random {
 
 /// A briefing of `blocks` body blocks (paragraphs, headings, bullet lists with or without a
 /// lead), some quotations and actors, from `seed`.
-fn random_briefing(seed: u64, blocks: usize) -> Briefing {
+pub(crate) fn random_briefing(seed: u64, blocks: usize) -> Briefing {
     let mut random = Random(seed | 1);
     let body: Vec<Value> = (0..blocks)
         .map(|_| match random.below(5) {
@@ -79,7 +79,7 @@ fn random_briefing(seed: u64, blocks: usize) -> Briefing {
     load(&document)
 }
 
-fn load(document: &Value) -> Briefing {
+pub(crate) fn load(document: &Value) -> Briefing {
     match load_bytes(
         std::path::Path::new("lazy.json"),
         document.to_string().as_bytes(),
@@ -91,7 +91,7 @@ fn load(document: &Value) -> Briefing {
 
 /// The seed article's paragraphs repeated to `bytes`, with a heading every ten and a
 /// bullet list every twenty; the last paragraph ends with `last`.
-pub(super) fn long_briefing(bytes: usize, last: &str) -> Value {
+pub(crate) fn long_briefing(bytes: usize, last: &str) -> Value {
     let lines: Vec<&str> = SEED.lines().filter(|l| !l.trim().is_empty()).collect();
     let (mut body, mut size) = (Vec::new(), 0);
     for (n, line) in lines.iter().cycle().enumerate() {

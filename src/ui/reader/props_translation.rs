@@ -81,7 +81,7 @@ impl Random {
 
 /// A briefing in one language with a translation into another, every translatable part
 /// present and some of them left untranslated (`null`).
-fn bilingual(seed: u64) -> Briefing {
+pub(crate) fn bilingual(seed: u64) -> Briefing {
     let mut random = Random(seed | 1);
     let (language, words) = LANGUAGES[random.below(LANGUAGES.len())];
     let (into, other) = LANGUAGES[(random.below(3)
