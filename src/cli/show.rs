@@ -53,7 +53,7 @@ pub fn run(args: &ShowArgs) -> anyhow::Result<ExitCode> {
     // Stdout is line-buffered: unbuffered here, 5 MB of text took one system call a line.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let written = for_each_line(
-        &loaded.briefing,
+        loaded.briefing,
         view,
         width,
         engine,

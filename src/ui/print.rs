@@ -7,7 +7,7 @@ use super::content::{
 };
 use super::reader::panes::PaneId;
 pub use super::reader::panes::translation::TextView;
-use super::reader::panes::translation::{SIDE_BY_SIDE_WIDTH, view_fields};
+use super::reader::panes::translation::{SIDE_BY_SIDE_WIDTH, take_view_fields};
 use super::theme::{self, Theme};
 use crate::briefing::Briefing;
 use crate::text::map_weighted_runs;
@@ -40,13 +40,20 @@ pub fn view_lines(
     align: bool,
 ) -> Vec<PrintedLine> {
     let mut out = Vec::new();
-    let collected = for_each_line(briefing, view, width, engine, align, |kind, text| {
-        out.push(PrintedLine {
-            kind,
-            text: text.to_owned(),
-        });
-        Ok::<(), std::convert::Infallible>(())
-    });
+    let collected = for_each_line(
+        briefing.clone(),
+        view,
+        width,
+        engine,
+        align,
+        |kind, text| {
+            out.push(PrintedLine {
+                kind,
+                text: text.to_owned(),
+            });
+            Ok::<(), std::convert::Infallible>(())
+        },
+    );
     match collected {
         Ok(()) => out,
         Err(never) => match never {},
@@ -60,7 +67,7 @@ const PRINT_BATCH_BYTES: usize = 512 * 1024;
 /// The lines of `view_lines`, each handed to `line` as it is laid out, a batch at a time:
 /// `brief show` writes them as they come, without keeping them.
 pub fn for_each_line<E>(
-    briefing: &Briefing,
+    mut briefing: Briefing,
     view: TextView,
     width: usize,
     engine: Engine,
@@ -69,11 +76,10 @@ pub fn for_each_line<E>(
 ) -> Result<(), E> {
     let width = width.max(1);
     let languages = view
-        .languages(briefing)
+        .languages(&briefing)
         .map(|l| format!(" · {l}"))
         .unwrap_or_default();
-    for pane in PaneId::ALL {
-        let (fields, _) = view_fields(pane, briefing, view, None);
+    for (pane, fields) in take_view_fields(&mut briefing, view) {
         if pane != PaneId::Headline {
             line(FieldKind::Notice, "")?;
             let title = format!("{}{languages}", pane.title());

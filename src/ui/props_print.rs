@@ -23,10 +23,17 @@ fn printed(
     align: bool,
 ) -> Lines {
     let mut lines = Vec::new();
-    let result = for_each_line(briefing, view, width, engine, align, |kind, text| {
-        lines.push((kind, text.to_owned()));
-        Ok::<(), ()>(())
-    });
+    let result = for_each_line(
+        briefing.clone(),
+        view,
+        width,
+        engine,
+        align,
+        |kind, text| {
+            lines.push((kind, text.to_owned()));
+            Ok::<(), ()>(())
+        },
+    );
     assert_eq!(result, Ok(()));
     lines
 }

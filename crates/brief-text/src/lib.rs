@@ -51,6 +51,7 @@ pub use options::{BidiMode, LayoutOptions};
 pub use parallel::{map_weighted, map_weighted_runs};
 pub use sanitize::{
     Sanitized, has_bidi_controls, is_explicit_bidi_control, isolate, join_isolated, sanitize,
+    sanitize_owned,
 };
 pub use segment::measure;
 

@@ -50,6 +50,34 @@ pub fn sanitize(raw: &str) -> Sanitized {
     out.finish()
 }
 
+/// `sanitize` of text the caller gives up: returned as it is, without a copy, when nothing
+/// in it needs work (almost all text), else sanitized into a new string.
+pub fn sanitize_owned(raw: String) -> Sanitized {
+    if needs_no_work(&raw) {
+        return Sanitized {
+            text: raw,
+            has_bidi_controls: false,
+        };
+    }
+    sanitize(&raw)
+}
+
+/// Whether `sanitize` would return `raw` unchanged: no character it acts on.
+fn needs_no_work(raw: &str) -> bool {
+    let mut from = 0;
+    while let Some(at) = next_candidate(raw.as_bytes(), from) {
+        // Candidates are ASCII or lead bytes, so `at` is a char boundary.
+        let Some(c) = raw.get(at..).and_then(|rest| rest.chars().next()) else {
+            return true;
+        };
+        if needs_work(c) {
+            return false;
+        }
+        from = at + c.len_utf8();
+    }
+    true
+}
+
 struct Output {
     text: String,
     open: Scopes,

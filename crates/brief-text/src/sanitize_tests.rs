@@ -157,6 +157,7 @@ fn assert_same(raw: &str) {
     let (new, old) = (sanitize(raw), reference_sanitize(raw));
     assert_eq!(new.text, old.text, "for {raw:?}");
     assert_eq!(new.has_bidi_controls, old.has_bidi_controls, "for {raw:?}");
+    assert_eq!(sanitize_owned(raw.to_owned()), new, "owned, for {raw:?}");
 }
 
 /// Every lead byte the scan stops at, its neighbours that it must not stop at (or must
@@ -286,6 +287,7 @@ proptest! {
     fn same_as_reference_on_tricky_strings(pieces in prop::collection::vec(piece(), 0..120)) {
         let raw = pieces.concat();
         let (new, old) = (sanitize(&raw), reference_sanitize(&raw));
+        prop_assert_eq!(&sanitize_owned(raw.clone()), &new);
         prop_assert_eq!(new.text, old.text);
         prop_assert_eq!(new.has_bidi_controls, old.has_bidi_controls);
     }
@@ -293,6 +295,7 @@ proptest! {
     #[test]
     fn same_as_reference_on_any_string(raw in any::<String>()) {
         let (new, old) = (sanitize(&raw), reference_sanitize(&raw));
+        prop_assert_eq!(&sanitize_owned(raw.clone()), &new);
         prop_assert_eq!(new.text, old.text);
         prop_assert_eq!(new.has_bidi_controls, old.has_bidi_controls);
     }

@@ -3,7 +3,7 @@
 use super::direction::DirectionRule;
 use super::model::{Column, Field, FieldKind};
 use crate::briefing::Unit;
-use crate::text::{BaseDirection, Sanitized, first_strong, isolate, sanitize};
+use crate::text::{BaseDirection, Sanitized, first_strong, isolate, sanitize, sanitize_owned};
 use crate::ui::matching::Normalized;
 
 /// A piece of a row: a field of the briefing, or punctuation of our own around it.
@@ -43,6 +43,12 @@ impl Fields {
 
     pub fn push(&mut self, kind: FieldKind, raw: &str, gap: bool) {
         self.push_sanitized(kind, sanitize(raw), gap);
+    }
+
+    /// `push` of text given up: it becomes the field's text without a copy when it needs
+    /// no sanitizing.
+    pub fn push_owned(&mut self, kind: FieldKind, raw: String, gap: bool) {
+        self.push_sanitized(kind, sanitize_owned(raw), gap);
     }
 
     /// Text of our own (a label, a notice, a diagnostic), or an address: it reads left to

@@ -102,6 +102,29 @@ pub fn view_fields(
     (paired(original, &translation, covered), shown)
 }
 
+/// `view_fields` of every pane in order, for output that needs the briefing no more: the
+/// original's body is moved out of `briefing` into its fields rather than copied, once
+/// the other panes (the points may list the body's bullets) have their fields.
+pub fn take_view_fields(briefing: &mut Briefing, view: TextView) -> Vec<(PaneId, Vec<Field>)> {
+    let moved = view.fitted(briefing).translation().is_none();
+    let mut panes: Vec<(PaneId, Vec<Field>)> = PaneId::ALL
+        .into_iter()
+        .map(|pane| match pane {
+            PaneId::Body if moved => (pane, Vec::new()),
+            _ => (pane, view_fields(pane, briefing, view, None).0),
+        })
+        .collect();
+    if moved {
+        let rule = DirectionRule::of(briefing);
+        let body = std::mem::take(&mut briefing.body);
+        let fields = super::body::fields_from(briefing.summary.as_deref(), body, rule);
+        if let Some((_, slot)) = panes.iter_mut().find(|(pane, _)| *pane == PaneId::Body) {
+            *slot = fields;
+        }
+    }
+    panes
+}
+
 /// A translation reads in its language's direction throughout, whatever script a name or
 /// an untranslated part it carries over is in: its column is an English (or Arabic) text.
 fn translation_rule(translated: &Briefing) -> DirectionRule {
