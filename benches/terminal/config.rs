@@ -11,8 +11,11 @@ pub const FRIBIDI: &str = "/usr/bin/fribidi";
 pub struct Config {
     pub quick: bool,
     pub archive_files: usize,
-    /// FriBidi runs, and our warm layout runs (after one on fresh memory).
+    /// Our warm layout runs (after one on fresh memory).
     pub layout_runs: usize,
+    /// Rounds of FriBidi, the fresh layout and `brief show`, each a process, in turn: a
+    /// round takes a fifth of a second, and this machine's speed drifts within minutes.
+    pub process_rounds: usize,
     pub startup_runs: usize,
     pub archive_runs: usize,
     pub keys: usize,
@@ -29,6 +32,7 @@ impl Config {
                 quick,
                 archive_files: 1_000,
                 layout_runs: 1,
+                process_rounds: 1,
                 startup_runs: 1,
                 archive_runs: 1,
                 keys: 20,
@@ -40,6 +44,7 @@ impl Config {
                 quick,
                 archive_files: 10_000,
                 layout_runs: 9,
+                process_rounds: 25,
                 startup_runs: 15,
                 archive_runs: 5,
                 keys: 500,

@@ -73,7 +73,7 @@ pub fn layout_throughput(cfg: &Config, path: &Path) -> Row {
     let mut fresh_times = Vec::new();
     let mut show_times = Vec::new();
     let show_briefing = fresh::write_show_briefing(path);
-    for _ in 0..cfg.layout_runs.max(1) {
+    for _ in 0..cfg.process_rounds.max(1) {
         // cutime+cstime: CPU time of the children waited for.
         let children0 = stat_ticks("/proc/self/stat", 13);
         match fribidi_once(path) {

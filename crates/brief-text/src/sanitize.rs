@@ -70,7 +70,8 @@ fn needs_no_work(raw: &str) -> bool {
         let Some(c) = raw.get(at..).and_then(|rest| rest.chars().next()) else {
             return true;
         };
-        if needs_work(c) {
+        // A line break before any bidi control closes no scope: it stays as it is.
+        if c != '\n' && needs_work(c) {
             return false;
         }
         from = at + c.len_utf8();
