@@ -60,9 +60,10 @@ pub fn view_lines(
     }
 }
 
-/// Bytes of text laid out before their lines are handed on: enough for the layout to use
-/// every core, few enough that the lines of a long briefing are never all held at once.
-const PRINT_BATCH_BYTES: usize = 512 * 1024;
+/// Bytes of text laid out before their lines are handed on: few enough that the lines of
+/// a long briefing are never all held at once, and enough that the cores seldom wait for
+/// each other at a batch's end (5 MB printed 5–9% sooner than in batches of 512 KB).
+const PRINT_BATCH_BYTES: usize = 2 * 1024 * 1024;
 
 /// The lines of `view_lines`, each handed to `line` as it is laid out, a batch at a time:
 /// `brief show` writes them as they come, without keeping them.
