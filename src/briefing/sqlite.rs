@@ -23,8 +23,10 @@ pub(crate) fn migrate(
         }
         Ok(())
     })();
-    match result {
-        Ok(()) => conn.execute_batch("COMMIT"),
+    // A failed COMMIT ("busy") leaves the transaction open: it is rolled back too, so the
+    // caller may try again on this connection.
+    match result.and_then(|()| conn.execute_batch("COMMIT")) {
+        Ok(()) => Ok(()),
         Err(error) => {
             let _ = conn.execute_batch("ROLLBACK");
             Err(error)

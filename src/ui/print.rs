@@ -144,7 +144,7 @@ impl Printing {
     }
 
     /// Fields one below the other, a batch at a time, each batch's runs of fields laid out
-    /// and made into text on all cores: the rows are dropped by the thread that made them,
+    /// and made into text on all cores (a long batch): the rows are dropped by the thread that made them,
     /// and the calling thread only hands the lines on.
     fn stacked<E>(
         self,

@@ -3,6 +3,7 @@
 //! and made into text on several threads.
 
 use proptest::prelude::*;
+use serde_json::json;
 
 use super::content::{Engine, FieldKind, PaneText};
 use super::print::{TextView, for_each_line, row_text};
@@ -87,6 +88,33 @@ fn a_long_briefing_prints_the_rows_laid_out_whole() {
         let want = laid_out_whole(&briefing, TextView::Original, width, engine, align);
         assert!(got.len() > 30_000, "{} lines", got.len());
         assert!(got == want, "width {width}: the printed lines differ");
+    }
+}
+
+/// What the generated briefings never hold: a body that opens with a heading and no
+/// summary (a gap with no row above it), a field with bidi controls (its warning row), a
+/// bullet list with a lead, and no body at all (the notice).
+#[test]
+fn awkward_briefings_print_the_rows_laid_out_whole() {
+    let documents = [
+        json!({
+            "headline": "عنوان",
+            "body": [
+                { "heading": "بداية" },
+                "نص \u{202E}مقلوب\u{202C} هنا",
+                { "lead": "قائمة", "bullets": ["أول", "ثان"] },
+            ],
+        }),
+        json!({ "headline": "Nothing below", "body": [] }),
+    ];
+    for document in documents {
+        let briefing = load(&document);
+        for width in [1, 9, 60] {
+            let (engine, align) = (engine(false), true);
+            let got = printed(&briefing, TextView::Original, width, engine, align);
+            let want = laid_out_whole(&briefing, TextView::Original, width, engine, align);
+            assert_eq!(got, want, "width {width}: {document}");
+        }
     }
 }
 

@@ -79,8 +79,9 @@ pub fn map_weighted<T: Sync, R: Send>(
 }
 
 /// `f(run)` for runs of items' indices that together cover `items` in order: one run
-/// when the items weigh less than `PARALLEL_FROM` in all, else about equal runs by
-/// weight, one per core, each on a thread of its own. What a thread makes of its run it
+/// when the items weigh less than `PARALLEL_FROM` in all, else at most one run per core,
+/// of about equal weight (an item heavier than a run's share leaves fewer, or an empty
+/// one), each on a thread of its own. What a thread makes of its run it
 /// may also drop there: memory is freed fastest by the thread that allocated it.
 pub fn map_weighted_runs<T, R: Send>(
     items: &[T],
@@ -257,7 +258,10 @@ mod tests {
             assert_eq!(covered, (0..weights.len()).collect::<Vec<_>>());
             let total: usize = weights.iter().sum();
             let threads = threads_for_bytes(total).min(weights.len()).max(1);
-            assert_eq!(runs.len(), threads, "weights {weights:?}");
+            assert!(runs.len() <= threads, "weights {weights:?}");
+            if threads > 1 && weights.len() > threads {
+                assert!(runs.len() > 1, "weights {weights:?} on one thread");
+            }
             let ids: std::collections::HashSet<_> = runs.iter().map(|r| r.1).collect();
             assert_eq!(ids.len(), runs.len());
         }

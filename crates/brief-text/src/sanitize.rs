@@ -62,7 +62,8 @@ pub fn sanitize_owned(raw: String) -> Sanitized {
     sanitize(&raw)
 }
 
-/// Whether `sanitize` would return `raw` unchanged: no character it acts on.
+/// Whether `sanitize` would return `raw` unchanged: nothing it replaces, and no line break
+/// after a bidi control (which it would close there).
 fn needs_no_work(raw: &str) -> bool {
     let mut from = 0;
     while let Some(at) = next_candidate(raw.as_bytes(), from) {

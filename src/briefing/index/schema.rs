@@ -58,11 +58,16 @@ pub(crate) fn open(path: &Path, library: &Path, access: Access) -> Result<Connec
     }
     // SQLite answers "busy" at once, without the timeout, where waiting could deadlock:
     // as another process creates the file or switches it to WAL while this one reads it.
-    // Those moments pass, so the set-up is tried again until the timeout.
+    // Those moments pass, so a writer's set-up is tried again until the timeout (on a
+    // connection left in no transaction); a reader never waits.
     let deadline = Instant::now() + BUSY_TIMEOUT;
     loop {
         match set_up(&conn, path, library, access) {
-            Err(IndexError::Locked { .. }) if Instant::now() < deadline => {
+            Err(IndexError::Locked { .. })
+                if access == Access::ReadWrite
+                    && conn.is_autocommit()
+                    && Instant::now() < deadline =>
+            {
                 std::thread::sleep(SET_UP_RETRY);
             }
             result => return result.map(|()| conn),
