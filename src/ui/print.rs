@@ -80,6 +80,11 @@ pub fn for_each_line<E>(
         .languages(&briefing)
         .map(|l| format!(" · {l}"))
         .unwrap_or_default();
+    let printing = Printing {
+        width,
+        engine,
+        align,
+    };
     for (pane, fields) in take_view_fields(&mut briefing, view) {
         if pane != PaneId::Headline {
             line(FieldKind::Notice, "")?;
@@ -87,11 +92,6 @@ pub fn for_each_line<E>(
             let rule = "─".repeat(width.saturating_sub(title.chars().count() + 4));
             line(FieldKind::Notice, &format!("── {title} {rule}"))?;
         }
-        let printing = Printing {
-            width,
-            engine,
-            align,
-        };
         if width >= usize::from(SIDE_BY_SIDE_WIDTH) && has_translation(&fields) {
             printing.columns(fields, &mut line)?;
         } else {
@@ -144,8 +144,8 @@ impl Printing {
     }
 
     /// Fields one below the other, a batch at a time, each batch's runs of fields laid out
-    /// and made into text on all cores (a long batch): the rows are dropped by the thread that made them,
-    /// and the calling thread only hands the lines on.
+    /// and made into text on all cores (when the batch is long): the rows are dropped by
+    /// the thread that made them, and the calling thread only hands the lines on.
     fn stacked<E>(
         self,
         fields: &[Field],

@@ -6,38 +6,13 @@ use proptest::prelude::*;
 use serde_json::json;
 
 use super::content::{Engine, FieldKind, PaneText};
-use super::print::{TextView, for_each_line, row_text};
+use super::print::{PrintedLine, TextView, row_text, view_lines};
 use super::reader::panes::PaneId;
 use super::reader::panes::translation::{SIDE_BY_SIDE_WIDTH, view_fields};
 use super::reader::props_lazy::{load, long_briefing, random_briefing};
 use super::reader::props_translation::bilingual;
 use crate::briefing::Briefing;
 use crate::text::BidiMode;
-
-type Lines = Vec<(FieldKind, String)>;
-
-fn printed(
-    briefing: &Briefing,
-    view: TextView,
-    width: usize,
-    engine: Engine,
-    align: bool,
-) -> Lines {
-    let mut lines = Vec::new();
-    let result = for_each_line(
-        briefing.clone(),
-        view,
-        width,
-        engine,
-        align,
-        |kind, text| {
-            lines.push((kind, text.to_owned()));
-            Ok::<(), ()>(())
-        },
-    );
-    assert_eq!(result, Ok(()));
-    lines
-}
 
 /// Each pane laid out whole, as the reader lays it out, under its title.
 fn laid_out_whole(
@@ -46,7 +21,7 @@ fn laid_out_whole(
     width: usize,
     engine: Engine,
     align: bool,
-) -> Lines {
+) -> Vec<PrintedLine> {
     let width = width.max(1);
     let languages = view.languages(briefing).map(|l| format!(" · {l}"));
     let mut lines = Vec::new();
@@ -55,16 +30,20 @@ fn laid_out_whole(
         if pane != PaneId::Headline {
             let title = format!("{}{}", pane.title(), languages.as_deref().unwrap_or(""));
             let rule = "─".repeat(width.saturating_sub(title.chars().count() + 4));
-            lines.push((FieldKind::Notice, String::new()));
-            lines.push((FieldKind::Notice, format!("── {title} {rule}")));
+            lines.push(line(FieldKind::Notice, String::new()));
+            lines.push(line(FieldKind::Notice, format!("── {title} {rule}")));
         }
         let mut text = PaneText::new(fields);
         text.set_side_by_side(width >= usize::from(SIDE_BY_SIDE_WIDTH));
         text.relayout(width, engine);
         let rows = text.rows.iter();
-        lines.extend(rows.map(|row| (row.kind, row_text(row, width, align))));
+        lines.extend(rows.map(|row| line(row.kind, row_text(row, width, align))));
     }
     lines
+}
+
+fn line(kind: FieldKind, text: String) -> PrintedLine {
+    PrintedLine { kind, text }
 }
 
 fn engine(logical: bool) -> Engine {
@@ -84,7 +63,7 @@ fn a_long_briefing_prints_the_rows_laid_out_whole() {
     let briefing = load(&long_briefing(4_500_000, "end"));
     for (width, logical) in [(100, false), (37, true)] {
         let (engine, align) = (engine(logical), !logical);
-        let got = printed(&briefing, TextView::Original, width, engine, align);
+        let got = view_lines(&briefing, TextView::Original, width, engine, align);
         let want = laid_out_whole(&briefing, TextView::Original, width, engine, align);
         assert!(got.len() > 30_000, "{} lines", got.len());
         assert!(got == want, "width {width}: the printed lines differ");
@@ -111,7 +90,7 @@ fn awkward_briefings_print_the_rows_laid_out_whole() {
         let briefing = load(&document);
         for width in [1, 9, 60] {
             let (engine, align) = (engine(false), true);
-            let got = printed(&briefing, TextView::Original, width, engine, align);
+            let got = view_lines(&briefing, TextView::Original, width, engine, align);
             let want = laid_out_whole(&briefing, TextView::Original, width, engine, align);
             assert_eq!(got, want, "width {width}: {document}");
         }
@@ -135,7 +114,7 @@ proptest! {
             _ => (bilingual(seed), TextView::SideBySide(0)),
         };
         let (engine, align) = (engine(logical), !logical);
-        let got = printed(&briefing, view, width, engine, align);
+        let got = view_lines(&briefing, view, width, engine, align);
         prop_assert_eq!(got, laid_out_whole(&briefing, view, width, engine, align));
     }
 }
