@@ -1,9 +1,9 @@
 //! The text of one cell: a grapheme (or a piece of one) of a few bytes, kept without a
 //! heap allocation, and the widths of common one-character texts.
 
-use std::sync::LazyLock;
-
 use unicode_width::UnicodeWidthStr;
+
+use crate::tables;
 
 /// What a cluster or glyph shows: nearly always a grapheme of a few bytes, so it is kept
 /// inline rather than as a `String` (a heap allocation per grapheme was most of layout's
@@ -30,16 +30,37 @@ const BLOCKS: [(u32, u32, usize); 4] = [
     (0xFB50, 0xFF00, 0x80 + 0x780 * 2 + 0x70 * 3),
 ];
 
+/// The bytes of `CHARS`.
+const CHARS_LEN: usize = 0x80 + 0x780 * 2 + 0x70 * 3 + 0x3B0 * 3;
+
 /// The characters of `BLOCKS` in order: the UTF-8 of each is a slice at a computed offset
-/// (built once, about 14 KB).
-static CHARS: LazyLock<String> = LazyLock::new(|| {
-    let mut s = String::new();
-    for (start, end, _) in BLOCKS {
-        // No block holds surrogates, so every code point is a character.
-        s.extend((start..end).filter_map(char::from_u32));
+/// (about 7 KB, made at compile time).
+static CHARS: &str = {
+    const BYTES: [u8; CHARS_LEN] = {
+        let mut bytes = [0; CHARS_LEN];
+        let mut at = 0;
+        let mut b = 0;
+        while b < BLOCKS.len() {
+            let (start, end, _) = BLOCKS[b];
+            let mut u = start;
+            while u < end {
+                // No block holds surrogates.
+                let Some(c) = char::from_u32(u) else {
+                    panic!("a surrogate in BLOCKS")
+                };
+                let (_, rest) = bytes.split_at_mut(at);
+                at += c.encode_utf8(rest).len();
+                u += 1;
+            }
+            b += 1;
+        }
+        bytes
+    };
+    match std::str::from_utf8(&BYTES) {
+        Ok(chars) => chars,
+        Err(_) => panic!("CHARS is not UTF-8"),
     }
-    s
-});
+};
 
 /// `c`'s UTF-8 as a static slice, for characters of `BLOCKS`.
 fn bmp_str(c: char) -> Option<&'static str> {
@@ -50,25 +71,20 @@ fn bmp_str(c: char) -> Option<&'static str> {
     CHARS.get(from..from + len)
 }
 
-/// Code point ranges whose single-character widths are kept in `WIDTHS`: Latin, Arabic and
-/// Arabic presentation forms (what shaping puts in nearly every cluster).
-const LOW: u32 = 0x800;
-const FORMS: std::ops::Range<u32> = 0xFB50..0xFF00;
+/// Code point ranges whose single-character widths are kept in `tables::WIDTHS`: Latin,
+/// Arabic and Arabic presentation forms (what shaping puts in nearly every cluster).
+pub(crate) const LOW: u32 = 0x800;
+pub(crate) const FORMS: std::ops::Range<u32> = 0xFB50..0xFF00;
 
-/// `UnicodeWidthStr::width` of each one-character string of `LOW` then `FORMS`, computed
-/// by that same function, so `char_str_width` answers exactly as it would.
-static WIDTHS: LazyLock<Vec<u8>> = LazyLock::new(|| {
-    (0..LOW)
-        .chain(FORMS)
-        .map(|u| {
-            // u8::MAX makes `char_str_width` measure (none arises: every code point of
-            // these ranges is in `BLOCKS`, and one character is at most 2 cells wide).
-            char::from_u32(u)
-                .and_then(bmp_str)
-                .map_or(u8::MAX, |s| u8::try_from(s.width()).unwrap_or(u8::MAX))
-        })
-        .collect()
-});
+/// `UnicodeWidthStr::width` of the one-character string of `u`, as `tables::WIDTHS` holds
+/// it: u8::MAX makes `char_str_width` measure (none arises: every code point of `LOW` and
+/// `FORMS` is in `BLOCKS`, and one character is at most 2 cells wide).
+#[cfg(test)]
+pub(crate) fn width_entry(u: u32) -> u8 {
+    char::from_u32(u)
+        .and_then(bmp_str)
+        .map_or(u8::MAX, |s| u8::try_from(s.width()).unwrap_or(u8::MAX))
+}
 
 /// `one.width()` for a one-character string, from `WIDTHS` where it is there.
 pub(crate) fn char_str_width(one: &str) -> usize {
@@ -80,7 +96,7 @@ pub(crate) fn char_str_width(one: &str) -> usize {
     } else {
         None
     };
-    match index.and_then(|i| WIDTHS.get(i)) {
+    match index.and_then(|i| tables::WIDTHS.get(i)) {
         Some(&w) if w != u8::MAX => usize::from(w),
         _ => one.width(),
     }

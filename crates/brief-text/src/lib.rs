@@ -37,6 +37,7 @@ mod sanitize;
 mod segment;
 mod shape;
 mod split;
+mod tables;
 #[cfg(feature = "ratatui")]
 pub mod widget;
 mod wrap;

@@ -3,7 +3,6 @@
 //! terminal attaches a mark to the cell before it) and mirroring at odd levels (L4).
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use icu_properties::CodePointMapData;
 use icu_properties::props::BidiMirroringGlyph;
@@ -13,6 +12,7 @@ use crate::cell_text::CellText;
 use crate::cluster::Cluster;
 use crate::options::BidiMode;
 use crate::sanitize::is_explicit_bidi_control;
+use crate::tables;
 
 /// unicode-bidi's own Bidi_Class data (`HardcodedBidiData`, so the classes are the same),
 /// with the first code points, Latin and Arabic among them, looked up in a table: its
@@ -20,13 +20,28 @@ use crate::sanitize::is_explicit_bidi_control;
 pub(crate) struct BidiData;
 
 /// Code points below this have their class in `TABLE`.
-const TABLED: usize = 0x800;
+pub(crate) const TABLED: usize = 0x800;
 
-static TABLE: LazyLock<Vec<BidiClass>> = LazyLock::new(|| {
-    (0..TABLED as u32)
-        .map(|u| char::from_u32(u).map_or(BidiClass::L, bidi_class))
-        .collect()
-});
+/// unicode-bidi's classes in the order `tables::BIDI_CLASSES` numbers them.
+pub(crate) const CLASSES: [BidiClass; 23] = {
+    use BidiClass::*;
+    [
+        AL, AN, B, BN, CS, EN, ES, ET, FSI, L, LRE, LRI, LRO, NSM, ON, PDF, PDI, R, RLE, RLI, RLO,
+        S, WS,
+    ]
+};
+
+/// Built at compile time from `tables::BIDI_CLASSES`, which a test makes from
+/// `bidi_class`.
+static TABLE: [BidiClass; TABLED] = {
+    let mut table = [BidiClass::L; TABLED];
+    let mut i = 0;
+    while i < TABLED {
+        table[i] = CLASSES[tables::BIDI_CLASSES[i] as usize];
+        i += 1;
+    }
+    table
+};
 
 impl BidiDataSource for BidiData {
     fn bidi_class(&self, c: char) -> BidiClass {

@@ -7,7 +7,9 @@
 mod bidi;
 mod emit;
 mod graphemes;
-mod props;
+pub(crate) mod props;
+#[cfg(test)]
+pub(crate) mod props_source;
 mod wrap;
 
 #[cfg(test)]

@@ -1,24 +1,10 @@
-//! What the fast path needs to know of each character, looked up in one table built once
-//! from the same sources the general path reads (unicode-bidi, unicode-width, ICU), for
+//! What the fast path needs to know of each character, looked up in one table made by a
+//! test from the same sources the general path reads (unicode-bidi, unicode-width, ICU), for
 //! the blocks prose in the briefings' scripts is written in. A character is "simple" when
 //! the fast path can lay it out exactly as the general path would; any other character
 //! sends its whole paragraph down the general path.
 
-use std::sync::LazyLock;
-
-use icu_properties::CodePointMapData;
-use icu_properties::props::{
-    BidiMirroringGlyph, BidiPairedBracketType, BinaryProperty, ExtendedPictographic,
-    GraphemeClusterBreak, JoiningType,
-};
-use unicode_bidi::{BidiClass, BidiDataSource};
-use unicode_width::UnicodeWidthChar;
-
-use crate::cell_text::char_str_width;
-use crate::cluster::{is_breaking_space, is_mark};
-use crate::reorder::{BidiData, mirrored};
-use crate::shape::form;
-use crate::split::is_hidden;
+use crate::tables;
 
 /// The bidi classes a simple paragraph can hold (no embeddings, isolates, separators),
 /// named as UAX #9 names them.
@@ -39,25 +25,6 @@ pub(crate) enum Class {
     ON,
 }
 
-impl Class {
-    fn from_bidi(class: BidiClass) -> Option<Self> {
-        Some(match class {
-            BidiClass::L => Self::L,
-            BidiClass::R => Self::R,
-            BidiClass::AL => Self::AL,
-            BidiClass::EN => Self::EN,
-            BidiClass::ES => Self::ES,
-            BidiClass::ET => Self::ET,
-            BidiClass::AN => Self::AN,
-            BidiClass::CS => Self::CS,
-            BidiClass::NSM => Self::NSM,
-            BidiClass::WS => Self::WS,
-            BidiClass::ON => Self::ON,
-            _ => return None,
-        })
-    }
-}
-
 /// Joining types as shaping uses them (`U` for non-joining).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
@@ -71,18 +38,6 @@ pub(crate) enum Joining {
 }
 
 impl Joining {
-    fn from_icu(jt: JoiningType) -> Option<Self> {
-        Some(match jt {
-            JoiningType::NonJoining => Self::U,
-            JoiningType::Transparent => Self::T,
-            JoiningType::DualJoining => Self::D,
-            JoiningType::RightJoining => Self::R,
-            JoiningType::LeftJoining => Self::L,
-            JoiningType::JoinCausing => Self::C,
-            _ => return None,
-        })
-    }
-
     pub fn joins_forward(self) -> bool {
         matches!(self, Self::D | Self::L | Self::C)
     }
@@ -117,35 +72,89 @@ pub(crate) struct Props {
 
 /// The blocks covered, each with where its entries start in `TABLE`: Latin to Arabic
 /// Extended-A, and general punctuation. Nothing outside them is simple.
-const BLOCKS: [(u32, u32, usize); 2] = [(0, 0x900, 0), (0x2000, 0x2070, 0x900)];
+pub(crate) const BLOCKS: [(u32, u32, usize); 2] = [(0, 0x900, 0), (0x2000, 0x2070, 0x900)];
 
 /// Forms of the Arabic letters U+0600..U+08FF: isolated, final, initial, medial.
-const SHAPED_FROM: u32 = 0x600;
-const SHAPED_LEN: usize = 0x300;
+pub(crate) const SHAPED_FROM: u32 = 0x600;
+pub(crate) const SHAPED_LEN: usize = 0x300;
 
-static TABLE: LazyLock<Vec<Option<Props>>> = LazyLock::new(|| {
-    BLOCKS
-        .iter()
-        .flat_map(|&(start, end, _)| start..end)
-        .map(|u| char::from_u32(u).and_then(simple_props))
-        .collect()
-});
+/// Entries of `TABLE`: the code points of `BLOCKS`.
+pub(crate) const TABLE_LEN: usize = 0x970;
+const _: () = assert!(BLOCKS[1].2 + (BLOCKS[1].1 - BLOCKS[1].0) as usize == TABLE_LEN);
 
-static SHAPES: LazyLock<Vec<[char; 4]>> = LazyLock::new(|| {
-    (SHAPED_FROM..SHAPED_FROM + SHAPED_LEN as u32)
-        .map(|u| {
-            let c = char::from_u32(u).unwrap_or(' ');
-            let jt = CodePointMapData::<JoiningType>::new().get(c);
-            let shape = |prev, next| form(c, jt, prev, next).unwrap_or(c);
-            [
-                shape(false, false),
-                shape(true, false),
-                shape(false, true),
-                shape(true, true),
-            ]
-        })
-        .collect()
-});
+/// Built at compile time from `tables::PROPS`, which a test makes from `simple_props`:
+/// a table built at the start cost every process its first layout's time.
+static TABLE: [Option<Props>; TABLE_LEN] = {
+    let mut table = [None; TABLE_LEN];
+    let mut i = 0;
+    while i < TABLE_LEN {
+        table[i] = unpack(tables::PROPS[i]);
+        i += 1;
+    }
+    table
+};
+
+/// The four forms of each letter of U+0600..U+08FF, from `tables::SHAPES` (all in the
+/// BMP), which a test makes from `shape::form`.
+static SHAPES: [[char; 4]; SHAPED_LEN] = {
+    let mut shapes = [[' '; 4]; SHAPED_LEN];
+    let mut i = 0;
+    while i < SHAPED_LEN {
+        let mut k = 0;
+        while k < 4 {
+            shapes[i][k] = match char::from_u32(tables::SHAPES[i][k] as u32) {
+                Some(c) => c,
+                None => panic!("a surrogate in tables::SHAPES"),
+            };
+            k += 1;
+        }
+        i += 1;
+    }
+    shapes
+};
+
+/// The classes in the order `pack` numbers them.
+pub(crate) const CLASSES: [Class; 11] = [
+    Class::L,
+    Class::R,
+    Class::AL,
+    Class::EN,
+    Class::ES,
+    Class::ET,
+    Class::AN,
+    Class::CS,
+    Class::NSM,
+    Class::WS,
+    Class::ON,
+];
+pub(crate) const JOININGS: [Joining; 6] = [
+    Joining::U,
+    Joining::T,
+    Joining::D,
+    Joining::R,
+    Joining::L,
+    Joining::C,
+];
+
+const fn unpack(code: u16) -> Option<Props> {
+    if code & 1 == 0 {
+        return None;
+    }
+    let pair = ((code >> 12) & 3) as u8;
+    Some(Props {
+        class: CLASSES[((code >> 1) & 0xF) as usize],
+        extend: code & 1 << 5 != 0,
+        space: code & 1 << 6 != 0,
+        joining: JOININGS[((code >> 7) & 7) as usize],
+        bracket: match (code >> 10) & 3 {
+            1 => Bracket::Open(pair),
+            2 => Bracket::Close(pair),
+            _ => Bracket::None,
+        },
+        mirrors: code & 1 << 14 != 0,
+        forms: code & 1 << 15 != 0,
+    })
+}
 
 /// The table `props_in` reads: a loop over a paragraph's characters takes it once, so the
 /// lazy static is checked once a paragraph rather than once a character.
@@ -197,77 +206,6 @@ pub(crate) fn shaped_in(shapes: &[[char; 4]], c: char, joins_prev: bool, joins_n
 
 /// Zero width non-joiner: in Persian it ends a letter's joining inside a word (می‌شود).
 pub(crate) const ZWNJ: char = '\u{200C}';
-
-fn simple_props(c: char) -> Option<Props> {
-    if c == ZWNJ {
-        // A boundary neutral (BN), which UAX #9 removes (X9) before resolving types. Where
-        // `decode` lets it through, between two strong letters, reading it as a mark on the
-        // letter before (NSM, rule W1) resolves every character as removing it would. It
-        // goes into the cell before it, as a grapheme extender, and breaks joining.
-        return Some(Props {
-            class: Class::NSM,
-            extend: true,
-            space: false,
-            joining: Joining::U,
-            bracket: Bracket::None,
-            mirrors: false,
-            forms: false,
-        });
-    }
-    if c.is_control() || is_hidden(c) {
-        return None;
-    }
-    let class = Class::from_bidi(BidiData.bidi_class(c))?;
-    let gcb = CodePointMapData::<GraphemeClusterBreak>::new().get(c);
-    let extend = gcb == GraphemeClusterBreak::Extend;
-    if !(extend || gcb == GraphemeClusterBreak::Other) || ExtendedPictographic::for_char(c) {
-        return None;
-    }
-    let width = c.width().unwrap_or(0);
-    let cell_width = char_str_width(c.encode_utf8(&mut [0; 4]));
-    let shape_ok = if extend {
-        class == Class::NSM && width == 0 && cell_width == 0 && is_mark(c)
-    } else {
-        class != Class::NSM && width == 1 && cell_width == 1 && !is_mark(c)
-    };
-    let mirror = CodePointMapData::<BidiMirroringGlyph>::new().get(c);
-    let bracket = match (mirror.paired_bracket_type, c) {
-        (BidiPairedBracketType::None, _) => Bracket::None,
-        (_, '(') => Bracket::Open(0),
-        (_, ')') => Bracket::Close(0),
-        (_, '[') => Bracket::Open(1),
-        (_, ']') => Bracket::Close(1),
-        (_, '{') => Bracket::Open(2),
-        (_, '}') => Bracket::Close(2),
-        _ => return None,
-    };
-    let joining = Joining::from_icu(CodePointMapData::<JoiningType>::new().get(c))?;
-    let u = u32::from(c);
-    let in_shaped = (SHAPED_FROM..SHAPED_FROM + SHAPED_LEN as u32).contains(&u);
-    // Joining letters outside the shaped range would need the general path's lookup.
-    if !shape_ok || (!in_shaped && !matches!(joining, Joining::U | Joining::T)) {
-        return None;
-    }
-    let forms = in_shaped && {
-        let jt = CodePointMapData::<JoiningType>::new().get(c);
-        [(false, false), (true, false), (false, true), (true, true)]
-            .iter()
-            .any(|&(p, n)| form(c, jt, p, n).is_some())
-    };
-    let mirrors = mirrored(c) != c;
-    if extend && (mirrors || forms) {
-        return None;
-    }
-    Some(Props {
-        class,
-        extend,
-        space: is_breaking_space(c),
-        joining,
-        bracket,
-        mirrors,
-        forms,
-    })
-}
 
 #[cfg(test)]
 mod tests {
