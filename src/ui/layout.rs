@@ -1,7 +1,7 @@
 //! Where things go on screen, as pure functions of the terminal size, so `update` can lay
 //! text out at the widths `render` will draw it at.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 
 /// Below this the reader only says the terminal is too small.
 pub const MIN_WIDTH: u16 = 20;
@@ -20,8 +20,48 @@ pub fn is_multi(area: Rect) -> bool {
 
 /// The screen minus its last row, and that row (the status line).
 pub fn split_status(area: Rect) -> (Rect, Rect) {
-    let [main, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let status = area.height.min(1);
+    let [main, status] = rows(area, [area.height - status, status]);
     (main, status)
+}
+
+/// `area` cut into rows of the given heights, top to bottom (which should sum to its
+/// height). Layouts here are plain arithmetic rather than ratatui's `Layout`: its solver
+/// took a tenth of the start, and the tests check the results are the solver's.
+pub fn rows<const N: usize>(area: Rect, heights: [u16; N]) -> [Rect; N] {
+    let mut y = area.y;
+    heights.map(|height| {
+        let row = Rect { y, height, ..area };
+        y = y.saturating_add(height);
+        row
+    })
+}
+
+/// `area` cut into columns of the given widths, left to right.
+pub fn columns<const N: usize>(area: Rect, widths: [u16; N]) -> [Rect; N] {
+    let mut x = area.x;
+    widths.map(|width| {
+        let column = Rect { x, width, ..area };
+        x = x.saturating_add(width);
+        column
+    })
+}
+
+/// `length` cells shared in proportion to `weights`, as ratatui's `Fill` (and
+/// `Percentage`s summing to 100) share them: each boundary at its exact place, rounded
+/// half away from zero.
+pub fn shares<const N: usize>(length: u16, weights: [u32; N]) -> [u16; N] {
+    let total: u64 = weights.iter().map(|&w| u64::from(w)).sum::<u64>().max(1);
+    let mut before = 0u64;
+    let mut edge = 0u16;
+    weights.map(|weight| {
+        before += u64::from(weight);
+        let exact = 2 * u64::from(length) * before;
+        let next = u16::try_from((exact + total) / (2 * total)).unwrap_or(length);
+        let size = next.saturating_sub(edge);
+        edge = next;
+        size
+    })
 }
 
 /// Rows (or library entries) one notch of the mouse wheel moves.
@@ -83,7 +123,43 @@ pub fn half_page(page: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use ratatui::layout::{Constraint, Layout};
+
     use super::*;
+
+    #[test]
+    fn the_status_line_is_the_last_row_as_the_solver_puts_it() {
+        for height in 0..=300 {
+            let area = Rect::new(3, 7, 50, height);
+            let solver: [Rect; 2] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+            let (main, status) = split_status(area);
+            assert_eq!([main, status], solver, "height {height}");
+        }
+    }
+
+    #[test]
+    fn shares_are_the_solvers() {
+        for length in 0..=400 {
+            let area = Rect::new(0, 0, length, 1);
+            let solver: [Rect; 3] = Layout::horizontal([
+                Constraint::Percentage(40),
+                Constraint::Percentage(30),
+                Constraint::Percentage(30),
+            ])
+            .areas(area);
+            let ours = columns(area, shares(length, [40, 30, 30]));
+            assert_eq!(ours, solver, "40/30/30 of {length}");
+            let area = Rect::new(0, 2, 1, length);
+            let solver: [Rect; 2] =
+                Layout::vertical([Constraint::Fill(3), Constraint::Fill(2)]).areas(area);
+            assert_eq!(
+                rows(area, shares(length, [3, 2])),
+                solver,
+                "3:2 of {length}"
+            );
+        }
+    }
 
     #[test]
     fn too_small_below_20x5() {

@@ -144,9 +144,10 @@ pub fn draw<W: Write>(
     let mut frame = term.get_frame();
     frame.render_widget(app, frame.area());
     scroller.before_flush(term)?;
-    scroller.drawn(term.current_buffer_mut());
     term.flush()?;
-    term.swap_buffers();
     execute!(term.backend_mut(), EndSynchronizedUpdate)?;
+    // Kept once the frame is on its way: the copy is no part of it.
+    scroller.drawn(term.current_buffer_mut());
+    term.swap_buffers();
     Ok(())
 }

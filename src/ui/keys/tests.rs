@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::binding::KeyBinding;
-use super::table::{DEFAULT_TABLE, KeyFileError, KeySetup, KeyTable, parse_table};
+use super::table::{DEFAULT_TABLE, KeyFileError, KeySetup, KeyTable, parse_plain, parse_table};
 use crate::ui::action::Action;
 
 fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
@@ -20,6 +20,29 @@ fn default_table_parses_and_binds_every_action() {
     let table = KeyTable::defaults();
     for (action, keys) in table.bindings() {
         assert!(!keys.is_empty(), "{action:?} has no key");
+    }
+}
+
+/// The start reads the built-in table without TOML: it must read it as TOML does, and
+/// leave to TOML what it cannot read.
+#[test]
+fn the_plain_reading_of_the_default_table_is_tomls() {
+    let toml = parse_table(Path::new("keys.toml"), DEFAULT_TABLE).map_err(|e| e.to_string());
+    assert_eq!(parse_plain(DEFAULT_TABLE), toml.ok());
+    let plain = "# c\n\nquit = [ \"q\" , \"ctrl-c\", ]\nhelp=[\"?\"]\nzoom = []\n";
+    let toml = parse_table(Path::new("k.toml"), plain).map_err(|e| e.to_string());
+    assert_eq!(parse_plain(plain), toml.ok());
+    assert_eq!(parse_plain(plain).map(|e| e.len()), Some(3));
+    for other in [
+        "quit = [\"q\"] # a comment after",
+        "quit = [\"\\u0071\"]",
+        "quit = \"q\"",
+        "[section]",
+        "nothing = [\"q\"]",
+        "quit = [\"q\" \"x\"]x",
+        "quit = [\"q\" \"x\"]",
+    ] {
+        assert_eq!(parse_plain(other), None, "{other}");
     }
 }
 

@@ -175,3 +175,16 @@ fn a_failed_entry_in_a_narrow_list_is_cut_to_the_room_left() {
         }
     }
 }
+
+#[test]
+fn the_list_and_the_detail_are_where_the_solver_put_them() {
+    use ratatui::layout::{Constraint, Layout, Rect};
+    for height in 0..=300 {
+        let area = Rect::new(0, 0, 90, height);
+        let (list, detail) = super::view::areas(area);
+        let (main, _) = crate::ui::layout::split_status(area);
+        let solver: [Rect; 2] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(detail.height)]).areas(main);
+        assert_eq!([list, detail], solver, "height {height}");
+    }
+}

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 
 use super::detail::DetailView;
 use super::entry::{Entry, entry_row, snippet_row};
@@ -14,7 +14,7 @@ use crate::briefing::index::Order;
 use crate::briefing::{Change, Library, LibraryEntry};
 use crate::ui::content::{DirectionRule, Engine, Field, FieldKind, Fields, PaneText, Row};
 use crate::ui::count::{plural, thousands};
-use crate::ui::layout::{inner_height, split_status, text_width};
+use crate::ui::layout::{inner_height, rows, split_status, text_width};
 use crate::ui::loading::{Listed, Progress, SearchAsk};
 use crate::ui::prompt::Prompt;
 
@@ -332,8 +332,7 @@ pub(super) fn areas(area: Rect) -> (Rect, Rect) {
     } else {
         0
     };
-    let [list, detail] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_height)]).areas(main);
+    let [list, detail] = rows(main, [main.height - detail_height, detail_height]);
     (list, detail)
 }
 

@@ -1,10 +1,10 @@
 //! Where the panes of an open briefing go, as pure functions of the screen size, so that
 //! `update` lays text out at the widths `render` draws it at.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 
 use super::panes::{ByPane, PaneId};
-use crate::ui::layout::{is_multi, split_status, text_width};
+use crate::ui::layout::{columns, is_multi, rows, shares, split_status, text_width};
 
 /// The panes' places at one screen size, whichever pane has focus: a relayout happens on
 /// resize and zoom, but on a small screen focus moves without one.
@@ -74,18 +74,9 @@ fn tiled_panes(area: Rect, headline_rows: usize) -> Option<PaneRects> {
         .unwrap_or(u16::MAX)
         .clamp(1, most)
         + 2;
-    let [top, body, row] = Layout::vertical([
-        Constraint::Length(headline_height),
-        Constraint::Fill(3),
-        Constraint::Fill(2),
-    ])
-    .areas(main);
-    let [quotes, points, actors] = Layout::horizontal([
-        Constraint::Percentage(40),
-        Constraint::Percentage(30),
-        Constraint::Percentage(30),
-    ])
-    .areas(row);
+    let [body_height, row_height] = shares(main.height.saturating_sub(headline_height), [3, 2]);
+    let [top, body, row] = rows(main, [headline_height, body_height, row_height]);
+    let [quotes, points, actors] = columns(row, shares(row.width, [40, 30, 30]));
     let mut rects = PaneRects::default();
     for (pane, rect) in PaneId::ALL
         .into_iter()
@@ -99,6 +90,41 @@ fn tiled_panes(area: Rect, headline_rows: usize) -> Option<PaneRects> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::layout::{Constraint, Layout};
+
+    /// The five panes as ratatui's solver placed them before `tiled_panes` did the sums.
+    fn solver_tiles(area: Rect, headline_rows: usize) -> Option<[Rect; 5]> {
+        let rects = tiled_panes(area, headline_rows)?;
+        let (main, _) = split_status(area);
+        let [top, body, row] = Layout::vertical([
+            Constraint::Length(rects[PaneId::Headline]?.height),
+            Constraint::Fill(3),
+            Constraint::Fill(2),
+        ])
+        .areas(main);
+        let [quotes, points, actors] = Layout::horizontal([
+            Constraint::Percentage(40),
+            Constraint::Percentage(30),
+            Constraint::Percentage(30),
+        ])
+        .areas(row);
+        Some([top, body, quotes, points, actors])
+    }
+
+    #[test]
+    fn the_tiles_are_where_the_solver_put_them() {
+        let widths = (80..=100).chain((101..=400).step_by(13));
+        for width in widths {
+            for height in (24..=160).chain([1000]) {
+                for headline_rows in [1, 3, 40] {
+                    let area = Rect::new(0, 0, width, height);
+                    let ours = tiled_panes(area, headline_rows)
+                        .map(|rects| PaneId::ALL.map(|pane| rects[pane].unwrap_or_default()));
+                    assert_eq!(ours, solver_tiles(area, headline_rows), "{width}×{height}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn five_panes_tile_the_screen_from_80x24() {
