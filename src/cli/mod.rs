@@ -20,3 +20,4 @@ pub mod signals;
 pub mod terminal;
 pub mod tui;
 pub mod watch;
+pub mod worker;

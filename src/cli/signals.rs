@@ -52,10 +52,37 @@ fn start_watchdog(status: u8) {
         });
 }
 
+/// The ways out that signals and a hang-up take, registered but not yet watched: a signal
+/// that comes before `watch` waits in its handler's pipe. Registering costs little; the
+/// three threads that watch start after the first frame, off its way.
+pub struct Watchers {
+    ends: Signals,
+    stops: Signals,
+    tty: OwnedFd,
+}
+
+/// Registers the handlers of `Watchers`: from here on no signal ends the process without
+/// the terminal restored.
+pub fn register() -> io::Result<Watchers> {
+    Ok(Watchers {
+        ends: Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?,
+        stops: Signals::new([SIGTSTP])?,
+        tty: input_tty()?,
+    })
+}
+
+impl Watchers {
+    /// Starts the threads that act on the signals and the hang-up.
+    pub fn watch(self) -> io::Result<()> {
+        spawn_signal_thread(self.ends)?;
+        spawn_hangup_watcher(self.tty)?;
+        spawn_job_control_thread(self.stops)
+    }
+}
+
 /// SIGHUP (link dropped), SIGTERM, SIGINT and SIGQUIT: restore and exit 128+signo. The
 /// last two only come from `kill`: in raw mode Ctrl-C and Ctrl-backslash are keys.
-pub fn spawn_signal_thread() -> io::Result<()> {
-    let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
+fn spawn_signal_thread(mut signals: Signals) -> io::Result<()> {
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
@@ -90,8 +117,7 @@ pub fn stop_job() -> io::Result<()> {
 /// mode and goes through the main loop): give the terminal back, stop, and on `fg` take it
 /// again and wake the main loop with a SIGWINCH (crossterm turns it into a resize event),
 /// which draws the whole screen anew.
-pub fn spawn_job_control_thread() -> io::Result<()> {
-    let mut signals = Signals::new([SIGTSTP])?;
+fn spawn_job_control_thread(mut signals: Signals) -> io::Result<()> {
     std::thread::Builder::new()
         .name("job-control".into())
         .spawn(move || {
@@ -125,8 +151,7 @@ pub fn input_tty() -> io::Result<OwnedFd> {
 /// Waits, blocked in poll(2) asking for no events, for the terminal to hang up (POLLHUP
 /// is reported regardless). That covers a tty that goes away with no SIGHUP sent to us,
 /// e.g. when it is not our controlling terminal: crossterm would spin forever.
-pub fn spawn_hangup_watcher() -> io::Result<()> {
-    let fd = input_tty()?;
+fn spawn_hangup_watcher(fd: OwnedFd) -> io::Result<()> {
     std::thread::Builder::new()
         .name("hangup-watcher".into())
         .spawn(move || {

@@ -23,6 +23,8 @@ use std::time::{Duration, Instant};
 use brief::briefing::{self, Listing, LoadOptions};
 use brief::ui::{Action, App, Batch, Listed};
 
+use super::worker::Unstarted;
+
 /// What the loader threads send.
 enum Message {
     /// How many library entries to expect in all.
@@ -50,9 +52,6 @@ const BATCH_ENTRIES: usize = 256;
 /// ...or once this long has passed since its last send, so the screen fills steadily even
 /// when files load slowly.
 const BATCH_TIME: Duration = Duration::from_millis(15);
-/// The whole parse of a file whose head was sent waits this long at most for the head's
-/// frame to be drawn.
-const FIRST_FRAME_WAIT: Duration = Duration::from_millis(200);
 /// Loading threads at most: the main thread needs little, and more threads than cores
 /// would only fight over them.
 const MAX_WORKERS: usize = 2;
@@ -68,8 +67,8 @@ const TEST_WHOLE_GATE_VAR: &str = "BRIEF_TEST_WHOLE_GATE";
 /// The receiving end, held by the main thread.
 pub struct Loader {
     rx: Receiver<Message>,
-    /// Told once the first frame is drawn.
-    drawn: Sender<()>,
+    /// The loader thread, for a named file until the first frame is drawn (`start`).
+    unstarted: Option<Unstarted>,
 }
 
 /// What taking messages found.
@@ -85,6 +84,11 @@ pub enum Drained {
 /// Starts loading `path`: a folder, or a file (then its folder, with the file first), from
 /// the index at `place` when it can be used. Returns the loader, the file to open when it
 /// arrives (spelled as given), and the flag set once the index is up to date.
+///
+/// A named file (its head, if it is long) is read on this thread, and the loader thread
+/// that does the rest starts once the first frame is drawn: a thread started before it
+/// took the main thread's core for a millisecond or more. A folder's load starts at once,
+/// since its first frame waits for it.
 pub fn spawn(
     path: &Path,
     options: LoadOptions,
@@ -96,18 +100,50 @@ pub fn spawn(
     };
     let opened = path.is_file().then(|| path.to_path_buf());
     let (tx, rx) = mpsc::channel();
-    let (drawn, first_frame) = mpsc::channel();
-    let file = opened.clone();
+    let named = opened.clone().map(|file| {
+        let head_sent = load_named_first(&file, options, &tx);
+        Named { file, head_sent }
+    });
     let fresh = Fresh::default();
     let (for_thread, fresh_for_thread) = (place.clone(), Arc::clone(&fresh));
-    std::thread::Builder::new()
-        .name("loader".into())
-        .spawn(move || {
-            let file = file.as_deref().map(|file| (file, first_frame));
-            load(&for_thread, file, options, &tx, fresh_for_thread);
-        })?;
-    let loader = Loader { rx, drawn };
+    let thread = Unstarted::new("loader", move || {
+        load(&for_thread, named, options, &tx, fresh_for_thread);
+    });
+    let mut loader = Loader {
+        rx,
+        unstarted: Some(thread),
+    };
+    if opened.is_none() {
+        loader.start()?;
+    }
     Ok((loader, opened, place, fresh))
+}
+
+/// The named file, once its first part is sent.
+struct Named {
+    file: PathBuf,
+    /// Only its head was: the whole follows from the loader thread.
+    head_sent: bool,
+}
+
+/// Sends the named file: a long file's head (returning true), else the whole file.
+fn load_named_first(file: &Path, options: LoadOptions, tx: &Sender<Message>) -> bool {
+    if let Some(head) = briefing::load_head(file, &options) {
+        let _ = tx.send(Message::Head(Box::new(head)));
+        return true;
+    }
+    let _ = tx.send(Message::Loaded(named_batch(file, options)));
+    false
+}
+
+/// The named file read whole, as a batch of one.
+fn named_batch(file: &Path, options: LoadOptions) -> Batch {
+    let mut batch = Batch::default();
+    match kept::load_named(file, &options) {
+        Ok(listing) => batch.listings.push(listing),
+        Err(failure) => batch.failures.push(failure),
+    }
+    batch
 }
 
 /// The library folder of `path`: itself, or a file's folder.
@@ -121,35 +157,28 @@ pub fn folder_of(path: &Path) -> PathBuf {
     }
 }
 
-/// The loader thread: the named file (with the receiver told when the first frame is
-/// drawn), then the index's rows, or discovery and the files by up to two workers. Every
-/// send that fails means the reader has quit: stop.
+/// The loader thread: a long named file's whole (its head was sent, and its frame drawn,
+/// before this thread started), then the index's rows, or discovery and the files by up to
+/// two workers. Every send that fails means the reader has quit: stop.
 fn load(
     place: &IndexPlace,
-    named: Option<(&Path, Receiver<()>)>,
+    named: Option<Named>,
     options: LoadOptions,
     tx: &Sender<Message>,
     fresh: Fresh,
 ) {
     let folder = place.folder.as_path();
-    let file = named.as_ref().map(|(file, _)| *file);
-    let mut first = Batch::default();
-    if let Some((file, first_frame)) = named {
-        // A long file's head goes first; its whole then comes as a change of that file,
-        // parsed once the head's frame is drawn, so as not to take a core from it.
-        if let Some(head) = briefing::load_head(file, &options) {
-            if tx.send(Message::Head(Box::new(head))).is_err() {
-                return;
-            }
-            first.gone.push(file.to_path_buf());
-            let _ = first_frame.recv_timeout(FIRST_FRAME_WAIT);
-            pass_gate(TEST_WHOLE_GATE_VAR);
-        }
-        match kept::load_named(file, &options) {
-            Ok(listing) => first.listings.push(listing),
-            Err(failure) => first.failures.push(failure),
-        }
-        if tx.send(Message::Loaded(first)).is_err() {
+    let file = named.as_ref().map(|named| named.file.as_path());
+    if let Some(Named {
+        file,
+        head_sent: true,
+    }) = &named
+    {
+        // The whole comes as a change of the file its head stood for.
+        pass_gate(TEST_WHOLE_GATE_VAR);
+        let mut whole = named_batch(file, options);
+        whole.gone.push(file.clone());
+        if tx.send(Message::Loaded(whole)).is_err() {
             return;
         }
     }
@@ -255,9 +284,9 @@ fn work(files: &[PathBuf], next: &AtomicUsize, options: LoadOptions, tx: &Sender
 }
 
 impl Loader {
-    /// The first frame is drawn: the named file's whole parse may take a core.
-    pub fn first_frame_drawn(&self) {
-        let _ = self.drawn.send(());
+    /// Starts the loader thread, unless it has started.
+    pub fn start(&mut self) -> std::io::Result<()> {
+        self.unstarted.take().map_or(Ok(()), Unstarted::start)
     }
 
     /// Takes every message already waiting into the app, without blocking.

@@ -13,6 +13,7 @@ use brief::briefing::index::{Access, Index};
 use brief::ui::{Action, ActorAsk, App, INDEX_BEING_BUILT, actor_answer};
 
 use super::place::{IndexPlace, IndexState, respelled};
+use crate::cli::worker::Unstarted;
 
 /// How often a waiting read looks whether the index is ready.
 const READY_POLL: Duration = Duration::from_millis(50);
@@ -25,17 +26,17 @@ pub struct ActorReader {
 }
 
 impl ActorReader {
-    pub fn spawn(place: IndexPlace, state: Arc<IndexState>) -> std::io::Result<Self> {
+    /// The reader, and its worker to start.
+    pub fn new(place: IndexPlace, state: Arc<IndexState>) -> (Self, Unstarted) {
         let (asks, asked) = mpsc::channel();
         let (send, answers) = mpsc::channel();
-        std::thread::Builder::new()
-            .name("actors".into())
-            .spawn(move || work(&place, &state, &asked, &send))?;
-        Ok(Self {
+        let worker = Unstarted::new("actors", move || work(&place, &state, &asked, &send));
+        let reader = Self {
             asks,
             answers,
             pending: 0,
-        })
+        };
+        (reader, worker)
     }
 
     pub fn ask(&mut self, ask: ActorAsk) {

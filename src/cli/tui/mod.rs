@@ -76,10 +76,9 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     }
     terminal::install()?;
     signals::install_panic_hook();
-    // Before loading, so a signal during a slow load still ends the process cleanly.
-    signals::spawn_signal_thread()?;
-    signals::spawn_hangup_watcher()?;
-    signals::spawn_job_control_thread()?;
+    // Before loading, so a signal during a slow load still ends the process cleanly (once
+    // the first frame is drawn, which waits a second at most).
+    let watchers = signals::register()?;
     let options = LoadOptions {
         max_size: args.max_size,
     };
@@ -116,7 +115,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
                 app,
                 runtime,
                 (loader, place, fresh),
-                (marks, watch),
+                (marks, watch, watchers),
                 started,
             )
         });
@@ -146,17 +145,16 @@ fn session(
     app: impl FnOnce(Rect) -> App,
     runtime: Runtime,
     (loader, place, fresh): (Loader, IndexPlace, Fresh),
-    (marks, watch): ((Option<PathBuf>, String), Watch),
+    (marks, watch, watchers): ((Option<PathBuf>, String), Watch, signals::Watchers),
     started: Instant,
 ) -> anyhow::Result<()> {
     let mut term = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
     let size = term.size()?;
     let app = &mut app(Rect::new(0, 0, size.width, size.height));
-    // Beside the library's load and the first frame, which shows no marks: they follow it.
-    let marks = &mut Review::open(marks)?;
-    // Its threads only wait for asks: started while this thread waits for the loader,
-    // their start is off the way to the first frame.
-    let mut searcher = Searcher::spawn(runtime.load, place, fresh)?;
+    // The first frame shows no marks: they follow it. Its effects may ask for them, or
+    // for a search: the asks wait for the workers, started after it.
+    let marks = &mut Review::new(marks);
+    let mut searcher = Searcher::new(runtime.load, place, fresh);
     // A named file's first frame shows that file: the rest of its folder follows it.
     let grace = if app.awaits_opened() {
         started
@@ -171,9 +169,13 @@ fn session(
     carry_out_effects(app, &mut term, runtime, &mut scroller, &mut searcher, marks)?;
     let mut pacer = Pacer::new(runtime.max_rate);
     paced_draw(&mut term, app, &mut scroller, &mut pacer)?;
-    if let Some(loader) = &loader {
-        loader.first_frame_drawn();
+    if let Some(loader) = &mut loader {
+        loader.start()?;
     }
+    // Every thread the first frame need not wait for starts now, off its way.
+    watchers.watch()?;
+    marks.start()?;
+    searcher.start()?;
     if std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1") {
         panic!("{TEST_PANIC_VAR}=1: panic forced after the first frame (test hook)");
     }

@@ -1,5 +1,6 @@
-//! The review state as the session holds it: opened on a thread of its own, beside the
-//! library's load and the first frame, which shows no marks it would have to wait for;
+//! The review state as the session holds it: opened on a thread of its own, started once
+//! the first frame is drawn (it shows no marks it would have to wait for), beside the
+//! library's load;
 //! taken once its open has ended (the session looks between events), or before a key is
 //! taken (it may be a mark), whichever comes first. Taking it reads every mark into the app, so a mark read asked
 //! for before it was open is not lost.
@@ -19,13 +20,27 @@ use super::marks::Keeper;
 const TEST_STATE_GATE_VAR: &str = "BRIEF_TEST_STATE_GATE";
 
 pub struct Review {
+    /// Where the state is (`Keeper::place`), until its open starts.
+    place: Option<(Option<PathBuf>, String)>,
     opening: Option<JoinHandle<Keeper>>,
     keeper: Option<Keeper>,
 }
 
 impl Review {
-    /// Starts opening the state at `place` (`Keeper::place`).
-    pub fn open(place: (Option<PathBuf>, String)) -> std::io::Result<Self> {
+    /// The state at `place`, not opened yet (`start`).
+    pub fn new(place: (Option<PathBuf>, String)) -> Self {
+        Self {
+            place: Some(place),
+            opening: None,
+            keeper: None,
+        }
+    }
+
+    /// Starts opening the state, unless it has been started.
+    pub fn start(&mut self) -> std::io::Result<()> {
+        let Some(place) = self.place.take() else {
+            return Ok(());
+        };
         let opening = std::thread::Builder::new()
             .name("review-state".into())
             .spawn(move || {
@@ -36,15 +51,14 @@ impl Review {
                 }
                 Keeper::open(place)
             })?;
-        Ok(Self {
-            opening: Some(opening),
-            keeper: None,
-        })
+        self.opening = Some(opening);
+        Ok(())
     }
 
     /// The open state, waiting for the open to end if it has not; the first time, every
     /// briefing's marks go to the app.
     pub fn keeper(&mut self, app: &mut App) -> anyhow::Result<&mut Keeper> {
+        self.start()?;
         if let Some(opening) = self.opening.take() {
             let mut keeper = opening
                 .join()
@@ -59,7 +73,7 @@ impl Review {
 
     /// Whether the state is still opening: the session looks again soon.
     pub fn is_opening(&self) -> bool {
-        self.opening.is_some()
+        self.place.is_some() || self.opening.is_some()
     }
 
     /// Before the session takes terminal events, while the state opens: waits up to
@@ -72,6 +86,7 @@ impl Review {
         app: &mut App,
         limit: Option<Duration>,
     ) -> anyhow::Result<(Option<Duration>, bool)> {
+        self.start()?;
         let Some(opening) = &self.opening else {
             return Ok((limit, false));
         };

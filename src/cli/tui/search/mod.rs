@@ -26,6 +26,7 @@ use brief::ui::{Action, ActorAsk, App, Found, Hit, SearchAsk};
 
 use super::actors::ActorReader;
 use super::place::respelled;
+use crate::cli::worker::Unstarted;
 
 use crate::cli::loader::{Fresh, IndexPlace};
 
@@ -45,15 +46,18 @@ pub struct Searcher {
     cancel: Arc<Mutex<Cancel>>,
     /// The actor screen's reads of the index.
     actors: ActorReader,
+    /// The workers, until `start`.
+    unstarted: Vec<Unstarted>,
 }
 
 impl Searcher {
-    pub fn spawn(load: LoadOptions, place: IndexPlace, fresh: Fresh) -> std::io::Result<Self> {
+    /// The searcher, its workers not started yet (`start`).
+    pub fn new(load: LoadOptions, place: IndexPlace, fresh: Fresh) -> Self {
         let (asks, asked) = mpsc::channel();
         let (send, found) = mpsc::channel();
         let current = Arc::new(AtomicU64::new(0));
         let cancel = Arc::new(Mutex::new(Cancel::default()));
-        let actors = ActorReader::spawn(place.clone(), Arc::clone(&fresh))?;
+        let (actors, actor_worker) = ActorReader::new(place.clone(), Arc::clone(&fresh));
         let worker = Worker {
             current: Arc::clone(&current),
             cancel: Arc::clone(&cancel),
@@ -61,17 +65,21 @@ impl Searcher {
             place,
             load,
         };
-        std::thread::Builder::new()
-            .name("search".into())
-            .spawn(move || worker.work(&asked, &send))?;
-        Ok(Self {
+        let search_worker = Unstarted::new("search", move || worker.work(&asked, &send));
+        Self {
             asks,
             found,
             current,
             pending: 0,
             cancel,
             actors,
-        })
+            unstarted: vec![search_worker, actor_worker],
+        }
+    }
+
+    /// Starts the workers (once).
+    pub fn start(&mut self) -> std::io::Result<()> {
+        self.unstarted.drain(..).try_for_each(Unstarted::start)
     }
 
     /// Passes a read of the index for the actor screen to its worker.
