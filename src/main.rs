@@ -7,7 +7,13 @@ mod cli;
 use cli::args::{Cli, Command};
 
 fn main() -> ExitCode {
-    let matches = Cli::command().get_matches();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some((matches, mut read)) = cli::args::read_only(&args) {
+        let config = cli::config::user_config();
+        cli::settings::apply_to_read(&mut read, &matches, &config);
+        return report(cli::tui::run(&read));
+    }
+    let matches = Cli::command().get_matches_from(&args);
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
     let result = match &mut cli.command {
         Some(Command::Check(args)) => cli::check::run(args),
@@ -38,6 +44,10 @@ fn main() -> ExitCode {
             cli::tui::run(&cli.read)
         }
     };
+    report(result)
+}
+
+fn report(result: anyhow::Result<ExitCode>) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(error) => {
