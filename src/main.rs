@@ -26,7 +26,7 @@ fn main() -> ExitCode {
             }
             cli::show::run(args)
         }
-        Some(Command::Import(args)) => cli::import::run(args),
+        Some(Command::Import(_)) => cli::import_cmd::run(&args),
         Some(Command::Index(args)) => {
             cli::settings::apply_index(&mut args.index, &cli::config::user_config());
             cli::index::run(args)

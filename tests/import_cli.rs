@@ -238,3 +238,28 @@ fn bad_sources_are_named_and_the_others_still_imported() {
     assert!(String::from_utf8_lossy(&invalid.stderr).contains("would not load"));
     assert!(files(&home.path().join("o2")).is_empty());
 }
+
+/// `brief import` runs `brief-import` from beside itself: without it, it says so and what
+/// installs it, and exits 2 having written nothing.
+#[test]
+fn import_without_its_executable_says_what_is_missing() {
+    let home = TempDir::new().expect("temp dir");
+    let alone = home.path().join("bin");
+    fs::create_dir(&alone).expect("bin dir");
+    let copy = alone.join("brief");
+    fs::copy(env!("CARGO_BIN_EXE_brief"), &copy).expect("copy brief");
+    let article = data("seed-article.txt");
+    let output = Command::new(&copy)
+        .arg("import")
+        .arg(&article)
+        .current_dir(home.path())
+        .env("HOME", home.path())
+        .env_remove("BRIEF_DIR")
+        .output()
+        .expect("brief runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("brief-import is missing"), "{stderr}");
+    assert!(stderr.contains("cargo install --path ."), "{stderr}");
+    assert!(!home.path().join("briefings").exists());
+}

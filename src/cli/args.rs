@@ -81,7 +81,7 @@ pub enum Command {
     /// Print the manual page (roff) to standard output: brief(1), or brief-COMMAND(1)
     Man(ManArgs),
     /// Turn articles (text, Markdown, HTML, RSS/Atom feeds; folders, `-`) into briefings
-    Import(crate::cli::import::ImportArgs),
+    Import(brief::import::ImportArgs),
     /// Build or bring up to date the index of a library folder
     Index(IndexArgs),
     /// Search a library through its index; print each briefing found, newest first

@@ -6,7 +6,7 @@ pub mod config;
 pub mod digest;
 pub mod export;
 pub mod gaps;
-pub mod import;
+pub mod import_cmd;
 pub mod index;
 pub mod job;
 pub mod loader;

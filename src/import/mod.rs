@@ -6,6 +6,7 @@
 //! a field the article does not give stays out, and every block's text is the article's.
 
 mod actors;
+mod args;
 mod blocks;
 mod dates;
 mod draft;
@@ -18,6 +19,7 @@ mod place;
 mod quotes;
 mod words;
 
+pub use args::ImportArgs;
 pub use blocks::{Layout, layout};
 pub use draft::{Draft, DraftActor, DraftBlock, DraftQuote, DraftSource, IMPORTER, ImportRecord};
 pub use feed::{FeedError, from_feed};

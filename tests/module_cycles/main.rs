@@ -21,10 +21,21 @@ fn crate_roots(base: &Path) -> Vec<PathBuf> {
         members.sort();
         dirs.extend(members);
     }
-    let roots = dirs
+    let mut roots: Vec<PathBuf> = dirs
         .iter()
-        .flat_map(|d| ["lib.rs", "main.rs"].map(|f| d.join("src").join(f)));
-    roots.filter(|root| base.join(root).is_file()).collect()
+        .flat_map(|d| ["lib.rs", "main.rs"].map(|f| d.join("src").join(f)))
+        .collect();
+    // A package's other executables: `src/bin/NAME/main.rs`.
+    if let Ok(entries) = std::fs::read_dir(base.join("src/bin")) {
+        let mut bins: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| Path::new("src/bin").join(e.file_name()).join("main.rs"))
+            .collect();
+        bins.sort();
+        roots.extend(bins);
+    }
+    roots.retain(|root| base.join(root).is_file());
+    roots
 }
 
 /// Every cycle of every crate under `base`, described.

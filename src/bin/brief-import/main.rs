@@ -1,4 +1,8 @@
-//! `brief import SOURCE...`: articles into briefing files, never overwriting one.
+//! `brief-import`: `brief import SOURCE...`, articles into briefing files, never
+//! overwriting one. An executable of its own, which `brief import` runs once it has checked
+//! the arguments (`src/cli/import_cmd.rs`): the HTML parser, the feeds, HTTP and TLS it
+//! needs were most of the reader's relocated data, which the dynamic loader wrote at every
+//! start of the reader.
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
@@ -7,38 +11,33 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use brief::briefing::{is_terminal_hazard, load_bytes};
-use brief::import::{Draft, Meta, file_stem, from_feed, from_html, from_text};
-use clap::Args;
+use brief::import::{Draft, ImportArgs, Meta, file_stem, from_feed, from_html, from_text};
+use clap::Parser;
 
 mod fetch;
 mod sources;
 
 use sources::{Article, Kind, MAX_ARTICLE_BYTES, read_source};
 
-#[derive(Debug, Args)]
-pub struct ImportArgs {
-    /// Article files (text, Markdown, HTML, RSS or Atom), folders of them, `-` for standard
-    /// input, or http(s) addresses
-    #[arg(required = true, value_name = "SOURCE")]
-    pub sources: Vec<String>,
-    /// The articles' language (a BCP 47 tag such as ar, en, fa); detected when absent
-    #[arg(long, value_name = "TAG")]
-    pub language: Option<String>,
-    /// Where to write the briefings [default: $BRIEF_DIR, else ./briefings]
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
-    /// Show what would be written without writing anything
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Fetch the page each feed item links to and import it instead of the item's summary
-    #[arg(long)]
-    pub follow: bool,
-    /// Give up on an address after this many seconds
-    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
-    pub timeout: u64,
+#[derive(Debug, Parser)]
+#[command(name = "brief import", version)]
+struct ImportCli {
+    #[command(flatten)]
+    args: ImportArgs,
 }
 
-pub fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
+fn main() -> ExitCode {
+    let cli = ImportCli::parse();
+    match run(&cli.args) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("brief: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let out = args
         .out
         .clone()
