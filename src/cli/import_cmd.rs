@@ -16,12 +16,21 @@ pub const IMPORTER: &str = "brief-import";
 /// process; returns only if it cannot.
 pub fn run(command_line: &[OsString]) -> anyhow::Result<ExitCode> {
     let importer = importer()?;
-    let after = command_line
-        .iter()
-        .position(|arg| arg == "import")
-        .map_or(&[][..], |at| &command_line[at + 1..]);
-    let error = std::process::Command::new(&importer).args(after).exec();
+    let error = std::process::Command::new(&importer)
+        .args(forwarded(command_line))
+        .exec();
     Err(error).with_context(|| format!("cannot run {}", importer.display()))
+}
+
+/// What follows the first `import` after the program's name (which could itself be
+/// spelled `import`): clap allows nothing of the reader's before a subcommand.
+fn forwarded(command_line: &[OsString]) -> &[OsString] {
+    command_line
+        .iter()
+        .skip(1)
+        .position(|arg| arg == "import")
+        .and_then(|at| command_line.get(at + 2..))
+        .unwrap_or_default()
 }
 
 fn importer() -> anyhow::Result<PathBuf> {
@@ -29,9 +38,30 @@ fn importer() -> anyhow::Result<PathBuf> {
     let importer = me.with_file_name(IMPORTER);
     anyhow::ensure!(
         importer.is_file(),
-        "{} is missing: `brief import` runs it, and it is installed with brief \
-         (`cargo install --path .` installs both)",
+        "{} is missing: `brief import` runs it, and it is built and installed with brief \
+         (`cargo build` builds both, `cargo install --path .` installs both)",
         importer.display()
     );
     Ok(importer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_follows_import_is_forwarded() {
+        let line = |words: &[&str]| words.iter().map(OsString::from).collect::<Vec<_>>();
+        let forwarded_words = |words: &[&str]| forwarded(&line(words)).to_vec();
+        assert_eq!(
+            forwarded_words(&["brief", "import", "a.txt", "import"]),
+            line(&["a.txt", "import"])
+        );
+        assert_eq!(
+            forwarded_words(&["import", "import", "--dry-run", "x"]),
+            line(&["--dry-run", "x"])
+        );
+        assert_eq!(forwarded_words(&["brief", "import"]), line(&[]));
+        assert_eq!(forwarded_words(&["brief"]), line(&[]));
+    }
 }

@@ -52,32 +52,13 @@ fn start_watchdog(status: u8) {
         });
 }
 
-/// The ways out that signals and a hang-up take, registered but not yet watched: a signal
-/// that comes before `watch` waits in its handler's pipe. Registering costs little; the
-/// three threads that watch start after the first frame, off its way.
-pub struct Watchers {
-    ends: Signals,
-    stops: Signals,
-    tty: OwnedFd,
-}
-
-/// Registers the handlers of `Watchers`: from here on no signal ends the process without
-/// the terminal restored.
-pub fn register() -> io::Result<Watchers> {
-    Ok(Watchers {
-        ends: Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?,
-        stops: Signals::new([SIGTSTP])?,
-        tty: input_tty()?,
-    })
-}
-
-impl Watchers {
-    /// Starts the threads that act on the signals and the hang-up.
-    pub fn watch(self) -> io::Result<()> {
-        spawn_signal_thread(self.ends)?;
-        spawn_hangup_watcher(self.tty)?;
-        spawn_job_control_thread(self.stops)
-    }
+/// Registers the handlers and starts the three threads that act on signals and a hang-up.
+/// Each thread blocks at once (in a read or a poll), so starting them costs the first frame
+/// little, and from here on no signal ends the process without the terminal restored.
+pub fn watch() -> io::Result<()> {
+    spawn_signal_thread(Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?)?;
+    spawn_hangup_watcher(input_tty()?)?;
+    spawn_job_control_thread(Signals::new([SIGTSTP])?)
 }
 
 /// SIGHUP (link dropped), SIGTERM, SIGINT and SIGQUIT: restore and exit 128+signo. The

@@ -55,9 +55,10 @@ const TEST_PANIC_VAR: &str = "BRIEF_TEST_PANIC";
 /// The first frame of a folder waits this long after start for the library to finish
 /// loading, so a small one shows whole at once; a larger one shows its progress after this.
 const FIRST_FRAME_GRACE: Duration = Duration::from_millis(30);
-/// How long after start the first frame may wait for the file named on the command line:
-/// it loads first, normally in milliseconds, and the first keys are meant for it. The
-/// bound keeps `q` working if it never loads (a stalled network mount).
+/// How long after start the first frame may wait for the file named on the command line.
+/// `loader::spawn` has read it (or its head) by then, on this thread, before the terminal
+/// is taken, where Ctrl-C ends a read that stalls; this only bounds the wait should its
+/// outcome not be in the channel.
 const NAMED_FILE_WAIT: Duration = Duration::from_secs(1);
 /// While the library loads: the shortest time between two frames caused by batches
 /// arriving (keys and the end of the load draw at once).
@@ -76,21 +77,27 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     }
     terminal::install()?;
     signals::install_panic_hook();
-    // Before loading, so a signal during a slow load still ends the process cleanly (once
-    // the first frame is drawn, which waits a second at most).
-    let watchers = signals::register()?;
     let options = LoadOptions {
         max_size: args.max_size,
     };
     let explicit_index = args.index.index.clone();
+    // Files changed from here on are read again by the watcher.
+    let watch_started = std::time::SystemTime::now();
+    // A named file is read here, before any signal handler is registered and with the
+    // terminal as it was: if its read stalls (a network mount), Ctrl-C ends brief as it
+    // would any command, with nothing to restore.
     let (loader, opened, place, fresh) = loader::spawn(&path, options, explicit_index)?;
+    // Before the library loads and the terminal is taken, so that a signal during a slow
+    // load, or while a first frame is written to a stalled link, still ends the process
+    // cleanly.
+    signals::watch()?;
     let watch = Watch {
         place: place.clone(),
         named: opened.clone(),
         load: options,
         poll: args.poll.map(Duration::from_secs),
         fresh: fresh.clone(),
-        started: std::time::SystemTime::now(),
+        started: watch_started,
         // Set once the main loop's wait exists (`session`).
         wake: Box::new(|| {}),
     };
@@ -115,7 +122,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
                 app,
                 runtime,
                 (loader, place, fresh),
-                (marks, watch, watchers),
+                (marks, watch),
                 started,
             )
         });
@@ -145,7 +152,7 @@ fn session(
     app: impl FnOnce(Rect) -> App,
     runtime: Runtime,
     (loader, place, fresh): (Loader, IndexPlace, Fresh),
-    (marks, watch, watchers): ((Option<PathBuf>, String), Watch, signals::Watchers),
+    (marks, watch): ((Option<PathBuf>, String), Watch),
     started: Instant,
 ) -> anyhow::Result<()> {
     let mut term = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
@@ -172,8 +179,7 @@ fn session(
     if let Some(loader) = &mut loader {
         loader.start()?;
     }
-    // Every thread the first frame need not wait for starts now, off its way.
-    watchers.watch()?;
+    // The workers the first frame need not wait for start now, off its way.
     marks.start()?;
     searcher.start()?;
     if std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1") {

@@ -156,8 +156,7 @@ const fn unpack(code: u16) -> Option<Props> {
     })
 }
 
-/// The table `props_in` reads: a loop over a paragraph's characters takes it once, so the
-/// lazy static is checked once a paragraph rather than once a character.
+/// The table `props_in` reads, taken once a paragraph by the loop over its characters.
 pub(crate) fn table() -> &'static [Option<Props>] {
     &TABLE
 }

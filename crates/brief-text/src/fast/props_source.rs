@@ -6,15 +6,14 @@ use icu_properties::props::{
     BidiMirroringGlyph, BidiPairedBracketType, BinaryProperty, ExtendedPictographic,
     GraphemeClusterBreak, JoiningType,
 };
-use unicode_bidi::{BidiClass, BidiDataSource};
-use unicode_width::UnicodeWidthChar;
+use unicode_bidi::{BidiClass, bidi_class};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::props::{
     Bracket, CLASSES, Class, JOININGS, Joining, Props, SHAPED_FROM, SHAPED_LEN, ZWNJ,
 };
-use crate::cell_text::char_str_width;
 use crate::cluster::{is_breaking_space, is_mark};
-use crate::reorder::{BidiData, mirrored};
+use crate::reorder::mirrored;
 use crate::shape::form;
 use crate::split::is_hidden;
 
@@ -104,14 +103,16 @@ pub(crate) fn simple_props(c: char) -> Option<Props> {
     if c.is_control() || is_hidden(c) {
         return None;
     }
-    let class = Class::from_bidi(BidiData.bidi_class(c))?;
+    // The sources, not the tables compiled from them (which the tests prove the same), so
+    // that one regeneration makes every table of `data.rs` from them.
+    let class = Class::from_bidi(bidi_class(c))?;
     let gcb = CodePointMapData::<GraphemeClusterBreak>::new().get(c);
     let extend = gcb == GraphemeClusterBreak::Extend;
     if !(extend || gcb == GraphemeClusterBreak::Other) || ExtendedPictographic::for_char(c) {
         return None;
     }
     let width = c.width().unwrap_or(0);
-    let cell_width = char_str_width(c.encode_utf8(&mut [0; 4]));
+    let cell_width = UnicodeWidthStr::width(&*c.encode_utf8(&mut [0; 4]));
     let shape_ok = if extend {
         class == Class::NSM && width == 0 && cell_width == 0 && is_mark(c)
     } else {

@@ -2,7 +2,7 @@
 //! ICU; do not edit. To make it again after a crate update:
 //! `BRIEF_BLESS=1 cargo test -p brief-text tables`.
 
-/// `fast::props::pack` of each code point of `fast::props::BLOCKS`.
+/// `fast::props_source::pack` of each code point of `fast::props::BLOCKS`.
 #[rustfmt::skip]
 pub(crate) const PROPS: [u16; 0x970] = [
     0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,

@@ -42,7 +42,7 @@ fn render() -> String {
     let _ = writeln!(out, "//! `{REGENERATE}`.\n");
     array(
         &mut out,
-        "`fast::props::pack` of each code point of `fast::props::BLOCKS`.",
+        "`fast::props_source::pack` of each code point of `fast::props::BLOCKS`.",
         "PROPS",
         "u16",
         &props,
