@@ -1,9 +1,8 @@
 //! The review state as the session holds it: opened on a thread of its own, started once
 //! the first frame is drawn (it shows no marks it would have to wait for), beside the
-//! library's load;
-//! taken once its open has ended (the session looks between events), or before a key is
-//! taken (it may be a mark), whichever comes first. Taking it reads every mark into the app, so a mark read asked
-//! for before it was open is not lost.
+//! library's load; taken once its open has ended (the session looks between events), or
+//! before a key is taken (it may be a mark), whichever comes first. Taking it reads every
+//! mark into the app, so a mark read asked for before it was open is not lost.
 
 use std::path::PathBuf;
 use std::thread::JoinHandle;
