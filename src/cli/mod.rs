@@ -1,4 +1,5 @@
 pub mod args;
+pub mod cells;
 pub mod check;
 pub mod clipboard;
 pub mod completions;
@@ -12,6 +13,7 @@ pub mod job;
 pub mod loader;
 pub mod locale;
 pub mod mark;
+pub mod screen;
 pub mod scroll;
 pub mod search;
 pub mod settings;

@@ -1,6 +1,6 @@
 //! Scrolling through the terminal: when the app reports that only one pane scrolled, the
 //! terminal may shift the rows the pane spans itself (a scroll region, DECSTBM, and SU/SD),
-//! and ratatui is told the screen now looks that way, so that its diff writes only the rows
+//! and the screen's record is shifted the same way, so that the diff writes only the rows
 //! that came into view and whatever else changed. A scroll region spans the whole width:
 //! for the zoomed pane that is the pane alone, and a one-line scroll costs its new line
 //! instead of every cell of the pane. The body spans its rows alone among the five panes
@@ -8,17 +8,16 @@
 //! other two, which the diff then writes back: the frame is written whichever way costs
 //! fewer bytes, counted from the two diffs.
 //!
-//! The one invariant: the buffer handed to ratatui as the previous frame is exactly what
-//! the terminal shows after the shift. Then ratatui's diff makes the screen right whatever
+//! The one invariant: the buffer the screen keeps as shown is exactly what the terminal
+//! shows after the shift. Then the diff makes the screen right whatever
 //! else changed, so a scroll the app reported needlessly costs bytes, never correctness.
 
 use std::io::{self, Write};
 
-use ratatui::Terminal;
-use ratatui::backend::Backend;
 use ratatui::buffer::{Buffer, Cell};
 
 use super::gaps::write_through_short_gaps;
+use super::screen::Screen;
 
 /// A shift of screen rows `top..bottom` (0-based, end exclusive) by `lines`: positive
 /// moves the rows up (SU), negative down (SD).
@@ -72,10 +71,9 @@ impl Shift {
     }
 }
 
-/// The last frame drawn, kept to be shifted, and the shifts still to do before the next.
+/// The shifts still to do before the next frame.
 #[derive(Debug, Default)]
 pub struct Scroller {
-    last: Option<Buffer>,
     pending: Vec<Shift>,
 }
 
@@ -84,64 +82,45 @@ impl Scroller {
         self.pending.push(shift);
     }
 
-    /// The screen was cleared or resized outside a frame (a suspend): what was kept no
-    /// longer shows.
+    /// The screen was cleared or resized outside a frame (a suspend): the shifts were of
+    /// rows no longer shown.
     pub fn forget(&mut self) {
-        self.last = None;
         self.pending.clear();
     }
 
-    /// After the frame was rendered, before it is written: when shifting the kept frame
+    /// After the frame was rendered, before it is written: when shifting the frame shown
     /// by the pending shifts makes the frame cheaper to write, has the terminal do them
-    /// and makes the shifted copy ratatui's previous frame. Nothing happens unless the kept
-    /// frame is the size of the one about to be written.
-    pub fn before_flush<B>(&mut self, term: &mut Terminal<B>) -> io::Result<()>
-    where
-        B: Backend<Error = io::Error> + Write,
-    {
+    /// and shifts the screen's record of what it shows the same way. Nothing happens
+    /// unless the screen shows a frame the size of the one about to be written.
+    pub fn before_flush<W: Write>(&mut self, screen: &mut Screen<W>) -> io::Result<()> {
         let pending = std::mem::take(&mut self.pending);
-        // Taken: the frame about to be written replaces it whatever happens here.
-        let Some(last) = self.last.take() else {
+        let (frame, Some(shown)) = screen.frame_and_shown() else {
             return Ok(());
         };
-        let area = term.current_buffer_mut().area;
-        if last.area != area {
-            return Ok(());
-        }
-        let (mut previous, bytes) = cheaper_shift(last, pending, term.current_buffer_mut());
-        write_through_short_gaps(&mut previous, term.current_buffer_mut());
-        term.backend_mut().write_all(&bytes)?;
-        // The rendered frame goes aside while the copy becomes the previous frame (the
-        // swap clears the buffer that becomes current), then comes back.
-        let frame = std::mem::replace(term.current_buffer_mut(), previous);
-        term.swap_buffers();
-        *term.current_buffer_mut() = frame;
-        Ok(())
-    }
-
-    /// After a frame: keeps what it drew.
-    pub fn drawn(&mut self, buf: &Buffer) {
-        self.last = Some(buf.clone());
+        let bytes = shift_if_cheaper(shown, pending, frame);
+        write_through_short_gaps(shown, frame);
+        screen.out().write_all(&bytes)
     }
 }
 
-/// The previous frame as the terminal shows it after the shifts, and their bytes, when
-/// they make `frame` cheaper to write; else `last` as it is, and no bytes.
-fn cheaper_shift(last: Buffer, pending: Vec<Shift>, frame: &Buffer) -> (Buffer, Vec<u8>) {
+/// Shifts `shown` as the terminal will when the shifts make `frame` cheaper to write, and
+/// returns their bytes; else leaves it and returns none.
+fn shift_if_cheaper(shown: &mut Buffer, pending: Vec<Shift>, frame: &Buffer) -> Vec<u8> {
     let height = frame.area.height;
     if pending.is_empty() || !pending.iter().all(|s| s.fits(height)) {
-        return (last, Vec::new());
+        return Vec::new();
     }
-    let mut shifted = last.clone();
+    let mut shifted = shown.clone();
     let mut bytes = Vec::new();
     for shift in pending {
         bytes.extend_from_slice(&shift.sequence());
         shift.apply(&mut shifted);
     }
-    if bytes.len() + write_cost(&shifted, frame) >= write_cost(&last, frame) {
-        return (last, Vec::new());
+    if bytes.len() + write_cost(&shifted, frame) >= write_cost(shown, frame) {
+        return Vec::new();
     }
-    (shifted, bytes)
+    *shown = shifted;
+    bytes
 }
 
 /// About how many bytes ratatui's diff writes to turn `from` into `to`: each changed

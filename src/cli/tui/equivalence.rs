@@ -11,11 +11,10 @@ use std::rc::Rc;
 use brief::briefing::{LoadOptions, load_path};
 use brief::ui::content::Engine;
 use brief::ui::{Action, App, Effect, KeySetup, UiOptions, read_asked};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
 use super::frame::draw;
+use crate::cli::screen::Screen;
 use crate::cli::scroll::{Scroller, Shift};
 
 /// What a frame wrote, kept where the test can read it (the backend keeps its writer to
@@ -40,7 +39,7 @@ impl Written {
     }
 }
 
-type VecTerm = Terminal<CrosstermBackend<Written>>;
+type VecTerm = Screen<Written>;
 
 const ACTIONS: [Action; 12] = [
     Action::Down,
@@ -72,12 +71,7 @@ fn seed_app(width: u16, height: u16, color: bool) -> App {
 }
 
 fn terminal(width: u16, height: u16, written: &Written) -> VecTerm {
-    let backend = CrosstermBackend::new(written.clone());
-    let area = Rect::new(0, 0, width, height);
-    let options = ratatui::TerminalOptions {
-        viewport: ratatui::Viewport::Fixed(area),
-    };
-    Terminal::with_options(backend, options).unwrap_or_else(|e| panic!("terminal: {e}"))
+    Screen::fixed(written.clone(), Rect::new(0, 0, width, height))
 }
 
 fn screen(width: u16, height: u16) -> vt100::Parser {

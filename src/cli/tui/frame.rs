@@ -8,18 +8,17 @@ use brief::briefing::LoadOptions;
 use brief::ui::{Action, App, Effect};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
-use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 
 use super::export_file;
 use super::review::Review;
 use super::search::Searcher;
+use crate::cli::screen::Screen;
 use crate::cli::scroll::{Scroller, Shift};
 use crate::cli::terminal::{self, FrameWriter, Modes};
 use crate::cli::{clipboard, loader, signals};
 
-pub type Term = Terminal<CrosstermBackend<FrameWriter>>;
+pub type Term = Screen<FrameWriter>;
 
 /// Files read, clipboard writes, suspension, and scrolls left to the next frame; true if
 /// the screen must be drawn again. A file is read here, on this thread: it is one file, and
@@ -114,16 +113,15 @@ pub fn suspend(modes: Modes) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// After the screen was cleared behind ratatui's back: the window may have changed size
-/// meanwhile, and resizing also forgets the last frame, so the next draw is whole.
+/// After the screen was cleared behind the frames' back: the window may have changed size
+/// meanwhile, and the next frame is whole, on a screen cleared first.
 pub fn redraw_whole(app: &mut App, term: &mut Term, scroller: &mut Scroller) -> anyhow::Result<()> {
-    let size = term.size()?;
-    term.resize(Rect::new(0, 0, size.width, size.height))?;
-    // No kept frame shows on the screen any more.
+    let area = term.area()?;
+    term.forget();
     scroller.forget();
     app.update(Action::Resize {
-        width: size.width,
-        height: size.height,
+        width: area.width,
+        height: area.height,
     });
     Ok(())
 }
@@ -131,23 +129,21 @@ pub fn redraw_whole(app: &mut App, term: &mut Term, scroller: &mut Scroller) -> 
 /// One frame inside a synchronized update (DEC mode 2026): terminals that know it show the
 /// frame at once, and tests and benchmarks find where a frame ends. A scroll left to the
 /// terminal (`Scroller`) is done first, inside the same update, so it never shows alone.
+/// The cursor was hidden on entering the screen (and again after a suspend), and brief
+/// never shows it, so a frame does not hide it again: that would only add bytes to each
+/// one, a one-line scroll's above all.
 pub fn draw<W: Write>(
-    term: &mut Terminal<CrosstermBackend<W>>,
+    screen: &mut Screen<W>,
     app: &App,
     scroller: &mut Scroller,
 ) -> anyhow::Result<()> {
-    queue!(term.backend_mut(), BeginSynchronizedUpdate)?;
-    // `Terminal::draw` step by step, all but hiding the cursor: it was hidden on entering
-    // the screen (and again after a suspend), and brief never shows it, so hiding it again
-    // in every frame would only add bytes to each one, a one-line scroll's above all.
-    term.autoresize()?;
-    let mut frame = term.get_frame();
-    frame.render_widget(app, frame.area());
-    scroller.before_flush(term)?;
-    term.flush()?;
-    execute!(term.backend_mut(), EndSynchronizedUpdate)?;
-    // Kept once the frame is on its way: the copy is no part of it.
-    scroller.drawn(term.current_buffer_mut());
-    term.swap_buffers();
+    queue!(screen.out(), BeginSynchronizedUpdate)?;
+    let area = screen.area()?;
+    app.render(area, screen.frame_for(area));
+    scroller.before_flush(screen)?;
+    screen.write_frame()?;
+    execute!(screen.out(), EndSynchronizedUpdate)?;
+    // Made ready once the frame is on its way: it is no part of it.
+    screen.ready_next();
     Ok(())
 }

@@ -29,8 +29,6 @@ use std::time::{Duration, Instant};
 use brief::briefing::{self, LoadOptions};
 use brief::ui::content::Engine;
 use brief::ui::{Action, App, UiOptions};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
 use self::events::{LOADING_POLL, take_events};
@@ -42,6 +40,7 @@ use self::waiting::WaitingKeys;
 use self::wake::Wake;
 use super::args::{BidiArg, ColorWhen, ReadArgs};
 use super::loader::{self, Drained, Fresh, IndexPlace, Loader};
+use super::screen::Screen;
 use super::scroll::Scroller;
 use super::terminal::{self, FrameWriter, Modes};
 use super::watch::{Watch, Watcher};
@@ -155,9 +154,8 @@ fn session(
     (marks, watch): ((Option<PathBuf>, String), Watch),
     started: Instant,
 ) -> anyhow::Result<()> {
-    let mut term = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
-    let size = term.size()?;
-    let app = &mut app(Rect::new(0, 0, size.width, size.height));
+    let mut term = Screen::new(FrameWriter::default())?;
+    let app = &mut app(term.area()?);
     // The first frame shows no marks: they follow it. Its effects may ask for them, or
     // for a search: the asks wait for the workers, started after it.
     let marks = &mut Review::new(marks);
@@ -266,11 +264,11 @@ fn session(
 /// and its event: the app takes the terminal's size first, so that rows laid out for the
 /// old width are never drawn into the new one.
 fn follow_size(app: &mut App, term: &frame::Term) -> anyhow::Result<()> {
-    let size = term.size()?;
-    if app.area().as_size() != size {
+    let area = term.area()?;
+    if app.area().as_size() != area.as_size() {
         app.update(Action::Resize {
-            width: size.width,
-            height: size.height,
+            width: area.width,
+            height: area.height,
         });
     }
     Ok(())

@@ -1,0 +1,221 @@
+//! The screen brief draws on: the frame being rendered, what the terminal shows, and the
+//! difference between them written as bytes.
+//!
+//! This is ratatui's `Terminal` made lighter where a start feels it. `Terminal` makes two
+//! whole-screen buffers before the first frame, one only to stand for a blank screen; here
+//! the first frame is compared with a blank screen by rule, and the second buffer is made
+//! once the first frame has gone. The frame shown is kept as it is (the scroller shifts it in place)
+//! rather than copied after every frame.
+
+use std::io::{self, Write};
+
+use crossterm::queue;
+use crossterm::terminal::{Clear, ClearType};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
+use ratatui::layout::Rect;
+
+use super::cells::write_cells;
+
+pub struct Screen<W: Write> {
+    out: W,
+    /// The frame being drawn.
+    frame: Buffer,
+    /// What the terminal shows, when it is a frame brief drew whole; none for a screen
+    /// that is blank (fresh or cleared).
+    shown: Option<Buffer>,
+    /// The last frame's buffer, cleared, to draw the next one in.
+    spare: Option<Buffer>,
+    /// The screen must be cleared before the next frame is written.
+    clear_first: bool,
+    /// The size tests draw at; none: the terminal's.
+    fixed: Option<Rect>,
+}
+
+impl<W: Write> Screen<W> {
+    /// A screen the terminal's size, as it is blank after entering the alternate screen.
+    pub fn new(out: W) -> io::Result<Self> {
+        let (width, height) = crossterm::terminal::size()?;
+        Ok(Self::blank(out, Rect::new(0, 0, width, height), None))
+    }
+
+    /// A blank screen of a fixed size, whatever the terminal's.
+    #[cfg(test)]
+    pub fn fixed(out: W, area: Rect) -> Self {
+        Self::blank(out, area, Some(area))
+    }
+
+    fn blank(out: W, area: Rect, fixed: Option<Rect>) -> Self {
+        Screen {
+            out,
+            frame: Buffer::empty(area),
+            shown: None,
+            spare: None,
+            clear_first: false,
+            fixed,
+        }
+    }
+
+    /// The size to draw at now.
+    pub fn area(&self) -> io::Result<Rect> {
+        match self.fixed {
+            Some(area) => Ok(area),
+            None => crossterm::terminal::size().map(|(w, h)| Rect::new(0, 0, w, h)),
+        }
+    }
+
+    pub fn out(&mut self) -> &mut W {
+        &mut self.out
+    }
+
+    /// The terminal was cleared or changed size behind the frames: the next one is whole,
+    /// on a screen cleared first.
+    pub fn forget(&mut self) {
+        self.shown = None;
+        self.spare = None;
+        self.clear_first = true;
+    }
+
+    /// The frame to render into, cleared, of `area`'s size; a new size forgets what was
+    /// shown.
+    pub fn frame_for(&mut self, area: Rect) -> &mut Buffer {
+        if self.shown.as_ref().is_some_and(|shown| shown.area != area) {
+            self.forget();
+        }
+        if self.frame.area != area {
+            self.frame = match self.spare.take().filter(|spare| spare.area == area) {
+                Some(mut spare) => {
+                    spare.reset();
+                    spare
+                }
+                None => Buffer::empty(area),
+            };
+        }
+        &mut self.frame
+    }
+
+    /// The frame rendered, and what the terminal shows when it is a frame of its size.
+    pub fn frame_and_shown(&mut self) -> (&Buffer, Option<&mut Buffer>) {
+        let shown = self.shown.as_mut().filter(|s| s.area == self.frame.area);
+        (&self.frame, shown)
+    }
+
+    /// Writes what changed from the screen shown to the frame (colours and attributes
+    /// reset after it); the frame is then what the terminal shows.
+    pub fn write_frame(&mut self) -> io::Result<()> {
+        if std::mem::take(&mut self.clear_first) {
+            queue!(self.out, Clear(ClearType::All))?;
+        }
+        match &self.shown {
+            Some(shown) if shown.area == self.frame.area => {
+                write_cells(&mut self.out, shown.diff(&self.frame).into_iter())?;
+            }
+            _ => write_cells(&mut self.out, BlankDiff::new(&self.frame))?,
+        }
+        // An empty buffer stands in until `ready_next`: it allocates nothing.
+        let drawn = std::mem::take(&mut self.frame);
+        self.spare = self.shown.replace(drawn);
+        Ok(())
+    }
+
+    /// After a frame has gone out: the buffer for the next one, so that drawing it costs
+    /// no more than rendering.
+    pub fn ready_next(&mut self) {
+        if let Some(area) = self.shown.as_ref().map(|shown| shown.area) {
+            self.frame_for(area);
+        }
+    }
+}
+
+/// What ratatui's diff (`Buffer::diff`) yields against a blank buffer of `frame`'s size,
+/// without one: a buffer as large as the frame, made and filled only to be compared with.
+/// Its rules, where every previous cell is blank and one column wide: skipped cells are
+/// passed over; a cell equal to a blank one is not written; a wide one is, and its
+/// trailing columns are not, except after an emoji with VS16, whose trailing columns are
+/// written when they hold anything (some terminals leave them stale).
+struct BlankDiff<'a> {
+    cells: &'a [Cell],
+    area: Rect,
+    at: usize,
+    /// The trailing columns of a VS16 emoji still to look at, and where they end.
+    trailing: Option<(usize, usize)>,
+}
+
+impl<'a> BlankDiff<'a> {
+    fn new(frame: &'a Buffer) -> Self {
+        BlankDiff {
+            cells: &frame.content,
+            area: frame.area,
+            at: 0,
+            trailing: None,
+        }
+    }
+
+    fn item(&self, index: usize) -> (u16, u16, &'a Cell) {
+        let width = usize::from(self.area.width).max(1);
+        let x = self.area.x + u16::try_from(index % width).unwrap_or(u16::MAX);
+        let y = self.area.y + u16::try_from(index / width).unwrap_or(u16::MAX);
+        (x, y, &self.cells[index])
+    }
+
+    fn next_trailing(&mut self) -> Option<(u16, u16, &'a Cell)> {
+        let (mut next, mut end) = self.trailing.take()?;
+        while next < end {
+            let j = next;
+            let cell = &self.cells[j];
+            next += usize::from(cell.cell_width().max(1));
+            end = end.max(next).min(self.cells.len());
+            if !is_skip(cell) && cell.symbol() != Cell::EMPTY.symbol() {
+                self.trailing = Some((next, end));
+                return Some(self.item(j));
+            }
+        }
+        self.at = end;
+        None
+    }
+}
+
+impl<'a> Iterator for BlankDiff<'a> {
+    type Item = (u16, u16, &'a Cell);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.trailing.is_some()
+            && let Some(item) = self.next_trailing()
+        {
+            return Some(item);
+        }
+        while self.at < self.cells.len() {
+            let i = self.at;
+            self.at += 1;
+            let cell = &self.cells[i];
+            if is_skip(cell) {
+                continue;
+            }
+            let width = usize::from(cell.cell_width());
+            // A forced width is a directive a blank cell lacks: never equal to one.
+            if let CellDiffOption::ForcedWidth(_) = cell.diff_option {
+                self.at += width.saturating_sub(1);
+                return Some(self.item(i));
+            }
+            if cell.diff_option == CellDiffOption::None && *cell == Cell::EMPTY {
+                continue;
+            }
+            if width > 1 && cell.symbol().contains('\u{fe0f}') {
+                self.trailing = Some((i + 1, (i + width).min(self.cells.len())));
+            } else {
+                self.at += width.saturating_sub(1);
+            }
+            return Some(self.item(i));
+        }
+        None
+    }
+}
+
+/// Cells ratatui's diff passes over.
+#[allow(deprecated)]
+fn is_skip(cell: &Cell) -> bool {
+    cell.diff_option == CellDiffOption::Skip
+        || (cell.skip && cell.diff_option == CellDiffOption::None)
+}
+
+#[cfg(test)]
+mod tests;

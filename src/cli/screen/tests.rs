@@ -1,0 +1,214 @@
+//! The screen against ratatui's own `Terminal` and crossterm backend, the oracle: the same
+//! frames must give the same bytes, frame after frame.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::style::{Color, Modifier, Style};
+
+use super::*;
+
+#[derive(Clone, Default)]
+struct Written(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Written {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Written {
+    fn take(&self) -> Vec<u8> {
+        std::mem::take(&mut self.0.borrow_mut())
+    }
+}
+
+/// Texts of every kind a row holds: Latin, Arabic presentation forms, wide CJK, an emoji
+/// with VS16 (which the diff treats apart), combining marks, blanks, a control character.
+const WORDS: [&str; 10] = [
+    "brief ",
+    "ﺍﻟﻌﺮﺑﻴﺔ",
+    "界界",
+    "❤\u{fe0f}",
+    "e\u{301}",
+    "   ",
+    "👍🏽x",
+    "UN",
+    "\u{7}",
+    "·",
+];
+const STYLES: [Style; 4] = [
+    Style::new(),
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+    Style::new().bg(Color::Indexed(236)),
+    Style::new().add_modifier(Modifier::REVERSED.union(Modifier::UNDERLINED)),
+];
+
+/// One line of words set at `x` on row `y`, as ratatui's widgets set them.
+type Stroke = (u16, u16, Vec<usize>, usize);
+
+fn stroke() -> impl Strategy<Value = Stroke> {
+    (
+        0u16..40,
+        0u16..12,
+        prop::collection::vec(0..WORDS.len(), 1..8),
+        0..STYLES.len(),
+    )
+}
+
+fn paint(buf: &mut Buffer, (x, y, words, style): &Stroke) {
+    let area = buf.area;
+    if *x >= area.width || *y >= area.height {
+        return;
+    }
+    let text: String = words.iter().map(|&w| WORDS[w]).collect();
+    buf.set_stringn(*x, *y, text, usize::from(area.width), STYLES[*style]);
+}
+
+/// Frames drawn in turn, each the last with a few strokes more.
+fn frames(area: Rect, strokes: &[Vec<Stroke>]) -> Vec<Buffer> {
+    let mut buf = Buffer::empty(area);
+    strokes
+        .iter()
+        .map(|frame| {
+            for s in frame {
+                paint(&mut buf, s);
+            }
+            buf.clone()
+        })
+        .collect()
+}
+
+/// What ratatui's terminal writes for each frame, drawn as `Terminal::draw` draws (its
+/// cursor hiding aside: brief hides the cursor once).
+fn terminals_bytes(area: Rect, frames: &[Buffer]) -> Vec<Vec<u8>> {
+    let written = Written::default();
+    let options = ratatui::TerminalOptions {
+        viewport: ratatui::Viewport::Fixed(area),
+    };
+    let backend = CrosstermBackend::new(written.clone());
+    let mut term =
+        Terminal::with_options(backend, options).unwrap_or_else(|e| panic!("terminal: {e}"));
+    frames
+        .iter()
+        .map(|buf| {
+            term.get_frame().buffer_mut().clone_from(buf);
+            term.flush().unwrap_or_else(|e| panic!("flush: {e}"));
+            term.swap_buffers();
+            written.take()
+        })
+        .collect()
+}
+
+fn screens_bytes(area: Rect, frames: &[Buffer]) -> Vec<Vec<u8>> {
+    let written = Written::default();
+    let mut screen = Screen::fixed(written.clone(), area);
+    frames
+        .iter()
+        .map(|buf| {
+            screen.frame_for(area).clone_from(buf);
+            screen
+                .write_frame()
+                .unwrap_or_else(|e| panic!("write: {e}"));
+            screen.ready_next();
+            written.take()
+        })
+        .collect()
+}
+
+proptest! {
+    #[test]
+    fn frames_are_written_as_ratatuis_terminal_writes_them(
+        (width, height) in (1u16..50, 1u16..14),
+        strokes in prop::collection::vec(prop::collection::vec(stroke(), 0..6), 1..6),
+    ) {
+        let area = Rect::new(0, 0, width, height);
+        let frames = frames(area, &strokes);
+        prop_assert_eq!(screens_bytes(area, &frames), terminals_bytes(area, &frames));
+    }
+
+    #[test]
+    fn a_blank_screen_is_compared_as_a_blank_buffer_would_be(
+        (width, height) in (1u16..50, 1u16..14),
+        strokes in prop::collection::vec(stroke(), 0..20),
+        options in prop::collection::vec((0usize..700, 0u8..5), 0..6),
+    ) {
+        let area = Rect::new(0, 0, width, height);
+        let mut frame = Buffer::empty(area);
+        for s in &strokes {
+            paint(&mut frame, s);
+        }
+        // The diff's other directives, which brief does not set but a widget may.
+        for (at, kind) in options {
+            let len = frame.content.len();
+            let cell = &mut frame.content[at % len];
+            match kind {
+                0 => cell.diff_option = CellDiffOption::Skip,
+                1 => cell.diff_option = CellDiffOption::AlwaysUpdate,
+                2 => cell.diff_option = CellDiffOption::ForcedWidth(std::num::NonZeroU16::MIN.saturating_add(1)),
+                3 => {
+                    #[allow(deprecated)]
+                    {
+                        cell.skip = true;
+                    }
+                }
+                _ => cell.diff_option = CellDiffOption::ForcedWidth(std::num::NonZeroU16::MIN),
+            }
+        }
+        let ours: Vec<_> = BlankDiff::new(&frame).collect();
+        let theirs = Buffer::empty(area).diff(&frame);
+        prop_assert_eq!(ours, theirs);
+    }
+}
+
+#[test]
+fn forgetting_clears_the_screen_and_writes_the_next_frame_whole() {
+    let area = Rect::new(0, 0, 8, 2);
+    let written = Written::default();
+    let mut screen = Screen::fixed(written.clone(), area);
+    screen
+        .frame_for(area)
+        .set_string(0, 0, "same", Style::new());
+    screen.write_frame().unwrap_or_else(|e| panic!("{e}"));
+    screen.ready_next();
+    let first = written.take();
+    screen
+        .frame_for(area)
+        .set_string(0, 0, "same", Style::new());
+    screen.write_frame().unwrap_or_else(|e| panic!("{e}"));
+    screen.ready_next();
+    let unchanged = written.take();
+    assert!(!String::from_utf8_lossy(&unchanged).contains("same"));
+    screen.forget();
+    screen
+        .frame_for(area)
+        .set_string(0, 0, "same", Style::new());
+    screen.write_frame().unwrap_or_else(|e| panic!("{e}"));
+    let again = written.take();
+    assert_eq!(again, [b"\x1b[2J".as_slice(), &first].concat());
+}
+
+#[test]
+fn a_new_size_forgets_what_was_shown() {
+    let written = Written::default();
+    let small = Rect::new(0, 0, 4, 1);
+    let mut screen = Screen::fixed(written.clone(), small);
+    screen.frame_for(small).set_string(0, 0, "ab", Style::new());
+    screen.write_frame().unwrap_or_else(|e| panic!("{e}"));
+    screen.ready_next();
+    written.take();
+    let wide = Rect::new(0, 0, 6, 1);
+    screen.frame_for(wide).set_string(0, 0, "ab", Style::new());
+    screen.write_frame().unwrap_or_else(|e| panic!("{e}"));
+    let bytes = String::from_utf8_lossy(&written.take()).into_owned();
+    assert!(bytes.starts_with("\x1b[2J"), "{bytes:?}");
+    assert!(bytes.contains("ab"), "{bytes:?}");
+}
