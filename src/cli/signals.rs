@@ -4,15 +4,15 @@
 //! spinning there once the tty is gone (crossterm#793, `read` keeps returning 0).
 
 use std::fs::File;
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Read};
 use std::os::fd::{AsFd, OwnedFd};
+use std::os::unix::net::UnixStream;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use rustix::event::{PollFd, PollFlags, poll};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP, SIGWINCH};
-use signal_hook::iterator::Signals;
-use signal_hook::low_level::raise;
+use signal_hook::low_level::{pipe, raise};
 
 use super::job::orphaned;
 use super::terminal;
@@ -52,27 +52,78 @@ fn start_watchdog(status: u8) {
         });
 }
 
-/// Registers the handlers and starts the three threads that act on signals and a hang-up.
-/// Each thread blocks at once (in a read or a poll), so starting them costs the first frame
-/// little, and from here on no signal ends the process without the terminal restored.
+/// Registers the handlers and starts the thread that acts on signals and a hang-up. Each
+/// signal is told through a pipe of its own, and one thread waits on all of them and on
+/// the terminal: starting a thread costs a start far more than a pipe does. The thread
+/// blocks at once, and from here on no signal ends the process without the terminal
+/// restored.
 pub fn watch() -> io::Result<()> {
-    spawn_signal_thread(Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?)?;
-    spawn_hangup_watcher(input_tty()?)?;
-    spawn_job_control_thread(Signals::new([SIGTSTP])?)
-}
-
-/// SIGHUP (link dropped), SIGTERM, SIGINT and SIGQUIT: restore and exit 128+signo. The
-/// last two only come from `kill`: in raw mode Ctrl-C and Ctrl-backslash are keys.
-fn spawn_signal_thread(mut signals: Signals) -> io::Result<()> {
+    let tty = input_tty()?;
+    let mut pipes = Vec::new();
+    for signal in [SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGTSTP] {
+        let (read, write) = UnixStream::pair()?;
+        read.set_nonblocking(true)?;
+        write.set_nonblocking(true)?;
+        pipe::register(signal, write)?;
+        pipes.push((signal, read));
+    }
     std::thread::Builder::new()
         .name("signals".into())
-        .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                // signo is small and positive for these four.
-                shutdown(128u8.saturating_add(u8::try_from(signal).unwrap_or(0)));
-            }
-        })?;
+        .spawn(move || watch_all(&tty, &mut pipes))?;
     Ok(())
+}
+
+/// Waits for the terminal to hang up or a signal to come, and acts on it:
+/// - a hang-up: restore and exit as SIGHUP does;
+/// - SIGHUP (link dropped), SIGTERM, SIGINT and SIGQUIT: restore and exit 128+signo. The
+///   last two only come from `kill`: in raw mode Ctrl-C and Ctrl-backslash are keys;
+/// - SIGTSTP: stop as job control expects (`stop_from_outside`).
+///
+/// The terminal is polled asking for no events: POLLHUP is reported regardless. That
+/// covers a tty that goes away with no SIGHUP sent to us, e.g. when it is not our
+/// controlling terminal: crossterm would spin forever.
+fn watch_all(tty: &OwnedFd, pipes: &mut [(i32, UnixStream)]) {
+    loop {
+        let mut fds: Vec<PollFd> = std::iter::once(PollFd::new(tty, PollFlags::empty()))
+            .chain(
+                pipes
+                    .iter()
+                    .map(|(_, read)| PollFd::new(read, PollFlags::IN)),
+            )
+            .collect();
+        match poll(&mut fds, None) {
+            Ok(_) => {}
+            Err(rustix::io::Errno::INTR) => continue,
+            // Nothing can be watched: the process ends as it would without brief's help.
+            Err(_) => return,
+        }
+        if fds[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
+        {
+            shutdown(HANGUP_STATUS);
+        }
+        let came: Vec<bool> = fds[1..].iter().map(|fd| !fd.revents().is_empty()).collect();
+        drop(fds);
+        for ((signal, read), came) in pipes.iter_mut().zip(came) {
+            if !came {
+                continue;
+            }
+            drain(read);
+            if *signal == SIGTSTP {
+                stop_from_outside();
+            } else {
+                // signo is small and positive for these four.
+                shutdown(128u8.saturating_add(u8::try_from(*signal).unwrap_or(0)));
+            }
+        }
+    }
+}
+
+/// Empties a signal's pipe: signals that came together are acted on once.
+fn drain(read: &mut UnixStream) {
+    let mut bytes = [0u8; 64];
+    while matches!(read.read(&mut bytes), Ok(n) if n > 0) {}
 }
 
 /// Set when the terminal was given back and taken again behind the main loop's back (a
@@ -98,25 +149,18 @@ pub fn stop_job() -> io::Result<()> {
 /// mode and goes through the main loop): give the terminal back, stop, and on `fg` take it
 /// again and wake the main loop with a SIGWINCH (crossterm turns it into a resize event),
 /// which draws the whole screen anew.
-fn spawn_job_control_thread(mut signals: Signals) -> io::Result<()> {
-    std::thread::Builder::new()
-        .name("job-control".into())
-        .spawn(move || {
-            for _ in signals.forever() {
-                if orphaned() {
-                    continue;
-                }
-                let entered = terminal::leave().ok().flatten();
-                let _ = raise(SIGSTOP);
-                if let Some(modes) = entered
-                    && terminal::enter(modes).is_ok()
-                {
-                    REDRAW_WHOLE.store(true, Ordering::SeqCst);
-                    let _ = raise(SIGWINCH);
-                }
-            }
-        })?;
-    Ok(())
+fn stop_from_outside() {
+    if orphaned() {
+        return;
+    }
+    let entered = terminal::leave().ok().flatten();
+    let _ = raise(SIGSTOP);
+    if let Some(modes) = entered
+        && terminal::enter(modes).is_ok()
+    {
+        REDRAW_WHOLE.store(true, Ordering::SeqCst);
+        let _ = raise(SIGWINCH);
+    }
 }
 
 /// The terminal brief reads from, as crossterm picks it: standard input if it is a
@@ -127,37 +171,6 @@ pub fn input_tty() -> io::Result<OwnedFd> {
         return stdin.as_fd().try_clone_to_owned();
     }
     Ok(File::open("/dev/tty")?.into())
-}
-
-/// Waits, blocked in poll(2) asking for no events, for the terminal to hang up (POLLHUP
-/// is reported regardless). That covers a tty that goes away with no SIGHUP sent to us,
-/// e.g. when it is not our controlling terminal: crossterm would spin forever.
-fn spawn_hangup_watcher(fd: OwnedFd) -> io::Result<()> {
-    std::thread::Builder::new()
-        .name("hangup-watcher".into())
-        .spawn(move || {
-            if wait_for_hangup(&fd) {
-                shutdown(HANGUP_STATUS);
-            }
-        })?;
-    Ok(())
-}
-
-/// True once the terminal has hung up; false if poll itself fails (then nothing to watch).
-fn wait_for_hangup(fd: &OwnedFd) -> bool {
-    loop {
-        let mut fds = [PollFd::new(fd, PollFlags::empty())];
-        match poll(&mut fds, None) {
-            Ok(_) => {
-                let flags = fds[0].revents();
-                if flags.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
-                    return true;
-                }
-            }
-            Err(rustix::io::Errno::INTR) => {}
-            Err(_) => return false,
-        }
-    }
 }
 
 /// Whether the terminal has hung up, without waiting: the main thread asks this when a

@@ -1,7 +1,7 @@
 //! Drawing laid-out rows into the buffer, glyph by glyph at the cell the engine measured,
 //! since ratatui's own measure of a line disagrees with its placement on reordered Arabic.
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
@@ -117,10 +117,39 @@ fn draw_line(buf: &mut Buffer, area: Rect, row: &Row, base: Style, marks: &[Mark
     }
 }
 
+/// A glyph set as `Buffer::set_string` sets it. Most glyphs are one character, so one
+/// grapheme: those are set directly, without segmenting the text into graphemes again,
+/// which was a third of drawing a frame.
 fn put(buf: &mut Buffer, x: usize, y: u16, text: &str, style: Style) {
-    if let Ok(x) = u16::try_from(x) {
-        buf.set_string(x, y, text, style);
+    let Ok(x) = u16::try_from(x) else {
+        return;
+    };
+    let mut chars = text.chars();
+    let one = matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_control());
+    if one && put_one(buf, x, y, text, style) {
+        return;
     }
+    buf.set_string(x, y, text, style);
+}
+
+/// One character's glyph: nothing when it has no width or no room before the buffer's
+/// right edge; else its cell, with the columns a wide one covers cleared. False when the
+/// cell is outside the buffer (`set_string` says so).
+fn put_one(buf: &mut Buffer, x: u16, y: u16, text: &str, style: Style) -> bool {
+    let width = text.cell_width();
+    if width == 0 || width > buf.area.right().saturating_sub(x) {
+        return true;
+    }
+    let Some(cell) = buf.cell_mut((x, y)) else {
+        return false;
+    };
+    cell.set_symbol(text).set_style(style);
+    for covered in x + 1..x + width {
+        if let Some(cell) = buf.cell_mut((covered, y)) {
+            cell.reset();
+        }
+    }
+    true
 }
 
 pub struct PaneFrame<'a> {
@@ -237,5 +266,38 @@ impl Widget for PaneFrame<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         self.render_rows(inner, buf);
+    }
+}
+
+#[cfg(test)]
+mod put_tests {
+    use proptest::prelude::*;
+    use ratatui::style::{Color, Style};
+
+    use super::*;
+
+    /// One character each (and one of two), of every width and kind.
+    const TEXTS: [&str; 10] = [
+        "a", "ﺏ", "界", "\u{301}", "\u{7}", " ", "👍", "e\u{301}", "·", "\u{200f}",
+    ];
+
+    proptest! {
+        #[test]
+        fn a_glyph_is_set_as_set_string_sets_it(
+            (width, height) in (1u16..12, 1u16..4),
+            puts in prop::collection::vec((0u16..14, 0u16..4, 0..TEXTS.len(), any::<bool>()), 1..30),
+        ) {
+            let area = Rect::new(0, 0, width, height);
+            let (mut ours, mut theirs) = (Buffer::empty(area), Buffer::empty(area));
+            for (x, y, text, red) in puts {
+                let style = if red { Style::new().fg(Color::Red) } else { Style::new() };
+                if y >= height || x >= width {
+                    continue;
+                }
+                put(&mut ours, usize::from(x), y, TEXTS[text], style);
+                theirs.set_string(x, y, TEXTS[text], style);
+            }
+            prop_assert_eq!(ours, theirs);
+        }
     }
 }
