@@ -26,7 +26,6 @@ struct LessReference {
 struct Opening<'a> {
     id: &'static str,
     what: &'static str,
-    path: &'a Path,
     judged: bool,
     less: &'a LessReference,
 }
@@ -44,54 +43,56 @@ struct ArchiveRuns {
 
 pub fn startup(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
     eprintln!("bench terminal: 2. start to first frame...");
-    let less_seed = less_reference(cfg, home, &c.seed_text, "seed.txt");
     let samples = PathBuf::from(SAMPLES);
-    let less_samples = match samples_sized_text(c, &samples) {
-        Ok((text, name)) => less_reference(cfg, home, &text, &name),
-        Err(e) => LessReference {
-            median: None,
-            cell: format!("less: no text the samples' size: {e:#}"),
-        },
-    };
-    let less_big = less_reference(cfg, home, &c.big_text, "2 MB text");
+    let samples_text = samples_sized_text(c, &samples);
+    let mut less_seed = LessRuns::new(Ok((c.seed_text.clone(), "seed.txt".into())));
+    let mut less_samples = LessRuns::new(samples_text);
+    let mut less_big = LessRuns::new(Ok((c.big_text.clone(), "2 MB text".into())));
+    let paths = [
+        &samples,
+        &c.seed_briefing,
+        &c.big_briefing,
+        &c.huge_briefing,
+    ];
+    // less and the openings in turn, run after run: a machine whose speed drifts over
+    // minutes moves them all alike, so their ratios hold.
+    let mut runs: Vec<FirstFrames> = paths.iter().map(|_| FirstFrames::default()).collect();
+    for _ in 0..cfg.startup_runs {
+        for less in [&mut less_samples, &mut less_seed, &mut less_big] {
+            less.run(home);
+        }
+        for (path, frames) in paths.iter().zip(&mut runs) {
+            frames.run(home, path);
+        }
+    }
+    let [less_samples, less_seed, less_big] =
+        [less_samples, less_seed, less_big].map(LessRuns::into_reference);
     let openings = [
         Opening {
             id: "2a",
             what: "bundled samples (briefings/)",
-            path: &samples,
             judged: true,
             less: &less_samples,
         },
         Opening {
             id: "2b",
             what: "seed briefing (seed.json)",
-            path: &c.seed_briefing,
             judged: true,
             less: &less_seed,
         },
         Opening {
             id: "2c",
             what: "2 MB Arabic briefing",
-            path: &c.big_briefing,
             judged: false,
             less: &less_big,
         },
         Opening {
             id: "2h",
             what: "16 MB Arabic briefing",
-            path: &c.huge_briefing,
             judged: false,
             less: &less_big,
         },
     ];
-    // The openings in turn, run after run: a machine whose speed drifts over minutes
-    // moves them all alike, so their ratios hold.
-    let mut runs: Vec<FirstFrames> = openings.iter().map(|_| FirstFrames::default()).collect();
-    for _ in 0..cfg.startup_runs {
-        for (o, frames) in openings.iter().zip(&mut runs) {
-            frames.run(home, o);
-        }
-    }
     let (mut out, medians): (Vec<Row>, Vec<Option<Duration>>) = openings
         .iter()
         .zip(runs)
@@ -127,24 +128,57 @@ fn samples_sized_text(c: &data::Corpus, samples: &Path) -> anyhow::Result<(PathB
     Ok((path, format!("{} of text", data::human_bytes(bytes))))
 }
 
-fn less_reference(cfg: &Config, home: &Path, file: &Path, name: &str) -> LessReference {
-    let mut times = Vec::new();
-    let mut err = None;
-    for _ in 0..cfg.startup_runs {
+/// `less` on one text, run after run, and what keeps it from running.
+struct LessRuns {
+    text: anyhow::Result<(PathBuf, String)>,
+    times: Vec<Duration>,
+    err: Option<String>,
+}
+
+impl LessRuns {
+    fn new(text: anyhow::Result<(PathBuf, String)>) -> Self {
+        LessRuns {
+            text,
+            times: Vec::new(),
+            err: None,
+        }
+    }
+
+    fn run(&mut self, home: &Path) {
+        let Ok((file, name)) = &self.text else {
+            return;
+        };
         match less_start(file, home, COLS, ROWS) {
             Ok(d) => {
                 verbose(&format!("less {name}: {}", ms(d)));
-                times.push(d);
+                self.times.push(d);
             }
-            Err(e) => err = Some(format!("less: {e:#}")),
+            Err(e) => self.err = Some(format!("less: {e:#}")),
         }
     }
-    let less = median(&mut times);
-    let cell = less.map_or_else(
-        || err.unwrap_or_default(),
-        |d| format!("less {name}: {}", ms(d)),
-    );
-    LessReference { median: less, cell }
+
+    fn into_reference(self) -> LessReference {
+        let LessRuns {
+            text,
+            mut times,
+            err,
+        } = self;
+        let name = match text {
+            Ok((_, name)) => name,
+            Err(e) => {
+                return LessReference {
+                    median: None,
+                    cell: format!("less: no text the samples' size: {e:#}"),
+                };
+            }
+        };
+        let less = median(&mut times);
+        let cell = less.map_or_else(
+            || err.unwrap_or_default(),
+            |d| format!("less {name}: {}", ms(d)),
+        );
+        LessReference { median: less, cell }
+    }
 }
 
 /// The first frames of one opening's runs so far, and the last error.
@@ -155,11 +189,11 @@ struct FirstFrames {
 }
 
 impl FirstFrames {
-    fn run(&mut self, home: &Path, o: &Opening) {
-        let path = o.path.to_string_lossy().into_owned();
+    fn run(&mut self, home: &Path, path: &Path) {
+        let path = path.to_string_lossy().into_owned();
         match brief_start(&[&path], home, COLS, ROWS, Duration::from_millis(50)) {
             Ok(s) => {
-                verbose(&format!("brief {}: {}", o.what, ms(s.first_frame)));
+                verbose(&format!("brief {path}: {}", ms(s.first_frame)));
                 self.times.push(s.first_frame);
             }
             Err(e) => self.err = Some(format!("{e:#}")),
