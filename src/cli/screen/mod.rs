@@ -187,7 +187,9 @@ impl<'a> Iterator for BlankDiff<'a> {
             let i = self.at;
             self.at += 1;
             let cell = &self.cells[i];
-            if is_skip(cell) {
+            // A blank cell is one column wide: passing it over skips no other. Most of a
+            // screen is blank, so this comes before the width, which is dearer.
+            if is_skip(cell) || (cell.diff_option == CellDiffOption::None && *cell == Cell::EMPTY) {
                 continue;
             }
             let width = usize::from(cell.cell_width());
@@ -195,9 +197,6 @@ impl<'a> Iterator for BlankDiff<'a> {
             if let CellDiffOption::ForcedWidth(_) = cell.diff_option {
                 self.at += width.saturating_sub(1);
                 return Some(self.item(i));
-            }
-            if cell.diff_option == CellDiffOption::None && *cell == Cell::EMPTY {
-                continue;
             }
             if width > 1 && cell.symbol().contains('\u{fe0f}') {
                 self.trailing = Some((i + 1, (i + width).min(self.cells.len())));
