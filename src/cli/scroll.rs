@@ -39,7 +39,8 @@ impl Shift {
 
     /// The bytes that make the terminal do it: set the region (DECSTBM, 1-based rows),
     /// scroll it, and reset the region to the whole screen. DECSTBM moves the cursor home;
-    /// ratatui positions the cursor before every cell it writes, so that does not matter.
+    /// the frame positions the cursor before the first cell it writes, so that does not
+    /// matter.
     pub fn sequence(self) -> Vec<u8> {
         let verb = if self.lines > 0 { 'S' } else { 'T' };
         // One line, the common case, is the parameter's default: a byte saved per key.
@@ -53,7 +54,7 @@ impl Shift {
 
     /// Does to `buf` what the terminal does to the screen: rows move whole (wide glyphs
     /// with them) and the rows uncovered become blank cells with default colours, as
-    /// terminals erase them with the current attributes, which ratatui resets after every
+    /// terminals erase them with the current attributes, which are reset after every
     /// frame.
     pub fn apply(self, buf: &mut Buffer) {
         let width = usize::from(buf.area.width);

@@ -94,8 +94,12 @@ fn watch_all(tty: &OwnedFd, pipes: &mut [(i32, UnixStream)]) {
         match poll(&mut fds, None) {
             Ok(_) => {}
             Err(rustix::io::Errno::INTR) => continue,
-            // Nothing can be watched: the process ends as it would without brief's help.
-            Err(_) => return,
+            // Only a want of memory fails a poll of valid descriptors: try again shortly,
+            // since the signals' handlers stay installed and only this thread hears them.
+            Err(_) => {
+                std::thread::sleep(Duration::from_millis(50));
+                continue;
+            }
         }
         if fds[0]
             .revents()
@@ -111,7 +115,7 @@ fn watch_all(tty: &OwnedFd, pipes: &mut [(i32, UnixStream)]) {
             }
             drain(read);
             if *signal == SIGTSTP {
-                stop_from_outside();
+                stop_aside();
             } else {
                 // signo is small and positive for these four.
                 shutdown(128u8.saturating_add(u8::try_from(*signal).unwrap_or(0)));
@@ -143,6 +147,26 @@ pub fn stop_job() -> io::Result<()> {
         return Ok(());
     }
     raise(SIGSTOP)
+}
+
+/// A stop in progress: a SIGTSTP meanwhile is the same stop.
+static STOPPING: AtomicBool = AtomicBool::new(false);
+
+/// Stops on a thread of its own: giving the terminal back may block on a stalled link, and
+/// a SIGTERM or a hang-up meanwhile must still end the process.
+fn stop_aside() {
+    if STOPPING.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let started = std::thread::Builder::new()
+        .name("job-control".into())
+        .spawn(|| {
+            stop_from_outside();
+            STOPPING.store(false, Ordering::SeqCst);
+        });
+    if started.is_err() {
+        STOPPING.store(false, Ordering::SeqCst);
+    }
 }
 
 /// SIGTSTP from outside (`kill -TSTP`, a shell's `kill -s TSTP %1`; Ctrl-Z is a key in raw

@@ -75,8 +75,8 @@ impl<W: Write> Screen<W> {
         self.clear_first = true;
     }
 
-    /// The frame to render into, cleared, of `area`'s size; a new size forgets what was
-    /// shown.
+    /// The frame to render into, of `area`'s size: blank, as it was made blank or made
+    /// ready after the last frame (`ready_next`). A new size forgets what was shown.
     pub fn frame_for(&mut self, area: Rect) -> &mut Buffer {
         if self.shown.as_ref().is_some_and(|shown| shown.area != area) {
             self.forget();
@@ -107,7 +107,7 @@ impl<W: Write> Screen<W> {
         }
         match &self.shown {
             Some(shown) if shown.area == self.frame.area => {
-                write_cells(&mut self.out, shown.diff(&self.frame).into_iter())?;
+                write_cells(&mut self.out, shown.diff_iter(&self.frame))?;
             }
             _ => write_cells(&mut self.out, BlankDiff::new(&self.frame))?,
         }
