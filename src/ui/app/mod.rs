@@ -295,7 +295,7 @@ impl App {
             }
             Action::Resize { width, height } => self.resize(width, height),
             _ if self.note.is_some() => self.update_marks(action),
-            Action::Help => self.help.open(self.area),
+            Action::Help => self.help.open(self.area, &self.keys),
             Action::ActorIndex => self.open_actors(),
             Action::ToggleReviewed | Action::ToggleFlagged | Action::EditNote | Action::NextNew
                 if self.screen != Screen::Actors && self.prompt().is_none() =>

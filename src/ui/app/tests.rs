@@ -116,11 +116,12 @@ fn a_bad_key_file_is_reported_and_defaults_still_work() {
         problem: Some(problem),
         ..KeySetup::defaults()
     };
-    let app = App::new(library, None, options, keys, SIZE);
+    let mut app = App::new(library, None, options, keys, SIZE);
     assert_eq!(
         app.message(),
         Some("key file ignored: /x/keys.toml:3: unknown key \"hyper-x\"")
     );
+    run(&mut app, &[Action::Help]);
     assert!(app.help().line_count() > Action::BINDABLE.len());
 }
 

@@ -107,9 +107,13 @@ fn lines(
     lines
 }
 
-/// The help screen: built once, since the key table does not change while running.
+/// The help screen: its text is made the first time it is opened (no start pays for it),
+/// once, since the key table does not change while running.
 #[derive(Debug, Clone, Default)]
 pub struct Help {
+    /// Where the user's key file is, and why it was not used, for the text.
+    key_file: Option<std::path::PathBuf>,
+    key_problem: Option<KeyFileError>,
     entries: Vec<Entry>,
     /// `entries` wrapped at the pane's width when the help was opened or resized.
     lines: Vec<String>,
@@ -120,14 +124,20 @@ pub struct Help {
 impl Help {
     pub fn new(keys: &KeySetup) -> Self {
         Self {
-            entries: lines(&keys.table, keys.problem.as_ref(), keys.file.as_deref()),
+            key_file: keys.file.clone(),
+            key_problem: keys.problem.clone(),
+            entries: Vec::new(),
             lines: Vec::new(),
             scroll: None,
         }
     }
 
-    /// Opens the help at its top, wrapped for the screen `screen`.
-    pub fn open(&mut self, screen: Rect) {
+    /// Opens the help at its top, wrapped for the screen `screen`, with the keys of `keys`.
+    pub fn open(&mut self, screen: Rect, keys: &KeyTable) {
+        if self.entries.is_empty() {
+            let (problem, file) = (self.key_problem.as_ref(), self.key_file.as_deref());
+            self.entries = lines(keys, problem, file);
+        }
         self.scroll = Some(0);
         self.wrap(screen);
     }
@@ -148,6 +158,7 @@ impl Help {
         self.scroll
     }
 
+    /// Its lines of text, once opened.
     #[cfg(test)]
     pub fn line_count(&self) -> usize {
         self.entries.len()
