@@ -196,7 +196,7 @@ fn parse_key(bytes: &[u8]) -> Option<String> {
 
 /// A value's text parsed; one that repeats a key is refused, so the whole parse places it.
 fn parse_value(bytes: &[u8]) -> Option<Value> {
-    let text = simdutf8::basic::from_utf8(bytes).ok()?;
+    let text = super::utf8::check(bytes).ok()?;
     match json_value::from_str(text) {
         Ok((value, false)) => Some(value),
         _ => None,

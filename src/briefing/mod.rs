@@ -26,6 +26,7 @@ pub mod state;
 mod suggest;
 mod translation;
 mod translation_check;
+mod utf8;
 mod validate;
 
 pub use diagnostic::{Diagnostic, MAX_DIAGNOSTICS_PER_FILE, Severity, is_terminal_hazard};

@@ -52,12 +52,9 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<(&str, Value, bool), ParseError> {
     Ok((text, value, repeated))
 }
 
-/// The content as text. The check is SIMD's (several times std's on Arabic, whose letters
-/// take two bytes each); std's is asked again only to say where a file went wrong.
+/// The content as text, or where it went wrong.
 fn utf8(content: &[u8], bom: usize) -> Result<&str, ParseError> {
-    simdutf8::basic::from_utf8(content).or_else(|_| {
-        std::str::from_utf8(content).map_err(|error| invalid_utf8(content, bom, &error))
-    })
+    super::utf8::check(content).map_err(|error| invalid_utf8(content, bom, &error))
 }
 
 fn invalid_utf8(content: &[u8], bom: usize, error: &std::str::Utf8Error) -> ParseError {
