@@ -56,8 +56,9 @@ fn start_watchdog(status: u8) {
 /// signal is told through a pipe of its own, and one thread waits on all of them and on
 /// the terminal: starting a thread costs a start far more than a pipe does. The thread
 /// blocks at once, and from here on no signal ends the process without the terminal
-/// restored.
-pub fn watch() -> io::Result<()> {
+/// restored. `first` runs on that thread before it waits: work for the first frame that
+/// can be done beside the main thread.
+pub fn watch(first: impl FnOnce() + Send + 'static) -> io::Result<()> {
     let tty = input_tty()?;
     let mut pipes = Vec::new();
     for signal in [SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGTSTP] {
@@ -69,7 +70,10 @@ pub fn watch() -> io::Result<()> {
     }
     std::thread::Builder::new()
         .name("signals".into())
-        .spawn(move || watch_all(&tty, &mut pipes))?;
+        .spawn(move || {
+            first();
+            watch_all(&tty, &mut pipes);
+        })?;
     Ok(())
 }
 

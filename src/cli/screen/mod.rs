@@ -8,6 +8,7 @@
 //! rather than copied after every frame.
 
 use std::io::{self, Write};
+use std::sync::mpsc::{Receiver, sync_channel};
 
 use crossterm::queue;
 use crossterm::terminal::{Clear, ClearType};
@@ -31,11 +32,36 @@ pub struct Screen<W: Write> {
     fixed: Option<Rect>,
 }
 
+/// The first frame's buffer, made ahead on another thread. Making it is mostly the kernel
+/// handing out and zeroing its pages (230 KB at 120×40), which the other core can do while
+/// the main thread reads the keys and takes the terminal.
+pub struct Ahead(Receiver<Buffer>);
+
+/// What makes the buffer (to run on another thread), and where it will be.
+pub fn make_ahead() -> (impl FnOnce() + Send + 'static, Ahead) {
+    let (sender, receiver) = sync_channel(1);
+    let make = move || {
+        if let Ok((width, height)) = crossterm::terminal::size() {
+            let _ = sender.send(Buffer::empty(Rect::new(0, 0, width, height)));
+        }
+    };
+    (make, Ahead(receiver))
+}
+
 impl<W: Write> Screen<W> {
-    /// A screen the terminal's size, as it is blank after entering the alternate screen.
-    pub fn new(out: W) -> io::Result<Self> {
+    /// A screen the terminal's size, as it is blank after entering the alternate screen;
+    /// its buffer is the one made ahead if that is ready and still the right size.
+    pub fn new(out: W, ahead: Ahead) -> io::Result<Self> {
         let (width, height) = crossterm::terminal::size()?;
-        Ok(Self::blank(out, Rect::new(0, 0, width, height), None))
+        Ok(Self::taking(out, Rect::new(0, 0, width, height), ahead))
+    }
+
+    /// A blank screen of `area`, in the buffer made ahead when it is ready and that size.
+    fn taking(out: W, area: Rect, ahead: Ahead) -> Self {
+        let mut screen = Self::blank(out, Rect::default(), None);
+        let made = ahead.0.try_recv().ok().filter(|frame| frame.area == area);
+        screen.frame = made.unwrap_or_else(|| Buffer::empty(area));
+        screen
     }
 
     /// A blank screen of a fixed size, whatever the terminal's.

@@ -212,3 +212,24 @@ fn a_new_size_forgets_what_was_shown() {
     assert!(bytes.starts_with("\x1b[2J"), "{bytes:?}");
     assert!(bytes.contains("ab"), "{bytes:?}");
 }
+
+#[test]
+fn a_buffer_made_ahead_is_taken_only_at_the_screens_size() {
+    let area = Rect::new(0, 0, 6, 2);
+    let ahead = |size: Rect| {
+        let (sender, receiver) = sync_channel(1);
+        let mut made = Buffer::empty(size);
+        // Marked, to tell it from a buffer made on the spot.
+        made.set_string(0, 0, "x", Style::new());
+        sender.send(made).unwrap_or_else(|e| panic!("send: {e}"));
+        Ahead(receiver)
+    };
+    let marked = |screen: &mut Screen<Written>| screen.frame_for(area)[(0, 0)].symbol() == "x";
+    let mut screen = Screen::taking(Written::default(), area, ahead(area));
+    assert!(marked(&mut screen), "the buffer made ahead was not taken");
+    let mut screen = Screen::taking(Written::default(), area, ahead(Rect::new(0, 0, 5, 2)));
+    assert!(!marked(&mut screen), "a buffer of another size was taken");
+    let (_, not_ready) = make_ahead();
+    let mut screen = Screen::taking(Written::default(), area, not_ready);
+    assert_eq!(screen.frame_for(area).area, area);
+}

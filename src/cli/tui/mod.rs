@@ -40,7 +40,7 @@ use self::waiting::WaitingKeys;
 use self::wake::Wake;
 use super::args::{BidiArg, ColorWhen, ReadArgs};
 use super::loader::{self, Drained, Fresh, IndexPlace, Loader};
-use super::screen::Screen;
+use super::screen::{self, Screen};
 use super::scroll::Scroller;
 use super::terminal::{self, FrameWriter, Modes};
 use super::watch::{Watch, Watcher};
@@ -89,7 +89,8 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     // Before the library loads and the terminal is taken, so that a signal during a slow
     // load, or while a first frame is written to a stalled link, still ends the process
     // cleanly.
-    signals::watch()?;
+    let (make_buffer, ahead) = screen::make_ahead();
+    signals::watch(make_buffer)?;
     let watch = Watch {
         place: place.clone(),
         named: opened.clone(),
@@ -122,7 +123,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
                 runtime,
                 (loader, place, fresh),
                 (marks, watch),
-                started,
+                (started, ahead),
             )
         });
     if result.is_err() && signals::terminal_hung_up() {
@@ -152,9 +153,9 @@ fn session(
     runtime: Runtime,
     (loader, place, fresh): (Loader, IndexPlace, Fresh),
     (marks, watch): ((Option<PathBuf>, String), Watch),
-    started: Instant,
+    (started, ahead): (Instant, screen::Ahead),
 ) -> anyhow::Result<()> {
-    let mut term = Screen::new(FrameWriter::default())?;
+    let mut term = Screen::new(FrameWriter::default(), ahead)?;
     let app = &mut app(term.area()?);
     // The first frame shows no marks: they follow it. Its effects may ask for them, or
     // for a search: the asks wait for the workers, started after it.
