@@ -45,7 +45,7 @@ impl Config {
                 archive_files: 10_000,
                 layout_runs: 9,
                 process_rounds: 25,
-                startup_runs: 15,
+                startup_runs: 41,
                 archive_runs: 5,
                 keys: 500,
                 scroll_lines: 20,
