@@ -78,6 +78,30 @@ pub type Fresh = Arc<IndexState>;
 /// largest terminal, and a page or two down.
 const FIRST_ROWS: usize = 500;
 
+/// A folder of at most this many entries, none of them a folder or a link, is read
+/// rather than listed from its index: opening the index and bringing it up to date cost
+/// more than reading so few files (one worker's chunk), and a folder's first frame waits
+/// for its library.
+const SMALL_LIBRARY: usize = super::CHUNK;
+
+/// Whether `folder` is a small library, by its entries alone (no file is opened).
+pub(super) fn is_small(folder: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return false;
+    };
+    let mut count = 0;
+    for entry in entries {
+        let plain_file = entry
+            .and_then(|entry| entry.file_type())
+            .is_ok_and(|kind| kind.is_file());
+        count += 1;
+        if !plain_file || count > SMALL_LIBRARY {
+            return false;
+        }
+    }
+    true
+}
+
 /// What opening the index at start gave.
 pub(super) enum Opened {
     /// The first rows to list the library from; the rest are read after they are shown.
@@ -274,5 +298,30 @@ impl Spelling<'_> {
             listings,
             failures,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder_with(files: usize) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
+        for n in 0..files {
+            std::fs::write(dir.path().join(format!("{n}.json")), "{}")
+                .unwrap_or_else(|e| panic!("write: {e}"));
+        }
+        dir
+    }
+
+    #[test]
+    fn a_folder_is_small_with_few_plain_files_and_no_folder() {
+        assert!(is_small(folder_with(3).path()));
+        assert!(is_small(folder_with(SMALL_LIBRARY).path()));
+        assert!(!is_small(folder_with(SMALL_LIBRARY + 1).path()));
+        let nested = folder_with(2);
+        std::fs::create_dir(nested.path().join("more")).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!is_small(nested.path()), "a folder inside may hold many");
+        assert!(!is_small(&nested.path().join("absent")));
     }
 }

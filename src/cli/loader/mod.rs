@@ -182,6 +182,13 @@ fn load(
             return;
         }
     }
+    if index::is_small(folder) {
+        // The files are the library, and the index is brought up to date after them, on
+        // a thread of its own: searches read the files meanwhile.
+        read_files(folder, file, options, tx);
+        index::build(place.clone(), options, fresh);
+        return;
+    }
     let (opened, notice) = index::open(place);
     let unusable_reason = notice.clone().unwrap_or_default();
     if let Some(notice) = notice
@@ -197,6 +204,12 @@ fn load(
         index::Opened::Build => index::build(place.clone(), options, fresh),
         index::Opened::Unusable => fresh.fail(unusable_reason),
     }
+    read_files(folder, file, options, tx);
+}
+
+/// Discovery, then the files (but the named one, sent already) read by up to two
+/// workers.
+fn read_files(folder: &Path, file: Option<&Path>, options: LoadOptions, tx: &Sender<Message>) {
     pass_gate(TEST_LOAD_GATE_VAR);
     let (mut files, failures) = briefing::discover(folder);
     if let Some(file) = file {
