@@ -54,10 +54,10 @@ fn start_watchdog(status: u8) {
 
 /// Registers the handlers and starts the thread that acts on signals and a hang-up. Each
 /// signal is told through a pipe of its own, and one thread waits on all of them and on
-/// the terminal: starting a thread costs a start far more than a pipe does. The thread
-/// blocks at once, and from here on no signal ends the process without the terminal
-/// restored. `first` runs on that thread before it waits: work for the first frame that
-/// can be done beside the main thread.
+/// the terminal: starting a thread costs a start far more than a pipe does. `first` runs
+/// on that thread before it waits: work for the first frame that can be done beside the
+/// main thread. Signals that come meanwhile wait in their pipes; from here on none ends
+/// the process without the terminal restored.
 pub fn watch(first: impl FnOnce() + Send + 'static) -> io::Result<()> {
     let tty = input_tty()?;
     let mut pipes = Vec::new();
