@@ -17,6 +17,10 @@ use crate::ui::matching::normalize;
 /// well under a millisecond of layout.
 pub(super) const BATCH_BYTES: usize = 16 * 1024;
 
+/// The least laid out at once in a pane whose rest is longer than a batch: a screen of
+/// prose at the widest panes. A long briefing's first frame waits for no more.
+pub(super) const STEP_BYTES: usize = 4 * 1024;
+
 #[derive(Debug, Clone, Default)]
 pub struct PaneText {
     pub fields: Vec<Field>,
@@ -222,14 +226,19 @@ impl PaneText {
         }
     }
 
-    /// Lays out every field before `end` (on all cores when they are many), and at least a
-    /// batch: a pane of less than a batch is always laid out whole. Meeting the tail joins
-    /// it, and its rows are numbered from there.
+    /// Lays out every field before `end` (on all cores when they are many): the rest whole
+    /// when it is less than a batch (so a short pane is always laid out whole), else at
+    /// least a step. Meeting the tail joins it, and its rows are numbered from there.
     pub fn lay_out_fields(&mut self, end: usize) {
         let Some(width) = self.width.filter(|_| end > self.laid) else {
             return;
         };
-        let end = end.max(self.batch_end(BATCH_BYTES)).min(self.gap_end());
+        let rest_in_a_batch = self.batch_end(BATCH_BYTES);
+        let least = match rest_in_a_batch == self.gap_end() {
+            true => rest_in_a_batch,
+            false => self.batch_end(STEP_BYTES),
+        };
+        let end = end.max(least).min(self.gap_end());
         let start = self.laid;
         let fields = &self.fields[start..end];
         let laid_out = layout_field_rows(fields, start, width, self.engine);

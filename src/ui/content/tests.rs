@@ -229,3 +229,36 @@ fn rows_taken_a_batch_at_a_time_are_the_rows_laid_out_whole() {
         }
     }
 }
+
+/// A pane longer than a batch lays out a step of text when its first rows are asked for,
+/// so a long briefing's first frame waits for a screen of text, not a batch; a shorter
+/// one is laid out whole at once, so its row count is exact from the first frame.
+#[test]
+fn a_long_pane_starts_with_a_step_and_a_short_one_is_laid_out_whole() {
+    use super::pane_text::{BATCH_BYTES, STEP_BYTES};
+    let engine = Engine {
+        mode: BidiMode::App,
+        shaping: true,
+    };
+    let mut long = PaneText::new(long_document());
+    long.start_layout(60, engine);
+    long.lay_out_fields(1);
+    assert!(
+        (STEP_BYTES..BATCH_BYTES).contains(&long.laid_bytes),
+        "{} bytes laid out first",
+        long.laid_bytes
+    );
+    let mut bytes = 0;
+    let short: Vec<Field> = long_document()
+        .into_iter()
+        .take_while(|field| {
+            bytes += field.text.text.len();
+            bytes < BATCH_BYTES / 2
+        })
+        .collect();
+    let mut short = PaneText::new(short);
+    short.start_layout(60, engine);
+    short.lay_out_fields(1);
+    assert!(short.is_laid_out());
+    assert!(matches!(short.row_count(), RowCount::Exact(_)));
+}
