@@ -243,4 +243,4 @@ fn is_skip(cell: &Cell) -> bool {
 }
 
 #[cfg(test)]
-mod tests;
+pub mod tests;

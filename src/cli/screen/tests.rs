@@ -11,8 +11,10 @@ use ratatui::style::{Color, Modifier, Style};
 
 use super::*;
 
+/// What frames wrote, kept where a test can read it (a screen or a backend keeps its
+/// writer to itself).
 #[derive(Clone, Default)]
-struct Written(Rc<RefCell<Vec<u8>>>);
+pub struct Written(Rc<RefCell<Vec<u8>>>);
 
 impl Write for Written {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
@@ -26,7 +28,8 @@ impl Write for Written {
 }
 
 impl Written {
-    fn take(&self) -> Vec<u8> {
+    /// What was written since the last take.
+    pub fn take(&self) -> Vec<u8> {
         std::mem::take(&mut self.0.borrow_mut())
     }
 }

@@ -1,12 +1,9 @@
 //! The bytes a scroll leaves to the terminal, proven against whole redraws: random keys on
 //! the Arabic seed briefing, each frame drawn as the runtime draws it (scroll regions and
-//! ratatui's diff) and replayed on a vt100 screen, must leave the screen cell for cell as a
+//! the screen's diff) and replayed on a vt100 screen, must leave the screen cell for cell as a
 //! fresh terminal shows the same state drawn whole.
 
-use std::cell::RefCell;
-use std::io::{self, Write};
 use std::path::Path;
-use std::rc::Rc;
 
 use brief::briefing::{LoadOptions, load_path};
 use brief::ui::content::Engine;
@@ -15,29 +12,8 @@ use ratatui::layout::Rect;
 
 use super::frame::draw;
 use crate::cli::screen::Screen;
+use crate::cli::screen::tests::Written;
 use crate::cli::scroll::{Scroller, Shift};
-
-/// What a frame wrote, kept where the test can read it (the backend keeps its writer to
-/// itself).
-#[derive(Clone, Default)]
-struct Written(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Written {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Written {
-    fn take(&self) -> Vec<u8> {
-        std::mem::take(&mut self.0.borrow_mut())
-    }
-}
 
 type VecTerm = Screen<Written>;
 
