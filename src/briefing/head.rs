@@ -20,12 +20,18 @@ use super::{LoadOptions, Loaded, json_value, validate};
 
 /// Files smaller than this are parsed whole before their first frame (a few milliseconds).
 pub const HEAD_MIN: u64 = 256 * 1024;
-/// Bytes read from each end: far more than a screen of text at any size.
+/// The least read from a long file's start: a small terminal's screen of text.
+const FIRST_LEAST: usize = 16 * 1024;
+/// Read from a long file's end at first: its last members (quotations, actors), as a rule.
+const LAST_FIRST: usize = 8 * 1024;
+/// Read from each end when the first pieces make no head: long members before the long
+/// list, or after it.
 const PIECE: usize = 64 * 1024;
 
 /// The head of the briefing file at `path`, if it is long enough to have one and its
-/// pieces make a briefing.
-pub fn load_head(path: &Path, options: &LoadOptions) -> Option<Loaded> {
+/// pieces make a briefing, read for a screen of `cells` cells: the less read and parsed,
+/// the sooner the first frame.
+pub fn load_head(path: &Path, options: &LoadOptions, cells: usize) -> Option<Loaded> {
     let metadata = fs::metadata(path).ok()?;
     let wanted = |m: &fs::Metadata| m.is_file() && (HEAD_MIN..=options.max_size).contains(&m.len());
     if !wanted(&metadata) {
@@ -36,29 +42,44 @@ pub fn load_head(path: &Path, options: &LoadOptions) -> Option<Loaded> {
     if !wanted(&metadata) {
         return None;
     }
-    let first = read_at(&file, 0)?;
-    let last = read_at(&file, metadata.len() - PIECE as u64)?;
-    head_of(path, &first, &last)
+    let first = first_piece(cells);
+    let head_of_pieces = |first: usize, last: usize| {
+        let first = read_at(&file, 0, first)?;
+        let last = read_at(&file, metadata.len() - last as u64, last)?;
+        head_of(path, &first, &last)
+    };
+    head_of_pieces(first, LAST_FIRST).or_else(|| head_of_pieces(first.max(PIECE), PIECE))
+}
+
+/// Bytes read from a long file's start for a screen of `cells` cells: its text as Arabic
+/// takes two bytes a cell, and JSON's quoting and markup some more. At most half the
+/// shortest long file, so the pieces never overlap.
+fn first_piece(cells: usize) -> usize {
+    cells
+        .saturating_mul(4)
+        .clamp(FIRST_LEAST, HEAD_MIN as usize / 2)
 }
 
 #[cfg(unix)]
-fn read_at(file: &File, offset: u64) -> Option<Vec<u8>> {
+fn read_at(file: &File, offset: u64, length: usize) -> Option<Vec<u8>> {
     use std::os::unix::fs::FileExt;
-    let mut piece = vec![0; PIECE];
+    let mut piece = vec![0; length];
     file.read_exact_at(&mut piece, offset).ok()?;
     Some(piece)
 }
 
 #[cfg(not(unix))]
-fn read_at(_: &File, _: u64) -> Option<Vec<u8>> {
+fn read_at(_: &File, _: u64, _: usize) -> Option<Vec<u8>> {
     None
 }
 
 /// The briefing the first and the last piece of its file make, which must not overlap.
 pub(crate) fn head_of(path: &Path, first: &[u8], last: &[u8]) -> Option<Loaded> {
-    let mut root = Value::Object(members(first, last)?);
+    let (members, long_key) = members_and_long_key(first, last)?;
+    let mut root = Value::Object(members);
     let mut checker = Checker::default();
-    let briefing = validate::briefing(&mut checker, &mut root, path)?;
+    let mut briefing = validate::briefing(&mut checker, &mut root, path)?;
+    briefing.cut = Some(long_key);
     (!checker.has_errors()).then_some(Loaded {
         briefing,
         warnings: Vec::new(),
@@ -67,9 +88,9 @@ pub(crate) fn head_of(path: &Path, first: &[u8], last: &[u8]) -> Option<Loaded> 
 
 /// The top-level object's members found whole in the pieces, in the file's order: those
 /// the first piece begins with, the long one's elements that it holds whole (if it is an
-/// array), and those the last piece ends with. `None` if the pieces are not so, or a key
-/// comes twice.
-pub(crate) fn members(first: &[u8], last: &[u8]) -> Option<Map<String, Value>> {
+/// array), and those the last piece ends with; and the long one's key. `None` if the
+/// pieces are not so, or a key comes twice.
+fn members_and_long_key(first: &[u8], last: &[u8]) -> Option<(Map<String, Value>, String)> {
     if first.starts_with(b"\xFF\xFE") || first.starts_with(b"\xFE\xFF") {
         return None;
     }
@@ -84,7 +105,13 @@ pub(crate) fn members(first: &[u8], last: &[u8]) -> Option<Map<String, Value>> {
         }
     }
     fit_translations(&mut map, &long_key, long_length);
-    Some(map)
+    Some((map, long_key))
+}
+
+/// The members `members_and_long_key` finds.
+#[cfg(test)]
+pub(crate) fn members(first: &[u8], last: &[u8]) -> Option<Map<String, Value>> {
+    members_and_long_key(first, last).map(|(members, _)| members)
 }
 
 /// A translation's list is as long as the original's: cut to the long list's head too.

@@ -69,6 +69,9 @@ pub struct Briefing {
     pub quotes: Vec<Quote>,
     pub actors: Vec<Actor>,
     pub translations: Vec<Translation>,
+    /// The member (`body`, `quotes`...) whose list ends early: this is a long file's
+    /// head (`briefing::load_head`), shown until its whole is parsed.
+    pub cut: Option<String>,
 }
 
 /// One translation of a briefing. Each list is empty when the translation leaves the
@@ -239,6 +242,7 @@ mod tests {
                 actor("envoy", "Someone", &[]),
             ],
             translations: Vec::new(),
+            cut: None,
         };
         let id_of = |speaker: &str| briefing.find_actor(speaker).map(|a| a.id.as_str());
         assert_eq!(id_of("envoy"), Some("envoy"));

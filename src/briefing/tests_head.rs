@@ -11,6 +11,9 @@ use serde_json::{Value, json};
 use super::*;
 use crate::briefing::{Briefing, load_bytes, load_file};
 
+/// The cells of a 120×40 terminal.
+const SCREEN: usize = 120 * 40;
+
 const BUNDLED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/briefings");
 
 fn bundled() -> Vec<(PathBuf, Value)> {
@@ -58,6 +61,7 @@ fn repeated(items: &[Value], rounds: usize) -> Value {
 
 /// The whole briefing, its body and its translations' bodies cut to `blocks`.
 fn cut(mut whole: Briefing, blocks: usize) -> Briefing {
+    whole.cut = Some("body".into());
     whole.body.truncate(blocks);
     for translation in &mut whole.translations {
         translation.body.truncate(blocks);
@@ -233,15 +237,15 @@ fn only_a_long_file_that_makes_a_briefing_has_a_head() {
     let document = seed_long();
     let text = document.to_string();
     let path = written(dir.path(), "long.json", &text);
-    let head = load_head(&path, &options).expect("a head");
+    let head = load_head(&path, &options, SCREEN).expect("a head");
     let whole = load_file(&path, &options).expect("loads whole");
     assert_eq!(head.briefing, cut(whole.briefing, head.briefing.body.len()));
     // Short: parsed whole.
     let (short_path, _) = libya();
-    assert_eq!(load_head(&short_path, &options), None);
+    assert_eq!(load_head(&short_path, &options, SCREEN), None);
     // Over the size limit: the whole load says so.
     let small_limit = LoadOptions { max_size: HEAD_MIN };
-    assert_eq!(load_head(&path, &small_limit), None);
+    assert_eq!(load_head(&path, &small_limit, SCREEN), None);
     // Keys are written in alphabetical order here: the headline lies between the body and
     // the quotations; both long, it is in neither piece, so there is no head.
     let mut two_long = document.clone();
@@ -249,7 +253,7 @@ fn only_a_long_file_that_makes_a_briefing_has_a_head() {
     two_long["quotes"] = Value::Array(vec![quote; 2_000]);
     let path = written(dir.path(), "two-long.json", &two_long.to_string());
     assert!(load_file(&path, &options).is_ok());
-    assert_eq!(load_head(&path, &options), None);
+    assert_eq!(load_head(&path, &options, SCREEN), None);
     // UTF-16 is refused, with its error from the whole load.
     let path = written(dir.path(), "utf16.json", &format!("\u{feff}{text}"));
     let mut utf16 = vec![0xFF, 0xFE];
@@ -260,7 +264,41 @@ fn only_a_long_file_that_makes_a_briefing_has_a_head() {
             .flat_map(|&b| [b, 0]),
     );
     fs::write(&path, utf16).expect("rewritten");
-    assert_eq!(load_head(&path, &options), None);
+    assert_eq!(load_head(&path, &options, SCREEN), None);
+}
+
+/// A head is read for the screen it fills; pieces that make none (a long member before
+/// the long list, or long members after it) are read again, longer.
+#[test]
+fn a_head_is_read_for_its_screen_and_again_from_longer_pieces() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let options = LoadOptions::default();
+    let head_for = |path: &Path| load_head(path, &options, 80 * 24).expect("a head").briefing;
+    let whole_of = |path: &Path| load_file(path, &options).expect("loads whole").briefing;
+    let document = seed_long();
+    let path = written(dir.path(), "long.json", &in_written_order(&document));
+    let small = head_for(&path);
+    let large = load_head(&path, &options, 200 * 60)
+        .expect("a head")
+        .briefing;
+    assert!(
+        small.body.len() < large.body.len(),
+        "{} blocks for a small screen, {} for a large one",
+        small.body.len(),
+        large.body.len()
+    );
+    assert_eq!(small, cut(whole_of(&path), small.body.len()));
+    let mut long_summary = document.clone();
+    long_summary["summary"] = json!("s".repeat(FIRST_LEAST));
+    let mut quoted = document;
+    let quote = json!({"text": "q".repeat(100), "speaker": "s"});
+    quoted["quotes"] = Value::Array(vec![quote; 2 * LAST_FIRST / 100]);
+    for (name, document) in [("summary.json", long_summary), ("quoted.json", quoted)] {
+        let path = written(dir.path(), name, &in_written_order(&document));
+        let head = head_for(&path);
+        assert!(!head.body.is_empty(), "{name}");
+        assert_eq!(head, cut(whole_of(&path), head.body.len()), "{name}");
+    }
 }
 
 #[test]
@@ -272,7 +310,7 @@ fn a_file_broken_past_its_pieces_has_a_head_and_fails_whole() {
     let comma = middle + text[middle..].find("\",\"").expect("a string's end") + 1;
     let broken = format!("{}{}", &text[..comma], &text[comma + 1..]);
     let path = written(dir.path(), "broken.json", &broken);
-    assert!(load_head(&path, &options).is_some());
+    assert!(load_head(&path, &options, SCREEN).is_some());
     let failure = load_file(&path, &options).expect_err("broken in the middle");
     assert!(failure.to_string().contains("invalid JSON"), "{failure}");
 }

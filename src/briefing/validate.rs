@@ -78,6 +78,7 @@ pub(crate) fn briefing(checker: &mut Checker, root: &mut Value, file: &Path) -> 
         quotes: quotes.iter().map(|(_, quote)| quote.clone()).collect(),
         actors,
         translations: Vec::new(),
+        cut: None,
     };
     parts::check_speakers(checker, &briefing, &quotes);
     // The import record is for people and tools, not the reader: checked, not kept.

@@ -26,6 +26,7 @@ pub(super) fn blank(id: &str) -> Briefing {
         quotes: Vec::new(),
         actors: Vec::new(),
         translations: Vec::new(),
+        cut: None,
     }
 }
 

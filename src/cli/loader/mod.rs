@@ -83,7 +83,8 @@ pub enum Drained {
 
 /// Starts loading `path`: a folder, or a file (then its folder, with the file first), from
 /// the index at `place` when it can be used. Returns the loader, the file to open when it
-/// arrives (spelled as given), and the flag set once the index is up to date.
+/// arrives (spelled as given), and the flag set once the index is up to date. A long
+/// named file's head is read for a screen of `screen_cells` cells.
 ///
 /// A named file (its head, if it is long) is read on this thread, and the loader thread
 /// that does the rest starts once the first frame is drawn: a thread started before it
@@ -93,6 +94,7 @@ pub fn spawn(
     path: &Path,
     options: LoadOptions,
     explicit_index: Option<PathBuf>,
+    screen_cells: usize,
 ) -> std::io::Result<(Loader, Option<PathBuf>, IndexPlace, Fresh)> {
     let place = IndexPlace {
         folder: folder_of(path),
@@ -101,7 +103,7 @@ pub fn spawn(
     let opened = path.is_file().then(|| path.to_path_buf());
     let (tx, rx) = mpsc::channel();
     let named = opened.clone().map(|file| {
-        let head_sent = load_named_first(&file, options, &tx);
+        let head_sent = load_named_first(&file, options, screen_cells, &tx);
         Named { file, head_sent }
     });
     let fresh = Fresh::default();
@@ -127,8 +129,8 @@ struct Named {
 }
 
 /// Sends the named file: a long file's head (returning true), else the whole file.
-fn load_named_first(file: &Path, options: LoadOptions, tx: &Sender<Message>) -> bool {
-    if let Some(head) = briefing::load_head(file, &options) {
+fn load_named_first(file: &Path, options: LoadOptions, cells: usize, tx: &Sender<Message>) -> bool {
+    if let Some(head) = briefing::load_head(file, &options, cells) {
         let _ = tx.send(Message::Head(Box::new(head)));
         return true;
     }

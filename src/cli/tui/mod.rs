@@ -85,7 +85,10 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     // A named file is read here, before any signal handler is registered and with the
     // terminal as it was: if its read stalls (a network mount), Ctrl-C ends brief as it
     // would any command, with nothing to restore.
-    let (loader, opened, place, fresh) = loader::spawn(&path, options, explicit_index)?;
+    let cells = crossterm::terminal::size().map_or(usize::MAX, |(columns, rows)| {
+        usize::from(columns) * usize::from(rows)
+    });
+    let (loader, opened, place, fresh) = loader::spawn(&path, options, explicit_index, cells)?;
     // Before the library loads and the terminal is taken, so that a signal during a slow
     // load, or while a first frame is written to a stalled link, still ends the process
     // cleanly.

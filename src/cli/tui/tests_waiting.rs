@@ -42,7 +42,7 @@ fn showing_a_head(path: &Path) -> App {
         KeySetup::defaults(),
         area,
     );
-    let head = load_head(path, &LoadOptions::default());
+    let head = load_head(path, &LoadOptions::default(), 80 * 24);
     let head = head.unwrap_or_else(|| panic!("{}: no head", path.display()));
     app.update(Action::HeadRead(Box::new(head)));
     assert!(app.awaits_whole());

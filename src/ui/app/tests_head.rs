@@ -81,19 +81,30 @@ fn the_whole_takes_the_heads_place_with_the_same_screen_and_no_word() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = long_file(dir.path());
     let options = LoadOptions::default();
-    for (width, height) in [(80, 24), (120, 40), (200, 60), (20, 5)] {
-        let head = load_head(&path, &options).expect("a head");
+    let sizes = [(80, 24), (120, 40), (200, 60), (20, 5)];
+    // The head is read for the screen: zoomed, the body fills it.
+    for ((width, height), zoomed) in sizes.into_iter().flat_map(|s| [(s, false), (s, true)]) {
+        let cells = usize::from(width) * usize::from(height);
+        let head = load_head(&path, &options, cells).expect("a head");
         let mut app = named_app(&path, width, height);
         assert!(app.awaits_opened());
         app.update(Action::HeadRead(Box::new(head)));
         assert_eq!(app.screen(), Screen::Briefing);
         assert!(app.awaits_whole() && !app.awaits_opened());
+        if zoomed {
+            app.update(Action::FocusBody);
+            app.update(Action::Zoom);
+        }
         let first = screen(&app, width, height);
         app.update(whole_batch(&path, load_file(&path, &options)));
         settle_from(&mut app, &[]);
         assert!(!app.awaits_whole());
         assert_eq!(app.message(), None);
-        assert_eq!(screen(&app, width, height), first, "at {width}×{height}");
+        assert_eq!(
+            screen(&app, width, height),
+            first,
+            "at {width}×{height}, {zoomed}"
+        );
         let shown = app.shown_briefing().map(|b| b.body.len());
         let whole = load_file(&path, &options).expect("loads").briefing;
         assert_eq!(shown, Some(whole.body.len()));
@@ -101,7 +112,7 @@ fn the_whole_takes_the_heads_place_with_the_same_screen_and_no_word() {
     // At the size the e2e tests use, `G` then shows the whole's end.
     let mut app = named_app(&path, 120, 40);
     app.update(Action::HeadRead(Box::new(
-        load_head(&path, &options).expect("a head"),
+        load_head(&path, &options, 120 * 40).expect("a head"),
     )));
     app.update(whole_batch(&path, load_file(&path, &options)));
     settle_from(&mut app, &[]);
@@ -114,7 +125,7 @@ fn a_whole_that_fails_leaves_the_head_for_the_library_and_says_why() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = long_file(dir.path());
     let options = LoadOptions::default();
-    let head = load_head(&path, &options).expect("a head");
+    let head = load_head(&path, &options, 80 * 24).expect("a head");
     let mut app = named_app(&path, 80, 24);
     app.update(Action::HeadRead(Box::new(head)));
     let broken = load_bytes(&path, b"{\"headline\": \"h\", \"body\": [\"a\" \"b\"]}");
@@ -132,7 +143,7 @@ fn a_whole_that_no_longer_loads_when_read_leaves_the_head_too() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = long_file(dir.path());
     let options = LoadOptions::default();
-    let head = load_head(&path, &options).expect("a head");
+    let head = load_head(&path, &options, 80 * 24).expect("a head");
     let whole = load_file(&path, &options);
     let mut app = named_app(&path, 80, 24);
     app.update(Action::HeadRead(Box::new(head)));
@@ -151,7 +162,7 @@ fn a_whole_that_no_longer_loads_when_read_leaves_the_head_too() {
 fn a_head_not_awaited_is_left_alone() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = long_file(dir.path());
-    let head = load_head(&path, &LoadOptions::default()).expect("a head");
+    let head = load_head(&path, &LoadOptions::default(), 80 * 24).expect("a head");
     let mut app = named_app(&dir.path().join("other.json"), 80, 24);
     app.update(Action::HeadRead(Box::new(head)));
     assert_eq!(app.screen(), Screen::Library);

@@ -52,6 +52,9 @@ pub struct PaneText {
     pub(super) engine: Engine,
     /// A reader pane whose fields are not folded for search yet.
     to_normalize: bool,
+    /// Its fields end before the list they show does (a long file's head): its count is
+    /// never exact, and it is laid out a step at a time, as a long pane is.
+    cut: bool,
 }
 
 /// How many rows a pane has: exact once every field is laid out, else estimated from the
@@ -76,6 +79,11 @@ impl PaneText {
             fields,
             ..Self::default()
         }
+    }
+
+    /// Marks the fields as the start of a longer list (`cut`).
+    pub fn mark_cut(&mut self) {
+        self.cut = true;
     }
 
     /// Puts a translation's fields beside the original's, or below them; the rows are laid
@@ -150,9 +158,9 @@ impl PaneText {
         self.laid == self.fields.len()
     }
 
-    /// The rows laid out, or the whole pane's estimated from them.
+    /// The rows laid out (unless the list is cut), or the whole pane's estimated from them.
     pub fn row_count(&self) -> RowCount {
-        if self.is_laid_out() {
+        if self.is_laid_out() && !self.cut {
             return RowCount::Exact(self.rows.len());
         }
         if let Some(tail) = &self.tail {
@@ -175,9 +183,9 @@ impl PaneText {
 
     /// Lays out fields, in batches each twice as long as the one before (so that a long
     /// way down is laid out on all cores), until `done` holds of the rows or every field
-    /// is laid out.
+    /// is laid out. The first is a step: what a screen asks for is often laid out by it.
     pub fn lay_out_until(&mut self, done: impl Fn(&[Row]) -> bool) {
-        let mut batch = BATCH_BYTES;
+        let mut batch = STEP_BYTES;
         while !self.is_laid_out() && !done(&self.rows) {
             let end = self.batch_end(batch);
             self.lay_out_fields(end);
@@ -234,7 +242,7 @@ impl PaneText {
             return;
         };
         let rest_in_a_batch = self.batch_end(BATCH_BYTES);
-        let least = match rest_in_a_batch == self.gap_end() {
+        let least = match rest_in_a_batch == self.gap_end() && !self.cut {
             true => rest_in_a_batch,
             false => self.batch_end(STEP_BYTES),
         };

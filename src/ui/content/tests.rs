@@ -240,14 +240,21 @@ fn a_long_pane_starts_with_a_step_and_a_short_one_is_laid_out_whole() {
         mode: BidiMode::App,
         shaping: true,
     };
-    let mut long = PaneText::new(long_document());
-    long.start_layout(60, engine);
-    long.lay_out_fields(1);
-    assert!(
-        (STEP_BYTES..BATCH_BYTES).contains(&long.laid_bytes),
-        "{} bytes laid out first",
-        long.laid_bytes
-    );
+    let first_screen: [fn(&mut PaneText); 3] = [
+        |pane| pane.lay_out_fields(1),
+        |pane| pane.lay_out_span(0..40),
+        |pane| pane.lay_out_until(|rows| rows.len() >= 40),
+    ];
+    for (asked, lay_out) in first_screen.into_iter().enumerate() {
+        let mut long = PaneText::new(long_document());
+        long.start_layout(60, engine);
+        lay_out(&mut long);
+        assert!(
+            (STEP_BYTES..BATCH_BYTES).contains(&long.laid_bytes),
+            "ask {asked}: {} bytes laid out first",
+            long.laid_bytes
+        );
+    }
     let mut bytes = 0;
     let short: Vec<Field> = long_document()
         .into_iter()

@@ -202,10 +202,29 @@ pub(super) fn pane_states(briefing: &Briefing, view: TextView) -> (ByPane<PaneSt
         if pane == PaneId::Quotes {
             quotes_shown = shown;
         }
+        let mut text = PaneText::searchable(fields);
+        if shows_a_cut_list(briefing, pane) {
+            text.mark_cut();
+        }
         PaneState {
-            text: PaneText::searchable(fields),
+            text,
             ..PaneState::default()
         }
     });
     (panes, quotes_shown)
+}
+
+/// Whether `pane` shows the list a long file's head cuts: the points pane shows the
+/// body's bullet lists when there are no key points.
+fn shows_a_cut_list(briefing: &Briefing, pane: PaneId) -> bool {
+    let Some(member) = briefing.cut.as_deref() else {
+        return false;
+    };
+    match pane {
+        PaneId::Headline => member == "tags",
+        PaneId::Body => member == "body",
+        PaneId::Quotes => member == "quotes",
+        PaneId::Points => member == "points" || (member == "body" && briefing.points.is_empty()),
+        PaneId::Actors => member == "actors",
+    }
 }
