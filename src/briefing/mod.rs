@@ -3,6 +3,7 @@ pub mod config;
 mod date;
 mod diagnostic;
 mod discover;
+mod find_byte;
 mod head;
 pub mod index;
 mod json_path;

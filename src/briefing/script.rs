@@ -5,6 +5,7 @@ use serde_json::Value;
 use unicode_bidi::{BidiClass, bidi_class};
 
 use super::checker::{Anchor, Checker};
+use super::find_byte;
 use super::json_path::{JsonPath, Segment};
 
 /// Members whose strings are identifiers, codes or addresses, not prose: their letters say
@@ -88,12 +89,18 @@ fn is_bidi_control(c: char) -> bool {
 /// (U+202A–U+202E are E2 80 AA–AE in UTF-8, U+2066–U+2069 E2 81 A6–A9).
 fn holds_bidi_control(text: &str) -> bool {
     let bytes = text.as_bytes();
-    memchr::memchr_iter(0xE2, bytes).any(|at| {
-        matches!(
-            bytes.get(at + 1..at + 3),
-            Some([0x80, 0xAA..=0xAE] | [0x81, 0xA6..=0xA9])
-        )
-    })
+    let mut from = 0;
+    while let Some(at) = bytes
+        .get(from..)
+        .and_then(|rest| find_byte::find(0xE2, rest))
+    {
+        let at = from + at;
+        if let Some([0x80, 0xAA..=0xAE] | [0x81, 0xA6..=0xA9]) = bytes.get(at + 1..at + 3) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// A step down into a JSON value, borrowed from it: the path of a string is made only for

@@ -1,5 +1,5 @@
 //! Finding where a JSON value ends (reading forward) or starts (reading backward) in a
-//! piece of a file, without parsing it: strings are passed over with `memchr`, and only
+//! piece of a file, without parsing it: strings are passed over by a byte search, and only
 //! brackets outside them are counted. `None` means the value runs past the piece's edge
 //! (or the piece is not JSON): the caller stops there.
 //!
@@ -7,6 +7,8 @@
 //! outside every string, the quote before a string's closing one that is preceded by an
 //! even run of backslashes is its opening one. A run reaching the piece's start is of
 //! unknown length, so it ends the skim.
+
+use super::find_byte;
 
 const WHITE_SPACE: [u8; 4] = [b' ', b'\t', b'\n', b'\r'];
 
@@ -34,7 +36,7 @@ pub(crate) fn skip_space_back(bytes: &[u8], mut end: usize) -> usize {
 pub(crate) fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
     let mut at = start + 1;
     loop {
-        let found = at + memchr::memchr2(b'"', b'\\', bytes.get(at..)?)?;
+        let found = at + find_byte::find2(b'"', b'\\', bytes.get(at..)?)?;
         match bytes.get(found) {
             Some(b'"') => return Some(found + 1),
             // An escape: the next byte is its, whatever it is.
@@ -86,7 +88,7 @@ fn nested_end(bytes: &[u8], start: usize) -> Option<usize> {
 pub(crate) fn string_start(bytes: &[u8], end: usize) -> Option<usize> {
     let mut before = end.checked_sub(1)?;
     loop {
-        let quote = memchr::memrchr(b'"', bytes.get(..before)?)?;
+        let quote = find_byte::rfind(b'"', bytes.get(..before)?)?;
         let run = bytes
             .get(..quote)?
             .iter()
