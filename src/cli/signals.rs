@@ -8,6 +8,7 @@ use std::io::{self, IsTerminal, Read};
 use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::net::UnixStream;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 use std::time::Duration;
 
 use rustix::event::{PollFd, PollFlags, poll};
@@ -60,6 +61,16 @@ fn start_watchdog(status: u8) {
 /// the process without the terminal restored.
 pub fn watch(first: impl FnOnce() + Send + 'static) -> io::Result<()> {
     let tty = input_tty()?;
+    // The thread starts on `first` while the handlers are registered here.
+    let (send_pipes, pipes) = mpsc::sync_channel::<Vec<(i32, UnixStream)>>(1);
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            first();
+            if let Ok(mut pipes) = pipes.recv() {
+                watch_all(&tty, &mut pipes);
+            }
+        })?;
     let mut pipes = Vec::new();
     for signal in [SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGTSTP] {
         let (read, write) = UnixStream::pair()?;
@@ -68,12 +79,9 @@ pub fn watch(first: impl FnOnce() + Send + 'static) -> io::Result<()> {
         pipe::register(signal, write)?;
         pipes.push((signal, read));
     }
-    std::thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            first();
-            watch_all(&tty, &mut pipes);
-        })?;
+    send_pipes
+        .send(pipes)
+        .map_err(|_| io::Error::other("the signal thread ended before it began"))?;
     Ok(())
 }
 

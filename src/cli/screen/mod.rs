@@ -9,6 +9,7 @@
 
 use std::io::{self, Write};
 use std::sync::mpsc::{Receiver, sync_channel};
+use std::time::Duration;
 
 use crossterm::queue;
 use crossterm::terminal::{Clear, ClearType};
@@ -37,6 +38,11 @@ pub struct Screen<W: Write> {
 /// the main thread reads the keys and takes the terminal.
 pub struct Ahead(Receiver<Buffer>);
 
+/// How long the screen waits for the buffer made ahead: it is most often on its way (the
+/// other thread started a few hundred microseconds before), and making a second one
+/// would take as long again and fight it for the kernel's pages.
+const AHEAD_WAIT: Duration = Duration::from_millis(5);
+
 /// What makes the buffer (to run on another thread), and where it will be.
 pub fn make_ahead() -> (impl FnOnce() + Send + 'static, Ahead) {
     let (sender, receiver) = sync_channel(1);
@@ -56,10 +62,12 @@ impl<W: Write> Screen<W> {
         Ok(Self::taking(out, Rect::new(0, 0, width, height), ahead))
     }
 
-    /// A blank screen of `area`, in the buffer made ahead when it is ready and that size.
+    /// A blank screen of `area`, in the buffer made ahead when it comes soon (`AHEAD_WAIT`)
+    /// and is that size.
     fn taking(out: W, area: Rect, ahead: Ahead) -> Self {
         let mut screen = Self::blank(out, Rect::default(), None);
-        let made = ahead.0.try_recv().ok().filter(|frame| frame.area == area);
+        let made = ahead.0.recv_timeout(AHEAD_WAIT);
+        let made = made.ok().filter(|frame| frame.area == area);
         screen.frame = made.unwrap_or_else(|| Buffer::empty(area));
         screen
     }
