@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
 use brief::briefing::index::{Access, Changed, Head, Index, IndexError, index_path};
@@ -153,13 +153,25 @@ fn unusable(error: &IndexError) -> (Opened, Option<String>) {
     )
 }
 
-/// Builds the index on a thread of its own while the loader reads the files. An index
-/// that cannot be made leaves `fresh` unset: searches then look through the files.
-pub(super) fn build(place: IndexPlace, load: LoadOptions, fresh: Fresh) {
+/// What an index built by the loader reports to, and waits for.
+pub(super) struct IndexBuild {
+    /// Set once the index is up to date.
+    pub fresh: Fresh,
+    /// Disconnected once the first frame is drawn: SQLite's work waits for it, so that
+    /// the first frame has the cores to itself.
+    pub after: Receiver<()>,
+}
+
+/// Builds the index on a thread of its own while the loader reads the files, once the
+/// first frame is drawn. An index that cannot be made leaves `fresh` unset: searches then
+/// look through the files.
+pub(super) fn build(place: IndexPlace, load: LoadOptions, build: IndexBuild) {
+    let IndexBuild { fresh, after } = build;
     let state = Arc::clone(&fresh);
     let started = std::thread::Builder::new()
         .name("index".into())
         .spawn(move || {
+            let _ = after.recv();
             let explicit = place.explicit.as_deref();
             let opened = match Index::open(&place.folder, explicit, Access::ReadWrite) {
                 Err(error) if error.can_rebuild() => Index::rebuild(&place.folder, explicit),
@@ -323,5 +335,40 @@ mod tests {
         std::fs::create_dir(nested.path().join("more")).unwrap_or_else(|e| panic!("{e}"));
         assert!(!is_small(nested.path()), "a folder inside may hold many");
         assert!(!is_small(&nested.path().join("absent")));
+    }
+
+    /// The build waits for the first frame: until then no index file is made (looked at
+    /// after a pause a build takes a fraction of), and once it is drawn the index is.
+    #[test]
+    fn the_index_is_built_once_the_first_frame_is_drawn() {
+        let dir = folder_with(2);
+        let file = dir.path().join("index.sqlite");
+        let place = IndexPlace {
+            folder: dir.path().to_path_buf(),
+            explicit: Some(file.clone()),
+        };
+        let fresh = Fresh::default();
+        let (drawn, after) = std::sync::mpsc::channel::<()>();
+        let index = IndexBuild {
+            fresh: Arc::clone(&fresh),
+            after,
+        };
+        build(place, LoadOptions::default(), index);
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        assert!(
+            !file.exists() && !fresh.is_fresh(),
+            "built before the first frame"
+        );
+        drop(drawn);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while !fresh.is_fresh() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert!(
+            fresh.is_fresh(),
+            "{:?}",
+            fresh.failed.lock().map(|f| f.clone())
+        );
+        assert!(file.exists());
     }
 }

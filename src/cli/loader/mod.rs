@@ -11,6 +11,7 @@
 mod index;
 mod kept;
 
+use index::IndexBuild;
 pub use index::{Fresh, IndexPlace, IndexState};
 pub use kept::read_file;
 
@@ -69,6 +70,9 @@ pub struct Loader {
     rx: Receiver<Message>,
     /// The loader thread, for a named file until the first frame is drawn (`start`).
     unstarted: Option<Unstarted>,
+    /// Dropped once the first frame is drawn (`start`): an index built meanwhile waits
+    /// for it, off the first frame's cores.
+    drawn: Option<Sender<()>>,
 }
 
 /// What taking messages found.
@@ -108,12 +112,18 @@ pub fn spawn(
     });
     let fresh = Fresh::default();
     let (for_thread, fresh_for_thread) = (place.clone(), Arc::clone(&fresh));
+    let (drawn, after_first_frame) = mpsc::channel();
     let thread = Unstarted::new("loader", move || {
-        load(&for_thread, named, options, &tx, fresh_for_thread);
+        let index = IndexBuild {
+            fresh: fresh_for_thread,
+            after: after_first_frame,
+        };
+        load(&for_thread, named, options, &tx, index);
     });
     let mut loader = Loader {
         rx,
         unstarted: Some(thread),
+        drawn: Some(drawn),
     };
     if opened.is_none() {
         loader.start()?;
@@ -167,7 +177,7 @@ fn load(
     named: Option<Named>,
     options: LoadOptions,
     tx: &Sender<Message>,
-    fresh: Fresh,
+    index: IndexBuild,
 ) {
     let folder = place.folder.as_path();
     let file = named.as_ref().map(|named| named.file.as_path());
@@ -188,7 +198,7 @@ fn load(
         // The files are the library, and the index is brought up to date after them, on
         // a thread of its own: searches read the files meanwhile.
         read_files(folder, file, options, tx);
-        index::build(place.clone(), options, fresh);
+        index::build(place.clone(), options, index);
         return;
     }
     let (opened, notice) = index::open(place);
@@ -200,11 +210,18 @@ fn load(
     }
     match opened {
         index::Opened::Listed(listed) => {
-            let (index, head) = *listed;
-            return index::serve(index, head, (folder, file), options, tx, &fresh);
+            let (listed_index, head) = *listed;
+            return index::serve(
+                listed_index,
+                head,
+                (folder, file),
+                options,
+                tx,
+                &index.fresh,
+            );
         }
-        index::Opened::Build => index::build(place.clone(), options, fresh),
-        index::Opened::Unusable => fresh.fail(unusable_reason),
+        index::Opened::Build => index::build(place.clone(), options, index),
+        index::Opened::Unusable => index.fresh.fail(unusable_reason),
     }
     read_files(folder, file, options, tx);
 }
@@ -230,8 +247,10 @@ fn read_files(folder: &Path, file: Option<&Path>, options: LoadOptions, tx: &Sen
     }
     let files: Arc<[PathBuf]> = files.into();
     let next = Arc::new(AtomicUsize::new(0));
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    if cores.min(MAX_WORKERS) > 1 && files.len() > CHUNK {
+    // Few files need no helper, nor asking how many cores there are: std reads the
+    // cgroup's quota files for that, a tenth of a small folder's load.
+    let cores = || std::thread::available_parallelism().map_or(1, usize::from);
+    if files.len() > CHUNK && cores().min(MAX_WORKERS) > 1 {
         let (files, next, tx) = (Arc::clone(&files), Arc::clone(&next), tx.clone());
         // If the helper cannot start, this thread simply does all the work.
         let _ = std::thread::Builder::new()
@@ -301,6 +320,7 @@ fn work(files: &[PathBuf], next: &AtomicUsize, options: LoadOptions, tx: &Sender
 impl Loader {
     /// Starts the loader thread, unless it has started.
     pub fn start(&mut self) -> std::io::Result<()> {
+        self.drawn = None;
         self.unstarted.take().map_or(Ok(()), Unstarted::start)
     }
 

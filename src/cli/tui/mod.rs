@@ -170,17 +170,16 @@ fn session(
     } else {
         started + FIRST_FRAME_GRACE
     };
+    let mut loader = loader;
     let done = loader.wait_first(app, grace, started + NAMED_FILE_WAIT) == Drained::Done;
-    let mut loader = (!done).then_some(loader);
     let mut scroller = Scroller::default();
     // The named file's listing may have arrived: it opens (its file is read) before the
     // first frame.
     carry_out_effects(app, &mut term, runtime, &mut scroller, &mut searcher, marks)?;
     let mut pacer = Pacer::new(runtime.max_rate);
     paced_draw(&mut term, app, &mut scroller, &mut pacer)?;
-    if let Some(loader) = &mut loader {
-        loader.start()?;
-    }
+    loader.start()?;
+    let mut loader = (!done).then_some(loader);
     // The workers the first frame need not wait for start now, off its way.
     marks.start()?;
     searcher.start()?;
