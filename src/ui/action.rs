@@ -189,5 +189,9 @@ actions! {
         /// What writing an export gave (`Effect::Export`): the file written, or why not.
         #[serde(skip)]
         Exported(Result<PathBuf, String>),
+        /// The first frame is on the screen: the layout it left out follows
+        /// (`App::first_screens_first`).
+        #[serde(skip)]
+        FirstFrameDrawn,
     }
 }

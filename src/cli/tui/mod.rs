@@ -106,7 +106,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     };
     let (ui, keys) = (ui_options(args), config::user_keys());
     // Built once the terminal's size is known, so the first layout is the one shown.
-    let app = move |area| App::loading(opened, ui, keys, area);
+    let app = move |area| App::loading(opened, ui, keys, area).first_screens_first();
     let modes = Modes {
         explicit_bidi: args.layout.bidi == BidiArg::App,
         tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
@@ -183,6 +183,12 @@ fn session(
     // The workers the first frame need not wait for start now, off its way.
     marks.start()?;
     searcher.start()?;
+    // The first frame laid out what it showed: the rest of its short panes follows.
+    let deferred = app.defers_layout();
+    app.update(Action::FirstFrameDrawn);
+    if deferred {
+        paced_draw(&mut term, app, &mut scroller, &mut pacer)?;
+    }
     if std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1") {
         panic!("{TEST_PANIC_VAR}=1: panic forced after the first frame (test hook)");
     }

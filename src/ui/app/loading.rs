@@ -26,6 +26,18 @@ impl App {
         Self::new(Library::default(), None, options, keys, area).begin_loading(opened)
     }
 
+    /// Until `Action::FirstFrameDrawn`, a briefing opened lays out only what its screen
+    /// shows: a short pane's rest, and so its exact row count, follows the first frame.
+    pub fn first_screens_first(mut self) -> Self {
+        self.briefing.first_screens_first();
+        self
+    }
+
+    /// Whether the briefing shown waits for `Action::FirstFrameDrawn` to be laid out whole.
+    pub fn defers_layout(&self) -> bool {
+        self.briefing.defers_layout()
+    }
+
     fn begin_loading(mut self, opened: Option<PathBuf>) -> Self {
         self.library_view.begin_loading();
         self.opening = opened;

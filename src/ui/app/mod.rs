@@ -31,6 +31,8 @@ mod scroll_region;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_first_frame;
+#[cfg(test)]
 mod tests_hand_on;
 #[cfg(test)]
 mod tests_head;
@@ -257,6 +259,10 @@ impl App {
         }
         if let Action::Exported(written) = action {
             self.exported(written);
+            return;
+        }
+        if action == Action::FirstFrameDrawn {
+            self.briefing.first_frame_drawn();
             return;
         }
         if !matches!(

@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::model::Field;
-use super::pane_text::{BATCH_BYTES, PaneText, STEP_BYTES, note_items};
+use super::pane_text::{BATCH_BYTES, PaneText, note_items};
 use super::rows::{append_rows, layout_field_rows};
 use super::tail::{Shift, Tail, waiting, waiting_blanks};
 
@@ -63,7 +63,7 @@ impl PaneText {
     /// up from the tail never reads as a row from the top.
     pub fn lay_out_span(&mut self, rows: Range<usize>) {
         self.keep_margin(rows.len());
-        let mut batch = STEP_BYTES;
+        let mut batch = self.bytes_for_rows(rows.len());
         let seen = self.shifts.len();
         loop {
             let moved = |row| self.shifts[seen..].iter().fold(row, |row, s| s.apply(row));

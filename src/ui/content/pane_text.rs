@@ -21,6 +21,9 @@ pub(super) const BATCH_BYTES: usize = 16 * 1024;
 /// prose at the widest panes. A long briefing's first frame waits for no more.
 pub(super) const STEP_BYTES: usize = 4 * 1024;
 
+/// The least asked for the rows of a screen (`bytes_for_rows`): a few lines of prose.
+const ROW_BYTES_LEAST: usize = 256;
+
 #[derive(Debug, Clone, Default)]
 pub struct PaneText {
     pub fields: Vec<Field>,
@@ -55,6 +58,9 @@ pub struct PaneText {
     /// Its fields end before the list they show does (a long file's head): its count is
     /// never exact, and it is laid out a step at a time, as a long pane is.
     cut: bool,
+    /// Only what is asked for is laid out, a short pane's rest too, until
+    /// `finish_deferred`: a first frame lays out no more than it shows.
+    deferred: bool,
 }
 
 /// How many rows a pane has: exact once every field is laid out, else estimated from the
@@ -84,6 +90,25 @@ impl PaneText {
     /// Marks the fields as the start of a longer list (`cut`).
     pub fn mark_cut(&mut self) {
         self.cut = true;
+    }
+
+    /// Lays out only what is asked for until `finish_deferred`.
+    pub fn defer_rest(&mut self) {
+        self.deferred = true;
+    }
+
+    /// Ends `defer_rest`: a short pane's rest is laid out now, as it would have been when
+    /// its first rows were. Whether any was.
+    pub fn finish_deferred(&mut self) -> bool {
+        let rest = self.gap_end();
+        if !std::mem::take(&mut self.deferred) || self.cut || self.laid == rest {
+            return false;
+        }
+        if self.width.is_none() || self.batch_end(BATCH_BYTES) != rest {
+            return false;
+        }
+        self.lay_out_fields(rest);
+        true
     }
 
     /// Puts a translation's fields beside the original's, or below them; the rows are laid
@@ -193,6 +218,15 @@ impl PaneText {
         }
     }
 
+    /// Bytes of text that make about `rows` rows at this width, at a byte a cell: Arabic
+    /// takes two a letter in UTF-8, but the space a line leaves at its end and the blank
+    /// row between paragraphs halve that in prose (the seed's body: 0.8 a cell). What a
+    /// screen asks for, at most a step; more is asked for when it falls short.
+    pub(super) fn bytes_for_rows(&self, rows: usize) -> usize {
+        let cells = rows.saturating_mul(self.width.unwrap_or(0));
+        cells.clamp(ROW_BYTES_LEAST, STEP_BYTES)
+    }
+
     /// The end of a batch of `bytes` of text from the first field not laid out (or of the
     /// fields left).
     pub(super) fn batch_end(&self, bytes: usize) -> usize {
@@ -235,14 +269,15 @@ impl PaneText {
     }
 
     /// Lays out every field before `end` (on all cores when they are many): the rest whole
-    /// when it is less than a batch (so a short pane is always laid out whole), else at
-    /// least a step. Meeting the tail joins it, and its rows are numbered from there.
+    /// when it is less than a batch (so a short pane is laid out whole unless that is
+    /// deferred), else at least a step. Meeting the tail joins it, and its rows are numbered from there.
     pub fn lay_out_fields(&mut self, end: usize) {
         let Some(width) = self.width.filter(|_| end > self.laid) else {
             return;
         };
         let rest_in_a_batch = self.batch_end(BATCH_BYTES);
         let least = match rest_in_a_batch == self.gap_end() && !self.cut {
+            _ if self.deferred => self.laid,
             true => rest_in_a_batch,
             false => self.batch_end(STEP_BYTES),
         };

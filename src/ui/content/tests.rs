@@ -269,3 +269,42 @@ fn a_long_pane_starts_with_a_step_and_a_short_one_is_laid_out_whole() {
     assert!(short.is_laid_out());
     assert!(matches!(short.row_count(), RowCount::Exact(_)));
 }
+
+/// Deferred, a short pane lays out what is asked for and no more; finished, it is laid
+/// out whole, row for row as if it had been at once. A long pane stays as it was.
+#[test]
+fn a_deferred_pane_lays_out_what_is_asked_and_its_rest_when_finished() {
+    use super::pane_text::BATCH_BYTES;
+    let engine = Engine {
+        mode: BidiMode::App,
+        shaping: true,
+    };
+    let mut bytes = 0;
+    let short: Vec<Field> = long_document()
+        .into_iter()
+        .take_while(|field| {
+            bytes += field.text.text.len();
+            bytes < BATCH_BYTES / 2
+        })
+        .collect();
+    let mut whole = PaneText::new(short.clone());
+    whole.relayout(60, engine);
+    let mut deferred = PaneText::new(short);
+    deferred.defer_rest();
+    deferred.start_layout(60, engine);
+    deferred.lay_out_span(0..10);
+    assert!(deferred.rows.len() >= 10 && !deferred.is_laid_out());
+    assert!(matches!(deferred.row_count(), RowCount::About(_)));
+    assert!(deferred.finish_deferred());
+    assert!(deferred.is_laid_out());
+    assert_eq!(deferred.row_count(), whole.row_count());
+    let described = |text: &PaneText| format!("{:?}", text.rows);
+    assert_eq!(described(&deferred), described(&whole));
+    let mut long = PaneText::new(long_document());
+    long.defer_rest();
+    long.start_layout(60, engine);
+    long.lay_out_span(0..10);
+    let laid = long.rows.len();
+    assert!(!long.finish_deferred());
+    assert_eq!(long.rows.len(), laid);
+}

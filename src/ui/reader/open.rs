@@ -84,6 +84,22 @@ impl OpenBriefing {
         }
     }
 
+    /// Lays out only what each pane's screen asks for until `finish_deferred`.
+    pub fn defer_rest(&mut self) {
+        for pane in PaneId::ALL {
+            self.panes[pane].text.defer_rest();
+        }
+    }
+
+    /// Lays out the short panes whole that `defer_rest` left. Whether any was.
+    pub fn finish_deferred(&mut self) -> bool {
+        let mut laid_out = false;
+        for pane in PaneId::ALL {
+            laid_out |= self.panes[pane].text.finish_deferred();
+        }
+        laid_out
+    }
+
     /// Lays every pane out at the width it has at this size, as far as it shows (the rest
     /// as it is scrolled to, `clamp`); keeps each pane's top row on the same field it
     /// showed before.

@@ -20,6 +20,8 @@ pub struct BriefingScreen {
     pub(super) reader: Option<OpenBriefing>,
     /// The query stays while briefings change (`[`, `]`); leaving for the library drops it.
     pub(super) search: Search,
+    /// Until the first frame is drawn, a briefing opened lays out only what it shows.
+    pub(super) first_screens_first: bool,
 }
 
 /// What must stay the same, all but the scroll, for a scroll of the focused pane to be the
@@ -50,6 +52,25 @@ impl BriefingScreen {
         self.reader.as_ref()
     }
 
+    /// Until `first_frame_drawn`, a briefing opened lays out only what its screen shows.
+    pub fn first_screens_first(&mut self) {
+        self.first_screens_first = true;
+    }
+
+    /// The first frame is drawn: the briefing's short panes are laid out whole. Whether
+    /// any was not.
+    pub fn first_frame_drawn(&mut self) -> bool {
+        self.first_screens_first = false;
+        self.reader
+            .as_mut()
+            .is_some_and(OpenBriefing::finish_deferred)
+    }
+
+    /// Whether the briefing shown has short panes not yet laid out whole.
+    pub fn defers_layout(&self) -> bool {
+        self.first_screens_first && self.reader.is_some()
+    }
+
     pub fn search(&self) -> &Search {
         &self.search
     }
@@ -67,6 +88,9 @@ impl BriefingScreen {
         if let Some(previous) = &self.reader {
             reader.focus = previous.focus;
             reader.zoom = previous.zoom;
+        }
+        if self.first_screens_first {
+            reader.defer_rest();
         }
         reader.relayout(cx.area, cx.engine);
         self.reader = Some(reader);
