@@ -183,12 +183,10 @@ fn session(
     // The workers the first frame need not wait for start now, off its way.
     marks.start()?;
     searcher.start()?;
-    // The first frame laid out what it showed: the rest of its short panes follows.
-    let deferred = app.defers_layout();
+    // The first frame laid out what it showed: the rest of its short panes is laid out
+    // now, and its exact counts go out with the next frame, which the load's end brings.
+    // No frame of its own: a key typed meanwhile is drawn with it.
     app.update(Action::FirstFrameDrawn);
-    if deferred {
-        paced_draw(&mut term, app, &mut scroller, &mut pacer)?;
-    }
     if std::env::var_os(TEST_PANIC_VAR).is_some_and(|v| v == "1") {
         panic!("{TEST_PANIC_VAR}=1: panic forced after the first frame (test hook)");
     }

@@ -33,11 +33,6 @@ impl App {
         self
     }
 
-    /// Whether the briefing shown waits for `Action::FirstFrameDrawn` to be laid out whole.
-    pub fn defers_layout(&self) -> bool {
-        self.briefing.defers_layout()
-    }
-
     fn begin_loading(mut self, opened: Option<PathBuf>) -> Self {
         self.library_view.begin_loading();
         self.opening = opened;

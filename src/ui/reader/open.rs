@@ -91,13 +91,11 @@ impl OpenBriefing {
         }
     }
 
-    /// Lays out the short panes whole that `defer_rest` left. Whether any was.
-    pub fn finish_deferred(&mut self) -> bool {
-        let mut laid_out = false;
+    /// Lays out the short panes whole that `defer_rest` left.
+    pub fn finish_deferred(&mut self) {
         for pane in PaneId::ALL {
-            laid_out |= self.panes[pane].text.finish_deferred();
+            self.panes[pane].text.finish_deferred();
         }
-        laid_out
     }
 
     /// Lays every pane out at the width it has at this size, as far as it shows (the rest

@@ -57,18 +57,12 @@ impl BriefingScreen {
         self.first_screens_first = true;
     }
 
-    /// The first frame is drawn: the briefing's short panes are laid out whole. Whether
-    /// any was not.
-    pub fn first_frame_drawn(&mut self) -> bool {
+    /// The first frame is drawn: the briefing's short panes are laid out whole.
+    pub fn first_frame_drawn(&mut self) {
         self.first_screens_first = false;
-        self.reader
-            .as_mut()
-            .is_some_and(OpenBriefing::finish_deferred)
-    }
-
-    /// Whether the briefing shown has short panes not yet laid out whole.
-    pub fn defers_layout(&self) -> bool {
-        self.first_screens_first && self.reader.is_some()
+        if let Some(reader) = self.reader.as_mut() {
+            reader.finish_deferred();
+        }
     }
 
     pub fn search(&self) -> &Search {
