@@ -68,10 +68,11 @@ const TEST_WHOLE_GATE_VAR: &str = "BRIEF_TEST_WHOLE_GATE";
 /// The receiving end, held by the main thread.
 pub struct Loader {
     rx: Receiver<Message>,
-    /// The loader thread, for a named file until the first frame is drawn (`start`).
+    /// The loader thread, for a named file until the first frame is drawn
+    /// (`first_frame_drawn`).
     unstarted: Option<Unstarted>,
-    /// Dropped once the first frame is drawn (`start`): an index built meanwhile waits
-    /// for it, off the first frame's cores.
+    /// Dropped once the first frame is drawn (`first_frame_drawn`): an index built
+    /// meanwhile waits for it, off the first frame's cores.
     drawn: Option<Sender<()>>,
 }
 
@@ -118,7 +119,7 @@ pub fn spawn(
             fresh: fresh_for_thread,
             after: after_first_frame,
         };
-        load(&for_thread, named, options, &tx, index);
+        load(&for_thread, named, options, tx, index);
     });
     let mut loader = Loader {
         rx,
@@ -176,7 +177,7 @@ fn load(
     place: &IndexPlace,
     named: Option<Named>,
     options: LoadOptions,
-    tx: &Sender<Message>,
+    tx: Sender<Message>,
     index: IndexBuild,
 ) {
     let folder = place.folder.as_path();
@@ -197,7 +198,9 @@ fn load(
     if index::is_small(folder) {
         // The files are the library, and the index is brought up to date after them, on
         // a thread of its own: searches read the files meanwhile.
-        read_files(folder, file, options, tx);
+        read_files(folder, file, options, &tx);
+        // The load is over once the channel closes: before the index's thread starts.
+        drop(tx);
         index::build(place.clone(), options, index);
         return;
     }
@@ -216,14 +219,14 @@ fn load(
                 head,
                 (folder, file),
                 options,
-                tx,
+                &tx,
                 &index.fresh,
             );
         }
         index::Opened::Build => index::build(place.clone(), options, index),
         index::Opened::Unusable => index.fresh.fail(unusable_reason),
     }
-    read_files(folder, file, options, tx);
+    read_files(folder, file, options, &tx);
 }
 
 /// Discovery, then the files (but the named one, sent already) read by up to two
@@ -319,9 +322,15 @@ fn work(files: &[PathBuf], next: &AtomicUsize, options: LoadOptions, tx: &Sender
 
 impl Loader {
     /// Starts the loader thread, unless it has started.
-    pub fn start(&mut self) -> std::io::Result<()> {
-        self.drawn = None;
+    fn start(&mut self) -> std::io::Result<()> {
         self.unstarted.take().map_or(Ok(()), Unstarted::start)
+    }
+
+    /// The first frame is drawn: the loader thread starts if it waited for it, and an
+    /// index built meanwhile goes on.
+    pub fn first_frame_drawn(&mut self) -> std::io::Result<()> {
+        self.drawn = None;
+        self.start()
     }
 
     /// Takes every message already waiting into the app, without blocking.

@@ -178,7 +178,7 @@ fn session(
     carry_out_effects(app, &mut term, runtime, &mut scroller, &mut searcher, marks)?;
     let mut pacer = Pacer::new(runtime.max_rate);
     paced_draw(&mut term, app, &mut scroller, &mut pacer)?;
-    loader.start()?;
+    loader.first_frame_drawn()?;
     let mut loader = (!done).then_some(loader);
     // The workers the first frame need not wait for start now, off its way.
     marks.start()?;
