@@ -420,3 +420,6 @@ impl Loader {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
