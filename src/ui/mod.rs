@@ -8,6 +8,7 @@
 mod action;
 mod actors;
 mod app;
+mod border;
 pub mod content;
 pub mod count;
 mod first_line;

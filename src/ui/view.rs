@@ -5,8 +5,9 @@ use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Widget};
+use ratatui::widgets::{BorderType, Widget};
 
+use super::border::Border;
 use super::content::{
     BULLET_WIDTH, COLUMN_GAP, FieldKind, PaneText, Row, RowCount, Side, column_widths, placement,
 };
@@ -166,7 +167,7 @@ pub struct PaneFrame<'a> {
 impl PaneFrame<'_> {
     /// The pane's border: thick with arrows round the title when focused, and the rows in
     /// view below when not all fit.
-    fn block(&self, area: Rect) -> Block<'static> {
+    fn block(&self, area: Rect) -> Border<'static> {
         let theme = self.theme;
         let (border_type, border_style, title_style, title) = if self.focused {
             (
@@ -183,10 +184,9 @@ impl PaneFrame<'_> {
                 format!(" {} ", self.title),
             )
         };
-        let block = Block::bordered()
-            .border_type(border_type)
-            .border_style(border_style)
-            .title(Line::styled(title, title_style));
+        let block = Border::new(Line::styled(title, title_style))
+            .kind(border_type)
+            .style(border_style);
         let inner_height = inner_height(area);
         let count = self.text.row_count();
         let total = count.value();
@@ -205,7 +205,7 @@ impl PaneFrame<'_> {
             thousands(last),
             thousands(total)
         );
-        block.title_bottom(Line::styled(position, title_style).right_aligned())
+        block.bottom(Line::styled(position, title_style).right_aligned())
     }
 
     /// The rows in view inside the border, after the gutter that holds the selection marker
@@ -262,9 +262,8 @@ impl PaneFrame<'_> {
 
 impl Widget for PaneFrame<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let block = self.block(area);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = Border::inner(area);
+        self.block(area).render(area, buf);
         self.render_rows(inner, buf);
     }
 }

@@ -7,11 +7,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Widget;
 
 use super::view::{ActorsView, Timeline, TimelineRow};
 use crate::briefing::index::MergedActor;
 use crate::text::sanitize;
+use crate::ui::border::Border;
 use crate::ui::content::{DirectionRule, Engine, FieldKind, Row};
 use crate::ui::first_line::first_line;
 use crate::ui::layout::{split_status, text_area};
@@ -65,11 +66,10 @@ impl ActorsView {
             Some(_) => " Actor timeline: briefings and quotations, oldest first ",
             None => " Actors across the library ",
         };
-        let block = Block::bordered()
-            .border_style(theme.border_focused)
-            .title(Line::styled(title, theme.title_focused));
-        let inner = block.inner(main);
-        block.render(main, buf);
+        let inner = Border::inner(main);
+        Border::new(Line::styled(title, theme.title_focused))
+            .style(theme.border_focused)
+            .render(main, buf);
         let text = text_area(inner, true);
         let mut pen = Pen { buf, engine, theme };
         if text.height == 0 || text.width == 0 {

@@ -6,9 +6,10 @@ use std::path::Path;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Widget;
 
 use crate::ui::action::Action;
+use crate::ui::border::Border;
 use crate::ui::count::thousands;
 use crate::ui::keys::{KeyBinding, KeyFileError, KeySetup, KeyTable};
 use crate::ui::layout::{half_page, inner_height, split_status};
@@ -144,7 +145,7 @@ impl Help {
 
     /// The lines at the width of the pane on `screen`.
     fn wrap(&mut self, screen: Rect) {
-        let width = usize::from(Block::bordered().inner(pane(screen)).width);
+        let width = usize::from(Border::inner(pane(screen)).width);
         self.lines = wrap(&self.entries, width);
     }
 
@@ -199,14 +200,13 @@ impl Help {
     pub fn render(&self, theme: &Theme, screen: Rect, buf: &mut Buffer) {
         let area = pane(screen);
         let scroll = self.scroll.unwrap_or(0);
-        let block = Block::bordered()
-            .border_style(theme.border_focused)
-            .title(Line::styled(
-                " Help: keys (? or Esc closes) ",
-                theme.title_focused,
-            ));
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = Border::inner(area);
+        Border::new(Line::styled(
+            " Help: keys (? or Esc closes) ",
+            theme.title_focused,
+        ))
+        .style(theme.border_focused)
+        .render(area, buf);
         let all = &self.lines;
         let total = all.len();
         for (line, y) in all.iter().skip(scroll).zip(inner.y..inner.bottom()) {

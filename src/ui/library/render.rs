@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Widget;
 
 use super::entry::{
     CLASS_AT, CLASS_WIDTH, Entry, EntryRow, LANG_AT, LIST_SELECTABLE, has_columns, title_width,
@@ -12,6 +12,7 @@ use super::entry::{
 use super::review::COLUMN_WIDTH;
 use super::view::{LibraryView, areas};
 use crate::briefing::{Library, LibraryEntry};
+use crate::ui::border::Border;
 use crate::ui::count::thousands;
 use crate::ui::layout::{inner_height, text_area};
 use crate::ui::theme::Theme;
@@ -20,28 +21,25 @@ use crate::ui::view::{PaneFrame, draw_row};
 impl LibraryView {
     pub fn render(&self, library: &Library, area: Rect, buf: &mut Buffer, theme: &Theme) {
         let (list, detail) = areas(area);
-        let block = self.list_block(library, list, theme);
-        let inner = block.inner(list);
-        block.render(list, buf);
+        let inner = Border::inner(list);
+        self.list_block(library, list, theme).render(list, buf);
         self.render_rows(library, inner, buf, theme);
         self.render_detail(library, detail, buf, theme);
     }
 
     /// The list's border: the counts on top, and the position below when not all fit.
-    fn list_block(&self, library: &Library, list: Rect, theme: &Theme) -> Block<'static> {
+    fn list_block(&self, library: &Library, list: Rect, theme: &Theme) -> Border<'static> {
         let (border, title) = match self.detail_view.focused {
             true => (theme.border, theme.title),
             false => (theme.border_focused, theme.title_focused),
         };
-        let block = Block::bordered()
-            .border_style(border)
-            .title(Line::styled(self.title(library), title));
+        let block = Border::new(Line::styled(self.title(library), title)).style(border);
         let count = self.shown_len();
         if count <= inner_height(list) {
             return block;
         }
         let position = format!(" {}/{} ", thousands(self.position() + 1), thousands(count));
-        block.title_bottom(Line::styled(position, title).right_aligned())
+        block.bottom(Line::styled(position, title).right_aligned())
     }
 
     /// The rows in view, one entry each, inside the list's border: the selection marker in
