@@ -157,21 +157,23 @@ fn unusable(error: &IndexError) -> (Opened, Option<String>) {
 pub(super) struct IndexBuild {
     /// Set once the index is up to date.
     pub fresh: Fresh,
-    /// Disconnected once the first frame is drawn: SQLite's work waits for it, so that
-    /// the first frame has the cores to itself.
-    pub after: Receiver<()>,
+    /// Disconnected once the first frame is drawn: SQLite's work waits for it (`None`:
+    /// it does not), so that a small folder's first frame has the cores to itself.
+    pub after: Option<Receiver<()>>,
 }
 
 /// Builds the index on a thread of its own while the loader reads the files, once the
-/// first frame is drawn. An index that cannot be made leaves `fresh` unset: searches then
-/// look through the files.
+/// first frame is drawn if it is to wait. An index that cannot be made leaves `fresh`
+/// unset: searches then look through the files.
 pub(super) fn build(place: IndexPlace, load: LoadOptions, build: IndexBuild) {
     let IndexBuild { fresh, after } = build;
     let state = Arc::clone(&fresh);
     let started = std::thread::Builder::new()
         .name("index".into())
         .spawn(move || {
-            let _ = after.recv();
+            if let Some(after) = after {
+                let _ = after.recv();
+            }
             let explicit = place.explicit.as_deref();
             let opened = match Index::open(&place.folder, explicit, Access::ReadWrite) {
                 Err(error) if error.can_rebuild() => Index::rebuild(&place.folder, explicit),
@@ -351,7 +353,7 @@ mod tests {
         let (drawn, after) = std::sync::mpsc::channel::<()>();
         let index = IndexBuild {
             fresh: Arc::clone(&fresh),
-            after,
+            after: Some(after),
         };
         build(place, LoadOptions::default(), index);
         std::thread::sleep(std::time::Duration::from_millis(300));

@@ -117,7 +117,7 @@ pub fn spawn(
     let thread = Unstarted::new("loader", move || {
         let index = IndexBuild {
             fresh: fresh_for_thread,
-            after: after_first_frame,
+            after: Some(after_first_frame),
         };
         load(&for_thread, named, options, tx, index);
     });
@@ -223,7 +223,15 @@ fn load(
                 &index.fresh,
             );
         }
-        index::Opened::Build => index::build(place.clone(), options, index),
+        // Built beside the files' load: a large folder's first frame waits for a part of
+        // it, not for its end.
+        index::Opened::Build => {
+            let beside = IndexBuild {
+                after: None,
+                ..index
+            };
+            index::build(place.clone(), options, beside);
+        }
         index::Opened::Unusable => index.fresh.fail(unusable_reason),
     }
     read_files(folder, file, options, &tx);
