@@ -15,6 +15,7 @@ use crossterm::queue;
 use crossterm::terminal::{Clear, ClearType};
 use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::layout::Rect;
+use ratatui::style::Color;
 
 use super::cells::write_cells;
 
@@ -223,7 +224,7 @@ impl<'a> Iterator for BlankDiff<'a> {
             let cell = &self.cells[i];
             // A blank cell is one column wide: passing it over skips no other. Most of a
             // screen is blank, so this comes before the width, which is dearer.
-            if is_skip(cell) || (cell.diff_option == CellDiffOption::None && *cell == Cell::EMPTY) {
+            if is_skip(cell) || is_blank(cell) {
                 continue;
             }
             let width = usize::from(cell.cell_width());
@@ -241,6 +242,20 @@ impl<'a> Iterator for BlankDiff<'a> {
         }
         None
     }
+}
+
+/// Whether `cell` equals `Cell::EMPTY`, as a blank screen's cells do: its symbol is looked
+/// at byte by byte, not through `memcmp` as `Cell`'s `==` does, once for each of a
+/// screen's thousands of cells.
+#[allow(deprecated)]
+fn is_blank(cell: &Cell) -> bool {
+    cell.symbol().as_bytes() == b" "
+        && cell.diff_option == CellDiffOption::None
+        && !cell.skip
+        && cell.fg == Color::Reset
+        && cell.bg == Color::Reset
+        && cell.underline_color == Color::Reset
+        && cell.modifier.is_empty()
 }
 
 /// Cells ratatui's diff passes over.
