@@ -18,6 +18,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Color;
 
 use super::cells::write_cells;
+use spaced::Spaced;
+
+mod spaced;
 
 pub struct Screen<W: Write> {
     out: W,
@@ -144,7 +147,7 @@ impl<W: Write> Screen<W> {
             Some(shown) if shown.area == self.frame.area => {
                 write_cells(&mut self.out, shown.diff_iter(&self.frame))?;
             }
-            _ => write_cells(&mut self.out, BlankDiff::new(&self.frame))?,
+            _ => write_cells(&mut self.out, Spaced::new(&self.frame))?,
         }
         // An empty buffer stands in until `ready_next`: it allocates nothing.
         let drawn = std::mem::take(&mut self.frame);

@@ -12,7 +12,7 @@ use ratatui::layout::Rect;
 
 use super::frame::draw;
 use crate::cli::screen::Screen;
-use crate::cli::screen::tests::Written;
+use crate::cli::screen::tests::{Written, cells, screen};
 use crate::cli::scroll::{Scroller, Shift};
 
 type VecTerm = Screen<Written>;
@@ -48,43 +48,6 @@ fn seed_app(width: u16, height: u16, color: bool) -> App {
 
 fn terminal(width: u16, height: u16, written: &Written) -> VecTerm {
     Screen::fixed(written.clone(), Rect::new(0, 0, width, height))
-}
-
-fn screen(width: u16, height: u16) -> vt100::Parser {
-    let size = |n: u16| std::num::NonZeroU16::new(n).unwrap_or(std::num::NonZeroU16::MIN);
-    vt100::Parser::new(size(height), size(width), 0)
-}
-
-/// Every cell's text, colours and attributes; a cell never written and a space alike.
-/// Bold and dim count as one "not normal intensity": vt100 keeps only the last of the two
-/// set, where xterm and tmux keep both, and brief draws both at once (the selected item of
-/// a pane without focus), so which of them vt100 shows depends on the order ratatui's diff
-/// happened to set them in, not on what the terminal holds.
-fn cells(parser: &vt100::Parser) -> Vec<String> {
-    let screen = parser.screen();
-    let (rows, cols) = screen.size();
-    (0..rows.get())
-        .map(|row| {
-            (0..cols.get())
-                .filter_map(|col| screen.cell(row, col))
-                .map(|cell| {
-                    let text = match cell.contents() {
-                        "" => " ",
-                        text => text,
-                    };
-                    format!(
-                        "[{text}|{:?}|{:?}|{}{}{}{}]",
-                        cell.fgcolor(),
-                        cell.bgcolor(),
-                        u8::from(cell.bold() || cell.dim()),
-                        u8::from(cell.italic()),
-                        u8::from(cell.underline()),
-                        u8::from(cell.inverse()),
-                    )
-                })
-                .collect()
-        })
-        .collect()
 }
 
 /// The app's state drawn whole on a fresh terminal.
