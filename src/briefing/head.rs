@@ -22,10 +22,9 @@ use super::{LoadOptions, Loaded, json_value, validate};
 pub const HEAD_MIN: u64 = 256 * 1024;
 /// The least read from a long file's start: a small terminal's screen of text.
 const FIRST_LEAST: usize = 16 * 1024;
-/// Read from a long file's end at first: its last members (quotations, actors), as a rule.
-const LAST_FIRST: usize = 8 * 1024;
-/// Read from each end when the first pieces make no head: long members before the long
-/// list, or after it.
+/// Read from a long file's end, and from its start when the first piece makes no head (a
+/// long member before the long list): far more than a screen of text, and than the
+/// members after the long list as a rule.
 const PIECE: usize = 64 * 1024;
 
 /// The head of the briefing file at `path`, if it is long enough to have one and its
@@ -43,12 +42,18 @@ pub fn load_head(path: &Path, options: &LoadOptions, cells: usize) -> Option<Loa
         return None;
     }
     let first = first_piece(cells);
-    let head_of_pieces = |first: usize, last: usize| {
+    let head_of_pieces = |first: usize| {
         let first = read_at(&file, 0, first)?;
-        let last = read_at(&file, metadata.len() - last as u64, last)?;
+        let last = read_at(&file, metadata.len() - PIECE as u64, PIECE)?;
         head_of(path, &first, &last)
     };
-    head_of_pieces(first, LAST_FIRST).or_else(|| head_of_pieces(first.max(PIECE), PIECE))
+    // A short first piece is trusted to cut the body only: long points before the body
+    // would end past it and pass for the long list, the body's last string for their end.
+    // Read again, the first piece is as long as ever, and so is that doubt.
+    let cuts_the_body = |head: &Loaded| head.briefing.cut.as_deref() == Some("body");
+    head_of_pieces(first)
+        .filter(cuts_the_body)
+        .or_else(|| head_of_pieces(first.max(PIECE)))
 }
 
 /// Bytes read from a long file's start for a screen of `cells` cells: its text as Arabic

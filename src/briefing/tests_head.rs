@@ -267,10 +267,11 @@ fn only_a_long_file_that_makes_a_briefing_has_a_head() {
     assert_eq!(load_head(&path, &options, SCREEN), None);
 }
 
-/// A head is read for the screen it fills; pieces that make none (a long member before
-/// the long list, or long members after it) are read again, longer.
+/// A head is read for the screen it fills; a first piece that makes none (a long member
+/// before the body), or that cuts a list other than the body (long points before it,
+/// whose end the body's last string would pass for), is read again, longer.
 #[test]
-fn a_head_is_read_for_its_screen_and_again_from_longer_pieces() {
+fn a_head_is_read_for_its_screen_and_again_from_a_longer_piece() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let options = LoadOptions::default();
     let head_for = |path: &Path| load_head(path, &options, 80 * 24).expect("a head").briefing;
@@ -290,11 +291,28 @@ fn a_head_is_read_for_its_screen_and_again_from_longer_pieces() {
     assert_eq!(small, cut(whole_of(&path), small.body.len()));
     let mut long_summary = document.clone();
     long_summary["summary"] = json!("s".repeat(FIRST_LEAST));
-    let mut quoted = document;
-    let quote = json!({"text": "q".repeat(100), "speaker": "s"});
-    quoted["quotes"] = Value::Array(vec![quote; 2 * LAST_FIRST / 100]);
-    for (name, document) in [("summary.json", long_summary), ("quoted.json", quoted)] {
-        let path = written(dir.path(), name, &in_written_order(&document));
+    let summary_first = in_written_order(&long_summary);
+    // Points of 20 KB, written before a body that ends in a paragraph.
+    let mut pointless = document.clone();
+    let points = json!(vec!["p".repeat(100); 200]);
+    if let Some(members) = pointless.as_object_mut() {
+        members.remove("points");
+    }
+    if let Some(body) = pointless["body"].as_array_mut() {
+        body.push(json!("The last paragraph."));
+    }
+    let text = in_written_order(&pointless);
+    let body_at = text.find("\"body\":").expect("a body");
+    let points_first = format!(
+        "{}\"points\": {points},\n{}",
+        &text[..body_at],
+        &text[body_at..]
+    );
+    for (name, text) in [
+        ("summary.json", summary_first),
+        ("points.json", points_first),
+    ] {
+        let path = written(dir.path(), name, &text);
         let head = head_for(&path);
         assert!(!head.body.is_empty(), "{name}");
         assert_eq!(head, cut(whole_of(&path), head.body.len()), "{name}");

@@ -34,8 +34,18 @@ pub fn shutdown(status: u8) -> ! {
         park_forever();
     }
     start_watchdog(status);
-    let _ = terminal::leave();
+    let _ = terminal::close();
     std::process::exit(status.into())
+}
+
+/// Whether a signal, a hang-up or a panic is ending the process (`shutdown`).
+pub fn ending() -> bool {
+    EXITING.load(Ordering::SeqCst)
+}
+
+/// Leaves the ending of the process to the thread doing it: its exit status stands.
+pub fn wait_for_the_end() -> ! {
+    park_forever()
 }
 
 fn park_forever() -> ! {
@@ -58,7 +68,8 @@ fn start_watchdog(status: u8) {
 /// the terminal: starting a thread costs a start far more than a pipe does. `first` runs
 /// on that thread before it waits: work for the first frame that can be done beside the
 /// main thread. Signals that come meanwhile wait in their pipes; from here on none ends
-/// the process without the terminal restored.
+/// the process without the terminal restored: one acted on before the main thread takes
+/// the terminal keeps it from doing so (`terminal::close`).
 pub fn watch(first: impl FnOnce() + Send + 'static) -> io::Result<()> {
     let tty = input_tty()?;
     // The thread starts on `first` while the handlers are registered here.
@@ -238,7 +249,7 @@ pub fn install_panic_hook() {
             park_forever();
         }
         start_watchdog(PANIC_STATUS);
-        let _ = terminal::leave();
+        let _ = terminal::close();
         previous(info);
         std::process::exit(PANIC_STATUS.into());
     }));

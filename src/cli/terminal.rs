@@ -30,6 +30,8 @@ pub struct Modes {
 struct Tty {
     out: File,
     entered: Option<Modes>,
+    /// The process is ending (`close`): the terminal is not taken again.
+    closed: bool,
 }
 
 static TTY: OnceLock<Mutex<Tty>> = OnceLock::new();
@@ -55,6 +57,7 @@ pub fn install() -> anyhow::Result<()> {
     let tty = Tty {
         out: File::from(fd),
         entered: None,
+        closed: false,
     };
     // A second install keeps the first handle: same terminal.
     let _ = TTY.set(Mutex::new(tty));
@@ -88,6 +91,10 @@ pub fn enter(modes: Modes) -> io::Result<()> {
     let Some(mut tty) = lock() else {
         return Err(io::Error::other("terminal not installed"));
     };
+    // A signal's exit gave the terminal back before the main thread took it.
+    if tty.closed {
+        return Err(io::Error::other("the process is ending"));
+    }
     crossterm::terminal::enable_raw_mode()?;
     // Recorded before writing, so a failed write is still undone on exit.
     tty.entered = Some(modes);
@@ -112,9 +119,20 @@ pub fn enter(modes: Modes) -> io::Result<()> {
 /// on. Safe to call from any thread and more than once. Write errors are ignored past the first: the terminal may be
 /// gone (SSH link dropped) and raw mode must still be switched off where it can be.
 pub fn leave() -> io::Result<Option<Modes>> {
+    restore(false)
+}
+
+/// Gives the terminal back for good, as the process ends: a main thread about to take it
+/// (a signal came during the start) no longer does.
+pub fn close() -> io::Result<Option<Modes>> {
+    restore(true)
+}
+
+fn restore(for_good: bool) -> io::Result<Option<Modes>> {
     let Some(mut tty) = lock() else {
         return Ok(None);
     };
+    tty.closed |= for_good;
     let Some(modes) = tty.entered.take() else {
         return Ok(None);
     };

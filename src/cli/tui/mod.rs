@@ -129,6 +129,11 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
                 (started, ahead),
             )
         });
+    if result.is_err() && signals::ending() {
+        // A signal is ending the process: it gave the terminal back before this thread
+        // took it, or while it was drawing.
+        signals::wait_for_the_end();
+    }
     if result.is_err() && signals::terminal_hung_up() {
         // The link dropped under us: that is a hang-up, not an error of ours.
         signals::shutdown(signals::HANGUP_STATUS);
