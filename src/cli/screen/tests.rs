@@ -128,6 +128,16 @@ fn screens_bytes(area: Rect, frames: &[Buffer]) -> Vec<Vec<u8>> {
         .collect()
 }
 
+/// A frame of `area` with `strokes` painted and the directives `options` set.
+fn painted(area: Rect, strokes: &[Stroke], options: &[(usize, u8)]) -> Buffer {
+    let mut frame = Buffer::empty(area);
+    for s in strokes {
+        paint(&mut frame, s);
+    }
+    set_directives(&mut frame, options);
+    frame
+}
+
 /// The diff's other directives, which brief does not set but a widget may, set on the
 /// cells `options` pick.
 fn set_directives(frame: &mut Buffer, options: &[(usize, u8)]) {
@@ -218,11 +228,7 @@ proptest! {
         options in prop::collection::vec((0usize..700, 0u8..5), 0..6),
     ) {
         let area = Rect::new(0, 0, width, height);
-        let mut frame = Buffer::empty(area);
-        for s in &strokes {
-            paint(&mut frame, s);
-        }
-        set_directives(&mut frame, &options);
+        let frame = painted(area, &strokes, &options);
         let spaced: Vec<_> = Spaced::new(&frame).collect();
         let diff: Vec<_> = BlankDiff::new(&frame).collect();
         let added: Vec<_> = spaced.iter().filter(|item| !diff.contains(item)).collect();
@@ -239,11 +245,7 @@ proptest! {
         options in prop::collection::vec((0usize..700, 0u8..5), 0..6),
     ) {
         let area = Rect::new(0, 0, width, height);
-        let mut frame = Buffer::empty(area);
-        for s in &strokes {
-            paint(&mut frame, s);
-        }
-        set_directives(&mut frame, &options);
+        let frame = painted(area, &strokes, &options);
         let ours: Vec<_> = BlankDiff::new(&frame).collect();
         let theirs = Buffer::empty(area).diff(&frame);
         prop_assert_eq!(ours, theirs);

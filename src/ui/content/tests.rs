@@ -230,6 +230,18 @@ fn rows_taken_a_batch_at_a_time_are_the_rows_laid_out_whole() {
     }
 }
 
+/// The long document's first fields, half a layout batch of text.
+fn short_document() -> Vec<Field> {
+    let mut bytes = 0;
+    long_document()
+        .into_iter()
+        .take_while(|field| {
+            bytes += field.text.text.len();
+            bytes < super::pane_text::BATCH_BYTES / 2
+        })
+        .collect()
+}
+
 /// A pane longer than a batch lays out a step of text when its first rows are asked for,
 /// so a long briefing's first frame waits for a screen of text, not a batch; a shorter
 /// one is laid out whole at once, so its row count is exact from the first frame.
@@ -255,14 +267,7 @@ fn a_long_pane_starts_with_a_step_and_a_short_one_is_laid_out_whole() {
             long.laid_bytes
         );
     }
-    let mut bytes = 0;
-    let short: Vec<Field> = long_document()
-        .into_iter()
-        .take_while(|field| {
-            bytes += field.text.text.len();
-            bytes < BATCH_BYTES / 2
-        })
-        .collect();
+    let short = short_document();
     let mut short = PaneText::new(short);
     short.start_layout(60, engine);
     short.lay_out_fields(1);
@@ -274,19 +279,11 @@ fn a_long_pane_starts_with_a_step_and_a_short_one_is_laid_out_whole() {
 /// out whole, row for row as if it had been at once. A long pane stays as it was.
 #[test]
 fn a_deferred_pane_lays_out_what_is_asked_and_its_rest_when_finished() {
-    use super::pane_text::BATCH_BYTES;
     let engine = Engine {
         mode: BidiMode::App,
         shaping: true,
     };
-    let mut bytes = 0;
-    let short: Vec<Field> = long_document()
-        .into_iter()
-        .take_while(|field| {
-            bytes += field.text.text.len();
-            bytes < BATCH_BYTES / 2
-        })
-        .collect();
+    let short = short_document();
     let mut whole = PaneText::new(short.clone());
     whole.relayout(60, engine);
     let mut deferred = PaneText::new(short);
