@@ -250,10 +250,15 @@ impl<'a> Iterator for BlankDiff<'a> {
 /// Whether `cell` equals `Cell::EMPTY`, as a blank screen's cells do: its symbol is looked
 /// at byte by byte, not through `memcmp` as `Cell`'s `==` does, once for each of a
 /// screen's thousands of cells.
-#[allow(deprecated)]
 fn is_blank(cell: &Cell) -> bool {
-    cell.symbol().as_bytes() == b" "
-        && cell.diff_option == CellDiffOption::None
+    cell.symbol().as_bytes() == b" " && is_plain(cell)
+}
+
+/// Whether `cell` has no colour, attribute or diff directive: `Cell::EMPTY`'s all but its
+/// symbol.
+#[allow(deprecated)]
+fn is_plain(cell: &Cell) -> bool {
+    cell.diff_option == CellDiffOption::None
         && !cell.skip
         && cell.fg == Color::Reset
         && cell.bg == Color::Reset

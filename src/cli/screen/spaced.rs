@@ -3,10 +3,9 @@
 //! move (`CSI row;col H`, 6 to 10 bytes). Arabic prose, whose words a blank cell parts, is
 //! most of a briefing's first frame, and those moves were a quarter of its bytes.
 
-use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
-use ratatui::style::Color;
+use ratatui::buffer::{Buffer, Cell, CellWidth};
 
-use super::{BlankDiff, is_blank};
+use super::{BlankDiff, is_blank, is_plain};
 
 type Item<'a> = (u16, u16, &'a Cell);
 
@@ -79,16 +78,8 @@ impl<'a> Iterator for Spaced<'a> {
 
 /// A glyph the terminal's cursor passes by one column, written with no colour or
 /// attribute: a blank written after it needs no change of either.
-#[allow(deprecated)]
 fn is_plain_and_narrow(cell: &Cell) -> bool {
-    cell.diff_option == CellDiffOption::None
-        && !cell.skip
-        && cell.fg == Color::Reset
-        && cell.bg == Color::Reset
-        && cell.underline_color == Color::Reset
-        && cell.modifier.is_empty()
-        && cell.cell_width() == 1
-        && !cell.symbol().chars().any(char::is_control)
+    is_plain(cell) && cell.cell_width() == 1 && !cell.symbol().chars().any(char::is_control)
 }
 
 /// The bytes of `CSI row;col H` to `(x, y)`.
