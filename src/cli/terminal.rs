@@ -64,6 +64,17 @@ pub fn install() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The terminal's size in columns and rows, asked of standard output, which the reader
+/// requires to be the terminal (`install`). crossterm's `size` opens `/dev/tty` for each
+/// question, three system calls where one will do, and a frame asks once; it answers
+/// when standard output cannot (a size of zero, or not a terminal).
+pub fn size() -> io::Result<(u16, u16)> {
+    match rustix::termios::tcgetwinsize(io::stdout()) {
+        Ok(size) if size.ws_col > 0 && size.ws_row > 0 => Ok((size.ws_col, size.ws_row)),
+        _ => crossterm::terminal::size(),
+    }
+}
+
 /// The lock, even if a thread panicked while holding it: what it guards (a file handle and
 /// a record of modes) is never left half-updated by a panic.
 fn lock() -> Option<MutexGuard<'static, Tty>> {

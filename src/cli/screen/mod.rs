@@ -18,6 +18,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Color;
 
 use super::cells::write_cells;
+use super::terminal;
 use spaced::Spaced;
 
 mod spaced;
@@ -35,6 +36,8 @@ pub struct Screen<W: Write> {
     clear_first: bool,
     /// The size tests draw at; none: the terminal's.
     fixed: Option<Rect>,
+    /// The first frame's buffer, until that frame takes it.
+    ahead: Option<Ahead>,
 }
 
 /// The first frame's buffer, made ahead on another thread. Making it is mostly the kernel
@@ -42,16 +45,16 @@ pub struct Screen<W: Write> {
 /// the main thread reads the keys and takes the terminal.
 pub struct Ahead(Receiver<Buffer>);
 
-/// How long the screen waits for the buffer made ahead: it is most often on its way (the
-/// other thread started a few hundred microseconds before), and making a second one
-/// would take as long again and fight it for the kernel's pages.
+/// How long the first frame waits for the buffer made ahead: it is most often ready or on
+/// its way (the other thread started before the briefing was opened and laid out), and
+/// making a second one would take as long again and fight it for the kernel's pages.
 const AHEAD_WAIT: Duration = Duration::from_millis(5);
 
 /// What makes the buffer (to run on another thread), and where it will be.
 pub fn make_ahead() -> (impl FnOnce() + Send + 'static, Ahead) {
     let (sender, receiver) = sync_channel(1);
     let make = move || {
-        if let Ok((width, height)) = crossterm::terminal::size() {
+        if let Ok((width, height)) = terminal::size() {
             let _ = sender.send(Buffer::empty(Rect::new(0, 0, width, height)));
         }
     };
@@ -59,20 +62,12 @@ pub fn make_ahead() -> (impl FnOnce() + Send + 'static, Ahead) {
 }
 
 impl<W: Write> Screen<W> {
-    /// A screen the terminal's size, as it is blank after entering the alternate screen;
-    /// its buffer is the one made ahead if that is ready and still the right size.
-    pub fn new(out: W, ahead: Ahead) -> io::Result<Self> {
-        let (width, height) = crossterm::terminal::size()?;
-        Ok(Self::taking(out, Rect::new(0, 0, width, height), ahead))
-    }
-
-    /// A blank screen of `area`, in the buffer made ahead when it comes soon (`AHEAD_WAIT`)
-    /// and is that size.
-    fn taking(out: W, area: Rect, ahead: Ahead) -> Self {
+    /// A screen the terminal's size, as it is blank after entering the alternate screen.
+    /// The first frame is drawn in the buffer made ahead if that is its size: taking it
+    /// then, rather than now, leaves the other thread the time the briefing takes to open.
+    pub fn new(out: W, ahead: Ahead) -> Self {
         let mut screen = Self::blank(out, Rect::default(), None);
-        let made = ahead.0.recv_timeout(AHEAD_WAIT);
-        let made = made.ok().filter(|frame| frame.area == area);
-        screen.frame = made.unwrap_or_else(|| Buffer::empty(area));
+        screen.ahead = Some(ahead);
         screen
     }
 
@@ -90,6 +85,7 @@ impl<W: Write> Screen<W> {
             spare: None,
             clear_first: false,
             fixed,
+            ahead: None,
         }
     }
 
@@ -97,7 +93,7 @@ impl<W: Write> Screen<W> {
     pub fn area(&self) -> io::Result<Rect> {
         match self.fixed {
             Some(area) => Ok(area),
-            None => crossterm::terminal::size().map(|(w, h)| Rect::new(0, 0, w, h)),
+            None => terminal::size().map(|(w, h)| Rect::new(0, 0, w, h)),
         }
     }
 
@@ -113,19 +109,25 @@ impl<W: Write> Screen<W> {
         self.clear_first = true;
     }
 
-    /// The frame to render into, of `area`'s size: blank, as it was made blank or made
-    /// ready after the last frame (`ready_next`). A new size forgets what was shown.
+    /// The frame to render into, of `area`'s size: blank, as it was made blank, made
+    /// ahead (the first frame's, when it comes within `AHEAD_WAIT`) or made ready after
+    /// the last frame (`ready_next`). A new size forgets what was shown.
     pub fn frame_for(&mut self, area: Rect) -> &mut Buffer {
         if self.shown.as_ref().is_some_and(|shown| shown.area != area) {
             self.forget();
         }
         if self.frame.area != area {
-            self.frame = match self.spare.take().filter(|spare| spare.area == area) {
+            let spare = self.spare.take().filter(|spare| spare.area == area);
+            let mut made = || {
+                let made = self.ahead.take()?.0.recv_timeout(AHEAD_WAIT).ok();
+                made.filter(|made| made.area == area)
+            };
+            self.frame = match spare {
                 Some(mut spare) => {
                     spare.reset();
                     spare
                 }
-                None => Buffer::empty(area),
+                None => made().unwrap_or_else(|| Buffer::empty(area)),
             };
         }
         &mut self.frame

@@ -308,11 +308,11 @@ fn a_buffer_made_ahead_is_taken_only_at_the_screens_size() {
         Ahead(receiver)
     };
     let marked = |screen: &mut Screen<Written>| screen.frame_for(area)[(0, 0)].symbol() == "x";
-    let mut screen = Screen::taking(Written::default(), area, ahead(area));
+    let mut screen = Screen::new(Written::default(), ahead(area));
     assert!(marked(&mut screen), "the buffer made ahead was not taken");
-    let mut screen = Screen::taking(Written::default(), area, ahead(Rect::new(0, 0, 5, 2)));
+    let mut screen = Screen::new(Written::default(), ahead(Rect::new(0, 0, 5, 2)));
     assert!(!marked(&mut screen), "a buffer of another size was taken");
     let (_, not_ready) = make_ahead();
-    let mut screen = Screen::taking(Written::default(), area, not_ready);
+    let mut screen = Screen::new(Written::default(), not_ready);
     assert_eq!(screen.frame_for(area).area, area);
 }

@@ -85,7 +85,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     // A named file is read here, before any signal handler is registered and with the
     // terminal as it was: if its read stalls (a network mount), Ctrl-C ends brief as it
     // would any command, with nothing to restore.
-    let cells = crossterm::terminal::size().map_or(usize::MAX, |(columns, rows)| {
+    let cells = terminal::size().map_or(usize::MAX, |(columns, rows)| {
         usize::from(columns) * usize::from(rows)
     });
     let (loader, opened, place, fresh) = loader::spawn(&path, options, explicit_index, cells)?;
@@ -163,7 +163,7 @@ fn session(
     (marks, watch): ((Option<PathBuf>, String), Watch),
     (started, ahead): (Instant, screen::Ahead),
 ) -> anyhow::Result<()> {
-    let mut term = Screen::new(FrameWriter::default(), ahead)?;
+    let mut term = Screen::new(FrameWriter::default(), ahead);
     let app = &mut app(term.area()?);
     // The first frame shows no marks: they follow it. Its effects may ask for them, or
     // for a search: the asks wait for the workers, started after it.
