@@ -9,6 +9,7 @@ mod action;
 mod actors;
 mod app;
 mod border;
+pub mod cell_width;
 pub mod content;
 pub mod count;
 mod first_line;

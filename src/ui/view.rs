@@ -1,13 +1,14 @@
 //! Drawing laid-out rows into the buffer, glyph by glyph at the cell the engine measured,
 //! since ratatui's own measure of a line disagrees with its placement on reordered Arabic.
 
-use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{BorderType, Widget};
 
 use super::border::Border;
+use super::cell_width::cell_width;
 use super::content::{
     BULLET_WIDTH, COLUMN_GAP, FieldKind, PaneText, Row, RowCount, Side, column_widths, placement,
 };
@@ -137,7 +138,7 @@ fn put(buf: &mut Buffer, x: usize, y: u16, text: &str, style: Style) {
 /// right edge; else its cell, with the columns a wide one covers cleared. False when the
 /// cell is outside the buffer (`set_string` says so).
 fn put_one(buf: &mut Buffer, x: u16, y: u16, text: &str, style: Style) -> bool {
-    let width = text.cell_width();
+    let width = cell_width(text);
     if width == 0 || width > buf.area.right().saturating_sub(x) {
         return true;
     }

@@ -11,9 +11,10 @@ use std::io::{self, Write};
 use std::sync::mpsc::{Receiver, sync_channel};
 use std::time::Duration;
 
+use brief::ui::cell_width;
 use crossterm::queue;
 use crossterm::terminal::{Clear, ClearType};
-use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::layout::Rect;
 use ratatui::style::Color;
 
@@ -202,7 +203,7 @@ impl<'a> BlankDiff<'a> {
         while next < end {
             let j = next;
             let cell = &self.cells[j];
-            next += usize::from(cell.cell_width().max(1));
+            next += usize::from(cell_width::of_cell(cell).max(1));
             end = end.max(next).min(self.cells.len());
             if !is_skip(cell) && cell.symbol() != Cell::EMPTY.symbol() {
                 self.trailing = Some((next, end));
@@ -232,7 +233,7 @@ impl<'a> Iterator for BlankDiff<'a> {
             if is_skip(cell) || is_blank(cell) {
                 continue;
             }
-            let width = usize::from(cell.cell_width());
+            let width = usize::from(cell_width::of_cell(cell));
             // A forced width is a directive a blank cell lacks: never equal to one.
             if let CellDiffOption::ForcedWidth(_) = cell.diff_option {
                 self.at += width.saturating_sub(1);

@@ -3,7 +3,8 @@
 //! move (`CSI row;col H`, 6 to 10 bytes). Arabic prose, whose words a blank cell parts, is
 //! most of a briefing's first frame, and those moves were a quarter of its bytes.
 
-use ratatui::buffer::{Buffer, Cell, CellWidth};
+use brief::ui::cell_width;
+use ratatui::buffer::{Buffer, Cell};
 
 use super::{BlankDiff, is_blank, is_plain};
 
@@ -79,7 +80,7 @@ impl<'a> Iterator for Spaced<'a> {
 /// A glyph the terminal's cursor passes by one column, written with no colour or
 /// attribute: a blank written after it needs no change of either.
 fn is_plain_and_narrow(cell: &Cell) -> bool {
-    is_plain(cell) && cell.cell_width() == 1 && !cell.symbol().chars().any(char::is_control)
+    is_plain(cell) && cell_width::of_cell(cell) == 1 && !cell.symbol().chars().any(char::is_control)
 }
 
 /// The bytes of `CSI row;col H` to `(x, y)`.
