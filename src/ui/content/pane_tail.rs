@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::model::Field;
-use super::pane_text::{BATCH_BYTES, PaneText, note_items};
+use super::pane_text::{BATCH_BYTES, PaneText, ROW_BYTES_LEAST, note_items};
 use super::rows::{append_rows, layout_field_rows};
 use super::tail::{Shift, Tail, waiting, waiting_blanks};
 
@@ -77,11 +77,29 @@ impl PaneText {
                         return;
                     }
                     self.grow_tail(batch);
+                    batch = batch.saturating_mul(2);
                 }
-                _ => self.lay_out_fields(self.batch_end(batch)),
+                _ => {
+                    self.lay_out_fields(self.batch_end(batch));
+                    batch = self.bytes_for_more_rows(end, batch);
+                }
             }
-            batch = batch.saturating_mul(2);
         }
+    }
+
+    /// The text to lay out next for the rows from the top to reach `end`: the bytes a
+    /// row took so far for each row missing, and a quarter more, so that a screen that
+    /// fell a few rows short lays out a few rows more, not twice its text (the seed's
+    /// first frame laid out its body whole so). At most twice the last `batch`, as
+    /// doubling gave; at least a few lines.
+    fn bytes_for_more_rows(&self, end: usize, batch: usize) -> usize {
+        let missing = end.saturating_sub(self.rows.len());
+        let per_row = self.laid_bytes / self.rows.len().max(1);
+        let wanted = missing.saturating_mul(per_row).saturating_mul(5) / 4;
+        wanted.clamp(
+            ROW_BYTES_LEAST,
+            batch.saturating_mul(2).max(ROW_BYTES_LEAST),
+        )
     }
 
     /// Keeps the tail more than `page` rows below the rows from the top.

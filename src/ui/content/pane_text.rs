@@ -22,7 +22,7 @@ pub(super) const BATCH_BYTES: usize = 16 * 1024;
 pub(super) const STEP_BYTES: usize = 4 * 1024;
 
 /// The least asked for the rows of a screen (`bytes_for_rows`): a few lines of prose.
-const ROW_BYTES_LEAST: usize = 256;
+pub(super) const ROW_BYTES_LEAST: usize = 256;
 
 #[derive(Debug, Clone, Default)]
 pub struct PaneText {

@@ -305,3 +305,37 @@ fn a_deferred_pane_lays_out_what_is_asked_and_its_rest_when_finished() {
     assert!(!long.finish_deferred());
     assert_eq!(long.rows.len(), laid);
 }
+
+/// A first screen that the first step of text falls a few rows short of lays out about
+/// those rows more, not twice the text again: at any height, a deferred pane lays out
+/// within a quarter more than the fields its rows show, and a few fields.
+#[test]
+fn a_first_screen_lays_out_about_the_text_it_shows() {
+    let engine = Engine {
+        mode: BidiMode::App,
+        shaping: true,
+    };
+    let short = short_document();
+    let mut whole = PaneText::new(short.clone());
+    whole.relayout(60, engine);
+    let bytes = |fields: &[Field]| fields.iter().map(|f| f.text.text.len()).sum::<usize>();
+    for height in [3, 10, 25, 40, 70, 120] {
+        let mut pane = PaneText::new(short.clone());
+        pane.defer_rest();
+        pane.start_layout(60, engine);
+        pane.lay_out_span(0..height);
+        let last_shown = whole.rows[..height]
+            .iter()
+            .filter_map(|row| row.field)
+            .max();
+        let shown = bytes(&short[..=last_shown.unwrap_or(0)]);
+        let longest = short.iter().map(|f| f.text.text.len()).max().unwrap_or(0);
+        let allowed = (shown * 5 / 4).max(super::pane_text::STEP_BYTES) + 3 * longest;
+        assert!(
+            pane.rows.len() >= height && pane.laid_bytes <= allowed,
+            "{height} rows: {} bytes laid out for {shown} shown, {} rows",
+            pane.laid_bytes,
+            pane.rows.len()
+        );
+    }
+}
