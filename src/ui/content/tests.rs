@@ -275,20 +275,30 @@ fn a_long_pane_starts_with_a_step_and_a_short_one_is_laid_out_whole() {
     assert!(matches!(short.row_count(), RowCount::Exact(_)));
 }
 
+/// The engine the pane tests lay out with: the app's bidi, shaped.
+const APP_SHAPED: Engine = Engine {
+    mode: BidiMode::App,
+    shaping: true,
+};
+
+/// `fields` laid out whole at width 60, and a pane of them started at that width, first
+/// screens first (`defer_rest`).
+fn whole_and_deferred(fields: &[Field]) -> (PaneText, PaneText) {
+    let mut whole = PaneText::new(fields.to_vec());
+    whole.relayout(60, APP_SHAPED);
+    let mut deferred = PaneText::new(fields.to_vec());
+    deferred.defer_rest();
+    deferred.start_layout(60, APP_SHAPED);
+    (whole, deferred)
+}
+
 /// Deferred, a short pane lays out what is asked for and no more; finished, it is laid
 /// out whole, row for row as if it had been at once. A long pane stays as it was.
 #[test]
 fn a_deferred_pane_lays_out_what_is_asked_and_its_rest_when_finished() {
-    let engine = Engine {
-        mode: BidiMode::App,
-        shaping: true,
-    };
+    let engine = APP_SHAPED;
     let short = short_document();
-    let mut whole = PaneText::new(short.clone());
-    whole.relayout(60, engine);
-    let mut deferred = PaneText::new(short);
-    deferred.defer_rest();
-    deferred.start_layout(60, engine);
+    let (whole, mut deferred) = whole_and_deferred(&short);
     deferred.lay_out_span(0..10);
     assert!(deferred.rows.len() >= 10 && !deferred.is_laid_out());
     assert!(matches!(deferred.row_count(), RowCount::About(_)));
@@ -311,18 +321,10 @@ fn a_deferred_pane_lays_out_what_is_asked_and_its_rest_when_finished() {
 /// within a quarter more than the fields its rows show, and a few fields.
 #[test]
 fn a_first_screen_lays_out_about_the_text_it_shows() {
-    let engine = Engine {
-        mode: BidiMode::App,
-        shaping: true,
-    };
     let short = short_document();
-    let mut whole = PaneText::new(short.clone());
-    whole.relayout(60, engine);
     let bytes = |fields: &[Field]| fields.iter().map(|f| f.text.text.len()).sum::<usize>();
     for height in [3, 10, 25, 40, 70, 120] {
-        let mut pane = PaneText::new(short.clone());
-        pane.defer_rest();
-        pane.start_layout(60, engine);
+        let (whole, mut pane) = whole_and_deferred(&short);
         pane.lay_out_span(0..height);
         let last_shown = whole.rows[..height]
             .iter()
