@@ -2,7 +2,8 @@
 //! files: the file named on the command line first, then the library from its index at once
 //! when it has one (`index.rs`: then the index is checked against the folder and what
 //! changed follows); else the folder's files are found, then loaded by up to two workers
-//! that send batches over one channel. Each briefing is sent as its `Listing`, what the
+//! that send batches over one channel (for a small folder, the main thread is the second
+//! while it waits for the first frame: `share.rs`). Each briefing is sent as its `Listing`, what the
 //! library keeps of it; opening one reads its file again, but for the named file's first
 //! open (`kept.rs`). The main thread takes what has
 //! arrived between terminal events; the channel closing (every sender gone) means the
@@ -10,18 +11,19 @@
 
 mod index;
 mod kept;
+mod share;
 
 use index::IndexBuild;
 pub use index::{Fresh, IndexPlace, IndexState};
 pub use kept::read_file;
+use share::Shared;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::time::{Duration, Instant};
 
-use brief::briefing::{self, Listing, LoadOptions};
+use brief::briefing::{self, LoadOptions};
 use brief::ui::{Action, App, Batch, Listed};
 
 use super::worker::Unstarted;
@@ -43,10 +45,14 @@ enum Message {
     Notice(String),
     /// The named file's head, before its whole parse (`briefing::load_head`).
     Head(Box<briefing::Loaded>),
+    /// A small folder's files, which the first frame's wait helps to load.
+    Share(Shared),
 }
 
 /// Files a worker claims at a time from the shared list: few enough that the two workers
-/// finish together, enough that the shared counter is not touched per file.
+/// finish together, enough that the shared counter is not touched per file. A folder of
+/// this many files or fewer has no second worker: the loader claims them one at a time,
+/// beside the main thread (`share.rs`).
 const CHUNK: usize = 16;
 /// A worker sends what it has once it holds this many entries...
 const BATCH_ENTRIES: usize = 256;
@@ -256,19 +262,25 @@ fn read_files(folder: &Path, file: Option<&Path>, options: LoadOptions, tx: &Sen
     if !unlisted.is_empty() && tx.send(Message::Loaded(unlisted)).is_err() {
         return;
     }
-    let files: Arc<[PathBuf]> = files.into();
-    let next = Arc::new(AtomicUsize::new(0));
-    // Few files need no helper, nor asking how many cores there are: std reads the
-    // cgroup's quota files for that, a tenth of a small folder's load.
-    let cores = || std::thread::available_parallelism().map_or(1, usize::from);
-    if files.len() > CHUNK && cores().min(MAX_WORKERS) > 1 {
-        let (files, next, tx) = (Arc::clone(&files), Arc::clone(&next), tx.clone());
+    let shared = Shared::new(files, options);
+    if shared.files.len() <= CHUNK {
+        // Few files need no helper thread, nor asking how many cores there are (std reads
+        // the cgroup's quota files for that, a tenth of a small folder's load): the main
+        // thread, waiting for them to draw its first frame, claims some of them.
+        if tx.send(Message::Share(shared.clone())).is_err() {
+            return;
+        }
+        return shared.work(1, tx);
+    }
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    if cores.min(MAX_WORKERS) > 1 {
+        let (helper, tx) = (shared.clone(), tx.clone());
         // If the helper cannot start, this thread simply does all the work.
         let _ = std::thread::Builder::new()
             .name("loader-2".into())
-            .spawn(move || work(&files, &next, options, &tx));
+            .spawn(move || helper.work(CHUNK, &tx));
     }
-    work(&files, &next, options, tx);
+    shared.work(CHUNK, tx);
 }
 
 /// A test's gate, if the variable names one: blocks until the test opens the FIFO for
@@ -294,37 +306,6 @@ fn same_file(found: &Path, file: &Path) -> bool {
     match (std::fs::canonicalize(found), std::fs::canonicalize(file)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
-    }
-}
-
-/// Loads files claimed from the shared list until none is left, sending batches.
-fn work(files: &[PathBuf], next: &AtomicUsize, options: LoadOptions, tx: &Sender<Message>) {
-    let mut batch = Batch::default();
-    let mut sent = Instant::now();
-    loop {
-        let start = next.fetch_add(CHUNK, Ordering::Relaxed);
-        let chunk = files.get(start..).unwrap_or_default();
-        if chunk.is_empty() {
-            break;
-        }
-        for file in chunk.iter().take(CHUNK) {
-            match briefing::load_file(file, &options) {
-                Ok(loaded) => batch.listings.push(Listing::of(&loaded)),
-                Err(failure) => batch.failures.push(failure),
-            }
-        }
-        if batch.len() >= BATCH_ENTRIES || sent.elapsed() >= BATCH_TIME {
-            if tx
-                .send(Message::Loaded(std::mem::take(&mut batch)))
-                .is_err()
-            {
-                return;
-            }
-            sent = Instant::now();
-        }
-    }
-    if !batch.is_empty() {
-        let _ = tx.send(Message::Loaded(batch));
     }
 }
 
@@ -363,6 +344,8 @@ impl Loader {
             Message::Checking { done, total } => checking = Some((done, total)),
             Message::Notice(text) => notices.push(text),
             Message::Head(head) => heads.push(head),
+            // Helping is for the wait before the first frame (`wait_first`).
+            Message::Share(_) => {}
         };
         first.into_iter().for_each(&mut take);
         let done = loop {
@@ -404,6 +387,7 @@ impl Loader {
     /// ends, so a small library shows whole at once with no progress line flashing past.
     /// The named file is waited for until `named` (it comes first and the first keys are
     /// for it), but not forever: the keys that quit must work even if it never loads.
+    /// Meanwhile this thread loads a share of a small folder's files itself.
     pub fn wait_first(&self, app: &mut App, grace: Instant, named: Instant) -> Drained {
         let mut got = Drained::Nothing;
         loop {
@@ -414,6 +398,10 @@ impl Loader {
             }
             match self.rx.recv_timeout(left) {
                 Ok(message) => {
+                    let message = match message {
+                        Message::Share(shared) => Message::Loaded(shared.help(deadline)),
+                        other => other,
+                    };
                     if self.take(app, Some(message)) == Drained::Done {
                         return Drained::Done;
                     }

@@ -1,5 +1,6 @@
-//! The loader and the first frame: a small folder's load ends without waiting for its
-//! index, and the index is built only once the first frame is drawn.
+//! The loader and the first frame: a small folder is whole when the first frame's wait ends
+//! and its load ends without waiting for its index, and the index is built only once the
+//! first frame is drawn.
 
 use std::time::{Duration, Instant};
 
@@ -49,4 +50,33 @@ fn a_small_folders_index_waits_for_the_first_frame() {
         fresh.failed.lock().map(|f| f.clone())
     );
     assert!(index.exists());
+}
+
+#[test]
+fn a_small_folder_is_whole_when_the_first_frames_wait_ends() {
+    use brief::ui::content::Engine;
+    use brief::ui::{KeySetup, UiOptions};
+    let folder = temporary();
+    let names: Vec<String> = (0..CHUNK).map(|n| format!("{n:02}.json")).collect();
+    for name in &names {
+        let text = format!(r#"{{"headline": "{name}"}}"#);
+        std::fs::write(folder.path().join(name), text).unwrap_or_else(|e| panic!("write: {e}"));
+    }
+    let elsewhere = temporary();
+    let index = Some(elsewhere.path().join("index.sqlite"));
+    let spawned = spawn(folder.path(), LoadOptions::default(), index, 0);
+    let (loader, ..) = spawned.unwrap_or_else(|e| panic!("spawn: {e}"));
+    let options = UiOptions {
+        engine: Engine::default(),
+        color: false,
+    };
+    let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    let mut app = App::loading(None, options, KeySetup::defaults(), area);
+    let later = Instant::now() + Duration::from_secs(60);
+    assert_eq!(loader.wait_first(&mut app, later, later), Drained::Done);
+    let mut listed: Vec<String> = (app.briefing_keys())
+        .filter_map(|(path, _)| Some(path.file_name()?.to_string_lossy().into_owned()))
+        .collect();
+    listed.sort_unstable();
+    assert_eq!(listed, names);
 }
