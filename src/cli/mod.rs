@@ -7,6 +7,7 @@ pub mod config;
 pub mod digest;
 pub mod export;
 pub mod gaps;
+pub mod gate;
 pub mod import_cmd;
 pub mod index;
 pub mod job;

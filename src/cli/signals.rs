@@ -15,6 +15,7 @@ use rustix::pipe::PipeFlags;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::low_level::{pipe, raise};
 
+use super::gate;
 use super::job::orphaned;
 use super::terminal;
 
@@ -22,6 +23,10 @@ use super::terminal;
 pub const PANIC_STATUS: u8 = 101;
 /// Exit status when the terminal hangs up without a SIGHUP reaching us: the same as SIGHUP.
 pub const HANGUP_STATUS: u8 = 128 + SIGHUP as u8;
+
+/// Test hook, not for users: `BRIEF_TEST_STOP_GATE=PATH` holds a stop from outside, the
+/// terminal given back, until PATH is read to its end (`gate::pass`).
+const TEST_STOP_GATE_VAR: &str = "BRIEF_TEST_STOP_GATE";
 
 /// Set by the first thread that starts ending the process, so one status wins.
 static EXITING: AtomicBool = AtomicBool::new(false);
@@ -199,11 +204,11 @@ fn stop_from_outside() {
     if orphaned() {
         return;
     }
-    let entered = terminal::leave().ok().flatten();
-    let _ = raise(SIGSTOP);
-    if let Some(modes) = entered
-        && terminal::enter(modes).is_ok()
-    {
+    let stop = || {
+        gate::pass(TEST_STOP_GATE_VAR);
+        let _ = raise(SIGSTOP);
+    };
+    if terminal::given_back_during(stop) {
         REDRAW_WHOLE.store(true, Ordering::SeqCst);
         let _ = raise(SIGWINCH);
     }

@@ -106,24 +106,60 @@ pub fn enter(modes: Modes) -> io::Result<()> {
     if tty.closed {
         return Err(io::Error::other("the process is ending"));
     }
-    crossterm::terminal::enable_raw_mode()?;
-    // Recorded before writing, so a failed write is still undone on exit.
-    tty.entered = Some(modes);
-    let mut seq = Vec::new();
-    queue!(
-        seq,
-        EnterAlternateScreen,
-        cursor::Hide,
-        Clear(ClearType::All)
-    )?;
-    if modes.mouse {
-        queue!(seq, EnableMouseCapture)?;
+    tty.take(modes)
+}
+
+/// Gives the terminal back, runs `stop` (which returns once the process is continued),
+/// then takes the terminal again if it was taken; says whether it was. The terminal stays
+/// locked throughout, so the main thread cannot take it between its giving back and the
+/// stop, which would leave it raw under the shell for as long as brief is stopped: the
+/// main thread's `enter` waits for the continue instead.
+pub fn given_back_during(stop: impl FnOnce()) -> bool {
+    let Some(mut tty) = lock() else {
+        stop();
+        return false;
+    };
+    let entered = tty.give_back().ok().flatten();
+    stop();
+    match entered {
+        Some(modes) if !tty.closed => tty.take(modes).is_ok(),
+        _ => false,
     }
-    if modes.explicit_bidi {
-        seq.extend_from_slice(&bidi_sequence(false, modes.tmux));
+}
+
+impl Tty {
+    fn take(&mut self, modes: Modes) -> io::Result<()> {
+        crossterm::terminal::enable_raw_mode()?;
+        // Recorded before writing, so a failed write is still undone on exit.
+        self.entered = Some(modes);
+        let mut seq = Vec::new();
+        queue!(
+            seq,
+            EnterAlternateScreen,
+            cursor::Hide,
+            Clear(ClearType::All)
+        )?;
+        if modes.mouse {
+            queue!(seq, EnableMouseCapture)?;
+        }
+        if modes.explicit_bidi {
+            seq.extend_from_slice(&bidi_sequence(false, modes.tmux));
+        }
+        self.out.write_all(&seq)?;
+        self.out.flush()
     }
-    tty.out.write_all(&seq)?;
-    tty.out.flush()
+
+    fn give_back(&mut self) -> io::Result<Option<Modes>> {
+        let Some(modes) = self.entered.take() else {
+            return Ok(None);
+        };
+        let written = self
+            .out
+            .write_all(&restore_sequence(modes))
+            .and_then(|()| self.out.flush());
+        let raw = crossterm::terminal::disable_raw_mode();
+        written.and(raw).map(|()| Some(modes))
+    }
 }
 
 /// Undoes whatever `enter` turned on, and says what that was; does nothing if nothing is
@@ -144,15 +180,7 @@ fn restore(for_good: bool) -> io::Result<Option<Modes>> {
         return Ok(None);
     };
     tty.closed |= for_good;
-    let Some(modes) = tty.entered.take() else {
-        return Ok(None);
-    };
-    let written = tty
-        .out
-        .write_all(&restore_sequence(modes))
-        .and_then(|()| tty.out.flush());
-    let raw = crossterm::terminal::disable_raw_mode();
-    written.and(raw).map(|()| Some(modes))
+    tty.give_back()
 }
 
 /// Everything to undo `enter`, in the reverse order: a frame cut off mid-way may have left

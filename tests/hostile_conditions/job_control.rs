@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::support;
+use crate::support::gate;
 use crate::support_hostile::{
     Launch, Pty, TIMEOUT, assert_whole_run_clean, bin, process_alive, processes_running, wait_until,
 };
@@ -36,6 +37,19 @@ fn brief_child_of(parent: u32) -> Option<u32> {
 /// brief on the seed briefing under bash with job control, at `cols`×`rows`: the shell,
 /// brief's pid, and the file; `None` (the test skipped) where there is no bash.
 fn brief_under_bash(test: &str, cols: u16, rows: u16) -> Option<(Pty, u32, PathBuf)> {
+    let (mut shell, pid, file) = brief_started_under_bash(test, cols, rows, "")?;
+    shell.show("Headline", "brief did not start");
+    Some((shell, pid, file))
+}
+
+/// The same, brief's command line led by `variables` (`NAME=value `), once its process
+/// exists: it may not have drawn yet.
+fn brief_started_under_bash(
+    test: &str,
+    cols: u16,
+    rows: u16,
+    variables: &str,
+) -> Option<(Pty, u32, PathBuf)> {
     if !Path::new("/bin/bash").exists() {
         support::skipped(test, "no /bin/bash").unwrap_or_else(|e| panic!("{e}"));
         return None;
@@ -47,11 +61,14 @@ fn brief_under_bash(test: &str, cols: u16, rows: u16) -> Option<(Pty, u32, PathB
         .env("PS1", "READY$ ")
         .start();
     assert!(shell.wait_text("READY$"), "no prompt\n{}", shell.contents());
-    shell.type_keys(format!("{} {}\r", s(&bin()), s(&file)).as_bytes());
-    shell.show("Headline", "brief did not start");
-    let pid = brief_child_of(shell.pid().expect("the child\'s pid"))
-        .expect("brief's pid under the shell");
-    Some((shell, pid, file))
+    shell.type_keys(format!("{variables}{} {}\r", s(&bin()), s(&file)).as_bytes());
+    let parent = shell.pid().expect("the child's pid");
+    let mut pid = None;
+    wait_until(TIMEOUT, || {
+        pid = brief_child_of(parent);
+        pid.is_some()
+    });
+    Some((shell, pid.expect("brief's pid under the shell"), file))
 }
 
 /// Once brief is told to stop: it stops (state T) and the shell's prompt has the
@@ -134,4 +151,38 @@ fn tstp_from_outside_gives_the_terminal_back_then_fg_redraws() {
     assert!(kill.success());
     assert_stopped_at_the_prompt(&mut shell, pid, "SIGTSTP");
     fg_redraws_whole_then_quit(shell, pid, &file, (100, 30), "brief stopped from outside");
+}
+
+/// SIGTSTP during the start, with the main thread coming to take the terminal after the
+/// signal's thread has given it back and before the stop: brief stops with the terminal
+/// as the shell had it, not raw on the main screen, and `fg` brings it up drawn whole.
+/// Gates hold brief before it takes the terminal and the stop before it happens, so the
+/// test makes that order; the main thread, let go, has 300 ms to take the terminal.
+#[test]
+fn tstp_while_the_start_takes_the_terminal_stops_with_the_shells_terminal() {
+    let test = "tstp_while_the_start_takes_the_terminal_stops_with_the_shells_terminal";
+    let dir = tempfile::tempdir().expect("tempdir");
+    let enter = gate::fifo(dir.path(), "enter").expect("enter gate");
+    let stop = gate::fifo(dir.path(), "stop").expect("stop gate");
+    let variables = format!(
+        "BRIEF_TEST_ENTER_GATE={} BRIEF_TEST_STOP_GATE={} ",
+        s(&enter),
+        s(&stop)
+    );
+    let Some((mut shell, pid, file)) = brief_started_under_bash(test, 100, 30, &variables) else {
+        return;
+    };
+    let kill = Command::new("kill")
+        .args(["-TSTP", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(kill.success());
+    // Held open until the stop is let go: the signal's thread waits at its gate, the
+    // terminal given back.
+    let stop_held = gate::hold(&stop).expect("the stop reaches its gate");
+    gate::open(&enter).expect("the start reaches its gate");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    drop(stop_held);
+    assert_stopped_at_the_prompt(&mut shell, pid, "SIGTSTP during the start");
+    fg_redraws_whole_then_quit(shell, pid, &file, (100, 30), "brief stopped as it started");
 }

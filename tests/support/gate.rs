@@ -1,11 +1,13 @@
 //! Gates: FIFOs that one of brief's test hooks (`BRIEF_TEST_LOAD_GATE`,
-//! `BRIEF_TEST_WHOLE_GATE`, `BRIEF_TEST_STATE_GATE`) reads to its end before going on, so
-//! that a test decides when that happens, whatever the machine's speed.
+//! `BRIEF_TEST_WHOLE_GATE`, `BRIEF_TEST_STATE_GATE`, `BRIEF_TEST_ENTER_GATE`,
+//! `BRIEF_TEST_STOP_GATE`) reads to its end before going on, so that a test decides when
+//! that happens, whatever the machine's speed.
 
+use std::fs::File;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
-use anyhow::ensure;
+use anyhow::{Context, ensure};
 
 use super::{TIMEOUT, wait_until};
 
@@ -20,14 +22,21 @@ pub fn fifo(dir: &Path, name: &str) -> anyhow::Result<PathBuf> {
 /// Opens the gate: opening the FIFO for writing, once brief has it open for reading, and
 /// closing it gives brief the end of file it waits for.
 pub fn open(gate: &Path) -> anyhow::Result<()> {
-    let opened = wait_until(TIMEOUT, || {
+    hold(gate).map(drop)
+}
+
+/// Waits for brief to reach the gate, keeping it shut: brief goes on once the handle
+/// returned is dropped.
+pub fn hold(gate: &Path) -> anyhow::Result<File> {
+    let mut writer = None;
+    wait_until(TIMEOUT, || {
         // Non-blocking: fails (ENXIO) until brief is reading.
-        std::fs::OpenOptions::new()
+        writer = std::fs::OpenOptions::new()
             .write(true)
             .custom_flags(libc::O_NONBLOCK)
             .open(gate)
-            .is_ok()
+            .ok();
+        writer.is_some()
     });
-    ensure!(opened, "brief never opened its gate {}", gate.display());
-    Ok(())
+    writer.with_context(|| format!("brief never opened its gate {}", gate.display()))
 }

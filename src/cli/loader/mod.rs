@@ -26,6 +26,7 @@ use std::time::{Duration, Instant};
 use brief::briefing::{self, LoadOptions};
 use brief::ui::{Action, App, Batch, Listed};
 
+use super::gate;
 use super::worker::Unstarted;
 
 /// What the loader threads send.
@@ -194,7 +195,7 @@ fn load(
     }) = &named
     {
         // The whole comes as a change of the file its head stood for.
-        pass_gate(TEST_WHOLE_GATE_VAR);
+        gate::pass(TEST_WHOLE_GATE_VAR);
         let mut whole = named_batch(file, options);
         whole.gone.push(file.clone());
         if tx.send(Message::Loaded(whole)).is_err() {
@@ -246,7 +247,7 @@ fn load(
 /// Discovery, then the files (but the named one, sent already) read by up to two
 /// workers.
 fn read_files(folder: &Path, file: Option<&Path>, options: LoadOptions, tx: &Sender<Message>) {
-    pass_gate(TEST_LOAD_GATE_VAR);
+    gate::pass(TEST_LOAD_GATE_VAR);
     let (mut files, failures) = briefing::discover(folder);
     if let Some(file) = file {
         files.retain(|found| !same_file(found, file));
@@ -281,17 +282,6 @@ fn read_files(folder: &Path, file: Option<&Path>, options: LoadOptions, tx: &Sen
             .spawn(move || helper.work(CHUNK, &tx));
     }
     shared.work(CHUNK, tx);
-}
-
-/// A test's gate, if the variable names one: blocks until the test opens the FIFO for
-/// writing and closes it again; read into a sink, so that a large file named there costs
-/// no memory.
-fn pass_gate(variable: &str) {
-    if let Some(gate) = std::env::var_os(variable)
-        && let Ok(mut gate) = std::fs::File::open(gate)
-    {
-        let _ = std::io::copy(&mut gate, &mut std::io::sink());
-    }
 }
 
 /// The walk finds the named file under its own spelling; it is already loaded. Names are

@@ -44,10 +44,13 @@ use super::screen::{self, Screen};
 use super::scroll::Scroller;
 use super::terminal::{self, FrameWriter, Modes};
 use super::watch::{Watch, Watcher};
-use super::{config, locale, signals};
+use super::{config, gate, locale, signals};
 
 /// Exit status for every error brief reports itself (bad path, no terminal, locale).
 const ERROR_STATUS: u8 = 2;
+/// Test hook, not for users: `BRIEF_TEST_ENTER_GATE=PATH` holds the start, signal handlers
+/// registered, before the terminal is taken, until PATH is read to its end (`gate::pass`).
+const TEST_ENTER_GATE_VAR: &str = "BRIEF_TEST_ENTER_GATE";
 /// Test hook, not for users: `BRIEF_TEST_PANIC=1` panics after the first frame, so the
 /// end-to-end tests can check that a panic restores the terminal.
 const TEST_PANIC_VAR: &str = "BRIEF_TEST_PANIC";
@@ -118,6 +121,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
         max_rate: args.max_rate,
     };
     let marks = marks::Keeper::place(args.state.as_deref());
+    gate::pass(TEST_ENTER_GATE_VAR);
     let result = terminal::enter(modes)
         .map_err(anyhow::Error::from)
         .and_then(|()| {

@@ -12,6 +12,7 @@ use brief::ui::App;
 use crossterm::event;
 
 use super::marks::Keeper;
+use crate::cli::gate;
 
 /// Test hook, not for users: `BRIEF_TEST_STATE_GATE=PATH` makes the review state's open
 /// read PATH to its end first, so an end-to-end test that holds a FIFO there sees what
@@ -43,11 +44,7 @@ impl Review {
         let opening = std::thread::Builder::new()
             .name("review-state".into())
             .spawn(move || {
-                if let Some(gate) = std::env::var_os(TEST_STATE_GATE_VAR)
-                    && let Ok(mut gate) = std::fs::File::open(gate)
-                {
-                    let _ = std::io::copy(&mut gate, &mut std::io::sink());
-                }
+                gate::pass(TEST_STATE_GATE_VAR);
                 Keeper::open(place)
             })?;
         self.opening = Some(opening);
