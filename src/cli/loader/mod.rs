@@ -314,12 +314,13 @@ impl Loader {
 
     /// Takes every message already waiting into the app, without blocking.
     pub fn drain(&self, app: &mut App) -> Drained {
-        self.take(app, None)
+        self.take(app, None, None)
     }
 
     /// Takes `first` and every message already waiting into the app: the batches
-    /// together, so they cost one merge.
-    fn take(&self, app: &mut App, first: Option<Message>) -> Drained {
+    /// together, so they cost one merge. Files shared with this thread are loaded until
+    /// `help_until`; none without it.
+    fn take(&self, app: &mut App, first: Option<Message>, help_until: Option<Instant>) -> Drained {
         let mut found = None;
         let mut listing = None;
         let mut checking = None;
@@ -334,8 +335,11 @@ impl Loader {
             Message::Checking { done, total } => checking = Some((done, total)),
             Message::Notice(text) => notices.push(text),
             Message::Head(head) => heads.push(head),
-            // Helping is for the wait before the first frame (`wait_first`).
-            Message::Share(_) => {}
+            Message::Share(shared) => {
+                if let Some(deadline) = help_until {
+                    batch.append(shared.help(deadline));
+                }
+            }
         };
         first.into_iter().for_each(&mut take);
         let done = loop {
@@ -388,11 +392,7 @@ impl Loader {
             }
             match self.rx.recv_timeout(left) {
                 Ok(message) => {
-                    let message = match message {
-                        Message::Share(shared) => Message::Loaded(shared.help(deadline)),
-                        other => other,
-                    };
-                    if self.take(app, Some(message)) == Drained::Done {
+                    if self.take(app, Some(message), Some(deadline)) == Drained::Done {
                         return Drained::Done;
                     }
                     got = Drained::More;

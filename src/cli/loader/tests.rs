@@ -52,31 +52,70 @@ fn a_small_folders_index_waits_for_the_first_frame() {
     assert!(index.exists());
 }
 
-#[test]
-fn a_small_folder_is_whole_when_the_first_frames_wait_ends() {
-    use brief::ui::content::Engine;
-    use brief::ui::{KeySetup, UiOptions};
+/// A folder of `CHUNK` briefings, and their file names.
+fn small_folder() -> (tempfile::TempDir, Vec<String>) {
     let folder = temporary();
     let names: Vec<String> = (0..CHUNK).map(|n| format!("{n:02}.json")).collect();
     for name in &names {
         let text = format!(r#"{{"headline": "{name}"}}"#);
         std::fs::write(folder.path().join(name), text).unwrap_or_else(|e| panic!("write: {e}"));
     }
-    let elsewhere = temporary();
-    let index = Some(elsewhere.path().join("index.sqlite"));
-    let spawned = spawn(folder.path(), LoadOptions::default(), index, 0);
-    let (loader, ..) = spawned.unwrap_or_else(|e| panic!("spawn: {e}"));
+    (folder, names)
+}
+
+fn loading_app() -> App {
+    use brief::ui::content::Engine;
+    use brief::ui::{KeySetup, UiOptions};
     let options = UiOptions {
         engine: Engine::default(),
         color: false,
     };
     let area = ratatui::layout::Rect::new(0, 0, 80, 24);
-    let mut app = App::loading(None, options, KeySetup::defaults(), area);
-    let later = Instant::now() + Duration::from_secs(60);
-    assert_eq!(loader.wait_first(&mut app, later, later), Drained::Done);
+    App::loading(None, options, KeySetup::defaults(), area)
+}
+
+/// The library's file names, sorted.
+fn listed(app: &App) -> Vec<String> {
     let mut listed: Vec<String> = (app.briefing_keys())
         .filter_map(|(path, _)| Some(path.file_name()?.to_string_lossy().into_owned()))
         .collect();
     listed.sort_unstable();
-    assert_eq!(listed, names);
+    listed
+}
+
+#[test]
+fn a_small_folder_is_whole_when_the_first_frames_wait_ends() {
+    let (folder, names) = small_folder();
+    let elsewhere = temporary();
+    let index = Some(elsewhere.path().join("index.sqlite"));
+    let spawned = spawn(folder.path(), LoadOptions::default(), index, 0);
+    let (loader, ..) = spawned.unwrap_or_else(|e| panic!("spawn: {e}"));
+    let mut app = loading_app();
+    let later = Instant::now() + Duration::from_secs(60);
+    assert_eq!(loader.wait_first(&mut app, later, later), Drained::Done);
+    assert_eq!(listed(&app), names);
+}
+
+/// The files shared with the main thread, with no loader thread to claim any: the wait
+/// before the first frame loads them all itself, even when the share comes behind other
+/// messages, taken together.
+#[test]
+fn the_first_frames_wait_loads_the_files_shared_with_it() {
+    let (folder, names) = small_folder();
+    let files = names.iter().map(|name| folder.path().join(name)).collect();
+    let (tx, rx) = mpsc::channel();
+    let sent = tx
+        .send(Message::Found(names.len()))
+        .and_then(|()| tx.send(Message::Share(Shared::new(files, LoadOptions::default()))));
+    sent.unwrap_or_else(|e| panic!("send: {e}"));
+    drop(tx);
+    let loader = Loader {
+        rx,
+        unstarted: None,
+        drawn: None,
+    };
+    let mut app = loading_app();
+    let later = Instant::now() + Duration::from_secs(60);
+    assert_eq!(loader.wait_first(&mut app, later, later), Drained::Done);
+    assert_eq!(listed(&app), names);
 }
