@@ -3,11 +3,10 @@
 //! when it has one (`index.rs`: then the index is checked against the folder and what
 //! changed follows); else the folder's files are found, then loaded by up to two workers
 //! that send batches over one channel (for a small folder, the main thread is the second
-//! while it waits for the first frame: `share.rs`). Each briefing is sent as its `Listing`, what the
-//! library keeps of it; opening one reads its file again, but for the named file's first
-//! open (`kept.rs`). The main thread takes what has
-//! arrived between terminal events; the channel closing (every sender gone) means the
-//! load is over.
+//! while it waits for the first frame: `share.rs`). Each briefing is sent as its
+//! `Listing`, what the library keeps of it; opening one reads its file again, but for the
+//! named file's first open (`kept.rs`). The main thread takes what has arrived between
+//! terminal events; the channel closing (every sender gone) means the load is over.
 
 mod index;
 mod kept;
