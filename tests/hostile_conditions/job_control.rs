@@ -172,6 +172,9 @@ fn tstp_while_the_start_takes_the_terminal_stops_with_the_shells_terminal() {
     let Some((mut shell, pid, file)) = brief_started_under_bash(test, 100, 30, &variables) else {
         return;
     };
+    // At its gate the start has registered the signals' handlers: a SIGTSTP before them
+    // would stop brief by the kernel's default, with no stop of brief's own to hold.
+    let enter_held = gate::hold(&enter).expect("the start reaches its gate");
     let kill = Command::new("kill")
         .args(["-TSTP", &pid.to_string()])
         .status()
@@ -180,7 +183,7 @@ fn tstp_while_the_start_takes_the_terminal_stops_with_the_shells_terminal() {
     // Held open until the stop is let go: the signal's thread waits at its gate, the
     // terminal given back.
     let stop_held = gate::hold(&stop).expect("the stop reaches its gate");
-    gate::open(&enter).expect("the start reaches its gate");
+    drop(enter_held);
     std::thread::sleep(std::time::Duration::from_millis(300));
     drop(stop_held);
     assert_stopped_at_the_prompt(&mut shell, pid, "SIGTSTP during the start");
