@@ -80,6 +80,8 @@ pub struct Loader {
     /// Dropped once the first frame is drawn (`first_frame_drawn`): an index built
     /// meanwhile waits for it, off the first frame's cores.
     drawn: Option<Sender<()>>,
+    /// A small folder was opened: its files are shared with the first frame's wait.
+    shares: bool,
 }
 
 /// What taking messages found.
@@ -117,6 +119,8 @@ pub fn spawn(
         let head_sent = load_named_first(&file, options, screen_cells, &tx);
         Named { file, head_sent }
     });
+    // Asked here for a folder, since the main thread's start depends on it (`shares`).
+    let small = opened.is_none().then(|| index::is_small(&place.folder));
     let fresh = Fresh::default();
     let (for_thread, fresh_for_thread) = (place.clone(), Arc::clone(&fresh));
     let (drawn, after_first_frame) = mpsc::channel();
@@ -125,12 +129,13 @@ pub fn spawn(
             fresh: fresh_for_thread,
             after: Some(after_first_frame),
         };
-        load(&for_thread, named, options, tx, index);
+        load(&for_thread, (named, small), options, tx, index);
     });
     let mut loader = Loader {
         rx,
         unstarted: Some(thread),
         drawn: Some(drawn),
+        shares: small == Some(true),
     };
     if opened.is_none() {
         loader.start()?;
@@ -181,7 +186,7 @@ pub fn folder_of(path: &Path) -> PathBuf {
 /// two workers. Every send that fails means the reader has quit: stop.
 fn load(
     place: &IndexPlace,
-    named: Option<Named>,
+    (named, small): (Option<Named>, Option<bool>),
     options: LoadOptions,
     tx: Sender<Message>,
     index: IndexBuild,
@@ -201,10 +206,10 @@ fn load(
             return;
         }
     }
-    if index::is_small(folder) {
+    if small.unwrap_or_else(|| index::is_small(folder)) {
         // The files are the library, and the index is brought up to date after them, on
         // a thread of its own: searches read the files meanwhile.
-        read_files(folder, file, options, &tx);
+        read_files(folder, (file, named.is_none()), options, &tx);
         // The load is over once the channel closes: before the index's thread starts.
         drop(tx);
         index::build(place.clone(), options, index);
@@ -240,12 +245,17 @@ fn load(
         }
         index::Opened::Unusable => index.fresh.fail(unusable_reason),
     }
-    read_files(folder, file, options, &tx);
+    read_files(folder, (file, false), options, &tx);
 }
 
 /// Discovery, then the files (but the named one, sent already) read by up to two
-/// workers.
-fn read_files(folder: &Path, file: Option<&Path>, options: LoadOptions, tx: &Sender<Message>) {
+/// workers, the main thread one of them if `share` (`Loader::shares`).
+fn read_files(
+    folder: &Path,
+    (file, share): (Option<&Path>, bool),
+    options: LoadOptions,
+    tx: &Sender<Message>,
+) {
     gate::pass(TEST_LOAD_GATE_VAR);
     let (mut files, failures) = briefing::discover(folder);
     if let Some(file) = file {
@@ -266,8 +276,8 @@ fn read_files(folder: &Path, file: Option<&Path>, options: LoadOptions, tx: &Sen
     if shared.files.len() <= CHUNK {
         // Few files need no helper thread, nor asking how many cores there are (std reads
         // the cgroup's quota files for that, a tenth of a small folder's load): the main
-        // thread, waiting for them to draw its first frame, claims some of them.
-        if tx.send(Message::Share(shared.clone())).is_err() {
+        // thread, waiting for them to draw its first frame, may claim some of them.
+        if share && tx.send(Message::Share(shared.clone())).is_err() {
             return;
         }
         return shared.work(1, tx);
@@ -299,6 +309,13 @@ fn same_file(found: &Path, file: &Path) -> bool {
 }
 
 impl Loader {
+    /// Whether the first frame's wait loads some of the files itself (a small folder was
+    /// opened): the main thread waits before it takes the terminal, so that a read that
+    /// stalls (a network mount) leaves the terminal as it was, where Ctrl-C ends brief.
+    pub fn shares(&self) -> bool {
+        self.shares
+    }
+
     /// Starts the loader thread, unless it has started.
     fn start(&mut self) -> std::io::Result<()> {
         self.unstarted.take().map_or(Ok(()), Unstarted::start)

@@ -113,9 +113,27 @@ fn the_first_frames_wait_loads_the_files_shared_with_it() {
         rx,
         unstarted: None,
         drawn: None,
+        shares: true,
     };
     let mut app = loading_app();
     let later = Instant::now() + Duration::from_secs(60);
     assert_eq!(loader.wait_first(&mut app, later, later), Drained::Done);
     assert_eq!(listed(&app), names);
+}
+
+/// Only a small folder opened shares its files with the main thread, which then waits
+/// for them before it takes the terminal: not a large one, nor a named file's folder.
+#[test]
+fn only_a_small_folder_opened_is_shared_with_the_main_thread() {
+    let (folder, names) = small_folder();
+    let elsewhere = temporary();
+    let shares = |path: &Path| {
+        let index = Some(elsewhere.path().join("index.sqlite"));
+        let spawned = spawn(path, LoadOptions::default(), index, 0);
+        spawned.unwrap_or_else(|e| panic!("spawn: {e}")).0.shares()
+    };
+    assert!(shares(folder.path()));
+    assert!(!shares(&folder.path().join(&names[0])));
+    std::fs::create_dir(folder.path().join("more")).unwrap_or_else(|e| panic!("mkdir: {e}"));
+    assert!(!shares(folder.path()));
 }

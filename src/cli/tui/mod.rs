@@ -121,18 +121,13 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
         max_rate: args.max_rate,
     };
     let marks = marks::Keeper::place(args.state.as_deref());
-    gate::pass(TEST_ENTER_GATE_VAR);
-    let result = terminal::enter(modes)
-        .map_err(anyhow::Error::from)
-        .and_then(|()| {
-            session(
-                app,
-                runtime,
-                (loader, place, fresh),
-                (marks, watch),
-                (started, ahead),
-            )
-        });
+    let result = session(
+        app,
+        runtime,
+        (loader, place, fresh),
+        (marks, watch),
+        (started, ahead),
+    );
     if result.is_err() && signals::ending() {
         // A signal is ending the process: it gave the terminal back before this thread
         // took it, or while it was drawing.
@@ -146,6 +141,11 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     result?;
     restored?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn take_terminal(modes: Modes) -> std::io::Result<()> {
+    gate::pass(TEST_ENTER_GATE_VAR);
+    terminal::enter(modes)
 }
 
 fn ui_options(args: &ReadArgs) -> UiOptions {
@@ -180,7 +180,17 @@ fn session(
         started + FIRST_FRAME_GRACE
     };
     let mut loader = loader;
+    // A small folder's files are read partly on this thread during the wait: the terminal
+    // is taken after it, so that a read that stalls (a network mount) leaves it as it was,
+    // where Ctrl-C ends brief. Any other wait may last its whole grace: the terminal is
+    // taken before it, so that keys typed meanwhile are not echoed on the shell's screen.
+    if !loader.shares() {
+        take_terminal(runtime.modes)?;
+    }
     let done = loader.wait_first(app, grace, started + NAMED_FILE_WAIT) == Drained::Done;
+    if loader.shares() {
+        take_terminal(runtime.modes)?;
+    }
     let mut scroller = Scroller::default();
     // The named file's listing may have arrived: it opens (its file is read) before the
     // first frame.
