@@ -74,13 +74,16 @@ fn loading_app() -> App {
     App::loading(None, options, KeySetup::defaults(), area)
 }
 
-/// The library's file names, sorted.
-fn listed(app: &App) -> Vec<String> {
+/// The first frame's wait ends with the load, and the library holds every one of `names`.
+fn assert_whole_after_the_first_wait(loader: &Loader, names: &[String]) {
+    let mut app = loading_app();
+    let later = Instant::now() + Duration::from_secs(60);
+    assert_eq!(loader.wait_first(&mut app, later, later), Drained::Done);
     let mut listed: Vec<String> = (app.briefing_keys())
         .filter_map(|(path, _)| Some(path.file_name()?.to_string_lossy().into_owned()))
         .collect();
     listed.sort_unstable();
-    listed
+    assert_eq!(listed, names);
 }
 
 #[test]
@@ -90,10 +93,7 @@ fn a_small_folder_is_whole_when_the_first_frames_wait_ends() {
     let index = Some(elsewhere.path().join("index.sqlite"));
     let spawned = spawn(folder.path(), LoadOptions::default(), index, 0);
     let (loader, ..) = spawned.unwrap_or_else(|e| panic!("spawn: {e}"));
-    let mut app = loading_app();
-    let later = Instant::now() + Duration::from_secs(60);
-    assert_eq!(loader.wait_first(&mut app, later, later), Drained::Done);
-    assert_eq!(listed(&app), names);
+    assert_whole_after_the_first_wait(&loader, &names);
 }
 
 /// The files shared with the main thread, with no loader thread to claim any: the wait
@@ -115,10 +115,7 @@ fn the_first_frames_wait_loads_the_files_shared_with_it() {
         drawn: None,
         shares: true,
     };
-    let mut app = loading_app();
-    let later = Instant::now() + Duration::from_secs(60);
-    assert_eq!(loader.wait_first(&mut app, later, later), Drained::Done);
-    assert_eq!(listed(&app), names);
+    assert_whole_after_the_first_wait(&loader, &names);
 }
 
 /// Only a small folder opened shares its files with the main thread, which then waits
