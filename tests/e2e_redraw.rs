@@ -14,7 +14,7 @@ const CLEAR_SCREEN: &[u8] = b"\x1b[2J";
 /// `from`.
 fn replayed_from(pty: &Pty, from: usize) -> String {
     let raw = pty.raw();
-    let (rows, cols) = pty.with_output(|out| out.parser.screen().size());
+    let (rows, cols) = pty.with_output(|out| out.screen().size());
     let mut blank = vt100::Parser::new(rows, cols, 0);
     blank.process(&raw[from..]);
     blank.screen().contents()

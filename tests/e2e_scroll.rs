@@ -23,7 +23,7 @@ const ALT_SCREEN_ON: &[u8] = b"\x1b[?1049h";
 /// and one written with a plain space look the same on any terminal, so both are " ".
 fn formatted(pty: &Pty) -> Vec<String> {
     pty.with_output(|out| {
-        let screen = out.parser.screen();
+        let screen = out.screen();
         let (rows, cols) = screen.size();
         (0..rows.get())
             .map(|row| {

@@ -71,7 +71,9 @@ pub fn brief_start(
 pub fn less_start(file: &Path, home: &Path, cols: u16, rows: u16) -> Result<Duration> {
     let path = file.to_string_lossy();
     let s = session(LESS, &[&path], home, cols, rows)?;
-    if !s.wait_screen(Duration::from_secs(10), |screen| screen.contains("التقى")) {
+    // Found in the bytes, not on a parsed screen: parsing as they come would hold up
+    // the reads that time less's last byte.
+    if !s.wait_bytes(Duration::from_secs(10), "التقى".as_bytes()) {
         bail!("less showed no text within 10 s");
     }
     let last = s

@@ -19,10 +19,7 @@ fn quit_restores_the_terminal_and_exits_0() -> anyhow::Result<()> {
             on < frame && bidi < frame,
             "modes set after the first frame"
         );
-        ensure!(
-            out.parser.screen().hide_cursor(),
-            "cursor shown while reading"
-        );
+        ensure!(out.screen().hide_cursor(), "cursor shown while reading");
         Ok(())
     })?;
     // Queries stall over SSH (the answer takes a round trip, or never comes): none at all.

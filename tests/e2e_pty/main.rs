@@ -24,7 +24,7 @@ const BIDI_IMPLICIT: &[u8] = b"\x1b[8h";
 /// put back (`CSI 8 h` after the last `CSI 8 l`), and no frame begun after leaving.
 fn assert_restored(pty: &Pty) -> anyhow::Result<()> {
     pty.with_output(|out| {
-        let screen = out.parser.screen();
+        let screen = out.screen();
         let text = out.screen_text();
         ensure!(
             !screen.alternate_screen(),

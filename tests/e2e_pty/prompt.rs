@@ -13,7 +13,7 @@ const ROWS: u16 = 24;
 /// from the `/` at its start: the cursor on a letter.
 fn status_line(pty: &Pty) -> (String, Vec<u16>) {
     pty.with_output(|out| {
-        let screen = out.parser.screen();
+        let screen = out.screen();
         let row = ROWS - 1;
         let first = screen.cell(row, 0).is_some_and(vt100::Cell::inverse);
         let mut text = String::new();

@@ -183,7 +183,7 @@ fn a_named_file_opens_directly() -> anyhow::Result<()> {
 fn wheel_scrolls_the_pane_under_the_pointer() -> anyhow::Result<()> {
     let file = support::briefings_dir().join("veyra-basin-talks.json");
     let mut pty = start(Launch::new(&[&file.to_string_lossy()])?)?;
-    let mode = pty.with_output(|out| out.parser.screen().mouse_protocol_mode());
+    let mode = pty.with_output(|out| out.screen().mouse_protocol_mode());
     assert_ne!(mode, vt100::MouseProtocolMode::None, "mouse reporting off");
     let screen = pty.press(b"2")?;
     ensure!(focused(&screen, "2 Body"), "{screen}");
@@ -199,7 +199,7 @@ fn wheel_scrolls_the_pane_under_the_pointer() -> anyhow::Result<()> {
 #[test]
 fn no_mouse_leaves_the_mouse_to_the_terminal() -> anyhow::Result<()> {
     let mut pty = start(Launch::new(&["--no-mouse"])?)?;
-    let mode = pty.with_output(|out| out.parser.screen().mouse_protocol_mode());
+    let mode = pty.with_output(|out| out.screen().mouse_protocol_mode());
     assert_eq!(mode, vt100::MouseProtocolMode::None);
     pty.send(b"q")?;
     assert_eq!(pty.wait_exit_and_output()?.exit_code(), 0);

@@ -152,15 +152,18 @@ impl Launch {
         }
         cmd.cwd(&self.cwd);
         cmd.set_controlling_tty(self.controlling_tty);
-        let started = Instant::now();
-        let child = pair.slave.spawn_command(cmd)?;
-        // Our copy of the slave must go, or the reader never sees end of file.
-        drop(pair.slave);
         let output = Output::new(nonzero(self.rows), nonzero(self.cols));
         let shared = Arc::new(Shared::new(output));
         let writer: Writer = Arc::new(Mutex::new(Some(pair.master.take_writer()?)));
         let answer = self.answer_queries.then(|| Arc::clone(&writer));
+        // Started before the child, so that starting it neither takes a core from the
+        // child's start nor is timed with it. It waits in its read meanwhile: our copy of
+        // the slave keeps the pty open.
         let reader = spawn_reader(pair.master.try_clone_reader()?, Arc::clone(&shared), answer);
+        let started = Instant::now();
+        let child = pair.slave.spawn_command(cmd)?;
+        // Our copy of the slave must go, or the reader never sees end of file.
+        drop(pair.slave);
         Ok(Pty {
             master: Some(pair.master),
             writer,

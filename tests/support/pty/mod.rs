@@ -1,8 +1,9 @@
 //! A program (brief, or a shell, or `less` for the benchmarks) in a pseudo-terminal
-//! (portable-pty). A reader thread keeps every byte it writes and feeds a vt100 screen
-//! that records what escape sequences would do to a terminal; the frames brief draws are
-//! counted where its synchronized updates end, and timed when they are read. Waiting is
-//! always polling with a timeout, failing with the last screen.
+//! (portable-pty). A reader thread, started before the program, keeps every byte it writes;
+//! the frames brief draws are counted where its synchronized updates end, and timed when
+//! they are read. A vt100 screen that records what escape sequences would do to a terminal
+//! is given those bytes when it is looked at. Waiting is always polling with a timeout,
+//! failing with the last screen.
 //!
 //! One harness for the end-to-end tests (the waits here), the hostile-input tests
 //! (`polling`) and the terminal benchmarks (`timing`).
@@ -81,7 +82,7 @@ impl Pty {
         check: impl Fn(&vt100::Screen) -> bool,
     ) -> anyhow::Result<String> {
         self.wait(what, |out| {
-            (out.frames > 0 && out.between_frames() && check(out.parser.screen()))
+            (out.frames > 0 && out.between_frames() && check(out.screen()))
                 .then(|| out.screen_text())
         })
     }
@@ -90,7 +91,7 @@ impl Pty {
     /// last screen.
     pub fn wait<T>(&self, what: &str, check: impl Fn(&Output) -> Option<T>) -> anyhow::Result<T> {
         let deadline = Instant::now() + TIMEOUT;
-        let mut out = self.shared.lock();
+        let mut out = self.shared.parsed();
         loop {
             if let Some(value) = check(&out) {
                 return Ok(value);
@@ -113,16 +114,17 @@ impl Pty {
                 .wait_timeout(out, wait)
                 .unwrap_or_else(PoisonError::into_inner)
                 .0;
+            out.catch_up();
         }
     }
 
     pub fn screen_text(&self) -> String {
-        self.shared.lock().screen_text()
+        self.shared.parsed().screen_text()
     }
 
-    /// Runs `f` on the output as it is now.
+    /// Runs `f` on the output as it is now, its screen caught up.
     pub fn with_output<T>(&self, f: impl FnOnce(&Output) -> T) -> T {
-        f(&self.shared.lock())
+        f(&self.shared.parsed())
     }
 
     pub fn raw(&self) -> Vec<u8> {
@@ -134,8 +136,7 @@ impl Pty {
     /// grid stays at least 1×1.
     pub fn resize(&mut self, cols: u16, rows: u16) -> anyhow::Result<()> {
         self.shared
-            .lock()
-            .parser
+            .parsed()
             .screen_mut()
             .set_size(nonzero(rows), nonzero(cols));
         let master = self.master.as_ref().context("the pty was hung up")?;

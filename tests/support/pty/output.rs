@@ -1,6 +1,9 @@
-//! What the reader thread keeps of a program's output: every raw byte, a vt100 screen with
-//! a `Recorder` for what an escape sequence would do to the terminal, the frames (brief's
-//! synchronized updates) seen, and when output and frame ends were read.
+//! What the reader thread keeps of a program's output: every raw byte, the frames (brief's
+//! synchronized updates) seen, and when output and frame ends were read; and a vt100 screen
+//! with a `Recorder` for what an escape sequence would do to the terminal. The screen is
+//! brought up to date when it is looked at, not as bytes come: parsing between two reads
+//! would keep the reader from the next bytes, and a benchmark would time the frame's end
+//! late by what parsing the frame's first part took.
 
 use std::io::{Read, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -13,7 +16,9 @@ use super::super::{SYNC_BEGIN, SYNC_END};
 
 /// What the reader thread has seen.
 pub struct Output {
-    pub parser: vt100::Parser<Recorder>,
+    parser: vt100::Parser<Recorder>,
+    /// How much of `raw` the parser has been given.
+    parsed: usize,
     pub raw: Vec<u8>,
     /// Frames finished so far (synchronized updates begun and ended).
     pub frames: usize,
@@ -34,6 +39,7 @@ impl Output {
     pub fn new(rows: std::num::NonZeroU16, cols: std::num::NonZeroU16) -> Self {
         Self {
             parser: vt100::Parser::new_with_callbacks(rows, cols, 0, Recorder::default()),
+            parsed: 0,
             raw: Vec::new(),
             frames: 0,
             frame_ends: Vec::new(),
@@ -68,6 +74,27 @@ impl Output {
         }
     }
 
+    /// Gives the parser the bytes read since it last had any.
+    pub fn catch_up(&mut self) {
+        // vt100 drops U+FFFD: it gets a one-cell stand-in (the raw bytes keep the real one).
+        let shown = self.feed.push(&self.raw[self.parsed..]);
+        self.parser.process(&shown);
+        self.parsed = self.raw.len();
+    }
+
+    /// The screen as every byte read so far left it (`Shared::parsed` caught it up).
+    pub fn screen(&self) -> &vt100::Screen {
+        self.parser.screen()
+    }
+
+    pub fn screen_mut(&mut self) -> &mut vt100::Screen {
+        self.parser.screen_mut()
+    }
+
+    pub fn recorder(&self) -> &Recorder {
+        self.parser.callbacks()
+    }
+
     pub fn screen_text(&self) -> String {
         self.parser.screen().contents()
     }
@@ -95,9 +122,18 @@ impl Shared {
         }
     }
 
+    /// The output as read so far, its screen not necessarily caught up: for the bytes,
+    /// frames and times only.
     pub fn lock(&self) -> MutexGuard<'_, Output> {
         // A panic in another test thread must not hide this test's own outcome.
         self.output.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The output with its screen showing every byte read so far.
+    pub fn parsed(&self) -> MutexGuard<'_, Output> {
+        let mut out = self.lock();
+        out.catch_up();
+        out
     }
 
     /// Takes new bytes; true when the reader should stop now.
@@ -106,15 +142,12 @@ impl Shared {
         out.raw.extend_from_slice(bytes);
         out.last_output = Some(at);
         out.scan_markers(at);
-        // vt100 drops U+FFFD: it gets a one-cell stand-in (the raw bytes keep the real one).
-        let shown = out.feed.push(bytes);
-        out.parser.process(&shown);
         self.changed.notify_all();
         out.frames >= self.stop_after.load(Ordering::SeqCst) && out.between_frames()
     }
 
     fn finish(&self) {
-        let mut out = self.lock();
+        let mut out = self.parsed();
         let rest = out.feed.finish();
         out.parser.process(&rest);
         out.eof = true;

@@ -23,11 +23,11 @@ impl Pty {
 
     /// What the escape sequences written so far would have done to a terminal.
     pub fn recorder(&self) -> Recorder {
-        self.shared.lock().parser.callbacks().clone()
+        self.shared.parsed().recorder().clone()
     }
 
     pub fn with_screen<T>(&self, f: impl FnOnce(&vt100::Screen) -> T) -> T {
-        f(self.shared.lock().parser.screen())
+        f(self.shared.parsed().screen())
     }
 
     pub fn rows_text(&self) -> Vec<String> {

@@ -67,6 +67,27 @@ impl Pty {
         }
     }
 
+    /// Waits until the output holds `needle` or `timeout` passes, parsing nothing: what
+    /// waits here is timed by the bytes' arrival, which parsing the screen would hold up.
+    pub fn wait_bytes(&self, timeout: Duration, needle: &[u8]) -> bool {
+        let deadline = Instant::now() + timeout;
+        let mut out = self.shared.lock();
+        loop {
+            if out.raw.windows(needle.len()).any(|w| w == needle) {
+                return true;
+            }
+            let now = Instant::now();
+            if now >= deadline || out.eof {
+                return false;
+            }
+            out = self
+                .shared
+                .changed
+                .wait_timeout(out, POLL.min(deadline - now))
+                .map_or_else(|e| e.into_inner().0, |r| r.0);
+        }
+    }
+
     /// Waits until `pred` holds for the screen's text or `timeout` passes.
     pub fn wait_screen(&self, timeout: Duration, pred: impl Fn(&str) -> bool) -> bool {
         let deadline = Instant::now() + timeout;
