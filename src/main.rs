@@ -11,7 +11,7 @@ fn main() -> ExitCode {
     if let Some((matches, mut read)) = cli::args::read_only(&args) {
         let config = cli::config::user_config();
         cli::settings::apply_to_read(&mut read, &matches, &config);
-        return report(cli::tui::run(&read));
+        return report(cli::tui::run(&read, &config));
     }
     let matches = Cli::command().get_matches_from(&args);
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
@@ -41,7 +41,7 @@ fn main() -> ExitCode {
         None => {
             let config = cli::config::user_config();
             cli::settings::apply_to_read(&mut cli.read, &matches, &config);
-            cli::tui::run(&cli.read)
+            cli::tui::run(&cli.read, &config)
         }
     };
     report(result)

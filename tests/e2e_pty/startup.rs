@@ -92,3 +92,20 @@ fn inside_tmux_the_bidi_mode_goes_through_passthrough() -> anyhow::Result<()> {
     ensure!(off > on, "8h passthrough not after 8l");
     Ok(())
 }
+
+#[test]
+fn the_config_files_problems_are_said_once_before_the_reader_starts() -> anyhow::Result<()> {
+    let config = tempfile::tempdir()?;
+    std::fs::create_dir_all(config.path().join("brief"))?;
+    std::fs::write(
+        config.path().join("brief/config.toml"),
+        "colour = \"never\"\n",
+    )?;
+    let mut pty = start(Launch::new(&[])?.env("XDG_CONFIG_HOME", config.path()))?;
+    pty.send(b"q")?;
+    assert_eq!(pty.wait_exit_and_output()?.exit_code(), 0);
+    let raw = String::from_utf8_lossy(&pty.raw()).into_owned();
+    let said = raw.matches("unknown key \"colour\"").count();
+    ensure!(said == 1, "said {said} times:\n{raw}");
+    Ok(())
+}

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use brief::briefing::config::Config;
 use brief::briefing::state::{BriefingKey, State, content_hash};
 use brief::ui::{Action, App, MarkChange, MarkRead, MarkWrite, MarksRead};
 
@@ -27,11 +28,9 @@ pub struct Keeper {
 
 impl Keeper {
     /// Where the state is and who marks, from `--state` (else the environment, else the
-    /// config file): read before the terminal is taken, since the config file's problems
-    /// go to stderr.
-    pub fn place(flag: Option<&Path>) -> (Option<PathBuf>, String) {
-        let config = config::user_config();
-        (config::state_path(flag, &config), config::who(&config))
+    /// config file, read once at the start, its problems said then).
+    pub fn place(flag: Option<&Path>, config: &Config) -> (Option<PathBuf>, String) {
+        (config::state_path(flag, config), config::who(config))
     }
 
     /// Opens the state at `path`, once the reader runs in its terminal (nothing is made

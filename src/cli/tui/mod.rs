@@ -26,6 +26,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use brief::briefing::config::Config;
 use brief::briefing::{self, LoadOptions};
 use brief::ui::content::Engine;
 use brief::ui::{Action, App, UiOptions};
@@ -66,7 +67,7 @@ const NAMED_FILE_WAIT: Duration = Duration::from_secs(1);
 /// arriving (keys and the end of the load draw at once).
 const FRAME_INTERVAL: Duration = Duration::from_millis(30);
 
-pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &ReadArgs, config: &Config) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     if let Err(message) = locale::check(args.assume_utf8, locale::from_env) {
         eprintln!("brief: {message}");
@@ -120,7 +121,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
         load: options,
         max_rate: args.max_rate,
     };
-    let marks = marks::Keeper::place(args.state.as_deref());
+    let marks = marks::Keeper::place(args.state.as_deref(), config);
     let result = session(
         app,
         runtime,
