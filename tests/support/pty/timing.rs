@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use super::super::POLL;
-use super::Pty;
+use super::{Output, Pty};
 
 impl Pty {
     /// When the program was started.
@@ -30,14 +30,25 @@ impl Pty {
     /// Waits until `frames` frames have ended in all; when the last of them was read, or
     /// None after `timeout` or once the output ended without it.
     pub fn wait_frames(&self, frames: usize, timeout: Duration) -> Option<Instant> {
+        if frames == 0 {
+            return Some(self.started);
+        }
+        self.wait_unparsed(timeout, |out| out.frame_ends.get(frames - 1).copied())
+    }
+
+    /// Waits until `found` gives a value from the output as read so far, its screen left
+    /// unparsed: what waits here is timed by the bytes' arrival, which parsing would hold
+    /// up. None after `timeout` or once the output ended without it.
+    fn wait_unparsed<T>(
+        &self,
+        timeout: Duration,
+        found: impl Fn(&Output) -> Option<T>,
+    ) -> Option<T> {
         let deadline = Instant::now() + timeout;
         let mut out = self.shared.lock();
         loop {
-            if frames == 0 {
-                return Some(self.started);
-            }
-            if let Some(at) = out.frame_ends.get(frames - 1) {
-                return Some(*at);
+            if let Some(value) = found(&out) {
+                return Some(value);
             }
             let now = Instant::now();
             if now >= deadline || out.eof {
@@ -67,25 +78,11 @@ impl Pty {
         }
     }
 
-    /// Waits until the output holds `needle` or `timeout` passes, parsing nothing: what
-    /// waits here is timed by the bytes' arrival, which parsing the screen would hold up.
+    /// Waits until the output holds `needle` or `timeout` passes, parsing nothing.
     pub fn wait_bytes(&self, timeout: Duration, needle: &[u8]) -> bool {
-        let deadline = Instant::now() + timeout;
-        let mut out = self.shared.lock();
-        loop {
-            if out.raw.windows(needle.len()).any(|w| w == needle) {
-                return true;
-            }
-            let now = Instant::now();
-            if now >= deadline || out.eof {
-                return false;
-            }
-            out = self
-                .shared
-                .changed
-                .wait_timeout(out, POLL.min(deadline - now))
-                .map_or_else(|e| e.into_inner().0, |r| r.0);
-        }
+        let holds = |out: &Output| out.raw.windows(needle.len()).any(|w| w == needle);
+        self.wait_unparsed(timeout, |out| holds(out).then_some(()))
+            .is_some()
     }
 
     /// Waits until `pred` holds for the screen's text or `timeout` passes.
