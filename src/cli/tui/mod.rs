@@ -67,7 +67,9 @@ const NAMED_FILE_WAIT: Duration = Duration::from_secs(1);
 /// arriving (keys and the end of the load draw at once).
 const FRAME_INTERVAL: Duration = Duration::from_millis(30);
 
-pub fn run(args: &ReadArgs, config: &Config) -> anyhow::Result<ExitCode> {
+/// `config_file`: the user's config file, read once by `main` (its problems said then),
+/// for what `args` does not set: the review state's place and who marks.
+pub fn run(args: &ReadArgs, config_file: &Config) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     if let Err(message) = locale::check(args.assume_utf8, locale::from_env) {
         eprintln!("brief: {message}");
@@ -121,7 +123,7 @@ pub fn run(args: &ReadArgs, config: &Config) -> anyhow::Result<ExitCode> {
         load: options,
         max_rate: args.max_rate,
     };
-    let marks = marks::Keeper::place(args.state.as_deref(), config);
+    let marks = marks::Keeper::place(args.state.as_deref(), config_file);
     let result = session(
         app,
         runtime,
