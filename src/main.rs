@@ -10,7 +10,7 @@ fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     if let Some((matches, mut read)) = cli::args::read_only(&args) {
         let config = cli::config::user_config();
-        cli::settings::apply_to_read(&mut read, &matches, &config);
+        cli::settings::apply_to_read(&mut read, matches.as_ref(), &config);
         return report(cli::tui::run(&read, &config));
     }
     let matches = Cli::command().get_matches_from(&args);
@@ -22,7 +22,7 @@ fn main() -> ExitCode {
         Some(Command::Show(args)) => {
             let config = cli::config::user_config();
             if let Some(("show", sub)) = matches.subcommand() {
-                cli::settings::apply_to_layout(&mut args.layout, sub, &config);
+                cli::settings::apply_to_layout(&mut args.layout, Some(sub), &config);
             }
             cli::show::run(args)
         }
@@ -40,7 +40,7 @@ fn main() -> ExitCode {
         Some(Command::Man(args)) => cli::completions::man(args),
         None => {
             let config = cli::config::user_config();
-            cli::settings::apply_to_read(&mut cli.read, &matches, &config);
+            cli::settings::apply_to_read(&mut cli.read, Some(&matches), &config);
             cli::tui::run(&cli.read, &config)
         }
     };

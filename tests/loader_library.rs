@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use brief::briefing::{LoadOptions, discover, load_path};
+use brief::briefing::{LoadOptions, discover, load_path, small_folder};
 
 fn briefing(dir: &Path, name: &str, headline: &str, date: Option<&str>) -> PathBuf {
     let path = dir.join(name);
@@ -50,6 +50,41 @@ fn folders_are_searched_recursively_for_briefings_only() {
         relative(root, &files),
         ["a/UPPER.JSON", "a/deeper/c.json", "b.json"]
     );
+}
+
+/// A flat folder of plain files lists as `discover` walks it; anything that could hold
+/// more (a folder, a link) or more entries than asked for is not small.
+#[test]
+fn a_small_folder_lists_the_files_discover_finds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    for name in [
+        "b.json",
+        "UPPER.JSON",
+        "a.json",
+        "x.schema.json",
+        ".hidden.json",
+    ] {
+        briefing(root, name, "B", None);
+    }
+    fs::write(root.join("notes.txt"), "not json").expect("write");
+    let (files, failures) = discover(root);
+    assert!(failures.is_empty(), "{failures:#?}");
+    assert_eq!(relative(root, &files), ["UPPER.JSON", "a.json", "b.json"]);
+    assert_eq!(small_folder(root, 6), Some(files));
+    assert_eq!(small_folder(root, 5), None, "six entries");
+    assert_eq!(small_folder(&root.join("absent"), 6), None);
+    let nested = tempfile::tempdir().expect("temp dir");
+    briefing(nested.path(), "a.json", "A", None);
+    briefing(nested.path(), "in/b.json", "B", None);
+    assert_eq!(small_folder(nested.path(), 6), None, "a folder inside");
+    #[cfg(unix)]
+    {
+        let linked = tempfile::tempdir().expect("temp dir");
+        std::os::unix::fs::symlink(root.join("a.json"), linked.path().join("a.json"))
+            .expect("link");
+        assert_eq!(small_folder(linked.path(), 6), None, "a link");
+    }
 }
 
 #[test]

@@ -56,6 +56,26 @@ pub fn discover(path: &Path) -> (Vec<PathBuf>, Vec<LoadFailure>) {
     (found.files, found.failures)
 }
 
+/// The briefing files `discover` finds in `folder` when it holds `most` entries or fewer,
+/// every one a plain file (no folder or link, whose walk could reach many more); `None`
+/// for any other folder, or one that cannot be listed. One listing and no other system
+/// call: the reader's start asks this of every folder it opens.
+pub fn small_folder(folder: &Path, most: usize) -> Option<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for (count, entry) in fs::read_dir(folder).ok()?.enumerate() {
+        let entry = entry.ok()?;
+        if count >= most || !entry.file_type().ok()?.is_file() {
+            return None;
+        }
+        let name = entry.file_name();
+        if is_briefing_name(&name) {
+            files.push(entry.path());
+        }
+    }
+    files.sort();
+    Some(files)
+}
+
 pub(crate) fn is_briefing_name(name: &OsStr) -> bool {
     let name = name.to_string_lossy().to_lowercase();
     name.ends_with(".json") && !name.ends_with(".schema.json") && !name.starts_with('.')

@@ -31,7 +31,7 @@ mod utf8;
 mod validate;
 
 pub use diagnostic::{Diagnostic, MAX_DIAGNOSTICS_PER_FILE, Severity, is_terminal_hazard};
-pub use discover::{default_path, discover, missing_path_message};
+pub use discover::{default_path, discover, missing_path_message, small_folder};
 pub use head::{HEAD_MIN, load_head};
 pub use library::{Change, Library, LibraryEntry, load_briefings, load_path, load_whole};
 pub use listing::Listing;

@@ -47,10 +47,11 @@ const FULL_PARSE_WORDS: [&str; 15] = [
     "--version",
 ];
 
-/// The reader's arguments parsed by `ReadCli` when none of `args` (after the program's
-/// name) could mean a subcommand, help or the version, and `ReadCli` takes them; else
-/// `None`, and `Cli` parses them (and reports any error) as it always did.
-pub fn read_only(args: &[std::ffi::OsString]) -> Option<(clap::ArgMatches, ReadArgs)> {
+/// The reader's arguments, when none of `args` (after the program's name) could mean a
+/// subcommand, help or the version: read by hand for `brief` or `brief PATH` (no flags,
+/// so no `ArgMatches`), else parsed by `ReadCli` if it takes them. `None` leaves them to
+/// `Cli`, which parses them (and reports any error) as it always did.
+pub fn read_only(args: &[std::ffi::OsString]) -> Option<(Option<clap::ArgMatches>, ReadArgs)> {
     use clap::{CommandFactory, FromArgMatches};
     if args
         .iter()
@@ -59,9 +60,41 @@ pub fn read_only(args: &[std::ffi::OsString]) -> Option<(clap::ArgMatches, ReadA
     {
         return None;
     }
+    if let Some(read) = bare(args) {
+        return Some((None, read));
+    }
     let matches = ReadCli::command().try_get_matches_from(args).ok()?;
     let cli = ReadCli::from_arg_matches(&matches).ok()?;
-    Some((matches, cli.read))
+    Some((Some(matches), cli.read))
+}
+
+/// `brief` or `brief PATH`, the commonest starts, read without building even `ReadCli`
+/// (about a tenth of the reader's start to its first frame). Every other field is
+/// clap's default, which a test checks against `ReadCli`.
+fn bare(args: &[std::ffi::OsString]) -> Option<ReadArgs> {
+    let path = match args {
+        [_] => None,
+        // clap refuses an empty path, and takes one that starts with `-` for a flag.
+        [_, path] if !path.is_empty() && !path.as_encoded_bytes().starts_with(b"-") => {
+            Some(PathBuf::from(path))
+        }
+        _ => return None,
+    };
+    Some(ReadArgs {
+        path,
+        layout: LayoutArgs {
+            bidi: BidiArg::App,
+            shaping: Switch::On,
+        },
+        color: ColorWhen::Auto,
+        max_size: brief::briefing::DEFAULT_MAX_SIZE,
+        assume_utf8: false,
+        no_mouse: false,
+        poll: None,
+        max_rate: None,
+        index: IndexFileArg { index: None },
+        state: None,
+    })
 }
 
 #[derive(Debug, Subcommand)]

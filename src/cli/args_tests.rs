@@ -36,6 +36,8 @@ fn every_subcommand_sends_its_arguments_to_the_full_parse() {
 fn the_reader_alone_parses_as_the_whole_command_line_does() {
     for line in [
         "brief",
+        "brief dir",
+        "brief briefings/a.json",
         "brief dir --bidi terminal --max-size 9 --no-mouse --poll 5 --max-rate 32k",
         "brief --state s.db --index i.db --assume-utf8 --shaping off -- -dash.json",
     ] {
@@ -51,9 +53,40 @@ fn the_reader_alone_parses_as_the_whole_command_line_does() {
             Some(format!("{read:?}")),
             "{line}"
         );
-        let typed =
-            |id: &str| matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine);
+        let typed = |id: &str| {
+            matches.as_ref().and_then(|m| m.value_source(id))
+                == Some(clap::parser::ValueSource::CommandLine)
+        };
         assert_eq!(typed("bidi"), line.contains("--bidi"), "{line}");
         assert!(!typed("color"), "{line}");
+    }
+}
+
+/// `brief` and `brief PATH` are read by hand: the fields clap would fill are its defaults,
+/// and anything more than a path still goes to clap.
+#[test]
+fn a_bare_start_is_read_by_hand_as_clap_reads_it() {
+    for line in [
+        "brief",
+        "brief dir",
+        "brief a b.json",
+        "brief ",
+        "brief ./-x",
+    ] {
+        let hand = bare(&args(line)).map(|read| format!("{read:?}"));
+        let clap = ReadCli::try_parse_from(args(line)).map(|cli| format!("{:?}", cli.read));
+        assert_eq!(hand, clap.ok(), "{line}");
+        if line.split(' ').count() <= 2 && !line.ends_with(' ') {
+            assert!(hand.is_some(), "{line}: not read by hand");
+            assert!(matches!(read_only(&args(line)), Some((None, _))), "{line}");
+        }
+    }
+    for line in [
+        "brief -",
+        "brief --no-mouse",
+        "brief -x",
+        "brief dir --poll 5",
+    ] {
+        assert!(bare(&args(line)).is_none(), "{line}");
     }
 }

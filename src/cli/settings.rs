@@ -9,15 +9,18 @@ use super::args::{BidiArg, ColorWhen, IndexFileArg, LayoutArgs, ReadArgs, Switch
 use super::config::no_color;
 
 /// Whether the user typed `--name` (or its value came from anywhere but clap's default).
-fn typed(matches: &ArgMatches, id: &str) -> bool {
-    matches
-        .value_source(id)
-        .is_some_and(|source| source != ValueSource::DefaultValue)
+/// No matches: the arguments were read without clap, and held no flag.
+fn typed(matches: Option<&ArgMatches>, id: &str) -> bool {
+    matches.is_some_and(|matches| {
+        matches
+            .value_source(id)
+            .is_some_and(|source| source != ValueSource::DefaultValue)
+    })
 }
 
 /// The reader's arguments with the config file's colour, link rate, bidi and shaping where no flag
 /// was typed.
-pub fn apply_to_read(read: &mut ReadArgs, matches: &ArgMatches, config: &Config) {
+pub fn apply_to_read(read: &mut ReadArgs, matches: Option<&ArgMatches>, config: &Config) {
     if !typed(matches, "color")
         && !no_color()
         && let Some(color) = config.color
@@ -47,7 +50,7 @@ pub fn apply_index(index: &mut IndexFileArg, config: &Config) {
 }
 
 /// Bidi and shaping from the config file where no flag was typed.
-pub fn apply_to_layout(layout: &mut LayoutArgs, matches: &ArgMatches, config: &Config) {
+pub fn apply_to_layout(layout: &mut LayoutArgs, matches: Option<&ArgMatches>, config: &Config) {
     if !typed(matches, "bidi")
         && let Some(bidi) = config.bidi
     {
@@ -77,7 +80,7 @@ mod tests {
             .try_get_matches_from(argv)
             .unwrap_or_else(|e| panic!("{e}"));
         let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| panic!("{e}"));
-        apply_to_read(&mut cli.read, &matches, config);
+        apply_to_read(&mut cli.read, Some(&matches), config);
         cli.read
     }
 

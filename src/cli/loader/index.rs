@@ -86,20 +86,13 @@ const SMALL_LIBRARY: usize = super::CHUNK;
 
 /// Whether `folder` is a small library, by its entries alone (no file is opened).
 pub(super) fn is_small(folder: &Path) -> bool {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return false;
-    };
-    let mut count = 0;
-    for entry in entries {
-        let plain_file = entry
-            .and_then(|entry| entry.file_type())
-            .is_ok_and(|kind| kind.is_file());
-        count += 1;
-        if !plain_file || count > SMALL_LIBRARY {
-            return false;
-        }
-    }
-    true
+    small_files(folder).is_some()
+}
+
+/// A small library's briefing files, as `briefing::discover` finds them; `None` for a
+/// library that is not small.
+pub(super) fn small_files(folder: &Path) -> Option<Vec<PathBuf>> {
+    brief::briefing::small_folder(folder, SMALL_LIBRARY)
 }
 
 /// What opening the index at start gave.

@@ -59,6 +59,9 @@ const BATCH_ENTRIES: usize = 256;
 /// ...or once this long has passed since its last send, so the screen fills steadily even
 /// when files load slowly.
 const BATCH_TIME: Duration = Duration::from_millis(15);
+/// How long a small folder's first frame polls for the loader's messages before it sleeps
+/// on them: about a dozen of its files' loads.
+const POLL_MOST: Duration = Duration::from_millis(2);
 /// Loading threads at most: the main thread needs little, and more threads than cores
 /// would only fight over them.
 const MAX_WORKERS: usize = 2;
@@ -120,7 +123,11 @@ pub fn spawn(
         Named { file, head_sent }
     });
     // Asked here for a folder, since the main thread's start depends on it (`shares`).
-    let small = opened.is_none().then(|| index::is_small(&place.folder));
+    let small = match opened {
+        Some(_) => Folder::NotAsked,
+        None => share_small(&place.folder, options, &tx),
+    };
+    let shares = matches!(small, Folder::Small(_));
     let fresh = Fresh::default();
     let (for_thread, fresh_for_thread) = (place.clone(), Arc::clone(&fresh));
     let (drawn, after_first_frame) = mpsc::channel();
@@ -135,12 +142,34 @@ pub fn spawn(
         rx,
         unstarted: Some(thread),
         drawn: Some(drawn),
-        shares: small == Some(true),
+        shares,
     };
     if opened.is_none() {
         loader.start()?;
     }
     Ok((loader, opened, place, fresh))
+}
+
+/// What the main thread found of the folder it opened, before the loader thread started.
+enum Folder {
+    /// A file was named: the loader thread looks at its folder after the first frame.
+    NotAsked,
+    Large,
+    /// A small folder's files, listed and shared with the first frame's wait.
+    Small(Shared),
+}
+
+/// A small folder's files listed on this thread and handed to its first frame's wait at
+/// once, with their count: the loader thread, which otherwise listed them, starts a tenth
+/// of a millisecond later, and waking this thread with its list took as long again.
+fn share_small(folder: &Path, options: LoadOptions, tx: &Sender<Message>) -> Folder {
+    let Some(files) = index::small_files(folder) else {
+        return Folder::Large;
+    };
+    let shared = Shared::new(files, options);
+    let _ = tx.send(Message::Found(shared.files.len()));
+    let _ = tx.send(Message::Share(shared.clone()));
+    Folder::Small(shared)
 }
 
 /// The named file, once its first part is sent.
@@ -186,7 +215,7 @@ pub fn folder_of(path: &Path) -> PathBuf {
 /// two workers. Every send that fails means the reader has quit: stop.
 fn load(
     place: &IndexPlace,
-    (named, small): (Option<Named>, Option<bool>),
+    (named, small): (Option<Named>, Folder),
     options: LoadOptions,
     tx: Sender<Message>,
     index: IndexBuild,
@@ -206,11 +235,23 @@ fn load(
             return;
         }
     }
-    if small.unwrap_or_else(|| index::is_small(folder)) {
+    let small = match small {
+        Folder::Small(shared) => {
+            // Beside the main thread's wait, which holds the first frame until both end.
+            gate::pass(TEST_LOAD_GATE_VAR);
+            shared.work(1, &tx);
+            true
+        }
+        Folder::NotAsked if index::is_small(folder) => {
+            read_files(folder, file, options, &tx);
+            true
+        }
+        Folder::NotAsked | Folder::Large => false,
+    };
+    if small {
         // The files are the library, and the index is brought up to date after them, on
-        // a thread of its own: searches read the files meanwhile.
-        read_files(folder, (file, named.is_none()), options, &tx);
-        // The load is over once the channel closes: before the index's thread starts.
+        // a thread of its own: searches read the files meanwhile. The load is over once
+        // the channel closes: before the index's thread starts.
         drop(tx);
         index::build(place.clone(), options, index);
         return;
@@ -245,17 +286,12 @@ fn load(
         }
         index::Opened::Unusable => index.fresh.fail(unusable_reason),
     }
-    read_files(folder, (file, false), options, &tx);
+    read_files(folder, file, options, &tx);
 }
 
 /// Discovery, then the files (but the named one, sent already) read by up to two
-/// workers, the main thread one of them if `share` (`Loader::shares`).
-fn read_files(
-    folder: &Path,
-    (file, share): (Option<&Path>, bool),
-    options: LoadOptions,
-    tx: &Sender<Message>,
-) {
+/// workers.
+fn read_files(folder: &Path, file: Option<&Path>, options: LoadOptions, tx: &Sender<Message>) {
     gate::pass(TEST_LOAD_GATE_VAR);
     let (mut files, failures) = briefing::discover(folder);
     if let Some(file) = file {
@@ -275,11 +311,7 @@ fn read_files(
     let shared = Shared::new(files, options);
     if shared.files.len() <= CHUNK {
         // Few files need no helper thread, nor asking how many cores there are (std reads
-        // the cgroup's quota files for that, a tenth of a small folder's load): the main
-        // thread, waiting for them to draw its first frame, may claim some of them.
-        if share && tx.send(Message::Share(shared.clone())).is_err() {
-            return;
-        }
+        // the cgroup's quota files for that, a tenth of a small folder's load).
         return shared.work(1, tx);
     }
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
@@ -406,7 +438,7 @@ impl Loader {
             if left.is_zero() {
                 return got;
             }
-            match self.rx.recv_timeout(left) {
+            match self.next_message(left) {
                 Ok(message) => {
                     if self.take(app, Some(message), Some(deadline)) == Drained::Done {
                         return Drained::Done;
@@ -420,6 +452,25 @@ impl Loader {
                 }
             }
         }
+    }
+
+    /// The next message within `left`. A small folder's wait asks by polling for its first
+    /// `POLL_MOST`: what it waits for, once it has loaded its share, is the loader's last
+    /// file or two, and a thread that slept in that wait on a virtual machine of two cores
+    /// was woken a tenth of a millisecond or more after the message came.
+    fn next_message(&self, left: Duration) -> Result<Message, RecvTimeoutError> {
+        let started = Instant::now();
+        if self.shares {
+            while started.elapsed() < left.min(POLL_MOST) {
+                match self.rx.try_recv() {
+                    Ok(message) => return Ok(message),
+                    Err(TryRecvError::Disconnected) => return Err(RecvTimeoutError::Disconnected),
+                    // Gives the core to the loader or the signal thread if they wait for it.
+                    Err(TryRecvError::Empty) => std::thread::yield_now(),
+                }
+            }
+        }
+        self.rx.recv_timeout(left.saturating_sub(started.elapsed()))
     }
 }
 

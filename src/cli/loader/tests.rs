@@ -134,3 +134,24 @@ fn only_a_small_folder_opened_is_shared_with_the_main_thread() {
     std::fs::create_dir(folder.path().join("more")).unwrap_or_else(|e| panic!("mkdir: {e}"));
     assert!(!shares(folder.path()));
 }
+
+/// A small folder's files are listed by the thread that opens it and handed to its first
+/// frame's wait before any loader thread runs: their count, then the share.
+#[test]
+fn a_small_folders_files_reach_the_wait_before_the_loader_runs() {
+    let (folder, names) = small_folder();
+    let (tx, rx) = mpsc::channel();
+    let Folder::Small(shared) = share_small(folder.path(), LoadOptions::default(), &tx) else {
+        panic!("a folder of {} files is not small", names.len());
+    };
+    let listed: Vec<PathBuf> = names.iter().map(|name| folder.path().join(name)).collect();
+    assert_eq!(shared.files[..], listed[..]);
+    assert!(matches!(rx.try_recv(), Ok(Message::Found(n)) if n == names.len()));
+    assert!(matches!(rx.try_recv(), Ok(Message::Share(s)) if s.files[..] == listed[..]));
+    std::fs::create_dir(folder.path().join("more")).unwrap_or_else(|e| panic!("mkdir: {e}"));
+    assert!(matches!(
+        share_small(folder.path(), LoadOptions::default(), &tx),
+        Folder::Large
+    ));
+    assert!(rx.try_recv().is_err(), "a large folder's files were shared");
+}

@@ -8,6 +8,8 @@
 //! rather than copied after every frame.
 
 use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, sync_channel};
 use std::time::Duration;
 
@@ -43,23 +45,44 @@ pub struct Screen<W: Write> {
 
 /// The first frame's buffer, made ahead on another thread. Making it is mostly the kernel
 /// handing out and zeroing its pages (230 KB at 120×40), which the other core can do while
-/// the main thread reads the keys and takes the terminal.
-pub struct Ahead(Receiver<Buffer>);
+/// the main thread reads the keys and takes the terminal. Whichever thread comes to it
+/// first makes it: on two busy cores the other thread may not have begun by the time the
+/// first frame needs it.
+pub struct Ahead {
+    made: Receiver<Buffer>,
+    claimed: Arc<AtomicBool>,
+}
 
-/// How long the first frame waits for the buffer made ahead: it is most often ready or on
-/// its way (the other thread started before the briefing was opened and laid out), and
-/// making a second one would take as long again and fight it for the kernel's pages.
+/// How long the first frame waits for the buffer the other thread has begun: it is most
+/// often ready or on its way, and making a second one would take as long again and fight
+/// it for the kernel's pages.
 const AHEAD_WAIT: Duration = Duration::from_millis(5);
 
 /// What makes the buffer (to run on another thread), and where it will be.
 pub fn make_ahead() -> (impl FnOnce() + Send + 'static, Ahead) {
-    let (sender, receiver) = sync_channel(1);
+    let (sender, made) = sync_channel(1);
+    let claimed = Arc::new(AtomicBool::new(false));
+    let claim = Arc::clone(&claimed);
     let make = move || {
-        if let Ok((width, height)) = terminal::size() {
+        if !claim.swap(true, Ordering::AcqRel)
+            && let Ok((width, height)) = terminal::size()
+        {
             let _ = sender.send(Buffer::empty(Rect::new(0, 0, width, height)));
         }
     };
-    (make, Ahead(receiver))
+    (make, Ahead { made, claimed })
+}
+
+impl Ahead {
+    /// The buffer made ahead, if it is `area`'s; none if the other thread had not begun
+    /// it (it will not now) or does not end it within `AHEAD_WAIT`.
+    fn take(self, area: Rect) -> Option<Buffer> {
+        if !self.claimed.swap(true, Ordering::AcqRel) {
+            return None;
+        }
+        let made = self.made.recv_timeout(AHEAD_WAIT).ok();
+        made.filter(|made| made.area == area)
+    }
 }
 
 impl<W: Write> Screen<W> {
@@ -119,10 +142,7 @@ impl<W: Write> Screen<W> {
         }
         if self.frame.area != area {
             let spare = self.spare.take().filter(|spare| spare.area == area);
-            let mut made = || {
-                let made = self.ahead.take()?.0.recv_timeout(AHEAD_WAIT).ok();
-                made.filter(|made| made.area == area)
-            };
+            let mut made = || self.ahead.take()?.take(area);
             self.frame = match spare {
                 Some(mut spare) => {
                     spare.reset();

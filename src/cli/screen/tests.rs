@@ -305,7 +305,10 @@ fn a_buffer_made_ahead_is_taken_only_at_the_screens_size() {
         // Marked, to tell it from a buffer made on the spot.
         made.set_string(0, 0, "x", Style::new());
         sender.send(made).unwrap_or_else(|e| panic!("send: {e}"));
-        Ahead(receiver)
+        Ahead {
+            made: receiver,
+            claimed: Arc::new(AtomicBool::new(true)),
+        }
     };
     let marked = |screen: &mut Screen<Written>| screen.frame_for(area)[(0, 0)].symbol() == "x";
     let mut screen = Screen::new(Written::default(), ahead(area));
@@ -315,4 +318,22 @@ fn a_buffer_made_ahead_is_taken_only_at_the_screens_size() {
     let (_, not_ready) = make_ahead();
     let mut screen = Screen::new(Written::default(), not_ready);
     assert_eq!(screen.frame_for(area).area, area);
+}
+
+/// A buffer no other thread has begun is made by the first frame at once, not waited for,
+/// and the other thread then makes none.
+#[test]
+fn a_buffer_not_begun_is_made_by_the_first_frame() {
+    let area = Rect::new(0, 0, 6, 2);
+    let (make, ahead) = make_ahead();
+    let receiver_claimed = Arc::clone(&ahead.claimed);
+    let mut screen = Screen::new(Written::default(), ahead);
+    assert!(!receiver_claimed.load(Ordering::Acquire));
+    assert_eq!(screen.frame_for(area).area, area);
+    assert!(
+        receiver_claimed.load(Ordering::Acquire),
+        "the first frame did not claim it"
+    );
+    // Claimed: the other thread, coming to it now, leaves it.
+    make();
 }

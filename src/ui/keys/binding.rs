@@ -33,6 +33,12 @@ impl KeyBinding {
         Self::normalized(key.code, key.modifiers)
     }
 
+    /// The event a terminal sends for this key.
+    #[cfg(test)]
+    pub(super) fn to_event(self) -> KeyEvent {
+        KeyEvent::new(self.code, self.modifiers)
+    }
+
     /// Terminals report "G" as Char('G') with or without Shift, and Shift-Tab as BackTab
     /// with Shift: fold those so the table matches whatever the terminal sends.
     fn normalized(code: KeyCode, modifiers: KeyModifiers) -> Self {

@@ -46,6 +46,26 @@ fn the_plain_reading_of_the_default_table_is_tomls() {
     }
 }
 
+/// Each key of a table means the one action that lists it, in the built-in table and in
+/// one a user's file changed: which of two actions a key would mean never arises.
+#[test]
+fn every_bound_key_means_the_action_that_lists_it() {
+    let user = KeyTable::with_user_file(Path::new("u.toml"), "zoom = [\"q\", \"j\"]\n");
+    let user = user.map_err(|e| e.to_string());
+    assert!(user.is_ok(), "{user:?}");
+    for table in [KeyTable::defaults(), user.unwrap_or_default()] {
+        let mut seen = std::collections::HashMap::new();
+        for (action, keys) in table.bindings() {
+            for key in keys {
+                let before = seen.insert(*key, action.clone());
+                assert_eq!(before, None, "{key} is bound to {action:?} too");
+                assert_eq!(table.action_for(key.to_event()), Some(action.clone()));
+            }
+        }
+        assert!(seen.len() > 40, "only {} keys", seen.len());
+    }
+}
+
 #[test]
 fn terminal_variants_of_a_key_match_the_table() {
     let table = KeyTable::defaults();
