@@ -67,7 +67,8 @@ const POLL_MOST: Duration = Duration::from_millis(2);
 const MAX_WORKERS: usize = 2;
 
 /// Test hook, not for users: `BRIEF_TEST_LOAD_GATE=PATH` makes the loader read PATH to its
-/// end before it looks for files, so an end-to-end test that holds a FIFO there decides
+/// end before it looks for files (or, for a small folder, which the main thread lists,
+/// before it loads its share), so an end-to-end test that holds a FIFO there decides
 /// when loading goes on, whatever the machine's speed.
 const TEST_LOAD_GATE_VAR: &str = "BRIEF_TEST_LOAD_GATE";
 /// Test hook, not for users: `BRIEF_TEST_WHOLE_GATE=PATH` holds the named file's whole
