@@ -49,6 +49,11 @@ fn prefix(paragraph: &str, width: usize) -> &str {
         return paragraph;
     }
     let fill = width.saturating_mul(2).saturating_add(LOOKAHEAD_GRAPHEMES);
+    // No grapheme takes more cells than it has bytes, so a paragraph of `fill` bytes or
+    // fewer never fills the prefix: most headlines, spared their segmentation.
+    if paragraph.len() <= fill {
+        return paragraph;
+    }
     let mut cells = 0;
     let mut anchored = false;
     let mut after = 0;
@@ -137,6 +142,21 @@ mod tests {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// What `prefix`'s shortcut stands on: no grapheme is wider in cells than in bytes.
+    #[test]
+    fn no_grapheme_takes_more_cells_than_bytes() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let mut bytes = [0; 4];
+            let one = c.encode_utf8(&mut bytes);
+            assert!(one.width() <= one.len(), "U+{:04X}", u32::from(c));
+        }
+        for text in TEXTS {
+            for grapheme in text.graphemes(true) {
+                assert!(grapheme.width() <= grapheme.len(), "{grapheme:?}");
             }
         }
     }
