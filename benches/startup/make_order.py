@@ -10,19 +10,23 @@ usage: python3 benches/startup/make_order.py
 Builds the release binary as `cargo build --release` and as `cargo test --release` build
 it (the tests' dev-dependencies turn on other features of shared crates, which changes
 most symbols' hashes, and `cargo bench` builds it as the tests do), and lists the
-functions of both. Runs each under valgrind's callgrind in a 120x40 pty, on the bundled samples and on one
-briefing named alone; the test hook BRIEF_TEST_PANIC ends each run after its first
+functions of both. Runs each under valgrind's callgrind in a 120x40 pty, on the bundled
+samples, on one briefing named alone and on a long one (its body repeated to 1 MB, which
+the reader reads by its head); the test hook BRIEF_TEST_PANIC ends each run after its first
 frame. Every instruction executed, on every thread but those that run SQLite (the index
 and the review state, which start after the first frame), is mapped to the function
 holding it through `nm`. Needs valgrind, nm and python3.
 """
-import bisect, fcntl, glob, os, re, struct, subprocess, sys, tempfile, termios
+import bisect, fcntl, glob, json, os, re, struct, subprocess, sys, tempfile, termios
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BRIEF = os.path.join(ROOT, "target/x86_64-unknown-linux-gnu/release/brief")
 BUILDS = [["cargo", "build", "--release", "--bin", "brief"],
           ["cargo", "test", "--release", "--no-run"]]
-STARTS = [["briefings/"], ["briefings/libya-ohchr-geneva.json"]]
+SAMPLE = "briefings/libya-ohchr-geneva.json"
+# The samples, one briefing named alone, and a long one (read by its head: see
+# `long_briefing`).
+STARTS = [["briefings/"], [SAMPLE], ["LONG"]]
 # The panic's report after the frame: not part of a start.
 LEFT_OUT = re.compile(r"gimli|addr2line|backtrace_rs|rustc_demangle|miniz_oxide")
 
@@ -79,10 +83,24 @@ def functions(binary):
     return sorted(symbols)
 
 
+def long_briefing(folder):
+    """The sample's body repeated to about 1 MB, so that the reader reads its head."""
+    with open(os.path.join(ROOT, SAMPLE)) as sample:
+        briefing = json.load(sample)
+    briefing.pop("translations", None)
+    briefing["body"] = briefing["body"] * (1 + 1_000_000 // len(json.dumps(briefing["body"])))
+    path = os.path.join(folder, "long.json")
+    with open(path, "w") as out:
+        json.dump(briefing, out, ensure_ascii=False)
+    return path
+
+
 def start_functions():
     """The functions the release binary as it is now runs to its first frames."""
     work = tempfile.mkdtemp()
+    long = long_briefing(work)
     for n, args in enumerate(STARTS):
+        args = [long if arg == "LONG" else arg for arg in args]
         run_callgrind(args, os.path.join(work, f"start{n}"))
     addresses = set()
     for path in glob.glob(os.path.join(work, "start*-*")):
