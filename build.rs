@@ -32,7 +32,9 @@ fn order_the_code() -> Result<(), &'static str> {
     if var("TARGET") != "x86_64-unknown-linux-gnu" {
         return Err("another target than x86-64 Linux");
     }
-    let chosen = var("CARGO_ENCODED_RUSTFLAGS").contains("linker")
+    let flags = var("CARGO_ENCODED_RUSTFLAGS");
+    let chosen = flags.contains("linker")
+        || flags.contains("fuse-ld")
         || std::env::var_os("CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER").is_some();
     if chosen {
         return Err("a linker of your choosing");

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use crate::folder::{hostile_folder, mkfifo};
+use crate::support::find_bytes;
 use crate::support_hostile::{
     Allow, Pty, TIMEOUT, assert_layout_holds, assert_whole_run_clean, audit, launch_brief,
 };
@@ -211,7 +212,7 @@ fn a_broken_file_opened_directly_in_the_reader() {
         });
         // Refused before the reader started (no alternate screen was entered), brief is
         // exiting: wait for it, rather than catch it between its message and its exit.
-        let refused = !pty.raw().windows(8).any(|w| w == b"\x1b[?1049h");
+        let refused = find_bytes(&pty.raw(), b"\x1b[?1049h").is_none();
         let exited = match pty.try_wait() {
             None if answered && refused => pty.wait_exit().ok(),
             exited => exited,
