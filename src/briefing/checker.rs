@@ -96,7 +96,7 @@ impl Checker {
             return None;
         };
         for key in map.keys().filter(|key| !known.contains(&key.as_str())) {
-            self.lazy_warning(&path.key(key), Anchor::Key, || {
+            self.lazy_warning(&path.key(key.clone()), Anchor::Key, || {
                 let unknown = format!("unknown field {}, ignored", super::diagnostic::quoted(key));
                 match super::suggest::suggestion(key, known) {
                     Some(meant) => {
@@ -126,7 +126,7 @@ impl Checker {
         &mut self,
         map: &Map<String, Value>,
         path: &JsonPath,
-        key: &str,
+        key: &'static str,
     ) -> Option<String> {
         let value = map.get(key)?;
         self.string(value, &path.key(key))
@@ -136,7 +136,7 @@ impl Checker {
         &mut self,
         map: &Map<String, Value>,
         path: &JsonPath,
-        key: &str,
+        key: &'static str,
     ) -> Option<String> {
         if !map.contains_key(key) {
             let message = format!("missing required field {}", super::diagnostic::quoted(key));
@@ -169,7 +169,7 @@ impl Checker {
         &mut self,
         map: &Map<String, Value>,
         path: &JsonPath,
-        key: &str,
+        key: &'static str,
     ) -> Vec<String> {
         match map.get(key) {
             Some(value) => self.strings(value, &path.key(key)),

@@ -83,7 +83,9 @@ pub(crate) fn head_of(path: &Path, first: &[u8], last: &[u8]) -> Option<Loaded> 
     let (members, long_key) = members_and_long_key(first, last)?;
     let mut root = Value::Object(members);
     let mut checker = Checker::default();
-    let mut briefing = validate::briefing(&mut checker, &mut root, path)?;
+    // A head's warnings are not kept (the whole file's load reports them): its strings
+    // need no search for the bidi controls that are only warned about.
+    let mut briefing = validate::briefing(&mut checker, &mut root, path, false)?;
     briefing.cut = Some(long_key);
     (!checker.has_errors()).then_some(Loaded {
         briefing,

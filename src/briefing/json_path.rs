@@ -1,23 +1,30 @@
+use std::borrow::Cow;
 use std::fmt;
+
+use smallvec::SmallVec;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Segment {
-    Key(String),
+    Key(Cow<'static, str>),
     Index(usize),
 }
 
 /// A location inside a JSON document, shown the way people write it: `quotes[2].speaker`.
+///
+/// Checking a briefing builds a path for every value it reads and keeps one only for a
+/// problem, so a path as deep as a briefing's (`translations[0].body[3].bullets[2]`) is
+/// held inline, and the format's own keys are borrowed rather than copied.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub(crate) struct JsonPath(Vec<Segment>);
+pub(crate) struct JsonPath(SmallVec<[Segment; 6]>);
 
 impl JsonPath {
     pub(crate) fn root() -> Self {
         Self::default()
     }
 
-    pub(crate) fn key(&self, key: &str) -> Self {
+    pub(crate) fn key(&self, key: impl Into<Cow<'static, str>>) -> Self {
         let mut segments = self.0.clone();
-        segments.push(Segment::Key(key.to_owned()));
+        segments.push(Segment::Key(key.into()));
         Self(segments)
     }
 

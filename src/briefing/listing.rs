@@ -44,8 +44,42 @@ impl Listing {
     }
 }
 
+/// The listing of a briefing loaded only to be listed: its strings moved, not copied.
 impl From<Loaded> for Listing {
     fn from(loaded: Loaded) -> Self {
-        Self::of(&loaded)
+        let b = loaded.briefing;
+        Self {
+            path: b.path,
+            id: b.id,
+            headline: b.headline,
+            summary: b.summary,
+            date: b.date,
+            language: b.language,
+            direction: b.direction,
+            classification: b.classification,
+            warnings: loaded.warnings,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::{LoadOptions, load_file};
+
+    #[test]
+    fn a_listing_moved_out_is_the_listing_copied() {
+        let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/briefings");
+        let files = std::fs::read_dir(samples).map(|dir| dir.filter_map(Result::ok));
+        let mut listed = 0;
+        for file in files.into_iter().flatten() {
+            let loaded = load_file(&file.path(), &LoadOptions::default());
+            let Ok(loaded) = loaded else {
+                panic!("{:?} does not load", file.path());
+            };
+            assert_eq!(Listing::of(&loaded), Listing::from(loaded.clone()));
+            listed += 1;
+        }
+        assert!(listed >= 6);
     }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::checker::Checker;
 use super::{Briefing, DEFAULT_MAX_SIZE, Diagnostic, Severity};
-use super::{parse, report, validate};
+use super::{parse, report, script, validate};
 
 /// A briefing that loaded, with its warnings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,7 +67,8 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadFailure> {
         }],
     })?;
     let mut checker = Checker::default();
-    let briefing = validate::briefing(&mut checker, &mut value, path);
+    let controls = script::text_may_hold_bidi_control(text);
+    let briefing = validate::briefing(&mut checker, &mut value, path, controls);
     // Placing diagnostics scans the text again: only a file with something to place,
     // or a repeated key to find, pays for it.
     let diagnostics = match checker.problems.is_empty() && !repeated {

@@ -221,7 +221,8 @@ impl<'a> Scanner<'a> {
             Some(plain) if !plain.contains('\\') => Cow::Borrowed(plain),
             _ => Cow::Owned(serde_json::from_str(raw).ok()?),
         };
-        self.path.push(Segment::Key(key.clone().into_owned()));
+        self.path
+            .push(Segment::Key(key.clone().into_owned().into()));
         if !keys.insert(key) {
             self.duplicate_count += 1;
             if self.duplicates.len() < MAX_DIAGNOSTICS_PER_FILE {

@@ -41,7 +41,7 @@ pub(crate) fn diagnostics(path: &Path, text: &str, checker: &Checker) -> Vec<Dia
 
 fn duplicate_key(key_path: &JsonPath) -> Problem {
     let key = match key_path.last() {
-        Some(Segment::Key(key)) => key.as_str(),
+        Some(Segment::Key(key)) => key,
         _ => "",
     };
     Problem {

@@ -86,7 +86,7 @@ impl Lists<'_> {
     fn read<T>(
         &self,
         checker: &mut Checker,
-        key: &str,
+        key: &'static str,
         expected: usize,
         noun: &str,
         mut item: impl FnMut(&mut Checker, &Value, &JsonPath, usize) -> Option<T>,

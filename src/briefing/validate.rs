@@ -40,19 +40,28 @@ pub(crate) const FIELDS: &[&str] = &[
 
 /// The briefing as far as it could be read; it is only usable when `checker` holds no
 /// errors afterwards. The body is taken out of `root` (left `null` there), not copied.
-pub(crate) fn briefing(checker: &mut Checker, root: &mut Value, file: &Path) -> Option<Briefing> {
+/// Its strings are searched for bidi controls only if `may_hold_controls`
+/// (`script::text_may_hold_bidi_control` of its file).
+pub(crate) fn briefing(
+    checker: &mut Checker,
+    root: &mut Value,
+    file: &Path,
+    may_hold_controls: bool,
+) -> Option<Briefing> {
     let path = JsonPath::root();
     checker.object(root, &path, FIELDS)?;
     // These read every string, so they come before the body's paragraphs are moved out.
     script::check_language_given(checker, root);
-    script::check_bidi_controls(checker, root);
+    if may_hold_controls {
+        script::check_bidi_controls(checker, root);
+    }
     let body = root.get_mut("body").map(Value::take);
     let map = root.as_object()?;
     check_format(checker, map);
     let headline = headline(checker, map);
     let language = language(checker, map);
     let date = date(checker, map);
-    let field = |key: &str| map.get(key).map(|value| (value, path.key(key)));
+    let field = |key: &'static str| map.get(key).map(|value| (value, path.key(key)));
     let actors = field("actors")
         .map(|(v, p)| parts::actors(checker, v, &p))
         .unwrap_or_default();

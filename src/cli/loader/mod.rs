@@ -17,6 +17,7 @@ pub use index::{Fresh, IndexPlace, IndexState};
 pub use kept::read_file;
 use share::Shared;
 
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
@@ -86,6 +87,10 @@ pub struct Loader {
     drawn: Option<Sender<()>>,
     /// A small folder was opened: its files are shared with the first frame's wait.
     shares: bool,
+    /// A shared folder's files not yet received, once its count is: at none, the load is
+    /// over, without waiting for the loader thread to find nothing left and end (it may
+    /// not even have started when this thread has loaded them all).
+    shared_left: Cell<Option<usize>>,
 }
 
 /// What taking messages found.
@@ -144,6 +149,7 @@ pub fn spawn(
         unstarted: Some(thread),
         drawn: Some(drawn),
         shares,
+        shared_left: Cell::new(None),
     };
     if opened.is_none() {
         loader.start()?;
@@ -378,7 +384,12 @@ impl Loader {
         let mut batch = Batch::default();
         let mut got = first.is_some();
         let mut take = |message| match message {
-            Message::Found(total) => found = Some(total),
+            Message::Found(total) => {
+                found = Some(total);
+                if self.shares {
+                    self.shared_left.set(Some(total));
+                }
+            }
             Message::Loaded(more) => batch.append(more),
             Message::Listing(listed) => listing = Some(listed),
             Message::Checking { done, total } => checking = Some((done, total)),
@@ -391,7 +402,7 @@ impl Loader {
             }
         };
         first.into_iter().for_each(&mut take);
-        let done = loop {
+        let closed = loop {
             match self.rx.try_recv() {
                 Ok(message) => {
                     take(message);
@@ -401,6 +412,7 @@ impl Loader {
                 Err(TryRecvError::Disconnected) => break true,
             }
         };
+        let done = closed || self.all_shared_in(batch.listings.len() + batch.failures.len());
         for head in heads {
             app.update(Action::HeadRead(head));
         }
@@ -424,6 +436,16 @@ impl Loader {
             return Drained::Done;
         }
         if got { Drained::More } else { Drained::Nothing }
+    }
+
+    /// Counts `received` files of a shared folder: whether they are all in.
+    fn all_shared_in(&self, received: usize) -> bool {
+        let left = self
+            .shared_left
+            .get()
+            .map(|left| left.saturating_sub(received));
+        self.shared_left.set(left);
+        left == Some(0)
     }
 
     /// Before the first frame: takes what arrives until `grace` ends, or sooner if the load

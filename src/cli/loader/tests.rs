@@ -96,25 +96,42 @@ fn a_small_folder_is_whole_when_the_first_frames_wait_ends() {
     assert_whole_after_the_first_wait(&loader, &names);
 }
 
+/// A loader whose messages are a small folder's count and its files shared with the
+/// main thread, and the channel's sending end, as the loader thread holds it.
+fn shared_with_the_wait(folder: &Path, names: &[String]) -> (Loader, Sender<Message>) {
+    let files = names.iter().map(|name| folder.join(name)).collect();
+    let (tx, rx) = mpsc::channel();
+    let sent = tx
+        .send(Message::Found(names.len()))
+        .and_then(|()| tx.send(Message::Share(Shared::new(files, LoadOptions::default()))));
+    sent.unwrap_or_else(|e| panic!("send: {e}"));
+    let loader = Loader {
+        rx,
+        unstarted: None,
+        drawn: None,
+        shares: true,
+        shared_left: Cell::default(),
+    };
+    (loader, tx)
+}
+
 /// The files shared with the main thread, with no loader thread to claim any: the wait
 /// before the first frame loads them all itself, even when the share comes behind other
 /// messages, taken together.
 #[test]
 fn the_first_frames_wait_loads_the_files_shared_with_it() {
     let (folder, names) = small_folder();
-    let files = names.iter().map(|name| folder.path().join(name)).collect();
-    let (tx, rx) = mpsc::channel();
-    let sent = tx
-        .send(Message::Found(names.len()))
-        .and_then(|()| tx.send(Message::Share(Shared::new(files, LoadOptions::default()))));
-    sent.unwrap_or_else(|e| panic!("send: {e}"));
+    let (loader, tx) = shared_with_the_wait(folder.path(), &names);
     drop(tx);
-    let loader = Loader {
-        rx,
-        unstarted: None,
-        drawn: None,
-        shares: true,
-    };
+    assert_whole_after_the_first_wait(&loader, &names);
+}
+
+/// Every shared file in, the load is over: the wait does not wait (here for its whole
+/// grace) for the loader thread to find nothing left and close the channel.
+#[test]
+fn the_wait_ends_when_the_shared_files_are_in_though_the_loader_has_not() {
+    let (folder, names) = small_folder();
+    let (loader, _loader_thread_holds) = shared_with_the_wait(folder.path(), &names);
     assert_whole_after_the_first_wait(&loader, &names);
 }
 
