@@ -111,12 +111,14 @@ pub enum Drained {
 /// A named file (its head, if it is long) is read on this thread, and the loader thread
 /// that does the rest starts once the first frame is drawn: a thread started before it
 /// took the main thread's core for a millisecond or more. A folder's load starts at once,
-/// since its first frame waits for it.
+/// since its first frame waits for it, and its thread takes `first` and runs it before
+/// the files: the first frame's buffer, which the signal thread, started after it and
+/// with both cores loading files, came to late.
 pub fn spawn(
     path: &Path,
     options: LoadOptions,
     explicit_index: Option<PathBuf>,
-    screen_cells: usize,
+    (screen_cells, first): (usize, &mut Option<FirstJob>),
 ) -> std::io::Result<(Loader, Option<PathBuf>, IndexPlace, Fresh)> {
     let place = IndexPlace {
         folder: folder_of(path),
@@ -137,7 +139,11 @@ pub fn spawn(
     let fresh = Fresh::default();
     let (for_thread, fresh_for_thread) = (place.clone(), Arc::clone(&fresh));
     let (drawn, after_first_frame) = mpsc::channel();
+    let first = if opened.is_none() { first.take() } else { None };
     let thread = Unstarted::new("loader", move || {
+        if let Some(job) = first {
+            job();
+        }
         let index = IndexBuild {
             fresh: fresh_for_thread,
             after: Some(after_first_frame),
@@ -156,6 +162,9 @@ pub fn spawn(
     }
     Ok((loader, opened, place, fresh))
 }
+
+/// Work for a folder's loader thread to do before its files (`spawn`).
+pub type FirstJob = Box<dyn FnOnce() + Send>;
 
 /// What the main thread found of the folder it opened, before the loader thread started.
 enum Folder {

@@ -22,7 +22,7 @@ fn a_small_folders_index_waits_for_the_first_frame() {
         folder.path(),
         LoadOptions::default(),
         Some(index.clone()),
-        0,
+        (0, &mut None),
     );
     let (mut loader, _, _, fresh) = spawned.unwrap_or_else(|e| panic!("spawn: {e}"));
     // The load is over when the channel closes, with no first frame drawn yet.
@@ -91,7 +91,7 @@ fn a_small_folder_is_whole_when_the_first_frames_wait_ends() {
     let (folder, names) = small_folder();
     let elsewhere = temporary();
     let index = Some(elsewhere.path().join("index.sqlite"));
-    let spawned = spawn(folder.path(), LoadOptions::default(), index, 0);
+    let spawned = spawn(folder.path(), LoadOptions::default(), index, (0, &mut None));
     let (loader, ..) = spawned.unwrap_or_else(|e| panic!("spawn: {e}"));
     assert_whole_after_the_first_wait(&loader, &names);
 }
@@ -143,7 +143,7 @@ fn only_a_small_folder_opened_is_shared_with_the_main_thread() {
     let elsewhere = temporary();
     let shares = |path: &Path| {
         let index = Some(elsewhere.path().join("index.sqlite"));
-        let spawned = spawn(path, LoadOptions::default(), index, 0);
+        let spawned = spawn(path, LoadOptions::default(), index, (0, &mut None));
         spawned.unwrap_or_else(|e| panic!("spawn: {e}")).0.shares()
     };
     assert!(shares(folder.path()));
@@ -171,4 +171,27 @@ fn a_small_folders_files_reach_the_wait_before_the_loader_runs() {
         Folder::Large
     ));
     assert!(rx.try_recv().is_err(), "a large folder's files were shared");
+}
+
+/// A folder's loader thread, which starts at once, takes the job given to the spawn and
+/// runs it; a named file's, which starts after the first frame, leaves it to the caller.
+#[test]
+fn a_folders_loader_thread_runs_the_first_job_and_a_named_files_leaves_it() {
+    let (folder, names) = small_folder();
+    let elsewhere = temporary();
+    let run = |path: &Path| {
+        let (ran, told) = mpsc::channel();
+        let mut job: Option<FirstJob> = Some(Box::new(move || {
+            let _ = ran.send(());
+        }));
+        let index = Some(elsewhere.path().join("index.sqlite"));
+        let spawned = spawn(path, LoadOptions::default(), index, (0, &mut job));
+        let loader = spawned.unwrap_or_else(|e| panic!("spawn: {e}")).0;
+        // Left to the caller, the job cannot have run: no need to wait for it.
+        let ran = job.is_none() && told.recv_timeout(Duration::from_secs(60)).is_ok();
+        drop(loader);
+        (job.is_some(), ran)
+    };
+    assert_eq!(run(folder.path()), (false, true));
+    assert_eq!(run(&folder.path().join(&names[0])), (true, false));
 }

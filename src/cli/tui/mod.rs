@@ -94,12 +94,14 @@ pub fn run(args: &ReadArgs, config_file: &Config) -> anyhow::Result<ExitCode> {
     let cells = terminal::size().map_or(usize::MAX, |(columns, rows)| {
         usize::from(columns) * usize::from(rows)
     });
-    let (loader, opened, place, fresh) = loader::spawn(&path, options, explicit_index, cells)?;
+    let (make_buffer, ahead) = screen::make_ahead();
+    let mut make_buffer: Option<loader::FirstJob> = Some(Box::new(make_buffer));
+    let spawned = loader::spawn(&path, options, explicit_index, (cells, &mut make_buffer))?;
+    let (loader, opened, place, fresh) = spawned;
     // Before the library loads and the terminal is taken, so that a signal during a slow
     // load, or while a first frame is written to a stalled link, still ends the process
-    // cleanly.
-    let (make_buffer, ahead) = screen::make_ahead();
-    signals::watch(make_buffer)?;
+    // cleanly. The loader thread took the buffer to make if it started.
+    signals::watch(move || make_buffer.into_iter().for_each(|make| make()))?;
     let watch = Watch {
         place: place.clone(),
         named: opened.clone(),
