@@ -118,7 +118,8 @@ pub fn spawn(
     path: &Path,
     options: LoadOptions,
     explicit_index: Option<PathBuf>,
-    (screen_cells, first): (usize, &mut Option<FirstJob>),
+    screen_cells: usize,
+    first: &mut Option<FirstJob>,
 ) -> std::io::Result<(Loader, Option<PathBuf>, IndexPlace, Fresh)> {
     let place = IndexPlace {
         folder: folder_of(path),

@@ -88,8 +88,8 @@ impl Shared {
 }
 
 // The listing's strings are moved out of the briefing, not copied, and what is left of it
-// freed here, so that the next file's parse reuses its memory: keeping the loads' trees and
-// briefings to free them after the first frame cost 36 more page faults than it saved.
+// is freed here, so that the next file's parse reuses its memory: freeing it after the
+// first frame instead cost more in fresh pages than it saved.
 fn load_into(batch: &mut Batch, file: &Path, options: LoadOptions) {
     match briefing::load_file(file, &options) {
         Ok(loaded) => batch.listings.push(Listing::from(loaded)),

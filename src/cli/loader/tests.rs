@@ -22,7 +22,8 @@ fn a_small_folders_index_waits_for_the_first_frame() {
         folder.path(),
         LoadOptions::default(),
         Some(index.clone()),
-        (0, &mut None),
+        0,
+        &mut None,
     );
     let (mut loader, _, _, fresh) = spawned.unwrap_or_else(|e| panic!("spawn: {e}"));
     // The load is over when the channel closes, with no first frame drawn yet.
@@ -91,7 +92,7 @@ fn a_small_folder_is_whole_when_the_first_frames_wait_ends() {
     let (folder, names) = small_folder();
     let elsewhere = temporary();
     let index = Some(elsewhere.path().join("index.sqlite"));
-    let spawned = spawn(folder.path(), LoadOptions::default(), index, (0, &mut None));
+    let spawned = spawn(folder.path(), LoadOptions::default(), index, 0, &mut None);
     let (loader, ..) = spawned.unwrap_or_else(|e| panic!("spawn: {e}"));
     assert_whole_after_the_first_wait(&loader, &names);
 }
@@ -143,7 +144,7 @@ fn only_a_small_folder_opened_is_shared_with_the_main_thread() {
     let elsewhere = temporary();
     let shares = |path: &Path| {
         let index = Some(elsewhere.path().join("index.sqlite"));
-        let spawned = spawn(path, LoadOptions::default(), index, (0, &mut None));
+        let spawned = spawn(path, LoadOptions::default(), index, 0, &mut None);
         spawned.unwrap_or_else(|e| panic!("spawn: {e}")).0.shares()
     };
     assert!(shares(folder.path()));
@@ -185,7 +186,7 @@ fn a_folders_loader_thread_runs_the_first_job_and_a_named_files_leaves_it() {
             let _ = ran.send(());
         }));
         let index = Some(elsewhere.path().join("index.sqlite"));
-        let spawned = spawn(path, LoadOptions::default(), index, (0, &mut job));
+        let spawned = spawn(path, LoadOptions::default(), index, 0, &mut job);
         let loader = spawned.unwrap_or_else(|e| panic!("spawn: {e}")).0;
         // Left to the caller, the job cannot have run: no need to wait for it.
         let ran = job.is_none() && told.recv_timeout(Duration::from_secs(60)).is_ok();

@@ -96,7 +96,7 @@ pub fn run(args: &ReadArgs, config_file: &Config) -> anyhow::Result<ExitCode> {
     });
     let (make_buffer, ahead) = screen::make_ahead();
     let mut make_buffer: Option<loader::FirstJob> = Some(Box::new(make_buffer));
-    let spawned = loader::spawn(&path, options, explicit_index, (cells, &mut make_buffer))?;
+    let spawned = loader::spawn(&path, options, explicit_index, cells, &mut make_buffer)?;
     let (loader, opened, place, fresh) = spawned;
     // Before the library loads and the terminal is taken, so that a signal during a slow
     // load, or while a first frame is written to a stalled link, still ends the process
