@@ -2,7 +2,7 @@
 //! `benches/startup/order.txt`, in a release build): the file still names functions the
 //! binary has, and its code begins with them. The file lists the functions of two builds,
 //! `cargo build`'s and `cargo test`'s (whose dev-dependencies turn on other features of
-//! shared crates, and so change most symbols' hashes): a binary finds 55–60% of it when
+//! shared crates, and so change most symbols' hashes): a binary finds 55–65% of it when
 //! it is made, and this asks for 40%. When the file has gone stale (functions renamed,
 //! the compiler or the crates changed how symbols are named), this says to make it again.
 
