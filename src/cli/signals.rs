@@ -75,7 +75,7 @@ fn start_watchdog(status: u8) {
 /// main thread. Signals that come meanwhile wait in their pipes; from here on none ends
 /// the process without the terminal restored: one acted on before the main thread takes
 /// the terminal keeps it from doing so (`terminal::close`).
-pub fn watch(first: impl FnOnce() + Send + 'static) -> io::Result<()> {
+pub fn watch(first: impl FnOnce() + Send + 'static) -> io::Result<Registered> {
     let tty = input_tty()?;
     // The thread starts on `first` while the handlers are registered here.
     let (send_pipes, pipes) = mpsc::sync_channel::<Vec<(i32, OwnedFd)>>(1);
@@ -87,6 +87,50 @@ pub fn watch(first: impl FnOnce() + Send + 'static) -> io::Result<()> {
                 watch_all(&tty, &mut pipes);
             }
         })?;
+    send_pipes
+        .send(register()?)
+        .map_err(|_| io::Error::other("the signal thread ended before it began"))?;
+    Ok(Registered(None))
+}
+
+/// As [`watch`], but the handlers are registered on the signal thread, before `first`:
+/// this thread goes on at once, its start not held by theirs, and waits for them with
+/// [`Registered::wait`] before it takes the terminal.
+pub fn watch_beside(first: impl FnOnce() + Send + 'static) -> io::Result<Registered> {
+    let tty = input_tty()?;
+    let (tell, registered) = mpsc::sync_channel(1);
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || match register() {
+            Ok(mut pipes) => {
+                let _ = tell.send(Ok(()));
+                first();
+                watch_all(&tty, &mut pipes);
+            }
+            Err(error) => {
+                let _ = tell.send(Err(error));
+            }
+        })?;
+    Ok(Registered(Some(registered)))
+}
+
+/// The signals' handlers, registered or on their way (`watch_beside`).
+pub struct Registered(Option<mpsc::Receiver<io::Result<()>>>);
+
+impl Registered {
+    /// Returns once the handlers are registered.
+    pub fn wait(self) -> io::Result<()> {
+        let Some(registered) = self.0 else {
+            return Ok(());
+        };
+        registered
+            .recv()
+            .unwrap_or_else(|_| Err(io::Error::other("the signal thread ended before it began")))
+    }
+}
+
+/// A pipe for each signal acted on, its handler registered to write to it.
+fn register() -> io::Result<Vec<(i32, OwnedFd)>> {
     let mut pipes = Vec::new();
     for signal in [SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGTSTP] {
         // A pipe, not a socket pair: a fifth of the cost to make.
@@ -94,10 +138,7 @@ pub fn watch(first: impl FnOnce() + Send + 'static) -> io::Result<()> {
         pipe::register(signal, write)?;
         pipes.push((signal, read));
     }
-    send_pipes
-        .send(pipes)
-        .map_err(|_| io::Error::other("the signal thread ended before it began"))?;
-    Ok(())
+    Ok(pipes)
 }
 
 /// Waits for the terminal to hang up or a signal to come, and acts on it:

@@ -46,7 +46,7 @@ pub(crate) fn encode(diagnostics: &[Diagnostic]) -> String {
 
 /// The diagnostics of the file `path` from its column. A line that does not read (the
 /// index was written by something else) becomes an error saying so, never a silent loss.
-fn decode(text: &str, path: &Path) -> Vec<Diagnostic> {
+pub(super) fn decode(text: &str, path: &Path) -> Vec<Diagnostic> {
     text.lines()
         .map(
             |line| match serde_json::from_str::<StoredDiagnostic>(line) {
@@ -75,7 +75,7 @@ fn decode(text: &str, path: &Path) -> Vec<Diagnostic> {
         .collect()
 }
 
-fn direction(name: Option<&str>) -> Direction {
+pub(super) fn direction(name: Option<&str>) -> Direction {
     match name {
         Some("ltr") => Direction::Ltr,
         Some("rtl") => Direction::Rtl,

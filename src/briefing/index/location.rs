@@ -14,6 +14,19 @@ pub fn index_path(library: &Path, explicit: Option<&Path>) -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("BRIEF_INDEX").filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(path));
     }
+    Some(cache_folder()?.join(format!("{}.sqlite", file_stem(library))))
+}
+
+/// Where the listings of a small library are kept between starts (`snapshot.rs`): beside
+/// its index, whose place is `index`.
+pub fn snapshot_path(index: &Path) -> PathBuf {
+    let mut path = index.as_os_str().to_owned();
+    path.push(".listings.json");
+    PathBuf::from(path)
+}
+
+/// `$XDG_CACHE_HOME/brief` when it is absolute, else `~/.cache/brief`.
+fn cache_folder() -> Option<PathBuf> {
     let cache = std::env::var_os("XDG_CACHE_HOME")
         .filter(|p| !p.is_empty())
         .map(PathBuf::from)
@@ -23,12 +36,12 @@ pub fn index_path(library: &Path, explicit: Option<&Path>) -> Option<PathBuf> {
                 .filter(|p| !p.is_empty())
                 .map(|home| PathBuf::from(home).join(".cache"))
         })?;
-    Some(cache.join("brief").join(file_name(library)))
+    Some(cache.join("brief"))
 }
 
-/// `library-<name>-<hash>.sqlite`: the folder's last name, for a person listing the cache,
-/// and a hash of the whole canonical path, so two folders never share a file.
-fn file_name(library: &Path) -> String {
+/// `library-<name>-<hash>`: the folder's last name, for a person listing the cache, and a
+/// hash of the whole canonical path, so two folders never share a file.
+fn file_stem(library: &Path) -> String {
     let hash = xxhash_rust::xxh3::xxh3_64(library.as_os_str().as_encoded_bytes());
     let name: String = library
         .file_name()
@@ -38,7 +51,7 @@ fn file_name(library: &Path) -> String {
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
         .take(32)
         .collect();
-    format!("library-{name}-{hash:016x}.sqlite")
+    format!("library-{name}-{hash:016x}")
 }
 
 #[cfg(test)]
@@ -47,19 +60,16 @@ mod tests {
 
     #[test]
     fn two_folders_get_two_files_and_one_folder_one() {
-        let a = file_name(Path::new("/srv/archive/briefings"));
-        let b = file_name(Path::new("/home/x/briefings"));
+        let a = file_stem(Path::new("/srv/archive/briefings"));
+        let b = file_stem(Path::new("/home/x/briefings"));
         assert_ne!(a, b);
-        assert_eq!(a, file_name(Path::new("/srv/archive/briefings")));
-        assert!(
-            a.starts_with("library-briefings-") && a.ends_with(".sqlite"),
-            "{a}"
-        );
+        assert_eq!(a, file_stem(Path::new("/srv/archive/briefings")));
+        assert!(a.starts_with("library-briefings-"), "{a}");
     }
 
     #[test]
     fn a_hostile_folder_name_keeps_only_plain_characters() {
-        let name = file_name(Path::new("/tmp/\u{202e}evil\n../x y"));
+        let name = file_stem(Path::new("/tmp/\u{202e}evil\n../x y"));
         assert!(name.starts_with("library-xy-"), "{name}");
     }
 

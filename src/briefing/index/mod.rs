@@ -62,6 +62,7 @@ mod schema;
 mod score;
 mod search;
 mod searching;
+mod snapshot;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -76,13 +77,14 @@ use rusqlite::Connection;
 pub use actors::{MergedActor, TimelineEntry};
 pub use error::IndexError;
 pub use listed::Head;
-pub use location::index_path;
+pub use location::{index_path, snapshot_path};
 pub use plan::Order;
 pub use refresh::{Changed, Progress, RefreshSummary};
 pub use schema::{Access, SCHEMA_VERSION};
 pub use score::relevance;
 pub use search::{Cancel, Hit, Page};
 pub use searching::RELEVANCE_POOL;
+pub use snapshot::{Snapshot, keep as keep_snapshot};
 
 use crate::briefing::{Library, LoadOptions};
 

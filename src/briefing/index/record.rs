@@ -245,7 +245,7 @@ pub(crate) fn day(date: &str) -> Option<String> {
         .then(|| day.to_owned())
 }
 
-fn direction_name(direction: Direction) -> &'static str {
+pub(super) fn direction_name(direction: Direction) -> &'static str {
     match direction {
         Direction::Auto => "auto",
         Direction::Ltr => "ltr",

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
-use brief::briefing::index::{Access, Changed, Head, Index, IndexError, index_path};
+use brief::briefing::index::{Access, Changed, Head, Index, IndexError, index_path, keep_snapshot};
 use brief::briefing::{Diagnostic, Library, Listing, LoadFailure, LoadOptions};
 use brief::ui::{Batch, Listed};
 
@@ -139,6 +139,17 @@ pub(super) fn open(place: &IndexPlace) -> (Opened, Option<String>) {
     }
 }
 
+/// Keeps the small library `folder`'s listings for the next start. A cache that cannot
+/// be written costs only that start's time: nothing to tell the reader.
+fn keep_listings(place: &IndexPlace, load: &LoadOptions) {
+    let Ok(canonical) = std::fs::canonicalize(&place.folder) else {
+        return;
+    };
+    if let Some(files) = small_files(&canonical) {
+        let _ = keep_snapshot((&canonical, place.explicit.as_deref()), &files, load);
+    }
+}
+
 fn unusable(error: &IndexError) -> (Opened, Option<String>) {
     (
         Opened::Unusable,
@@ -153,19 +164,24 @@ pub(super) struct IndexBuild {
     /// Disconnected once the first frame is drawn: SQLite's work waits for it (`None`:
     /// it does not), so that a small folder's first frame has the cores to itself.
     pub after: Option<Receiver<()>>,
+    /// The folder is small and its listings are to be kept for the next start, first.
+    pub keep: bool,
 }
 
 /// Builds the index on a thread of its own while the loader reads the files, once the
 /// first frame is drawn if it is to wait. An index that cannot be made leaves `fresh`
 /// unset: searches then look through the files.
 pub(super) fn build(place: IndexPlace, load: LoadOptions, build: IndexBuild) {
-    let IndexBuild { fresh, after } = build;
+    let IndexBuild { fresh, after, keep } = build;
     let state = Arc::clone(&fresh);
     let started = std::thread::Builder::new()
         .name("index".into())
         .spawn(move || {
             if let Some(after) = after {
                 let _ = after.recv();
+            }
+            if keep {
+                keep_listings(&place, &load);
             }
             let explicit = place.explicit.as_deref();
             let opened = match Index::open(&place.folder, explicit, Access::ReadWrite) {
@@ -347,6 +363,7 @@ mod tests {
         let index = IndexBuild {
             fresh: Arc::clone(&fresh),
             after: Some(after),
+            keep: false,
         };
         build(place, LoadOptions::default(), index);
         std::thread::sleep(std::time::Duration::from_millis(300));

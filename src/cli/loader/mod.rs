@@ -85,9 +85,11 @@ pub struct Loader {
     /// Dropped once the first frame is drawn (`first_frame_drawn`): an index built
     /// meanwhile waits for it, off the first frame's cores.
     drawn: Option<Sender<()>>,
-    /// A small folder was opened: its files are shared with the first frame's wait.
+    /// A small folder was opened: the load is over once its count of files is in.
+    counts: bool,
+    /// Some of a small folder's files are shared with the first frame's wait.
     shares: bool,
-    /// A shared folder's files not yet received, once its count is: at none, the load is
+    /// A small folder's files not yet received, once its count is: at none, the load is
     /// over, without waiting for the loader thread to find nothing left and end (it may
     /// not even have started when this thread has loaded them all).
     shared_left: Cell<Option<usize>>,
@@ -110,16 +112,14 @@ pub enum Drained {
 ///
 /// A named file (its head, if it is long) is read on this thread, and the loader thread
 /// that does the rest starts once the first frame is drawn: a thread started before it
-/// took the main thread's core for a millisecond or more. A folder's load starts at once,
-/// since its first frame waits for it, and its thread takes `first` and runs it before
-/// the files: the first frame's buffer, which the signal thread, started after it and
-/// with both cores loading files, came to late.
+/// took the main thread's core for a millisecond or more. So does a small folder's whose
+/// listings were all kept from the last start (`Snapshot`). Any other folder's load
+/// starts at once, since its first frame waits for it.
 pub fn spawn(
     path: &Path,
     options: LoadOptions,
     explicit_index: Option<PathBuf>,
     screen_cells: usize,
-    first: &mut Option<FirstJob>,
 ) -> std::io::Result<(Loader, Option<PathBuf>, IndexPlace, Fresh)> {
     let place = IndexPlace {
         folder: folder_of(path),
@@ -134,20 +134,19 @@ pub fn spawn(
     // Asked here for a folder, since the main thread's start depends on it (`shares`).
     let small = match opened {
         Some(_) => Folder::NotAsked,
-        None => share_small(&place.folder, options, &tx),
+        None => share_small(&place, options, &tx),
     };
-    let shares = matches!(small, Folder::Small(_));
+    let counts = matches!(small, Folder::Small { .. });
+    let shares = matches!(&small, Folder::Small { shared, .. } if !shared.files.is_empty());
+    let now = opened.is_none() && (shares || !counts);
     let fresh = Fresh::default();
     let (for_thread, fresh_for_thread) = (place.clone(), Arc::clone(&fresh));
     let (drawn, after_first_frame) = mpsc::channel();
-    let first = if opened.is_none() { first.take() } else { None };
     let thread = Unstarted::new("loader", move || {
-        if let Some(job) = first {
-            job();
-        }
         let index = IndexBuild {
             fresh: fresh_for_thread,
             after: Some(after_first_frame),
+            keep: matches!(small, Folder::Small { keep: true, .. }),
         };
         load(&for_thread, (named, small), options, tx, index);
     });
@@ -155,38 +154,47 @@ pub fn spawn(
         rx,
         unstarted: Some(thread),
         drawn: Some(drawn),
+        counts,
         shares,
         shared_left: Cell::new(None),
     };
-    if opened.is_none() {
+    if now {
         loader.start()?;
     }
     Ok((loader, opened, place, fresh))
 }
-
-/// Work for a folder's loader thread to do before its files (`spawn`).
-pub type FirstJob = Box<dyn FnOnce() + Send>;
 
 /// What the main thread found of the folder it opened, before the loader thread started.
 enum Folder {
     /// A file was named: the loader thread looks at its folder after the first frame.
     NotAsked,
     Large,
-    /// A small folder's files, listed and shared with the first frame's wait.
-    Small(Shared),
+    /// A small folder's files whose listings were not kept, shared with the first frame's
+    /// wait; `keep`: its listings are to be kept anew for the next start.
+    Small {
+        shared: Shared,
+        keep: bool,
+    },
 }
 
 /// A small folder's files listed on this thread and handed to its first frame's wait at
 /// once, with their count: the loader thread, which otherwise listed them, starts a tenth
-/// of a millisecond later, and waking this thread with its list took as long again.
-fn share_small(folder: &Path, options: LoadOptions, tx: &Sender<Message>) -> Folder {
-    let Some(files) = index::small_files(folder) else {
+/// of a millisecond later, and waking this thread with its list took as long again. The
+/// files whose listings were kept from the last start are sent as those listings.
+fn share_small(place: &IndexPlace, options: LoadOptions, tx: &Sender<Message>) -> Folder {
+    let Some(files) = index::small_files(&place.folder) else {
         return Folder::Large;
     };
-    let shared = Shared::new(files, options);
-    let _ = tx.send(Message::Found(shared.files.len()));
-    let _ = tx.send(Message::Share(shared.clone()));
-    Folder::Small(shared)
+    let _ = tx.send(Message::Found(files.len()));
+    let (kept, rest, keep) = share::kept(place, files, &options);
+    if !kept.is_empty() {
+        let _ = tx.send(Message::Loaded(kept));
+    }
+    let shared = Shared::new(rest, options);
+    if !shared.files.is_empty() {
+        let _ = tx.send(Message::Share(shared.clone()));
+    }
+    Folder::Small { shared, keep }
 }
 
 /// The named file, once its first part is sent.
@@ -253,7 +261,7 @@ fn load(
         }
     }
     let small = match small {
-        Folder::Small(shared) => {
+        Folder::Small { shared, .. } => {
             // Beside the main thread's wait, which holds the first frame until both end.
             gate::pass(TEST_LOAD_GATE_VAR);
             shared.work(1, &tx);
@@ -396,7 +404,7 @@ impl Loader {
         let mut take = |message| match message {
             Message::Found(total) => {
                 found = Some(total);
-                if self.shares {
+                if self.counts {
                     self.shared_left.set(Some(total));
                 }
             }

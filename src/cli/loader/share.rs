@@ -9,10 +9,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
 use std::time::Instant;
 
+use brief::briefing::index::Snapshot;
 use brief::briefing::{self, Listing, LoadOptions};
 use brief::ui::Batch;
 
-use super::{BATCH_ENTRIES, BATCH_TIME, Message};
+use super::{BATCH_ENTRIES, BATCH_TIME, IndexPlace, Message};
 
 /// The largest file the main thread loads itself: about a millisecond's parse. A larger
 /// one is left to the loader, so that the first frame is not held past its grace by a
@@ -85,6 +86,32 @@ impl Shared {
         }
         batch
     }
+}
+
+/// Of a small folder's `files`, those whose listings were kept from the last start, as a
+/// batch; the rest, to load; and whether its listings are to be kept anew.
+pub(super) fn kept(
+    place: &IndexPlace,
+    files: Vec<PathBuf>,
+    options: &LoadOptions,
+) -> (Batch, Vec<PathBuf>, bool) {
+    let explicit = place.explicit.as_deref();
+    let canonical = std::fs::canonicalize(&place.folder).ok();
+    let read = |folder: PathBuf| Snapshot::read(&folder, explicit, options);
+    let Some(mut snapshot) = canonical.and_then(read) else {
+        return (Batch::default(), files, true);
+    };
+    let mut batch = Batch::default();
+    let mut rest = Vec::new();
+    for file in files {
+        match snapshot.take(&file, options) {
+            Some(Ok(listing)) => batch.listings.push(listing),
+            Some(Err(failure)) => batch.failures.push(failure),
+            None => rest.push(file),
+        }
+    }
+    let keep = !rest.is_empty();
+    (batch, rest, keep)
 }
 
 // The listing's strings are moved out of the briefing, not copied, and what is left of it

@@ -23,7 +23,6 @@ fn a_small_folders_index_waits_for_the_first_frame() {
         LoadOptions::default(),
         Some(index.clone()),
         0,
-        &mut None,
     );
     let (mut loader, _, _, fresh) = spawned.unwrap_or_else(|e| panic!("spawn: {e}"));
     // The load is over when the channel closes, with no first frame drawn yet.
@@ -92,7 +91,7 @@ fn a_small_folder_is_whole_when_the_first_frames_wait_ends() {
     let (folder, names) = small_folder();
     let elsewhere = temporary();
     let index = Some(elsewhere.path().join("index.sqlite"));
-    let spawned = spawn(folder.path(), LoadOptions::default(), index, 0, &mut None);
+    let spawned = spawn(folder.path(), LoadOptions::default(), index, 0);
     let (loader, ..) = spawned.unwrap_or_else(|e| panic!("spawn: {e}"));
     assert_whole_after_the_first_wait(&loader, &names);
 }
@@ -110,6 +109,7 @@ fn shared_with_the_wait(folder: &Path, names: &[String]) -> (Loader, Sender<Mess
         rx,
         unstarted: None,
         drawn: None,
+        counts: true,
         shares: true,
         shared_left: Cell::default(),
     };
@@ -144,7 +144,7 @@ fn only_a_small_folder_opened_is_shared_with_the_main_thread() {
     let elsewhere = temporary();
     let shares = |path: &Path| {
         let index = Some(elsewhere.path().join("index.sqlite"));
-        let spawned = spawn(path, LoadOptions::default(), index, 0, &mut None);
+        let spawned = spawn(path, LoadOptions::default(), index, 0);
         spawned.unwrap_or_else(|e| panic!("spawn: {e}")).0.shares()
     };
     assert!(shares(folder.path()));
@@ -153,14 +153,25 @@ fn only_a_small_folder_opened_is_shared_with_the_main_thread() {
     assert!(!shares(folder.path()));
 }
 
+/// `folder`, its index (and the listings kept beside it) in `elsewhere`.
+fn place_of(folder: &Path, elsewhere: &Path) -> IndexPlace {
+    IndexPlace {
+        folder: folder.to_path_buf(),
+        explicit: Some(elsewhere.join("index.sqlite")),
+    }
+}
+
 /// A small folder's files are listed by the thread that opens it and handed to its first
 /// frame's wait before any loader thread runs: their count, then the share.
 #[test]
 fn a_small_folders_files_reach_the_wait_before_the_loader_runs() {
     let (folder, names) = small_folder();
+    let elsewhere = temporary();
+    let place = place_of(folder.path(), elsewhere.path());
     let (tx, rx) = mpsc::channel();
-    let Folder::Small(shared) = share_small(folder.path(), LoadOptions::default(), &tx) else {
-        panic!("a folder of {} files is not small", names.len());
+    let Folder::Small { shared, keep: true } = share_small(&place, LoadOptions::default(), &tx)
+    else {
+        panic!("a folder of {} files is not small, or is kept", names.len());
     };
     let listed: Vec<PathBuf> = names.iter().map(|name| folder.path().join(name)).collect();
     assert_eq!(shared.files[..], listed[..]);
@@ -168,31 +179,76 @@ fn a_small_folders_files_reach_the_wait_before_the_loader_runs() {
     assert!(matches!(rx.try_recv(), Ok(Message::Share(s)) if s.files[..] == listed[..]));
     std::fs::create_dir(folder.path().join("more")).unwrap_or_else(|e| panic!("mkdir: {e}"));
     assert!(matches!(
-        share_small(folder.path(), LoadOptions::default(), &tx),
+        share_small(&place, LoadOptions::default(), &tx),
         Folder::Large
     ));
     assert!(rx.try_recv().is_err(), "a large folder's files were shared");
 }
 
-/// A folder's loader thread, which starts at once, takes the job given to the spawn and
-/// runs it; a named file's, which starts after the first frame, leaves it to the caller.
+/// Opens `folder` as brief does, draws no frame but says one is drawn, and waits until
+/// its index is built: its listings are kept by then.
+fn open_until_indexed(place: &IndexPlace) {
+    let spawned = spawn(
+        &place.folder,
+        LoadOptions::default(),
+        place.explicit.clone(),
+        0,
+    );
+    let (mut loader, _, _, fresh) = spawned.unwrap_or_else(|e| panic!("spawn: {e}"));
+    let mut app = loading_app();
+    let later = Instant::now() + Duration::from_secs(60);
+    assert_eq!(loader.wait_first(&mut app, later, later), Drained::Done);
+    loader.first_frame_drawn().unwrap_or_else(|e| panic!("{e}"));
+    while !fresh.is_fresh() && Instant::now() < later {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(
+        fresh.is_fresh(),
+        "{:?}",
+        fresh.failed.lock().map(|f| f.clone())
+    );
+}
+
+/// Once a small folder has been opened, the next start lists it from the listings kept
+/// then: all of it at once, with nothing to share and no loader thread before the first
+/// frame; a file changed since is shared, to be loaded, and the listings kept anew.
 #[test]
-fn a_folders_loader_thread_runs_the_first_job_and_a_named_files_leaves_it() {
+fn a_small_folder_opened_before_is_listed_from_its_kept_listings() {
     let (folder, names) = small_folder();
     let elsewhere = temporary();
-    let run = |path: &Path| {
-        let (ran, told) = mpsc::channel();
-        let mut job: Option<FirstJob> = Some(Box::new(move || {
-            let _ = ran.send(());
-        }));
-        let index = Some(elsewhere.path().join("index.sqlite"));
-        let spawned = spawn(path, LoadOptions::default(), index, 0, &mut job);
-        let loader = spawned.unwrap_or_else(|e| panic!("spawn: {e}")).0;
-        // Left to the caller, the job cannot have run: no need to wait for it.
-        let ran = job.is_none() && told.recv_timeout(Duration::from_secs(60)).is_ok();
-        drop(loader);
-        (job.is_some(), ran)
+    let place = place_of(folder.path(), elsewhere.path());
+    open_until_indexed(&place);
+    let (tx, rx) = mpsc::channel();
+    let Folder::Small {
+        shared,
+        keep: false,
+    } = share_small(&place, LoadOptions::default(), &tx)
+    else {
+        panic!("not listed from its kept listings");
     };
-    assert_eq!(run(folder.path()), (false, true));
-    assert_eq!(run(&folder.path().join(&names[0])), (true, false));
+    assert!(shared.files.is_empty());
+    assert!(matches!(rx.try_recv(), Ok(Message::Found(n)) if n == names.len()));
+    assert!(matches!(rx.try_recv(), Ok(Message::Loaded(b)) if b.listings.len() == names.len()));
+    assert!(rx.try_recv().is_err(), "more than the kept listings");
+
+    let spawned = spawn(
+        folder.path(),
+        LoadOptions::default(),
+        place.explicit.clone(),
+        0,
+    );
+    let (loader, ..) = spawned.unwrap_or_else(|e| panic!("spawn: {e}"));
+    assert!(!loader.shares() && loader.unstarted.is_some());
+    assert_whole_after_the_first_wait(&loader, &names);
+
+    let changed = folder.path().join(&names[3]);
+    std::fs::write(&changed, r#"{"headline": "changed"}"#).unwrap_or_else(|e| panic!("{e}"));
+    let Folder::Small { shared, keep: true } = share_small(&place, LoadOptions::default(), &tx)
+    else {
+        panic!("a changed file left its listings as they were kept");
+    };
+    assert_eq!(shared.files[..], [changed]);
+    assert!(matches!(rx.try_recv(), Ok(Message::Found(n)) if n == names.len()));
+    let kept = names.len() - 1;
+    assert!(matches!(rx.try_recv(), Ok(Message::Loaded(b)) if b.listings.len() == kept));
 }

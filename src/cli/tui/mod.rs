@@ -88,20 +88,34 @@ pub fn run(args: &ReadArgs, config_file: &Config) -> anyhow::Result<ExitCode> {
     let explicit_index = args.index.index.clone();
     // Files changed from here on are read again by the watcher.
     let watch_started = std::time::SystemTime::now();
-    // A named file is read here, before any signal handler is registered and with the
-    // terminal as it was: if its read stalls (a network mount), Ctrl-C ends brief as it
-    // would any command, with nothing to restore.
     let cells = terminal::size().map_or(usize::MAX, |(columns, rows)| {
         usize::from(columns) * usize::from(rows)
     });
+    // Signals are watched before the terminal is taken, so that one during a slow load,
+    // or while a first frame is written to a stalled link, still ends the process
+    // cleanly. The signal thread makes the first frame's buffer beside this thread. A
+    // named file is read before it starts, here, with the terminal as it was: if its
+    // read stalls (a network mount), Ctrl-C ends brief as it would any command. For a
+    // folder, the thread starts first and registers the handlers itself: its start, a
+    // tenth of a millisecond, is not waited for.
     let (make_buffer, ahead) = screen::make_ahead();
-    let mut make_buffer: Option<loader::FirstJob> = Some(Box::new(make_buffer));
-    let spawned = loader::spawn(&path, options, explicit_index, cells, &mut make_buffer)?;
+    let named = path.is_file();
+    let mut make_buffer = Some(make_buffer);
+    let beside = match named {
+        true => None,
+        false => {
+            let job = make_buffer.take();
+            Some(signals::watch_beside(move || {
+                job.into_iter().for_each(|make| make())
+            })?)
+        }
+    };
+    let spawned = loader::spawn(&path, options, explicit_index, cells)?;
     let (loader, opened, place, fresh) = spawned;
-    // Before the library loads and the terminal is taken, so that a signal during a slow
-    // load, or while a first frame is written to a stalled link, still ends the process
-    // cleanly. The loader thread took the buffer to make if it started.
-    signals::watch(move || make_buffer.into_iter().for_each(|make| make()))?;
+    let registered = match beside {
+        Some(registered) => registered,
+        None => signals::watch(move || make_buffer.into_iter().for_each(|make| make()))?,
+    };
     let watch = Watch {
         place: place.clone(),
         named: opened.clone(),
@@ -131,7 +145,7 @@ pub fn run(args: &ReadArgs, config_file: &Config) -> anyhow::Result<ExitCode> {
         runtime,
         (loader, place, fresh),
         (marks, watch),
-        (started, ahead),
+        (started, ahead, registered),
     );
     if result.is_err() && signals::ending() {
         // A signal is ending the process: it gave the terminal back before this thread
@@ -148,7 +162,9 @@ pub fn run(args: &ReadArgs, config_file: &Config) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn take_terminal(modes: Modes) -> std::io::Result<()> {
+/// Takes the terminal once the signals' handlers are `registered`.
+fn take_terminal(modes: Modes, registered: signals::Registered) -> std::io::Result<()> {
+    registered.wait()?;
     gate::pass(TEST_ENTER_GATE_VAR);
     terminal::enter(modes)
 }
@@ -170,7 +186,7 @@ fn session(
     runtime: Runtime,
     (loader, place, fresh): (Loader, IndexPlace, Fresh),
     (marks, watch): ((Option<PathBuf>, String), Watch),
-    (started, ahead): (Instant, screen::Ahead),
+    (started, ahead, registered): (Instant, screen::Ahead, signals::Registered),
 ) -> anyhow::Result<()> {
     let mut term = Screen::new(FrameWriter::default(), ahead);
     let app = &mut app(term.area()?);
@@ -189,12 +205,17 @@ fn session(
     // is taken after it, so that a read that stalls (a network mount) leaves it as it was,
     // where Ctrl-C ends brief. Any other wait may last its whole grace: the terminal is
     // taken before it, so that keys typed meanwhile are not echoed on the shell's screen.
-    if !loader.shares() {
-        take_terminal(runtime.modes)?;
-    }
+    let enter = move || take_terminal(runtime.modes, registered);
+    let enter_after_wait = match loader.shares() {
+        true => Some(enter),
+        false => {
+            enter()?;
+            None
+        }
+    };
     let done = loader.wait_first(app, grace, started + NAMED_FILE_WAIT) == Drained::Done;
-    if loader.shares() {
-        take_terminal(runtime.modes)?;
+    if let Some(enter) = enter_after_wait {
+        enter()?;
     }
     let mut scroller = Scroller::default();
     // The named file's listing may have arrived: it opens (its file is read) before the
