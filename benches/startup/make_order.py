@@ -11,31 +11,65 @@ Builds the release binary as `cargo build --release` and as `cargo test --releas
 it (the tests' dev-dependencies turn on other features of shared crates, which changes
 most symbols' hashes, and `cargo bench` builds it as the tests do), and lists the
 functions of both. Runs each under valgrind's callgrind in a 120x40 pty, on the bundled
-samples, on one briefing named alone and on a long one (its body repeated to 1 MB, which
+samples (twice: first with none of their listings kept, then with all of them kept by a
+run before), on one briefing named alone and on a long one (its body repeated to 1 MB, which
 the reader reads by its head); the test hook BRIEF_TEST_PANIC ends each run after its first
 frame. Every instruction executed, on every thread but those that run SQLite (the index
 and the review state, which start after the first frame), is mapped to the function
 holding it through `nm`. Needs valgrind, nm and python3.
 """
-import bisect, fcntl, glob, json, os, re, struct, subprocess, sys, tempfile, termios
+import bisect, fcntl, glob, json, os, re, select, struct, subprocess, sys, tempfile, termios
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BRIEF = os.path.join(ROOT, "target/x86_64-unknown-linux-gnu/release/brief")
 BUILDS = [["cargo", "build", "--release", "--bin", "brief"],
           ["cargo", "test", "--release", "--no-run"]]
 SAMPLE = "briefings/libya-ohchr-geneva.json"
-# The samples, one briefing named alone, and a long one (read by its head: see
-# `long_briefing`).
-STARTS = [["briefings/"], [SAMPLE], ["LONG"]]
+# The samples, the samples with their listings kept (`KEPT`: see `keeping_home`), one
+# briefing named alone, and a long one (read by its head: see `long_briefing`).
+STARTS = [["briefings/"], ["KEPT", "briefings/"], [SAMPLE], ["LONG"]]
 # The panic's report after the frame: not part of a start.
 LEFT_OUT = re.compile(r"gimli|addr2line|backtrace_rs|rustc_demangle|miniz_oxide")
 
 
+def start_env(home, **more):
+    return dict(os.environ, HOME=home, XDG_STATE_HOME=home, XDG_CACHE_HOME=home,
+                XDG_CONFIG_HOME=home, LC_ALL="C.UTF-8", TERM="xterm-256color", **more)
+
+
+def keeping_home(args):
+    """A home in which the reader has run on `args` long enough to keep its listings."""
+    home = tempfile.mkdtemp()
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    child = subprocess.Popen([BRIEF] + args, stdin=slave, stdout=slave, stderr=slave,
+                             env=start_env(home), start_new_session=True, cwd=ROOT)
+    os.close(slave)
+    kept = []
+    for _ in range(600):
+        kept = glob.glob(os.path.join(home, "brief", "*.listings.json"))
+        if kept:
+            break
+        # Drained, so that the reader never waits on a full terminal.
+        if select.select([master], [], [], 0.05)[0]:
+            try:
+                os.read(master, 65536)
+            except OSError:
+                pass
+    child.kill()
+    child.wait()
+    os.close(master)
+    if not kept:
+        sys.exit(f"no listings kept by {BRIEF} {args}")
+    return home
+
+
 def run_callgrind(args, out_prefix):
     home = tempfile.mkdtemp()
-    env = dict(os.environ, HOME=home, XDG_STATE_HOME=home, XDG_CACHE_HOME=home,
-               XDG_CONFIG_HOME=home, LC_ALL="C.UTF-8", TERM="xterm-256color",
-               BRIEF_TEST_PANIC="1")
+    if args[0] == "KEPT":
+        args = args[1:]
+        home = keeping_home(args)
+    env = start_env(home, BRIEF_TEST_PANIC="1")
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
 
