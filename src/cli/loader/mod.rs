@@ -138,7 +138,9 @@ pub fn spawn(
     };
     let counts = matches!(small, Folder::Small { .. });
     let shares = matches!(&small, Folder::Small { shared, .. } if !shared.files.is_empty());
-    let now = opened.is_none() && (shares || !counts);
+    // Before the first frame only if that frame waits for it: a large folder, or a small
+    // one with files to load.
+    let start_now = opened.is_none() && (shares || !counts);
     let fresh = Fresh::default();
     let (for_thread, fresh_for_thread) = (place.clone(), Arc::clone(&fresh));
     let (drawn, after_first_frame) = mpsc::channel();
@@ -158,7 +160,7 @@ pub fn spawn(
         shares,
         shared_left: Cell::new(None),
     };
-    if now {
+    if start_now {
         loader.start()?;
     }
     Ok((loader, opened, place, fresh))

@@ -76,10 +76,10 @@ pub fn run(args: &ReadArgs, config_file: &Config) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(ERROR_STATUS));
     }
     let path = args.path.clone().unwrap_or_else(briefing::default_path);
-    if !path.exists() {
+    let Ok(metadata) = std::fs::metadata(&path) else {
         // A typo should not open a full screen that lists one error.
         anyhow::bail!(briefing::missing_path_message(&path, args.path.is_some()));
-    }
+    };
     terminal::install()?;
     signals::install_panic_hook();
     let options = LoadOptions {
@@ -99,7 +99,7 @@ pub fn run(args: &ReadArgs, config_file: &Config) -> anyhow::Result<ExitCode> {
     // folder, the thread starts first and registers the handlers itself: its start, a
     // tenth of a millisecond, is not waited for.
     let (make_buffer, ahead) = screen::make_ahead();
-    let named = path.is_file();
+    let named = metadata.is_file();
     let mut make_buffer = Some(make_buffer);
     let beside = match named {
         true => None,
