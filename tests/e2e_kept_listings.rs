@@ -1,6 +1,7 @@
-//! The built binary on a small folder, started twice in one home: the first start keeps
-//! the folder's listings beside its index, and the second lists the folder from them in
-//! its first frame, but for a file changed between the two, whose new listing it shows.
+//! The built binary on a small folder, started three times in one home: the first start
+//! keeps the folder's listings beside its index; the second lists the folder from them
+//! in its first frame, but for a file changed between the two, whose new listing it
+//! shows and keeps; the third, with nothing changed, keeps nothing anew.
 
 mod support;
 
@@ -37,7 +38,7 @@ fn kept_listings(home: &Path) -> anyhow::Result<PathBuf> {
         let found = std::fs::read_dir(&cache).into_iter().flatten().flatten();
         let kept = found
             .map(|entry| entry.path())
-            .find(|path| path.to_string_lossy().ends_with(".listings.json"));
+            .find(|path| path.to_string_lossy().ends_with(".listings"));
         if let Some(kept) = kept {
             return Ok(kept);
         }
@@ -58,8 +59,9 @@ fn first_frame(raw: &[u8]) -> anyhow::Result<String> {
 }
 
 /// Starts brief on `folder` in `home`, waits for its first frame, for the whole library
-/// and for listings kept with `kept_with` in them, quits; returns the first frame's text.
-fn start(folder: &Path, home: &Path, kept_with: &str) -> anyhow::Result<String> {
+/// and for listings kept with `kept_with` in them, then `linger`s and quits; returns the
+/// first frame's text.
+fn start(folder: &Path, home: &Path, kept_with: &str, linger: Duration) -> anyhow::Result<String> {
     let folder = folder.to_string_lossy().into_owned();
     let mut pty = Launch::new(&[&folder])?
         .in_home(home)
@@ -79,6 +81,7 @@ fn start(folder: &Path, home: &Path, kept_with: &str) -> anyhow::Result<String> 
         );
         std::thread::sleep(Duration::from_millis(20));
     }
+    std::thread::sleep(linger);
     pty.send(b"q")?;
     ensure!(pty.wait_exit_and_output()?.exit_code() == 0, "brief failed");
     Ok(first)
@@ -90,7 +93,7 @@ fn a_small_folder_is_listed_from_its_kept_listings_but_for_a_changed_file() -> a
     let (folder, home) = (dir.path().join("library"), dir.path().join("home"));
     write_folder(&folder)?;
     std::fs::create_dir(&home)?;
-    let first = start(&folder, &home, "Alpha report")?;
+    let first = start(&folder, &home, "Alpha report", Duration::ZERO)?;
     ensure!(first.contains("Alpha report"), "{first:?}");
     let kept = kept_listings(&home)?;
     let text = std::fs::read_to_string(&kept)?;
@@ -101,11 +104,25 @@ fn a_small_folder_is_listed_from_its_kept_listings_but_for_a_changed_file() -> a
     let a = folder.join("a.json");
     let changed = std::fs::read_to_string(&a)?.replace("Alpha", "Omega");
     std::fs::write(&a, changed)?;
-    let second = start(&folder, &home, "Omega report")?;
+    let second = start(&folder, &home, "Omega report", Duration::ZERO)?;
     ensure!(
         second.contains("Omega report") && !second.contains("Alpha report"),
         "the first frame shows the kept listing of a changed file: {second:?}"
     );
     ensure!(second.contains("Basin talks"), "{second:?}");
+    // Kept anew, they would be written within a millisecond of the first frame: the
+    // third start lingers well past that before it quits.
+    let stamp = |path: &Path| -> anyhow::Result<_> {
+        use std::os::unix::fs::MetadataExt;
+        let metadata = std::fs::metadata(path)?;
+        Ok((metadata.ino(), metadata.modified()?))
+    };
+    let before = stamp(&kept)?;
+    let third = start(&folder, &home, "Omega report", Duration::from_millis(300))?;
+    ensure!(third.contains("Omega report"), "{third:?}");
+    ensure!(
+        stamp(&kept)? == before,
+        "the listings were kept anew though nothing changed"
+    );
     Ok(())
 }

@@ -47,7 +47,7 @@ def keeping_home(args):
     os.close(slave)
     kept = []
     for _ in range(600):
-        kept = glob.glob(os.path.join(home, "brief", "*.listings.json"))
+        kept = glob.glob(os.path.join(home, "brief", "*.listings"))
         if kept:
             break
         # Drained, so that the reader never waits on a full terminal.

@@ -132,16 +132,12 @@ pub fn startup(cfg: &Config, c: &data::Corpus, home: &Path) -> Vec<Row> {
     out
 }
 
-/// Removes the listings kept beside the indexes in `home`'s cache (`*.listings.json`), so
+/// Removes the listings kept beside the indexes in `home`'s cache (`*.listings`), so
 /// that the next start of a small library loads every file, as its first start does.
 fn forget_kept_listings(home: &Path) {
     let cache = home.join(".cache").join("brief");
     for entry in std::fs::read_dir(cache).into_iter().flatten().flatten() {
-        if entry
-            .file_name()
-            .to_string_lossy()
-            .ends_with(".listings.json")
-        {
+        if entry.file_name().to_string_lossy().ends_with(".listings") {
             let _ = std::fs::remove_file(entry.path());
         }
     }

@@ -129,14 +129,29 @@ impl Registered {
     }
 }
 
-/// A pipe for each signal acted on, its handler registered to write to it.
+/// A pipe for each signal acted on, its handler registered to write to it. If one cannot
+/// be registered, those that were are taken back: a signal then acts as it would on any
+/// program, rather than into a pipe no thread reads.
 fn register() -> io::Result<Vec<(i32, OwnedFd)>> {
     let mut pipes = Vec::new();
+    let mut registered = Vec::new();
     for signal in [SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGTSTP] {
         // A pipe, not a socket pair: a fifth of the cost to make.
-        let (read, write) = rustix::pipe::pipe_with(PipeFlags::NONBLOCK | PipeFlags::CLOEXEC)?;
-        pipe::register(signal, write)?;
-        pipes.push((signal, read));
+        let made = rustix::pipe::pipe_with(PipeFlags::NONBLOCK | PipeFlags::CLOEXEC)
+            .map_err(io::Error::from)
+            .and_then(|(read, write)| Ok((read, pipe::register(signal, write)?)));
+        match made {
+            Ok((read, id)) => {
+                pipes.push((signal, read));
+                registered.push(id);
+            }
+            Err(error) => {
+                for id in registered {
+                    signal_hook::low_level::unregister(id);
+                }
+                return Err(error);
+            }
+        }
     }
     Ok(pipes)
 }

@@ -18,10 +18,11 @@ pub fn index_path(library: &Path, explicit: Option<&Path>) -> Option<PathBuf> {
 }
 
 /// Where the listings of a small library are kept between starts (`snapshot.rs`): beside
-/// its index, whose place is `index`.
+/// its index, whose place is `index`. Not named `.json`: an index placed in the library
+/// folder must not put a file there that the library would list as a briefing.
 pub fn snapshot_path(index: &Path) -> PathBuf {
     let mut path = index.as_os_str().to_owned();
-    path.push(".listings.json");
+    path.push(".listings");
     PathBuf::from(path)
 }
 
@@ -71,6 +72,14 @@ mod tests {
     fn a_hostile_folder_name_keeps_only_plain_characters() {
         let name = file_stem(Path::new("/tmp/\u{202e}evil\n../x y"));
         assert!(name.starts_with("library-xy-"), "{name}");
+    }
+
+    #[test]
+    fn the_kept_listings_are_beside_the_index_and_not_a_briefing() {
+        let kept = snapshot_path(Path::new("/srv/lib/index.sqlite"));
+        assert_eq!(kept, Path::new("/srv/lib/index.sqlite.listings"));
+        let name = kept.file_name().unwrap_or_default();
+        assert!(!crate::briefing::discover::is_briefing_name(name));
     }
 
     #[test]

@@ -6,21 +6,24 @@
 //! unreadable, or written by another build of brief (whose checks may differ) is not used,
 //! and a start may write it anew, whole, by renaming a finished file over it.
 
-use std::io::{Error, ErrorKind, Write};
+use std::io::{Error, ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::xxh3_128;
 
 use super::listed::{decode, direction, encode};
 use super::location::{index_path, snapshot_path};
 use super::record::direction_name;
-use crate::briefing::load::read_limited;
+use crate::briefing::load::{open_without_blocking, read_limited};
 use crate::briefing::{Listing, LoadFailure, LoadOptions, load_bytes};
 
 /// Changed whenever what is stored changes shape: an older file is then not used.
 const FORMAT: u32 = 1;
+/// A file written by a writer that never renamed it (its process ended first) is removed
+/// by the next writer once it is this old: a writer takes a millisecond.
+const PARTIAL_LEFT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// The kept listings of one small library.
 #[derive(Debug, Default)]
@@ -54,7 +57,9 @@ struct Kept {
     /// The file's name in the folder: the folder's spelling changes from start to start.
     name: String,
     len: u64,
-    hash: u64,
+    /// xxh3-128 of the bytes, in hex: 128 bits, so that bytes made to collide with a kept
+    /// file's cannot show its old listing.
+    hash: String,
     outcome: Outcome,
 }
 
@@ -86,20 +91,38 @@ impl Snapshot {
     }
 
     /// What loading `file` would give, when it is kept for the bytes the file holds now;
-    /// `None` when it is to be loaded. Each entry is taken once.
-    pub fn take(
-        &mut self,
-        file: &Path,
-        options: &LoadOptions,
-    ) -> Option<Result<Listing, LoadFailure>> {
+    /// `None` when it is to be loaded. A file is read only when it has the kept length, and
+    /// none longer than `largest` bytes is (the caller may not wait so long). Each entry is
+    /// taken once.
+    pub fn take(&mut self, file: &Path, largest: u64) -> Option<Result<Listing, LoadFailure>> {
         let name = file.file_name()?.to_str()?;
         let at = self.kept.iter().position(|kept| kept.name == name)?;
         let kept = self.kept.swap_remove(at);
-        let bytes = read_limited(file, options.max_size).ok()?;
-        let same = u64::try_from(bytes.len()).is_ok_and(|len| len == kept.len)
-            && xxh3_64(&bytes) == kept.hash;
-        same.then(|| kept.outcome.into_result(file))
+        if kept.len > largest {
+            return None;
+        }
+        let bytes = bytes_of_length(file, kept.len)?;
+        (hash(&bytes) == kept.hash).then(|| kept.outcome.into_result(file))
     }
+}
+
+/// The bytes of the regular file `file` when it holds exactly `len` of them.
+fn bytes_of_length(file: &Path, len: u64) -> Option<Vec<u8>> {
+    let opened = open_without_blocking(file).ok()?;
+    let metadata = opened.metadata().ok()?;
+    if !metadata.is_file() || metadata.len() != len {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).ok()?);
+    opened
+        .take(len.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .ok()?;
+    (u64::try_from(bytes.len()).ok()? == len).then_some(bytes)
+}
+
+fn hash(bytes: &[u8]) -> String {
+    format!("{:032x}", xxh3_128(bytes))
 }
 
 fn read_at(path: &Path, library: &Path, options: &LoadOptions) -> Option<Snapshot> {
@@ -164,7 +187,7 @@ fn kept(file: &Path, options: &LoadOptions) -> Option<Kept> {
     Some(Kept {
         name,
         len: u64::try_from(bytes.len()).ok()?,
-        hash: xxh3_64(&bytes),
+        hash: hash(&bytes),
         outcome,
     })
 }
@@ -227,19 +250,43 @@ fn this_build() -> Option<Build> {
 /// Writes `bytes` to a file of its own beside `path`, then renames it over `path`: a
 /// reader finds the old file or the new one, whole, however many brief write at once.
 fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder)?;
-    }
+    let folder = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(folder)?;
+    remove_left_partials(path);
     let mut partial = path.as_os_str().to_owned();
-    partial.push(format!(".{}.partial", std::process::id()));
+    // The time too: two processes of one pid (two containers sharing a cache) must not
+    // write one file.
+    let nanos = std::time::SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |since| since.subsec_nanos());
+    partial.push(format!(".{}-{nanos}.partial", std::process::id()));
     let partial = PathBuf::from(partial);
-    let written = std::fs::File::create(&partial)
+    let written = std::fs::File::create_new(&partial)
         .and_then(|mut file| file.write_all(bytes))
         .and_then(|()| std::fs::rename(&partial, path));
     if written.is_err() {
         let _ = std::fs::remove_file(&partial);
     }
     written
+}
+
+/// Removes what writers of `path` whose process ended before their rename left beside it.
+fn remove_left_partials(path: &Path) {
+    let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let prefix = format!("{}.", name.to_string_lossy());
+    for entry in std::fs::read_dir(folder).into_iter().flatten().flatten() {
+        let entry_name = entry.file_name().to_string_lossy().into_owned();
+        let left = entry_name.starts_with(&prefix) && entry_name.ends_with(".partial");
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|at| at.elapsed().is_ok_and(|age| age > PARTIAL_LEFT));
+        if left && old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]

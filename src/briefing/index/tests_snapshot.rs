@@ -46,7 +46,7 @@ fn every_file_kept_is_taken_back_as_loading_it_gives() {
     let options = LoadOptions::default();
     let (mut listed, mut failed, mut warned) = (0, 0, 0);
     for file in &files {
-        let taken = snapshot.take(file, &options);
+        let taken = snapshot.take(file, u64::MAX);
         let expected = loaded(file, &options);
         match &expected {
             Ok(listing) if !listing.warnings.is_empty() => warned += 1,
@@ -54,7 +54,7 @@ fn every_file_kept_is_taken_back_as_loading_it_gives() {
             Err(_) => failed += 1,
         }
         assert_eq!(taken.as_ref(), Some(&expected), "{}", file.display());
-        assert!(snapshot.take(file, &options).is_none(), "taken twice");
+        assert!(snapshot.take(file, u64::MAX).is_none(), "taken twice");
     }
     assert!(
         listed > 5 && failed > 10 && warned > 0,
@@ -65,7 +65,6 @@ fn every_file_kept_is_taken_back_as_loading_it_gives() {
 #[test]
 fn a_file_changed_in_any_way_is_loaded_again() {
     let (dir, folder, files) = every_kind_of_file();
-    let options = LoadOptions::default();
     let [same_length, longer, gone, unchanged] = [0, 1, 2, 3].map(|n| files[n].clone());
     let mut snapshot = kept_and_read(&dir, &folder, &files);
     // One byte changed, the length and the modification time as they were.
@@ -86,15 +85,15 @@ fn a_file_changed_in_any_way_is_loaded_again() {
     std::fs::remove_file(&gone).unwrap_or_else(|e| panic!("{e}"));
     for file in [&same_length, &longer, &gone] {
         assert!(
-            snapshot.take(file, &options).is_none(),
+            snapshot.take(file, u64::MAX).is_none(),
             "{}",
             file.display()
         );
     }
-    assert!(snapshot.take(&unchanged, &options).is_some());
+    assert!(snapshot.take(&unchanged, u64::MAX).is_some());
     let unkept = folder.join("new.json");
     std::fs::copy(&unchanged, &unkept).unwrap_or_else(|e| panic!("{e}"));
-    assert!(snapshot.take(&unkept, &options).is_none(), "never kept");
+    assert!(snapshot.take(&unkept, u64::MAX).is_none(), "never kept");
 }
 
 #[test]
@@ -144,9 +143,40 @@ fn a_snapshot_is_written_whole_over_the_last_and_leaves_nothing_else() {
     assert_eq!(left, ["kept.json"]);
     let mut snapshot =
         read_at(&place, &folder, &options).unwrap_or_else(|| panic!("does not read"));
-    assert!(snapshot.take(&files[1], &options).is_some());
+    assert!(snapshot.take(&files[1], u64::MAX).is_some());
     assert!(
-        snapshot.take(&files[2], &options).is_none(),
+        snapshot.take(&files[2], u64::MAX).is_none(),
         "the old file's"
     );
+}
+
+#[test]
+fn a_kept_file_longer_than_the_caller_reads_is_left_to_load() {
+    let (dir, folder, files) = every_kind_of_file();
+    let mut snapshot = kept_and_read(&dir, &folder, &files);
+    let len = std::fs::metadata(&files[0]).map_or(0, |m| m.len());
+    assert!(snapshot.take(&files[0], len - 1).is_none());
+    let len = std::fs::metadata(&files[1]).map_or(0, |m| m.len());
+    assert!(snapshot.take(&files[1], len).is_some());
+}
+
+#[test]
+fn a_partial_file_left_by_a_writer_that_ended_is_removed_once_old() {
+    let (dir, folder, files) = every_kind_of_file();
+    let place = dir.path().join("kept");
+    let options = LoadOptions::default();
+    let left = dir.path().join("kept.123-456.partial");
+    let recent = dir.path().join("kept.124-456.partial");
+    for file in [&left, &recent] {
+        std::fs::write(file, "{").unwrap_or_else(|e| panic!("{e}"));
+    }
+    let long_ago = std::time::SystemTime::now() - PARTIAL_LEFT * 2;
+    std::fs::File::options()
+        .write(true)
+        .open(&left)
+        .and_then(|file| file.set_modified(long_ago))
+        .unwrap_or_else(|e| panic!("{e}"));
+    keep_at(&place, &folder, &files, &options).unwrap_or_else(|e| panic!("keep: {e}"));
+    assert!(!left.exists(), "an old partial file is left");
+    assert!(recent.exists(), "another writer's partial file was removed");
 }

@@ -105,7 +105,7 @@ pub enum Drained {
     Done,
 }
 
-/// Starts loading `path`: a folder, or a file (then its folder, with the file first), from
+/// Starts loading `path`: a folder, or a file (`named`; then its folder, with the file first), from
 /// the index at `place` when it can be used. Returns the loader, the file to open when it
 /// arrives (spelled as given), and the flag set once the index is up to date. A long
 /// named file's head is read for a screen of `screen_cells` cells.
@@ -116,16 +116,16 @@ pub enum Drained {
 /// listings were all kept from the last start (`Snapshot`). Any other folder's load
 /// starts at once, since its first frame waits for it.
 pub fn spawn(
-    path: &Path,
+    (path, named): (&Path, bool),
     options: LoadOptions,
     explicit_index: Option<PathBuf>,
     screen_cells: usize,
 ) -> std::io::Result<(Loader, Option<PathBuf>, IndexPlace, Fresh)> {
     let place = IndexPlace {
-        folder: folder_of(path),
+        folder: folder_of(path, named),
         explicit: explicit_index,
     };
-    let opened = path.is_file().then(|| path.to_path_buf());
+    let opened = named.then(|| path.to_path_buf());
     let (tx, rx) = mpsc::channel();
     let named = opened.clone().map(|file| {
         let head_sent = load_named_first(&file, options, screen_cells, &tx);
@@ -226,9 +226,9 @@ fn named_batch(file: &Path, options: LoadOptions) -> Batch {
     batch
 }
 
-/// The library folder of `path`: itself, or a file's folder.
-pub fn folder_of(path: &Path) -> PathBuf {
-    if !path.is_file() {
+/// The library folder of `path`: itself, or a file's folder (`is_file`).
+fn folder_of(path: &Path, is_file: bool) -> PathBuf {
+    if !is_file {
         return path.to_path_buf();
     }
     match path.parent() {
@@ -264,7 +264,8 @@ fn load(
     }
     let small = match small {
         Folder::Small { shared, .. } => {
-            // Beside the main thread's wait, which holds the first frame until both end.
+            // Beside the main thread's wait, which holds the first frame until both end;
+            // with every listing kept, nothing is left, and this runs after the frame.
             gate::pass(TEST_LOAD_GATE_VAR);
             shared.work(1, &tx);
             true
@@ -368,8 +369,8 @@ fn same_file(found: &Path, file: &Path) -> bool {
 }
 
 impl Loader {
-    /// Whether the first frame's wait loads some of the files itself (a small folder was
-    /// opened): the main thread waits before it takes the terminal, so that a read that
+    /// Whether the first frame's wait loads some of the files itself (a small folder with
+    /// files whose listings were not kept): the main thread waits before it takes the terminal, so that a read that
     /// stalls (a network mount) leaves the terminal as it was, where Ctrl-C ends brief.
     pub fn shares(&self) -> bool {
         self.shares
@@ -458,7 +459,7 @@ impl Loader {
         if got { Drained::More } else { Drained::Nothing }
     }
 
-    /// Counts `received` files of a shared folder: whether they are all in.
+    /// Counts `received` files of a small folder: whether they are all in.
     fn all_shared_in(&self, received: usize) -> bool {
         let left = self
             .shared_left

@@ -104,7 +104,7 @@ pub(super) fn kept(
     let mut batch = Batch::default();
     let mut rest = Vec::new();
     for file in files {
-        match snapshot.take(&file, options) {
+        match snapshot.take(&file, MAIN_THREAD_MOST) {
             Some(Ok(listing)) => batch.listings.push(listing),
             Some(Err(failure)) => batch.failures.push(failure),
             None => rest.push(file),

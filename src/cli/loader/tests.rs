@@ -19,7 +19,7 @@ fn a_small_folders_index_waits_for_the_first_frame() {
     }
     let index = elsewhere.path().join("index.sqlite");
     let spawned = spawn(
-        folder.path(),
+        (folder.path(), false),
         LoadOptions::default(),
         Some(index.clone()),
         0,
@@ -91,7 +91,7 @@ fn a_small_folder_is_whole_when_the_first_frames_wait_ends() {
     let (folder, names) = small_folder();
     let elsewhere = temporary();
     let index = Some(elsewhere.path().join("index.sqlite"));
-    let spawned = spawn(folder.path(), LoadOptions::default(), index, 0);
+    let spawned = spawn((folder.path(), false), LoadOptions::default(), index, 0);
     let (loader, ..) = spawned.unwrap_or_else(|e| panic!("spawn: {e}"));
     assert_whole_after_the_first_wait(&loader, &names);
 }
@@ -144,7 +144,7 @@ fn only_a_small_folder_opened_is_shared_with_the_main_thread() {
     let elsewhere = temporary();
     let shares = |path: &Path| {
         let index = Some(elsewhere.path().join("index.sqlite"));
-        let spawned = spawn(path, LoadOptions::default(), index, 0);
+        let spawned = spawn((path, path.is_file()), LoadOptions::default(), index, 0);
         spawned.unwrap_or_else(|e| panic!("spawn: {e}")).0.shares()
     };
     assert!(shares(folder.path()));
@@ -189,7 +189,7 @@ fn a_small_folders_files_reach_the_wait_before_the_loader_runs() {
 /// its index is built: its listings are kept by then.
 fn open_until_indexed(place: &IndexPlace) {
     let spawned = spawn(
-        &place.folder,
+        (&place.folder, false),
         LoadOptions::default(),
         place.explicit.clone(),
         0,
@@ -232,7 +232,7 @@ fn a_small_folder_opened_before_is_listed_from_its_kept_listings() {
     assert!(rx.try_recv().is_err(), "more than the kept listings");
 
     let spawned = spawn(
-        folder.path(),
+        (folder.path(), false),
         LoadOptions::default(),
         place.explicit.clone(),
         0,

@@ -110,7 +110,7 @@ pub fn run(args: &ReadArgs, config_file: &Config) -> anyhow::Result<ExitCode> {
             })?)
         }
     };
-    let spawned = loader::spawn(&path, options, explicit_index, cells)?;
+    let spawned = loader::spawn((&path, named), options, explicit_index, cells)?;
     let (loader, opened, place, fresh) = spawned;
     let registered = match beside {
         Some(registered) => registered,
