@@ -40,6 +40,12 @@ fn a_small_folders_index_waits_for_the_first_frame() {
         "built before the first frame"
     );
     loader.first_frame_drawn().unwrap_or_else(|e| panic!("{e}"));
+    assert_fresh_in_time(&fresh);
+    assert!(index.exists());
+}
+
+/// Waits (a minute at most) for the index to be up to date, and fails if it is not.
+fn assert_fresh_in_time(fresh: &Fresh) {
     let deadline = Instant::now() + Duration::from_secs(60);
     while !fresh.is_fresh() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(10));
@@ -49,7 +55,6 @@ fn a_small_folders_index_waits_for_the_first_frame() {
         "{:?}",
         fresh.failed.lock().map(|f| f.clone())
     );
-    assert!(index.exists());
 }
 
 /// A folder of `CHUNK` briefings, and their file names.
@@ -199,14 +204,7 @@ fn open_until_indexed(place: &IndexPlace) {
     let later = Instant::now() + Duration::from_secs(60);
     assert_eq!(loader.wait_first(&mut app, later, later), Drained::Done);
     loader.first_frame_drawn().unwrap_or_else(|e| panic!("{e}"));
-    while !fresh.is_fresh() && Instant::now() < later {
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    assert!(
-        fresh.is_fresh(),
-        "{:?}",
-        fresh.failed.lock().map(|f| f.clone())
-    );
+    assert_fresh_in_time(&fresh);
 }
 
 /// Once a small folder has been opened, the next start lists it from the listings kept

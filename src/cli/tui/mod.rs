@@ -100,22 +100,15 @@ pub fn run(args: &ReadArgs, config_file: &Config) -> anyhow::Result<ExitCode> {
     // tenth of a millisecond, is not waited for.
     let (make_buffer, ahead) = screen::make_ahead();
     let named = metadata.is_file();
-    let mut make_buffer = Some(make_buffer);
-    let beside = match named {
-        true => None,
-        false => {
-            let job = make_buffer.take();
-            Some(signals::watch_beside(move || {
-                job.into_iter().for_each(|make| make())
-            })?)
-        }
+    let spawn = |explicit_index| loader::spawn((&path, named), options, explicit_index, cells);
+    let (spawned, registered) = if named {
+        let spawned = spawn(explicit_index)?;
+        (spawned, signals::watch(make_buffer)?)
+    } else {
+        let registered = signals::watch_beside(make_buffer)?;
+        (spawn(explicit_index)?, registered)
     };
-    let spawned = loader::spawn((&path, named), options, explicit_index, cells)?;
     let (loader, opened, place, fresh) = spawned;
-    let registered = match beside {
-        Some(registered) => registered,
-        None => signals::watch(move || make_buffer.into_iter().for_each(|make| make()))?,
-    };
     let watch = Watch {
         place: place.clone(),
         named: opened.clone(),
