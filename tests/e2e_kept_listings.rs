@@ -8,9 +8,9 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, ensure};
+use anyhow::ensure;
+use support::first_frame_text;
 use support::pty::Launch;
-use support::{SYNC_BEGIN, SYNC_END, find_bytes};
 
 /// A listing, one with a warning (an unknown key) and a file that fails to load.
 fn write_folder(folder: &Path) -> anyhow::Result<()> {
@@ -51,13 +51,6 @@ fn kept_listings(home: &Path) -> anyhow::Result<PathBuf> {
     }
 }
 
-/// The text of the first frame, from the raw output: the first frame draws every cell.
-fn first_frame(raw: &[u8]) -> anyhow::Result<String> {
-    let begin = find_bytes(raw, SYNC_BEGIN).context("no frame began")?;
-    let end = find_bytes(&raw[begin..], SYNC_END).context("the first frame never ended")?;
-    Ok(String::from_utf8_lossy(&raw[begin..begin + end]).into_owned())
-}
-
 /// Starts brief on `folder` in `home`, waits for its first frame, for the whole library
 /// and for listings kept with `kept_with` in them, then `linger`s and quits; returns the
 /// first frame's text.
@@ -68,7 +61,7 @@ fn start(folder: &Path, home: &Path, kept_with: &str, linger: Duration) -> anyho
         .size(100, 30)
         .spawn()?;
     pty.wait_frame_after(0, "the first frame")?;
-    let first = first_frame(&pty.raw())?;
+    let first = first_frame_text(&pty.raw())?;
     pty.wait_for("the whole library", |s| {
         s.contents().contains("2 briefings, 1 error")
     })?;

@@ -7,9 +7,9 @@ mod support;
 
 use std::path::Path;
 
-use anyhow::{Context, ensure};
+use anyhow::ensure;
 use support::pty::Launch;
-use support::{SYNC_BEGIN, SYNC_END, find_bytes, gate};
+use support::{first_frame_text, gate};
 
 /// Briefings in the folder: a few hundred of about 30 KB (15 MB), so they arrive in
 /// several batches once the gate opens.
@@ -34,14 +34,6 @@ fn write_folder(dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The text of the first complete frame, from the raw output: the first frame draws every
-/// cell, so its title is written out whole.
-fn first_frame(raw: &[u8]) -> anyhow::Result<String> {
-    let begin = find_bytes(raw, SYNC_BEGIN).context("no frame began")?;
-    let end = find_bytes(&raw[begin..], SYNC_END).context("the first frame never ended")?;
-    Ok(String::from_utf8_lossy(&raw[begin..begin + end]).into_owned())
-}
-
 #[test]
 fn a_big_folder_shows_progress_then_the_final_count() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
@@ -57,7 +49,7 @@ fn a_big_folder_shows_progress_then_the_final_count() -> anyhow::Result<()> {
         .spawn()?;
     pty.wait_frame_after(0, "the first frame")?;
     // "loading…": the files are still being found.
-    let first = first_frame(&pty.raw())?;
+    let first = first_frame_text(&pty.raw())?;
     ensure!(
         first.contains("Library: loading"),
         "the first frame shows no progress:\n{first:?}"

@@ -85,6 +85,15 @@ pub fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
+/// The text of the first complete frame in the raw output `raw`: a first frame draws every
+/// cell, so all its text is there, between the escapes.
+pub fn first_frame_text(raw: &[u8]) -> anyhow::Result<String> {
+    use anyhow::Context;
+    let begin = find_bytes(raw, SYNC_BEGIN).context("no frame began")?;
+    let end = find_bytes(&raw[begin..], SYNC_END).context("the first frame never ended")?;
+    Ok(String::from_utf8_lossy(&raw[begin..begin + end]).into_owned())
+}
+
 /// Where the last `needle` starts in `haystack`.
 pub fn rfind_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() || haystack.len() < needle.len() {

@@ -77,7 +77,7 @@ use rusqlite::Connection;
 pub use actors::{MergedActor, TimelineEntry};
 pub use error::IndexError;
 pub use listed::Head;
-pub use location::{index_path, snapshot_path};
+pub use location::index_path;
 pub use plan::Order;
 pub use refresh::{Changed, Progress, RefreshSummary};
 pub use schema::{Access, SCHEMA_VERSION};

@@ -26,7 +26,7 @@ const FORMAT: u32 = 1;
 const PARTIAL_LEFT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// The kept listings of one small library.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Snapshot {
     kept: Vec<Kept>,
 }
